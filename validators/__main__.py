@@ -1,0 +1,5 @@
+import sys
+
+from pointage.cli import main
+
+sys.exit(main())

@@ -1,0 +1,46 @@
+"""A1 addresses. Rows and columns are 0-based inside Pointage, 1-based in Excel."""
+
+from __future__ import annotations
+
+import re
+
+_A1 = re.compile(r"^\$?([A-Za-z]{1,3})\$?(\d+)$")
+
+
+def column_letter(col: int) -> str:
+    letters = ""
+    n = col + 1
+    while n:
+        n, rem = divmod(n - 1, 26)
+        letters = chr(65 + rem) + letters
+    return letters
+
+
+def column_index(letters: str) -> int:
+    n = 0
+    for ch in letters.upper():
+        n = n * 26 + ord(ch) - 64
+    return n - 1
+
+
+def a1(row: int, col: int) -> str:
+    return f"{column_letter(col)}{row + 1}"
+
+
+def parse_a1(ref: str) -> tuple[int, int]:
+    match = _A1.match(ref.strip())
+    if not match:
+        raise ValueError(f"adresse invalide : {ref!r}")
+    return int(match.group(2)) - 1, column_index(match.group(1))
+
+
+def parse_range(ref: str) -> tuple[int, int, int, int]:
+    """`A3:F47` -> (first_row, first_col, last_row, last_col), 0-based, inclusive."""
+    first, _, last = ref.partition(":")
+    r1, c1 = parse_a1(first)
+    r2, c2 = parse_a1(last or first)
+    return min(r1, r2), min(c1, c2), max(r1, r2), max(c1, c2)
+
+
+def range_a1(first_row: int, first_col: int, last_row: int, last_col: int) -> str:
+    return f"{a1(first_row, first_col)}:{a1(last_row, last_col)}"

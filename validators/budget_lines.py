@@ -1,0 +1,117 @@
+"""Budget lines of the imputation tables, and their row-wise identities (pandera).
+
+The identities of a line (Solde = Disponible − Proposition, Proposition ≤ Disponible,
+Disponible ≤ AE) are a pandera schema validated lazily: every failure case comes back
+with its index, which is the line's position, hence its cells.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from pointage.tables import DETAIL, Row, Table
+
+if TYPE_CHECKING:
+    from pointage.context import CheckContext
+
+MONEY_ROLES = ("ae", "available", "proposal", "expense", "revenue", "balance")
+
+
+@dataclass
+class BudgetLine:
+    table: Table
+    row: Row
+
+    @property
+    def code(self) -> str:
+        return self.table.text(self.row, "code")
+
+    @property
+    def is_rapport(self) -> bool:
+        """The rapport's table has a Proposition; the délibération's Dépense/Recette."""
+        return self.table.has("proposal")
+
+    def cents(self, role: str) -> int | None:
+        number = self.table.number_value(self.row, role)
+        return number.cents if number is not None else None
+
+    @property
+    def commitment_role(self) -> str | None:
+        """What this deliberation commits on the line: Proposition, else Dépense/Recette."""
+        for role in ("proposal", "expense", "revenue"):
+            if self.table.has(role) and self.table.number_value(self.row, role) is not None:
+                return role
+        return None
+
+    def address(self, role: str) -> str:
+        return self.table.address(self.row, role)
+
+
+def budget_lines(ctx: CheckContext) -> list[BudgetLine]:
+    return [
+        BudgetLine(table, row)
+        for table in ctx.imputations
+        for row in table.rows
+        if row.kind == DETAIL and (table.text(row, "code") or table.text(row, "label"))
+    ]
+
+
+IDENTITIES = ("B001", "B002", "B003")
+
+
+def identity_failures(lines: list[BudgetLine], tolerance_cents: int) -> dict[str, list[int]]:
+    """Positions in `lines` that break each identity, from one lazy pandera validation."""
+    if not lines:
+        return {name: [] for name in IDENTITIES}
+    import pandas as pd
+    import pandera.pandas as pa
+
+    frame = pd.DataFrame(
+        {
+            "ae": [line.cents("ae") for line in lines],
+            "available": [line.cents("available") for line in lines],
+            "commitment": [
+                line.cents(line.commitment_role) if line.commitment_role else None for line in lines
+            ],
+            "balance": [line.cents("balance") for line in lines],
+        },
+        dtype="Int64",
+    )
+    tol = tolerance_cents
+
+    def known(df, *columns):
+        mask = pd.Series(True, index=df.index)
+        for column in columns:
+            mask &= df[column].notna()
+        return mask
+
+    schema = pa.DataFrameSchema(
+        {name: pa.Column("Int64", nullable=True) for name in frame.columns},
+        checks=[
+            pa.Check(
+                lambda df: ~known(df, "balance", "available", "commitment")
+                | ((df["balance"] - (df["available"] - df["commitment"])).abs() <= tol).fillna(True),
+                name="B001",
+            ),
+            pa.Check(
+                lambda df: ~known(df, "available", "commitment")
+                | (df["commitment"] - df["available"] <= tol).fillna(True),
+                name="B002",
+            ),
+            pa.Check(
+                lambda df: ~known(df, "ae", "available")
+                | (df["available"] - df["ae"] <= tol).fillna(True),
+                name="B003",
+            ),
+        ],
+    )
+    failures: dict[str, list[int]] = {name: [] for name in IDENTITIES}
+    try:
+        schema.validate(frame, lazy=True)
+    except pa.errors.SchemaErrors as errors:
+        cases = errors.failure_cases
+        for name in IDENTITIES:
+            rows = cases.loc[cases["check"] == name, "index"].dropna().unique()
+            failures[name] = sorted(int(i) for i in rows)
+    return failures

@@ -1,0 +1,121 @@
+"""`pointage` command line. Exit codes: 0 no erreur, 1 erreur, 2 unreadable file or bad command."""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from pathlib import Path
+
+from pointage import __version__
+from pointage.read_xlsx import SUPPORTED_SUFFIXES
+from pointage.registry import all_rules
+
+EXIT_USAGE = 2
+
+# argparse speaks English; the staff read French.
+_ARGPARSE_FR = [
+    (r"unrecognized arguments: (.*)", r"arguments inconnus : \1"),
+    (r"argument (\S+): invalid choice: '?([^' ]*)'? \(choose from (.*)\)", r"option \1 : choix « \2 » invalide (choix possibles : \3)"),
+    (r"argument (\S+): expected one argument", r"l'option \1 attend une valeur"),
+    (r"the following arguments are required: (.*)", r"arguments obligatoires manquants : \1"),
+    (r"invalid choice: '?([^' ]*)'? \(choose from (.*)\)", r"commande « \1 » inconnue (commandes : \2)"),
+]
+
+
+class FrenchParser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # noqa: D102
+        for pattern, replacement in _ARGPARSE_FR:
+            message = re.sub(pattern, replacement, message)
+        self.print_usage(sys.stderr)
+        print(f"pointage : erreur : {message}", file=sys.stderr)
+        sys.exit(EXIT_USAGE)
+
+
+def build_parser() -> FrenchParser:
+    parser = FrenchParser(
+        prog="pointage",
+        description="Pointage vérifie l'arithmétique des annexes budgétaires (classeurs Excel).",
+        add_help=False,
+    )
+    parser.add_argument("-h", "--aide", "--help", action="help", help="afficher cette aide")
+    parser.add_argument("--version", action="version", version=f"pointage {__version__}")
+    commands = parser.add_subparsers(dest="commande", title="commandes", parser_class=FrenchParser)
+    verifier = commands.add_parser(
+        "verifier",
+        aliases=["vérifier"],
+        help="vérifier un ou plusieurs classeurs (ou dossiers)",
+        description="Vérifie les tableaux d'annexes des classeurs et liste les anomalies.",
+        add_help=False,
+    )
+    verifier.add_argument("-h", "--aide", "--help", action="help", help="afficher cette aide")
+    verifier.add_argument("fichiers", nargs="*", metavar="FICHIER", help="classeur .xlsx/.xlsm ou dossier")
+    verifier.add_argument("--format", choices=["texte", "json"], default="texte", help="format de sortie (texte par défaut)")
+    verifier.add_argument("--select", default="", metavar="CODES", help="codes ou familles à vérifier, séparés par des virgules (ex. M001,B)")
+    verifier.add_argument("--ignore", default="", metavar="CODES", help="codes ou familles à ignorer, séparés par des virgules")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.commande in ("verifier", "vérifier"):
+        return run_verifier(parser, args)
+    parser.print_help()
+    return EXIT_USAGE
+
+
+def _codes(parser: FrenchParser, text: str, option: str) -> list[str]:
+    codes = [c.strip().upper() for c in text.split(",") if c.strip()]
+    known = [r.code for r in all_rules()]
+    for code in codes:
+        if not any(k.startswith(code) for k in known):
+            parser.error(f"{option} : code « {code} » inconnu (codes : {', '.join(known)})")
+    return codes
+
+
+def workbook_paths(arguments: list[str]) -> tuple[list[tuple[Path, str]], list[str]]:
+    """Files to check (path, path as shown) and the arguments that name nothing."""
+    found: list[tuple[Path, str]] = []
+    missing: list[str] = []
+    for argument in arguments:
+        path = Path(argument)
+        if path.is_dir():
+            for child in sorted(path.rglob("*")):
+                if (
+                    child.is_file()
+                    and child.suffix.lower() in SUPPORTED_SUFFIXES
+                    and not child.name.startswith("~$")
+                ):
+                    found.append((child, str(child)))
+        elif path.exists():
+            found.append((path, argument))
+        else:
+            missing.append(argument)
+    return found, missing
+
+
+def run_verifier(parser: FrenchParser, args: argparse.Namespace) -> int:
+    from pointage.engine import check_path, select_rules, unreadable_report
+    from pointage.output.json_output import render_json
+    from pointage.output.text_output import render_text
+    from pointage.report import Report
+
+    if not args.fichiers:
+        parser.error("indiquez au moins un classeur ou un dossier à vérifier")
+    rules = select_rules(_codes(parser, args.select, "--select"), _codes(parser, args.ignore, "--ignore"))
+    files, missing = workbook_paths(args.fichiers)
+    report = Report()
+    for argument in missing:
+        report.files.append(unreadable_report(argument, "fichier ou dossier introuvable."))
+    for path, shown in files:
+        report.files.append(check_path(path, rules, shown))
+    if not report.files:
+        parser.error("aucun classeur .xlsx ou .xlsm trouvé dans les dossiers indiqués")
+    output = render_json(report) if args.format == "json" else render_text(report)
+    sys.stdout.write(output if output.endswith("\n") else output + "\n")
+    return report.exit_code
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

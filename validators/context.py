@@ -1,0 +1,75 @@
+"""What the rules see: tables, Barème, Paramètres. No Excel library in here."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from functools import cached_property
+
+from pointage.description import DEFAULT_UNITS, Description, parse_description
+from pointage.detection import find_tables
+from pointage.settings import (
+    Bareme,
+    Parametres,
+    is_bareme_sheet,
+    is_parametres_sheet,
+    read_bareme,
+    read_parametres,
+)
+from pointage.snapshot import SheetSnapshot, WorkbookSnapshot
+from pointage.tables import Table
+
+
+@dataclass
+class CheckContext:
+    workbook: WorkbookSnapshot
+    tables: list[Table] = field(default_factory=list)
+    bareme: Bareme | None = None
+    parametres: Parametres = field(default_factory=Parametres)
+
+    @classmethod
+    def from_snapshot(cls, workbook: WorkbookSnapshot) -> CheckContext:
+        ctx = cls(workbook)
+        for sheet in workbook.sheets:
+            if is_parametres_sheet(sheet.name):
+                ctx.parametres = read_parametres(sheet)
+            elif is_bareme_sheet(sheet.name):
+                ctx.bareme = ctx.bareme or read_bareme(sheet)
+            else:
+                ctx.tables.extend(find_tables(sheet))
+        return ctx
+
+    def sheet(self, name: str) -> SheetSnapshot:
+        return next(s for s in self.workbook.sheets if s.name == name)
+
+    @property
+    def repartitions(self) -> list[Table]:
+        return [t for t in self.tables if t.kind.name == "repartition" and t.usable]
+
+    @property
+    def imputations(self) -> list[Table]:
+        return [t for t in self.tables if t.kind.name == "imputation" and t.usable]
+
+    @property
+    def units(self) -> tuple[str, ...]:
+        """Units the descriptions are read in: the Barème's, else the usual ones."""
+        if self.bareme and self.bareme.rates:
+            return self.bareme.units
+        return DEFAULT_UNITS
+
+    def description(self, table: Table, row) -> Description | None:
+        text = table.text(row, "description")
+        return parse_description(text, self.units) if text else None
+
+    def money_equal(self, a_cents: int, b_cents: int) -> bool:
+        return abs(a_cents - b_cents) <= self.parametres.tolerance_cents
+
+    @cached_property
+    def totals(self):
+        from pointage.totals import analyse_totals
+
+        return {id(t): analyse_totals(t, self) for t in self.repartitions}
+
+    @property
+    def default_months(self) -> Decimal:
+        return self.parametres.default_months

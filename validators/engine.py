@@ -1,0 +1,77 @@
+"""Run the rules on a workbook: snapshot -> tables -> rules -> findings."""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from pathlib import Path
+
+from pointage.context import CheckContext
+from pointage.errors import UnreadableWorkbook
+from pointage.findings import Finding
+from pointage.registry import Rule, all_rules, get_rule
+from pointage.report import FileReport, TableInfo
+from pointage.snapshot import WorkbookSnapshot
+
+
+def select_rules(select: Collection[str] = (), ignore: Collection[str] = ()) -> list[Rule]:
+    """Rules whose code starts with one of `select` (all when empty), minus `ignore`."""
+    chosen = []
+    for candidate in all_rules():
+        if candidate.check is None:
+            continue
+        if select and not any(candidate.code.startswith(s) for s in select):
+            continue
+        if any(candidate.code.startswith(i) for i in ignore):
+            continue
+        chosen.append(candidate)
+    return chosen
+
+
+def check_path(path: str | Path, rules: list[Rule] | None = None, shown_path: str | None = None) -> FileReport:
+    from pointage.read_xlsx import read_workbook
+
+    shown = shown_path if shown_path is not None else str(path)
+    try:
+        snapshot = read_workbook(path)
+    except UnreadableWorkbook as exc:
+        return unreadable_report(shown, str(exc))
+    except Exception as exc:  # a reader bug must not stop a batch
+        return unreadable_report(shown, f"erreur inattendue à la lecture ({type(exc).__name__} : {exc}).")
+    return check_snapshot(snapshot, rules, shown)
+
+
+def unreadable_report(path: str, reason: str) -> FileReport:
+    finding = get_rule("E000").finding(None, None, reason=reason)
+    return FileReport(path=path, findings=[finding], unreadable=True)
+
+
+def check_snapshot(
+    snapshot: WorkbookSnapshot, rules: list[Rule] | None = None, path: str | None = None
+) -> FileReport:
+    path = path if path is not None else snapshot.name
+    if not any(sheet.values for sheet in snapshot.sheets):
+        return unreadable_report(path, "le classeur est vide (aucune cellule remplie).")
+    ctx = CheckContext.from_snapshot(snapshot)
+    if not ctx.tables:
+        return unreadable_report(
+            path,
+            "aucun tableau d'annexe reconnu (il faut une ligne d'en-têtes comme "
+            "STRUCTURE | MONTANT RETENU, ou CODE OPÉRATION | IMPUTATION | LIBELLÉ | PROPOSITION).",
+        )
+    findings: list[Finding] = []
+    for selected in rules if rules is not None else select_rules():
+        try:
+            findings.extend(selected.check(ctx))
+        except Exception as exc:  # a crashing rule becomes a finding, never a traceback
+            findings.append(
+                get_rule("X001").finding(None, None, code=selected.code, error=f"{type(exc).__name__} : {exc}")
+            )
+    order = {sheet.name: i for i, sheet in enumerate(snapshot.sheets)}
+    findings.sort(key=lambda f: (order.get(f.sheet, -1), *f.position(), f.code))
+    tables = [TableInfo(t.sheet_name, t.range, t.kind.name) for t in ctx.tables]
+    if ctx.bareme:
+        tables.append(TableInfo(ctx.bareme.sheet, ctx.bareme.range, "bareme"))
+    if ctx.parametres.sheet and ctx.parametres.range:
+        tables.append(TableInfo(ctx.parametres.sheet, ctx.parametres.range, "parametres"))
+    tables.sort(key=lambda t: order.get(t.sheet, -1))
+    return FileReport(path=path, findings=findings, tables=tables)

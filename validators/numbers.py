@@ -1,0 +1,157 @@
+"""Numbers as the staff type them, and as French readers expect to see them.
+
+Cells hold real numbers or text pasted from Word/PDF: `29 275,00 €`, `20 000€`,
+`267 566.08`, `(1 200,00)`. Money is compared in integer cents (half-up), never as
+floats; quantities stay `Decimal`.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+# Grouping spaces seen in pasted numbers: space, no-break space, narrow no-break
+# space, thin space.
+_SPACES = " \u00a0\u202f\u2009"
+_CURRENCY = re.compile(r"^(?:€|eur|euros?)\s*|\s*(?:€|eur|euros?)$", re.IGNORECASE)
+_BODY = re.compile(rf"^[0-9][0-9{_SPACES}.,]*$")
+# `1.234.567` and `1.234,50` are dot-grouped; a lone `1.234` is a decimal.
+_DOT_GROUPED = re.compile(r"^[1-9]\d{0,2}(?:(?:\.\d{3}){2,}(?:,\d+)?|(?:\.\d{3})+,\d+)$")
+_COMMA_GROUPED = re.compile(r"^[1-9]\d{0,2}(?:,\d{3})+\.\d+$")
+_SPACE_RUN = re.compile(rf"[{_SPACES}]+")
+
+
+@dataclass(frozen=True)
+class Number:
+    """A number read from a cell."""
+
+    value: Decimal
+    from_text: bool = False
+    abnormal_grouping: bool = False
+
+    @property
+    def cents(self) -> int:
+        return to_cents(self.value)
+
+
+@dataclass(frozen=True)
+class NotANumber:
+    """A non-empty cell that is not a number (`O,5`, `12,5,3`, `n.c.`)."""
+
+    text: str
+
+
+def to_cents(value: Decimal) -> int:
+    return int((value * 100).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+
+
+def parse_number(value: object) -> Number | NotANumber | None:
+    """Read a cell value as a number; `None` for an empty cell."""
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        return NotANumber(str(value))
+    if isinstance(value, int):
+        return Number(Decimal(value))
+    if isinstance(value, float):
+        if not math.isfinite(value):
+            return NotANumber(str(value))
+        # repr() is the shortest text that reads back as this float: 2105667.73
+        # stays 2105667.73 instead of 2105667.729999999...
+        return Number(Decimal(repr(value)))
+    if isinstance(value, Decimal):
+        return Number(value) if value.is_finite() else NotANumber(str(value))
+    if isinstance(value, (datetime, date, time)):
+        return NotANumber(str(value))
+    text = str(value).strip()
+    if not text:
+        return None
+    parsed = parse_number_text(text)
+    return parsed if parsed is not None else NotANumber(text)
+
+
+def parse_number_text(text: str) -> Number | None:
+    """Parse French/English number text; `None` when it is not a number."""
+    s = text.strip()
+    negative = False
+    if s.startswith("(") and s.endswith(")"):
+        negative, s = True, s[1:-1].strip()
+    s = _CURRENCY.sub("", s).strip()
+    if s[:1] in "-−+":
+        negative = negative or s[0] != "+"
+        s = s[1:].strip()
+    s = _CURRENCY.sub("", s).strip()
+    if not s or not _BODY.match(s):
+        return None
+    integer, decimals = _split_decimals(s)
+    if integer is None:
+        return None
+    groups = [g for g in _SPACE_RUN.split(integer) if g]
+    if not groups or not all(g.isdigit() for g in groups):
+        return None
+    if decimals is not None and not decimals.isdigit():
+        return None
+    abnormal = len(groups) > 1 and (
+        len(groups[0]) > 3 or any(len(g) != 3 for g in groups[1:])
+    )
+    digits = "".join(groups) + ("." + decimals if decimals else "")
+    try:
+        number = Decimal(digits)
+    except InvalidOperation:
+        return None
+    return Number(-number if negative else number, from_text=True, abnormal_grouping=abnormal)
+
+
+def _split_decimals(s: str) -> tuple[str | None, str | None]:
+    compact = _SPACE_RUN.sub("", s)
+    commas, dots = s.count(","), s.count(".")
+    if commas == 0 and dots == 0:
+        return s, None
+    if _DOT_GROUPED.match(compact):
+        integer, _, decimals = compact.partition(",")
+        return integer.replace(".", ""), decimals or None
+    if _COMMA_GROUPED.match(compact):
+        integer, _, decimals = compact.partition(".")
+        return integer.replace(",", ""), decimals
+    if commas + dots > 1:
+        return None, None
+    integer, _, decimals = s.replace(",", ".").partition(".")
+    if not decimals or _SPACE_RUN.search(decimals):
+        return None, None
+    return integer.rstrip(_SPACES), decimals
+
+
+def _group(digits: str, sep: str) -> str:
+    head = len(digits) % 3 or 3
+    parts = [digits[:head]] + [digits[i : i + 3] for i in range(head, len(digits), 3)]
+    return sep.join(parts)
+
+
+def format_money(cents: int, sep: str = " ") -> str:
+    """`2415000` -> `24 150,00 €`."""
+    sign = "-" if cents < 0 else ""
+    units, rest = divmod(abs(cents), 100)
+    return f"{sign}{_group(str(units), sep)},{rest:02d}{sep}€"
+
+
+def format_quantity(value: Decimal, sep: str = " ") -> str:
+    """`Decimal('3354')` -> `3 354`; `Decimal('0.50')` -> `0,5`."""
+    sign = "-" if value < 0 else ""
+    text = format(abs(value).normalize(), "f")
+    integer, _, decimals = text.partition(".")
+    grouped = _group(integer, sep)
+    return f"{sign}{grouped},{decimals}" if decimals else f"{sign}{grouped}"
+
+
+def money_json(cents: int) -> str:
+    """Decimal string with a dot for JSON: `2415000` -> `24150.00`."""
+    sign = "-" if cents < 0 else ""
+    units, rest = divmod(abs(cents), 100)
+    return f"{sign}{units}.{rest:02d}"
+
+
+def quantity_json(value: Decimal) -> str:
+    return format(value.normalize(), "f") if value != 0 else "0"

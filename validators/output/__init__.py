@@ -1,0 +1,1 @@
+"""Outputs: each reads the Report, none recomputes anything."""

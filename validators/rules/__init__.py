@@ -1,0 +1,3 @@
+"""Rule families; importing this package registers every rule."""
+
+from pointage.rules import amounts, budget, form, internal, totals  # noqa: F401

@@ -1,0 +1,142 @@
+"""M — amounts recomputed from the Barème, quantities, refused files."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from pointage.findings import Severity
+from pointage.formatting import as_json, show, show_difference, with_unit
+from pointage.numbers import format_money, money_json
+from pointage.recompute import describe_variant, recompute, single_changes
+from pointage.registry import rule
+from pointage.text import key
+
+M001 = rule(
+    "M001",
+    Severity.ERREUR,
+    summary="Le montant diffère du montant recalculé à partir des quantités et du Barème : "
+    "Σ quantité × coût annuel × mois / 12, arrondi au centime. Les quantités viennent des "
+    "colonnes PLACES / PORTEFEUILLES, sinon du texte de la description ; les mois de la "
+    "colonne DURÉE, sinon de la période écrite dans la même proposition, sinon des "
+    "Paramètres. Le message liste chaque changement d'un seul nombre ou d'une seule durée "
+    "qui explique exactement le montant saisi.",
+    message="{structure} : {source} {detail}, soit {expected_text} au barème ; le montant "
+    "saisi est {found_text} (écart {difference}).{explanation}",
+    example="Seed 000 ✘ : CCAS de Bethune, `un portefeuille du 1er janvier au 30 juin 2024 + "
+    "130 places du 1er juillet au 31 décembre 2024` donne 17 275,00 € ; la feuille indique "
+    "24 150,00 €, soit 2 portefeuilles sur 6 mois, ou 1 portefeuille sur 12 mois.",
+)
+
+
+@M001
+def check_recomputed_amounts(ctx):
+    for table in ctx.repartitions:
+        for row in table.detail_rows():
+            if _refused(table, row):
+                continue
+            amount = table.number_value(row, "amount")
+            if amount is None:
+                continue
+            computed = recompute(ctx, table, row)
+            if computed is None or ctx.money_equal(computed.cents, amount.cents):
+                continue
+            variants = single_changes(computed.items, amount.cents)
+            if variants:
+                explanation = " Il correspond à " + ", ou à ".join(
+                    describe_variant(computed.items, v) for v in variants
+                ) + "."
+            else:
+                explanation = (
+                    " Aucun changement d'un seul nombre ou d'une seule durée ne l'explique."
+                )
+            source_roles = ["description"] if computed.from_description else [
+                r for r in ("portfolios", "places") if table.number_value(row, r) is not None
+            ]
+            expected = Decimal(computed.cents) / 100
+            yield M001.finding(
+                table.sheet_name,
+                table.address(row, "amount"),
+                cells=[table.address(row, r) for r in ["label", *source_roles, "amount"]],
+                expected=money_json(computed.cents),
+                found=money_json(amount.cents),
+                structure=table.text(row, "label") or "Ligne sans structure",
+                source="le texte indique" if computed.from_description else "les colonnes indiquent",
+                detail=" + ".join(item.describe() for item in computed.items),
+                expected_text=format_money(computed.cents),
+                found_text=format_money(amount.cents),
+                difference=show_difference(amount.value, expected, money=True),
+                explanation=explanation,
+            )
+
+
+def _refused(table, row) -> bool:
+    return table.has("retained") and key(table.text(row, "retained")) == "NON"
+
+
+M002 = rule(
+    "M002",
+    Severity.ERREUR,
+    summary="Une colonne de quantité (PLACES, PORTEFEUILLES) contredit la quantité écrite "
+    "dans la description de la même ligne.",
+    message="{structure} : la colonne « {column} » indique {found_text}, la description "
+    "« {description} » en indique {expected_text}.",
+    example="Les seeds n'ont pas de colonne PLACES séparée ; une ligne `40 places du 1er "
+    "juillet…` avec 50 dans la colonne PLACES est signalée.",
+)
+
+
+@M002
+def check_quantity_columns(ctx):
+    for table in ctx.repartitions:
+        if not table.has("description"):
+            continue
+        for row in table.detail_rows():
+            description = ctx.description(table, row)
+            if description is None:
+                continue
+            for role, unit in (("places", "place"), ("portfolios", "portefeuille")):
+                column_value = table.number_value(row, role)
+                written = description.total(unit)
+                if column_value is None or written is None or column_value.value == written:
+                    continue
+                yield M002.finding(
+                    table.sheet_name,
+                    table.address(row, role),
+                    cells=[table.address(row, "description"), table.address(row, role)],
+                    expected=as_json(written, money=False),
+                    found=as_json(column_value.value, money=False),
+                    structure=table.text(row, "label") or "Ligne sans structure",
+                    column=table.header_text(role),
+                    found_text=with_unit(column_value.value, unit),
+                    description=table.text(row, "description"),
+                    expected_text=with_unit(written, unit),
+                )
+
+
+M003 = rule(
+    "M003",
+    Severity.ERREUR,
+    summary="Une ligne dont le DOSSIER RETENU vaut Non a un montant non nul.",
+    message="{structure} : dossier non retenu mais montant de {found_text} (attendu 0,00 €).",
+    example="Seed 001 ✔ : les trois demandes FAJ refusées sont à `0 €`.",
+)
+
+
+@M003
+def check_refused_files(ctx):
+    for table in ctx.repartitions:
+        if not table.has("retained"):
+            continue
+        for row in table.detail_rows():
+            amount = table.number_value(row, "amount")
+            if not _refused(table, row) or amount is None or amount.cents == 0:
+                continue
+            yield M003.finding(
+                table.sheet_name,
+                table.address(row, "amount"),
+                cells=[table.address(row, "retained"), table.address(row, "amount")],
+                expected="0.00",
+                found=money_json(amount.cents),
+                structure=table.text(row, "label") or "Ligne sans structure",
+                found_text=show(amount.value, money=True),
+            )

@@ -1,0 +1,64 @@
+"""What Pointage knows of a workbook: one read per sheet, nothing else afterwards.
+
+A snapshot is built by an adapter (file on disk, live Excel book) and is the only
+thing table detection and rules ever see.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class ListObject:
+    """An Excel Table: its header row is the table's header row."""
+
+    name: str
+    first_row: int
+    first_col: int
+    last_row: int
+    last_col: int
+
+
+@dataclass
+class SheetSnapshot:
+    """Cell values of one sheet, with what the values alone do not say.
+
+    `values` is a dense block whose top-left cell is (`origin_row`, `origin_col`),
+    0-based; formulas appear as their cached values.
+    """
+
+    name: str
+    values: list[list[object]]
+    origin_row: int = 0
+    origin_col: int = 0
+    formulas_without_value: set[tuple[int, int]] = field(default_factory=set)
+    merged: list[tuple[int, int, int, int]] = field(default_factory=list)
+    hidden_rows: set[int] = field(default_factory=set)
+    hidden_cols: set[int] = field(default_factory=set)
+    list_objects: list[ListObject] = field(default_factory=list)
+
+    @property
+    def row_count(self) -> int:
+        return self.origin_row + len(self.values)
+
+    def row(self, row: int) -> list[object]:
+        """Values of an absolute row, indexed from `origin_col`."""
+        index = row - self.origin_row
+        if 0 <= index < len(self.values):
+            return self.values[index]
+        return []
+
+    def value(self, row: int, col: int) -> object:
+        cells = self.row(row)
+        index = col - self.origin_col
+        if 0 <= index < len(cells):
+            value = cells[index]
+            return None if value == "" else value
+        return None
+
+
+@dataclass
+class WorkbookSnapshot:
+    name: str
+    sheets: list[SheetSnapshot]

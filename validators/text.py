@@ -1,0 +1,45 @@
+"""Text normalisation used to compare headers, labels and units."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+_NON_WORD = re.compile(r"[^0-9A-Z]+")
+
+
+@lru_cache(maxsize=65536)
+def strip_accents(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+@lru_cache(maxsize=65536)
+def words(text: str) -> str:
+    """Upper-case, accent-free words separated by single spaces.
+
+    `Sous-total  général :` -> `SOUS TOTAL GENERAL`. Used where word boundaries
+    matter (TOTAL must not match `Totalement`).
+    """
+    return _NON_WORD.sub(" ", strip_accents(text).upper()).strip()
+
+
+@lru_cache(maxsize=65536)
+def key(text: str) -> str:
+    """Case-, accent-, punctuation- and whitespace-insensitive key.
+
+    `Montant  retenu (€)` and `MONTANT RETENU` give the same key; so do
+    `Avenant / convention` and `AVENANT/CONVENTION`.
+    """
+    return words(text).replace(" ", "")
+
+
+def label_key(text: str) -> str:
+    """Key for libellés and structure names: case, accents and spaces ignored,
+    punctuation kept as a separator (`CCAS d'Hénin Beaumont` = `ccas d hénin-beaumont`)."""
+    return words(text)
+
+
+def is_blank(value: object) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
