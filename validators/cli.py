@@ -15,6 +15,7 @@ EXIT_USAGE = 2
 
 # argparse speaks English; the staff read French.
 _ARGPARSE_FR = [
+    (r"argument commande: invalid choice: '?([^' ]*)'? \(choose from (.*)\)", r"commande « \1 » inconnue (commandes : \2)"),
     (r"unrecognized arguments: (.*)", r"arguments inconnus : \1"),
     (r"argument (\S+): invalid choice: '?([^' ]*)'? \(choose from (.*)\)", r"option \1 : choix « \2 » invalide (choix possibles : \3)"),
     (r"argument (\S+): expected one argument", r"l'option \1 attend une valeur"),

@@ -80,7 +80,7 @@ def parse_number_text(text: str) -> Number | None:
     if s.startswith("(") and s.endswith(")"):
         negative, s = True, s[1:-1].strip()
     s = _CURRENCY.sub("", s).strip()
-    if s[:1] in "-−+":
+    if s and s[0] in "-−+":
         negative = negative or s[0] != "+"
         s = s[1:].strip()
     s = _CURRENCY.sub("", s).strip()

@@ -1,0 +1,92 @@
+"""Test workbooks from readable descriptions (no binary fixtures).
+
+A sheet is a pipe table, one line per row:
+
+    STRUCTURE      | PLACES D'ACCOMPAGNEMENT | MONTANT RETENU
+    CCAS de Lens   | 10 places sur 12 mois   | 1600
+    TOTAL          | 10                      | 1600
+
+A cell is empty, a formula (`=E4-F4`, written without a cached value, as any
+program-written workbook), a number (`1600`, `-3.5`), quoted text kept verbatim
+(`"3354"`, `" 29 275,00 € "`), or any other text. A line with only spaces is a blank
+row. `Feuille(texte, a="C3", ...)` places the table elsewhere and adds hidden rows,
+merged ranges or an Excel Table.
+"""
+
+from __future__ import annotations
+
+import re
+import textwrap
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import openpyxl
+from openpyxl.utils.cell import coordinate_from_string, column_index_from_string
+from openpyxl.worksheet.table import Table
+
+_NUMBER = re.compile(r"^-?\d+(?:\.\d+)?$")
+
+# The barème that seeds 000 and 001 follow (classeur.md, section 4).
+BAREME_SEED = """
+Unité        | Coût annuel (€) | Structure
+place        | 160             |
+portefeuille | 13750           |
+portefeuille | 22500           | CCAS d'Hénin Beaumont
+"""
+
+
+@dataclass
+class Feuille:
+    texte: str
+    a: str = "A1"
+    lignes_masquees: tuple[int, ...] = ()  # Excel row numbers
+    colonnes_masquees: tuple[str, ...] = ()  # column letters
+    fusions: tuple[str, ...] = ()  # A1 ranges
+    tableau_excel: str | None = None  # Excel Table over the whole text, header first
+    formats: dict[str, str] = field(default_factory=dict)  # A1 -> number format
+
+
+def cellule(texte: str) -> object:
+    brut = texte.strip()
+    if not brut:
+        return None
+    if len(brut) >= 2 and brut[0] == brut[-1] == '"':
+        return brut[1:-1]
+    if _NUMBER.match(brut):
+        return float(brut) if "." in brut else int(brut)
+    return brut
+
+
+def lignes(texte: str) -> list[list[object]]:
+    corps = textwrap.dedent(texte).strip("\n")
+    return [[cellule(c) for c in ligne.split("|")] if ligne.strip() else [] for ligne in corps.split("\n")]
+
+
+def construire(chemin: Path, feuilles: dict[str, str | Feuille]) -> Path:
+    classeur = openpyxl.Workbook()
+    classeur.remove(classeur.active)
+    for nom, description in feuilles.items():
+        feuille = description if isinstance(description, Feuille) else Feuille(description)
+        ws = classeur.create_sheet(nom)
+        colonne, ligne = coordinate_from_string(feuille.a)
+        col0 = column_index_from_string(colonne)
+        rangees = lignes(feuille.texte)
+        for i, rangee in enumerate(rangees):
+            for j, valeur in enumerate(rangee):
+                if valeur is not None:
+                    ws.cell(row=ligne + i, column=col0 + j, value=valeur)
+        for numero in feuille.lignes_masquees:
+            ws.row_dimensions[numero].hidden = True
+        for lettre in feuille.colonnes_masquees:
+            ws.column_dimensions[lettre].hidden = True
+        for plage in feuille.fusions:
+            ws.merge_cells(plage)
+        for adresse, code in feuille.formats.items():
+            ws[adresse].number_format = code
+        if feuille.tableau_excel:
+            largeur = max(len(r) for r in rangees)
+            fin = ws.cell(row=ligne + len(rangees) - 1, column=col0 + largeur - 1).coordinate
+            ws.add_table(Table(displayName=feuille.tableau_excel, ref=f"{feuille.a}:{fin}"))
+    chemin = Path(chemin)
+    classeur.save(chemin)
+    return chemin

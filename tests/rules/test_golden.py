@@ -1,0 +1,56 @@
+"""Golden tests, one folder per rule (ruff-style).
+
+`tests/rules/<CODE>/ko.py` and `ok.py` describe a workbook (`CLASSEUR`, a dict of
+sheets in the `classeurs` syntax); `expected.json` lists the exact findings of the
+rule on `ko`: code, sheet, cell, expected, found. `ok` must give none.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+
+import pytest
+
+from classeurs import construire
+from pointage.engine import check_path, select_rules
+from pointage.registry import all_rules
+
+HERE = Path(__file__).parent
+CODES = sorted(p.name for p in HERE.iterdir() if p.is_dir() and (p / "ko.py").exists())
+
+
+def _classeur(path: Path) -> dict:
+    spec = importlib.util.spec_from_file_location(f"golden_{path.parent.name}_{path.stem}", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.CLASSEUR
+
+
+def _findings(code: str, variant: str, tmp_path: Path):
+    workbook = construire(tmp_path / f"{code}-{variant}.xlsx", _classeur(HERE / code / f"{variant}.py"))
+    report = check_path(workbook, select_rules([code]))
+    assert not report.unreadable, report.findings
+    return report.findings
+
+
+def test_every_checked_rule_has_golden_files():
+    checked = {r.code for r in all_rules() if r.check is not None}
+    assert checked == set(CODES)
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_ko(code, tmp_path):
+    expected = json.loads((HERE / code / "expected.json").read_text(encoding="utf-8"))
+    found = [
+        {"code": f.code, "sheet": f.sheet, "cell": f.cell, "expected": f.expected, "found": f.found}
+        for f in _findings(code, "ko", tmp_path)
+    ]
+    assert found == expected
+    assert expected, "a ko workbook must produce at least one finding"
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_ok(code, tmp_path):
+    assert [f for f in _findings(code, "ok", tmp_path) if f.code == code] == []

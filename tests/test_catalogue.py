@@ -1,0 +1,26 @@
+from pathlib import Path
+
+from pointage.catalogue import expected_files
+from pointage.registry import all_rules
+
+DOCS = Path(__file__).parents[1] / "docs"
+
+
+def test_catalogue_is_up_to_date():
+    stale = [
+        str(path.relative_to(DOCS))
+        for path, text in expected_files(DOCS).items()
+        if not path.exists() or path.read_text(encoding="utf-8") != text
+    ]
+    assert not stale, f"régénérer avec `python -m pointage.catalogue docs` : {stale}"
+
+
+def test_no_orphan_rule_page():
+    pages = {p.stem for p in (DOCS / "regles").glob("*.md")}
+    assert pages == {r.code for r in all_rules()}
+
+
+def test_every_rule_is_documented_in_french():
+    for r in all_rules():
+        assert r.summary and r.message and r.example, r.code
+        assert r.code[0] in "TMBFEXAP" and len(r.code) == 4
