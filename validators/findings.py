@@ -28,6 +28,7 @@ class Finding:
     cells: tuple[str, ...] = field(default=())
     expected: str | None = None  # decimal string with a dot, as in the JSON output
     found: str | None = None
+    money: bool = False  # expected/found are euros (else quantities)
 
     def position(self) -> tuple[int, int]:
         if not self.cell:

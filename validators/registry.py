@@ -51,6 +51,7 @@ class Rule:
         cells: Iterable[str] = (),
         expected: str | None = None,
         found: str | None = None,
+        money: bool = False,
         **fields: object,
     ) -> Finding:
         involved = tuple(dict.fromkeys([*cells] or ([cell] if cell else [])))
@@ -63,6 +64,7 @@ class Rule:
             message=self.message.format(**fields),
             expected=expected,
             found=found,
+            money=money,
         )
 
 

@@ -61,6 +61,20 @@ class MissingTotal:
 class TotalsAnalysis:
     checks: list[TotalCheck] = field(default_factory=list)
     missing: list[MissingTotal] = field(default_factory=list)
+    # Every filled total cell of each column, with its level, in row order.
+    levels: dict[str, list[tuple[int, Part]]] = field(default_factory=dict)
+
+    def overall(self, role: str) -> tuple[Decimal, list[str]] | None:
+        """What the table allocates in a column: its last grand total, else the sum of
+        its block totals (value and cells), or None when it has no total."""
+        totals = self.levels.get(role, [])
+        grand = [part for level, part in totals if level == 2]
+        if grand:
+            return grand[-1].value, [grand[-1].cell]
+        blocks = [part for level, part in totals if level == 1]
+        if not blocks:
+            return None
+        return sum((p.value for p in blocks), Decimal(0)), [p.cell for p in blocks]
 
 
 def analyse_totals(table: Table, ctx: CheckContext) -> TotalsAnalysis:
@@ -99,6 +113,7 @@ def _walk(table: Table, role: str, read, analysis: TotalsAnalysis, money: bool) 
     blocks: list[Part] = []
     blocks_invalid = False
     last_grand: Part | None = None
+    levels = analysis.levels.setdefault(role, [])
     for row in table.rows:
         if row.kind not in (DETAIL, TOTAL):
             continue
@@ -120,6 +135,7 @@ def _walk(table: Table, role: str, read, analysis: TotalsAnalysis, money: bool) 
             continue
         part = Part(cell, value.value)
         is_block = bool(pending or pending_invalid) and not (row.is_grand_label and blocks)
+        levels.append((1 if is_block else 2, part))
         if is_block:
             if not pending_invalid:
                 analysis.checks.append(TotalCheck(1, role, column, row, cell, value.value, pending, money))

@@ -2,7 +2,9 @@
 
 `tests/rules/<CODE>/ko.py` and `ok.py` describe a workbook (`CLASSEUR`, a dict of
 sheets in the `classeurs` syntax); `expected.json` lists the exact findings of the
-rule on `ko`: code, sheet, cell, expected, found. `ok` must give none.
+rule on `ko`: code, sheet, cell, expected, found. `ok` must give none. More cases of
+one rule use a suffix: `ko_total.py` goes with `expected_total.json`, and every
+`ok*.py` must give no finding of the rule.
 """
 
 from __future__ import annotations
@@ -19,6 +21,8 @@ from pointage.registry import all_rules
 
 HERE = Path(__file__).parent
 CODES = sorted(p.name for p in HERE.iterdir() if p.is_dir() and (p / "ko.py").exists())
+KO_CASES = [(code, p.stem) for code in CODES for p in sorted((HERE / code).glob("ko*.py"))]
+OK_CASES = [(code, p.stem) for code in CODES for p in sorted((HERE / code).glob("ok*.py"))]
 
 
 def _classeur(path: Path) -> dict:
@@ -40,17 +44,18 @@ def test_every_checked_rule_has_golden_files():
     assert checked == set(CODES)
 
 
-@pytest.mark.parametrize("code", CODES)
-def test_ko(code, tmp_path):
-    expected = json.loads((HERE / code / "expected.json").read_text(encoding="utf-8"))
+@pytest.mark.parametrize(("code", "variant"), KO_CASES)
+def test_ko(code, variant, tmp_path):
+    suffix = variant[len("ko"):]
+    expected = json.loads((HERE / code / f"expected{suffix}.json").read_text(encoding="utf-8"))
     found = [
         {"code": f.code, "sheet": f.sheet, "cell": f.cell, "expected": f.expected, "found": f.found}
-        for f in _findings(code, "ko", tmp_path)
+        for f in _findings(code, variant, tmp_path)
     ]
     assert found == expected
     assert expected, "a ko workbook must produce at least one finding"
 
 
-@pytest.mark.parametrize("code", CODES)
-def test_ok(code, tmp_path):
-    assert [f for f in _findings(code, "ok", tmp_path) if f.code == code] == []
+@pytest.mark.parametrize(("code", "variant"), OK_CASES)
+def test_ok(code, variant, tmp_path):
+    assert [f for f in _findings(code, variant, tmp_path) if f.code == code] == []

@@ -8,9 +8,8 @@ from decimal import Decimal
 from pointage.budget_lines import budget_lines, identity_failures
 from pointage.findings import Severity
 from pointage.formatting import show_difference
-from pointage.numbers import Number, format_money, money_json
+from pointage.numbers import format_money, money_json, to_cents
 from pointage.registry import rule
-from pointage.tables import TOTAL
 from pointage.text import label_key
 
 ROLE_LABELS = {
@@ -55,6 +54,7 @@ def check_balance(ctx):
             line.address("balance"),
             cells=[line.address("available"), line.address(role), line.address("balance")],
             expected=money_json(expected),
+            money=True,
             found=money_json(found),
             code=line.code or "Ligne sans code",
             found_text=format_money(found),
@@ -73,7 +73,7 @@ B002 = rule(
     Severity.ERREUR,
     summary="La Proposition dépasse le Disponible (la ligne est sur-engagée).",
     message="{code} : {commitment_label} {found_text} supérieure au Disponible "
-    "{expected_text} (dépassement {difference}).",
+    "{expected_text} (dépassement de {difference}).",
     example="Seed 000 ✔ : 464 570,00 € proposés pour 2 105 667,73 € disponibles.",
 )
 
@@ -88,12 +88,13 @@ def check_overcommitment(ctx):
             line.address(role),
             cells=[line.address("available"), line.address(role)],
             expected=money_json(expected),
+            money=True,
             found=money_json(found),
             code=line.code or "Ligne sans code",
             commitment_label=ROLE_LABELS[role],
             found_text=format_money(found),
             expected_text=format_money(expected),
-            difference=show_difference(_money(found), _money(expected), money=True),
+            difference=format_money(found - expected),
         )
 
     yield from _identity_findings(ctx, B002, build)
@@ -104,7 +105,7 @@ B003 = rule(
     Severity.ERREUR,
     summary="Le Disponible dépasse l'AE (autorisation d'engagement).",
     message="{code} : Disponible {found_text} supérieur à l'AE {expected_text} "
-    "(dépassement {difference}).",
+    "(dépassement de {difference}).",
     example="Seed 000 ✔ : 2 105 667,73 € disponibles sur une AE de 9 169 450,00 €.",
 )
 
@@ -118,11 +119,12 @@ def check_available(ctx):
             line.address("available"),
             cells=[line.address("ae"), line.address("available")],
             expected=money_json(expected),
+            money=True,
             found=money_json(found),
             code=line.code or "Ligne sans code",
             found_text=format_money(found),
             expected_text=format_money(expected),
-            difference=show_difference(_money(found), _money(expected), money=True),
+            difference=format_money(found - expected),
         )
 
     yield from _identity_findings(ctx, B003, build)
@@ -154,9 +156,11 @@ def check_annex_sums(ctx):
             annex = sums.get(label_key(line.code))
             if annex is None:
                 continue
-            expected, cells, source = annex[0], annex[1], f"code {line.code}, {len(annex[1])} lignes"
+            sheets = sorted({cell.split("!")[0] for cell in annex[1]})
+            expected, cells = annex
+            source = f"{len(cells)} lignes du code {line.code}, feuille {', '.join(sheets)}"
         elif single is not None:
-            expected, cells, source = single[0], [single[1]], f"total {single[2]}"
+            expected, cells, source = single
         else:
             continue
         found = line.cents(role)
@@ -167,6 +171,7 @@ def check_annex_sums(ctx):
             line.address(role),
             cells=[*cells, line.address(role)] if len(cells) <= 50 else [line.address(role)],
             expected=money_json(expected),
+            money=True,
             found=money_json(found),
             code=line.code or "Ligne sans code",
             commitment_label=ROLE_LABELS[role],
@@ -193,22 +198,20 @@ def _annex_sums_by_code(ctx) -> dict[str, tuple[int, list[str]]]:
 
 
 def _single_annex_total(ctx, lines):
-    """(cents, cell, label) of the only répartition's last total, when one line is voted."""
+    """(cents, cells, label) of what the only répartition allocates, when the workbook
+    votes a single budget line: its grand total, else the sum of its block totals."""
     codes = {label_key(line.code) for line in lines if line.code}
     tables = ctx.repartitions
     if len(codes) != 1 or len(tables) != 1:
         return None
     table = tables[0]
-    totals = [
-        (row, table.number(row, "amount"))
-        for row in table.rows
-        if row.kind == TOTAL and isinstance(table.number(row, "amount"), Number)
-    ]
-    if totals:
-        row, number = totals[-1]
-        cell = table.address(row, "amount")
-        return number.cents, f"{table.sheet_name}!{cell}", f"{table.sheet_name}!{cell}"
-    return None
+    overall = ctx.totals[id(table)].overall("amount")
+    if overall is None:
+        return None
+    value, cells = overall
+    cells = [f"{table.sheet_name}!{cell}" for cell in cells]
+    label = f"total {cells[0]}" if len(cells) == 1 else f"somme des totaux de {table.sheet_name}"
+    return to_cents(value), cells, label
 
 
 B005 = rule(
@@ -249,12 +252,14 @@ def check_deliberation_vs_rapport(ctx):
                 line.address(mine),
                 cells=[line.address(mine), f"{other.table.sheet_name}!{other.address(theirs)}"],
                 expected=money_json(expected),
+            money=True,
                 found=money_json(found),
                 code=line.code,
                 problem=(
                     f"{ROLE_LABELS[mine]} de la délibération {format_money(found)}, "
                     f"{ROLE_LABELS[theirs]} du rapport ({other.table.sheet_name}!"
-                    f"{other.address(theirs)}) {format_money(expected)}"
+                    f"{other.address(theirs)}) {format_money(expected)} (écart "
+                    f"{show_difference(_money(found), _money(expected), money=True)})"
                 ),
             )
     for code, line in rapport.items():
@@ -316,7 +321,7 @@ B007 = rule(
     Severity.AVERTISSEMENT,
     summary="Code opération ou imputation mal formé : le code doit ressembler à "
     "`C02-446A05`, l'imputation à `6568/93446` (chiffres / chiffres).",
-    message="{what} « {value} » mal formé{agreement} : attendu {pattern}.",
+    message="{what} « {value} » mal formé{agreement} (format attendu : {pattern}).",
     example="Seed 000 ✘ : `6568//93446`, dans la délibération et dans le rapport.",
 )
 
@@ -345,5 +350,5 @@ def _check_form(table, row, role):
         what="Code opération" if role == "code" else "Imputation",
         value=value,
         agreement="" if role == "code" else "e",
-        pattern="un code comme C02-446A05" if role == "code" else "une imputation comme 6568/93446",
+        pattern="C02-446A05" if role == "code" else "6568/93446",
     )

@@ -68,7 +68,7 @@ def check_text_numbers(ctx):
         if isinstance(item.parsed, Number) and item.parsed.from_text:
             yield F001.finding(
                 item.sheet, item.cell,
-                found=as_json(item.parsed.value, item.money),
+                found=as_json(item.parsed.value, item.money), money=item.money,
                 raw=str(item.raw).strip(), value=show(item.parsed.value, item.money),
             )
 
@@ -253,7 +253,7 @@ def check_negative(ctx):
             if amount is not None and amount.cents < 0:
                 yield F007.finding(
                     table.sheet_name, table.address(row, "amount"),
-                    expected=None, found=as_json(amount.value, True),
+                    expected=None, found=as_json(amount.value, True), money=True,
                     structure=row.label if row.kind == TOTAL else (table.text(row, "label") or "Ligne sans structure"),
                     found_text=format_money(amount.cents),
                 )
@@ -309,6 +309,6 @@ def check_grouping(ctx):
     for item in numeric_cells(ctx):
         if isinstance(item.parsed, Number) and item.parsed.abnormal_grouping:
             yield F009.finding(
-                item.sheet, item.cell, found=as_json(item.parsed.value, item.money),
+                item.sheet, item.cell, found=as_json(item.parsed.value, item.money), money=item.money,
                 raw=str(item.raw).strip(), value=show(item.parsed.value, item.money),
             )

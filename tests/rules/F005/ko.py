@@ -1,0 +1,17 @@
+# Merged cells in the table body: OPÉRATION and TERRITOIRE(S) merged over the block, TOTAL merged over three columns (the merged title above the table is fine).
+from classeurs import Feuille
+
+CLASSEUR = {
+    "Annexe 1": Feuille(
+        """
+ANNEXE 1 – RÉPARTITION FINANCIÈRE
+
+OPÉRATION             | TERRITOIRE(S) | STRUCTURE          | PLACES D'ACCOMPAGNEMENT                      | MONTANT RETENU
+Accompagnement global | Boulonnais    | CCAS Outreau       | 30 places du 1er juillet au 31 décembre 2024 | 2400
+                      |               | CCAS Wimereux      | 13 places du 1er juillet au 31 décembre 2024 | 1040
+                      |               | TREMPLIN FORMATION | 50 places du 1er juillet au 31 décembre 2024 | 4000
+TOTAL                 |               |                    | 93                                           | 7440
+""",
+        fusions=("A1:E1", "A4:A6", "B4:B6", "A7:C7"),
+    ),
+}
