@@ -87,7 +87,13 @@ def analyse_totals(table: Table, ctx: CheckContext) -> TotalsAnalysis:
 
         def description_value(row: Row):
             if row.kind == TOTAL:
-                return table.number(row, "description")
+                # `3 354` or `3 354 places` under PLACES D'ACCOMPAGNEMENT.
+                number = table.number(row, "description")
+                if isinstance(number, NotANumber):
+                    parsed = ctx.description(table, row)
+                    total = parsed.total(unit) if parsed else None
+                    return Number(total) if total is not None else None
+                return number
             parsed = ctx.description(table, row)
             total = parsed.total(unit) if parsed else None
             return Number(total) if total is not None else None
@@ -127,8 +133,10 @@ def _walk(table: Table, role: str, read, analysis: TotalsAnalysis, money: bool) 
             continue
         if not isinstance(value, Number):
             if pending or pending_invalid:
-                # A total row left empty closes its block (T003 for real columns).
-                if role != "description" and value is None:
+                # A total row left empty closes its block (T003 for real columns; a
+                # formula never calculated is F003's, not an empty cell).
+                uncomputed = (row.index, col) in table.sheet.formulas_without_value
+                if role != "description" and value is None and not uncomputed:
                     analysis.missing.append(MissingTotal(role, column, row, cell, pending))
                 blocks_invalid = True
                 pending, pending_invalid = [], False

@@ -41,8 +41,10 @@ def numeric_cells(ctx) -> Iterator[NumericCell]:
                     table.number(row, role), table.header_text(role), role in money_roles,
                 )
         if table.has("description"):
+            # A total under the description column may be `3 354` or `43 places`:
+            # only the numbers typed as text are worth an info; no F002 on text.
             for row in table.rows:
-                if row.kind == TOTAL:
+                if row.kind == TOTAL and isinstance(table.number(row, "description"), Number):
                     yield NumericCell(
                         table.sheet_name, table.address(row, "description"),
                         table.value(row, "description"), table.number(row, "description"),
@@ -95,8 +97,8 @@ F003 = rule(
     Severity.ERREUR,
     summary="Une cellule de formule n'a pas de valeur calculée (classeur jamais recalculé) : "
     "elle n'est jamais lue comme 0.",
-    message="Formule sans valeur calculée : ouvrez le classeur dans Excel et enregistrez-le "
-    "pour que la valeur soit calculée.",
+    message="Formule sans valeur calculée{where} : ouvrez le classeur dans Excel et "
+    "enregistrez-le pour que la valeur soit calculée.",
     example="Un classeur produit par un programme et jamais ouvert dans Excel.",
 )
 
@@ -110,7 +112,14 @@ def check_formulas_without_value(ctx):
                 name == sheet.name and r1 <= row <= r2 and c1 <= col <= c2
                 for name, r1, c1, r2, c2 in areas
             ):
-                yield F003.finding(sheet.name, a1(row, col))
+                header = next(
+                    (t.headers.get(col) for t in ctx.tables
+                     if t.sheet_name == sheet.name and t.header_row < row <= t.last_row),
+                    None,
+                )
+                yield F003.finding(
+                    sheet.name, a1(row, col), where=f" (colonne « {header} »)" if header else ""
+                )
 
 
 def _checked_areas(ctx) -> list[tuple[str, int, int, int, int]]:
@@ -254,7 +263,8 @@ def check_negative(ctx):
                 yield F007.finding(
                     table.sheet_name, table.address(row, "amount"),
                     expected=None, found=as_json(amount.value, True), money=True,
-                    structure=row.label if row.kind == TOTAL else (table.text(row, "label") or "Ligne sans structure"),
+                    structure=(row.label or "Ligne de total") if row.kind == TOTAL
+                    else (table.text(row, "label") or "Ligne sans structure"),
                     found_text=format_money(amount.cents),
                 )
 
