@@ -54,7 +54,41 @@ def build_parser() -> FrenchParser:
     verifier.add_argument("--format", choices=["texte", "json"], default="texte", help="format de sortie (texte par défaut)")
     verifier.add_argument("--select", default="", metavar="CODES", help="codes ou familles à vérifier, séparés par des virgules (ex. M001,B)")
     verifier.add_argument("--ignore", default="", metavar="CODES", help="codes ou familles à ignorer, séparés par des virgules")
+    verifier.add_argument("--annoter", action="store_true", help="écrire une copie annotée (FICHIER.pointage.xlsx) : cellules colorées, notes, feuille Contrôles")
+    verifier.add_argument("--sortie", metavar="FICHIER", help="nom de la copie annotée (un seul classeur)")
+    verifier.add_argument("--forcer", action="store_true", help="remplacer une copie annotée existante")
+    modele = commands.add_parser(
+        "modele",
+        aliases=["modèle"],
+        help="écrire un classeur d'annexes vierge, reconnu tel quel par Pointage",
+        description="Écrit un classeur d'annexes vierge : Paramètres, Barème, Annexe, Imputation.",
+        add_help=False,
+    )
+    modele.add_argument("-h", "--aide", "--help", action="help", help="afficher cette aide")
+    modele.add_argument("--sortie", metavar="FICHIER", default=TEMPLATE_NAME, help=f"fichier à écrire ({TEMPLATE_NAME} par défaut)")
+    modele.add_argument("--forcer", action="store_true", help="remplacer un fichier existant")
     return parser
+
+
+TEMPLATE_NAME = "classeur-annexes.xlsx"
+
+
+def run_modele(parser: FrenchParser, args: argparse.Namespace) -> int:
+    from pointage.template import write_template
+
+    target = Path(args.sortie)
+    if target.suffix.lower() != ".xlsx":
+        parser.error(f"--sortie : le modèle est un fichier .xlsx, pas « {target.name} »")
+    if target.exists() and not args.forcer:
+        print(f"pointage : « {target} » existe déjà : ajoutez --forcer pour le remplacer.", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        write_template(target)
+    except OSError as exc:
+        print(f"pointage : impossible d'écrire « {target} » : {exc.strerror or exc}.", file=sys.stderr)
+        return EXIT_USAGE
+    print(f"Classeur d'annexes vierge écrit : {target}")
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -62,6 +96,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.commande in ("verifier", "vérifier"):
         return run_verifier(parser, args)
+    if args.commande in ("modele", "modèle"):
+        return run_modele(parser, args)
     parser.print_help()
     return EXIT_USAGE
 
@@ -106,16 +142,51 @@ def run_verifier(parser: FrenchParser, args: argparse.Namespace) -> int:
         parser.error("indiquez au moins un classeur ou un dossier à vérifier")
     rules = select_rules(_codes(parser, args.select, "--select"), _codes(parser, args.ignore, "--ignore"))
     files, missing = workbook_paths(args.fichiers)
+    if args.sortie and not args.annoter:
+        parser.error("--sortie ne s'emploie qu'avec --annoter")
+    if args.sortie and len(files) + len(missing) != 1:
+        parser.error("--sortie ne s'emploie qu'avec un seul classeur")
     report = Report()
     for argument in missing:
         report.files.append(unreadable_report(argument, "fichier ou dossier introuvable."))
+    notices: list[str] = []
+    copies_failed = False
     for path, shown in files:
-        report.files.append(check_path(path, rules, shown))
+        file_report = check_path(path, rules, shown)
+        report.files.append(file_report)
+        if args.annoter and not file_report.unreadable:
+            ok, lines = annotate(path, file_report, Path(args.sortie) if args.sortie else None, args.forcer)
+            notices.extend(lines)
+            copies_failed = copies_failed or not ok
     if not report.files:
         parser.error("aucun classeur .xlsx ou .xlsm trouvé dans les dossiers indiqués")
     output = render_json(report) if args.format == "json" else render_text(report)
     sys.stdout.write(output if output.endswith("\n") else output + "\n")
-    return report.exit_code
+    # Notices go to stderr in JSON mode: stdout stays one JSON document.
+    for line in notices:
+        print(line, file=sys.stderr if args.format == "json" else sys.stdout)
+    return EXIT_USAGE if copies_failed else report.exit_code
+
+
+def annotate(path: Path, file_report, output: Path | None, force: bool) -> tuple[bool, list[str]]:
+    """Write the annotated copy of one checked file; (success, lines for the user)."""
+    from pointage.annotate import (
+        CopyRefused, check_copy_target, copy_path, losses, sha256_of, write_annotated_copy,
+    )
+    from pointage.errors import UnreadableWorkbook
+    from pointage.marks import build_plan
+
+    target = copy_path(path, output)
+    try:
+        check_copy_target(path, target, force)
+        lost = losses(path)
+        write_annotated_copy(path, target, build_plan(file_report, sha256_of(path)))
+    except (CopyRefused, UnreadableWorkbook, OSError) as exc:
+        return False, [f"Copie annotée non écrite pour {path} : {exc}"]
+    lines = [f"Copie annotée écrite : {target} (le classeur vérifié n'a pas été modifié)."]
+    if lost:
+        lines.append("Attention, la copie annotée ne garde pas : " + " ; ".join(lost) + ".")
+    return True, lines
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -17,6 +17,8 @@ from pointage.settings import (
     read_parametres,
 )
 from pointage.snapshot import SheetSnapshot, WorkbookSnapshot
+
+POINTAGE_SHEETS = frozenset({"Contrôles", "_pointage"})
 from pointage.tables import Table
 
 
@@ -31,6 +33,8 @@ class CheckContext:
     def from_snapshot(cls, workbook: WorkbookSnapshot) -> CheckContext:
         ctx = cls(workbook)
         for sheet in workbook.sheets:
+            if sheet.name in POINTAGE_SHEETS:
+                continue  # written by Pointage itself (annotated copy, add-in)
             if is_parametres_sheet(sheet.name):
                 ctx.parametres = read_parametres(sheet)
             elif is_bareme_sheet(sheet.name):

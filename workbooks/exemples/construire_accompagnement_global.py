@@ -27,16 +27,15 @@ so rebuilding produces a byte-identical file.
 
 from __future__ import annotations
 
-import io
 import re
 import sys
-import zipfile
 from datetime import datetime
 from pathlib import Path
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
-from openpyxl.writer.excel import ExcelWriter
+
+from pointage.xlsx_write import save_deterministic
 
 OUTPUT_NAME = "cp-2024-09-16-accompagnement-global.xlsx"
 FIXED_DATETIME = datetime(2024, 9, 16, 0, 0, 0)
@@ -296,31 +295,9 @@ def build_workbook() -> Workbook:
     return wb
 
 
-def save_deterministic(wb: Workbook, path: Path) -> None:
-    """Save ``wb`` with fixed document dates and fixed zip entry timestamps.
-
-    ``openpyxl.save_workbook`` overwrites ``properties.modified`` with the current
-    time and zip entries carry the current local time, so the workbook is written
-    to memory with ``ExcelWriter`` and then repacked with a constant timestamp.
-    """
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        ExcelWriter(wb, archive).save()
-
-    stamp = FIXED_DATETIME.timetuple()[:6]
-    out = io.BytesIO()
-    with zipfile.ZipFile(buffer) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            entry = zipfile.ZipInfo(info.filename, date_time=stamp)
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            entry.external_attr = 0o600 << 16
-            dst.writestr(entry, src.read(info.filename))
-    path.write_bytes(out.getvalue())
-
-
 def main(argv: list[str]) -> int:
     path = Path(argv[1]) if len(argv) > 1 else Path(__file__).with_name(OUTPUT_NAME)
-    save_deterministic(build_workbook(), path)
+    save_deterministic(build_workbook(), path, FIXED_DATETIME)
     print(path)
     return 0
 

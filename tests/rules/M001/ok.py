@@ -1,0 +1,15 @@
+# Corrected descriptions: CCAS de Bethune has deux portefeuilles (2 × 6 875 + 130 × 80 = 24 150 €) and CCAS de
+# Boulogne-sur-Mer's portefeuille runs from 1 January (6 875 + 160 × 80 = 19 675 €).
+from classeurs import BAREME_SEED
+
+CLASSEUR = {
+    "Annexe 1": """
+STRUCTURE                | PLACES D'ACCOMPAGNEMENT                                                                                           | MONTANT RETENU | AVENANT/CONVENTION
+DEMAIN                   | Prise en charge d'un portefeuille du 1er janvier au 30 juin 2024 + 280 places du 1er juillet au 31 décembre 2024    | 29275          | Avenant type annexe 2
+CCAS de Bethune          | Prise en charge de deux portefeuilles du 1er janvier au 30 juin 2024 + 130 places du 1er juillet au 31 décembre 2024 | 24150          | Avenant type annexe 2
+CC SUD ARTOIS            | 40 places du 1er juillet au 31 décembre 2024                                                                      | 3200           | Avenant type annexe 2
+CCAS de Boulogne-sur-Mer | Prise en charge d'un portefeuille du 1er janvier au 30 juin 2024 + 160 places du 1er juillet au 31 décembre 2024    | 19675          | Avenant type annexe 2
+TOTAL                    | 610                                                                                                               | 76300          |
+""",
+    "Barème": BAREME_SEED,
+}

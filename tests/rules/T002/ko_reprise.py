@@ -1,0 +1,14 @@
+# The grand total is right, but the TOTAL repeated at the foot of the annex was retyped with two digits swapped (23 020 € for 23 200 €).
+CLASSEUR = {
+    "Annexe 1": """
+OPÉRATION               | STRUCTURE          | PLACES D'ACCOMPAGNEMENT                      | MONTANT RETENU
+Places d'accompagnement | CC SUD ARTOIS      | 40 places du 1er juillet au 31 décembre 2024  | 3200
+Places d'accompagnement | CIAS de Saint-Omer | 150 places du 1er juillet au 31 décembre 2024 | 12000
+TOTAL                   |                    | 190                                           | 15200
+Places d'accompagnement | CCAS de Carvin     | 60 places du 1er juillet au 31 décembre 2024  | 4800
+Places d'accompagnement | CCAS de Courrières | 40 places du 1er juillet au 31 décembre 2024  | 3200
+TOTAL                   |                    | 100                                           | 8000
+TOTAL GÉNÉRAL           |                    | 290                                           | 23200
+TOTAL                   |                    |                                               | 23020
+""",
+}
