@@ -158,6 +158,8 @@ def _write_controles(workbook, plan: MarkPlan) -> None:
         for col, value in enumerate(values, start=1):
             cell = sheet.cell(row=row, column=col, value=value or None)
             cell.alignment = Alignment(vertical="top", wrap_text=col == 5)
+        # Row height for the wrapped message (about 95 characters a line at width 90).
+        sheet.row_dimensions[row].height = 15 * (1 + len(control.message) // 95)
         if control.target:
             link = sheet.cell(row=row, column=4)
             link.hyperlink = Hyperlink(ref=link.coordinate, location=control.target, display=control.cell)
@@ -167,6 +169,9 @@ def _write_controles(workbook, plan: MarkPlan) -> None:
             sheet.cell(row=row, column=2).fill = PatternFill(fill_type="solid", start_color=colour, end_color=colour)
     for letter, width in zip("ABCDEFG", (18, 15, 16, 10, 90, 16, 16)):
         sheet.column_dimensions[letter].width = width
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
     # Only the Contrôles tab is selected: several selected tabs would open grouped.
     for other in workbook.worksheets:
         other.sheet_view.tabSelected = False

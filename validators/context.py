@@ -16,9 +16,11 @@ from pointage.settings import (
     read_bareme,
     read_parametres,
 )
+from pointage.marks import CONTROLES_SHEET
 from pointage.snapshot import SheetSnapshot, WorkbookSnapshot
 
-POINTAGE_SHEETS = frozenset({"Contrôles", "_pointage"})
+# Sheets written by Pointage itself (annotated copy, add-in): never annex tables.
+POINTAGE_SHEETS = frozenset({CONTROLES_SHEET, "_pointage"})
 from pointage.tables import Table
 
 
@@ -34,7 +36,7 @@ class CheckContext:
         ctx = cls(workbook)
         for sheet in workbook.sheets:
             if sheet.name in POINTAGE_SHEETS:
-                continue  # written by Pointage itself (annotated copy, add-in)
+                continue
             if is_parametres_sheet(sheet.name):
                 ctx.parametres = read_parametres(sheet)
             elif is_bareme_sheet(sheet.name):

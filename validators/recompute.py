@@ -27,6 +27,8 @@ class Item:
     unit: str
     months: Decimal
     annual_cost: Decimal
+    default_months: bool = False  # the months come from Paramètres, not the sheet
+    structure_rate: bool = False  # the Barème has a rate of its own for the structure
 
     @property
     def amount(self) -> Fraction:
@@ -34,13 +36,17 @@ class Item:
 
     def describe(self, with_months: bool = True) -> str:
         text = with_unit(self.quantity, self.unit)
-        return f"{text} ({format_quantity(self.months)} mois)" if with_months else text
+        if not with_months:
+            return text
+        default = ", durée par défaut" if self.default_months else ""
+        return f"{text} ({format_quantity(self.months)} mois{default})"
 
 
 @dataclass(frozen=True)
 class Recomputation:
     items: tuple[Item, ...]
     from_description: bool
+    months_from_column: bool = False
 
     @property
     def cents(self) -> int:
@@ -88,8 +94,14 @@ def recompute(ctx: CheckContext, table: Table, row: Row) -> Recomputation | None
             months = row_months.value
         else:
             months = clause_months if clause_months is not None else ctx.default_months
-        items.append(Item(quantity, unit, months, rate.annual_cost))
-    return Recomputation(tuple(items), from_description)
+        items.append(
+            Item(
+                quantity, unit, months, rate.annual_cost,
+                default_months=row_months is None and clause_months is None,
+                structure_rate=rate.structure is not None,
+            )
+        )
+    return Recomputation(tuple(items), from_description, row_months is not None)
 
 
 def _quantities_from_columns(table: Table, row: Row) -> list[tuple[Decimal, str]]:

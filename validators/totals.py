@@ -55,6 +55,7 @@ class MissingTotal:
     row: Row
     cell: str
     parts: list[Part] = field(default_factory=list)
+    value: Decimal | None = None  # the total found, when the cell is filled
 
 
 @dataclass
@@ -162,8 +163,9 @@ def _walk(table: Table, role: str, read, analysis: TotalsAnalysis, money: bool) 
                 analysis.checks.append(
                     TotalCheck(2, role, column, row, cell, value.value, [last_grand], money, restates=True)
                 )
-        else:
-            analysis.missing.append(MissingTotal(role, column, row, cell))
+        elif not blocks_invalid:
+            # Nothing above it at all (a block closed empty above is T003's already).
+            analysis.missing.append(MissingTotal(role, column, row, cell, value=value.value))
         last_grand = part
         blocks, blocks_invalid, pending_invalid = [], False, False
 

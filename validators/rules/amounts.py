@@ -20,8 +20,8 @@ M001 = rule(
     "colonne DURÉE, sinon de la période écrite dans la même proposition, sinon des "
     "Paramètres. Le message liste chaque changement d'un seul nombre ou d'une seule durée "
     "qui explique exactement le montant saisi.",
-    message="{structure} : {source} {detail}, soit {expected_text} au barème ; le montant "
-    "saisi est {found_text} (écart {difference}).{explanation}",
+    message="{structure} : {source} {detail}, soit {expected_text} au barème{rates} ; le "
+    "montant saisi est {found_text} (écart {difference}).{explanation}",
     example="Seed 000 ✘ : CCAS de Bethune, `un portefeuille du 1er janvier au 30 juin 2024 + "
     "130 places du 1er juillet au 31 décembre 2024` donne 17 275,00 € ; la feuille indique "
     "24 150,00 €, soit 2 portefeuilles sur 6 mois, ou 1 portefeuille sur 12 mois.",
@@ -61,13 +61,31 @@ def check_recomputed_amounts(ctx):
                 money=True,
                 found=money_json(amount.cents),
                 structure=table.text(row, "label") or "Ligne sans structure",
-                source="le texte indique" if computed.from_description else "les colonnes indiquent",
+                source=_source(computed, table),
+                rates=_structure_rates(computed),
                 detail=" + ".join(item.describe() for item in computed.items),
                 expected_text=format_money(computed.cents),
                 found_text=format_money(amount.cents),
                 difference=show_difference(amount.value, expected, money=True),
                 explanation=explanation,
             )
+
+
+def _source(computed, table) -> str:
+    if not computed.from_description:
+        return "les colonnes indiquent"
+    if computed.months_from_column:
+        return f"le texte et la colonne « {table.header_text('months')} » indiquent"
+    return "le texte indique"
+
+
+def _structure_rates(computed) -> str:
+    """` (portefeuille : 22 500,00 € par an pour cette structure)` for overrides."""
+    own = {item.unit: item.annual_cost for item in computed.items if item.structure_rate}
+    if not own:
+        return ""
+    rates = ", ".join(f"{unit} : {show(cost, money=True)} par an" for unit, cost in own.items())
+    return f" ({rates} pour cette structure)"
 
 
 def _refused(table, row) -> bool:

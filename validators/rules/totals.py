@@ -113,7 +113,7 @@ def check_missing_totals(ctx):
                 cells=[p.cell for p in missing.parts] + [missing.cell],
                 expected=as_json(expected, money),
                 money=money,
-                found=None,
+                found=as_json(missing.value, money),
                 label=missing.row.label or "Total",
                 reason=reason,
             )

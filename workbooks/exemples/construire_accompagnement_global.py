@@ -232,6 +232,8 @@ def write_annexe_1(wb: Workbook) -> None:
         cell.number_format = EURO_FORMAT
         cell.alignment = TOP_ALIGN
         ws.cell(row=row, column=6, value=AVENANT).alignment = TOP_ALIGN
+        # Two lines of text for the long descriptions, as in the printed annex.
+        ws.row_dimensions[row].height = 30 if len(description) > 70 else 15
         row += 1
 
     # First TOTAL line: places and amount.
@@ -251,6 +253,10 @@ def write_annexe_1(wb: Workbook) -> None:
     cell.font = BOLD
 
     _set_widths(ws, {"A": 14, "B": 16, "C": 30, "D": 70, "E": 18, "F": 24})
+    # Printed like the deliberation's annex: landscape, one page wide.
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
 
 
 def write_budget_sheet(wb: Workbook, title: str, caption: str, header: list[str], rows) -> None:

@@ -1,5 +1,4 @@
-# Seed 000's two wrong amounts: CCAS de Bethune is paid 24 150 € for 1 portefeuille + 130 places over 6 months each
-# (17 275 € at the barème), and CCAS de Boulogne-sur-Mer's portefeuille runs `du 1er au 30 juin 2024` (1 month) but is paid for 6.
+# Seed 000's two wrong amounts: CCAS de Bethune paid 24 150 € instead of 17 275 €; CCAS de Boulogne-sur-Mer's portefeuille runs 1 month (`du 1er au 30 juin 2024`) but is paid for 6.
 from classeurs import BAREME_SEED
 
 CLASSEUR = {

@@ -1,5 +1,4 @@
-# Quantities in PORTEFEUILLES / PLACES columns, full year (no DURÉE, no Paramètres: 12 months): CCAS de Liévin is paid
-# for 10 places instead of the 100 of its PLACES column (13 750 + 1 600 = 15 350 € instead of 29 750 €).
+# PORTEFEUILLES/PLACES columns, 12 months by default: CCAS de Liévin is paid for 10 places instead of its 100 (15 350 € instead of 29 750 €).
 from classeurs import BAREME_SEED
 
 CLASSEUR = {

@@ -1,5 +1,4 @@
-# CCAS d'Hénin Beaumont's portefeuille was paid at the general 13 750 €/an instead of its own 22 500 €/an (Barème override):
-# 6 875 + 4 800 = 11 675 € instead of 11 250 + 4 800 = 16 050 €. CCAS de Montigny, without override, is right at 13 750 €/an.
+# CCAS d'Hénin Beaumont's portefeuille paid at the general 13 750 €/an instead of its Barème override 22 500 €/an (11 675 € instead of 16 050 €).
 from classeurs import BAREME_SEED
 
 CLASSEUR = {

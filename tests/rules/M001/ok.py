@@ -1,5 +1,4 @@
-# Corrected descriptions: CCAS de Bethune has deux portefeuilles (2 × 6 875 + 130 × 80 = 24 150 €) and CCAS de
-# Boulogne-sur-Mer's portefeuille runs from 1 January (6 875 + 160 × 80 = 19 675 €).
+# Corrected descriptions: CCAS de Bethune has deux portefeuilles (24 150 €) and Boulogne-sur-Mer's portefeuille runs from 1 January (19 675 €).
 from classeurs import BAREME_SEED
 
 CLASSEUR = {

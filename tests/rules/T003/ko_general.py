@@ -1,5 +1,4 @@
-# As in seed 000 (TOTAL then TOTAL repeated), but the first TOTAL's amount was left empty: only that empty cell is a T003;
-# the repeated TOTAL below it has detail rows above it.
+# Seed 000 shape (TOTAL, then TOTAL repeated) with the first TOTAL's amount left empty: only that cell is a T003, the repeated TOTAL has 3 detail rows above it.
 CLASSEUR = {
     "Annexe 1": """
 STRUCTURE          | PLACES D'ACCOMPAGNEMENT                       | MONTANT RETENU
