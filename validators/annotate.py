@@ -121,7 +121,7 @@ def _apply_marks(workbook, plan: MarkPlan) -> None:
             continue
         sheet = workbook[sheet_name]
         for mark in marks:
-            cell = sheet[mark.cell]
+            cell = _writable_cell(sheet, mark.cell)
             cell.fill = PatternFill(fill_type="solid", start_color=mark.fill, end_color=mark.fill)
             if mark.note:
                 previous = cell.comment.text if cell.comment else ""
@@ -129,6 +129,18 @@ def _apply_marks(workbook, plan: MarkPlan) -> None:
                 comment = Comment(text, NOTE_AUTHOR)
                 comment.width, comment.height = 420, 40 + 18 * (text.count("\n") + len(text) // 60)
                 cell.comment = comment
+
+
+def _writable_cell(sheet, coordinate: str):
+    """The cell itself, or the top-left cell of the merged range that covers it
+    (Excel keeps a merged range's value, fill and note there)."""
+    cell = sheet[coordinate]
+    if type(cell).__name__ != "MergedCell":
+        return cell
+    for merged in sheet.merged_cells.ranges:
+        if coordinate in merged:
+            return sheet.cell(row=merged.min_row, column=merged.min_col)
+    return cell
 
 
 def _write_controles(workbook, plan: MarkPlan) -> None:

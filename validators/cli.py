@@ -154,7 +154,7 @@ def run_verifier(parser: FrenchParser, args: argparse.Namespace) -> int:
     for path, shown in files:
         file_report = check_path(path, rules, shown)
         report.files.append(file_report)
-        if args.annoter and not file_report.unreadable:
+        if args.annoter:
             ok, lines = annotate(path, file_report, Path(args.sortie) if args.sortie else None, args.forcer)
             notices.extend(lines)
             copies_failed = copies_failed or not ok
@@ -179,10 +179,16 @@ def annotate(path: Path, file_report, output: Path | None, force: bool) -> tuple
     target = copy_path(path, output)
     try:
         check_copy_target(path, target, force)
+        if file_report.unreadable:
+            return False, [f"Copie annotée non écrite pour {path} : le classeur n'a pas pu être vérifié."]
         lost = losses(path)
         write_annotated_copy(path, target, build_plan(file_report, sha256_of(path)))
-    except (CopyRefused, UnreadableWorkbook, OSError) as exc:
+    except (CopyRefused, UnreadableWorkbook) as exc:
         return False, [f"Copie annotée non écrite pour {path} : {exc}"]
+    except OSError as exc:
+        return False, [f"Copie annotée non écrite pour {path} : {exc.strerror or exc}."]
+    except Exception as exc:  # never a traceback; the checked file is untouched anyway
+        return False, [f"Copie annotée non écrite pour {path} (erreur interne : {type(exc).__name__} : {exc})."]
     lines = [f"Copie annotée écrite : {target} (le classeur vérifié n'a pas été modifié)."]
     if lost:
         lines.append("Attention, la copie annotée ne garde pas : " + " ; ".join(lost) + ".")

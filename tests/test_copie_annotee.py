@@ -1,0 +1,205 @@
+"""`pointage verifier --annoter`: a new, annotated file; the checked file untouched."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import openpyxl
+import pytest
+from openpyxl.comments import Comment
+from openpyxl.workbook.defined_name import DefinedName
+from openpyxl.worksheet.datavalidation import DataValidation
+
+from classeurs import Feuille, construire
+from pointage.engine import check_path
+
+ROOT = Path(__file__).parents[1]
+EXAMPLE = ROOT / "workbooks" / "exemples" / "cp-2024-09-16-accompagnement-global.xlsx"
+XLWINGS = Path(__import__("xlwings").__file__).parent
+
+
+def pointage(*args) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "pointage", *map(str, args)], capture_output=True, text=True, timeout=120
+    )
+
+
+def sha(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+@pytest.fixture
+def example(tmp_path) -> Path:
+    return Path(shutil.copy(EXAMPLE, tmp_path / "annexe.xlsx"))
+
+
+def test_annotated_copy_of_the_seed_000_example(example):
+    before = sha(example)
+    result = pointage("verifier", example, "--annoter")
+    assert result.returncode == 1, result.stderr
+    copy = example.with_name("annexe.pointage.xlsx")
+    assert f"Copie annotée écrite : {copy}" in result.stdout
+    assert sha(example) == before
+
+    annotated = openpyxl.load_workbook(copy)
+    assert annotated.sheetnames[0] == "Contrôles"
+    controles = annotated["Contrôles"]
+    assert controles["B5"].value == before
+    rows = [
+        tuple(c.value for c in row)
+        for row in controles.iter_rows(min_row=11, max_col=7)
+    ]
+    findings = check_path(example).findings
+    assert [r[:5] for r in rows] == [(f.code, f.severity.value, f.sheet, f.cell, f.message) for f in findings]
+    assert controles["D11"].hyperlink.location == "'Annexe 1'!E7"
+    assert rows[0][5:] == ("17 275,00 €", "24 150,00 €")
+
+    original = openpyxl.load_workbook(example)
+    sheet, source = annotated["Annexe 1"], original["Annexe 1"]
+    for cell in ("E7", "E17"):
+        assert sheet[cell].fill.fgColor.rgb == "00FF8080"
+    assert sheet["E7"].comment.text.startswith(
+        "Trouvé 24 150,00 € — attendu 17 275,00 € (écart +6 875,00 €) [M001]"
+    )
+    assert sheet["E17"].comment.text.startswith(
+        "Trouvé 19 675,00 € — attendu 13 945,83 € (écart +5 729,17 €) [M001]"
+    )
+    marked = {"C7", "D7", "E7", "C17", "D17", "E17"}
+    for row in source.iter_rows():
+        for cell in row:
+            if cell.coordinate in marked:
+                continue
+            copied = sheet[cell.coordinate]
+            assert (copied.fill.patternType, copied.fill.fgColor.rgb) == (
+                cell.fill.patternType, cell.fill.fgColor.rgb), cell.coordinate
+            assert copied.comment is None, cell.coordinate
+
+
+def test_existing_copy_needs_forcer(example):
+    assert pointage("verifier", example, "--annoter").returncode == 1
+    copy = example.with_name("annexe.pointage.xlsx")
+    first = sha(copy)
+    refused = pointage("verifier", example, "--annoter")
+    assert refused.returncode == 2
+    assert "existe déjà : ajoutez --forcer" in refused.stdout
+    assert sha(copy) == first
+    assert pointage("verifier", example, "--annoter", "--forcer").returncode == 1
+
+
+def test_sortie_and_refusals(example, tmp_path):
+    target = tmp_path / "controle.xlsx"
+    assert pointage("verifier", example, "--annoter", "--sortie", target).returncode == 1
+    assert openpyxl.load_workbook(target).sheetnames[0] == "Contrôles"
+    same = pointage("verifier", example, "--annoter", "--sortie", example, "--forcer")
+    assert same.returncode == 2 and "ne peut pas remplacer le classeur vérifié" in same.stdout
+    alone = pointage("verifier", example, "--sortie", target)
+    assert alone.returncode == 2 and "--sortie ne s'emploie qu'avec --annoter" in alone.stderr
+    addin = Path(shutil.copy(XLWINGS / "quickstart_addin.xlam", tmp_path / "addin.xlam"))
+    refused = pointage("verifier", addin, "--annoter", "--format", "json")
+    assert refused.returncode == 2
+    assert "complément Excel (.xlam)" in refused.stderr + refused.stdout
+
+
+def _annex_sheet(sheet) -> None:
+    for row in (("STRUCTURE", "MONTANT RETENU"), ("CCAS de Lens", 800), ("TOTAL", 900)):
+        sheet.append(row)
+
+
+def test_xlsm_copy_keeps_its_vba(tmp_path):
+    workbook = openpyxl.load_workbook(XLWINGS / "quickstart.xlsm", keep_vba=True)
+    _annex_sheet(workbook.create_sheet("Annexe"))
+    source = tmp_path / "macros.xlsm"
+    workbook.save(source)
+    result = pointage("verifier", source, "--annoter")
+    assert result.returncode == 1, result.stdout
+    copy = tmp_path / "macros.pointage.xlsm"
+    with zipfile.ZipFile(source) as a, zipfile.ZipFile(copy) as b:
+        assert b.read("xl/vbaProject.bin") == a.read("xl/vbaProject.bin")
+    assert openpyxl.load_workbook(copy, keep_vba=True)["Annexe"]["B3"].fill.fgColor.rgb == "00FF8080"
+
+
+def _rich_workbook(path: Path) -> Path:
+    """Formulas, merged cells, hidden rows, validation, an Excel Table, defined names."""
+    construire(path, {
+        "Annexe": Feuille("""
+Annexe : répartition
+OPÉRATION | STRUCTURE    | MONTANT RETENU | DOSSIER RETENU
+Mobilité  | CCAS de Lens | 800            | Oui
+Mobilité  | CCAS Liévin  | 1600           | Oui
+TOTAL     |              | =SUM(C3:C4)    |
+""", fusions=("A3:A4",), lignes_masquees=(4,)),
+        "Données": Feuille("""
+Porteur | Coût | Commentaire
+AIFOR   | 10   | =B2*2
+""", tableau_excel="Liste"),
+    })
+    workbook = openpyxl.load_workbook(path)
+    validation = DataValidation(type="list", formula1='"Oui,Non"')
+    validation.add("D3:D4")
+    workbook["Annexe"].add_data_validation(validation)
+    workbook.defined_names["Montants"] = DefinedName("Montants", attr_text="Annexe!$C$3:$C$4")
+    workbook["Annexe"]["B3"].comment = Comment("vérifié par la mission", "Mission budget")
+    workbook.save(path)
+    return path
+
+
+def _content(path: Path) -> dict:
+    workbook = openpyxl.load_workbook(path)
+    return {
+        "names": sorted((n, d.attr_text) for n, d in workbook.defined_names.items()),
+        "sheets": {
+            ws.title: {
+                "cells": {c.coordinate: c.value for row in ws.iter_rows() for c in row if c.value is not None},
+                "merged": sorted(str(r) for r in ws.merged_cells.ranges),
+                "hidden": sorted(i for i, d in ws.row_dimensions.items() if d.hidden),
+                "validations": sorted((str(v.sqref), v.formula1) for v in ws.data_validations.dataValidation),
+                "tables": sorted((t.name, t.ref) for t in ws.tables.values()),
+                "formats": {c.coordinate: c.number_format for row in ws.iter_rows() for c in row},
+            }
+            for ws in workbook.worksheets
+        },
+    }
+
+
+@pytest.mark.parametrize("kind", ["exemple", "riche"])
+def test_nothing_of_the_original_is_lost(kind, tmp_path):
+    source = (
+        Path(shutil.copy(EXAMPLE, tmp_path / "exemple.xlsx")) if kind == "exemple"
+        else _rich_workbook(tmp_path / "riche.xlsx")
+    )
+    before = sha(source)
+    result = pointage("verifier", source, "--annoter")
+    assert result.returncode in (0, 1), result.stdout + result.stderr
+    copy = source.with_name(source.stem + ".pointage.xlsx")
+    original, annotated = _content(source), _content(copy)
+    assert annotated["names"] == original["names"]
+    assert {k: v for k, v in annotated["sheets"].items() if k != "Contrôles"} == original["sheets"]
+    assert sha(source) == before
+    if kind == "riche":
+        assert "ne garde pas : la mise en forme des commentaires" in result.stdout
+        assert openpyxl.load_workbook(copy)["Annexe"]["B3"].comment.text.startswith("vérifié par la mission")
+
+
+def test_copy_renders_in_libreoffice(example, tmp_path):
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        pytest.skip("LibreOffice absent : .ci/run l'installe (paquet libreoffice-calc-nogui)")
+    pointage("verifier", example, "--annoter")
+    copy = example.with_name("annexe.pointage.xlsx")
+    out = tmp_path / "pdf"
+    converted = subprocess.run(
+        [soffice, "--headless", f"-env:UserInstallation=file://{tmp_path / 'profil'}",
+         "--convert-to", "pdf", "--outdir", str(out), str(copy)],
+        capture_output=True, text=True, timeout=180,
+    )
+    pdf = out / "annexe.pointage.pdf"
+    assert converted.returncode == 0 and pdf.exists(), converted.stderr
+    if shutil.which("pdftotext"):
+        text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
+        assert "Contrôles Pointage" in text
+        assert "17 275,00 €" in text and "CCAS de Bethune" in text
