@@ -67,6 +67,32 @@ def build_parser() -> FrenchParser:
     modele.add_argument("-h", "--aide", "--help", action="help", help="afficher cette aide")
     modele.add_argument("--sortie", metavar="FICHIER", default=TEMPLATE_NAME, help=f"fichier à écrire ({TEMPLATE_NAME} par défaut)")
     modele.add_argument("--forcer", action="store_true", help="remplacer un fichier existant")
+    exporter = commands.add_parser(
+        "exporter",
+        help="exporter un tableau vérifié pour le rapport (Word ou HTML)",
+        description="Exporte un tableau reconnu, vérifié, au format du rapport (Word .docx ou HTML).",
+        add_help=False,
+    )
+    exporter.add_argument("-h", "--aide", "--help", action="help", help="afficher cette aide")
+    exporter.add_argument("fichier", metavar="FICHIER", help="classeur .xlsx/.xlsm")
+    exporter.add_argument("--feuille", required=True, help="feuille du tableau (ex. « Annexe 1 »)")
+    exporter.add_argument("--tableau", type=int, metavar="N", help="numéro du tableau dans la feuille (tous par défaut)")
+    exporter.add_argument("--format", choices=["docx", "html"], default="docx", help="docx (Word, par défaut) ou html")
+    exporter.add_argument("--sortie", metavar="FICHIER", help="fichier à écrire")
+    exporter.add_argument("--forcer", action="store_true", help="exporter malgré des erreurs (le document le signale en rouge)")
+
+    addin = commands.add_parser(
+        "addin",
+        help="le complément Excel Pointage (.xlam)",
+        description="Construit le complément Excel Pointage à partir du modèle de xlwings.",
+        add_help=False,
+    )
+    addin.add_argument("-h", "--aide", "--help", action="help", help="afficher cette aide")
+    addin_commands = addin.add_subparsers(dest="action", title="actions", parser_class=FrenchParser)
+    construire = addin_commands.add_parser("construire", help="construire le fichier .xlam", add_help=False)
+    construire.add_argument("-h", "--aide", "--help", action="help", help="afficher cette aide")
+    construire.add_argument("--sortie", metavar="FICHIER", default="pointage.xlam", help="fichier à écrire (pointage.xlam par défaut)")
+    construire.add_argument("--forcer", action="store_true", help="remplacer un fichier existant")
     return parser
 
 
@@ -98,6 +124,14 @@ def main(argv: list[str] | None = None) -> int:
         return run_verifier(parser, args)
     if args.commande in ("modele", "modèle"):
         return run_modele(parser, args)
+    if args.commande == "exporter":
+        from pointage.export.command import run_exporter
+
+        return run_exporter(parser, args)
+    if args.commande == "addin" and args.action == "construire":
+        from pointage.addin.build import run_construire
+
+        return run_construire(parser, args)
     parser.print_help()
     return EXIT_USAGE
 

@@ -48,12 +48,19 @@ def unreadable_report(path: str, reason: str) -> FileReport:
 def check_snapshot(
     snapshot: WorkbookSnapshot, rules: list[Rule] | None = None, path: str | None = None
 ) -> FileReport:
+    return check_snapshot_with_context(snapshot, rules, path)[1]
+
+
+def check_snapshot_with_context(
+    snapshot: WorkbookSnapshot, rules: list[Rule] | None = None, path: str | None = None
+) -> tuple[CheckContext | None, FileReport]:
+    """The findings, and the tables they were found in (None when nothing was read)."""
     path = path if path is not None else snapshot.name
     if not any(sheet.values for sheet in snapshot.sheets):
-        return unreadable_report(path, "le classeur est vide (aucune cellule remplie).")
+        return None, unreadable_report(path, "le classeur est vide (aucune cellule remplie).")
     ctx = CheckContext.from_snapshot(snapshot)
     if not ctx.tables:
-        return unreadable_report(
+        return None, unreadable_report(
             path,
             "aucun tableau d'annexe reconnu (il faut une ligne d'en-têtes comme "
             "STRUCTURE | MONTANT RETENU, ou CODE OPÉRATION | IMPUTATION | LIBELLÉ | PROPOSITION).",
@@ -74,4 +81,4 @@ def check_snapshot(
     if ctx.parametres.sheet and ctx.parametres.range:
         tables.append(TableInfo(ctx.parametres.sheet, ctx.parametres.range, "parametres"))
     tables.sort(key=lambda t: order.get(t.sheet, -1))
-    return FileReport(path=path, findings=findings, tables=tables)
+    return ctx, FileReport(path=path, findings=findings, tables=tables)

@@ -1,0 +1,1 @@
+"""The Pointage Excel add-in: macros, custom functions, .xlam build (issue 4)."""

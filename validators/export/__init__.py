@@ -1,0 +1,1 @@
+"""Export of a checked table for the Word report (issue 6)."""
