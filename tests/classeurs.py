@@ -90,3 +90,17 @@ def construire(chemin: Path, feuilles: dict[str, str | Feuille]) -> Path:
     chemin = Path(chemin)
     classeur.save(chemin)
     return chemin
+
+
+def parties_canoniques(chemin: Path) -> dict[str, bytes | str]:
+    """The parts of a workbook, XML canonicalised: two writers (with or without lxml)
+    serialise the same content differently."""
+    import zipfile
+    from xml.etree.ElementTree import canonicalize
+
+    with zipfile.ZipFile(chemin) as archive:
+        return {
+            nom: canonicalize(archive.read(nom).decode("utf-8"), strip_text=True)
+            if nom.endswith((".xml", ".rels")) else archive.read(nom)
+            for nom in archive.namelist()
+        }
