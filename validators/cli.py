@@ -167,14 +167,15 @@ def workbook_paths(arguments: list[str]) -> tuple[list[tuple[Path, str]], list[s
 
 
 def run_verifier(parser: FrenchParser, args: argparse.Namespace) -> int:
-    from pointage.engine import check_path, select_rules, unreadable_report
+    from pointage.batch import ProgressBar, check_files
+    from pointage.engine import unreadable_report
     from pointage.output.json_output import render_json
     from pointage.output.text_output import render_text
     from pointage.report import Report
 
     if not args.fichiers:
         parser.error("indiquez au moins un classeur ou un dossier à vérifier")
-    rules = select_rules(_codes(parser, args.select, "--select"), _codes(parser, args.ignore, "--ignore"))
+    select, ignore = _codes(parser, args.select, "--select"), _codes(parser, args.ignore, "--ignore")
     files, missing = workbook_paths(args.fichiers)
     if args.sortie and not args.annoter:
         parser.error("--sortie ne s'emploie qu'avec --annoter")
@@ -185,8 +186,10 @@ def run_verifier(parser: FrenchParser, args: argparse.Namespace) -> int:
         report.files.append(unreadable_report(argument, "fichier ou dossier introuvable."))
     notices: list[str] = []
     copies_failed = False
-    for path, shown in files:
-        file_report = check_path(path, rules, shown)
+    # A progress bar only for a person at a terminal: never in JSON, never piped.
+    show_progress = args.format == "texte" and len(files) > 1 and sys.stdout.isatty() and sys.stderr.isatty()
+    checked = check_files(files, select, ignore, ProgressBar() if show_progress else None)
+    for (path, shown), file_report in zip(files, checked):
         report.files.append(file_report)
         if args.annoter:
             ok, lines = annotate(path, file_report, Path(args.sortie) if args.sortie else None, args.forcer)

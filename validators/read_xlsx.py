@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import zipfile
+import zlib
 from pathlib import Path, PurePosixPath
 from xml.etree import ElementTree
 
@@ -20,9 +21,10 @@ from pointage.errors import UnreadableWorkbook
 from pointage.snapshot import ListObject, SheetSnapshot, WorkbookSnapshot
 
 SUPPORTED_SUFFIXES = (".xlsx", ".xlsm")
-# A sheet whose XML inflates past this is refused before calamine inflates it
-# (zip bombs). 100 000 annex rows take about 45 MB.
-MAX_SHEET_XML_BYTES = 1024 * 1024 * 1024
+# A part whose XML inflates past this is refused before calamine inflates it (zip
+# bombs): checking it would take more than 1 GiB of memory. 100 000 annex rows of 7
+# columns take about 45 MB, so the limit is near 550 000 such rows.
+MAX_SHEET_XML_BYTES = 256 * 1024 * 1024
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ENCRYPTED_MARK = "EncryptionInfo".encode("utf-16-le")
@@ -53,9 +55,10 @@ def read_workbook(path: str | Path) -> WorkbookSnapshot:
     _check_file(path)
     try:
         with zipfile.ZipFile(path) as archive:
+            _check_sizes(archive)
             sheet_parts = _sheet_parts(archive)
             extras = {name: _scan_sheet_xml(archive, part) for name, part in sheet_parts}
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError) as exc:
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, zlib.error) as exc:
         raise UnreadableWorkbook(
             "le fichier est endommagé (archive tronquée ou corrompue) : il ne peut pas "
             "être lu comme un classeur Excel."
@@ -102,6 +105,23 @@ def _check_file(path: Path) -> None:
                 "format OpenDocument (.ods) non pris en charge : enregistrez le classeur "
                 "au format .xlsx."
             )
+
+
+def _check_sizes(archive: zipfile.ZipFile) -> None:
+    """Refuse, before inflating anything, a part that says it is too big; the parts
+    calamine reads besides the sheets are inflated once here, counted, CRC-checked."""
+    for info in archive.infolist():
+        if info.file_size > MAX_SHEET_XML_BYTES:
+            raise UnreadableWorkbook(_too_big_message(info.file_size))
+    for name in ("xl/sharedStrings.xml", "xl/styles.xml", "xl/workbook.xml"):
+        if name not in archive.NameToInfo:
+            continue
+        inflated = 0
+        with archive.open(name) as stream:
+            while block := stream.read(_CHUNK):
+                inflated += len(block)
+                if inflated > MAX_SHEET_XML_BYTES:
+                    raise UnreadableWorkbook(_too_big_message(inflated))
 
 
 def _is_encrypted_ole(path: Path) -> bool:
@@ -188,12 +208,10 @@ def _scan_sheet_xml(archive: zipfile.ZipFile, part: str) -> _SheetExtras:
                     _scan_block(carry, extras)
                     break
                 buffer = carry + chunk
-                # Cut after the last complete row so that no tag is split.
+                # Cut after the last complete row so that no cell is split; a block
+                # with no row end (a huge row, a bomb) keeps only a tail for the next.
                 cut = buffer.rfind(b"</row>")
-                if cut < 0 and len(buffer) < 64 * _CHUNK:
-                    carry = buffer
-                    continue
-                cut = cut + len(b"</row>") if cut >= 0 else len(buffer)
+                cut = cut + len(b"</row>") if cut >= 0 else max(0, len(buffer) - _CHUNK)
                 _scan_block(buffer[:cut], extras)
                 carry = buffer[cut:]
     except (zipfile.BadZipFile, EOFError, OSError) as exc:

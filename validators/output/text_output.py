@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from itertools import groupby
 
 from pointage.findings import Severity
@@ -16,6 +17,18 @@ _STATUS = {"ok": "conforme", "illisible": "illisible", "erreur": "à corriger",
            "avertissement": "à regarder", "info": "conforme"}
 
 
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+
+def printable(text: str) -> str:
+    """Cell text may hold control characters: tabs and line breaks become spaces, the
+    others their visible symbol (U+2400 block), never raw bytes on a terminal."""
+    return _CONTROL.sub(
+        lambda m: " " if m.group() in "\t\n\r" else chr(0x2400 + (ord(m.group()) & 0x1F) if m.group() != "\x7f" else 0x2421),
+        text,
+    )
+
+
 def counts(values: dict[Severity, int]) -> str:
     return ", ".join(
         f"{n} {_NAMES[s][0] if n < 2 else _NAMES[s][1]}" for s, n in values.items()
@@ -27,10 +40,10 @@ def render_file(file: FileReport) -> list[str]:
     for sheet, findings in groupby(file.findings, key=lambda f: f.sheet):
         findings = list(findings)
         if sheet:
-            lines.append(f"  Feuille « {sheet} »")
+            lines.append(f"  Feuille « {printable(sheet)} »")
         for f in findings:
             where = f"{f.address} " if f.cell else ""
-            lines.append(f"    {where}[{f.code}] {f.message}")
+            lines.append(f"    {where}[{f.code}] {printable(f.message)}")
     return lines
 
 
