@@ -32,7 +32,14 @@ class Item:
 
     @property
     def amount(self) -> Fraction:
-        return Fraction(self.quantity) * Fraction(self.annual_cost) * Fraction(self.months) / 12
+        """Exact amount in euros."""
+        return Fraction(self.twelfths_of_cents) / 1200
+
+    @property
+    def twelfths_of_cents(self) -> Decimal:
+        """quantity × annual cost × months × 100: the amount in cents, times 12.
+        Decimal products are exact; only the final division by 12 rounds."""
+        return self.quantity * self.annual_cost * self.months * 100
 
     def describe(self, with_months: bool = True) -> str:
         text = with_unit(self.quantity, self.unit)
@@ -54,10 +61,14 @@ class Recomputation:
 
 
 def cents_of(items: tuple[Item, ...]) -> int:
-    total = sum((item.amount for item in items), Fraction(0)) * 100
-    sign = -1 if total < 0 else 1
-    # Half-up on the absolute value: 0,005 € -> 0,01 €.
-    return sign * int(abs(total) + Fraction(1, 2))
+    twelfths = sum(item.twelfths_of_cents for item in items)
+    sign = -1 if twelfths < 0 else 1
+    twelfths = abs(twelfths)
+    if twelfths == twelfths.to_integral_value():
+        # Half-up of n / 12 in integers: floor((2n + 12) / 24).
+        return sign * ((2 * int(twelfths) + 12) // 24)
+    # Quantities or costs with many decimals: exact fractions (rare, slower).
+    return sign * int(Fraction(twelfths) / 12 + Fraction(1, 2))
 
 
 def recompute(ctx: CheckContext, table: Table, row: Row) -> Recomputation | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from decimal import Decimal
 
 from pointage.addresses import a1, range_a1
@@ -64,16 +65,27 @@ class Bareme:
     def cost(self, unit: str, structure: str) -> Rate | None:
         """The rate of `unit` for `structure`: its override, else the general one."""
         unit_key = unit_key_of(unit)
-        wanted = label_key(structure)
-        general = None
+        if self.overrides:
+            own = self.overrides.get((unit_key, label_key(structure)))
+            if own is not None:
+                return own
+        return self.general.get(unit_key)
+
+    @cached_property
+    def general(self) -> dict[str, Rate]:
+        rates: dict[str, Rate] = {}
         for rate in self.rates:
-            if unit_key_of(rate.unit) != unit_key:
-                continue
             if rate.structure is None:
-                general = general or rate
-            elif label_key(rate.structure) == wanted:
-                return rate
-        return general
+                rates.setdefault(unit_key_of(rate.unit), rate)
+        return rates
+
+    @cached_property
+    def overrides(self) -> dict[tuple[str, str], Rate]:
+        rates: dict[tuple[str, str], Rate] = {}
+        for rate in self.rates:
+            if rate.structure is not None:
+                rates.setdefault((unit_key_of(rate.unit), label_key(rate.structure)), rate)
+        return rates
 
 
 def unit_key_of(unit: str) -> str:
