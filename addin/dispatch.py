@@ -1,0 +1,43 @@
+"""What each ribbon button does: the VBA callback passes the button id to `run`."""
+
+from __future__ import annotations
+
+from pointage.addin.macros import TITLE, effacer_marques, verifier
+
+
+def _copier(book):
+    from pointage.addin.copy_table import copier_tableau
+
+    return copier_tableau(book)
+
+
+def _nouveau(book):
+    from pointage.addin.new_workbook import nouveau_classeur
+
+    return nouveau_classeur(book)
+
+
+ACTIONS = {
+    "pointage_verifier": verifier,
+    "pointage_effacer": effacer_marques,
+    "pointage_copier": _copier,
+    "pointage_nouveau": _nouveau,
+}
+
+
+def run(button_id: str, book=None) -> None:
+    """Called by RunPython from the ribbon; `book` defaults to the active workbook."""
+    if book is None:
+        import xlwings as xw
+
+        book = xw.Book.caller()
+    action = ACTIONS.get(button_id)
+    if action is None:
+        book.app.alert(f"Bouton « {button_id} » inconnu de cette version de Pointage : "
+                       "reconstruisez le complément (pointage addin construire).", TITLE)
+        return
+    try:
+        action(book)
+    except Exception as error:  # never a Python traceback in front of the user
+        book.app.alert(f"Pointage a rencontré une erreur interne ({type(error).__name__} : {error}). "
+                       "Les marques déjà posées se retirent avec « Effacer les marques ».", TITLE, mode="critical")

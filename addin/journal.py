@@ -1,0 +1,58 @@
+"""The hidden `_pointage` sheet: every mark the add-in made, so it can be undone.
+
+One row per marked cell: the sheet, the cell, its fill before the mark and what
+was done to its note. What a cell had before is recorded when the engine can read
+it (desktop Excel); the remote engine cannot read fills or note texts, so the
+fill is then `inconnu` (removing the mark leaves no fill) and an existing note is
+left untouched.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pointage.addin.sheets import JOURNAL_SHEET, as_text, delete_sheet, sheet_named
+
+HEADERS = ("Feuille", "Cellule", "Remplissage avant", "Note", "Note avant")
+NO_FILL = "aucun"
+UNKNOWN_FILL = "inconnu"
+NOTE_ADDED = "ajoutée"
+NOTE_EXTENDED = "complétée"
+NOTE_UNTOUCHED = ""
+
+
+@dataclass(frozen=True)
+class MarkRecord:
+    sheet: str
+    cell: str
+    fill_before: str  # `#RRGGBB`, NO_FILL or UNKNOWN_FILL
+    note: str = NOTE_UNTOUCHED
+    note_before: str = ""
+
+    @property
+    def restored_fill(self) -> str | None:
+        return self.fill_before if self.fill_before.startswith("#") else None
+
+    def row(self) -> list[object]:
+        return [as_text(v) for v in (self.sheet, self.cell, self.fill_before, self.note, self.note_before)]
+
+
+def write_journal(book, records: list[MarkRecord]) -> None:
+    delete_sheet(book, JOURNAL_SHEET)
+    sheet = book.sheets.add(JOURNAL_SHEET, after=book.sheets[len(book.sheets) - 1])
+    sheet.range("A1").value = [list(HEADERS)] + [r.row() for r in records]
+    sheet.visible = False
+
+
+def read_journal(book) -> list[MarkRecord] | None:
+    """The recorded marks, or None when the book has no `_pointage` sheet."""
+    sheet = sheet_named(book, JOURNAL_SHEET)
+    if sheet is None:
+        return None
+    values = sheet.used_range.options(ndim=2).value
+    records = []
+    for line in values[1:]:
+        cells = [("" if v is None else str(v)) for v in list(line) + [None] * len(HEADERS)]
+        if cells[0] and cells[1]:
+            records.append(MarkRecord(cells[0], cells[1], cells[2] or UNKNOWN_FILL, cells[3], cells[4]))
+    return records

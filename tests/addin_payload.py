@@ -1,0 +1,205 @@
+"""xlwings remote-engine payloads for the add-in tests, and a replay of the actions.
+
+`payload_from_file` turns a workbook on disk into what `xw.Book(json=...)` takes
+(values anchored at A1, `""` for empty cells, as the Office.js client sends them).
+`Replay` applies `book.json()["actions"]` to a model of the book (values, fills,
+notes, links, visibility) so tests can assert on the result, and `to_payload()`
+gives the payload of the book after those actions.
+"""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal
+from pathlib import Path
+
+import xlwings as xw
+
+from pointage.addresses import a1, parse_a1, range_a1
+from pointage.read_xlsx import read_workbook
+
+
+def _cell(value: object) -> object:
+    if value is None:
+        return ""
+    if isinstance(value, Decimal):
+        return float(value)
+    if isinstance(value, (datetime, date)):
+        return value.isoformat()
+    return value
+
+
+def payload_from_file(path: Path, notes: dict[str, list[str]] | None = None) -> dict:
+    snapshot = read_workbook(path)
+    sheets = []
+    for sheet in snapshot.sheets:
+        width = sheet.origin_col + max((len(r) for r in sheet.values), default=0)
+        values = [[""] * width for _ in range(sheet.origin_row)]
+        for row in sheet.values:
+            values.append([""] * sheet.origin_col + [_cell(v) for v in row] + [""] * (width - sheet.origin_col - len(row)))
+        sheets.append(_sheet(sheet.name, values, (notes or {}).get(sheet.name, [])))
+    return {
+        "client": "Office.js",
+        "version": xw.__version__,
+        "book": {"name": Path(path).name, "active_sheet_index": 0, "selection": "A1"},
+        "names": [],
+        "sheets": sheets,
+    }
+
+
+def _sheet(name: str, values: list[list[object]], notes: list[str], visible: bool = True) -> dict:
+    rows, cols = len(values), max((len(r) for r in values), default=0)
+    return {
+        "name": name,
+        "values": values or [[]],
+        "used_range_address": range_a1(0, 0, rows - 1, cols - 1) if rows and cols else None,
+        "pictures": [],
+        "shapes": [],
+        "charts": [],
+        "tables": [],
+        "notes": [{"address": "$" + a.rstrip("0123456789") + "$" + a[len(a.rstrip("0123456789")):]} for a in notes],
+        "visibility": "Visible" if visible else "Hidden",
+        "print_area": None,
+    }
+
+
+@dataclass
+class SheetState:
+    name: str
+    values: dict[tuple[int, int], object] = field(default_factory=dict)
+    fills: dict[str, str | None] = field(default_factory=dict)  # cell -> last fill written
+    notes: dict[str, str | None] = field(default_factory=dict)  # cell -> text (None: the user's)
+    links: dict[str, tuple[str, str]] = field(default_factory=dict)
+    visible: bool = True
+    bold: list[str] = field(default_factory=list)
+
+    def value(self, cell: str) -> object:
+        return self.values.get(parse_a1(cell))
+
+    def rows(self) -> list[list[object]]:
+        if not self.values:
+            return []
+        height = max(r for r, _ in self.values) + 1
+        width = max(c for _, c in self.values) + 1
+        return [[self.values.get((r, c)) for c in range(width)] for r in range(height)]
+
+
+class Replay:
+    def __init__(self, payload: dict):
+        self.payload = payload
+        self.sheets: list[SheetState] = []
+        for sheet in payload["sheets"]:
+            state = SheetState(sheet["name"], visible=sheet.get("visibility", "Visible") == "Visible")
+            for r, row in enumerate(sheet["values"]):
+                for c, v in enumerate(row):
+                    if v not in ("", None):
+                        state.values[(r, c)] = v
+            for note in sheet.get("notes", []):
+                state.notes[note["address"].replace("$", "")] = None
+            self.sheets.append(state)
+        self.alerts: list[str] = []
+        self.deleted: list[str] = []
+
+    def sheet(self, name: str) -> SheetState:
+        return next(s for s in self.sheets if s.name == name)
+
+    def names(self) -> list[str]:
+        return [s.name for s in self.sheets]
+
+    def apply(self, actions: list[dict]) -> Replay:
+        for action in actions:
+            getattr(self, "_" + action["func"])(action)
+        return self
+
+    @staticmethod
+    def _cells(action):
+        for dr in range(action["row_count"]):
+            for dc in range(action["column_count"]):
+                yield dr, dc, a1(action["start_row"] + dr, action["start_column"] + dc)
+
+    def _target(self, action) -> SheetState:
+        return self.sheets[action["sheet_position"]]
+
+    def _addSheet(self, action):
+        self.sheets.insert(action["args"][0], SheetState(action["args"][1]))
+
+    def _sheetDelete(self, action):
+        self.deleted.append(self.sheets.pop(action["sheet_position"]).name)
+
+    def _setSheetVisibility(self, action):
+        self._target(action).visible = action["args"][0] == "Visible"
+
+    def _setValues(self, action):
+        sheet = self._target(action)
+        for r, row in enumerate(action["values"]):
+            for c, v in enumerate(row):
+                key = (action["start_row"] + r, action["start_column"] + c)
+                if isinstance(v, str) and v.startswith("'"):
+                    v = v[1:]  # Excel keeps the text, not the apostrophe
+                if v in ("", None):
+                    sheet.values.pop(key, None)
+                else:
+                    sheet.values[key] = v
+
+    def _setRangeColor(self, action):
+        for _, _, cell in self._cells(action):
+            self._target(action).fills[cell] = action["args"][0]
+
+    def _setRangeColors(self, action):
+        matrix = action["args"][0]
+        for dr, dc, cell in self._cells(action):
+            if matrix[dr][dc] != "keep":
+                self._target(action).fills[cell] = matrix[dr][dc]
+
+    def _addNote(self, action):
+        cell = action["args"][0].replace("$", "")
+        assert cell not in self._target(action).notes, f"note added twice on {cell}"
+        self._target(action).notes[cell] = action["args"][1]
+
+    def _setNoteText(self, action):
+        self._target(action).notes[action["args"][0].replace("$", "")] = action["args"][1]
+
+    def _deleteNote(self, action):
+        del self._target(action).notes[action["args"][0].replace("$", "")]
+
+    def _addHyperlink(self, action):
+        cell = a1(action["start_row"], action["start_column"])
+        self._target(action).links[cell] = (action["args"][0], action["args"][1])
+
+    def _alert(self, action):
+        self.alerts.append(action["args"][0])
+
+    def _setFontProperty(self, action):
+        assert action["args"] == ["bold", True], action["args"]
+        self._target(action).bold.append(range_a1(
+            action["start_row"], action["start_column"],
+            action["start_row"] + action["row_count"] - 1, action["start_column"] + action["column_count"] - 1,
+        ))
+
+    def _setColumnWidth(self, action):
+        pass
+
+    def _setWrapText(self, action):
+        pass
+
+    def to_payload(self) -> dict:
+        """The payload the client would send after these actions (notes by address)."""
+        payload = copy.deepcopy(self.payload)
+        payload["sheets"] = []
+        for state in self.sheets:
+            rows = [["" if v is None else v for v in row] for row in state.rows()]
+            payload["sheets"].append(_sheet(state.name, rows, sorted(state.notes), state.visible))
+        payload["book"]["active_sheet_index"] = 0
+        return payload
+
+
+def write_actions(actions: list[dict]) -> list[dict]:
+    """Every action that changes the book (the alert only shows a message)."""
+    return [a for a in actions if a["func"] != "alert"]
+
+
+def book_of(payload: dict):
+    """A remote-engine book on a copy of `payload` (xlwings changes its payload in place)."""
+    return xw.Book(json=copy.deepcopy(payload))

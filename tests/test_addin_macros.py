@@ -1,0 +1,239 @@
+"""The add-in's macros on the seed 000 example, end to end through xlwings' remote engine."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+from addin_payload import Replay, book_of, payload_from_file, write_actions
+
+from pointage.addin.journal import HEADERS
+from pointage.addin.macros import effacer_marques, verifier
+from pointage.addin.read_book import fingerprint, read_book
+from pointage.engine import check_path
+from pointage.marks import build_plan
+
+ROOT = Path(__file__).parents[1]
+EXAMPLE = ROOT / "workbooks" / "exemples" / "cp-2024-09-16-accompagnement-global.xlsx"
+WHEN = datetime(2026, 11, 22, 10, 41)
+MARKED = {
+    ("Annexe 1", "E7"): "#FF8080",
+    ("Annexe 1", "C7"): "#FDE2E2",
+    ("Annexe 1", "D7"): "#FDE2E2",
+    ("Annexe 1", "E17"): "#FF8080",
+    ("Annexe 1", "C17"): "#FDE2E2",
+    ("Annexe 1", "D17"): "#FDE2E2",
+    ("Délibération", "B4"): "#FFC000",
+    ("Rapport", "B4"): "#FFC000",
+    ("Rapport", "C4"): "#FFC000",
+    ("Délibération", "C4"): "#FFF2CC",
+}
+SHEETS = ["Annexe 1", "Délibération", "Rapport", "Barème", "Paramètres"]
+
+
+def fills(replay: Replay) -> dict[tuple[str, str], str | None]:
+    """Fills written on the user's sheets (not on Pointage's own Contrôles sheet)."""
+    return {
+        (sheet.name, cell): (fill.upper() if fill else None)
+        for sheet in replay.sheets
+        if sheet.name in SHEETS
+        for cell, fill in sheet.fills.items()
+    }
+
+
+@pytest.fixture
+def checked():
+    payload = payload_from_file(EXAMPLE)
+    book = book_of(payload)
+    plan = verifier(book, WHEN)
+    return payload, book, plan, Replay(payload).apply(book.json()["actions"])
+
+
+def test_the_snapshot_of_the_book_gives_the_findings_of_the_file():
+    book = book_of(payload_from_file(EXAMPLE))
+    from pointage.engine import check_snapshot
+
+    in_excel = check_snapshot(read_book(book))
+    on_disk = check_path(EXAMPLE)
+    assert [(f.code, f.sheet, f.cell, f.cells, f.message) for f in in_excel.findings] == [
+        (f.code, f.sheet, f.cell, f.cells, f.message) for f in on_disk.findings
+    ]
+
+
+def test_verifier_fills_exactly_the_cells_of_the_plan(checked):
+    _, _, _, replay = checked
+    assert fills(replay) == MARKED
+
+
+def test_verifier_writes_the_notes_of_the_plan(checked):
+    _, _, _, replay = checked
+    expected = build_plan(check_path(EXAMPLE), "", WHEN)
+    notes = {(m.sheet, m.cell): m.note for m in expected.marks if m.note}
+    written = {(s.name, c): t for s in replay.sheets for c, t in s.notes.items()}
+    assert written == notes
+    assert written[("Annexe 1", "E7")].startswith(
+        "Trouvé 24 150,00 € — attendu 17 275,00 € (écart +6 875,00 €) [M001]\nCCAS de Bethune : "
+    )
+    assert written[("Rapport", "C4")].startswith("[B006] C02-446A05 : libellé « indéminisation")
+
+
+def test_verifier_writes_the_controles_sheet_first_with_links(checked):
+    _, book, plan, replay = checked
+    assert replay.names() == ["Contrôles", *SHEETS, "_pointage"]
+    rows = replay.sheet("Contrôles").rows()
+    assert rows[0][0] == "Contrôles Pointage"
+    assert [r[:2] for r in rows[2:8]] == [
+        ["Classeur vérifié", "cp-2024-09-16-accompagnement-global.xlsx"],
+        ["Vérifié le", "22/11/2026 à 10:41"],
+        ["Empreinte SHA-256", fingerprint(read_book(book_of(payload_from_file(EXAMPLE))))],
+        ["Erreurs", "2"],
+        ["Avertissements", "3"],
+        ["Infos", "0"],
+    ]
+    assert rows[9] == ["Code", "Sévérité", "Feuille", "Cellule", "Message", "Attendu", "Trouvé"]
+    assert [r[:4] + r[5:] for r in rows[10:]] == [
+        ["M001", "erreur", "Annexe 1", "E7", "17 275,00 €", "24 150,00 €"],
+        ["M001", "erreur", "Annexe 1", "E17", "13 945,83 €", "19 675,00 €"],
+        ["B007", "avertissement", "Délibération", "B4", None, None],
+        ["B007", "avertissement", "Rapport", "B4", None, None],
+        ["B006", "avertissement", "Rapport", "C4", None, None],
+    ]
+    assert rows[10][4] == plan.controls[0].message
+    links = replay.sheet("Contrôles").links
+    assert links == {
+        "D11": ("#'Annexe 1'!E7", "E7"),
+        "D12": ("#'Annexe 1'!E17", "E17"),
+        "D13": ("#'Délibération'!B4", "B4"),
+        "D14": ("#'Rapport'!B4", "B4"),
+        "D15": ("#'Rapport'!C4", "C4"),
+    }
+    controles = replay.sheet("Contrôles").fills
+    assert {c: f.upper() for c, f in controles.items() if c.startswith("B") and c != "B10"} == {
+        "B11": "#FF8080", "B12": "#FF8080", "B13": "#FFC000", "B14": "#FFC000", "B15": "#FFC000",
+    }
+    assert replay.sheet("Contrôles").bold == ["A10:G10"]
+
+
+def test_verifier_records_every_mark_in_the_hidden_journal(checked):
+    _, _, _, replay = checked
+    journal = replay.sheet("_pointage")
+    assert journal.visible is False
+    rows = journal.rows()
+    assert rows[0] == list(HEADERS)
+    # The remote engine cannot read fills: what was there before is unknown.
+    assert sorted(tuple(r) for r in rows[1:]) == [
+        ("Annexe 1", "C17", "inconnu", None, None),
+        ("Annexe 1", "C7", "inconnu", None, None),
+        ("Annexe 1", "D17", "inconnu", None, None),
+        ("Annexe 1", "D7", "inconnu", None, None),
+        ("Annexe 1", "E17", "inconnu", "ajoutée", None),
+        ("Annexe 1", "E7", "inconnu", "ajoutée", None),
+        ("Délibération", "B4", "inconnu", "ajoutée", None),
+        ("Délibération", "C4", "inconnu", None, None),
+        ("Rapport", "B4", "inconnu", "ajoutée", None),
+        ("Rapport", "C4", "inconnu", "ajoutée", None),
+    ]
+
+
+def test_verifier_reads_each_sheet_once(monkeypatch):
+    from xlwings.pro import _xlremote
+
+    reads: list[str] = []
+    original = _xlremote.Range.raw_value
+
+    def counted(self):
+        reads.append(self.sheet.name)
+        return original.fget(self)
+
+    monkeypatch.setattr(_xlremote.Range, "raw_value", property(counted, original.fset))
+    verifier(book_of(payload_from_file(EXAMPLE)), WHEN)
+    assert sorted(reads) == sorted(SHEETS)
+
+
+def test_verifier_write_actions_stay_within_the_budget(checked):
+    _, book, plan, _ = checked
+    actions = write_actions(book.json()["actions"])
+    # 10 marked cells, 5 rows of findings on Contrôles.
+    assert len(plan.marks) == 10 and len(plan.controls) == 5
+    assert len(actions) == 23
+    assert len(actions) <= len(plan.marks) + len(plan.controls) + 10
+    assert [a["func"] for a in actions].count("addNote") == 5
+
+
+def test_verifier_shows_the_counts(checked):
+    _, _, _, replay = checked
+    assert replay.alerts == [
+        "Vérification terminée : 2 erreurs, 3 avertissements, 0 info.\n"
+        "10 cellules marquées ; le détail est dans la feuille « Contrôles »."
+    ]
+
+
+def test_effacer_marques_removes_exactly_the_recorded_marks(checked):
+    payload, _, _, replay = checked
+    after = replay.to_payload()
+    book = book_of(after)
+    assert effacer_marques(book) == 10
+    cleared = Replay(after).apply(book.json()["actions"])
+    assert cleared.names() == SHEETS
+    assert sorted(cleared.deleted) == ["Contrôles", "_pointage"]
+    # Every mark removed (no fill: the fill before was unknown), no other cell touched.
+    assert fills(cleared) == dict.fromkeys(MARKED)
+    assert all(not s.notes for s in cleared.sheets)
+    original = Replay(payload)
+    for name in SHEETS:
+        assert cleared.sheet(name).values == original.sheet(name).values
+    assert cleared.alerts == ["Marques de Pointage effacées : 10 cellules rétablies."]
+
+
+def test_effacer_marques_without_marks_says_so():
+    book = book_of(payload_from_file(EXAMPLE))
+    assert effacer_marques(book) == 0
+    assert Replay(payload_from_file(EXAMPLE)).apply(book.json()["actions"]).alerts == [
+        "Ce classeur ne porte aucune marque de Pointage."
+    ]
+    assert write_actions(book.json()["actions"]) == []
+
+
+def test_verifier_twice_replaces_the_previous_marks(checked):
+    _, _, _, replay = checked
+    after = replay.to_payload()
+    book = book_of(after)
+    verifier(book, WHEN)
+    again = Replay(after).apply(book.json()["actions"])
+    assert again.names() == ["Contrôles", *SHEETS, "_pointage"]
+    assert fills(again) == MARKED
+    assert {(s.name, c) for s in again.sheets for c in s.notes} == {
+        ("Annexe 1", "E7"), ("Annexe 1", "E17"), ("Délibération", "B4"), ("Rapport", "B4"), ("Rapport", "C4"),
+    }
+    assert again.sheet("_pointage").rows() == replay.sheet("_pointage").rows()
+
+
+def test_a_note_of_the_user_is_left_untouched():
+    payload = payload_from_file(EXAMPLE, notes={"Annexe 1": ["E7"]})
+    book = book_of(payload)
+    verifier(book, WHEN)
+    replay = Replay(payload).apply(book.json()["actions"])
+    assert replay.sheet("Annexe 1").notes["E7"] is None  # still the user's own note
+    record = next(r for r in replay.sheet("_pointage").rows() if r[:2] == ["Annexe 1", "E7"])
+    assert record == ["Annexe 1", "E7", "inconnu", None, None]
+    # Undoing keeps it too.
+    after = replay.to_payload()
+    book = book_of(after)
+    effacer_marques(book)
+    assert Replay(after).apply(book.json()["actions"]).sheet("Annexe 1").notes == {"E7": None}
+
+
+def test_an_unreadable_book_gets_a_message_and_no_mark():
+    payload = payload_from_file(EXAMPLE)
+    for sheet in payload["sheets"]:
+        sheet["values"] = [["note"]]
+        sheet["used_range_address"] = "$A$1"
+    book = book_of(payload)
+    assert verifier(book, WHEN) is None
+    replay = Replay(payload).apply(book.json()["actions"])
+    assert write_actions(book.json()["actions"]) == []
+    assert replay.alerts == [
+        "Pointage n'a pas pu vérifier ce classeur : aucun tableau d'annexe reconnu (il faut une ligne "
+        "d'en-têtes comme STRUCTURE | MONTANT RETENU, ou CODE OPÉRATION | IMPUTATION | LIBELLÉ | PROPOSITION)."
+    ]

@@ -1,0 +1,123 @@
+"""The .xlam: built from xlwings' template, ribbon wired to VBA that exists, config sheet."""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from pathlib import Path
+from xml.etree import ElementTree
+
+import pytest
+from oletools.olevba import VBA_Parser
+
+from pointage.addin.build import build_addin
+from pointage.addin.dispatch import ACTIONS
+from pointage.addin.ribbon import BUTTONS
+from pointage.cli import main
+
+SHIPPED = Path(__file__).parents[1] / "addin" / "pointage.xlam"
+UI = "{http://schemas.microsoft.com/office/2006/01/customui}"
+MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+XLWINGS_KEYS = [
+    "Interpreter_Win", "Interpreter_Mac", "PYTHONPATH", "Conda Path", "Conda Env",
+    "UDF Modules", "Debug UDFs", "Use UDF Server", "Show Console",
+]
+
+
+@pytest.fixture(scope="module")
+def built() -> bytes:
+    return build_addin()
+
+
+def parts(data: bytes) -> dict[str, bytes]:
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        return {name: archive.read(name) for name in archive.namelist()}
+
+
+def vba_modules(data: bytes) -> dict[str, str]:
+    parser = VBA_Parser("pointage.xlam", data=data)
+    try:
+        return {Path(name).stem: code for _, _, name, code in parser.extract_macros()}
+    finally:
+        parser.close()
+
+
+def test_the_shipped_addin_is_a_fresh_build(built):
+    assert parts(SHIPPED.read_bytes()) == parts(built)
+
+
+def test_the_build_is_reproducible(built):
+    assert build_addin() == built
+
+
+def test_custom_ui_is_a_pointage_tab_with_the_four_buttons(built):
+    root = ElementTree.fromstring(parts(built)["customUI/customUI.xml"])
+    tabs = root.findall(f".//{UI}tab")
+    assert [t.get("label") for t in tabs] == ["Pointage"]
+    buttons = root.findall(f".//{UI}button")
+    assert [b.get("label") for b in buttons] == [
+        "Vérifier le classeur", "Effacer les marques", "Copier le tableau vérifié", "Nouveau classeur d'annexes",
+    ]
+    assert [b.get("id") for b in buttons] == [b.id for b in BUTTONS]
+
+
+def test_every_on_action_names_a_vba_procedure_that_exists(built):
+    root = ElementTree.fromstring(parts(built)["customUI/customUI.xml"])
+    modules = vba_modules(built)
+    for button in root.findall(f".//{UI}button"):
+        module, _, procedure = button.get("onAction").partition(".")
+        assert module in modules, module
+        assert re.search(rf"^Sub {procedure}\(control As IRibbonControl\)", modules[module], re.M)
+
+
+def test_the_callback_hands_the_button_id_to_the_dispatcher(built):
+    code = vba_modules(built)["RibbonPointage"]
+    assert "RunPython \"from pointage.addin.dispatch import run; run('\" & control.ID & \"')\"" in code
+    assert "RibbonMyAddin" not in vba_modules(built)
+
+
+def test_every_button_id_is_handled_by_the_dispatcher():
+    assert set(ACTIONS) == {b.id for b in BUTTONS}
+
+
+def test_project_name_and_config_sheet(built):
+    modules = vba_modules(built)
+    assert 'Public Const PROJECT_NAME As String = "pointage"' in modules["xlwings"]
+    files = parts(built)
+    workbook = ElementTree.fromstring(files["xl/workbook.xml"])
+    assert [s.get("name") for s in workbook.iter(f"{MAIN}sheet")] == ["pointage.conf"]
+    shared = [
+        "".join(t.text or "" for t in si.iter(f"{MAIN}t"))
+        for si in ElementTree.fromstring(files["xl/sharedStrings.xml"]).iter(f"{MAIN}si")
+    ]
+    config: dict[str, object] = {}
+    rows = ElementTree.fromstring(files["xl/worksheets/sheet1.xml"]).iter(f"{MAIN}row")
+    for row in rows:
+        cells = {c.get("r")[0]: c for c in row.iter(f"{MAIN}c")}
+        if "A" not in cells or cells["A"].find(f"{MAIN}v") is None:
+            continue
+        key = shared[int(cells["A"].find(f"{MAIN}v").text)]
+        value = cells.get("B")
+        text = None
+        if value is not None:
+            text = "".join(t.text for t in value.iter(f"{MAIN}t")) or value.find(f"{MAIN}v").text
+        config[key] = text
+    assert list(config) == XLWINGS_KEYS
+    assert config["UDF Modules"] == "pointage.addin.functions"
+    assert config["Interpreter_Win"] is None  # set by the user (see addin/README.md)
+
+
+def test_the_command_builds_and_refuses_to_overwrite(tmp_path, capsys, built):
+    target = tmp_path / "pointage.xlam"
+    assert main(["addin", "construire", "--sortie", str(target)]) == 0
+    assert parts(target.read_bytes()) == parts(built)
+    assert capsys.readouterr().out == f"Complément Excel écrit : {target}\n"
+    assert main(["addin", "construire", "--sortie", str(target)]) == 2
+    assert capsys.readouterr().err == (
+        f"pointage : « {target} » existe déjà : ajoutez --forcer pour le remplacer.\n"
+    )
+    assert main(["addin", "construire", "--sortie", str(target), "--forcer"]) == 0
+    assert main(["addin", "construire", "--sortie", str(tmp_path / "x.xlsm")]) == 2
+    assert "le complément est un fichier .xlam, pas « x.xlsm »" in capsys.readouterr().err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["pointage.xlam"]
