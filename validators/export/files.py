@@ -1,0 +1,57 @@
+"""Where an export is written, and how (never over the workbook, never silently over a file)."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import tempfile
+from pathlib import Path
+
+from pointage.export.selection import ExportError
+
+# Characters Windows refuses in file names (sheet names may hold some of them).
+_UNSAFE = re.compile(r'[<>:"/\\|?*\x00-\x1f]')
+
+
+def default_output(workbook: Path, sheet: str, fmt: str, table: int | None = None) -> Path:
+    """`<classeur>-<feuille>.docx` next to the workbook (`-tableau-N` for one table of several)."""
+    name = f"{workbook.stem}-{_UNSAFE.sub('_', sheet).strip()}"
+    if table is not None:
+        name += f"-tableau-{table}"
+    return workbook.with_name(f"{name}.{fmt}")
+
+
+def check_output(workbook: Path, target: Path, fmt: str, force: bool) -> None:
+    """Refuse a target that is the workbook, has another format, or exists (without force)."""
+    if target.suffix.lower() != f".{fmt}" and not (fmt == "html" and target.suffix.lower() == ".htm"):
+        raise ExportError(
+            f"« {target.name} » : un export {fmt} s'écrit dans un fichier .{fmt} "
+            f"(ou indiquez --format {'html' if fmt == 'docx' else 'docx'})."
+        )
+    if target.exists() and workbook.exists() and target.resolve() == workbook.resolve():
+        raise ExportError(f"« {target} » est le classeur lui-même : il n'est jamais modifié.")
+    if target.exists() and not force:
+        raise ExportError(f"« {target} » existe déjà : ajoutez --forcer pour le remplacer.")
+    if not target.parent.is_dir():
+        raise ExportError(f"le dossier « {target.parent} » n'existe pas.")
+
+
+def write_file(target: Path, data: bytes) -> None:
+    """Write through a temporary file: a failed write never leaves half a document."""
+    handle, temporary = tempfile.mkstemp(prefix=".pointage-", suffix=target.suffix, dir=target.parent)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def sha256_file(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as stream:
+        for block in iter(lambda: stream.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
