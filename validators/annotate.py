@@ -6,7 +6,6 @@ cannot keep is listed by `losses()` and said to the user before the copy is made
 
 from __future__ import annotations
 
-import hashlib
 import re
 import zipfile
 from pathlib import Path
@@ -20,14 +19,6 @@ NOTE_AUTHOR = "Pointage"
 
 class CopyRefused(Exception):
     """The copy cannot be written; the message is French, for the user."""
-
-
-def sha256_of(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def copy_path(source: Path, output: Path | None = None) -> Path:

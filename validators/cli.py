@@ -208,8 +208,9 @@ def run_verifier(parser: FrenchParser, args: argparse.Namespace) -> int:
 def annotate(path: Path, file_report, output: Path | None, force: bool) -> tuple[bool, list[str]]:
     """Write the annotated copy of one checked file; (success, lines for the user)."""
     from pointage.annotate import (
-        CopyRefused, check_copy_target, copy_path, losses, sha256_of, write_annotated_copy,
+        CopyRefused, check_copy_target, copy_path, losses, write_annotated_copy,
     )
+    from pointage.fingerprint import sha256_of
     from pointage.errors import UnreadableWorkbook
     from pointage.marks import build_plan
 

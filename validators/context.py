@@ -57,6 +57,24 @@ class CheckContext:
         return [t for t in self.tables if t.kind.name == "imputation" and t.usable]
 
     @property
+    def plans(self) -> list[Table]:
+        """Plans de financement (classeur.md, section 3)."""
+        return [t for t in self.tables if t.kind.name == "plan" and t.usable]
+
+    @property
+    def articles(self) -> list[Table]:
+        return [t for t in self.tables if t.kind.name == "articles" and t.usable]
+
+    @property
+    def key_figures(self) -> list[Table]:
+        return [t for t in self.tables if t.kind.name == "chiffres_cles" and t.usable]
+
+    @property
+    def totalled_tables(self) -> list[Table]:
+        """Tables whose TOTAL rows are checked (T rules): répartitions and plans."""
+        return [t for t in self.tables if t.usable and t.kind.name in ("repartition", "plan")]
+
+    @property
     def units(self) -> tuple[str, ...]:
         """Units the descriptions are read in: the Barème's, else the usual ones."""
         if self.bareme and self.bareme.rates:
@@ -74,7 +92,7 @@ class CheckContext:
     def totals(self):
         from pointage.totals import analyse_totals
 
-        return {id(t): analyse_totals(t, self) for t in self.repartitions}
+        return {id(t): analyse_totals(t, self) for t in self.totalled_tables}
 
     @property
     def default_months(self) -> Decimal:

@@ -49,6 +49,11 @@ def find_tables(sheet: SheetSnapshot) -> list[Table]:
         blank_run = 0
         may_be_header = current is not None or index - block_start < HEADER_SEARCH_ROWS
         if may_be_header and _looks_like_header(cells) and is_header_row(cells):
+            if current is not None and not body:
+                # A header on two rows (`Etat des lieux de l'existant` above
+                # `Cible`), or repeated after a page break: one table.
+                current = _new_table(sheet, current.header_row, header_rows=[*current.header_rows, index])
+                continue
             if current is not None:
                 tables.append(_finish(current, body))
             current = _new_table(sheet, index)
@@ -74,14 +79,19 @@ def _looks_like_header(cells: list[object]) -> bool:
 
 
 def _new_table(
-    sheet: SheetSnapshot, header_row: int, first_col: int | None = None, last_col: int | None = None
+    sheet: SheetSnapshot,
+    header_row: int,
+    first_col: int | None = None,
+    last_col: int | None = None,
+    header_rows: list[int] | None = None,
 ) -> Table:
-    cells = sheet.row(header_row)
+    header_rows = header_rows or [header_row]
+    cells = _stacked_headers(sheet, header_rows)
     columns = [sheet.origin_col + i for i, v in enumerate(cells) if not is_blank(v)]
     first = columns[0] if first_col is None else first_col
     last = columns[-1] if last_col is None else last_col
     in_table = [
-        sheet.value(header_row, c) if first <= c <= last else None
+        cells[c - sheet.origin_col] if first <= c <= last else None
         for c in range(sheet.origin_col, sheet.origin_col + len(cells))
     ]
     reading = read_header(in_table, sheet.origin_col)
@@ -95,7 +105,20 @@ def _new_table(
         roles=reading.roles,
         headers=reading.headers,
         missing=reading.missing,
+        header_rows=header_rows,
     )
+
+
+def _stacked_headers(sheet: SheetSnapshot, header_rows: list[int]) -> list[object]:
+    """One header per column: the lowest filled cell of the header rows."""
+    width = max(len(sheet.row(r)) for r in header_rows)
+    cells: list[object] = [None] * width
+    for row in header_rows:
+        for i in range(width):
+            value = sheet.value(row, sheet.origin_col + i)
+            if not is_blank(value):
+                cells[i] = value
+    return cells
 
 
 def _finish(table: Table, body: list[int]) -> Table:

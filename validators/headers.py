@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from pointage.text import key
@@ -19,6 +20,8 @@ class TableKind:
     quantities: tuple[str, ...] = ()
     # Roles where the last matching column wins (classeur.md: the amount).
     last_wins: tuple[str, ...] = ()
+    # False for lists where every row stands alone (articles, key figures): no TOTAL rows.
+    has_totals: bool = True
 
     @property
     def numeric(self) -> tuple[str, ...]:
@@ -70,7 +73,47 @@ IMPUTATION = TableKind(
     money=("ae", "available", "proposal", "expense", "revenue", "balance"),
 )
 
-KINDS = (REPARTITION, IMPUTATION)
+PLAN = TableKind(
+    name="plan",
+    roles={
+        "label": ("NATURE DE DÉPENSES", "OBJET DE LA DÉPENSE", "PRÉCISIONS SUR L'ACTION / OBJET"),
+        "existing": ("RESSOURCES EXISTANTES", "EXISTANT"),
+        "target": ("CIBLE",),
+        "delta": ("DELTA", "DELTA ENTRE LA CIBLE ET L'EXISTANT"),
+        "amount": ("MONTANT DELTA", "MONTANT"),
+    },
+    required=("label", "amount"),
+    money=("amount",),
+    last_wins=("amount",),
+)
+
+ARTICLES = TableKind(
+    name="articles",
+    roles={
+        "article": ("ARTICLE",),
+        "object": ("OBJET",),
+        "amount": ("MONTANT",),
+        "reference": ("RÉFÉRENCE",),
+    },
+    required=("amount", "reference"),
+    money=("amount",),
+    has_totals=False,
+)
+
+KEY_FIGURES = TableKind(
+    name="chiffres_cles",
+    roles={
+        "label": ("LIBELLÉ",),
+        "value": ("VALEUR",),
+        "components": ("COMPOSANTES",),
+    },
+    required=("value", "components"),
+    quantities=("value",),
+    has_totals=False,
+)
+
+# On a tie of matching headers, the first kind wins.
+KINDS = (REPARTITION, IMPUTATION, PLAN, ARTICLES, KEY_FIGURES)
 
 # French names of roles, for messages about missing columns.
 ROLE_NAMES = {
@@ -81,6 +124,9 @@ ROLE_NAMES = {
     "proposal": "PROPOSITION",
     "expense": "DÉPENSE",
     "revenue": "RECETTE",
+    "reference": "RÉFÉRENCE",
+    "value": "VALEUR",
+    "components": "COMPOSANTES",
 }
 IMPUTATION_ROLE_NAMES = {**ROLE_NAMES, "label": "LIBELLÉ OPÉRATION"}
 
@@ -93,11 +139,27 @@ _INDEXES = {kind.name: _index(kind) for kind in KINDS}
 _ALL_KEYS = frozenset(k for index in _INDEXES.values() for k in index)
 
 
+# Plan de financement headers carry explanations: `Cible (besoins en ETP et volumes
+# financiers) sur 6 mois` is CIBLE.
+_EXPLANATION = re.compile(r"\([^)]*\)")
+_PERIOD_SUFFIX = re.compile(r"\bsur\s+\d+\s+mois\s*$", re.IGNORECASE)
+
+
 def header_key(value: object) -> str | None:
     """The key under which a header cell is known, or None (numbers, long text)."""
-    if not isinstance(value, str) or len(value) > 80:
+    if not isinstance(value, str) or len(value) > 200:
         return None
-    k = key(value)
+    if len(value) <= 80:
+        known = _known(key(value))
+        if known is not None:
+            return known
+    if "(" not in value and "mois" not in value.lower():
+        return None
+    bare = _PERIOD_SUFFIX.sub("", _EXPLANATION.sub(" ", value)).strip()
+    return _known(key(bare)) if bare and len(bare) <= 80 else None
+
+
+def _known(k: str) -> str | None:
     if k in _ALL_KEYS:
         return k
     # Plural/singular tolerance: `STRUCTURES`, `TERRITOIRES`, `PLACE`.

@@ -20,6 +20,8 @@ FAMILIES = {
     "T": "Totaux (répartition, plan de financement)",
     "M": "Montants recalculés au barème (répartition)",
     "B": "Tableau budgétaire (imputation)",
+    "P": "Plan de financement",
+    "A": "Articles de la délibération et chiffres clés",
     "F": "Forme des données",
     "E": "Lecture du classeur",
     "X": "Fonctionnement de Pointage",

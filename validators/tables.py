@@ -39,6 +39,8 @@ class Table:
     headers: dict[int, str]
     missing: list[str]
     rows: list[Row] = field(default_factory=list)
+    # Every row of the header (a header may span two rows); the first is `header_row`.
+    header_rows: list[int] = field(default_factory=list)
     _numbers: dict[tuple[int, int], Number | NotANumber | None] = field(
         default_factory=dict, repr=False
     )
@@ -107,9 +109,11 @@ def classify_rows(table: Table, body: list[int]) -> None:
             (v.strip() for v in cells if isinstance(v, str) and v.strip()), ""
         )
         label = table.text(index, "label") if table.has("label") else ""
-        if _TOTAL_LABEL.match(words(first_text)):
+        if not table.kind.has_totals:
+            kind = DETAIL
+        elif _TOTAL_LABEL.match(words(first_text)):
             kind, label = TOTAL, first_text
-        elif table.kind.name == "imputation":
+        elif table.kind.name in ("imputation", "plan"):
             kind = DETAIL
         else:
             has_label = not is_blank(table.value(index, "label"))

@@ -12,7 +12,8 @@ from datetime import datetime
 from pathlib import Path
 
 from pointage.export.api import ExportRefused, export_table
-from pointage.export.files import check_output, default_output, sha256_file, write_file
+from pointage.export.files import check_output, default_output, write_file
+from pointage.fingerprint import sha256_of
 from pointage.export.selection import ExportError, choose_tables, table_findings
 from pointage.export.texts import count, errors
 
@@ -51,7 +52,7 @@ def _export(args: argparse.Namespace) -> int:
     if not workbook.is_file():
         raise ExportError(f"« {workbook} » : fichier introuvable.")
     try:
-        sha256 = sha256_file(workbook)
+        sha256 = sha256_of(workbook)
         snapshot = read_workbook(workbook)
     except UnreadableWorkbook as exc:
         raise ExportError(f"« {workbook} » illisible : {exc}") from exc

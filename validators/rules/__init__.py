@@ -1,3 +1,3 @@
 """Rule families; importing this package registers every rule."""
 
-from pointage.rules import amounts, budget, form, internal, totals  # noqa: F401
+from pointage.rules import amounts, articles, budget, form, internal, plan, totals  # noqa: F401

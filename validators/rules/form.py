@@ -146,13 +146,31 @@ F004 = rule(
     example="Un tableau `MONTANT RETENU | TERRITOIRE` sans colonne STRUCTURE.",
 )
 
-_KIND_NAMES = {"repartition": "de répartition", "imputation": "budgétaire (imputation)"}
+_KIND_NAMES = {
+    "repartition": "de répartition",
+    "imputation": "budgétaire (imputation)",
+    "plan": "de plan de financement",
+    "articles": "des articles",
+    "chiffres_cles": "des chiffres clés",
+}
 _MISSING_NAMES = {
     "label": "STRUCTURE (ou BÉNÉFICIAIRE, ORGANISME, PORTEUR)",
     "amount": "MONTANT (ou MONTANT RETENU, MONTANT PROPOSÉ, SUBVENTION…)",
     "code": "CODE OPÉRATION",
     "imputation": "IMPUTATION BUDGÉTAIRE",
     "proposal/expense/revenue": "PROPOSITION, DÉPENSE ou RECETTE",
+    "reference": "RÉFÉRENCE",
+    "value": "VALEUR",
+    "components": "COMPOSANTES",
+}
+# Where a kind names a role differently from the répartition.
+_KIND_MISSING_NAMES = {
+    "imputation": {"label": "LIBELLÉ OPÉRATION"},
+    "plan": {
+        "label": "NATURE DE DÉPENSES (ou OBJET DE LA DÉPENSE, PRÉCISIONS SUR L'ACTION / OBJET)",
+        "amount": "MONTANT DELTA (ou MONTANT)",
+    },
+    "articles": {"amount": "MONTANT"},
 }
 
 
@@ -161,11 +179,8 @@ def check_required_columns(ctx):
     for table in ctx.tables:
         if table.usable:
             continue
-        missing = [
-            "LIBELLÉ OPÉRATION" if (m == "label" and table.kind.name == "imputation")
-            else _MISSING_NAMES.get(m, m)
-            for m in table.missing
-        ]
+        names = {**_MISSING_NAMES, **_KIND_MISSING_NAMES.get(table.kind.name, {})}
+        missing = [names.get(m, m) for m in table.missing]
         yield F004.finding(
             table.sheet_name,
             a1(table.header_row, table.first_col),

@@ -1,4 +1,4 @@
-"""T — totals of répartition tables."""
+"""T — totals of répartition and plan de financement tables."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ T001 = rule(
     Severity.ERREUR,
     summary="Un total de bloc (niveau 1) diffère de la somme des lignes de détail de son "
     "bloc, pour une colonne chiffrée (montant, places, portefeuilles, quantités des "
-    "descriptions).",
+    "descriptions ; montant delta d'un plan de financement).",
     message="{label} : le total de la colonne « {column} » est {found_text} ; la somme des "
     "{count} lignes du bloc donne {expected_text} (écart {difference}).",
     example="Seed 000 ✔ : `TOTAL | 3 354 | 464 570,00 €` — 3 354 est bien la somme des "
@@ -22,7 +22,7 @@ T001 = rule(
 
 @T001
 def check_block_totals(ctx):
-    for table in ctx.repartitions:
+    for table in ctx.totalled_tables:
         for check in ctx.totals[id(table)].checks:
             if check.level == 1 and mismatch(check, ctx):
                 yield T001.finding(
@@ -55,7 +55,7 @@ T002 = rule(
 
 @T002
 def check_grand_totals(ctx):
-    for table in ctx.repartitions:
+    for table in ctx.totalled_tables:
         for check in ctx.totals[id(table)].checks:
             if check.level != 2 or not mismatch(check, ctx):
                 continue
@@ -92,7 +92,7 @@ T003 = rule(
 
 @T003
 def check_missing_totals(ctx):
-    for table in ctx.repartitions:
+    for table in ctx.totalled_tables:
         for missing in ctx.totals[id(table)].missing:
             money = missing.role == "amount"
             if missing.parts:
