@@ -1,14 +1,19 @@
 """`Copier le tableau vérifié`: the checked table under the active cell, as HTML on
-the clipboard, ready to paste into the Word report (export API, issue 6)."""
+the clipboard, ready to paste into the Word report, and as a .docx written next to the
+workbook (export API, issue 6). Without a clipboard (not Windows) the .docx is the
+way out, and the message says where it is."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
+from pathlib import Path
 
 from pointage.addin.macros import TITLE, check_book, unreadable_message
 from pointage.export.api import ExportRefused, export_table, table_at
+from pointage.addin.new_workbook import default_folder, free_path
 from pointage.export.clipboard import ClipboardError, put_html_on_clipboard
+from pointage.export.files import default_output, write_file
 from pointage.export.selection import ExportError
 
 FORCE_QUESTION = (
@@ -17,9 +22,13 @@ FORCE_QUESTION = (
 
 
 def copier_tableau(
-    book, now: datetime | None = None, put: Callable[[str], None] = put_html_on_clipboard
+    book,
+    now: datetime | None = None,
+    put: Callable[[str], None] = put_html_on_clipboard,
+    folder: Path | None = None,
 ) -> str | None:
-    """Copy the table under the selection; returns the HTML copied (None if nothing)."""
+    """Copy the table under the selection and write its .docx; returns the HTML (None
+    when nothing was exported)."""
     now = now or datetime.now()
     selection = book.selection
     if selection is None:
@@ -38,28 +47,46 @@ def copier_tableau(
             TITLE,
         )
         return None
+    force = False
     try:
-        data = _export(ctx, report, sheet, number, False, book.name, plan.sha256, now)
+        html = _export(ctx, report, sheet, number, force, book.name, plan.sha256, now, "html")
     except ExportRefused as refused:
         answer = book.app.alert(str(refused) + FORCE_QUESTION, TITLE, buttons="yes_no")
         if answer != "yes":
             return None
-        data = _export(ctx, report, sheet, number, True, book.name, plan.sha256, now)
+        force = True
+        html = _export(ctx, report, sheet, number, force, book.name, plan.sha256, now, "html")
     except ExportError as error:
         book.app.alert(f"Le tableau n'a pas pu être exporté : {error}", TITLE)
         return None
-    html = data.decode("utf-8")
+    docx = _export(ctx, report, sheet, number, force, book.name, plan.sha256, now, "docx")
+    target = free_path(folder or _book_folder(book), default_output(Path(book.name), sheet, "docx", number).name)
     try:
-        put(html)
+        write_file(target, docx)
+    except OSError as error:
+        target = None
+        written = f" Le document Word n'a pas pu être écrit : {error.strerror or error}."
+    else:
+        written = f" Document Word écrit aussi : {target}."
+    try:
+        put(html.decode("utf-8"))
     except ClipboardError as error:
-        book.app.alert(f"Le tableau n'a pas pu être copié : {error}", TITLE)
-        return None
+        where = f"Le tableau est dans {target} : ouvrez-le et copiez-le dans le rapport." if target else ""
+        book.app.alert(f"Le tableau n'a pas pu être copié : {error}{(' ' + where) if where else ''}", TITLE)
+        return html.decode("utf-8") if target else None
     book.app.alert(
-        f"Tableau n° {number} de la feuille « {sheet} » copié : collez-le dans le rapport Word (Ctrl+V).",
+        f"Tableau n° {number} de la feuille « {sheet} » copié : collez-le dans le rapport Word "
+        f"(Ctrl+V).{written}",
         TITLE,
     )
-    return html
+    return html.decode("utf-8")
 
 
-def _export(ctx, report, sheet, number, force, name, sha256, now) -> bytes:
-    return export_table(ctx, report, sheet, number, "html", force, name, sha256, now)
+def _book_folder(book) -> Path:
+    """The workbook's folder when it is saved on disk, else the user's documents."""
+    folder = Path(book.fullname).parent
+    return folder if str(folder) not in ("", ".") and folder.is_dir() else default_folder()
+
+
+def _export(ctx, report, sheet, number, force, name, sha256, now, fmt) -> bytes:
+    return export_table(ctx, report, sheet, number, fmt, force, name, sha256, now)

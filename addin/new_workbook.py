@@ -15,12 +15,12 @@ def default_folder() -> Path:
     return documents if documents.is_dir() else Path.home()
 
 
-def free_path(folder: Path) -> Path:
+def free_path(folder: Path, name: str = FILE_NAME) -> Path:
     """`classeur-annexes.xlsx`, else `classeur-annexes (2).xlsx`, ...: never overwrite."""
-    path = folder / FILE_NAME
+    path = folder / name
     number = 2
     while path.exists():
-        path = folder / f"{Path(FILE_NAME).stem} ({number}){Path(FILE_NAME).suffix}"
+        path = folder / f"{Path(name).stem} ({number}){Path(name).suffix}"
         number += 1
     return path
 

@@ -7,6 +7,8 @@ from pathlib import Path
 
 from addin_payload import Replay, book_of, payload_from_file, write_actions
 
+from docx import Document
+
 from pointage.addin.copy_table import copier_tableau
 from pointage.addin.dispatch import run
 from pointage.addin.new_workbook import nouveau_classeur
@@ -59,17 +61,24 @@ def test_an_internal_error_is_a_message_not_a_traceback(monkeypatch):
     ]
 
 
-def test_copier_copies_the_checked_budget_table():
+def test_copier_copies_the_checked_budget_table(tmp_path):
     payload = payload_selecting(2, "C4")  # Rapport: warnings only
     book = book_of(payload)
     copied: list[str] = []
-    html = copier_tableau(book, WHEN, copied.append)
+    html = copier_tableau(book, WHEN, copied.append, folder=tmp_path)
     assert copied == [html]
     assert "C02-446A05" in html and "1 641 097,73" in html
+    docx = tmp_path / f"{Path(book.name).stem}-Rapport-tableau-1.docx"
     assert alerts(payload, book) == [
-        "Tableau n° 1 de la feuille « Rapport » copié : collez-le dans le rapport Word (Ctrl+V)."
+        "Tableau n° 1 de la feuille « Rapport » copié : collez-le dans le rapport Word (Ctrl+V). "
+        f"Document Word écrit aussi : {docx}."
     ]
+    rows = [[c.text for c in r.cells] for r in Document(docx).tables[0].rows]
+    assert rows[1][:2] == ["C02-446A05", "6568//93446"]
     assert write_actions(book.json()["actions"]) == []
+    # A second copy never overwrites the first document.
+    copier_tableau(book_of(payload_selecting(2, "C4")), WHEN, copied.append, folder=tmp_path)
+    assert docx.with_name(f"{docx.stem} (2).docx").exists()
 
 
 def test_copier_refuses_a_table_with_errors_unless_confirmed():
@@ -96,13 +105,16 @@ def test_copier_outside_a_table():
     ]
 
 
-def test_copier_without_a_windows_clipboard_says_so():
+def test_copier_without_a_windows_clipboard_writes_the_document_and_says_where(tmp_path):
     payload = payload_selecting(2, "C4")
     book = book_of(payload)
-    assert copier_tableau(book, WHEN) is None
+    assert copier_tableau(book, WHEN, folder=tmp_path) is not None
+    docx = tmp_path / f"{Path(book.name).stem}-Rapport-tableau-1.docx"
+    assert docx.exists()
     assert alerts(payload, book) == [
         "Le tableau n'a pas pu être copié : le presse-papiers n'est accessible que sous Windows : "
-        "le fichier exporté peut être ouvert et copié à la main."
+        "le fichier exporté peut être ouvert et copié à la main. Le tableau est dans "
+        f"{docx} : ouvrez-le et copiez-le dans le rapport."
     ]
 
 
