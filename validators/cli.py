@@ -24,6 +24,16 @@ _ARGPARSE_FR = [
 ]
 
 
+# The words argparse writes around the help texts, in French.
+_ARGPARSE_WORDS = {
+    "usage: ": "utilisation : ",
+    "positional arguments": "arguments",
+    "options": "options",
+    "show program's version number and exit": "afficher la version et quitter",
+}
+argparse._ = lambda text: _ARGPARSE_WORDS.get(text, text)
+
+
 class FrenchParser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # noqa: D102
         for pattern, replacement in _ARGPARSE_FR:
