@@ -30,6 +30,8 @@ class CheckContext:
     tables: list[Table] = field(default_factory=list)
     bareme: Bareme | None = None
     parametres: Parametres = field(default_factory=Parametres)
+    # Analyses shared by several rules (computed once per check, by their owner).
+    cache: dict[str, object] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def from_snapshot(cls, workbook: WorkbookSnapshot) -> CheckContext:
@@ -83,7 +85,14 @@ class CheckContext:
 
     def description(self, table: Table, row) -> Description | None:
         text = table.text(row, "description")
-        return parse_description(text, self.units) if text else None
+        if not text:
+            return None
+        # Totals, M001 and M002 read the same descriptions: parse each row once.
+        parsed = self.cache.setdefault("descriptions", {})
+        found = parsed.get(text)
+        if found is None:
+            found = parsed[text] = parse_description(text, self.units)
+        return found
 
     def money_equal(self, a_cents: int, b_cents: int) -> bool:
         return abs(a_cents - b_cents) <= self.parametres.tolerance_cents

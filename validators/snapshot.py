@@ -50,12 +50,27 @@ class SheetSnapshot:
         return []
 
     def value(self, row: int, col: int) -> object:
-        cells = self.row(row)
-        index = col - self.origin_col
-        if 0 <= index < len(cells):
-            value = cells[index]
-            return None if value == "" else value
+        # The hottest function of a check: one call per cell read, kept flat.
+        r = row - self.origin_row
+        if 0 <= r < len(self.values):
+            cells = self.values[r]
+            c = col - self.origin_col
+            if 0 <= c < len(cells):
+                value = cells[c]
+                return None if value == "" else value
         return None
+
+    def cells(self, row: int, first_col: int, last_col: int) -> list[object]:
+        """Values of `row` from `first_col` to `last_col`, empty cells as None."""
+        cells = self.row(row)
+        start = first_col - self.origin_col
+        block = cells[max(start, 0): last_col - self.origin_col + 1]
+        block = [None if v == "" else v for v in block]
+        missing = (last_col - first_col + 1) - len(block)
+        if start < 0:
+            block = [None] * min(-start, last_col - first_col + 1) + block
+            missing = (last_col - first_col + 1) - len(block)
+        return block + [None] * missing if missing > 0 else block
 
 
 @dataclass

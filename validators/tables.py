@@ -102,7 +102,7 @@ def classify_rows(table: Table, body: list[int]) -> None:
     sheet = table.sheet
     previous_kind = None
     for index in body:
-        cells = [sheet.value(index, c) for c in range(table.first_col, table.last_col + 1)]
+        cells = sheet.cells(index, table.first_col, table.last_col)
         if all(is_blank(v) for v in cells):
             continue
         first_text = next(

@@ -9,9 +9,28 @@ from functools import lru_cache
 _NON_WORD = re.compile(r"[^0-9A-Z]+")
 
 
+def _latin_table() -> dict[int, str]:
+    """Accented Latin letters -> their base letters (`é` -> `e`, `Œ` -> `OE`)."""
+    table = {}
+    for code in range(0xC0, 0x250):
+        decomposed = unicodedata.normalize("NFKD", chr(code))
+        base = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+        if base != chr(code) and base.isascii():
+            table[code] = base
+    table.update({ord("œ"): "oe", ord("Œ"): "OE", ord("æ"): "ae", ord("Æ"): "AE"})
+    return table
+
+
+_LATIN = _latin_table()
+
+
 @lru_cache(maxsize=65536)
 def strip_accents(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text)
+    # str.translate is C-fast and covers French; other scripts take the slow path.
+    translated = text.translate(_LATIN)
+    if translated.isascii():
+        return translated
+    decomposed = unicodedata.normalize("NFKD", translated)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 

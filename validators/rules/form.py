@@ -24,35 +24,52 @@ class NumericCell:
     money: bool
 
 
-def numeric_cells(ctx) -> Iterator[NumericCell]:
-    """Every cell that Pointage reads as a number, in tables and settings sheets."""
+def numeric_cells(ctx) -> list[NumericCell]:
+    """The cells read as numbers that were not typed as numbers (text, dates, booleans):
+    the only ones F001, F002 and F009 can speak of. Computed once per check."""
+    cached = ctx.cache.get("typed_numeric_cells")
+    if cached is None:
+        cached = ctx.cache["typed_numeric_cells"] = list(_typed_numeric_cells(ctx))
+    return cached
+
+
+def _is_typed_number(value: object) -> bool:
+    return value is None or (isinstance(value, (int, float)) and not isinstance(value, bool))
+
+
+def _typed_numeric_cells(ctx) -> Iterator[NumericCell]:
     for table in ctx.tables:
         if not table.usable:
             continue
         money_roles = set(table.kind.money)
+        rows = [row for row in table.rows if row.kind in (DETAIL, TOTAL)]
         for role in table.kind.numeric:
             if not table.has(role):
                 continue
-            for row in table.rows:
-                if row.kind not in (DETAIL, TOTAL):
+            for row in rows:
+                raw = table.value(row, role)
+                if _is_typed_number(raw):
                     continue
                 yield NumericCell(
-                    table.sheet_name, table.address(row, role), table.value(row, role),
+                    table.sheet_name, table.address(row, role), raw,
                     table.number(row, role), table.header_text(role), role in money_roles,
                 )
         if table.has("description"):
             # A total under the description column may be `3 354` or `43 places`:
             # only the numbers typed as text are worth an info; no F002 on text.
-            for row in table.rows:
-                if row.kind == TOTAL and isinstance(table.number(row, "description"), Number):
+            for row in rows:
+                raw = table.value(row, "description")
+                if row.kind == TOTAL and not _is_typed_number(raw) and isinstance(
+                    table.number(row, "description"), Number
+                ):
                     yield NumericCell(
-                        table.sheet_name, table.address(row, "description"),
-                        table.value(row, "description"), table.number(row, "description"),
-                        table.header_text("description"), False,
+                        table.sheet_name, table.address(row, "description"), raw,
+                        table.number(row, "description"), table.header_text("description"), False,
                     )
     settings = [*ctx.parametres.cells, *(ctx.bareme.cells if ctx.bareme else [])]
     for item in settings:
-        yield NumericCell(item.sheet, item.cell, item.raw, item.parsed, "valeur", True)
+        if not _is_typed_number(item.raw):
+            yield NumericCell(item.sheet, item.cell, item.raw, item.parsed, "valeur", True)
 
 
 F001 = rule(
