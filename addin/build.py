@@ -20,6 +20,7 @@ import zipfile
 from pathlib import Path
 
 from pointage.addin.ribbon import VBA_MODULE, custom_ui_xml, vba_module_source
+from pointage.errors import os_reason
 
 EXIT_ERROR = 2
 PROJECT_NAME = "pointage"
@@ -121,7 +122,7 @@ def run_construire(parser: argparse.ArgumentParser, args: argparse.Namespace) ->
         print(f"pointage : complément non construit : {error}", file=sys.stderr)
         return EXIT_ERROR
     except OSError as error:
-        print(f"pointage : impossible d'écrire « {target} » : {error.strerror or error}.", file=sys.stderr)
+        print(f"pointage : impossible d'écrire « {target} » : {os_reason(error)}.", file=sys.stderr)
         return EXIT_ERROR
     except Exception as error:  # pyOpenVBA refusing the template: never a traceback
         print(f"pointage : complément non construit (erreur interne : {type(error).__name__} : {error}).",

@@ -10,8 +10,9 @@ from datetime import datetime
 from pathlib import Path
 
 from pointage.addin.macros import TITLE, check_book, unreadable_message
-from pointage.export.api import ExportRefused, export_table, table_at
 from pointage.addin.new_workbook import default_folder, free_path
+from pointage.errors import os_reason
+from pointage.export.api import ExportRefused, export_table, table_at
 from pointage.export.clipboard import ClipboardError, put_html_on_clipboard
 from pointage.export.files import default_output, write_file
 from pointage.export.selection import ExportError
@@ -49,23 +50,23 @@ def copier_tableau(
         return None
     force = False
     try:
-        html = _export(ctx, report, sheet, number, force, book.name, plan.sha256, now, "html")
+        html = export_table(ctx, report, sheet, number, "html", force, book.name, plan.sha256, now)
     except ExportRefused as refused:
         answer = book.app.alert(str(refused) + FORCE_QUESTION, TITLE, buttons="yes_no")
         if answer != "yes":
             return None
         force = True
-        html = _export(ctx, report, sheet, number, force, book.name, plan.sha256, now, "html")
+        html = export_table(ctx, report, sheet, number, "html", force, book.name, plan.sha256, now)
     except ExportError as error:
         book.app.alert(f"Le tableau n'a pas pu être exporté : {error}", TITLE)
         return None
-    docx = _export(ctx, report, sheet, number, force, book.name, plan.sha256, now, "docx")
+    docx = export_table(ctx, report, sheet, number, "docx", force, book.name, plan.sha256, now)
     target = free_path(folder or _book_folder(book), default_output(Path(book.name), sheet, "docx", number).name)
     try:
         write_file(target, docx)
     except OSError as error:
         target = None
-        written = f" Le document Word n'a pas pu être écrit : {error.strerror or error}."
+        written = f" Le document Word n'a pas pu être écrit : {os_reason(error)}."
     else:
         written = f" Document Word écrit aussi : {target}."
     try:
@@ -87,6 +88,3 @@ def _book_folder(book) -> Path:
     folder = Path(book.fullname).parent
     return folder if str(folder) not in ("", ".") and folder.is_dir() else default_folder()
 
-
-def _export(ctx, report, sheet, number, force, name, sha256, now, fmt) -> bytes:
-    return export_table(ctx, report, sheet, number, fmt, force, name, sha256, now)

@@ -15,7 +15,7 @@ import xlwings as xw
 
 from pointage.description import parse_description
 from pointage.numbers import Number, NotANumber, parse_number, to_cents
-from pointage.recompute import Item, cents_of
+from pointage.recompute import NotRecomputable, recompute_amount
 from pointage.settings import Bareme, read_bareme
 from pointage.snapshot import SheetSnapshot
 
@@ -69,15 +69,13 @@ def expected_amount_cents(
     if months <= 0:
         raise _CellError(f"{NOT_A_NUMBER} mois par défaut : la durée doit être positive")
     parsed = parse_description(str(description), bareme.units)
-    items = []
-    for clause, quantity in parsed.quantities:
-        if clause.period_unreadable:
-            raise _CellError(f"#N/A période qui n'est pas en mois entiers : « {clause.text} »")
-        rate = bareme.cost(quantity.unit, "" if structure is None else str(structure))
-        items.append(Item(quantity.value, quantity.unit, clause.months or months, rate.annual_cost))
-    if not items:
-        raise _CellError("#N/A aucune quantité d'une unité du barème dans la description")
-    return cents_of(tuple(items))
+    try:
+        computed = recompute_amount(
+            parsed, {}, None, months, bareme, "" if structure is None else str(structure)
+        )
+    except NotRecomputable as why:
+        raise _CellError(f"#N/A {why}") from None
+    return computed.cents
 
 
 @xw.func

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from pointage.addin.macros import TITLE
+from pointage.errors import os_reason
 from pointage.template import write_template
 
 FILE_NAME = "classeur-annexes.xlsx"
@@ -31,7 +32,7 @@ def nouveau_classeur(book, folder: Path | None = None) -> Path | None:
         write_template(path)
     except OSError as error:
         book.app.alert(f"Le classeur d'annexes n'a pas pu être écrit dans « {path.parent} » : "
-                       f"{error.strerror or error}.", TITLE)
+                       f"{os_reason(error)}.", TITLE)
         return None
     try:
         book.app.books.open(str(path))

@@ -54,6 +54,10 @@ def test_montant_attendu_says_why_it_cannot_compute():
     bareme = sheet("Barème")
     assert MONTANT_ATTENDU(None, bareme) == "#N/A description vide"
     assert MONTANT_ATTENDU("30 jeunes", bareme) == "#N/A aucune quantité d'une unité du barème dans la description"
+    # A unit priced only for one structure: no general cost, said as such.
+    only_override = [["ETP", 50000, "CCAS de Lens"]]
+    assert MONTANT_ATTENDU("2 ETP", only_override) == "#N/A pas de coût au barème pour « ETP »"
+    assert MONTANT_ATTENDU("2 ETP", only_override, None, "CCAS de Lens") == 100000.0
     assert MONTANT_ATTENDU("10 places", [["rien"]]) == "#N/A barème illisible (colonnes Unité | Coût annuel)"
     assert MONTANT_ATTENDU("10 places du 15 janvier au 30 juin 2024", bareme) == (
         "#N/A période qui n'est pas en mois entiers : « 10 places du 15 janvier au 30 juin 2024 »"

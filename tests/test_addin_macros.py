@@ -87,9 +87,9 @@ def test_verifier_writes_the_controles_sheet_first_with_links(checked):
         ["Classeur vérifié", "cp-2024-09-16-accompagnement-global.xlsx"],
         ["Vérifié le", "22/11/2026 à 10:41"],
         ["Empreinte SHA-256", fingerprint(read_book(book_of(payload_from_file(EXAMPLE))))],
-        ["Erreurs", "2"],
-        ["Avertissements", "3"],
-        ["Infos", "0"],
+        ["Erreurs", 2],
+        ["Avertissements", 3],
+        ["Infos", 0],
     ]
     assert rows[9] == ["Code", "Sévérité", "Feuille", "Cellule", "Message", "Attendu", "Trouvé"]
     assert [r[:4] + r[5:] for r in rows[10:]] == [

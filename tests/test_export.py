@@ -297,14 +297,17 @@ def test_cli_never_writes_over_the_workbook(workbook):
     assert workbook.read_bytes() == EXAMPLE.read_bytes()
 
 
-def test_cli_refuses_to_overwrite_without_forcer(workbook):
+def test_cli_refuses_to_overwrite_without_remplacer(workbook):
     target = workbook.with_name("rapport.docx")
     target.write_bytes(b"mon rapport")
     result = pointage("exporter", workbook, "--feuille", "Rapport", "--sortie", target)
     assert (result.returncode, result.stderr) == (
-        2, f"pointage : « {target} » existe déjà : ajoutez --forcer pour le remplacer.\n"
+        2, f"pointage : « {target} » existe déjà : ajoutez --remplacer pour le remplacer.\n"
     )
     assert target.read_bytes() == b"mon rapport"
+    # --forcer is about erreurs, not about files: it replaces nothing.
     result = pointage("exporter", workbook, "--feuille", "Rapport", "--sortie", target, "--forcer")
+    assert result.returncode == 2 and target.read_bytes() == b"mon rapport"
+    result = pointage("exporter", workbook, "--feuille", "Rapport", "--sortie", target, "--remplacer")
     assert result.returncode == 0, result.stderr
     assert [len(t.rows) for t in docx.Document(target).tables] == [2]

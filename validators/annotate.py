@@ -146,7 +146,7 @@ def _write_controles(workbook, plan: MarkPlan) -> None:
     row = 3
     for key, value in plan.summary_lines():
         sheet.cell(row=row, column=1, value=key).font = Font(bold=True)
-        sheet.cell(row=row, column=2, value=value)
+        sheet.cell(row=row, column=2, value=value).alignment = Alignment(horizontal="left")
         row += 1
     row += 1
     header_fill = PatternFill(fill_type="solid", start_color="D9E1F2", end_color="D9E1F2")

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from pointage import __version__
+from pointage.errors import os_reason
 from pointage.read_xlsx import SUPPORTED_SUFFIXES
 from pointage.registry import all_rules
 
@@ -50,7 +51,7 @@ def build_parser() -> FrenchParser:
         add_help=False,
     )
     parser.add_argument("-h", "--aide", "--help", action="help", help="afficher cette aide")
-    parser.add_argument("--version", action="version", version=f"pointage {__version__}")
+    parser.add_argument("--version", action="version", version=f"pointage {__version__}", help="afficher la version")
     commands = parser.add_subparsers(dest="commande", title="commandes", parser_class=FrenchParser)
     verifier = commands.add_parser(
         "verifier",
@@ -90,6 +91,7 @@ def build_parser() -> FrenchParser:
     exporter.add_argument("--format", choices=["docx", "html"], default="docx", help="docx (Word, par défaut) ou html")
     exporter.add_argument("--sortie", metavar="FICHIER", help="fichier à écrire")
     exporter.add_argument("--forcer", action="store_true", help="exporter malgré des erreurs (le document le signale en rouge)")
+    exporter.add_argument("--remplacer", action="store_true", help="remplacer un fichier d'export existant")
 
     addin = commands.add_parser(
         "addin",
@@ -121,7 +123,7 @@ def run_modele(parser: FrenchParser, args: argparse.Namespace) -> int:
     try:
         write_template(target)
     except OSError as exc:
-        print(f"pointage : impossible d'écrire « {target} » : {exc.strerror or exc}.", file=sys.stderr)
+        print(f"pointage : impossible d'écrire « {target} » : {os_reason(exc)}.", file=sys.stderr)
         return EXIT_USAGE
     print(f"Classeur d'annexes vierge écrit : {target}")
     return 0
@@ -218,10 +220,14 @@ def run_verifier(parser: FrenchParser, args: argparse.Namespace) -> int:
 def annotate(path: Path, file_report, output: Path | None, force: bool) -> tuple[bool, list[str]]:
     """Write the annotated copy of one checked file; (success, lines for the user)."""
     from pointage.annotate import (
-        CopyRefused, check_copy_target, copy_path, losses, write_annotated_copy,
+        CopyRefused,
+        check_copy_target,
+        copy_path,
+        losses,
+        write_annotated_copy,
     )
-    from pointage.fingerprint import sha256_of
     from pointage.errors import UnreadableWorkbook
+    from pointage.fingerprint import sha256_of
     from pointage.marks import build_plan
 
     target = copy_path(path, output)
@@ -234,7 +240,7 @@ def annotate(path: Path, file_report, output: Path | None, force: bool) -> tuple
     except (CopyRefused, UnreadableWorkbook) as exc:
         return False, [f"Copie annotée non écrite pour {path} : {exc}"]
     except OSError as exc:
-        return False, [f"Copie annotée non écrite pour {path} : {exc.strerror or exc}."]
+        return False, [f"Copie annotée non écrite pour {path} : {os_reason(exc)}."]
     except Exception as exc:  # never a traceback; the checked file is untouched anyway
         return False, [f"Copie annotée non écrite pour {path} (erreur interne : {type(exc).__name__} : {exc})."]
     lines = [f"Copie annotée écrite : {target} (le classeur vérifié n'a pas été modifié)."]

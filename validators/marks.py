@@ -78,15 +78,16 @@ class MarkPlan:
             sheets.setdefault(mark.sheet, []).append(mark)
         return sheets
 
-    def summary_lines(self) -> list[tuple[str, str]]:
-        """The key/value lines above the findings on the Contrôles sheet."""
+    def summary_lines(self) -> list[tuple[str, str | int]]:
+        """The key/value lines above the findings on the Contrôles sheet (counts are
+        numbers, so that a formula can read them)."""
         return [
             ("Classeur vérifié", self.file_name),
             ("Vérifié le", self.checked_at.strftime("%d/%m/%Y à %H:%M")),
             ("Empreinte SHA-256", self.sha256),
-            ("Erreurs", str(self.counts.get("erreur", 0))),
-            ("Avertissements", str(self.counts.get("avertissement", 0))),
-            ("Infos", str(self.counts.get("info", 0))),
+            ("Erreurs", self.counts.get("erreur", 0)),
+            ("Avertissements", self.counts.get("avertissement", 0)),
+            ("Infos", self.counts.get("info", 0)),
         ]
 
 

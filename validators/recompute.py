@@ -13,9 +13,12 @@ from typing import TYPE_CHECKING
 
 from pointage.formatting import with_unit
 from pointage.numbers import format_quantity
+from pointage.settings import unit_key_of
 
 if TYPE_CHECKING:
     from pointage.context import CheckContext
+    from pointage.description import Description
+    from pointage.settings import Bareme
     from pointage.tables import Row, Table
 
 MAX_MONTHS = 12
@@ -52,12 +55,17 @@ class Item:
 @dataclass(frozen=True)
 class Recomputation:
     items: tuple[Item, ...]
-    from_description: bool
-    months_from_column: bool = False
+    from_description: bool  # some quantities or periods were read in the text
+    from_columns: bool = False  # some quantities were read in PLACES / PORTEFEUILLES
+    months_from_column: bool = False  # DURÉE (MOIS) gave the months
 
     @property
     def cents(self) -> int:
         return cents_of(self.items)
+
+
+class NotRecomputable(Exception):
+    """Why an amount cannot be recomputed (French, for a cell of the add-in)."""
 
 
 def cents_of(items: tuple[Item, ...]) -> int:
@@ -71,57 +79,91 @@ def cents_of(items: tuple[Item, ...]) -> int:
     return sign * int(Fraction(twelfths) / 12 + Fraction(1, 2))
 
 
+# Quantity columns of a répartition and the unit each counts.
+QUANTITY_COLUMNS = (("portfolios", "portefeuille"), ("places", "place"))
+
+
 def recompute(ctx: CheckContext, table: Table, row: Row) -> Recomputation | None:
     """The row's amount at the Barème, or None when it cannot be recomputed."""
-    bareme = ctx.bareme
-    if bareme is None or not bareme.rates:
+    if ctx.bareme is None or not ctx.bareme.rates:
         return None
-    structure = table.text(row, "label")
     row_months = table.number_value(row, "months")
-    if row_months is not None and row_months.value <= 0:
+    columns = {
+        unit: number.value
+        for role, unit in QUANTITY_COLUMNS
+        if (number := table.number_value(row, role)) is not None
+    }
+    try:
+        return recompute_amount(
+            ctx.description(table, row), columns,
+            row_months.value if row_months is not None else None,
+            ctx.default_months, ctx.bareme, table.text(row, "label"),
+        )
+    except NotRecomputable:
         return None
-    quantities = _quantities_from_columns(table, row)
-    if quantities:
-        pairs = [(q, unit, None) for q, unit in quantities]
-        from_description = False
-    else:
-        description = ctx.description(table, row)
-        if description is None:
-            return None
-        pairs = []
-        for clause, quantity in description.quantities:
-            if clause.period_unreadable and row_months is None:
-                return None
-            pairs.append((quantity.value, quantity.unit, clause.months))
-        from_description = True
-    if not pairs:
-        return None
+
+
+def recompute_amount(
+    description: Description | None,
+    columns: dict[str, Decimal],
+    row_months: Decimal | None,
+    default_months: Decimal,
+    bareme: Bareme,
+    structure: str,
+) -> Recomputation:
+    """Items and amount of one row: quantities from the columns, else from the text;
+    months from DURÉE, else from the period of the clause, else the default."""
+    if row_months is not None and row_months <= 0:
+        raise NotRecomputable("la durée doit être positive")
+    entries, used_text, used_columns = _quantity_entries(description, columns)
+    if not entries:
+        raise NotRecomputable("aucune quantité d'une unité du barème dans la description")
     items = []
-    for quantity, unit, clause_months in pairs:
+    for quantity, unit, clause in entries:
+        if clause is not None and clause.period_unreadable and row_months is None:
+            raise NotRecomputable(f"période qui n'est pas en mois entiers : « {clause.text} »")
         rate = bareme.cost(unit, structure)
         if rate is None:
-            return None
-        if row_months is not None:
-            months = row_months.value
-        else:
-            months = clause_months if clause_months is not None else ctx.default_months
+            raise NotRecomputable(f"pas de coût au barème pour « {unit} »")
+        clause_months = clause.months if clause is not None else None
+        months = row_months if row_months is not None else clause_months
         items.append(
             Item(
-                quantity, unit, months, rate.annual_cost,
-                default_months=row_months is None and clause_months is None,
+                quantity, unit, months if months is not None else default_months, rate.annual_cost,
+                default_months=months is None,
                 structure_rate=rate.structure is not None,
             )
         )
-    return Recomputation(tuple(items), from_description, row_months is not None)
+    return Recomputation(tuple(items), used_text, used_columns, row_months is not None)
 
 
-def _quantities_from_columns(table: Table, row: Row) -> list[tuple[Decimal, str]]:
-    found = []
-    for role, unit in (("portfolios", "portefeuille"), ("places", "place")):
-        number = table.number_value(row, role)
-        if number is not None:
-            found.append((number.value, unit))
-    return found
+def _quantity_entries(description: Description | None, columns: dict[str, Decimal]):
+    """(quantity, unit, clause or None) per item, and whether text and columns were used.
+
+    For a unit that has a column, the column's count wins; the text still gives the
+    period when one clause names that unit (M002 reports a count that disagrees)."""
+    by_unit: dict[str, list] = {}
+    for clause, quantity in description.quantities if description else []:
+        by_unit.setdefault(unit_key_of(quantity.unit), []).append((quantity.value, quantity.unit, clause))
+    column_units = {unit_key_of(unit): (value, unit) for unit, value in columns.items()}
+    entries, used_text, used_columns = [], False, False
+    for key in [*by_unit, *(k for k in column_units if k not in by_unit)]:
+        written = by_unit.get(key, [])
+        if key not in column_units:
+            entries += written
+            used_text = True
+            continue
+        value, unit = column_units[key]
+        used_columns = True
+        if written and sum(q for q, _, _ in written) == value:
+            entries += written
+            used_text = True
+        elif len(written) == 1:
+            entries.append((value, written[0][1], written[0][2]))
+            used_text = True
+        else:
+            entries.append((value, written[0][1] if written else unit, None))
+    return entries, used_text, used_columns
 
 
 def single_changes(items: tuple[Item, ...], found_cents: int) -> list[tuple[Item, ...]]:

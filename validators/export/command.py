@@ -11,11 +11,12 @@ import sys
 from datetime import datetime
 from pathlib import Path
 
+from pointage.errors import os_reason
 from pointage.export.api import ExportRefused, export_table
 from pointage.export.files import check_output, default_output, write_file
-from pointage.fingerprint import sha256_of
 from pointage.export.selection import ExportError, choose_tables, table_findings
 from pointage.export.texts import count, errors
+from pointage.fingerprint import sha256_of
 
 EXIT_REFUSED = 1
 EXIT_USAGE = 2
@@ -36,7 +37,7 @@ def run_exporter(parser: argparse.ArgumentParser, args: argparse.Namespace) -> i
         print(f"pointage : {exc}", file=sys.stderr)
         return EXIT_USAGE
     except OSError as exc:
-        print(f"pointage : écriture impossible : {exc.strerror or exc}.", file=sys.stderr)
+        print(f"pointage : écriture impossible : {os_reason(exc)}.", file=sys.stderr)
         return EXIT_USAGE
     except Exception as exc:  # never a traceback for the staff
         print(f"pointage : erreur interne pendant l'export ({type(exc).__name__} : {exc}).", file=sys.stderr)
@@ -57,7 +58,7 @@ def _export(args: argparse.Namespace) -> int:
     except UnreadableWorkbook as exc:
         raise ExportError(f"« {workbook} » illisible : {exc}") from exc
     except OSError as exc:
-        raise ExportError(f"« {workbook} » illisible : {exc.strerror or exc}.") from exc
+        raise ExportError(f"« {workbook} » illisible : {os_reason(exc)}.") from exc
     ctx, report = check_snapshot_with_context(snapshot, None, str(workbook))
     if ctx is None:
         raise ExportError(f"« {workbook} » : {report.findings[0].message}")
@@ -71,7 +72,8 @@ def _export(args: argparse.Namespace) -> int:
         ctx, report, args.feuille, args.tableau, args.format, args.forcer,
         workbook.name, sha256, datetime.now(),
     )
-    check_output(workbook, target, args.format, args.forcer)
+    # --forcer exports a table with erreurs; replacing a file is asked separately.
+    check_output(workbook, target, args.format, args.remplacer)
     write_file(target, data)
 
     described = "le tableau" if len(tables) == 1 else f"les {len(tables)} tableaux"

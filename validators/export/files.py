@@ -21,8 +21,9 @@ def default_output(workbook: Path, sheet: str, fmt: str, table: int | None = Non
     return workbook.with_name(f"{name}.{fmt}")
 
 
-def check_output(workbook: Path, target: Path, fmt: str, force: bool) -> None:
-    """Refuse a target that is the workbook, has another format, or exists (without force)."""
+def check_output(workbook: Path, target: Path, fmt: str, replace: bool) -> None:
+    """Refuse a target that is the workbook, has another format, or exists (unless
+    `replace`)."""
     if target.suffix.lower() != f".{fmt}" and not (fmt == "html" and target.suffix.lower() == ".htm"):
         raise ExportError(
             f"« {target.name} » : un export {fmt} s'écrit dans un fichier .{fmt} "
@@ -30,8 +31,8 @@ def check_output(workbook: Path, target: Path, fmt: str, force: bool) -> None:
         )
     if target.exists() and workbook.exists() and target.resolve() == workbook.resolve():
         raise ExportError(f"« {target} » est le classeur lui-même : il n'est jamais modifié.")
-    if target.exists() and not force:
-        raise ExportError(f"« {target} » existe déjà : ajoutez --forcer pour le remplacer.")
+    if target.exists() and not replace:
+        raise ExportError(f"« {target} » existe déjà : ajoutez --remplacer pour le remplacer.")
     if not target.parent.is_dir():
         raise ExportError(f"le dossier « {target.parent} » n'existe pas.")
 

@@ -49,8 +49,9 @@ def check_recomputed_amounts(ctx):
                 explanation = (
                     " Aucun changement d'un seul nombre ou d'une seule durée ne l'explique."
                 )
-            source_roles = ["description"] if computed.from_description else [
-                r for r in ("portfolios", "places") if table.number_value(row, r) is not None
+            source_roles = (["description"] if computed.from_description else []) + [
+                r for r in ("portfolios", "places")
+                if computed.from_columns and table.number_value(row, r) is not None
             ]
             expected = Decimal(computed.cents) / 100
             yield M001.finding(
@@ -72,11 +73,17 @@ def check_recomputed_amounts(ctx):
 
 
 def _source(computed, table) -> str:
-    if not computed.from_description:
-        return "les colonnes indiquent"
+    """`le texte indique`, `les colonnes indiquent`, `le texte et la colonne « DURÉE
+    (MOIS) » indiquent`…: where the quantities and months were read."""
+    sources = []
+    if computed.from_description:
+        sources.append("le texte")
+    if computed.from_columns:
+        sources.append("les colonnes")
     if computed.months_from_column:
-        return f"le texte et la colonne « {table.header_text('months')} » indiquent"
-    return "le texte indique"
+        sources.append(f"la colonne « {table.header_text('months')} »")
+    verb = "indique" if sources == ["le texte"] else "indiquent"
+    return f"{' et '.join(sources)} {verb}"
 
 
 def _structure_rates(computed) -> str:
