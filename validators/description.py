@@ -78,7 +78,7 @@ def parse_description(text: str, units: tuple[str, ...] = DEFAULT_UNITS) -> Desc
 @lru_cache(maxsize=16384)
 def _parse(text: str, units: tuple[str, ...]) -> Description:
     normalized = strip_accents(text).lower().replace("’", " ").replace("'", " ")
-    unit_by_key = {unit_key_of(u): u for u in units}
+    unit_by_key = _unit_forms(units)
     clauses = []
     for part in _CLAUSE_SPLIT.split(normalized):
         part = part.strip()
@@ -89,11 +89,24 @@ def _parse(text: str, units: tuple[str, ...]) -> Description:
     return Description(tuple(clauses))
 
 
+@lru_cache(maxsize=64)
+def _unit_forms(units: tuple[str, ...]) -> dict[str, str]:
+    """Every lower-case token that names a unit (`place`, `places`, `etp`) -> the unit:
+    one dictionary look-up per token, the parser's innermost step."""
+    forms: dict[str, str] = {}
+    for unit in units:
+        base = unit_key_of(unit).lower()
+        for form in (base, base + "s", base + "x"):
+            if unit_key_of(form) == unit_key_of(unit):
+                forms.setdefault(form, unit)
+    return forms
+
+
 def _quantities(clause: str, unit_by_key: dict[str, str]) -> list[Quantity]:
     tokens = _TOKEN.findall(clause)
     found = []
     for i, token in enumerate(tokens):
-        unit = unit_by_key.get(unit_key_of(token))
+        unit = unit_by_key.get(token)
         if unit is None or i == 0:
             continue
         value = _number_before(tokens, i)
@@ -105,7 +118,7 @@ def _quantities(clause: str, unit_by_key: dict[str, str]) -> list[Quantity]:
             len(following) == 3
             and following[0] == "de"
             and _number_at(following[1]) is not None
-            and unit_key_of(following[2]) in unit_by_key
+            and following[2] in unit_by_key
         ):
             continue
         found.append(Quantity(value, unit))
