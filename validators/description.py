@@ -42,13 +42,13 @@ _MONTH_COUNT = re.compile(r"\b(\d+(?:[.,]\d+)?|" + "|".join(NUMBER_WORDS) + r")\
 _FULL_YEAR = re.compile(r"\b(?:annee|an)\s+(?:civile\s+)?\d{4}\b|\ben\s+annee\s+pleine\b")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Quantity:
     value: Decimal
     unit: str  # the Barème's spelling of the unit
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Clause:
     text: str
     quantities: tuple[Quantity, ...]
@@ -56,7 +56,7 @@ class Clause:
     period_unreadable: bool = False  # a period that is not whole months
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Description:
     clauses: tuple[Clause, ...]
 

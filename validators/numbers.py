@@ -24,7 +24,7 @@ _COMMA_GROUPED = re.compile(r"^[1-9]\d{0,2}(?:,\d{3})+\.\d+$")
 _SPACE_RUN = re.compile(rf"[{_SPACES}]+")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Number:
     """A number read from a cell."""
 
@@ -37,7 +37,7 @@ class Number:
         return to_cents(self.value)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class NotANumber:
     """A non-empty cell that is not a number (`O,5`, `12,5,3`, `n.c.`)."""
 

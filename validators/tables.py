@@ -75,15 +75,18 @@ class Table:
         return a1(row if isinstance(row, int) else row.index, self.roles[role])
 
     def number(self, row: Row | int, role: str) -> Number | NotANumber | None:
-        """The cell of `role` read as a number (cached: every rule reads the same)."""
+        """The cell of `role` read as a number. Text is parsed once and kept; a real
+        number is converted each time (cheap), so that a big table costs no cache."""
         col = self.roles.get(role)
         if col is None:
             return None
         index = row if isinstance(row, int) else row.index
+        raw = self.sheet.value(index, col)
+        if not isinstance(raw, str):
+            return parse_number(raw)
         cached = self._numbers.get((index, col), False)
         if cached is False:
-            cached = parse_number(self.sheet.value(index, col))
-            self._numbers[(index, col)] = cached
+            cached = self._numbers[(index, col)] = parse_number(raw)
         return cached
 
     def number_value(self, row: Row | int, role: str) -> Number | None:
