@@ -23,10 +23,17 @@ if TYPE_CHECKING:
     from pointage.context import CheckContext
 
 
-@dataclass
+@dataclass(slots=True)
 class Part:
-    cell: str
+    """A number a total sums: kept for every detail row, so kept small."""
+
+    row: int
+    col: int
     value: Decimal
+
+    @property
+    def cell(self) -> str:
+        return a1(self.row, self.col)
 
 
 @dataclass
@@ -125,13 +132,13 @@ def _walk(table: Table, role: str, read, analysis: TotalsAnalysis, money: bool) 
         if row.kind not in (DETAIL, TOTAL):
             continue
         value = read(row)
-        cell = a1(row.index, col)
         if row.kind == DETAIL:
             if isinstance(value, Number):
-                pending.append(Part(cell, value.value))
+                pending.append(Part(row.index, col, value.value))
             elif isinstance(value, NotANumber):
                 pending_invalid = True  # F002 reports it; the sum cannot be checked
             continue
+        cell = a1(row.index, col)
         if not isinstance(value, Number):
             if pending or pending_invalid:
                 # A total row left empty closes its block (T003 for real columns; a
@@ -142,7 +149,7 @@ def _walk(table: Table, role: str, read, analysis: TotalsAnalysis, money: bool) 
                 blocks_invalid = True
                 pending, pending_invalid = [], False
             continue
-        part = Part(cell, value.value)
+        part = Part(row.index, col, value.value)
         is_block = bool(pending or pending_invalid) and not (row.is_grand_label and blocks)
         levels.append((1 if is_block else 2, part))
         if is_block:
