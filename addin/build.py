@@ -21,6 +21,7 @@ from pathlib import Path
 
 from pointage.addin.ribbon import VBA_MODULE, custom_ui_xml, vba_module_source
 from pointage.errors import os_reason
+from pointage.files import already_exists, write_atomically
 
 EXIT_ERROR = 2
 PROJECT_NAME = "pointage"
@@ -111,13 +112,12 @@ def run_construire(parser: argparse.ArgumentParser, args: argparse.Namespace) ->
     if target.suffix.lower() != ".xlam":
         print(f"pointage : le complément est un fichier .xlam, pas « {target.name} ».", file=sys.stderr)
         return EXIT_ERROR
-    if target.exists() and not args.forcer:
-        print(f"pointage : « {target} » existe déjà : ajoutez --forcer pour le remplacer.", file=sys.stderr)
+    refusal = None if args.forcer else already_exists(target)
+    if refusal:
+        print(f"pointage : {refusal}", file=sys.stderr)
         return EXIT_ERROR
-    partial = target.with_name(target.name + ".partiel")
     try:
-        partial.write_bytes(build_addin())
-        partial.replace(target)
+        write_atomically(target, build_addin())
     except BuildError as error:
         print(f"pointage : complément non construit : {error}", file=sys.stderr)
         return EXIT_ERROR
@@ -128,8 +128,5 @@ def run_construire(parser: argparse.ArgumentParser, args: argparse.Namespace) ->
         print(f"pointage : complément non construit (erreur interne : {type(error).__name__} : {error}).",
               file=sys.stderr)
         return EXIT_ERROR
-    finally:
-        if partial.exists():
-            partial.unlink()
     print(f"Complément Excel écrit : {target}")
     return 0

@@ -14,8 +14,9 @@ from pointage.addin.new_workbook import default_folder, free_path
 from pointage.errors import os_reason
 from pointage.export.api import ExportRefused, export_table, table_at
 from pointage.export.clipboard import ClipboardError, put_html_on_clipboard
-from pointage.export.files import default_output, write_file
+from pointage.export.files import default_output
 from pointage.export.selection import ExportError
+from pointage.files import write_atomically
 
 FORCE_QUESTION = (
     "\n\nCopier quand même ? Le tableau portera la mention « TABLEAU NON VÉRIFIÉ » en rouge."
@@ -63,7 +64,7 @@ def copier_tableau(
     docx = export_table(ctx, report, sheet, number, "docx", force, book.name, plan.sha256, now)
     target = free_path(folder or _book_folder(book), default_output(Path(book.name), sheet, "docx", number).name)
     try:
-        write_file(target, docx)
+        write_atomically(target, docx)
     except OSError as error:
         target = None
         written = f" Le document Word n'a pas pu être écrit : {os_reason(error)}."

@@ -12,9 +12,8 @@ from __future__ import annotations
 from decimal import Decimal
 
 import xlwings as xw
-
 from pointage.description import parse_description
-from pointage.numbers import Number, NotANumber, parse_number, to_cents
+from pointage.numbers import NotANumber, Number, parse_number, to_cents
 from pointage.recompute import NotRecomputable, recompute_amount
 from pointage.settings import Bareme, read_bareme
 from pointage.snapshot import SheetSnapshot

@@ -9,7 +9,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from pointage.addin.journal import (
-    NO_FILL, NOTE_ADDED, NOTE_EXTENDED, NOTE_UNTOUCHED, UNKNOWN_FILL, MarkRecord,
+    NO_FILL,
+    NOTE_ADDED,
+    NOTE_EXTENDED,
+    NOTE_UNTOUCHED,
+    UNKNOWN_FILL,
+    MarkRecord,
 )
 from pointage.addin.painting import paint
 from pointage.addin.sheets import sheet_named

@@ -6,9 +6,7 @@ from datetime import datetime
 from pathlib import Path
 
 from addin_payload import Replay, book_of, payload_from_file, write_actions
-
 from docx import Document
-
 from pointage.addin.copy_table import copier_tableau
 from pointage.addin.dispatch import run
 from pointage.addin.new_workbook import nouveau_classeur

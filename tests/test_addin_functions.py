@@ -5,7 +5,12 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
-from pointage.addin.functions import ECART_TOTAL, MONTANT_ATTENDU, NOMBRE_FR, SOLDE_ATTENDU
+from pointage.addin.functions import (
+    ECART_TOTAL,
+    MONTANT_ATTENDU,
+    NOMBRE_FR,
+    SOLDE_ATTENDU,
+)
 from pointage.read_xlsx import read_workbook
 
 EXAMPLE = Path(__file__).parents[1] / "workbooks" / "exemples" / "cp-2024-09-16-accompagnement-global.xlsx"

@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 from addin_payload import Replay, book_of, payload_from_file, write_actions
-
 from pointage.addin.journal import HEADERS
 from pointage.addin.macros import effacer_marques, verifier
 from pointage.addin.read_book import fingerprint, read_book

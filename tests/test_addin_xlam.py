@@ -10,7 +10,6 @@ from xml.etree import ElementTree
 
 import pytest
 from oletools.olevba import VBA_Parser
-
 from pointage.addin.build import build_addin
 from pointage.addin.dispatch import ACTIONS
 from pointage.addin.ribbon import BUTTONS

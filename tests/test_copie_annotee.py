@@ -11,11 +11,10 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from classeurs import Feuille, construire
 from openpyxl.comments import Comment
 from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.datavalidation import DataValidation
-
-from classeurs import Feuille, construire
 from pointage.engine import check_path
 
 ROOT = Path(__file__).parents[1]

@@ -12,7 +12,6 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-
 from classeurs import construire
 
 ROOT = Path(__file__).parents[1]

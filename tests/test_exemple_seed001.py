@@ -8,7 +8,6 @@ import sys
 from pathlib import Path
 
 import jsonschema
-
 from classeurs import parties_canoniques
 from pointage.engine import check_path, select_rules
 

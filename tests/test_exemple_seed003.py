@@ -8,7 +8,6 @@ import sys
 from pathlib import Path
 
 import jsonschema
-
 from classeurs import parties_canoniques
 
 ROOT = Path(__file__).parents[1]

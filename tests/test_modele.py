@@ -8,7 +8,6 @@ import sys
 from pathlib import Path
 
 import openpyxl
-
 from classeurs import parties_canoniques
 
 ROOT = Path(__file__).parents[1]

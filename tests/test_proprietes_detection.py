@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
 from pointage.detection import find_tables
 from pointage.snapshot import SheetSnapshot
 

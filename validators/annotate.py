@@ -6,11 +6,13 @@ cannot keep is listed by `losses()` and said to the user before the copy is made
 
 from __future__ import annotations
 
+import io
 import re
 import zipfile
 from pathlib import Path
 
 from pointage.errors import UnreadableWorkbook
+from pointage.files import already_exists, write_atomically
 from pointage.marks import CONTROLES_HEADERS, CONTROLES_SHEET, MarkPlan
 
 COPY_SUFFIX = ".pointage"
@@ -39,11 +41,9 @@ def check_copy_target(source: Path, target: Path, force: bool) -> None:
         raise CopyRefused(f"la copie doit être un fichier .xlsx ou .xlsm, pas « {target.name} ».")
     if source.suffix.lower() == ".xlsm" and target.suffix.lower() != ".xlsm":
         raise CopyRefused("la copie d'un classeur .xlsm doit garder l'extension .xlsm (macros).")
-    if target.exists() and not force:
-        raise CopyRefused(
-            f"« {target} » existe déjà : ajoutez --forcer pour le remplacer, ou choisissez "
-            "un autre nom avec --sortie."
-        )
+    refusal = None if force else already_exists(target)
+    if refusal:
+        raise CopyRefused(f"{refusal[:-1]}, ou choisissez un autre nom avec --sortie.")
 
 
 # Parts of a workbook that openpyxl drops or alters when it re-saves (checked, see
@@ -94,13 +94,9 @@ def write_annotated_copy(source: Path, target: Path, plan: MarkPlan) -> None:
     _write_controles(workbook, plan)
     # The copy keeps the formulas but not their cached values: Excel recomputes.
     workbook.calculation.fullCalcOnLoad = True
-    partial = target.with_name(target.name + ".partiel")
-    try:
-        workbook.save(partial)
-        partial.replace(target)
-    finally:
-        if partial.exists():
-            partial.unlink()
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    write_atomically(target, buffer.getvalue())
 
 
 def _apply_marks(workbook, plan: MarkPlan) -> None:

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from pointage import __version__
 from pointage.errors import os_reason
+from pointage.files import already_exists
 from pointage.read_xlsx import SUPPORTED_SUFFIXES
 from pointage.registry import all_rules
 
@@ -117,8 +118,9 @@ def run_modele(parser: FrenchParser, args: argparse.Namespace) -> int:
     target = Path(args.sortie)
     if target.suffix.lower() != ".xlsx":
         parser.error(f"--sortie : le modèle est un fichier .xlsx, pas « {target.name} »")
-    if target.exists() and not args.forcer:
-        print(f"pointage : « {target} » existe déjà : ajoutez --forcer pour le remplacer.", file=sys.stderr)
+    refusal = None if args.forcer else already_exists(target)
+    if refusal:
+        print(f"pointage : {refusal}", file=sys.stderr)
         return EXIT_USAGE
     try:
         write_template(target)

@@ -8,6 +8,7 @@ from functools import cached_property
 
 from pointage.description import DEFAULT_UNITS, Description, parse_description
 from pointage.detection import find_tables
+from pointage.marks import CONTROLES_SHEET
 from pointage.settings import (
     Bareme,
     Parametres,
@@ -16,7 +17,6 @@ from pointage.settings import (
     read_bareme,
     read_parametres,
 )
-from pointage.marks import CONTROLES_SHEET
 from pointage.snapshot import SheetSnapshot, WorkbookSnapshot
 
 # Sheets written by Pointage itself (annotated copy, add-in): never annex tables.

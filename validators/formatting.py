@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from pointage.numbers import format_money, format_quantity, money_json, quantity_json, to_cents
+from pointage.numbers import (
+    format_money,
+    format_quantity,
+    money_json,
+    quantity_json,
+    to_cents,
+)
 
 
 def show(value: Decimal, money: bool) -> str:

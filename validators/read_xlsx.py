@@ -15,7 +15,6 @@ from pathlib import Path, PurePosixPath
 from xml.etree import ElementTree
 
 import python_calamine
-
 from pointage.addresses import parse_a1
 from pointage.errors import UnreadableWorkbook
 from pointage.snapshot import ListObject, SheetSnapshot, WorkbookSnapshot

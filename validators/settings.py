@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cached_property
 from decimal import Decimal
+from functools import cached_property
 
 from pointage.addresses import a1, range_a1
-from pointage.numbers import Number, NotANumber, parse_number
+from pointage.numbers import NotANumber, Number, parse_number
 from pointage.snapshot import SheetSnapshot
 from pointage.text import is_blank, key, label_key, words
 

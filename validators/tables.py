@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from pointage.addresses import a1, range_a1
 from pointage.headers import TableKind
-from pointage.numbers import Number, NotANumber, parse_number
+from pointage.numbers import NotANumber, Number, parse_number
 from pointage.snapshot import SheetSnapshot
 from pointage.text import is_blank, words
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-MONEY_FORMAT = '#,##0.00 "€"'
+from pointage.xlsx_write import MONEY_FORMAT
+
 ROWS = 200  # rows prepared with formats and validation
 
 INSTRUCTIONS = [

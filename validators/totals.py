@@ -14,7 +14,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from pointage.addresses import a1
-from pointage.numbers import Number, NotANumber, to_cents
+from pointage.numbers import NotANumber, Number, to_cents
 from pointage.settings import unit_key_of
 from pointage.tables import DETAIL, TOTAL, Row, Table
 from pointage.text import words

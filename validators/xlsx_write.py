@@ -8,8 +8,20 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
+from pointage.files import write_atomically
+
 # The same bytes for the same content: shipped files can be rebuilt and compared.
 FIXED_STAMP = datetime(2024, 9, 16)
+# English format code, shown by French Excel as `1 234,50 €` (excel-facts.md).
+MONEY_FORMAT = '#,##0.00 "€"'
+
+
+def build_main(build, stamp: datetime, default: Path, argv: list[str]) -> int:
+    """`main()` of an example's build script: write `build()` to argv[1] or `default`."""
+    path = Path(argv[1]) if len(argv) > 1 else default
+    save_deterministic(build(), path, stamp)
+    print(path)
+    return 0
 
 
 def save_deterministic(
@@ -38,4 +50,4 @@ def save_deterministic(
             entry.compress_type = zipfile.ZIP_DEFLATED
             entry.external_attr = 0o600 << 16
             target.writestr(entry, data)
-    Path(path).write_bytes(out.getvalue())
+    write_atomically(Path(path), out.getvalue())

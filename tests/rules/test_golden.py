@@ -14,7 +14,6 @@ import json
 from pathlib import Path
 
 import pytest
-
 from classeurs import construire
 from pointage.engine import check_path, select_rules
 from pointage.registry import all_rules

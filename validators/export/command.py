@@ -13,9 +13,10 @@ from pathlib import Path
 
 from pointage.errors import os_reason
 from pointage.export.api import ExportRefused, export_table
-from pointage.export.files import check_output, default_output, write_file
+from pointage.export.files import check_output, default_output
 from pointage.export.selection import ExportError, choose_tables, table_findings
 from pointage.export.texts import count, errors
+from pointage.files import write_atomically
 from pointage.fingerprint import sha256_of
 
 EXIT_REFUSED = 1
@@ -74,7 +75,7 @@ def _export(args: argparse.Namespace) -> int:
     )
     # --forcer exports a table with erreurs; replacing a file is asked separately.
     check_output(workbook, target, args.format, args.remplacer)
-    write_file(target, data)
+    write_atomically(target, data)
 
     described = "le tableau" if len(tables) == 1 else f"les {len(tables)} tableaux"
     ranges = ", ".join(t.range for t in tables)

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 from pathlib import Path
 
 from pointage.export.selection import ExportError
+from pointage.files import already_exists
 
 # Characters Windows refuses in file names (sheet names may hold some of them).
 _UNSAFE = re.compile(r'[<>:"/\\|?*\x00-\x1f]')
@@ -31,19 +30,8 @@ def check_output(workbook: Path, target: Path, fmt: str, replace: bool) -> None:
         )
     if target.exists() and workbook.exists() and target.resolve() == workbook.resolve():
         raise ExportError(f"« {target} » est le classeur lui-même : il n'est jamais modifié.")
-    if target.exists() and not replace:
-        raise ExportError(f"« {target} » existe déjà : ajoutez --remplacer pour le remplacer.")
+    refusal = None if replace else already_exists(target, "--remplacer")
+    if refusal:
+        raise ExportError(refusal)
     if not target.parent.is_dir():
         raise ExportError(f"le dossier « {target.parent} » n'existe pas.")
-
-
-def write_file(target: Path, data: bytes) -> None:
-    """Write through a temporary file: a failed write never leaves half a document."""
-    handle, temporary = tempfile.mkstemp(prefix=".pointage-", suffix=target.suffix, dir=target.parent)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise

@@ -13,7 +13,6 @@ from pointage.quantities import Quantity, same_unit
 from pointage.registry import rule
 from pointage.tables import DETAIL, TOTAL
 
-
 _ROLE_NAMES = {"existing": "existant", "target": "cible", "delta": "delta"}
 
 

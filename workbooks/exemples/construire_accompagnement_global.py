@@ -34,13 +34,11 @@ from pathlib import Path
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
-
-from pointage.xlsx_write import save_deterministic
+from pointage.xlsx_write import MONEY_FORMAT, build_main
 
 OUTPUT_NAME = "cp-2024-09-16-accompagnement-global.xlsx"
 FIXED_DATETIME = datetime(2024, 9, 16, 0, 0, 0)
 
-EURO_FORMAT = '#,##0.00 "€"'
 PLACES_FORMAT = "#,##0"
 AMOUNT_FORMAT = "#,##0.00"
 
@@ -229,7 +227,7 @@ def write_annexe_1(wb: Workbook) -> None:
         ws.cell(row=row, column=3, value=structure).alignment = TOP_ALIGN
         ws.cell(row=row, column=4, value=description).alignment = WRAP_ALIGN
         cell = ws.cell(row=row, column=5, value=float(amount))
-        cell.number_format = EURO_FORMAT
+        cell.number_format = MONEY_FORMAT
         cell.alignment = TOP_ALIGN
         ws.cell(row=row, column=6, value=AVENANT).alignment = TOP_ALIGN
         # Two lines of text for the long descriptions, as in the printed annex.
@@ -242,14 +240,14 @@ def write_annexe_1(wb: Workbook) -> None:
     cell.number_format = PLACES_FORMAT
     cell.font = BOLD
     cell = ws.cell(row=row, column=5, value=TOTAL_MONTANT)
-    cell.number_format = EURO_FORMAT
+    cell.number_format = MONEY_FORMAT
     cell.font = BOLD
     row += 1
 
     # Second TOTAL line: amount only.
     ws.cell(row=row, column=1, value="TOTAL").font = BOLD
     cell = ws.cell(row=row, column=5, value=TOTAL_MONTANT)
-    cell.number_format = EURO_FORMAT
+    cell.number_format = MONEY_FORMAT
     cell.font = BOLD
 
     _set_widths(ws, {"A": 14, "B": 16, "C": 30, "D": 70, "E": 18, "F": 24})
@@ -296,16 +294,11 @@ def build_workbook() -> Workbook:
     write_table_sheet(wb, "Paramètres", PARAMETRES_HEADER, PARAMETRES_ROWS, {"A": 26, "B": 12})
     wb.active = 0
     wb.properties.creator = "Pointage"
-    wb.properties.created = FIXED_DATETIME
-    wb.properties.modified = FIXED_DATETIME
     return wb
 
 
 def main(argv: list[str]) -> int:
-    path = Path(argv[1]) if len(argv) > 1 else Path(__file__).with_name(OUTPUT_NAME)
-    save_deterministic(build_workbook(), path, FIXED_DATETIME)
-    print(path)
-    return 0
+    return build_main(build_workbook, FIXED_DATETIME, Path(__file__).with_name(OUTPUT_NAME), argv)
 
 
 if __name__ == "__main__":

@@ -32,13 +32,11 @@ from pathlib import Path
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
-
-from pointage.xlsx_write import save_deterministic
+from pointage.xlsx_write import MONEY_FORMAT, build_main
 
 OUTPUT_NAME = "cp-2024-09-16-convention-france-travail.xlsx"
 FIXED_DATETIME = datetime(2024, 9, 16, 0, 0, 0)
 
-EURO_FORMAT = '#,##0.00 "€"'
 AMOUNT_FORMAT = "#,##0.00"
 INTEGER_FORMAT = "#,##0"
 BOLD = Font(bold=True)
@@ -286,7 +284,7 @@ def write_rows(ws, rows: list[list], first_row: int = 1) -> None:
                 continue
             cell = ws.cell(row=r, column=c, value=float(value) if isinstance(value, float) else value)
             if isinstance(value, Euros):
-                cell.number_format = EURO_FORMAT
+                cell.number_format = MONEY_FORMAT
             elif isinstance(value, Plain):
                 cell.number_format = AMOUNT_FORMAT
             elif isinstance(value, Whole):
@@ -324,10 +322,7 @@ def build_workbook() -> Workbook:
 
 
 def main(argv: list[str]) -> int:
-    path = Path(argv[1]) if len(argv) > 1 else Path(__file__).with_name(OUTPUT_NAME)
-    save_deterministic(build_workbook(), path, FIXED_DATETIME)
-    print(path)
-    return 0
+    return build_main(build_workbook, FIXED_DATETIME, Path(__file__).with_name(OUTPUT_NAME), argv)
 
 
 if __name__ == "__main__":

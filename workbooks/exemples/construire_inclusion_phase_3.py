@@ -40,13 +40,11 @@ from pathlib import Path
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
-
-from pointage.xlsx_write import save_deterministic
+from pointage.xlsx_write import MONEY_FORMAT, build_main
 
 OUTPUT_NAME = "cp-2022-11-21-inclusion-phase-3.xlsx"
 FIXED_DATETIME = datetime(2022, 11, 21, 0, 0, 0)
 
-EURO_FORMAT = '#,##0.00 "€"'
 AMOUNT_FORMAT = "#,##0.00"
 BOLD = Font(bold=True)
 WRAP = Alignment(wrap_text=True, vertical="top")
@@ -399,7 +397,7 @@ def _header(ws, row: int, labels) -> None:
         cell.font, cell.alignment = BOLD, WRAP
 
 
-def _money(ws, row: int, col: int, value: float, fmt: str = EURO_FORMAT, bold: bool = False) -> None:
+def _money(ws, row: int, col: int, value: float, fmt: str = MONEY_FORMAT, bold: bool = False) -> None:
     cell = ws.cell(row=row, column=col, value=value)
     cell.number_format = fmt
     if bold:
@@ -464,7 +462,7 @@ def write_list(wb: Workbook, title: str, header, rows, widths) -> None:
             if value is not None:
                 cell = ws.cell(row=r, column=c, value=value)
                 if isinstance(value, float):
-                    cell.number_format = EURO_FORMAT
+                    cell.number_format = MONEY_FORMAT
                 elif isinstance(value, str) and len(value) > 60:
                     cell.alignment = WRAP
     for letter, width in zip("ABCD", widths):
@@ -490,10 +488,7 @@ def build_workbook() -> Workbook:
 
 
 def main(argv: list[str]) -> int:
-    path = Path(argv[1]) if len(argv) > 1 else Path(__file__).with_name(OUTPUT_NAME)
-    save_deterministic(build_workbook(), path, FIXED_DATETIME)
-    print(path)
-    return 0
+    return build_main(build_workbook, FIXED_DATETIME, Path(__file__).with_name(OUTPUT_NAME), argv)
 
 
 if __name__ == "__main__":
