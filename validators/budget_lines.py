@@ -49,12 +49,26 @@ class BudgetLine:
 
 
 def budget_lines(ctx: CheckContext) -> list[BudgetLine]:
-    return [
-        BudgetLine(table, row)
-        for table in ctx.imputations
-        for row in table.rows
-        if row.kind == DETAIL and (table.text(row, "code") or table.text(row, "label"))
-    ]
+    """Every line of every budget table (computed once per check: the B rules share it)."""
+    lines = ctx.cache.get("budget_lines")
+    if lines is None:
+        lines = ctx.cache["budget_lines"] = [
+            BudgetLine(table, row)
+            for table in ctx.imputations
+            for row in table.rows
+            if row.kind == DETAIL and (table.text(row, "code") or table.text(row, "label"))
+        ]
+    return lines
+
+
+def checked_identities(ctx: CheckContext) -> dict[str, list[int]]:
+    """One pandera validation for B001, B002 and B003 together."""
+    failures = ctx.cache.get("identity_failures")
+    if failures is None:
+        failures = ctx.cache["identity_failures"] = identity_failures(
+            budget_lines(ctx), ctx.parametres.tolerance_cents
+        )
+    return failures
 
 
 IDENTITIES = ("B001", "B002", "B003")

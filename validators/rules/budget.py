@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from pointage.budget_lines import budget_lines, identity_failures
+from pointage.budget_lines import budget_lines, checked_identities
 from pointage.findings import Severity
 from pointage.formatting import show_difference
 from pointage.numbers import format_money, money_json, to_cents
@@ -28,8 +28,7 @@ def _money(cents: int) -> Decimal:
 
 def _identity_findings(ctx, rule_, build):
     lines = budget_lines(ctx)
-    failures = identity_failures(lines, ctx.parametres.tolerance_cents)
-    for position in failures[rule_.code]:
+    for position in checked_identities(ctx)[rule_.code]:
         yield build(lines[position])
 
 
