@@ -74,12 +74,20 @@ def checked_identities(ctx: CheckContext) -> dict[str, list[int]]:
 IDENTITIES = ("B001", "B002", "B003")
 
 
+def import_dataframe_libraries():
+    """pandas and pandera, imported on first use: half a second that a workbook
+    without budget lines does not pay."""
+    import pandas
+    import pandera.pandas
+
+    return pandas, pandera.pandas
+
+
 def identity_failures(lines: list[BudgetLine], tolerance_cents: int) -> dict[str, list[int]]:
     """Positions in `lines` that break each identity, from one lazy pandera validation."""
     if not lines:
         return {name: [] for name in IDENTITIES}
-    import pandas as pd
-    import pandera.pandas as pa
+    pd, pa = import_dataframe_libraries()
 
     frame = pd.DataFrame(
         {

@@ -84,10 +84,12 @@ class CheckContext:
         return DEFAULT_UNITS
 
     def description(self, table: Table, row) -> Description | None:
-        text = table.text(row, "description")
+        return self.description_of(table.text(row, "description"))
+
+    def description_of(self, text: str) -> Description | None:
         if not text:
             return None
-        # Totals, M001 and M002 read the same descriptions: parse each row once.
+        # Totals, M001 and M002 read the same descriptions: parse each text once.
         parsed = self.cache.setdefault("descriptions", {})
         found = parsed.get(text)
         if found is None:

@@ -73,6 +73,24 @@ def parse_number(value: object) -> Number | NotANumber | None:
     return parsed if parsed is not None else NotANumber(text)
 
 
+def exact_value(value: object) -> int | Decimal | NotANumber | None:
+    """`parse_number` for the loops over every row: a typed whole number stays a
+    plain int (no Decimal, no wrapper), which sums exactly with Decimals."""
+    kind = value.__class__
+    if kind is float:
+        if value.is_integer():  # type: ignore[union-attr]
+            return int(value)  # type: ignore[arg-type]
+    elif kind is int:
+        return value  # type: ignore[return-value]
+    parsed = parse_number(value)
+    return parsed.value if isinstance(parsed, Number) else parsed
+
+
+def cents_of_value(value: int | Decimal) -> int:
+    """Cents of an `exact_value` result."""
+    return value * 100 if value.__class__ is int else to_cents(value)  # type: ignore[operator,arg-type]
+
+
 def parse_number_text(text: str) -> Number | None:
     """Parse French/English number text; `None` when it is not a number."""
     s = text.strip()

@@ -9,8 +9,10 @@ streamed pass over each sheet's XML, in constant memory. The file is only read.
 from __future__ import annotations
 
 import re
+import threading
 import zipfile
 import zlib
+from collections.abc import Callable
 from pathlib import Path, PurePosixPath
 from xml.etree import ElementTree
 
@@ -49,30 +51,82 @@ _CELL_CLOSE = re.compile(rb"</(?:\w+:)?c>")
 _CHUNK = 1 << 20
 
 
-def read_workbook(path: str | Path) -> WorkbookSnapshot:
+def read_workbook(path: str | Path, while_loading: Callable[[], None] | None = None) -> WorkbookSnapshot:
+    """The snapshot of every worksheet. `while_loading` runs while calamine parses the
+    sheets in a background thread (calamine releases the GIL): the engine warms up
+    the imports the rules will need there."""
     path = Path(path)
     _check_file(path)
     try:
         with zipfile.ZipFile(path) as archive:
             _check_sizes(archive)
             sheet_parts = _sheet_parts(archive)
+            # Before calamine inflates anything: this pass also refuses a part whose
+            # real size lies past MAX_SHEET_XML_BYTES, in constant memory.
             extras = {name: _scan_sheet_xml(archive, part) for name, part in sheet_parts}
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, zlib.error) as exc:
         raise UnreadableWorkbook(
             "le fichier est endommagé (archive tronquée ou corrompue) : il ne peut pas "
             "être lu comme un classeur Excel."
         ) from exc
-    workbook = _open_calamine(path)
+    loading = _BackgroundLoad(path, [name for name, _ in sheet_parts])
+    loading.start()
     try:
-        sheets = [
-            _read_sheet(workbook, name, extras[name], _tables_of(workbook, name))
-            for name, _ in sheet_parts
-        ]
+        if while_loading is not None:
+            while_loading()
+    finally:
+        workbook, ranges = loading.result()
+    try:
+        sheets = []
+        for name, _ in sheet_parts:
+            sheets.append(_read_sheet(ranges.pop(name), name, extras[name], _tables_of(workbook, name)))
     except python_calamine.CalamineError as exc:
         raise UnreadableWorkbook(f"le contenu du classeur est endommagé ({exc}).") from exc
     finally:
         workbook.close()
+    _give_back_freed_memory()
     return WorkbookSnapshot(name=path.name, sheets=sheets)
+
+
+class _BackgroundLoad(threading.Thread):
+    """Opens the workbook and parses every sheet with calamine, off the main thread;
+    `result()` re-raises its error in the caller."""
+
+    def __init__(self, path: Path, names: list[str]) -> None:
+        super().__init__(name="pointage-calamine", daemon=True)
+        self.path, self.names = path, names
+        self.workbook: python_calamine.CalamineWorkbook | None = None
+        self.ranges: dict[str, object] = {}
+        self.error: BaseException | None = None
+
+    def run(self) -> None:
+        try:
+            self.workbook = _open_calamine(self.path)
+            for name in self.names:
+                self.ranges[name] = self.workbook.get_sheet_by_name(name)
+        except BaseException as exc:  # handed to the main thread by result()
+            self.error = exc
+
+    def result(self):
+        self.join()
+        if self.error is not None:
+            if self.workbook is not None:
+                self.workbook.close()
+            if isinstance(self.error, python_calamine.CalamineError):
+                raise UnreadableWorkbook(f"le contenu du classeur est endommagé ({self.error}).") from self.error
+            raise self.error
+        return self.workbook, self.ranges
+
+
+def _give_back_freed_memory() -> None:
+    """calamine's cells are freed once converted; glibc keeps small freed blocks in
+    its heap unless asked to return them, and the peak would count them twice."""
+    try:
+        import ctypes
+
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):  # not glibc (macOS, Windows, musl): nothing to do
+        pass
 
 
 def _check_file(path: Path) -> None:
@@ -296,12 +350,11 @@ def _tables_of(workbook: python_calamine.CalamineWorkbook, sheet: str) -> list[L
 
 
 def _read_sheet(
-    workbook: python_calamine.CalamineWorkbook,
+    sheet: python_calamine.CalamineSheet,
     name: str,
     extras: _SheetExtras,
     tables: list[ListObject],
 ) -> SheetSnapshot:
-    sheet = workbook.get_sheet_by_name(name)
     values = sheet.to_python(skip_empty_area=True)
     start = sheet.start or (0, 0)
     if not values or all(cell == "" for row in values for cell in row):

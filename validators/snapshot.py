@@ -60,6 +60,18 @@ class SheetSnapshot:
                 return None if value == "" else value
         return None
 
+    def column(self, rows: list[int], col: int) -> list[object]:
+        """Values of column `col` in `rows` (absolute), empty cells as None."""
+        values, top, c = self.values, self.origin_row, col - self.origin_col
+        out: list[object] = []
+        append = out.append
+        for row in rows:
+            r = row - top
+            cells = values[r] if 0 <= r < len(values) else ()
+            value = cells[c] if 0 <= c < len(cells) else None
+            append(None if value == "" else value)
+        return out
+
     def cells(self, row: int, first_col: int, last_col: int) -> list[object]:
         """Values of `row` from `first_col` to `last_col`, empty cells as None."""
         cells = self.row(row)

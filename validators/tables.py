@@ -44,6 +44,7 @@ class Table:
     _numbers: dict[tuple[int, int], Number | NotANumber | None] = field(
         default_factory=dict, repr=False
     )
+    _columns: dict[str, list[object]] = field(default_factory=dict, repr=False)
 
     @property
     def sheet_name(self) -> str:
@@ -70,6 +71,19 @@ class Table:
     def text(self, row: Row | int, role: str) -> str:
         value = self.value(row, role)
         return "" if value is None else str(value).strip()
+
+    def column(self, role: str) -> list[object]:
+        """Values of `role` in the order of `rows` (None for an empty cell or a missing
+        column): the loops over every row read lists, not cells one by one."""
+        found = self._columns.get(role)
+        if found is None:
+            col = self.roles.get(role)
+            if col is None:
+                found = [None] * len(self.rows)
+            else:
+                found = self.sheet.column([r.index for r in self.rows], col)
+            self._columns[role] = found
+        return found
 
     def address(self, row: Row | int, role: str) -> str:
         return a1(row if isinstance(row, int) else row.index, self.roles[role])

@@ -14,7 +14,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from pointage.addresses import a1
-from pointage.numbers import NotANumber, Number, to_cents
+from pointage.numbers import NotANumber, exact_value, to_cents
 from pointage.settings import unit_key_of
 from pointage.tables import DETAIL, TOTAL, Row, Table
 from pointage.text import words
@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 
 @dataclass(slots=True)
 class Part:
-    """A number a total sums: kept for every detail row, so kept small."""
+    """A number a total sums (made only for totals and for the findings)."""
 
     row: int
     col: int
@@ -36,6 +36,32 @@ class Part:
         return a1(self.row, self.col)
 
 
+class _Segment:
+    """The detail values of a block, as positions in the table's rows: their Parts are
+    made only when a finding lists them (a big table would hold one per row)."""
+
+    __slots__ = ("read", "rows", "col", "positions", "extra")
+
+    def __init__(self, read, rows: list[Row], col: int) -> None:
+        self.read, self.rows, self.col = read, rows, col
+        self.positions: list[tuple[int, int]] = []  # [start, stop) ranges of rows
+        self.extra: list[Part] = []  # Parts already made (block totals)
+
+    def parts(self) -> list[Part]:
+        made = []
+        for start, stop in self.positions:
+            for position in range(start, stop):
+                row = self.rows[position]
+                if row.kind != DETAIL:
+                    continue
+                value = self.read(position)
+                if value is not None and not isinstance(value, NotANumber):
+                    made.append(Part(row.index, self.col, Decimal(value)))
+        made.extend(self.extra)
+        made.sort(key=lambda p: p.row)
+        return made
+
+
 @dataclass
 class TotalCheck:
     level: int  # 1: sums detail rows; 2: sums block totals (or restates a grand total)
@@ -44,13 +70,15 @@ class TotalCheck:
     row: Row
     cell: str
     found: Decimal
-    parts: list[Part]
+    expected: Decimal
+    count: int  # how many numbers the total sums
     money: bool
     restates: bool = False
+    _parts: _Segment | list[Part] = field(default_factory=list, repr=False)
 
     @property
-    def expected(self) -> Decimal:
-        return sum((p.value for p in self.parts), Decimal(0))
+    def parts(self) -> list[Part]:
+        return self._parts if isinstance(self._parts, list) else self._parts.parts()
 
 
 @dataclass
@@ -61,8 +89,14 @@ class MissingTotal:
     column: str
     row: Row
     cell: str
-    parts: list[Part] = field(default_factory=list)
     value: Decimal | None = None  # the total found, when the cell is filled
+    expected: Decimal | None = None  # what the block's detail rows total
+    count: int = 0
+    _parts: _Segment | list[Part] = field(default_factory=list, repr=False)
+
+    @property
+    def parts(self) -> list[Part]:
+        return self._parts if isinstance(self._parts, list) else self._parts.parts()
 
 
 @dataclass
@@ -89,25 +123,34 @@ def analyse_totals(table: Table, ctx: CheckContext) -> TotalsAnalysis:
     analysis = TotalsAnalysis()
     for role in ("amount", "places", "portfolios"):
         if table.has(role):
-            _walk(table, role, lambda row, r=role: table.number(row, r), analysis, role == "amount")
+            column = table.column(role)
+            _walk(table, role, [exact_value(v) for v in column], analysis, role == "amount")
     if table.has("description"):
-        unit = _description_unit(table.header_text("description"), ctx.units)
-
-        def description_value(row: Row):
-            if row.kind == TOTAL:
-                # `3 354` or `3 354 places` under PLACES D'ACCOMPAGNEMENT.
-                number = table.number(row, "description")
-                if isinstance(number, NotANumber):
-                    parsed = ctx.description(table, row)
-                    total = parsed.total(unit) if parsed else None
-                    return Number(total) if total is not None else None
-                return number
-            parsed = ctx.description(table, row)
-            total = parsed.total(unit) if parsed else None
-            return Number(total) if total is not None else None
-
-        _walk(table, "description", description_value, analysis, money=False)
+        _walk(table, "description", _description_values(table, ctx), analysis, money=False)
     return analysis
+
+
+def _description_values(table: Table, ctx: CheckContext) -> list:
+    """The count of the header's unit written in each description; on a total row,
+    the number itself when the cell holds one (`3 354`, or `3 354 places`)."""
+    unit = _description_unit(table.header_text("description"), ctx.units)
+    totals: dict[object, object] = {}
+
+    def written(text: object):
+        found = totals.get(text, totals)
+        if found is totals:
+            parsed = ctx.description_of(str(text).strip()) if text is not None else None
+            found = totals[text] = parsed.total(unit) if parsed else None
+        return found
+
+    values = []
+    for row, raw in zip(table.rows, table.column("description")):
+        if row.kind == TOTAL:
+            number = exact_value(raw)
+            values.append(written(raw) if isinstance(number, NotANumber) else number)
+        else:
+            values.append(written(raw))
+    return values
 
 
 def _description_unit(header: str, units: tuple[str, ...]) -> str:
@@ -119,62 +162,99 @@ def _description_unit(header: str, units: tuple[str, ...]) -> str:
     return "place"
 
 
-def _walk(table: Table, role: str, read, analysis: TotalsAnalysis, money: bool) -> None:
+def _walk(table: Table, role: str, values: list, analysis: TotalsAnalysis, money: bool) -> None:
+    """`values` holds, for each row of the table, an int, a Decimal, a NotANumber or
+    None (see `exact_value`)."""
     column = table.header_text(role)
     col = table.roles[role]
-    pending: list[Part] = []
+    rows = table.rows
+    read = values.__getitem__
+
+    def segment(start: int, stop: int) -> _Segment:
+        made = _Segment(read, rows, col)
+        made.positions.append((start, stop))
+        return made
+
+    pending_start, pending_sum, pending_count = 0, 0, 0
     pending_invalid = False
     blocks: list[Part] = []
+    block_details: list[tuple[int, int]] = []  # detail rows left unclosed before a grand total
+    blocks_sum, blocks_count = 0, 0
     blocks_invalid = False
     last_grand: Part | None = None
     levels = analysis.levels.setdefault(role, [])
-    for row in table.rows:
-        if row.kind not in (DETAIL, TOTAL):
-            continue
-        value = read(row)
-        if row.kind == DETAIL:
-            if isinstance(value, Number):
-                pending.append(Part(row.index, col, value.value))
-            elif isinstance(value, NotANumber):
+    for position, row in enumerate(rows):
+        kind = row.kind
+        if kind == DETAIL:
+            value = values[position]
+            if value is None:
+                continue
+            if value.__class__ is NotANumber:
                 pending_invalid = True  # F002 reports it; the sum cannot be checked
+            else:
+                pending_sum += value
+                pending_count += 1
             continue
+        if kind != TOTAL:
+            continue
+        value = values[position]
+        pending = pending_count > 0
         cell = a1(row.index, col)
-        if not isinstance(value, Number):
+        if value is None or value.__class__ is NotANumber:
             if pending or pending_invalid:
                 # A total row left empty closes its block (T003 for real columns; a
                 # formula never calculated is F003's, not an empty cell).
                 uncomputed = (row.index, col) in table.sheet.formulas_without_value
                 if role != "description" and value is None and not uncomputed:
-                    analysis.missing.append(MissingTotal(role, column, row, cell, pending))
+                    analysis.missing.append(
+                        MissingTotal(role, column, row, cell, expected=Decimal(pending_sum) if pending else None,
+                                     count=pending_count, _parts=segment(pending_start, position))
+                    )
                 blocks_invalid = True
-                pending, pending_invalid = [], False
+                pending_start, pending_sum, pending_count, pending_invalid = position + 1, 0, 0, False
             continue
-        part = Part(row.index, col, value.value)
-        is_block = bool(pending or pending_invalid) and not (row.is_grand_label and blocks)
+        found = Decimal(value)
+        part = Part(row.index, col, found)
+        is_block = (pending or pending_invalid) and not (row.is_grand_label and blocks)
         levels.append((1 if is_block else 2, part))
         if is_block:
             if not pending_invalid:
-                analysis.checks.append(TotalCheck(1, role, column, row, cell, value.value, pending, money))
+                analysis.checks.append(
+                    TotalCheck(1, role, column, row, cell, found, Decimal(pending_sum), pending_count, money,
+                               _parts=segment(pending_start, position))
+                )
             blocks.append(part)
-            pending, pending_invalid = [], False
+            blocks_sum += found
+            blocks_count += 1
+            pending_start, pending_sum, pending_count, pending_invalid = position + 1, 0, 0, False
             continue
         # A grand total: sums the block totals since the previous grand total.
         if pending:
-            blocks.extend(pending)  # detail rows left unclosed before TOTAL GÉNÉRAL
-            pending = []
-        if blocks:
+            # Detail rows left unclosed before TOTAL GÉNÉRAL count as blocks.
+            block_details.append((pending_start, position))
+            blocks_sum += pending_sum
+            blocks_count += pending_count
+        if blocks or block_details:
             if not blocks_invalid and not pending_invalid:
-                analysis.checks.append(TotalCheck(2, role, column, row, cell, value.value, blocks, money))
+                parts = _Segment(read, rows, col)
+                parts.positions, parts.extra = block_details, blocks
+                analysis.checks.append(
+                    TotalCheck(2, role, column, row, cell, found, Decimal(blocks_sum), blocks_count, money,
+                               _parts=parts)
+                )
         elif last_grand is not None:
             if not blocks_invalid:
                 analysis.checks.append(
-                    TotalCheck(2, role, column, row, cell, value.value, [last_grand], money, restates=True)
+                    TotalCheck(2, role, column, row, cell, found, last_grand.value, 1, money,
+                               restates=True, _parts=[last_grand])
                 )
         elif not blocks_invalid:
             # Nothing above it at all (a block closed empty above is T003's already).
-            analysis.missing.append(MissingTotal(role, column, row, cell, value=value.value))
+            analysis.missing.append(MissingTotal(role, column, row, cell, value=found))
         last_grand = part
-        blocks, blocks_invalid, pending_invalid = [], False, False
+        blocks, block_details, blocks_invalid, pending_invalid = [], [], False, False
+        blocks_sum, blocks_count = 0, 0
+        pending_start, pending_sum, pending_count = position + 1, 0, 0
 
 
 def mismatch(check: TotalCheck, ctx: CheckContext) -> bool:

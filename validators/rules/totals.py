@@ -35,7 +35,7 @@ def check_block_totals(ctx):
                     label=check.row.label or "Total",
                     column=check.column,
                     found_text=show(check.found, check.money),
-                    count=len(check.parts),
+                    count=check.count,
                     expected_text=show(check.expected, check.money),
                     difference=show_difference(check.found, check.expected, check.money),
                 )
@@ -62,7 +62,7 @@ def check_grand_totals(ctx):
             if check.restates:
                 reference = f"le total général précédent ({check.parts[0].cell})"
             else:
-                reference = f"la somme des {len(check.parts)} totaux de bloc"
+                reference = f"la somme des {check.count} totaux de bloc"
             yield T002.finding(
                 table.sheet_name,
                 check.cell,
@@ -95,11 +95,11 @@ def check_missing_totals(ctx):
     for table in ctx.totalled_tables:
         for missing in ctx.totals[id(table)].missing:
             money = missing.role == "amount"
-            if missing.parts:
-                expected = sum((p.value for p in missing.parts), start=missing.parts[0].value * 0)
+            if missing.count:
+                expected = missing.expected
                 reason = (
                     f"la cellule de la colonne « {missing.column} » est vide alors que les "
-                    f"{len(missing.parts)} lignes du bloc totalisent {show(expected, money)}"
+                    f"{missing.count} lignes du bloc totalisent {show(expected, money)}"
                 )
             else:
                 expected = None
