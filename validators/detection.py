@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pointage.headers import is_header_row, read_header
 from pointage.snapshot import SheetSnapshot
-from pointage.tables import Table, classify_rows
+from pointage.tables import Table, classify_rows, first_text
 from pointage.text import is_blank
 
 # A header row is looked for in the first rows of a block (a block starts at the
@@ -38,7 +38,7 @@ def find_tables(sheet: SheetSnapshot) -> list[Table]:
             block_start, blank_run = index + 1, 0
             continue
         cells = sheet.row(index)
-        if all(is_blank(v) for v in cells):
+        if first_text(cells) is None:  # a blank row
             blank_run += 1
             if blank_run >= BLANK_RUN_ENDS_TABLE:
                 if current is not None:

@@ -115,33 +115,73 @@ class Table:
 
 
 def classify_rows(table: Table, body: list[int]) -> None:
-    """Sort the body rows of a table into detail, total and note rows (classeur.md)."""
+    """Sort the body rows of a table into detail, total and note rows (classeur.md).
+
+    Runs once per row of every table: reads the sheet's row lists directly."""
     sheet = table.sheet
+    values, top, left = sheet.values, sheet.origin_row, sheet.origin_col
+    first, stop = table.first_col - left, table.last_col - left + 1
+    label_at = _offset(table, "label")
+    description_at = _offset(table, "description")
+    amount_at = _offset(table, "amount")
+    has_totals = table.kind.has_totals
+    totals_only_by_label = table.kind.name in ("imputation", "plan")
+    append = table.rows.append
     previous_kind = None
     for index in body:
-        cells = sheet.cells(index, table.first_col, table.last_col)
-        if all(is_blank(v) for v in cells):
-            continue
-        first_text = next(
-            (v.strip() for v in cells if isinstance(v, str) and v.strip()), ""
-        )
-        label = table.text(index, "label") if table.has("label") else ""
-        if not table.kind.has_totals:
+        r = index - top
+        line = values[r] if 0 <= r < len(values) else []
+        leading = first_text(line[max(first, 0):stop] if first < len(line) else [])
+        if leading is None:
+            continue  # a blank row
+        label_value = _at(line, label_at)
+        label = str(label_value).strip() if label_value is not None else ""
+        if not has_totals:
             kind = DETAIL
-        elif _TOTAL_LABEL.match(words(first_text)):
-            kind, label = TOTAL, first_text
-        elif table.kind.name in ("imputation", "plan"):
+        elif leading and _TOTAL_LABEL.match(words(leading)):
+            kind, label = TOTAL, leading
+        elif totals_only_by_label:
             kind = DETAIL
         else:
-            has_label = not is_blank(table.value(index, "label"))
-            has_description = not is_blank(table.value(index, "description"))
-            has_amount = not is_blank(table.value(index, "amount"))
-            if not has_label and not has_description and has_amount and previous_kind == DETAIL:
+            has_label = not is_blank(label_value)
+            has_amount = not is_blank(_at(line, amount_at))
+            if (
+                not has_label and has_amount and previous_kind == DETAIL
+                and is_blank(_at(line, description_at))
+            ):
                 # Seed 001, thématique 4: a block closed by a bare amount.
                 kind = TOTAL
             elif has_label or has_amount:
                 kind = DETAIL
             else:
                 kind = NOTE
-        table.rows.append(Row(index, kind, label))
+        append(Row(index, kind, label))
         previous_kind = kind
+
+
+def _offset(table: Table, role: str) -> int | None:
+    col = table.roles.get(role)
+    return None if col is None else col - table.sheet.origin_col
+
+
+def _at(line: list[object], offset: int | None) -> object:
+    if offset is None or not 0 <= offset < len(line):
+        return None
+    value = line[offset]
+    return None if value == "" else value
+
+
+def first_text(cells: list[object]) -> str | None:
+    """The first non-blank text of a row (stripped), "" when the row has only numbers,
+    None when the row is blank."""
+    filled = False
+    for value in cells:
+        if value is None or value == "":
+            continue
+        if value.__class__ is str:
+            text = value.strip()  # type: ignore[union-attr]
+            if text:
+                return text
+            continue
+        filled = True
+    return "" if filled else None

@@ -34,14 +34,20 @@ def strip_accents(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
-@lru_cache(maxsize=65536)
-def words(text: str) -> str:
+def words_uncached(text: str) -> str:
     """Upper-case, accent-free words separated by single spaces.
 
     `Sous-total  général :` -> `SOUS TOTAL GENERAL`. Used where word boundaries
-    matter (TOTAL must not match `Totalement`).
+    matter (TOTAL must not match `Totalement`). Uncached: for texts seen once each
+    (the structures of a big table), a cache only costs.
     """
-    return _NON_WORD.sub(" ", strip_accents(text).upper()).strip()
+    translated = text.translate(_LATIN)
+    if not translated.isascii():
+        translated = strip_accents(text)
+    return _NON_WORD.sub(" ", translated.upper()).strip()
+
+
+words = lru_cache(maxsize=65536)(words_uncached)
 
 
 @lru_cache(maxsize=65536)

@@ -6,9 +6,10 @@ from decimal import Decimal
 
 from pointage.findings import Severity
 from pointage.formatting import as_json, show, show_difference, with_unit
-from pointage.numbers import format_money, money_json
+from pointage.numbers import NotANumber, cents_of_value, exact_value, format_money, money_json
 from pointage.recompute import describe_variant, recompute, single_changes
 from pointage.registry import rule
+from pointage.tables import DETAIL
 from pointage.text import key
 
 M001 = rule(
@@ -31,15 +32,7 @@ M001 = rule(
 @M001
 def check_recomputed_amounts(ctx):
     for table in ctx.repartitions:
-        for row in table.detail_rows():
-            if _refused(table, row):
-                continue
-            amount = table.number_value(row, "amount")
-            if amount is None:
-                continue
-            computed = recompute(ctx, table, row)
-            if computed is None or ctx.money_equal(computed.cents, amount.cents):
-                continue
+        for row, amount, computed in _recomputed_mismatches(ctx, table):
             variants = single_changes(computed.items, amount.cents)
             if variants:
                 explanation = " Il correspond à " + ", ou à ".join(
@@ -72,6 +65,49 @@ def check_recomputed_amounts(ctx):
             )
 
 
+_UNSEEN = object()
+
+
+def _recomputed_mismatches(ctx, table):
+    """(row, amount, recomputation) of the detail rows whose amount differs from the
+    Barème's. A row's recomputation depends only on its description, counts, months
+    and (with a structure's own rate) structure: equal inputs are computed once."""
+    if ctx.bareme is None or not ctx.bareme.rates:
+        return
+    by_structure = bool(ctx.bareme.overrides)
+    columns = [table.column(role) for role in ("description", "places", "portfolios", "months")]
+    labels = table.column("label") if by_structure else [None] * len(table.rows)
+    retained = table.column("retained") if table.has("retained") else None
+    amounts = table.column("amount")
+    known: dict[tuple, int | None] = {}
+    for position, (row, raw_amount, inputs, label) in enumerate(
+        zip(table.rows, amounts, zip(*columns), labels)
+    ):
+        if row.kind != DETAIL or raw_amount is None:
+            continue
+        if retained is not None and _is_refusal(retained[position]):
+            continue
+        amount = exact_value(raw_amount)
+        if amount is None or amount.__class__ is NotANumber:
+            continue
+        # True == 1 as a key: a boolean cell is not a number, so it is never shared.
+        shareable = not any(v.__class__ is bool for v in inputs)
+        signature = (*inputs, label)
+        cents = known.get(signature, _UNSEEN) if shareable else _UNSEEN
+        if cents is _UNSEEN:
+            computed = recompute(ctx, table, row)
+            cents = computed.cents if computed is not None else None
+            if shareable:
+                known[signature] = cents
+        if cents is None or ctx.money_equal(cents, cents_of_value(amount)):
+            continue
+        yield row, table.number_value(row, "amount"), recompute(ctx, table, row)
+
+
+def _is_refusal(value: object) -> bool:
+    return value is not None and key(str(value).strip()) == "NON"
+
+
 def _source(computed, table) -> str:
     """`le texte indique`, `les colonnes indiquent`, `le texte et la colonne « DURÉE
     (MOIS) » indiquent`…: where the quantities and months were read."""
@@ -96,7 +132,7 @@ def _structure_rates(computed) -> str:
 
 
 def _refused(table, row) -> bool:
-    return table.has("retained") and key(table.text(row, "retained")) == "NON"
+    return table.has("retained") and _is_refusal(table.value(row, "retained"))
 
 
 M002 = rule(
@@ -116,13 +152,15 @@ def check_quantity_columns(ctx):
     for table in ctx.repartitions:
         if not table.has("description"):
             continue
-        for row in table.detail_rows():
-            description = ctx.description(table, row)
-            if description is None:
+        for role, unit in (("places", "place"), ("portfolios", "portefeuille")):
+            if not table.has(role):
                 continue
-            for role, unit in (("places", "place"), ("portfolios", "portefeuille")):
+            for row, text, raw in zip(table.rows, table.column("description"), table.column(role)):
+                if row.kind != DETAIL or text is None or raw is None:
+                    continue
+                description = ctx.description_of(str(text).strip())
                 column_value = table.number_value(row, role)
-                written = description.total(unit)
+                written = description.total(unit) if description is not None else None
                 if column_value is None or written is None or column_value.value == written:
                     continue
                 yield M002.finding(

@@ -10,8 +10,8 @@ from pointage.findings import Severity
 from pointage.formatting import as_json, show
 from pointage.numbers import NotANumber, Number, format_money
 from pointage.registry import rule
-from pointage.tables import DETAIL, TOTAL
-from pointage.text import label_key
+from pointage.tables import DETAIL, NOTE, TOTAL
+from pointage.text import label_key, words_uncached
 
 
 @dataclass
@@ -33,6 +33,9 @@ def numeric_cells(ctx) -> list[NumericCell]:
     return cached
 
 
+_TYPED = (type(None), int, float)
+
+
 def _is_typed_number(value: object) -> bool:
     return value is None or (isinstance(value, (int, float)) and not isinstance(value, bool))
 
@@ -42,13 +45,11 @@ def _typed_numeric_cells(ctx) -> Iterator[NumericCell]:
         if not table.usable:
             continue
         money_roles = set(table.kind.money)
-        rows = [row for row in table.rows if row.kind in (DETAIL, TOTAL)]
         for role in table.kind.numeric:
             if not table.has(role):
                 continue
-            for row in rows:
-                raw = table.value(row, role)
-                if _is_typed_number(raw):
+            for row, raw in zip(table.rows, table.column(role)):
+                if raw.__class__ in _TYPED or row.kind == NOTE or _is_typed_number(raw):
                     continue
                 yield NumericCell(
                     table.sheet_name, table.address(row, role), raw,
@@ -57,8 +58,7 @@ def _typed_numeric_cells(ctx) -> Iterator[NumericCell]:
         if table.has("description"):
             # A total under the description column may be `3 354` or `43 places`:
             # only the numbers typed as text are worth an info; no F002 on text.
-            for row in rows:
-                raw = table.value(row, "description")
+            for row, raw in zip(table.rows, table.column("description")):
                 if row.kind == TOTAL and not _is_typed_number(raw) and isinstance(
                     table.number(row, "description"), Number
                 ):
@@ -289,7 +289,9 @@ F007 = rule(
 @F007
 def check_negative(ctx):
     for table in ctx.repartitions:
-        for row in table.rows:
+        for row, raw in zip(table.rows, table.column("amount")):
+            if raw is None or (raw.__class__ in _TYPED and raw >= 0):
+                continue
             amount = table.number_value(row, "amount")
             if amount is not None and amount.cents < 0:
                 yield F007.finding(
@@ -317,21 +319,31 @@ F008 = rule(
 def check_duplicates(ctx):
     for table in ctx.repartitions:
         seen: dict[tuple[str, str, str], int] = {}
-        for row in table.rows:
+        keys: dict[object, str] = {}  # territories and descriptions repeat: normalise once
+
+        def key_of(value: object) -> str:
+            found = keys.get(value)
+            if found is None:
+                found = keys[value] = label_key(str(value).strip()) if value is not None else ""
+            return found
+
+        columns = zip(table.rows, table.column("label"), table.column("territory"), table.column("description"))
+        for row, label, territory, description in columns:
             if row.kind == TOTAL:
                 seen.clear()  # a new block starts
                 continue
-            if row.kind != DETAIL or not table.text(row, "label"):
+            if row.kind != DETAIL or label is None:
                 continue
-            signature = tuple(
-                label_key(table.text(row, role)) for role in ("label", "territory", "description")
-            )
+            label_text = str(label).strip()
+            if not label_text:
+                continue
+            signature = (words_uncached(label_text), key_of(territory), key_of(description))
             if signature in seen:
                 first = seen[signature]
                 yield F008.finding(
                     table.sheet_name, table.address(row, "label"),
                     cells=[table.address(first, "label"), table.address(row, "label")],
-                    structure=table.text(row, "label"), first_row=first + 1,
+                    structure=label_text, first_row=first + 1,
                 )
             else:
                 seen[signature] = row.index
