@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pointage.headers import is_header_row, read_header
 from pointage.snapshot import SheetSnapshot
-from pointage.tables import Table, classify_rows, first_text
+from pointage.tables import Table, classify_rows
 from pointage.text import is_blank
 
 # A header row is looked for in the first rows of a block (a block starts at the
@@ -38,7 +38,10 @@ def find_tables(sheet: SheetSnapshot) -> list[Table]:
             block_start, blank_run = index + 1, 0
             continue
         cells = sheet.row(index)
-        if first_text(cells) is None:  # a blank row
+        for value in cells:
+            if value is not None and value != "" and (value.__class__ is not str or value.strip()):
+                break
+        else:  # a blank row
             blank_run += 1
             if blank_run >= BLANK_RUN_ENDS_TABLE:
                 if current is not None:
@@ -66,9 +69,14 @@ def find_tables(sheet: SheetSnapshot) -> list[Table]:
     return tables
 
 
+_NUMBER_TYPES = frozenset({int, float})
+
+
 def _looks_like_header(cells: list[object]) -> bool:
     # Cheap pre-check before normalising text: a header row has at least two
-    # short text cells and no number.
+    # short text cells and no number (checked first, in C: most rows have one).
+    if not _NUMBER_TYPES.isdisjoint(map(type, cells)):
+        return False
     texts = 0
     for value in cells:
         if isinstance(value, (int, float)) and not isinstance(value, bool):

@@ -53,9 +53,9 @@ def _is_big(path: str | Path) -> bool:
 
 
 def _warm_up_budget_checks() -> None:
-    from pointage.budget_lines import import_dataframe_libraries
+    from pointage.budget_lines import warm_up
 
-    import_dataframe_libraries()
+    warm_up()
 
 
 def unreadable_report(path: str, reason: str) -> FileReport:

@@ -63,13 +63,16 @@ class SheetSnapshot:
     def column(self, rows: list[int], col: int) -> list[object]:
         """Values of column `col` in `rows` (absolute), empty cells as None."""
         values, top, c = self.values, self.origin_row, col - self.origin_col
+        inside = [r - top for r in rows if 0 <= r - top < len(values)]
+        if len(inside) == len(rows) and c >= 0 and all(c < len(values[r]) for r in inside):
+            # The usual case, one comprehension: every row is long enough.
+            return [None if (v := values[r][c]) == "" else v for r in inside]
         out: list[object] = []
-        append = out.append
         for row in rows:
             r = row - top
             cells = values[r] if 0 <= r < len(values) else ()
             value = cells[c] if 0 <= c < len(cells) else None
-            append(None if value == "" else value)
+            out.append(None if value == "" else value)
         return out
 
     def cells(self, row: int, first_col: int, last_col: int) -> list[object]:

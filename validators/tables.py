@@ -131,14 +131,21 @@ def classify_rows(table: Table, body: list[int]) -> None:
     for index in body:
         r = index - top
         line = values[r] if 0 <= r < len(values) else []
-        leading = first_text(line[max(first, 0):stop] if first < len(line) else [])
-        if leading is None:
-            continue  # a blank row
-        label_value = _at(line, label_at)
+        cells = line[max(first, 0):stop] if first < len(line) else []
+        head = cells[0] if cells else None
+        if head.__class__ is str and (leading := head.strip()):  # type: ignore[union-attr]
+            pass  # the usual row: a text in the first column
+        else:
+            leading = first_text(cells)
+            if leading is None:
+                continue  # a blank row
+        label_value = line[label_at] if label_at is not None and 0 <= label_at < len(line) else None
+        if label_value == "":
+            label_value = None
         label = str(label_value).strip() if label_value is not None else ""
         if not has_totals:
             kind = DETAIL
-        elif leading and _TOTAL_LABEL.match(words(leading)):
+        elif leading and _may_be_total(leading) and _TOTAL_LABEL.match(words(leading)):
             kind, label = TOTAL, leading
         elif totals_only_by_label:
             kind = DETAIL
@@ -157,6 +164,13 @@ def classify_rows(table: Table, body: list[int]) -> None:
                 kind = NOTE
         append(Row(index, kind, label))
         previous_kind = kind
+
+
+def _may_be_total(text: str) -> bool:
+    """False when `text` cannot start with TOTAL or SOUS-TOTAL: its first character
+    is another ASCII letter or a digit (what most first cells start with)."""
+    first = text[0]
+    return not (first.isascii() and first.isalnum()) or first in "sStT"
 
 
 def _offset(table: Table, role: str) -> int | None:

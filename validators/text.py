@@ -22,6 +22,10 @@ def _latin_table() -> dict[int, str]:
 
 
 _LATIN = _latin_table()
+# ASCII letters to upper case, digits kept, every other byte to a space.
+_ASCII_WORDS = bytes(
+    (c - 32 if 97 <= c <= 122 else c) if chr(c).isalnum() and c < 128 else 32 for c in range(256)
+)
 
 
 @lru_cache(maxsize=65536)
@@ -41,10 +45,10 @@ def words_uncached(text: str) -> str:
     matter (TOTAL must not match `Totalement`). Uncached: for texts seen once each
     (the structures of a big table), a cache only costs.
     """
-    translated = text.translate(_LATIN)
-    if not translated.isascii():
-        translated = strip_accents(text)
-    return _NON_WORD.sub(" ", translated.upper()).strip()
+    if text.isascii():
+        # Bytes translate through a 256-byte table: several times faster than a regex.
+        return b" ".join(text.encode("ascii").translate(_ASCII_WORDS).split()).decode("ascii")
+    return _NON_WORD.sub(" ", strip_accents(text).upper()).strip()
 
 
 words = lru_cache(maxsize=65536)(words_uncached)
