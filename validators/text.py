@@ -64,6 +64,27 @@ def key(text: str) -> str:
     return words(text).replace(" ", "")
 
 
+# As _ASCII_WORDS, but the separator of `words_of_all` (NUL) is kept.
+_ASCII_WORDS_KEEP_NUL = b"\x00" + _ASCII_WORDS[1:]
+
+
+def words_of_all(texts: list[str]) -> list[str]:
+    """`[words(t) for t in texts]`, computed on one joined string: a column of
+    100 000 distinct structures is normalised by a few C calls instead of 100 000
+    Python ones."""
+    joined = "\x00".join(texts)
+    if not texts or joined.count("\x00") != len(texts) - 1:
+        return [words_uncached(t) for t in texts]  # a text holds the separator itself
+    if not joined.isascii():
+        for char in {c for c in set(joined) if c > "\x7f"}:
+            joined = joined.replace(char, _LATIN.get(ord(char), char))
+        if not joined.isascii():  # beyond Latin letters: the careful way
+            return [words_uncached(t) for t in texts]
+    data = b" ".join(joined.encode("ascii").translate(_ASCII_WORDS_KEEP_NUL).split())
+    data = data.replace(b" \x00", b"\x00").replace(b"\x00 ", b"\x00")
+    return data.decode("ascii").split("\x00")
+
+
 def label_key(text: str) -> str:
     """Key for libellés and structure names: case, accents and spaces ignored,
     punctuation kept as a separator (`CCAS d'Hénin Beaumont` = `ccas d hénin-beaumont`)."""

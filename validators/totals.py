@@ -124,7 +124,8 @@ def analyse_totals(table: Table, ctx: CheckContext) -> TotalsAnalysis:
     for role in ("amount", "places", "portfolios"):
         if table.has(role):
             column = table.column(role)
-            _walk(table, role, [exact_value(v) for v in column], analysis, role == "amount")
+            values = [int(v) if v.__class__ is float and v.is_integer() else exact_value(v) for v in column]
+            _walk(table, role, values, analysis, role == "amount")
     if table.has("description"):
         _walk(table, "description", _description_values(table, ctx), analysis, money=False)
     return analysis
@@ -134,22 +135,17 @@ def _description_values(table: Table, ctx: CheckContext) -> list:
     """The count of the header's unit written in each description; on a total row,
     the number itself when the cell holds one (`3 354`, or `3 354 places`)."""
     unit = _description_unit(table.header_text("description"), ctx.units)
-    totals: dict[object, object] = {}
-
-    def written(text: object):
-        found = totals.get(text, totals)
-        if found is totals:
-            parsed = ctx.description_of(str(text).strip()) if text is not None else None
-            found = totals[text] = parsed.total(unit) if parsed else None
-        return found
-
-    values = []
-    for row, raw in zip(table.rows, table.column("description")):
+    column = table.column("description")
+    written = {}
+    for text in set(column):
+        parsed = ctx.description_of(str(text).strip()) if text is not None else None
+        written[text] = parsed.total(unit) if parsed else None
+    values = list(map(written.__getitem__, column))
+    for position, row in enumerate(table.rows):
         if row.kind == TOTAL:
-            number = exact_value(raw)
-            values.append(written(raw) if isinstance(number, NotANumber) else number)
-        else:
-            values.append(written(raw))
+            number = exact_value(column[position])
+            if not isinstance(number, NotANumber):
+                values[position] = number
     return values
 
 

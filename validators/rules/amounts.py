@@ -79,27 +79,30 @@ def _recomputed_mismatches(ctx, table):
     labels = table.column("label") if by_structure else [None] * len(table.rows)
     retained = table.column("retained") if table.has("retained") else None
     amounts = table.column("amount")
+    # True == 1 as a key: a boolean cell is not a number, so its row is never shared.
+    shareable = all(bool not in set(map(type, column)) for column in columns)
+    tolerance = ctx.parametres.tolerance_cents
     known: dict[tuple, int | None] = {}
-    for position, (row, raw_amount, inputs, label) in enumerate(
-        zip(table.rows, amounts, zip(*columns), labels)
-    ):
+    for position, (row, raw_amount, *inputs) in enumerate(zip(table.rows, amounts, *columns, labels)):
         if row.kind != DETAIL or raw_amount is None:
             continue
         if retained is not None and _is_refusal(retained[position]):
             continue
-        amount = exact_value(raw_amount)
-        if amount is None or amount.__class__ is NotANumber:
-            continue
-        # True == 1 as a key: a boolean cell is not a number, so it is never shared.
-        shareable = not any(v.__class__ is bool for v in inputs)
-        signature = (*inputs, label)
+        if raw_amount.__class__ is float and raw_amount.is_integer():
+            found = int(raw_amount) * 100  # the usual cell: a whole number of euros
+        else:
+            amount = exact_value(raw_amount)
+            if amount is None or amount.__class__ is NotANumber:
+                continue
+            found = cents_of_value(amount)
+        signature = tuple(inputs)
         cents = known.get(signature, _UNSEEN) if shareable else _UNSEEN
         if cents is _UNSEEN:
             computed = recompute(ctx, table, row)
             cents = computed.cents if computed is not None else None
             if shareable:
                 known[signature] = cents
-        if cents is None or ctx.money_equal(cents, cents_of_value(amount)):
+        if cents is None or abs(cents - found) <= tolerance:
             continue
         yield row, table.number_value(row, "amount"), recompute(ctx, table, row)
 

@@ -11,7 +11,7 @@ from pointage.formatting import as_json, show
 from pointage.numbers import NotANumber, Number, format_money
 from pointage.registry import rule
 from pointage.tables import DETAIL, NOTE, TOTAL
-from pointage.text import label_key, words_uncached
+from pointage.text import label_key, words_of_all
 
 
 @dataclass
@@ -33,7 +33,7 @@ def numeric_cells(ctx) -> list[NumericCell]:
     return cached
 
 
-_TYPED = (type(None), int, float)
+_TYPED = frozenset({type(None), int, float})
 
 
 def _is_typed_number(value: object) -> bool:
@@ -48,7 +48,10 @@ def _typed_numeric_cells(ctx) -> Iterator[NumericCell]:
         for role in table.kind.numeric:
             if not table.has(role):
                 continue
-            for row, raw in zip(table.rows, table.column(role)):
+            column = table.column(role)
+            if _TYPED.issuperset(map(type, column)):
+                continue  # only typed numbers and empty cells: nothing to say
+            for row, raw in zip(table.rows, column):
                 if raw.__class__ in _TYPED or row.kind == NOTE or _is_typed_number(raw):
                     continue
                 yield NumericCell(
@@ -319,34 +322,33 @@ F008 = rule(
 def check_duplicates(ctx):
     for table in ctx.repartitions:
         seen: dict[tuple[str, str, str], int] = {}
-        keys: dict[object, str] = {}  # territories and descriptions repeat: normalise once
-
-        def key_of(value: object) -> str:
-            found = keys.get(value)
-            if found is None:
-                found = keys[value] = label_key(str(value).strip()) if value is not None else ""
-            return found
-
-        columns = zip(table.rows, table.column("label"), table.column("territory"), table.column("description"))
-        for row, label, territory, description in columns:
-            if row.kind == TOTAL:
-                seen.clear()  # a new block starts
+        labels = [str(v).strip() if v is not None else "" for v in table.column("label")]
+        signatures = zip(
+            words_of_all(labels),
+            _label_keys(table.column("territory")),
+            _label_keys(table.column("description")),
+        )
+        for row, label_text, signature in zip(table.rows, labels, signatures):
+            if row.kind != DETAIL:
+                if row.kind == TOTAL:
+                    seen.clear()  # a new block starts
                 continue
-            if row.kind != DETAIL or label is None:
-                continue
-            label_text = str(label).strip()
             if not label_text:
                 continue
-            signature = (words_uncached(label_text), key_of(territory), key_of(description))
-            if signature in seen:
-                first = seen[signature]
+            first = seen.setdefault(signature, row.index)
+            if first != row.index:
                 yield F008.finding(
                     table.sheet_name, table.address(row, "label"),
                     cells=[table.address(first, "label"), table.address(row, "label")],
                     structure=label_text, first_row=first + 1,
                 )
-            else:
-                seen[signature] = row.index
+
+
+def _label_keys(values: list[object]) -> list[str]:
+    """`label_key` of each value; territories and descriptions repeat, so each
+    distinct value is normalised once."""
+    keys = {value: label_key(str(value).strip()) if value is not None else "" for value in set(values)}
+    return list(map(keys.__getitem__, values))
 
 
 F009 = rule(
