@@ -7,6 +7,7 @@ thing table detection and rules ever see.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 
 @dataclass(frozen=True)
@@ -60,13 +61,19 @@ class SheetSnapshot:
                 return None if value == "" else value
         return None
 
+    @cached_property
+    def width(self) -> int:
+        """Length of the shortest row: columns before it are in every row."""
+        return min(map(len, self.values)) if self.values else 0
+
     def column(self, rows: list[int], col: int) -> list[object]:
-        """Values of column `col` in `rows` (absolute), empty cells as None."""
+        """Values of column `col` in `rows` (absolute, ascending), empty cells as None."""
         values, top, c = self.values, self.origin_row, col - self.origin_col
-        inside = [r - top for r in rows if 0 <= r - top < len(values)]
-        if len(inside) == len(rows) and c >= 0 and all(c < len(values[r]) for r in inside):
-            # The usual case, one comprehension: every row is long enough.
-            return [None if (v := values[r][c]) == "" else v for r in inside]
+        if rows and 0 <= c < self.width and top <= rows[0] and rows[-1] < top + len(values) and (
+            rows[0] <= rows[-1]
+        ):
+            # The usual case, one comprehension: rows in order inside the sheet.
+            return [None if (v := values[r - top][c]) == "" else v for r in rows]
         out: list[object] = []
         for row in rows:
             r = row - top
