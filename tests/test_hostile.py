@@ -107,6 +107,28 @@ def test_formula_without_cached_value(tmp_path):
     assert [(f["code"], f["cell"]) for f in only_file(result)["findings"]] == [("F003", "B3")]
 
 
+@pytest.mark.parametrize("prefix", ["", "x:"])
+def test_formula_without_value_is_found_with_or_without_a_namespace_prefix(tmp_path, prefix):
+    # The scan looks for `:f` only in sheets that bind SpreadsheetML to a prefix.
+    import re
+
+    from pointage.read_xlsx import _scan_sheet_xml
+
+    plain = construire(tmp_path / "formule.xlsx", {"A": "STRUCTURE | MONTANT\nCCAS | 10\nAIFOR | =B2*2"})
+    part = "xl/worksheets/sheet1.xml"
+    with zipfile.ZipFile(plain) as source:
+        xml = source.read(part)
+    if prefix:
+        xml = re.sub(rb"<(/?)(?!\?)(\w+)(?=[\s/>])", rb"<\1x:\2", xml)
+        xml = xml.replace(b"<x:worksheet xmlns=", b"<x:worksheet xmlns:x=", 1)
+        assert b"<x:f>" in xml and b"<f>" not in xml
+    rewritten = tmp_path / "prefixe.xlsx"
+    with zipfile.ZipFile(rewritten, "w") as target:
+        target.writestr(part, xml)
+    with zipfile.ZipFile(rewritten) as archive:
+        assert _scan_sheet_xml(archive, part).formulas_without_value == {(2, 1)}
+
+
 def test_a_30000_character_cell(tmp_path):
     long_text = "Prise en charge de 10 places " + "x" * 30_000
     path = construire(tmp_path / "long.xlsx", {"A": f"STRUCTURE | DESCRIPTION | MONTANT\nCCAS | \"{long_text}\" | 10\nTOTAL | | 10"})
