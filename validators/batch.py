@@ -22,7 +22,8 @@ Progress = Callable[[int, int, FileReport], None]
 
 
 def _check_one(path: str, shown: str, select: Sequence[str], ignore: Sequence[str]) -> FileReport:
-    return check_path(Path(path), select_rules(select, ignore), shown)
+    # The rules are chosen (and their modules imported) while calamine reads the file.
+    return check_path(Path(path), lambda: select_rules(select, ignore), shown)
 
 
 def _pool(workers: int) -> ProcessPoolExecutor:

@@ -30,14 +30,15 @@ def find_tables(sheet: SheetSnapshot) -> list[Table]:
     body: list[int] = []
     block_start = sheet.origin_row
     blank_run = 0
+    values, top = sheet.values, sheet.origin_row
     for index in range(sheet.origin_row, sheet.row_count):
-        if index in claimed:
+        if claimed and index in claimed:
             if current is not None:
                 tables.append(_finish(current, body))
                 current = None
             block_start, blank_run = index + 1, 0
             continue
-        cells = sheet.row(index)
+        cells = values[index - top]
         for value in cells:
             if value is not None and value != "" and (value.__class__ is not str or value.strip()):
                 break
@@ -51,7 +52,12 @@ def find_tables(sheet: SheetSnapshot) -> list[Table]:
             continue
         blank_run = 0
         may_be_header = current is not None or index - block_start < HEADER_SEARCH_ROWS
-        if may_be_header and _looks_like_header(cells) and is_header_row(cells):
+        if (
+            may_be_header
+            and _NUMBER_TYPES.isdisjoint(map(type, cells))  # most rows: one C call
+            and _looks_like_header(cells)
+            and is_header_row(cells)
+        ):
             if current is not None and not body:
                 # A header on two rows (`Etat des lieux de l'existant` above
                 # `Cible`), or repeated after a page break: one table.
@@ -74,9 +80,7 @@ _NUMBER_TYPES = frozenset({int, float})
 
 def _looks_like_header(cells: list[object]) -> bool:
     # Cheap pre-check before normalising text: a header row has at least two
-    # short text cells and no number (checked first, in C: most rows have one).
-    if not _NUMBER_TYPES.isdisjoint(map(type, cells)):
-        return False
+    # short text cells and no number.
     texts = 0
     for value in cells:
         if isinstance(value, (int, float)) and not isinstance(value, bool):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import gc
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -29,7 +29,12 @@ def select_rules(select: Collection[str] = (), ignore: Collection[str] = ()) -> 
     return chosen
 
 
-def check_path(path: str | Path, rules: list[Rule] | None = None, shown_path: str | None = None) -> FileReport:
+def check_path(
+    path: str | Path,
+    rules: list[Rule] | Callable[[], list[Rule]] | None = None,
+    shown_path: str | None = None,
+) -> FileReport:
+    """`rules` may be given as a function, called once the file is read."""
     from pointage.read_xlsx import read_workbook
 
     shown = shown_path if shown_path is not None else str(path)
@@ -40,7 +45,7 @@ def check_path(path: str | Path, rules: list[Rule] | None = None, shown_path: st
             return unreadable_report(shown, str(exc))
         except Exception as exc:  # a reader bug must not stop a batch
             return unreadable_report(shown, f"erreur inattendue à la lecture ({type(exc).__name__} : {exc}).")
-        return check_snapshot(snapshot, rules, shown)
+        return check_snapshot(snapshot, rules() if callable(rules) else rules, shown)
 
 
 @contextmanager
@@ -72,6 +77,7 @@ def _is_big(path: str | Path) -> bool:
 def _warm_up_budget_checks() -> None:
     from pointage.budget_lines import warm_up
 
+    all_rules()
     warm_up()
 
 

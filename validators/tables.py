@@ -16,7 +16,7 @@ DETAIL, TOTAL, NOTE = "detail", "total", "note"
 _TOTAL_LABEL = re.compile(r"^(?:SOUS\s*)?TOTAL\b")
 
 
-@dataclass
+@dataclass(slots=True)
 class Row:
     index: int  # absolute, 0-based
     kind: str  # DETAIL, TOTAL or NOTE
@@ -145,12 +145,16 @@ def classify_rows(table: Table, body: list[int]) -> None:
         label = str(label_value).strip() if label_value is not None else ""
         if not has_totals:
             kind = DETAIL
-        elif leading and _may_be_total(leading) and _TOTAL_LABEL.match(words(leading)):
+        elif (
+            # Most first cells start with another ASCII letter or a digit: not TOTAL.
+            not ((c := leading[:1]).isascii() and c.isalnum() and c not in "sStT")
+            and _TOTAL_LABEL.match(words(leading))
+        ):
             kind, label = TOTAL, leading
         elif totals_only_by_label:
             kind = DETAIL
         else:
-            has_label = not is_blank(label_value)
+            has_label = bool(label)
             has_amount = not is_blank(_at(line, amount_at))
             if (
                 not has_label and has_amount and previous_kind == DETAIL
@@ -164,13 +168,6 @@ def classify_rows(table: Table, body: list[int]) -> None:
                 kind = NOTE
         append(Row(index, kind, label))
         previous_kind = kind
-
-
-def _may_be_total(text: str) -> bool:
-    """False when `text` cannot start with TOTAL or SOUS-TOTAL: its first character
-    is another ASCII letter or a digit (what most first cells start with)."""
-    first = text[0]
-    return not (first.isascii() and first.isalnum()) or first in "sStT"
 
 
 def _offset(table: Table, role: str) -> int | None:
