@@ -80,8 +80,10 @@ def words_of_all(texts: list[str]) -> list[str]:
             joined = joined.replace(char, _LATIN.get(ord(char), char))
         if not joined.isascii():  # beyond Latin letters: the careful way
             return [words_uncached(t) for t in texts]
-    data = b" ".join(joined.encode("ascii").translate(_ASCII_WORDS_KEEP_NUL).split())
-    data = data.replace(b" \x00", b"\x00").replace(b"\x00 ", b"\x00")
+    data = joined.encode("ascii").translate(_ASCII_WORDS_KEEP_NUL)
+    while b"  " in data:  # runs of separators become one space (halved each time)
+        data = data.replace(b"  ", b" ")
+    data = data.strip(b" ").replace(b" \x00", b"\x00").replace(b"\x00 ", b"\x00")
     return data.decode("ascii").split("\x00")
 
 
