@@ -7,12 +7,9 @@ the others. Reports come back in the order of the files.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import sys
 from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor, as_completed
-from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 from pointage.engine import check_path, select_rules, unreadable_report
@@ -26,7 +23,11 @@ def _check_one(path: str, shown: str, select: Sequence[str], ignore: Sequence[st
     return check_path(Path(path), lambda: select_rules(select, ignore), shown)
 
 
-def _pool(workers: int) -> ProcessPoolExecutor:
+def _pool(workers: int):
+    # Imported here: a single file is checked without them (a few hundredths of a second).
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
     # fork (Linux) lets workers inherit the imported engine; elsewhere the default.
     if sys.platform.startswith("linux"):
         return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
@@ -55,6 +56,9 @@ def check_files(
         for index, (path, shown) in enumerate(files):
             finish(index, _check_one(str(path), shown, select, ignore))
         return reports  # type: ignore[return-value]
+
+    from concurrent.futures import as_completed
+    from concurrent.futures.process import BrokenProcessPool
 
     crashed: list[int] = []
     with _pool(workers) as pool:

@@ -88,7 +88,6 @@ def read_workbook(path: str | Path, while_loading: Callable[[], None] | None = N
         raise UnreadableWorkbook(f"le contenu du classeur est endommagé ({exc}).") from exc
     finally:
         workbook.close()
-    _give_back_freed_memory()
     return WorkbookSnapshot(name=path.name, sheets=sheets)
 
 
@@ -120,17 +119,6 @@ class _BackgroundLoad(threading.Thread):
                 raise UnreadableWorkbook(f"le contenu du classeur est endommagé ({self.error}).") from self.error
             raise self.error
         return self.workbook, self.ranges
-
-
-def _give_back_freed_memory() -> None:
-    """calamine's cells are freed once converted; glibc keeps small freed blocks in
-    its heap unless asked to return them, and the peak would count them twice."""
-    try:
-        import ctypes
-
-        ctypes.CDLL("libc.so.6").malloc_trim(0)
-    except (OSError, AttributeError):  # not glibc (macOS, Windows, musl): nothing to do
-        pass
 
 
 def _check_file(path: Path) -> None:
