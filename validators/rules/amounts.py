@@ -75,15 +75,15 @@ def _recomputed_mismatches(ctx, table):
     if ctx.bareme is None or not ctx.bareme.rates:
         return
     by_structure = bool(ctx.bareme.overrides)
-    columns = [table.column(role) for role in ("description", "places", "portfolios", "months")]
-    labels = table.column("label") if by_structure else [None] * len(table.rows)
+    roles = ["description", "places", "portfolios", "months"] + (["label"] if by_structure else [])
+    columns = [table.column(role) for role in roles if table.has(role)] or [[None] * len(table.rows)]
     retained = table.column("retained") if table.has("retained") else None
     amounts = table.column("amount")
     # True == 1 as a key: a boolean cell is not a number, so its row is never shared.
     shareable = all(bool not in set(map(type, column)) for column in columns)
     tolerance = ctx.parametres.tolerance_cents
     known: dict[tuple, int | None] = {}
-    for position, (row, raw_amount, *inputs) in enumerate(zip(table.rows, amounts, *columns, labels)):
+    for position, (row, raw_amount, signature) in enumerate(zip(table.rows, amounts, zip(*columns))):
         if row.kind != DETAIL or raw_amount is None:
             continue
         if retained is not None and _is_refusal(retained[position]):
@@ -95,7 +95,6 @@ def _recomputed_mismatches(ctx, table):
             if amount is None or amount.__class__ is NotANumber:
                 continue
             found = cents_of_value(amount)
-        signature = tuple(inputs)
         cents = known.get(signature, _UNSEEN) if shareable else _UNSEEN
         if cents is _UNSEEN:
             computed = recompute(ctx, table, row)
