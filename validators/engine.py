@@ -48,6 +48,9 @@ def check_path(
         ctx, report = check_snapshot_with_context(snapshot, rules() if callable(rules) else rules, shown)
         if len(_LEFT_TO_EXIT) < _left_to_exit_capacity:
             _LEFT_TO_EXIT.append((snapshot, ctx))
+            gc.freeze()  # kept to the end: no collection needs to walk them again
+        # Freed here, while the collector is off: once on, it would walk them first.
+        del snapshot, ctx
         return report
 
 
