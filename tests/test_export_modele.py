@@ -113,8 +113,12 @@ def test_clean_docx_converts_to_pdf_within_the_margins(clean, tmp_path):
     assert re.search(r"Pages:\s+1\n", info)
     assert re.search(r"Page size:\s+595\.\d+ x 841\.\d+ pts \(A4\)", info)
     text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True).stdout
-    for expected in ("Lens", "Liévin", "800,00 €", "8 475,00 €", "9 275,00 €", "TOTAL", "0 erreur"):
-        assert expected in text
+    # Whitespace flattened, and the € sign apart: a narrow column may wrap it to its own
+    # line, depending on the LibreOffice version's fonts.
+    flat = re.sub(r"\s+", " ", text.replace("\u00a0", " ").replace("\u202f", " "))
+    for expected in ("Lens", "Liévin", "800,00", "8 475,00", "9 275,00", "TOTAL", "0 erreur"):
+        assert expected in flat
+    assert flat.count("€") >= 3
 
     # Every dark pixel (text and table borders) lies inside the 2 cm margins.
     dpi = 72
