@@ -94,10 +94,15 @@ def _is_big(path: str | Path) -> bool:
 
 
 def _warm_up_budget_checks() -> None:
-    from pointage.budget_lines import warm_up
+    """Only a head start: whatever fails here fails again, and is reported, where the
+    rules need it; the file being read must not be reported unreadable for it."""
+    try:
+        from pointage.budget_lines import warm_up
 
-    all_rules()
-    warm_up()
+        all_rules()
+        warm_up()
+    except Exception:  # noqa: BLE001
+        pass
 
 
 def unreadable_report(path: str, reason: str) -> FileReport:

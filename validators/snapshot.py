@@ -69,10 +69,8 @@ class SheetSnapshot:
     def column(self, rows: list[int], col: int) -> list[object]:
         """Values of column `col` in `rows` (absolute, ascending), empty cells as None."""
         values, top, c = self.values, self.origin_row, col - self.origin_col
-        if rows and 0 <= c < self.width and top <= rows[0] and rows[-1] < top + len(values) and (
-            rows[0] <= rows[-1]
-        ):
-            # The usual case, one comprehension: rows in order inside the sheet.
+        if rows and 0 <= c < self.width and top <= rows[0] and rows[-1] < top + len(values):
+            # The usual case, one comprehension: the rows (ascending) are all inside.
             return [None if (v := values[r - top][c]) == "" else v for r in rows]
         out: list[object] = []
         for row in rows:

@@ -136,12 +136,10 @@ def classify_rows(table: Table, body: list[int]) -> None:
         if head.__class__ is str and (leading := head.strip()):  # type: ignore[union-attr]
             pass  # the usual row: a text in the first column
         else:
-            leading = first_text(cells)
+            leading = _first_text(cells)
             if leading is None:
                 continue  # a blank row
-        label_value = line[label_at] if label_at is not None and 0 <= label_at < len(line) else None
-        if label_value == "":
-            label_value = None
+        label_value = _at(line, label_at)
         label = str(label_value).strip() if label_value is not None else ""
         if not has_totals:
             kind = DETAIL
@@ -154,7 +152,7 @@ def classify_rows(table: Table, body: list[int]) -> None:
         elif totals_only_by_label:
             kind = DETAIL
         else:
-            has_label = bool(label)
+            has_label = bool(label)  # not blank
             has_amount = not is_blank(_at(line, amount_at))
             if (
                 not has_label and has_amount and previous_kind == DETAIL
@@ -182,7 +180,7 @@ def _at(line: list[object], offset: int | None) -> object:
     return None if value == "" else value
 
 
-def first_text(cells: list[object]) -> str | None:
+def _first_text(cells: list[object]) -> str | None:
     """The first non-blank text of a row (stripped), "" when the row has only numbers,
     None when the row is blank."""
     filled = False

@@ -124,6 +124,7 @@ def analyse_totals(table: Table, ctx: CheckContext) -> TotalsAnalysis:
     for role in ("amount", "places", "portfolios"):
         if table.has(role):
             column = table.column(role)
+            # exact_value's own first case, inlined: a call per cell costs more than the rest.
             values = [int(v) if v.__class__ is float and v.is_integer() else exact_value(v) for v in column]
             _walk(table, role, values, analysis, role == "amount")
     if table.has("description"):
