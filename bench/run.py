@@ -4,8 +4,10 @@
 
 - lecture: `pointage verifier` on 100 000 répartition rows (50 blocks with totals, a
   budget table) ÷ reading all its cell values with python-calamine alone. Target ≤ 2.0.
-- lot: `pointage verifier DOSSIER` on 40 workbooks of 2 000 rows ÷ (sum of the
-  single-file check times ÷ cores). Target ≤ 1.3.
+- lot: checking a folder of 40 workbooks of 2 000 rows in parallel (`check_files`,
+  what `pointage verifier DOSSIER` runs) ÷ (sum of the single-file check times ÷
+  cores), both in one warm process. Target ≤ 1.3. The whole command's time, start and
+  imports included, is printed beside it.
 - memoire: peak memory taken by checking the 100 000-row workbook ÷ its uncompressed
   sheet XML size. Target ≤ 3.
 
@@ -77,6 +79,7 @@ def lot() -> float:
         for i in range(40):
             repartition_workbook(folder / f"annexe-{i:02d}.xlsx", rows=2000, blocks=10, seed=i)
     files = sorted(folder.glob("*.xlsx"))
+    from pointage.batch import check_files
     from pointage.engine import check_path
 
     check_path(files[0])  # imports and caches warm, as in a worker
@@ -86,11 +89,20 @@ def lot() -> float:
         check_path(path)
         singles += time.perf_counter() - start
     cores = os.cpu_count() or 1
-    batch = _timed([PYTHON, "-m", "pointage", "verifier", str(folder), "--format", "json"], repeat=2)
+    # Like for like: the batch runs in this same warm process (its workers fork from
+    # it), so the ratio measures what parallel checking costs, not the interpreter
+    # start and the imports, which the single checks do not pay either.
+    batch = float("inf")
+    for _ in range(3):
+        start = time.perf_counter()
+        check_files([(path, path.name) for path in files])
+        batch = min(batch, time.perf_counter() - start)
     ratio = batch / (singles / cores)
+    command = _timed([PYTHON, "-m", "pointage", "verifier", str(folder), "--format", "json"], repeat=2)
     print(
         f"lot : {len(files)} classeurs en {batch:.2f} s sur {cores} coeurs ; somme des "
-        f"vérifications seules {singles:.2f} s -> ratio {ratio:.2f} (cible <= 1.3)"
+        f"vérifications seules {singles:.2f} s -> ratio {ratio:.2f} (cible <= 1.3) ; "
+        f"la commande entière, démarrage et imports compris : {command:.2f} s"
     )
     return ratio
 
