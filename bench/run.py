@@ -111,10 +111,21 @@ MEMORY_PROBE = (
     "import resource, sys\n"
     "from pointage.engine import check_path\n"
     "import pointage.rules, pandas, pandera.pandas\n"
-    "before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
-    "check_path(sys.argv[1])\n"
-    "after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
-    "print(before * 1024, after * 1024)\n"
+    "def status(field):\n"
+    "    for line in open('/proc/self/status'):\n"
+    "        if line.startswith(field + ':'):\n"
+    "            return int(line.split()[1]) * 1024\n"
+    "try:\n"
+    # The peak a spawned process starts with may be its parent's (vfork): reset it.
+    "    open('/proc/self/clear_refs', 'w').write('5')\n"
+    "    before = status('VmRSS')\n"
+    "    check_path(sys.argv[1])\n"
+    "    after = status('VmHWM')\n"
+    "except OSError:  # not Linux\n"
+    "    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024\n"
+    "    check_path(sys.argv[1])\n"
+    "    after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024\n"
+    "print(before, after)\n"
 )
 
 
