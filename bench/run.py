@@ -79,8 +79,8 @@ def lot() -> float:
         for i in range(40):
             repartition_workbook(folder / f"annexe-{i:02d}.xlsx", rows=2000, blocks=10, seed=i)
     files = sorted(folder.glob("*.xlsx"))
-    from pointage.batch import check_files
-    from pointage.engine import check_path
+    from pointage.engine.batch import check_files
+    from pointage.engine.check import check_path
 
     check_path(files[0])  # imports and caches warm, as in a worker
     singles = 0.0
@@ -109,7 +109,7 @@ def lot() -> float:
 
 MEMORY_PROBE = (
     "import resource, sys\n"
-    "from pointage.engine import check_path\n"
+    "from pointage.engine.check import check_path\n"
     "import pointage.rules, pandas, pandera.pandas\n"
     "def status(field):\n"
     "    for line in open('/proc/self/status'):\n"

@@ -16,8 +16,8 @@ from decimal import Decimal
 from pathlib import Path
 
 import xlwings as xw
-from pointage.addresses import a1, parse_a1, range_a1
-from pointage.read_xlsx import read_workbook
+from pointage.base.addresses import a1, parse_a1, range_a1
+from pointage.reading.xlsx import read_workbook
 
 
 def _cell(value: object) -> object:

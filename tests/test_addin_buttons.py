@@ -10,7 +10,7 @@ from docx import Document
 from pointage.addin.copy_table import copier_tableau
 from pointage.addin.dispatch import run
 from pointage.addin.new_workbook import nouveau_classeur
-from pointage.engine import check_path
+from pointage.engine.check import check_path
 
 EXAMPLE = Path(__file__).parents[1] / "workbooks" / "exemples" / "cp-2024-09-16-accompagnement-global.xlsx"
 WHEN = datetime(2026, 11, 22, 10, 41)

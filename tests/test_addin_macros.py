@@ -10,8 +10,8 @@ from addin_payload import Replay, book_of, payload_from_file, write_actions
 from pointage.addin.journal import HEADERS
 from pointage.addin.macros import effacer_marques, verifier
 from pointage.addin.read_book import fingerprint, read_book
-from pointage.engine import check_path
-from pointage.marks import build_plan
+from pointage.engine.check import check_path
+from pointage.outputs.marks import build_plan
 
 ROOT = Path(__file__).parents[1]
 EXAMPLE = ROOT / "workbooks" / "exemples" / "cp-2024-09-16-accompagnement-global.xlsx"
@@ -51,7 +51,7 @@ def checked():
 
 def test_the_snapshot_of_the_book_gives_the_findings_of_the_file():
     book = book_of(payload_from_file(EXAMPLE))
-    from pointage.engine import check_snapshot
+    from pointage.engine.check import check_snapshot
 
     in_excel = check_snapshot(read_book(book))
     on_disk = check_path(EXAMPLE)

@@ -1,7 +1,7 @@
 from pathlib import Path
 
-from pointage.catalogue import expected_files
-from pointage.registry import all_rules
+from pointage.rules.catalogue import expected_files
+from pointage.rules.registry import all_rules
 
 DOCS = Path(__file__).parents[1] / "docs"
 
@@ -12,7 +12,7 @@ def test_catalogue_is_up_to_date():
         for path, text in expected_files(DOCS).items()
         if not path.exists() or path.read_text(encoding="utf-8") != text
     ]
-    assert not stale, f"régénérer avec `python -m pointage.catalogue docs` : {stale}"
+    assert not stale, f"régénérer avec `python -m pointage.rules.catalogue docs` : {stale}"
 
 
 def test_no_orphan_rule_page():

@@ -4,9 +4,9 @@ booleans that equal 1, a warm-up that fails. Snapshots built in memory."""
 from __future__ import annotations
 
 from classeurs import BAREME_SEED, construire, lignes
-from pointage import engine
-from pointage.engine import check_path, check_snapshot
-from pointage.snapshot import SheetSnapshot, WorkbookSnapshot
+from pointage.engine import check as engine
+from pointage.engine.check import check_path, check_snapshot
+from pointage.reading.snapshot import SheetSnapshot, WorkbookSnapshot
 
 HEADER = ["STRUCTURE", "PLACES D'ACCOMPAGNEMENT", "DURÉE (MOIS)", "MONTANT RETENU"]
 
@@ -59,7 +59,7 @@ def test_a_failing_warm_up_does_not_make_the_file_unreadable(tmp_path, monkeypat
     def broken() -> None:
         raise ImportError("pandera absent")
 
-    monkeypatch.setattr("pointage.budget_lines.warm_up", broken)
+    monkeypatch.setattr("pointage.analysis.budget_lines.warm_up", broken)
     report = check_path(path)
     assert not report.unreadable
     assert [(f.code, f.cell, f.expected, f.found) for f in report.findings] == [("T001", "B4", "15.00", "16.00")]

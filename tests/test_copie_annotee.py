@@ -15,7 +15,7 @@ from classeurs import Feuille, construire
 from openpyxl.comments import Comment
 from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.datavalidation import DataValidation
-from pointage.engine import check_path
+from pointage.engine.check import check_path
 
 ROOT = Path(__file__).parents[1]
 EXAMPLE = ROOT / "workbooks" / "exemples" / "cp-2024-09-16-accompagnement-global.xlsx"

@@ -5,7 +5,7 @@ from decimal import Decimal
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from pointage.description import parse_description
+from pointage.analysis.description import parse_description
 
 
 def summary(text, units=("place", "portefeuille", "ETP")):

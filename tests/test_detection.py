@@ -1,8 +1,8 @@
 from __future__ import annotations
 
 from classeurs import Feuille, construire
-from pointage.context import CheckContext
-from pointage.read_xlsx import read_workbook
+from pointage.analysis.context import CheckContext
+from pointage.reading.xlsx import read_workbook
 
 
 def tables_of(tmp_path, feuilles):

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import jsonschema
 from classeurs import parties_canoniques
-from pointage.engine import check_path, select_rules
+from pointage.engine.check import check_path, select_rules
 
 ROOT = Path(__file__).parents[1]
 EXAMPLE = ROOT / "workbooks" / "exemples" / "cp-2022-11-21-inclusion-phase-3.xlsx"

@@ -16,10 +16,10 @@ import docx
 import openpyxl
 import pytest
 from docx.oxml.ns import qn
-from pointage.engine import check_snapshot_with_context
-from pointage.export.api import ExportRefused, export_table, table_at
-from pointage.numbers import format_money, format_quantity, to_cents
-from pointage.read_xlsx import read_workbook
+from pointage.engine.check import check_snapshot_with_context
+from pointage.outputs.export.api import ExportRefused, export_table, table_at
+from pointage.base.numbers import format_money, format_quantity, to_cents
+from pointage.reading.xlsx import read_workbook
 
 ROOT = Path(__file__).parents[1]
 EXAMPLE = ROOT / "workbooks" / "exemples" / "cp-2024-09-16-accompagnement-global.xlsx"

@@ -6,7 +6,7 @@ import re
 import sys
 
 import pytest
-from pointage.export.clipboard import ClipboardError, cf_html, put_html_on_clipboard
+from pointage.outputs.export.clipboard import ClipboardError, cf_html, put_html_on_clipboard
 
 DOCUMENT = (
     '<!DOCTYPE html>\n<html lang="fr">\n<head><meta charset="utf-8"></head>\n'

@@ -9,14 +9,14 @@ from pathlib import Path
 import docx
 import pytest
 from classeurs import construire
-from pointage.engine import check_snapshot_with_context
-from pointage.export.api import ExportError, ExportRefused, export_table, table_at
-from pointage.export.content import Cell, ExportedRow, ExportedTable, cell_of
-from pointage.export.files import default_output
-from pointage.export.layout import A4_LONG, A4_SHORT, MARGIN, page_layout, text_width
-from pointage.export.texts import stamp, unchecked_warning
-from pointage.findings import Finding, Severity
-from pointage.read_xlsx import read_workbook
+from pointage.engine.check import check_snapshot_with_context
+from pointage.outputs.export.api import ExportError, ExportRefused, export_table, table_at
+from pointage.outputs.export.content import Cell, ExportedRow, ExportedTable, cell_of
+from pointage.outputs.export.targets import default_output
+from pointage.outputs.export.layout import A4_LONG, A4_SHORT, MARGIN, page_layout, text_width
+from pointage.outputs.export.texts import stamp, unchecked_warning
+from pointage.report.findings import Finding, Severity
+from pointage.reading.xlsx import read_workbook
 
 NOW = datetime(2026, 11, 22, 9, 5)
 SHA = "0123456789abcdef" * 4

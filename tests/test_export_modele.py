@@ -11,7 +11,7 @@ from pathlib import Path
 import docx
 import openpyxl
 import pytest
-from pointage.template import write_template
+from pointage.outputs.template import write_template
 
 ROWS = [
     ("Mobilité", "Artois", "CCAS de Lens", "10 places du 1er juillet au 31 décembre 2024", 800, "Oui", "Avenant"),

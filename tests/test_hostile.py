@@ -64,8 +64,8 @@ def test_zip_bomb_is_refused_in_constant_memory(tmp_path):
 
 def test_bomb_with_an_honest_small_header_is_stopped_while_streaming(tmp_path, monkeypatch):
     # A part that inflates past the limit while being read is refused as it streams.
-    from pointage import read_xlsx
-    from pointage.errors import UnreadableWorkbook
+    from pointage.reading import xlsx as read_xlsx
+    from pointage.base.errors import UnreadableWorkbook
 
     big = construire(tmp_path / "grand.xlsx", {"A": "STRUCTURE | MONTANT\n" + "CCAS | 10\n" * 20000})
     monkeypatch.setattr(read_xlsx, "MAX_SHEET_XML_BYTES", 400_000)
@@ -112,7 +112,7 @@ def test_formula_without_value_is_found_with_or_without_a_namespace_prefix(tmp_p
     # The scan looks for `:f` only in sheets that bind SpreadsheetML to a prefix.
     import re
 
-    from pointage.read_xlsx import _scan_sheet_xml
+    from pointage.reading.xlsx import _scan_sheet_xml
 
     plain = construire(tmp_path / "formule.xlsx", {"A": "STRUCTURE | MONTANT\nCCAS | 10\nAIFOR | =B2*2"})
     part = "xl/worksheets/sheet1.xml"

@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from pointage.engine import check_path
-from pointage.findings import Finding, Severity
-from pointage.marks import FILLS, build_plan, note_text
-from pointage.report import FileReport
+from pointage.engine.check import check_path
+from pointage.report.findings import Finding, Severity
+from pointage.outputs.marks import FILLS, build_plan, note_text
+from pointage.report.model import FileReport
 
 ROOT = Path(__file__).parents[1]
 EXAMPLE = ROOT / "workbooks" / "exemples" / "cp-2024-09-16-accompagnement-global.xlsx"

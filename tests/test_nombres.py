@@ -5,7 +5,7 @@ from decimal import Decimal
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from pointage.numbers import (
+from pointage.base.numbers import (
     NotANumber,
     Number,
     format_money,

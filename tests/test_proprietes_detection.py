@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from pointage.detection import find_tables
-from pointage.snapshot import SheetSnapshot
+from pointage.tables.detection import find_tables
+from pointage.reading.snapshot import SheetSnapshot
 
 HEADERS = ["STRUCTURE", "PLACES D'ACCOMPAGNEMENT", "MONTANT RETENU"]
 TITLES = st.sampled_from([

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from pointage.text import words, words_of_all, words_uncached
+from pointage.base.text import words, words_of_all, words_uncached
 
 LATIN_AND_MORE = st.text(
     alphabet=st.sampled_from(list(" \t-_'’.,;:/()0123456789aZéÈàçœŒæßÀ\u0301ǅﬁ²ΩЖ日\x00")), max_size=12

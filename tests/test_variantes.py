@@ -6,9 +6,9 @@ from decimal import Decimal
 from pathlib import Path
 
 import openpyxl
-from pointage.addresses import a1, parse_a1
-from pointage.engine import check_path
-from pointage.numbers import format_money, format_quantity, to_cents
+from pointage.base.addresses import a1, parse_a1
+from pointage.engine.check import check_path
+from pointage.base.numbers import format_money, format_quantity, to_cents
 
 ROOT = Path(__file__).parents[1]
 EXAMPLE = ROOT / "workbooks" / "exemples" / "cp-2024-09-16-accompagnement-global.xlsx"

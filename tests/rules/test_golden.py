@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 from classeurs import construire
-from pointage.engine import check_path, select_rules
-from pointage.registry import all_rules
+from pointage.engine.check import check_path, select_rules
+from pointage.rules.registry import all_rules
 
 HERE = Path(__file__).parent
 CODES = sorted(p.name for p in HERE.iterdir() if p.is_dir() and (p / "ko.py").exists())

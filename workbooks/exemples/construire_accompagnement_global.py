@@ -34,7 +34,7 @@ from pathlib import Path
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
-from pointage.xlsx_write import MONEY_FORMAT, build_main
+from pointage.outputs.workbook_writer import MONEY_FORMAT, build_main
 
 OUTPUT_NAME = "cp-2024-09-16-accompagnement-global.xlsx"
 FIXED_DATETIME = datetime(2024, 9, 16, 0, 0, 0)

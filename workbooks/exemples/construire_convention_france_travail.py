@@ -21,7 +21,7 @@ Usage::
 
     python construire_convention_france_travail.py [OUTPUT.xlsx]
 
-Deterministic: fixed document dates and zip timestamps (pointage.xlsx_write).
+Deterministic: fixed document dates and zip timestamps (pointage.outputs.workbook_writer).
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ from pathlib import Path
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
-from pointage.xlsx_write import MONEY_FORMAT, build_main
+from pointage.outputs.workbook_writer import MONEY_FORMAT, build_main
 
 OUTPUT_NAME = "cp-2024-09-16-convention-france-travail.xlsx"
 FIXED_DATETIME = datetime(2024, 9, 16, 0, 0, 0)

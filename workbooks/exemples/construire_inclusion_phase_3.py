@@ -29,7 +29,7 @@ Usage::
 
     python construire_inclusion_phase_3.py [OUTPUT.xlsx]
 
-Deterministic: fixed document dates and zip timestamps (pointage.xlsx_write).
+Deterministic: fixed document dates and zip timestamps (pointage.outputs.workbook_writer).
 """
 
 from __future__ import annotations
@@ -40,7 +40,7 @@ from pathlib import Path
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
-from pointage.xlsx_write import MONEY_FORMAT, build_main
+from pointage.outputs.workbook_writer import MONEY_FORMAT, build_main
 
 OUTPUT_NAME = "cp-2022-11-21-inclusion-phase-3.xlsx"
 FIXED_DATETIME = datetime(2022, 11, 21, 0, 0, 0)

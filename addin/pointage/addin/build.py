@@ -1,0 +1,132 @@
+"""`pointage addin construire`: the .xlam, rebuilt from xlwings' template add-in.
+
+The template (`xlwings/quickstart_addin_ribbon.xlam`) is rewritten member by member:
+a new customUI.xml (the Pointage tab), the VBA project edited with pyOpenVBA (the
+ribbon module renamed and given the one generic callback, PROJECT_NAME set), and
+the config sheet renamed `pointage.conf` with `UDF Modules` pointing at the custom
+functions. Every other member is kept as is; zip dates are fixed, so the same
+xlwings and pyOpenVBA versions give the same bytes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import re
+import shutil
+import sys
+import tempfile
+import zipfile
+from pathlib import Path
+
+from pointage.addin.ribbon import VBA_MODULE, custom_ui_xml, vba_module_source
+from pointage.base.errors import os_reason
+from pointage.base.files import already_exists, write_atomically
+
+EXIT_ERROR = 2
+PROJECT_NAME = "pointage"
+CONFIG_SHEET = f"{PROJECT_NAME}.conf"
+UDF_MODULE = "pointage.addin.functions"
+TEMPLATE_NAME = "quickstart_addin_ribbon.xlam"
+TEMPLATE_MODULE = "RibbonMyAddin"
+TEMPLATE_PROJECT_LINE = 'Public Const PROJECT_NAME As String = "myaddin"'
+TEMPLATE_SHEET = "_myaddin.conf"
+# The `UDF Modules` row of the template's config sheet, which has no value cell.
+_UDF_ROW = re.compile(r'(<row r="6" spans=")1:1("[^>]*><c r="A6"[^>]*><v>\d+</v></c>)(</row>)')
+STAMP = (2024, 9, 16, 0, 0, 0)
+
+
+class BuildError(Exception):
+    """The add-in cannot be built; the message is French, for the user."""
+
+
+def template_path() -> Path:
+    import xlwings
+
+    return Path(xlwings.__file__).parent / TEMPLATE_NAME
+
+
+def edited_vba_project(template: Path) -> bytes:
+    """The template's vbaProject.bin with the Pointage ribbon module and PROJECT_NAME."""
+    from pyopenvba import ExcelFile
+
+    with tempfile.TemporaryDirectory() as folder:
+        work = Path(folder) / "modele.xlam"
+        shutil.copyfile(template, work)
+        with ExcelFile(str(work)) as workbook:
+            if TEMPLATE_MODULE not in workbook.module_names():
+                raise BuildError(f"le module VBA « {TEMPLATE_MODULE} » manque dans le modèle de xlwings.")
+            workbook.vba_project().rename_module(TEMPLATE_MODULE, VBA_MODULE)
+            workbook.set_module(VBA_MODULE, vba_module_source())
+            source = workbook.get_module("xlwings")
+            if TEMPLATE_PROJECT_LINE not in source:
+                raise BuildError("la constante PROJECT_NAME du module xlwings du modèle a changé.")
+            workbook.set_module(
+                "xlwings", source.replace(TEMPLATE_PROJECT_LINE, TEMPLATE_PROJECT_LINE.replace("myaddin", PROJECT_NAME))
+            )
+            workbook.save(str(work))
+        with zipfile.ZipFile(work) as edited:
+            return edited.read("xl/vbaProject.bin")
+
+
+def _config_sheet(xml: bytes) -> bytes:
+    text = xml.decode("utf-8")
+    value = f'<c r="B6" s="1" t="inlineStr"><is><t>{UDF_MODULE}</t></is></c>'
+    text, count = _UDF_ROW.subn(lambda m: f"{m.group(1)}1:2{m.group(2)}{value}{m.group(3)}", text)
+    if count != 1:
+        raise BuildError("la ligne « UDF Modules » de la feuille de configuration du modèle a changé.")
+    return text.encode("utf-8")
+
+
+def _workbook(xml: bytes) -> bytes:
+    old = f'<sheet name="{TEMPLATE_SHEET}"'.encode()
+    if old not in xml:
+        raise BuildError(f"la feuille « {TEMPLATE_SHEET} » manque dans le modèle de xlwings.")
+    return xml.replace(old, f'<sheet name="{CONFIG_SHEET}"'.encode())
+
+
+def build_addin(template: Path | None = None) -> bytes:
+    template = template or template_path()
+    if not template.exists():
+        raise BuildError(f"le modèle de complément de xlwings est introuvable ({template}).")
+    replaced = {
+        "customUI/customUI.xml": custom_ui_xml(),
+        "xl/vbaProject.bin": edited_vba_project(template),
+    }
+    edits = {"xl/workbook.xml": _workbook, "xl/worksheets/sheet1.xml": _config_sheet}
+    out = io.BytesIO()
+    with zipfile.ZipFile(template) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            data = replaced.get(info.filename) or source.read(info.filename)
+            if info.filename in edits:
+                data = edits[info.filename](data)
+            entry = zipfile.ZipInfo(info.filename, date_time=STAMP)
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            entry.external_attr = 0o644 << 16
+            target.writestr(entry, data)
+    return out.getvalue()
+
+
+def run_construire(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
+    target = Path(args.sortie)
+    if target.suffix.lower() != ".xlam":
+        print(f"pointage : le complément est un fichier .xlam, pas « {target.name} ».", file=sys.stderr)
+        return EXIT_ERROR
+    refusal = None if args.forcer else already_exists(target)
+    if refusal:
+        print(f"pointage : {refusal}", file=sys.stderr)
+        return EXIT_ERROR
+    try:
+        write_atomically(target, build_addin())
+    except BuildError as error:
+        print(f"pointage : complément non construit : {error}", file=sys.stderr)
+        return EXIT_ERROR
+    except OSError as error:
+        print(f"pointage : impossible d'écrire « {target} » : {os_reason(error)}.", file=sys.stderr)
+        return EXIT_ERROR
+    except Exception as error:  # pyOpenVBA refusing the template: never a traceback
+        print(f"pointage : complément non construit (erreur interne : {type(error).__name__} : {error}).",
+              file=sys.stderr)
+        return EXIT_ERROR
+    print(f"Complément Excel écrit : {target}")
+    return 0

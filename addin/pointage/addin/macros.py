@@ -1,0 +1,76 @@
+"""The ribbon's two main macros, on an xlwings Book (desktop RunPython or remote engine)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from pointage.addin.controls_sheet import write_controls
+from pointage.addin.journal import read_journal, write_journal
+from pointage.addin.marking import apply_marks, remove_marks
+from pointage.addin.read_book import fingerprint, read_book
+from pointage.addin.sheets import JOURNAL_SHEET, delete_sheet
+from pointage.engine.check import check_snapshot_with_context
+from pointage.report.findings import Severity
+from pointage.outputs.marks import CONTROLES_SHEET, MarkPlan, build_plan
+from pointage.report.model import FileReport
+
+TITLE = "Pointage"
+
+
+def check_book(book, now: datetime | None = None):
+    """Read the book once and run the engine: (snapshot, ctx, report, plan)."""
+    snapshot = read_book(book)
+    ctx, report = check_snapshot_with_context(snapshot, None, book.name)
+    return snapshot, ctx, report, build_plan(report, fingerprint(snapshot), now)
+
+
+def verifier(book, now: datetime | None = None) -> MarkPlan | None:
+    """Check the book, mark the cells, write `Contrôles` and the `_pointage` journal."""
+    previous = read_journal(book)
+    if previous is not None:
+        remove_marks(book, previous)
+        delete_sheet(book, JOURNAL_SHEET)
+    snapshot, _, report, plan = check_book(book, now)
+    if report.unreadable:
+        delete_sheet(book, CONTROLES_SHEET)
+        book.app.alert(unreadable_message(report), TITLE)
+        return None
+    records = apply_marks(book, plan, snapshot)
+    write_journal(book, records)
+    write_controls(book, plan)
+    book.app.alert(summary_message(report, len(records)), TITLE)
+    return plan
+
+
+def unreadable_message(report: FileReport) -> str:
+    reason = report.findings[0].message if report.findings else ""
+    return "Pointage n'a pas pu vérifier ce classeur : " + reason.removeprefix("Fichier illisible : ")
+
+
+def summary_message(report: FileReport, marked: int) -> str:
+    counts = {s.value: report.count(s) for s in Severity}
+    if not any(counts.values()):
+        return "Vérification terminée : aucune anomalie."
+    head = (
+        f"Vérification terminée : {_count(counts['erreur'], 'erreur')}, "
+        f"{_count(counts['avertissement'], 'avertissement')}, {_count(counts['info'], 'info')}."
+    )
+    cells = _count(marked, "cellule marquée", "cellules marquées")
+    return f"{head}\n{cells} ; le détail est dans la feuille « {CONTROLES_SHEET} »."
+
+
+def _count(n: int, singular: str, plural: str | None = None) -> str:
+    return f"{n} {singular if n <= 1 else (plural or singular + 's')}"
+
+
+def effacer_marques(book) -> int:
+    """Remove exactly the recorded marks, and the `Contrôles` and `_pointage` sheets."""
+    records = read_journal(book)
+    removed = remove_marks(book, records) if records else 0
+    deleted = [name for name in (CONTROLES_SHEET, JOURNAL_SHEET) if delete_sheet(book, name)]
+    if records is None and not deleted:
+        book.app.alert("Ce classeur ne porte aucune marque de Pointage.", TITLE)
+        return 0
+    restored = _count(removed, "cellule rétablie", "cellules rétablies")
+    book.app.alert(f"Marques de Pointage effacées : {restored}.", TITLE)
+    return removed

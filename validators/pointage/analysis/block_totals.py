@@ -1,0 +1,260 @@
+"""What each total row sums, inferred column by column (classeur.md, TOTAL rows).
+
+Walking down a numeric column: a total preceded by detail values since the previous
+total is a block total (level 1); a total preceded by none, or labelled GÉNÉRAL, is
+a grand total (level 2) that sums the block totals since the previous grand total,
+or restates that grand total. Empty cells are transparent, except that a total
+row left empty while detail values are pending closes the block without a value.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from pointage.base.addresses import a1
+from pointage.base.numbers import NotANumber, exact_value, to_cents
+from pointage.tables.settings import unit_key_of
+from pointage.tables.table import DETAIL, TOTAL, Row, Table
+from pointage.base.text import words
+
+if TYPE_CHECKING:
+    from pointage.analysis.context import CheckContext
+
+
+@dataclass(slots=True)
+class Part:
+    """A number a total sums (made only for totals and for the findings)."""
+
+    row: int
+    col: int
+    value: Decimal
+
+    @property
+    def cell(self) -> str:
+        return a1(self.row, self.col)
+
+
+class _Segment:
+    """The detail values of a block, as positions in the table's rows: their Parts are
+    made only when a finding lists them (a big table would hold one per row)."""
+
+    __slots__ = ("read", "rows", "col", "positions", "extra")
+
+    def __init__(self, read, rows: list[Row], col: int) -> None:
+        self.read, self.rows, self.col = read, rows, col
+        self.positions: list[tuple[int, int]] = []  # [start, stop) ranges of rows
+        self.extra: list[Part] = []  # Parts already made (block totals)
+
+    def parts(self) -> list[Part]:
+        made = []
+        for start, stop in self.positions:
+            for position in range(start, stop):
+                row = self.rows[position]
+                if row.kind != DETAIL:
+                    continue
+                value = self.read(position)
+                if value is not None and not isinstance(value, NotANumber):
+                    made.append(Part(row.index, self.col, Decimal(value)))
+        made.extend(self.extra)
+        made.sort(key=lambda p: p.row)
+        return made
+
+
+@dataclass
+class TotalCheck:
+    level: int  # 1: sums detail rows; 2: sums block totals (or restates a grand total)
+    role: str
+    column: str  # header text, for messages
+    row: Row
+    cell: str
+    found: Decimal
+    expected: Decimal
+    count: int  # how many numbers the total sums
+    money: bool
+    restates: bool = False
+    _parts: _Segment | list[Part] = field(default_factory=list, repr=False)
+
+    @property
+    def parts(self) -> list[Part]:
+        return self._parts if isinstance(self._parts, list) else self._parts.parts()
+
+
+@dataclass
+class MissingTotal:
+    """T003: a block closed by an empty total cell, or a total with nothing above."""
+
+    role: str
+    column: str
+    row: Row
+    cell: str
+    value: Decimal | None = None  # the total found, when the cell is filled
+    expected: Decimal | None = None  # what the block's detail rows total
+    count: int = 0
+    _parts: _Segment | list[Part] = field(default_factory=list, repr=False)
+
+    @property
+    def parts(self) -> list[Part]:
+        return self._parts if isinstance(self._parts, list) else self._parts.parts()
+
+
+@dataclass
+class TotalsAnalysis:
+    checks: list[TotalCheck] = field(default_factory=list)
+    missing: list[MissingTotal] = field(default_factory=list)
+    # Every filled total cell of each column, with its level, in row order.
+    levels: dict[str, list[tuple[int, Part]]] = field(default_factory=dict)
+
+    def overall(self, role: str) -> tuple[Decimal, list[str]] | None:
+        """What the table allocates in a column: its last grand total, else the sum of
+        its block totals (value and cells), or None when it has no total."""
+        totals = self.levels.get(role, [])
+        grand = [part for level, part in totals if level == 2]
+        if grand:
+            return grand[-1].value, [grand[-1].cell]
+        blocks = [part for level, part in totals if level == 1]
+        if not blocks:
+            return None
+        return sum((p.value for p in blocks), Decimal(0)), [p.cell for p in blocks]
+
+
+def analyse_totals(table: Table, ctx: CheckContext) -> TotalsAnalysis:
+    analysis = TotalsAnalysis()
+    for role in ("amount", "places", "portfolios"):
+        if table.has(role):
+            column = table.column(role)
+            # exact_value's own first case, inlined: a call per cell costs more than the rest.
+            values = [int(v) if v.__class__ is float and v.is_integer() else exact_value(v) for v in column]
+            _walk(table, role, values, analysis, role == "amount")
+    if table.has("description"):
+        _walk(table, "description", _description_values(table, ctx), analysis, money=False)
+    return analysis
+
+
+def _description_values(table: Table, ctx: CheckContext) -> list:
+    """The count of the header's unit written in each description; on a total row,
+    the number itself when the cell holds one (`3 354`, or `3 354 places`)."""
+    unit = _description_unit(table.header_text("description"), ctx.units)
+    column = table.column("description")
+    written = {}
+    for text in set(column):
+        parsed = ctx.description_of(str(text).strip()) if text is not None else None
+        written[text] = parsed.total(unit) if parsed else None
+    values = list(map(written.__getitem__, column))
+    for position, row in enumerate(table.rows):
+        if row.kind == TOTAL:
+            number = exact_value(column[position])
+            if not isinstance(number, NotANumber):
+                values[position] = number
+    return values
+
+
+def _description_unit(header: str, units: tuple[str, ...]) -> str:
+    """`PLACES D'ACCOMPAGNEMENT` -> places; `place` when the header names no unit."""
+    header_units = {unit_key_of(w) for w in words(header).split()}
+    for unit in units:
+        if unit_key_of(unit) in header_units:
+            return unit
+    return "place"
+
+
+def _walk(table: Table, role: str, values: list, analysis: TotalsAnalysis, money: bool) -> None:
+    """`values` holds, for each row of the table, an int, a Decimal, a NotANumber or
+    None (see `exact_value`)."""
+    column = table.header_text(role)
+    col = table.roles[role]
+    rows = table.rows
+    read = values.__getitem__
+
+    def segment(start: int, stop: int) -> _Segment:
+        made = _Segment(read, rows, col)
+        made.positions.append((start, stop))
+        return made
+
+    pending_start, pending_sum, pending_count = 0, 0, 0
+    pending_invalid = False
+    blocks: list[Part] = []
+    block_details: list[tuple[int, int]] = []  # detail rows left unclosed before a grand total
+    blocks_sum, blocks_count = 0, 0
+    blocks_invalid = False
+    last_grand: Part | None = None
+    levels = analysis.levels.setdefault(role, [])
+    for position, row in enumerate(rows):
+        kind = row.kind
+        if kind == DETAIL:
+            value = values[position]
+            if value is None:
+                continue
+            if value.__class__ is NotANumber:
+                pending_invalid = True  # F002 reports it; the sum cannot be checked
+            else:
+                pending_sum += value
+                pending_count += 1
+            continue
+        if kind != TOTAL:
+            continue
+        value = values[position]
+        pending = pending_count > 0
+        cell = a1(row.index, col)
+        if value is None or value.__class__ is NotANumber:
+            if pending or pending_invalid:
+                # A total row left empty closes its block (T003 for real columns; a
+                # formula never calculated is F003's, not an empty cell).
+                uncomputed = (row.index, col) in table.sheet.formulas_without_value
+                if role != "description" and value is None and not uncomputed:
+                    analysis.missing.append(
+                        MissingTotal(role, column, row, cell, expected=Decimal(pending_sum) if pending else None,
+                                     count=pending_count, _parts=segment(pending_start, position))
+                    )
+                blocks_invalid = True
+                pending_start, pending_sum, pending_count, pending_invalid = position + 1, 0, 0, False
+            continue
+        found = Decimal(value)
+        part = Part(row.index, col, found)
+        is_block = (pending or pending_invalid) and not (row.is_grand_label and blocks)
+        levels.append((1 if is_block else 2, part))
+        if is_block:
+            if not pending_invalid:
+                analysis.checks.append(
+                    TotalCheck(1, role, column, row, cell, found, Decimal(pending_sum), pending_count, money,
+                               _parts=segment(pending_start, position))
+                )
+            blocks.append(part)
+            blocks_sum += found
+            blocks_count += 1
+            pending_start, pending_sum, pending_count, pending_invalid = position + 1, 0, 0, False
+            continue
+        # A grand total: sums the block totals since the previous grand total.
+        if pending:
+            # Detail rows left unclosed before TOTAL GÉNÉRAL count as blocks.
+            block_details.append((pending_start, position))
+            blocks_sum += pending_sum
+            blocks_count += pending_count
+        if blocks or block_details:
+            if not blocks_invalid and not pending_invalid:
+                parts = _Segment(read, rows, col)
+                parts.positions, parts.extra = block_details, blocks
+                analysis.checks.append(
+                    TotalCheck(2, role, column, row, cell, found, Decimal(blocks_sum), blocks_count, money,
+                               _parts=parts)
+                )
+        elif last_grand is not None:
+            if not blocks_invalid:
+                analysis.checks.append(
+                    TotalCheck(2, role, column, row, cell, found, last_grand.value, 1, money,
+                               restates=True, _parts=[last_grand])
+                )
+        elif not blocks_invalid:
+            # Nothing above it at all (a block closed empty above is T003's already).
+            analysis.missing.append(MissingTotal(role, column, row, cell, value=found))
+        last_grand = part
+        blocks, block_details, blocks_invalid, pending_invalid = [], [], False, False
+        blocks_sum, blocks_count = 0, 0
+        pending_start, pending_sum, pending_count = position + 1, 0, 0
+
+
+def mismatch(check: TotalCheck, ctx: CheckContext) -> bool:
+    if check.money:
+        return not ctx.money_equal(to_cents(check.found), to_cents(check.expected))
+    return check.found != check.expected

@@ -1,0 +1,274 @@
+"""`pointage` command line. Exit codes: 0 no erreur, 1 erreur, 2 unreadable file or bad command."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import sys
+from pathlib import Path
+
+from pointage import __version__
+from pointage.base.errors import os_reason
+from pointage.base.files import already_exists
+from pointage.reading.xlsx import SUPPORTED_SUFFIXES
+from pointage.rules.registry import all_rules
+
+EXIT_USAGE = 2
+
+# argparse speaks English; the staff read French.
+_ARGPARSE_FR = [
+    (r"argument commande: invalid choice: '?([^' ]*)'? \(choose from (.*)\)", r"commande « \1 » inconnue (commandes : \2)"),
+    (r"unrecognized arguments: (.*)", r"arguments inconnus : \1"),
+    (r"argument (\S+): invalid choice: '?([^' ]*)'? \(choose from (.*)\)", r"option \1 : choix « \2 » invalide (choix possibles : \3)"),
+    (r"argument (\S+): expected one argument", r"l'option \1 attend une valeur"),
+    (r"the following arguments are required: (.*)", r"arguments obligatoires manquants : \1"),
+    (r"invalid choice: '?([^' ]*)'? \(choose from (.*)\)", r"commande « \1 » inconnue (commandes : \2)"),
+]
+
+
+# The words argparse writes around the help texts, in French.
+_ARGPARSE_WORDS = {
+    "usage: ": "utilisation : ",
+    "positional arguments": "arguments",
+    "options": "options",
+    "show program's version number and exit": "afficher la version et quitter",
+}
+argparse._ = lambda text: _ARGPARSE_WORDS.get(text, text)
+
+
+class FrenchParser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # noqa: D102
+        for pattern, replacement in _ARGPARSE_FR:
+            message = re.sub(pattern, replacement, message)
+        self.print_usage(sys.stderr)
+        print(f"pointage : erreur : {message}", file=sys.stderr)
+        sys.exit(EXIT_USAGE)
+
+
+def build_parser() -> FrenchParser:
+    parser = FrenchParser(
+        prog="pointage",
+        description="Pointage vérifie l'arithmétique des annexes budgétaires (classeurs Excel).",
+        add_help=False,
+    )
+    parser.add_argument("-h", "--aide", "--help", action="help", help="afficher cette aide")
+    parser.add_argument("--version", action="version", version=f"pointage {__version__}", help="afficher la version")
+    commands = parser.add_subparsers(dest="commande", title="commandes", parser_class=FrenchParser)
+    verifier = commands.add_parser(
+        "verifier",
+        aliases=["vérifier"],
+        help="vérifier un ou plusieurs classeurs (ou dossiers)",
+        description="Vérifie les tableaux d'annexes des classeurs et liste les anomalies.",
+        add_help=False,
+    )
+    verifier.add_argument("-h", "--aide", "--help", action="help", help="afficher cette aide")
+    verifier.add_argument("fichiers", nargs="*", metavar="FICHIER", help="classeur .xlsx/.xlsm ou dossier")
+    verifier.add_argument("--format", choices=["texte", "json"], default="texte", help="format de sortie (texte par défaut)")
+    verifier.add_argument("--select", default="", metavar="CODES", help="codes ou familles à vérifier, séparés par des virgules (ex. M001,B)")
+    verifier.add_argument("--ignore", default="", metavar="CODES", help="codes ou familles à ignorer, séparés par des virgules")
+    verifier.add_argument("--annoter", action="store_true", help="écrire une copie annotée (FICHIER.pointage.xlsx) : cellules colorées, notes, feuille Contrôles")
+    verifier.add_argument("--sortie", metavar="FICHIER", help="nom de la copie annotée (un seul classeur)")
+    verifier.add_argument("--forcer", action="store_true", help="remplacer une copie annotée existante")
+    modele = commands.add_parser(
+        "modele",
+        aliases=["modèle"],
+        help="écrire un classeur d'annexes vierge, reconnu tel quel par Pointage",
+        description="Écrit un classeur d'annexes vierge : Paramètres, Barème, Annexe, Imputation.",
+        add_help=False,
+    )
+    modele.add_argument("-h", "--aide", "--help", action="help", help="afficher cette aide")
+    modele.add_argument("--sortie", metavar="FICHIER", default=TEMPLATE_NAME, help=f"fichier à écrire ({TEMPLATE_NAME} par défaut)")
+    modele.add_argument("--forcer", action="store_true", help="remplacer un fichier existant")
+    exporter = commands.add_parser(
+        "exporter",
+        help="exporter un tableau vérifié pour le rapport (Word ou HTML)",
+        description="Exporte un tableau reconnu, vérifié, au format du rapport (Word .docx ou HTML).",
+        add_help=False,
+    )
+    exporter.add_argument("-h", "--aide", "--help", action="help", help="afficher cette aide")
+    exporter.add_argument("fichier", metavar="FICHIER", help="classeur .xlsx/.xlsm")
+    exporter.add_argument("--feuille", required=True, help="feuille du tableau (ex. « Annexe 1 »)")
+    exporter.add_argument("--tableau", type=int, metavar="N", help="numéro du tableau dans la feuille (tous par défaut)")
+    exporter.add_argument("--format", choices=["docx", "html"], default="docx", help="docx (Word, par défaut) ou html")
+    exporter.add_argument("--sortie", metavar="FICHIER", help="fichier à écrire")
+    exporter.add_argument("--forcer", action="store_true", help="exporter malgré des erreurs (le document le signale en rouge)")
+    exporter.add_argument("--remplacer", action="store_true", help="remplacer un fichier d'export existant")
+
+    addin = commands.add_parser(
+        "addin",
+        help="le complément Excel Pointage (.xlam)",
+        description="Construit le complément Excel Pointage à partir du modèle de xlwings.",
+        add_help=False,
+    )
+    addin.add_argument("-h", "--aide", "--help", action="help", help="afficher cette aide")
+    addin_commands = addin.add_subparsers(dest="action", title="actions", parser_class=FrenchParser)
+    construire = addin_commands.add_parser("construire", help="construire le fichier .xlam", add_help=False)
+    construire.add_argument("-h", "--aide", "--help", action="help", help="afficher cette aide")
+    construire.add_argument("--sortie", metavar="FICHIER", default="pointage.xlam", help="fichier à écrire (pointage.xlam par défaut)")
+    construire.add_argument("--forcer", action="store_true", help="remplacer un fichier existant")
+    return parser
+
+
+TEMPLATE_NAME = "classeur-annexes.xlsx"
+
+
+def run_modele(parser: FrenchParser, args: argparse.Namespace) -> int:
+    from pointage.outputs.template import write_template
+
+    target = Path(args.sortie)
+    if target.suffix.lower() != ".xlsx":
+        parser.error(f"--sortie : le modèle est un fichier .xlsx, pas « {target.name} »")
+    refusal = None if args.forcer else already_exists(target)
+    if refusal:
+        print(f"pointage : {refusal}", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        write_template(target)
+    except OSError as exc:
+        print(f"pointage : impossible d'écrire « {target} » : {os_reason(exc)}.", file=sys.stderr)
+        return EXIT_USAGE
+    print(f"Classeur d'annexes vierge écrit : {target}")
+    return 0
+
+
+def run() -> None:
+    """The `pointage` command and `python -m pointage`: `main`, then a quick exit."""
+    from pointage.engine.check import leave_to_exit
+
+    # The process ends with os._exit: the first workbook's cells go with it, instead
+    # of being freed object by object (a tenth of a second for 100 000 rows).
+    leave_to_exit(1)
+    code = main()
+    # Everything is written: leave without tearing down pandas and pandera module by
+    # module (another tenth of a second, for nothing, at the end of every command).
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except OSError:  # the reader has gone (`| head`): nothing more to tell it
+            pass
+    os._exit(code)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.commande in ("verifier", "vérifier"):
+        return run_verifier(parser, args)
+    if args.commande in ("modele", "modèle"):
+        return run_modele(parser, args)
+    if args.commande == "exporter":
+        from pointage.commands.exporter import run_exporter
+
+        return run_exporter(parser, args)
+    if args.commande == "addin" and args.action == "construire":
+        from pointage.addin.build import run_construire
+
+        return run_construire(parser, args)
+    parser.print_help()
+    return EXIT_USAGE
+
+
+def _codes(parser: FrenchParser, text: str, option: str) -> list[str]:
+    codes = [c.strip().upper() for c in text.split(",") if c.strip()]
+    known = [r.code for r in all_rules()]
+    for code in codes:
+        if not any(k.startswith(code) for k in known):
+            parser.error(f"{option} : code « {code} » inconnu (codes : {', '.join(known)})")
+    return codes
+
+
+def workbook_paths(arguments: list[str]) -> tuple[list[tuple[Path, str]], list[str]]:
+    """Files to check (path, path as shown) and the arguments that name nothing."""
+    found: list[tuple[Path, str]] = []
+    missing: list[str] = []
+    for argument in arguments:
+        path = Path(argument)
+        if path.is_dir():
+            for child in sorted(path.rglob("*")):
+                if (
+                    child.is_file()
+                    and child.suffix.lower() in SUPPORTED_SUFFIXES
+                    and not child.name.startswith("~$")
+                ):
+                    found.append((child, str(child)))
+        elif path.exists():
+            found.append((path, argument))
+        else:
+            missing.append(argument)
+    return found, missing
+
+
+def run_verifier(parser: FrenchParser, args: argparse.Namespace) -> int:
+    from pointage.engine.batch import ProgressBar, check_files
+    from pointage.engine.check import unreadable_report
+    from pointage.outputs.json_report import render_json
+    from pointage.outputs.text_report import render_text
+    from pointage.report.model import Report
+
+    if not args.fichiers:
+        parser.error("indiquez au moins un classeur ou un dossier à vérifier")
+    select, ignore = _codes(parser, args.select, "--select"), _codes(parser, args.ignore, "--ignore")
+    files, missing = workbook_paths(args.fichiers)
+    if args.sortie and not args.annoter:
+        parser.error("--sortie ne s'emploie qu'avec --annoter")
+    if args.sortie and len(files) + len(missing) != 1:
+        parser.error("--sortie ne s'emploie qu'avec un seul classeur")
+    report = Report()
+    for argument in missing:
+        report.files.append(unreadable_report(argument, "fichier ou dossier introuvable."))
+    notices: list[str] = []
+    copies_failed = False
+    # A progress bar only for a person at a terminal: never in JSON, never piped.
+    show_progress = args.format == "texte" and len(files) > 1 and sys.stdout.isatty() and sys.stderr.isatty()
+    checked = check_files(files, select, ignore, ProgressBar() if show_progress else None)
+    for (path, shown), file_report in zip(files, checked):
+        report.files.append(file_report)
+        if args.annoter:
+            ok, lines = annotate(path, file_report, Path(args.sortie) if args.sortie else None, args.forcer)
+            notices.extend(lines)
+            copies_failed = copies_failed or not ok
+    if not report.files:
+        parser.error("aucun classeur .xlsx ou .xlsm trouvé dans les dossiers indiqués")
+    output = render_json(report) if args.format == "json" else render_text(report)
+    sys.stdout.write(output if output.endswith("\n") else output + "\n")
+    # Notices go to stderr in JSON mode: stdout stays one JSON document.
+    for line in notices:
+        print(line, file=sys.stderr if args.format == "json" else sys.stdout)
+    return EXIT_USAGE if copies_failed else report.exit_code
+
+
+def annotate(path: Path, file_report, output: Path | None, force: bool) -> tuple[bool, list[str]]:
+    """Write the annotated copy of one checked file; (success, lines for the user)."""
+    from pointage.outputs.annotated_copy import (
+        CopyRefused,
+        check_copy_target,
+        copy_path,
+        losses,
+        write_annotated_copy,
+    )
+    from pointage.base.errors import UnreadableWorkbook
+    from pointage.base.fingerprint import sha256_of
+    from pointage.outputs.marks import build_plan
+
+    target = copy_path(path, output)
+    try:
+        check_copy_target(path, target, force)
+        if file_report.unreadable:
+            return False, [f"Copie annotée non écrite pour {path} : le classeur n'a pas pu être vérifié."]
+        lost = losses(path)
+        write_annotated_copy(path, target, build_plan(file_report, sha256_of(path)))
+    except (CopyRefused, UnreadableWorkbook) as exc:
+        return False, [f"Copie annotée non écrite pour {path} : {exc}"]
+    except OSError as exc:
+        return False, [f"Copie annotée non écrite pour {path} : {os_reason(exc)}."]
+    except Exception as exc:  # never a traceback; the checked file is untouched anyway
+        return False, [f"Copie annotée non écrite pour {path} (erreur interne : {type(exc).__name__} : {exc})."]
+    lines = [f"Copie annotée écrite : {target} (le classeur vérifié n'a pas été modifié)."]
+    if lost:
+        lines.append("Attention, la copie annotée ne garde pas : " + " ; ".join(lost) + ".")
+    return True, lines
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""The command-line subcommands (the parser is in pointage.cli)."""

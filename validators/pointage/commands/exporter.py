@@ -1,0 +1,90 @@
+"""`pointage exporter`: check a workbook, export one sheet's tables for the report.
+
+Exit codes: 0 written; 1 refused (the table has erreurs; the list is printed);
+2 unreadable workbook, bad arguments, or an output that cannot be written.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import datetime
+from pathlib import Path
+
+from pointage.base.errors import os_reason
+from pointage.outputs.export.api import ExportRefused, export_table
+from pointage.outputs.export.targets import check_output, default_output
+from pointage.outputs.export.selection import ExportError, choose_tables, table_findings
+from pointage.outputs.export.texts import count, errors
+from pointage.base.files import write_atomically
+from pointage.base.fingerprint import sha256_of
+
+EXIT_REFUSED = 1
+EXIT_USAGE = 2
+
+
+def run_exporter(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
+    try:
+        return _export(args)
+    except ExportRefused as exc:
+        print(f"pointage : {exc}", file=sys.stderr)
+        print(
+            "Corrigez le classeur, ou ajoutez --forcer pour exporter quand même "
+            "(le document portera « TABLEAU NON VÉRIFIÉ » en rouge).",
+            file=sys.stderr,
+        )
+        return EXIT_REFUSED
+    except ExportError as exc:
+        print(f"pointage : {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except OSError as exc:
+        print(f"pointage : écriture impossible : {os_reason(exc)}.", file=sys.stderr)
+        return EXIT_USAGE
+    except Exception as exc:  # never a traceback for the staff
+        print(f"pointage : erreur interne pendant l'export ({type(exc).__name__} : {exc}).", file=sys.stderr)
+        return EXIT_USAGE
+
+
+def _export(args: argparse.Namespace) -> int:
+    from pointage.engine.check import check_snapshot_with_context
+    from pointage.base.errors import UnreadableWorkbook
+    from pointage.reading.xlsx import read_workbook
+
+    workbook = Path(args.fichier)
+    if not workbook.is_file():
+        raise ExportError(f"« {workbook} » : fichier introuvable.")
+    try:
+        sha256 = sha256_of(workbook)
+        snapshot = read_workbook(workbook)
+    except UnreadableWorkbook as exc:
+        raise ExportError(f"« {workbook} » illisible : {exc}") from exc
+    except OSError as exc:
+        raise ExportError(f"« {workbook} » illisible : {os_reason(exc)}.") from exc
+    ctx, report = check_snapshot_with_context(snapshot, None, str(workbook))
+    if ctx is None:
+        raise ExportError(f"« {workbook} » : {report.findings[0].message}")
+
+    tables = choose_tables(ctx, args.feuille, args.tableau)
+    several = len(choose_tables(ctx, args.feuille, None)) > 1
+    target = Path(args.sortie) if args.sortie else default_output(
+        workbook, args.feuille, args.format, args.tableau if several else None
+    )
+    data = export_table(
+        ctx, report, args.feuille, args.tableau, args.format, args.forcer,
+        workbook.name, sha256, datetime.now(),
+    )
+    # --forcer exports a table with erreurs; replacing a file is asked separately.
+    check_output(workbook, target, args.format, args.remplacer)
+    write_atomically(target, data)
+
+    described = "le tableau" if len(tables) == 1 else f"les {len(tables)} tableaux"
+    ranges = ", ".join(t.range for t in tables)
+    print(f"Export écrit : {target} ({described} {ranges} de la feuille « {args.feuille} »).")
+    forced = sum(len(errors(table_findings(t, report.findings))) for t in tables)
+    if forced:
+        print(
+            f"Attention : exporté malgré {count(forced, 'erreur')} ; le document porte "
+            "« TABLEAU NON VÉRIFIÉ » en rouge.",
+            file=sys.stderr,
+        )
+    return 0

@@ -1,0 +1,1 @@
+"""Running a check: snapshot -> tables -> rules -> report, one file or a batch."""

@@ -1,0 +1,100 @@
+"""Checking many workbooks at once, on every core.
+
+Each file is checked in a worker process; a file that crashes its worker is checked
+again alone, and reported `illisible` if it crashes again: one bad file never stops
+the others. Reports come back in the order of the files.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from pointage.engine.check import check_path, select_rules, unreadable_report
+from pointage.report.model import FileReport
+
+Progress = Callable[[int, int, FileReport], None]
+
+
+def _check_one(path: str, shown: str, select: Sequence[str], ignore: Sequence[str]) -> FileReport:
+    # The rules are chosen (and their modules imported) while calamine reads the file.
+    return check_path(Path(path), lambda: select_rules(select, ignore), shown)
+
+
+def _pool(workers: int):
+    # Imported here: a single file is checked without them (a few hundredths of a second).
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    # fork (Linux) lets workers inherit the imported engine; elsewhere the default.
+    if sys.platform.startswith("linux"):
+        return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
+    return ProcessPoolExecutor(workers)
+
+
+def check_files(
+    files: Sequence[tuple[Path, str]],
+    select: Sequence[str] = (),
+    ignore: Sequence[str] = (),
+    progress: Progress | None = None,
+    workers: int | None = None,
+) -> list[FileReport]:
+    workers = min(workers or os.cpu_count() or 1, len(files))
+    reports: list[FileReport | None] = [None] * len(files)
+    done = 0
+
+    def finish(index: int, report: FileReport) -> None:
+        nonlocal done
+        reports[index] = report
+        done += 1
+        if progress:
+            progress(done, len(files), report)
+
+    if workers <= 1:
+        for index, (path, shown) in enumerate(files):
+            finish(index, _check_one(str(path), shown, select, ignore))
+        return reports  # type: ignore[return-value]
+
+    from concurrent.futures import as_completed
+    from concurrent.futures.process import BrokenProcessPool
+
+    crashed: list[int] = []
+    with _pool(workers) as pool:
+        futures = {
+            pool.submit(_check_one, str(path), shown, tuple(select), tuple(ignore)): index
+            for index, (path, shown) in enumerate(files)
+        }
+        for future in as_completed(futures):
+            index = futures[future]
+            try:
+                finish(index, future.result())
+            except BrokenProcessPool:
+                crashed.append(index)
+            except Exception as exc:  # pickling or an unexpected error of one file
+                finish(index, unreadable_report(files[index][1], f"erreur inattendue ({type(exc).__name__} : {exc})."))
+    for index in sorted(crashed):
+        path, shown = files[index]
+        try:
+            with _pool(1) as alone:
+                finish(index, alone.submit(_check_one, str(path), shown, tuple(select), tuple(ignore)).result())
+        except BrokenProcessPool:
+            finish(index, unreadable_report(shown, "la vérification de ce fichier a fait échouer le programme (fichier piégé ou trop gros ?)."))
+    return reports  # type: ignore[return-value]
+
+
+class ProgressBar:
+    """`[██████······] 12/40 annexe.xlsx` on a terminal, rewritten in place."""
+
+    def __init__(self, stream=sys.stderr, width: int = 30) -> None:
+        self.stream, self.width = stream, width
+
+    def __call__(self, done: int, total: int, report: FileReport) -> None:
+        filled = self.width * done // total
+        name = Path(report.path).name
+        line = f"\r[{'█' * filled}{'·' * (self.width - filled)}] {done}/{total} {name[:40]:<40}"
+        self.stream.write(line)
+        if done == total:
+            self.stream.write("\r" + " " * len(line) + "\r")
+        self.stream.flush()

@@ -1,0 +1,149 @@
+"""Run the rules on a workbook: snapshot -> tables -> rules -> findings."""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Callable, Collection
+from contextlib import contextmanager
+from pathlib import Path
+
+from pointage.analysis.context import CheckContext
+from pointage.base.errors import UnreadableWorkbook
+from pointage.report.findings import Finding
+from pointage.rules.registry import Rule, all_rules, get_rule
+from pointage.report.model import FileReport, TableInfo
+from pointage.reading.snapshot import WorkbookSnapshot
+
+
+def select_rules(select: Collection[str] = (), ignore: Collection[str] = ()) -> list[Rule]:
+    """Rules whose code starts with one of `select` (all when empty), minus `ignore`."""
+    chosen = []
+    for candidate in all_rules():
+        if candidate.check is None:
+            continue
+        if select and not any(candidate.code.startswith(s) for s in select):
+            continue
+        if any(candidate.code.startswith(i) for i in ignore):
+            continue
+        chosen.append(candidate)
+    return chosen
+
+
+def check_path(
+    path: str | Path,
+    rules: list[Rule] | Callable[[], list[Rule]] | None = None,
+    shown_path: str | None = None,
+) -> FileReport:
+    """`rules` may be given as a function, called once the file is read."""
+    from pointage.reading.xlsx import read_workbook
+
+    shown = shown_path if shown_path is not None else str(path)
+    with _without_gc_pauses():
+        try:
+            snapshot = read_workbook(path, while_loading=_warm_up_budget_checks if _is_big(path) else None)
+        except UnreadableWorkbook as exc:
+            return unreadable_report(shown, str(exc))
+        except Exception as exc:  # a reader bug must not stop a batch
+            return unreadable_report(shown, f"erreur inattendue à la lecture ({type(exc).__name__} : {exc}).")
+        ctx, report = check_snapshot_with_context(snapshot, rules() if callable(rules) else rules, shown)
+        if len(_LEFT_TO_EXIT) < _left_to_exit_capacity:
+            _LEFT_TO_EXIT.append((snapshot, ctx))
+            gc.freeze()  # kept to the end: no collection needs to walk them again
+        # Freed here, while the collector is off: once on, it would walk them first.
+        del snapshot, ctx
+        return report
+
+
+# Checks whose objects are left for the end of the process (see `leave_to_exit`).
+_LEFT_TO_EXIT: list[object] = []
+_left_to_exit_capacity = 0
+
+
+def leave_to_exit(count: int = 1) -> None:
+    """For a process that ends with os._exit (the command line): the next `count`
+    checks are not freed object by object, a tenth of a second for 100 000 rows that
+    the system reclaims at once. Bounded, so that a long batch does not pile them up."""
+    global _left_to_exit_capacity
+    _left_to_exit_capacity = count
+
+
+@contextmanager
+def _without_gc_pauses():
+    """A check allocates a list per row and an object per cell, and keeps them all:
+    the cycle collector would walk them again and again for nothing (a seventh of
+    the time of a big check). The few cycles left are collected afterwards."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+# From this size on, calamine parses the file for long enough that the imports of the
+# budget checks (pandas, pandera: about half a second) are free while it runs.
+WARM_UP_FROM_BYTES = 1 << 20
+
+
+def _is_big(path: str | Path) -> bool:
+    try:
+        return Path(path).stat().st_size >= WARM_UP_FROM_BYTES
+    except OSError:
+        return False
+
+
+def _warm_up_budget_checks() -> None:
+    """Only a head start: whatever fails here fails again, and is reported, where the
+    rules need it; the file being read must not be reported unreadable for it."""
+    try:
+        from pointage.analysis.budget_lines import warm_up
+
+        all_rules()
+        warm_up()
+    except Exception:  # noqa: BLE001
+        pass
+
+
+def unreadable_report(path: str, reason: str) -> FileReport:
+    finding = get_rule("E000").finding(None, None, reason=reason)
+    return FileReport(path=path, findings=[finding], unreadable=True)
+
+
+def check_snapshot(
+    snapshot: WorkbookSnapshot, rules: list[Rule] | None = None, path: str | None = None
+) -> FileReport:
+    return check_snapshot_with_context(snapshot, rules, path)[1]
+
+
+def check_snapshot_with_context(
+    snapshot: WorkbookSnapshot, rules: list[Rule] | None = None, path: str | None = None
+) -> tuple[CheckContext | None, FileReport]:
+    """The findings, and the tables they were found in (None when nothing was read)."""
+    path = path if path is not None else snapshot.name
+    if not any(sheet.values for sheet in snapshot.sheets):
+        return None, unreadable_report(path, "le classeur est vide (aucune cellule remplie).")
+    ctx = CheckContext.from_snapshot(snapshot)
+    if not ctx.tables:
+        return None, unreadable_report(
+            path,
+            "aucun tableau d'annexe reconnu (il faut une ligne d'en-têtes comme "
+            "STRUCTURE | MONTANT RETENU, ou CODE OPÉRATION | IMPUTATION | LIBELLÉ | PROPOSITION).",
+        )
+    findings: list[Finding] = []
+    for selected in rules if rules is not None else select_rules():
+        try:
+            findings.extend(selected.check(ctx))
+        except Exception as exc:  # a crashing rule becomes a finding, never a traceback
+            findings.append(
+                get_rule("X001").finding(None, None, code=selected.code, error=f"{type(exc).__name__} : {exc}")
+            )
+    order = {sheet.name: i for i, sheet in enumerate(snapshot.sheets)}
+    findings.sort(key=lambda f: (order.get(f.sheet, -1), *f.position(), f.code))
+    tables = [TableInfo(t.sheet_name, t.range, t.kind.name) for t in ctx.tables]
+    if ctx.bareme:
+        tables.append(TableInfo(ctx.bareme.sheet, ctx.bareme.range, "bareme"))
+    if ctx.parametres.sheet and ctx.parametres.range:
+        tables.append(TableInfo(ctx.parametres.sheet, ctx.parametres.range, "parametres"))
+    tables.sort(key=lambda t: order.get(t.sheet, -1))
+    return ctx, FileReport(path=path, findings=findings, tables=tables)

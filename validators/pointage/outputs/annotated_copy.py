@@ -1,0 +1,178 @@
+"""The annotated copy: the checked workbook with its marks, written as a new file.
+
+The user's file is never written. openpyxl re-saves what it understands; what it
+cannot keep is listed by `losses()` and said to the user before the copy is made.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from pathlib import Path
+
+from pointage.base.errors import UnreadableWorkbook
+from pointage.base.files import already_exists, write_atomically
+from pointage.outputs.marks import CONTROLES_HEADERS, CONTROLES_SHEET, MarkPlan
+
+COPY_SUFFIX = ".pointage"
+NOTE_AUTHOR = "Pointage"
+
+
+class CopyRefused(Exception):
+    """The copy cannot be written; the message is French, for the user."""
+
+
+def copy_path(source: Path, output: Path | None = None) -> Path:
+    """`annexe.xlsx` -> `annexe.pointage.xlsx` (`.xlsm` stays `.xlsm`, with its VBA)."""
+    if output is not None:
+        return output
+    return source.with_name(source.stem + COPY_SUFFIX + source.suffix.lower())
+
+
+def check_copy_target(source: Path, target: Path, force: bool) -> None:
+    if source.suffix.lower() == ".xlam":
+        raise CopyRefused("un complément Excel (.xlam) ne peut pas être annoté.")
+    if source.suffix.lower() not in (".xlsx", ".xlsm"):
+        raise CopyRefused("seuls les classeurs .xlsx et .xlsm peuvent être annotés.")
+    if target.resolve() == source.resolve():
+        raise CopyRefused("la copie annotée ne peut pas remplacer le classeur vérifié.")
+    if target.suffix.lower() not in (".xlsx", ".xlsm"):
+        raise CopyRefused(f"la copie doit être un fichier .xlsx ou .xlsm, pas « {target.name} ».")
+    if source.suffix.lower() == ".xlsm" and target.suffix.lower() != ".xlsm":
+        raise CopyRefused("la copie d'un classeur .xlsm doit garder l'extension .xlsm (macros).")
+    refusal = None if force else already_exists(target)
+    if refusal:
+        raise CopyRefused(f"{refusal[:-1]}, ou choisissez un autre nom avec --sortie.")
+
+
+# Parts of a workbook that openpyxl drops or alters when it re-saves (checked, see
+# ../shared/notes/excel-facts.md), with what the user loses, in French.
+_LOST_PARTS = [
+    (re.compile(r"^xl/charts/"), "les graphiques"),
+    (re.compile(r"^xl/media/"), "les images"),
+    (re.compile(r"^xl/pivotTables/|^xl/pivotCache/"), "les tableaux croisés dynamiques"),
+    (re.compile(r"^xl/slicers/|^xl/slicerCaches/|^xl/timelines/"), "les segments et chronologies"),
+    (re.compile(r"^xl/ctrlProps/|^xl/activeX/"), "les contrôles de formulaire"),
+    (re.compile(r"^customUI/"), "le ruban personnalisé"),
+    (re.compile(r"^xl/comments\d*\.xml$|^xl/comments/"), "la mise en forme des commentaires (le texte est gardé)"),
+    (re.compile(r"^xl/threadedComments/"), "les commentaires en fil de discussion (convertis en notes)"),
+    (re.compile(r"^xl/printerSettings/"), "les réglages d'imprimante"),
+    (re.compile(r"^xl/webextensions/"), "les compléments Office intégrés"),
+]
+
+
+def losses(source: Path) -> list[str]:
+    """What the annotated copy of `source` will not keep, in French."""
+    found: list[str] = []
+    try:
+        with zipfile.ZipFile(source) as archive:
+            names = archive.namelist()
+            for pattern, what in _LOST_PARTS:
+                if any(pattern.search(n) for n in names) and what not in found:
+                    found.append(what)
+            sheets = [n for n in names if n.startswith("xl/worksheets/sheet")]
+            if any(b"<extLst" in archive.read(n) for n in sheets):
+                found.append(
+                    "les extensions des feuilles (graphiques sparkline, certaines mises en "
+                    "forme conditionnelles)"
+                )
+    except (zipfile.BadZipFile, OSError):
+        return found
+    return found
+
+
+def write_annotated_copy(source: Path, target: Path, plan: MarkPlan) -> None:
+    import openpyxl
+
+    keep_vba = source.suffix.lower() == ".xlsm"
+    try:
+        workbook = openpyxl.load_workbook(source, keep_vba=keep_vba, rich_text=True)
+    except Exception as exc:
+        raise UnreadableWorkbook(f"openpyxl ne peut pas ouvrir le classeur pour l'annoter ({exc}).") from exc
+    _apply_marks(workbook, plan)
+    _write_controles(workbook, plan)
+    # The copy keeps the formulas but not their cached values: Excel recomputes.
+    workbook.calculation.fullCalcOnLoad = True
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    write_atomically(target, buffer.getvalue())
+
+
+def _apply_marks(workbook, plan: MarkPlan) -> None:
+    from openpyxl.comments import Comment
+    from openpyxl.styles import PatternFill
+
+    for sheet_name, marks in plan.by_sheet().items():
+        if sheet_name not in workbook.sheetnames:
+            continue
+        sheet = workbook[sheet_name]
+        for mark in marks:
+            cell = _writable_cell(sheet, mark.cell)
+            cell.fill = PatternFill(fill_type="solid", start_color=mark.fill, end_color=mark.fill)
+            if mark.note:
+                previous = cell.comment.text if cell.comment else ""
+                text = f"{previous.rstrip()}\n\n{mark.note}" if previous else mark.note
+                comment = Comment(text, NOTE_AUTHOR)
+                comment.width, comment.height = 420, 40 + 18 * (text.count("\n") + len(text) // 60)
+                cell.comment = comment
+
+
+def _writable_cell(sheet, coordinate: str):
+    """The cell itself, or the top-left cell of the merged range that covers it
+    (Excel keeps a merged range's value, fill and note there)."""
+    cell = sheet[coordinate]
+    if type(cell).__name__ != "MergedCell":
+        return cell
+    for merged in sheet.merged_cells.ranges:
+        if coordinate in merged:
+            return sheet.cell(row=merged.min_row, column=merged.min_col)
+    return cell
+
+
+def _write_controles(workbook, plan: MarkPlan) -> None:
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.worksheet.hyperlink import Hyperlink
+
+    if CONTROLES_SHEET in workbook.sheetnames:
+        del workbook[CONTROLES_SHEET]
+    sheet = workbook.create_sheet(CONTROLES_SHEET, 0)
+    sheet["A1"] = "Contrôles Pointage"
+    sheet["A1"].font = Font(bold=True, size=14)
+    row = 3
+    for key, value in plan.summary_lines():
+        sheet.cell(row=row, column=1, value=key).font = Font(bold=True)
+        sheet.cell(row=row, column=2, value=value).alignment = Alignment(horizontal="left")
+        row += 1
+    row += 1
+    header_fill = PatternFill(fill_type="solid", start_color="D9E1F2", end_color="D9E1F2")
+    for col, title in enumerate(CONTROLES_HEADERS, start=1):
+        cell = sheet.cell(row=row, column=col, value=title)
+        cell.font, cell.fill = Font(bold=True), header_fill
+    sheet.freeze_panes = sheet.cell(row=row + 1, column=1)
+    for control in plan.controls:
+        row += 1
+        values = (control.code, control.severity, control.sheet, control.cell,
+                  control.message, control.expected, control.found)
+        for col, value in enumerate(values, start=1):
+            cell = sheet.cell(row=row, column=col, value=value or None)
+            cell.alignment = Alignment(vertical="top", wrap_text=col == 5)
+        # Row height for the wrapped message (about 95 characters a line at width 90).
+        sheet.row_dimensions[row].height = 15 * (1 + len(control.message) // 95)
+        if control.target:
+            link = sheet.cell(row=row, column=4)
+            link.hyperlink = Hyperlink(ref=link.coordinate, location=control.target, display=control.cell)
+            link.font = Font(color="0563C1", underline="single")
+        if control.severity in ("erreur", "avertissement"):
+            colour = "FF8080" if control.severity == "erreur" else "FFC000"
+            sheet.cell(row=row, column=2).fill = PatternFill(fill_type="solid", start_color=colour, end_color=colour)
+    for letter, width in zip("ABCDEFG", (18, 15, 16, 10, 90, 16, 16)):
+        sheet.column_dimensions[letter].width = width
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    # Only the Contrôles tab is selected: several selected tabs would open grouped.
+    for other in workbook.worksheets:
+        other.sheet_view.tabSelected = False
+    sheet.sheet_view.tabSelected = True
+    workbook.active = 0

@@ -1,0 +1,100 @@
+"""What an exported table says: the texts of its cells, formatted the French way.
+
+One `ExportedTable` per recognised table: its header texts, and its rows (header
+row excluded, entirely empty rows left out) as display texts. Money columns read
+`29 275,00 €`, quantities `3 354`, text stays as written (trimmed), empty stays empty.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from decimal import Decimal
+
+from pointage.base.numbers import Number, format_money, format_quantity, parse_number
+from pointage.tables.table import TOTAL, Table
+
+# A float quantity keeps at most this many decimals (0.1 + 0.2 shows `0,3`).
+_QUANTITY_DECIMALS = Decimal("0.000001")
+
+
+@dataclass(frozen=True)
+class Cell:
+    text: str
+    numeric: bool = False  # a number: right-aligned
+
+
+@dataclass(frozen=True)
+class ExportedRow:
+    cells: tuple[Cell, ...]
+    total: bool = False  # a TOTAL / SOUS-TOTAL row: bold
+
+
+@dataclass(frozen=True)
+class ExportedTable:
+    sheet: str
+    range: str
+    headers: tuple[str, ...]
+    rows: tuple[ExportedRow, ...]
+
+
+@dataclass(frozen=True)
+class Block:
+    """One table of an export document, with the lines printed around it."""
+
+    table: ExportedTable
+    stamp: str
+    warning: str | None = None  # red line above the table (exported despite erreurs)
+
+
+def exported_table(table: Table) -> ExportedTable:
+    columns = range(table.first_col, table.last_col + 1)
+    money = {table.roles[r] for r in table.kind.money if r in table.roles}
+    quantities = {table.roles[r] for r in table.kind.quantities if r in table.roles}
+    headers = tuple(display_text(table.sheet.value(table.header_row, c)) for c in columns)
+    rows = tuple(
+        ExportedRow(
+            tuple(cell_of(table.sheet.value(row.index, c), c in money, c in quantities) for c in columns),
+            total=row.kind == TOTAL,
+        )
+        for row in table.rows
+    )
+    return ExportedTable(table.sheet_name, table.range, headers, rows)
+
+
+def cell_of(value: object, money: bool = False, quantity: bool = False) -> Cell:
+    """The display of one cell; `money`/`quantity`: the cell is in such a column."""
+    if money or quantity:
+        parsed = parse_number(value)
+        if isinstance(parsed, Number):
+            if money:
+                return Cell(format_money(parsed.cents), numeric=True)
+            return Cell(_quantity(parsed.value), numeric=True)
+    if isinstance(value, (int, float, Decimal)) and not isinstance(value, bool):
+        parsed = parse_number(value)
+        if isinstance(parsed, Number):
+            return Cell(_quantity(parsed.value), numeric=True)
+    return Cell(display_text(value))
+
+
+def display_text(value: object) -> str:
+    """Text of a non-numeric cell as Excel shows it in a French workbook."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "VRAI" if value else "FAUX"
+    if isinstance(value, datetime):
+        if value.time() == time(0, 0):
+            return value.strftime("%d/%m/%Y")
+        return value.strftime("%d/%m/%Y %H:%M")
+    if isinstance(value, date):
+        return value.strftime("%d/%m/%Y")
+    if isinstance(value, time):
+        return value.strftime("%H:%M")
+    return str(value).strip()
+
+
+def _quantity(value: Decimal) -> str:
+    if value.as_tuple().exponent < -6:  # type: ignore[operator]
+        value = value.quantize(_QUANTITY_DECIMALS)
+    return format_quantity(value)

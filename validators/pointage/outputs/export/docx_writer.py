@@ -1,0 +1,170 @@
+"""Word (.docx) rendering of exported tables, with python-docx."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from datetime import datetime
+
+from pointage.outputs.export.content import Block, ExportedTable
+from pointage.outputs.export.layout import CELL_PADDING, MARGIN, PageLayout, TableLayout
+from pointage.outputs.export.style import FONT, HEADER_FILL, RED, TEXT_SIZE
+
+TWIPS = 20  # per point
+
+
+def render_docx(blocks: Sequence[Block], page: PageLayout, title: str, now: datetime) -> bytes:
+    from docx import Document
+    from docx.enum.section import WD_ORIENT
+    from docx.shared import Pt
+
+    document = Document()
+    properties = document.core_properties
+    properties.title, properties.author, properties.last_modified_by = title, "Pointage", "Pointage"
+    properties.created = properties.modified = now
+    properties.revision = 1
+    normal = document.styles["Normal"]
+    normal.font.name, normal.font.size = FONT, Pt(TEXT_SIZE)
+    _east_asian_font(normal.element)
+
+    section = document.sections[0]
+    section.orientation = WD_ORIENT.LANDSCAPE if page.landscape else WD_ORIENT.PORTRAIT
+    section.page_width, section.page_height = Pt(page.page_width), Pt(page.page_height)
+    for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
+        setattr(section, side, Pt(MARGIN))
+
+    for index, (block, layout) in enumerate(zip(blocks, page.tables)):
+        if index:
+            document.add_paragraph()
+        if block.warning:
+            _line(document, block.warning, bold=True, color=RED, keep_with_next=True)
+        _table(document, block.table, layout)
+        _line(document, block.stamp, size=layout.font_size)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def _line(document, text: str, *, bold=False, color=None, size=None, keep_with_next=False):
+    from docx.shared import Pt, RGBColor
+
+    paragraph = document.add_paragraph()
+    paragraph.paragraph_format.space_before = Pt(3)
+    paragraph.paragraph_format.space_after = Pt(3)
+    if keep_with_next:
+        paragraph.paragraph_format.keep_with_next = True
+    run = paragraph.add_run(text)
+    if bold:
+        run.bold = True
+    if color:
+        run.font.color.rgb = RGBColor.from_string(color)
+    if size:
+        run.font.size = Pt(size)
+    return paragraph
+
+
+def _table(document, table: ExportedTable, layout: TableLayout) -> None:
+    from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Pt
+
+    grid = document.add_table(rows=1 + len(table.rows), cols=len(table.headers))
+    grid.style = document.styles["Table Grid"]
+    grid.alignment = WD_TABLE_ALIGNMENT.LEFT
+    grid.autofit = False
+    _fixed_layout(grid, layout)
+    for col, width in enumerate(layout.widths):
+        grid.columns[col].width = Pt(width)
+
+    lines = [(table.headers, True, True)] + [
+        (tuple(c.text for c in row.cells), row.total, False) for row in table.rows
+    ]
+    numeric = [(False,) * len(table.headers)] + [tuple(c.numeric for c in row.cells) for row in table.rows]
+    for row_index, ((texts, bold, header), right) in enumerate(zip(lines, numeric)):
+        row = grid.rows[row_index]
+        _row_properties(row, header)
+        for col, (text, width) in enumerate(zip(texts, layout.widths)):
+            cell = row.cells[col]
+            cell.width = Pt(width)
+            if header:  # before vAlign: python-docx inserts vAlign after w:shd
+                _shade(cell, HEADER_FILL)
+            cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+            paragraph = cell.paragraphs[0]
+            paragraph.paragraph_format.space_before = Pt(1)
+            paragraph.paragraph_format.space_after = Pt(1)
+            if header:
+                paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            elif right[col]:
+                paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+            if text:
+                run = paragraph.add_run(text)
+                run.bold = bold
+                run.font.size = Pt(layout.font_size)
+
+
+def _fixed_layout(grid, layout: TableLayout) -> None:
+    """The table's total width, its indent, small equal cell margins.
+
+    `grid.autofit = False` has already made the layout fixed (w:tblLayout).
+    """
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    properties = grid._tbl.tblPr
+    width = properties.find(qn("w:tblW"))
+    if width is None:
+        width = OxmlElement("w:tblW")
+        properties.append(width)
+    width.set(qn("w:w"), str(round(layout.width * TWIPS)))
+    width.set(qn("w:type"), "dxa")
+    # Word and LibreOffice put the first cell's text, not its border, at the margin:
+    # indent by the cell padding so that the borders stay inside the margins.
+    indent = OxmlElement("w:tblInd")
+    indent.set(qn("w:w"), str(round(CELL_PADDING * TWIPS)))
+    indent.set(qn("w:type"), "dxa")
+    properties.append(indent)
+    margins = OxmlElement("w:tblCellMar")
+    for side in ("left", "right"):
+        margin = OxmlElement(f"w:{side}")
+        margin.set(qn("w:w"), str(round(CELL_PADDING * TWIPS)))
+        margin.set(qn("w:type"), "dxa")
+        margins.append(margin)
+    properties.append(margins)
+    # The schema orders tblPr's children; python-docx leaves reordering to us.
+    order = ["tblStyle", "tblpPr", "tblOverlap", "bidiVisual", "tblStyleRowBandSize",
+             "tblStyleColBandSize", "tblW", "jc", "tblCellSpacing", "tblInd", "tblBorders",
+             "shd", "tblLayout", "tblCellMar", "tblLook"]
+    children = sorted(properties, key=lambda e: order.index(e.tag.split("}")[1]) if e.tag.split("}")[1] in order else len(order))
+    for child in children:
+        properties.remove(child)
+        properties.append(child)
+
+
+def _row_properties(row, header: bool) -> None:
+    """Rows never split across pages; the header row repeats on each page."""
+    from docx.oxml import OxmlElement
+
+    properties = row._tr.get_or_add_trPr()
+    properties.append(OxmlElement("w:cantSplit"))
+    if header:
+        properties.append(OxmlElement("w:tblHeader"))
+
+
+def _shade(cell, fill: str) -> None:
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    shading = OxmlElement("w:shd")
+    shading.set(qn("w:val"), "clear")
+    shading.set(qn("w:color"), "auto")
+    shading.set(qn("w:fill"), fill)
+    cell._tc.get_or_add_tcPr().append(shading)
+
+
+def _east_asian_font(style_element) -> None:
+    """python-docx sets w:ascii/w:hAnsi only; Word also reads w:cs for some glyphs."""
+    from docx.oxml.ns import qn
+
+    fonts = style_element.rPr.rFonts
+    fonts.set(qn("w:cs"), FONT)
+    fonts.set(qn("w:eastAsia"), FONT)

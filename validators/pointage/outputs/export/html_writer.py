@@ -1,0 +1,70 @@
+"""HTML rendering of exported tables: a complete document, inline styles only.
+
+Inline styles survive a paste into Word (CF_HTML) where a `<style>` sheet may not.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from html import escape
+
+from pointage.outputs.export.content import Block
+from pointage.outputs.export.layout import CELL_PADDING, PageLayout, TableLayout
+from pointage.outputs.export.style import FONT, HEADER_FILL, RED, TEXT_SIZE
+
+_BORDER = "border:0.5pt solid #000000"
+
+
+def render_html(blocks: Sequence[Block], page: PageLayout, title: str) -> str:
+    parts = [
+        "<!DOCTYPE html>",
+        '<html lang="fr">',
+        "<head>",
+        '<meta charset="utf-8">',
+        f"<title>{escape(title)}</title>",
+        "</head>",
+        f'<body style="font-family:{FONT},sans-serif;font-size:{TEXT_SIZE:g}pt">',
+    ]
+    for index, (block, layout) in enumerate(zip(blocks, page.tables)):
+        if index:
+            parts.append("<p>&nbsp;</p>")
+        if block.warning:
+            parts.append(f'<p style="color:#{RED};font-weight:bold;margin:3pt 0">{escape(block.warning)}</p>')
+        parts.extend(_table(block, layout))
+        parts.append(f'<p style="font-size:{layout.font_size:g}pt;margin:3pt 0">{escape(block.stamp)}</p>')
+    parts += ["</body>", "</html>", ""]
+    return "\n".join(parts)
+
+
+def _table(block: Block, layout: TableLayout) -> list[str]:
+    table = block.table
+    size = f"font-size:{layout.font_size:g}pt"
+    lines = [
+        f'<table style="border-collapse:collapse;width:{layout.width:.1f}pt;'
+        f'font-family:{FONT},sans-serif;{size}">',
+        "<colgroup>" + "".join(f'<col style="width:{w:.1f}pt">' for w in layout.widths) + "</colgroup>",
+        "<thead>",
+        "<tr>" + "".join(
+            f'<th style="{_BORDER};padding:1pt {CELL_PADDING:g}pt;background:#{HEADER_FILL};'
+            f'text-align:center;vertical-align:middle;font-weight:bold;width:{w:.1f}pt">{_text(h)}</th>'
+            for h, w in zip(table.headers, layout.widths)
+        ) + "</tr>",
+        "</thead>",
+        "<tbody>",
+    ]
+    for row in table.rows:
+        cells = []
+        for cell in row.cells:
+            style = f"{_BORDER};padding:1pt {CELL_PADDING:g}pt;vertical-align:middle"
+            if cell.numeric:
+                style += ";text-align:right;white-space:nowrap"
+            if row.total:
+                style += ";font-weight:bold"
+            cells.append(f'<td style="{style}">{_text(cell.text)}</td>')
+        lines.append("<tr>" + "".join(cells) + "</tr>")
+    lines += ["</tbody>", "</table>"]
+    return lines
+
+
+def _text(text: str) -> str:
+    return "<br>".join(escape(line) for line in text.split("\n"))

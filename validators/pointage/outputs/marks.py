@@ -1,0 +1,159 @@
+"""The mark plan: what to show on which cell, for any adapter to apply.
+
+Built from a FileReport, it is plain data: the annotated copy (openpyxl) and the
+add-in (xlwings, live book) apply the same plan and decide nothing themselves.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from decimal import Decimal
+
+from pointage.report.findings import Finding, Severity
+from pointage.base.numbers import format_money, format_quantity, to_cents
+from pointage.report.model import FileReport
+
+CONTROLES_SHEET = "Contrôles"
+
+# Fills (RGB): the wrong cell gets the strong colour, the other cells involved a
+# light one. Info findings are listed, never painted.
+FILLS = {
+    (Severity.ERREUR, True): "FF8080",
+    (Severity.ERREUR, False): "FDE2E2",
+    (Severity.AVERTISSEMENT, True): "FFC000",
+    (Severity.AVERTISSEMENT, False): "FFF2CC",
+}
+CONTROLES_HEADERS = ("Code", "Sévérité", "Feuille", "Cellule", "Message", "Attendu", "Trouvé")
+
+
+@dataclass
+class CellMark:
+    sheet: str
+    cell: str
+    severity: Severity
+    main: bool  # the wrong value itself, not just a cell involved
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def fill(self) -> str:
+        return FILLS[(self.severity, self.main)]
+
+    @property
+    def note(self) -> str | None:
+        return "\n\n".join(self.notes) if self.notes else None
+
+
+@dataclass(frozen=True)
+class ControlRow:
+    code: str
+    severity: str
+    sheet: str
+    cell: str
+    message: str
+    expected: str
+    found: str
+
+    @property
+    def target(self) -> str | None:
+        """Where the hyperlink of the row points: `'Annexe 1'!E7`."""
+        if not self.sheet or not self.cell:
+            return None
+        quoted = self.sheet.replace("'", "''")
+        return f"'{quoted}'!{self.cell}"
+
+
+@dataclass
+class MarkPlan:
+    checked_at: datetime
+    sha256: str
+    file_name: str
+    counts: dict[str, int]
+    marks: list[CellMark]
+    controls: list[ControlRow]
+
+    def by_sheet(self) -> dict[str, list[CellMark]]:
+        sheets: dict[str, list[CellMark]] = {}
+        for mark in self.marks:
+            sheets.setdefault(mark.sheet, []).append(mark)
+        return sheets
+
+    def summary_lines(self) -> list[tuple[str, str | int]]:
+        """The key/value lines above the findings on the Contrôles sheet (counts are
+        numbers, so that a formula can read them)."""
+        return [
+            ("Classeur vérifié", self.file_name),
+            ("Vérifié le", self.checked_at.strftime("%d/%m/%Y à %H:%M")),
+            ("Empreinte SHA-256", self.sha256),
+            ("Erreurs", self.counts.get("erreur", 0)),
+            ("Avertissements", self.counts.get("avertissement", 0)),
+            ("Infos", self.counts.get("info", 0)),
+        ]
+
+
+def display(value: str | None, money: bool) -> str:
+    """A JSON decimal string shown the French way: `24150.00` -> `24 150,00 €`."""
+    if value is None:
+        return ""
+    number = Decimal(value)
+    return format_money(to_cents(number)) if money else format_quantity(number)
+
+
+def note_text(finding: Finding) -> str:
+    """`Trouvé 24 150,00 € — attendu 17 275,00 € (écart +6 875,00 €) [M001]` + message."""
+    if finding.expected is not None and finding.found is not None:
+        difference = Decimal(finding.found) - Decimal(finding.expected)
+        sign = "+" if difference > 0 else ""
+        shown_difference = sign + (
+            format_money(to_cents(difference)) if finding.money else format_quantity(difference)
+        )
+        head = (
+            f"Trouvé {display(finding.found, finding.money)} — attendu "
+            f"{display(finding.expected, finding.money)} (écart {shown_difference}) [{finding.code}]"
+        )
+        return f"{head}\n{finding.message}"
+    return f"[{finding.code}] {finding.message}"
+
+
+def _split(address: str, default_sheet: str) -> tuple[str, str]:
+    sheet, _, cell = address.rpartition("!")
+    return (sheet or default_sheet), cell
+
+
+def build_plan(report: FileReport, sha256: str, checked_at: datetime | None = None) -> MarkPlan:
+    marks: dict[tuple[str, str], CellMark] = {}
+    for finding in report.findings:
+        if finding.severity == Severity.INFO or not finding.sheet or not finding.cell:
+            continue
+        main = marks.get((finding.sheet, finding.cell))
+        if main is None or not main.main:
+            main = CellMark(finding.sheet, finding.cell, finding.severity, True, main.notes if main else [])
+            marks[(finding.sheet, finding.cell)] = main
+        elif finding.severity.rank > main.severity.rank:
+            main.severity = finding.severity
+        main.notes.append(note_text(finding))
+        for address in finding.cells:
+            sheet, cell = _split(address, finding.sheet)
+            if (sheet, cell) == (finding.sheet, finding.cell):
+                continue
+            involved = marks.get((sheet, cell))
+            if involved is None:
+                marks[(sheet, cell)] = CellMark(sheet, cell, finding.severity, False)
+            elif not involved.main and finding.severity.rank > involved.severity.rank:
+                involved.severity = finding.severity
+    controls = [
+        ControlRow(
+            f.code, f.severity.value, f.sheet or "", f.cell or "", f.message,
+            display(f.expected, f.money), display(f.found, f.money),
+        )
+        for f in report.findings
+    ]
+    counts = {s.value: report.count(s) for s in Severity}
+    return MarkPlan(
+        checked_at=checked_at or datetime.now(),
+        sha256=sha256,
+        file_name=report.path.replace("\\", "/").rsplit("/", 1)[-1],
+        counts=counts,
+        marks=list(marks.values()),
+        controls=controls,
+    )

@@ -1,0 +1,61 @@
+"""Human output, French, grouped by file and sheet: `Feuille!A1 [CODE] message`."""
+
+from __future__ import annotations
+
+import re
+from itertools import groupby
+
+from pointage.report.findings import Severity
+from pointage.report.model import FileReport, Report
+
+_NAMES = {
+    Severity.ERREUR: ("erreur", "erreurs"),
+    Severity.AVERTISSEMENT: ("avertissement", "avertissements"),
+    Severity.INFO: ("info", "infos"),
+}
+_STATUS = {"ok": "conforme", "illisible": "illisible", "erreur": "à corriger",
+           "avertissement": "à regarder", "info": "conforme"}
+
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+
+def printable(text: str) -> str:
+    """Cell text may hold control characters: tabs and line breaks become spaces, the
+    others their visible symbol (U+2400 block), never raw bytes on a terminal."""
+    return _CONTROL.sub(
+        lambda m: " " if m.group() in "\t\n\r" else chr(0x2400 + (ord(m.group()) & 0x1F) if m.group() != "\x7f" else 0x2421),
+        text,
+    )
+
+
+def counts(values: dict[Severity, int]) -> str:
+    return ", ".join(
+        f"{n} {_NAMES[s][0] if n < 2 else _NAMES[s][1]}" for s, n in values.items()
+    )
+
+
+def render_file(file: FileReport) -> list[str]:
+    lines = [f"{file.path} — {_STATUS[file.status]} ({counts({s: file.count(s) for s in Severity})})"]
+    for sheet, findings in groupby(file.findings, key=lambda f: f.sheet):
+        findings = list(findings)
+        if sheet:
+            lines.append(f"  Feuille « {printable(sheet)} »")
+        for f in findings:
+            where = f"{f.address} " if f.cell else ""
+            lines.append(f"    {where}[{f.code}] {printable(f.message)}")
+    return lines
+
+
+def render_text(report: Report) -> str:
+    lines: list[str] = []
+    for file in report.files:
+        lines.extend(render_file(file))
+        lines.append("")
+    if len(report.files) > 1:
+        summary = report.summary()
+        lines.append(
+            f"{len(report.files)} fichiers vérifiés : "
+            + counts({s: summary[s.value] for s in Severity})
+        )
+    return "\n".join(lines).rstrip() + "\n"

@@ -1,0 +1,1 @@
+"""Findings and the Report every output reads."""

@@ -1,0 +1,46 @@
+"""Findings: what a rule says about cells. Collected, never raised."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+from pointage.base.addresses import parse_a1
+
+
+class Severity(str, Enum):
+    ERREUR = "erreur"
+    AVERTISSEMENT = "avertissement"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        return {"erreur": 2, "avertissement": 1, "info": 0}[self.value]
+
+
+@dataclass(frozen=True)
+class Finding:
+    code: str
+    severity: Severity
+    sheet: str | None
+    cell: str | None
+    message: str
+    cells: tuple[str, ...] = field(default=())
+    expected: str | None = None  # decimal string with a dot, as in the JSON output
+    found: str | None = None
+    money: bool = False  # expected/found are euros (else quantities)
+
+    def position(self) -> tuple[int, int]:
+        if not self.cell:
+            return (-1, -1)
+        try:
+            return parse_a1(self.cell)
+        except ValueError:
+            return (-1, -1)
+
+    @property
+    def address(self) -> str:
+        """`Annexe 1!E7`, what Excel users read."""
+        if self.sheet and self.cell:
+            return f"{self.sheet}!{self.cell}"
+        return self.sheet or ""

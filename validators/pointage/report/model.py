@@ -1,0 +1,54 @@
+"""The report every output reads (frictionless-style): files, tables, findings."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from pointage.report.findings import Finding, Severity
+
+ILLISIBLE = "illisible"
+OK = "ok"
+
+
+@dataclass(frozen=True)
+class TableInfo:
+    sheet: str
+    range: str
+    kind: str
+
+
+@dataclass
+class FileReport:
+    path: str
+    findings: list[Finding] = field(default_factory=list)
+    tables: list[TableInfo] = field(default_factory=list)
+    unreadable: bool = False
+
+    @property
+    def status(self) -> str:
+        if self.unreadable:
+            return ILLISIBLE
+        worst = max((f.severity.rank for f in self.findings), default=None)
+        if worst is None:
+            return OK
+        return next(s.value for s in Severity if s.rank == worst)
+
+    def count(self, severity: Severity) -> int:
+        return sum(1 for f in self.findings if f.severity == severity)
+
+
+@dataclass
+class Report:
+    files: list[FileReport] = field(default_factory=list)
+
+    def summary(self) -> dict[str, int]:
+        return {s.value: sum(f.count(s) for f in self.files) for s in Severity}
+
+    @property
+    def exit_code(self) -> int:
+        """0: no erreur; 1: at least one erreur; 2: a file could not be read."""
+        if any(f.unreadable for f in self.files):
+            return 2
+        if any(f.count(Severity.ERREUR) for f in self.files):
+            return 1
+        return 0

@@ -1,0 +1,122 @@
+"""A — amounts written in the articles of the délibération, and key figures."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from pointage.report.findings import Severity
+from pointage.base.formatting import as_json, show, show_difference
+from pointage.base.numbers import format_money, money_json, to_cents
+from pointage.analysis.references import known_references, read_components, resolve_reference
+from pointage.rules.registry import rule
+from pointage.tables.table import DETAIL
+
+A001 = rule(
+    "A001",
+    Severity.ERREUR,
+    summary="Le montant d'un article diffère de ce que désigne sa RÉFÉRENCE : la Dépense "
+    "(ou Recette, sinon la Proposition) d'un code opération, le dernier total général "
+    "d'une feuille, des cellules (`Annexe 5!G40`), ou la somme de plusieurs séparés par "
+    "`+`. Une référence qui ne désigne rien est aussi une erreur.",
+    message="{article} : {problem}.",
+    example="Seed 001 ✔ : article 4, `273 567 €` pour la référence `C02-582A02 + "
+    "C02-582A01` = 268 567,00 + 5 000,00.",
+)
+
+
+@A001
+def check_articles(ctx):
+    for table in ctx.articles:
+        for row in table.rows:
+            reference = table.text(row, "reference")
+            amount = table.number_value(row, "amount")
+            if row.kind != DETAIL or not reference or amount is None:
+                continue
+            article = table.text(row, "article") or f"Ligne {row.index + 1}"
+            resolution = resolve_reference(reference, ctx, table.sheet_name)
+            if resolution.unresolved:
+                codes, sheets = known_references(ctx)
+                yield A001.finding(
+                    table.sheet_name,
+                    table.address(row, "reference"),
+                    article=article,
+                    problem=(
+                        f"la référence « {' + '.join(resolution.unresolved)} » ne désigne "
+                        f"ni un code opération ni une feuille totalisée ; codes opération "
+                        f"connus : {_listed(codes)} ; feuilles : {_listed(sheets)}"
+                    ),
+                )
+                continue
+            expected = to_cents(resolution.value)
+            if ctx.money_equal(amount.cents, expected):
+                continue
+            yield A001.finding(
+                table.sheet_name,
+                table.address(row, "amount"),
+                cells=[table.address(row, "amount"), *resolution.cells],
+                expected=money_json(expected),
+                found=money_json(amount.cents),
+                money=True,
+                article=article,
+                problem=(
+                    f"montant {format_money(amount.cents)} ; la référence « {reference} » "
+                    f"donne {format_money(expected)} ({' + '.join(resolution.sources)}) "
+                    f"(écart {show_difference(amount.value, Decimal(expected) / 100, money=True)})"
+                ),
+            )
+
+
+def _listed(names: list[str]) -> str:
+    return ", ".join(names) if names else "aucun"
+
+
+A002 = rule(
+    "A002",
+    Severity.ERREUR,
+    summary="Un chiffre clé diffère de la somme de ses composantes (nombres séparés par "
+    "`+` ou `;`, ou plage de cellules), ou ses composantes ne se lisent pas comme des "
+    "nombres.",
+    message="{label} : {problem}.",
+    example="Seed 003 ✘ : `8 661` demandeurs d'emploi, dont `1 313 + 2 081 + 5 548` = "
+    "8 942.",
+)
+
+
+@A002
+def check_key_figures(ctx):
+    for table in ctx.key_figures:
+        for row in table.rows:
+            text = table.text(row, "components")
+            value = table.number_value(row, "value")
+            if row.kind != DETAIL or not text or value is None:
+                continue
+            label = table.text(row, "label") or f"Ligne {row.index + 1}"
+            components = read_components(text, ctx, table.sheet_name)
+            if components is None:
+                yield A002.finding(
+                    table.sheet_name,
+                    table.address(row, "components"),
+                    label=label,
+                    problem=f"les composantes « {text} » ne se lisent pas comme des nombres "
+                    "séparés par + ou ;, ni comme une plage de cellules",
+                )
+                continue
+            expected = sum(components.values, Decimal(0))
+            if value.value == expected:
+                continue
+            shown = " + ".join(show(v, money=False) for v in components.values)
+            if components.cells:
+                shown = f"la plage {text}"
+            yield A002.finding(
+                table.sheet_name,
+                table.address(row, "value"),
+                cells=[table.address(row, "value"), table.address(row, "components"), *components.cells],
+                expected=as_json(expected, money=False),
+                found=as_json(value.value, money=False),
+                label=label,
+                problem=(
+                    f"le chiffre indiqué est {show(value.value, money=False)} ; {shown} donne "
+                    f"{show(expected, money=False)} (écart "
+                    f"{show_difference(value.value, expected, money=False)})"
+                ),
+            )

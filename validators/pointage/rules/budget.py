@@ -1,0 +1,353 @@
+"""B — the budget tables (imputation): identities, annex sums, délibération vs rapport."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from pointage.analysis.budget_lines import budget_lines, checked_identities
+from pointage.report.findings import Severity
+from pointage.base.formatting import show_difference
+from pointage.base.numbers import format_money, money_json, to_cents
+from pointage.rules.registry import rule
+from pointage.base.text import label_key
+
+ROLE_LABELS = {
+    "ae": "AE",
+    "available": "Disponible",
+    "proposal": "Proposition",
+    "expense": "Dépense",
+    "revenue": "Recette",
+    "balance": "Solde",
+}
+
+
+def _money(cents: int) -> Decimal:
+    return Decimal(cents) / 100
+
+
+def _identity_findings(ctx, rule_, build):
+    lines = budget_lines(ctx)
+    for position in checked_identities(ctx)[rule_.code]:
+        yield build(lines[position])
+
+
+B001 = rule(
+    "B001",
+    Severity.ERREUR,
+    summary="Le Solde diffère de Disponible − Proposition.",
+    message="{code} : Solde {found_text} ; Disponible {available} − {commitment_label} "
+    "{commitment} = {expected_text} (écart {difference}).",
+    example="Seed 000 ✔ : 2 105 667,73 − 464 570,00 = 1 641 097,73.",
+)
+
+
+@B001
+def check_balance(ctx):
+    def build(line):
+        role = line.commitment_role
+        expected = line.cents("available") - line.cents(role)
+        found = line.cents("balance")
+        return B001.finding(
+            line.table.sheet_name,
+            line.address("balance"),
+            cells=[line.address("available"), line.address(role), line.address("balance")],
+            expected=money_json(expected),
+            money=True,
+            found=money_json(found),
+            code=line.code or "Ligne sans code",
+            found_text=format_money(found),
+            available=format_money(line.cents("available")),
+            commitment_label=ROLE_LABELS[role],
+            commitment=format_money(line.cents(role)),
+            expected_text=format_money(expected),
+            difference=show_difference(_money(found), _money(expected), money=True),
+        )
+
+    yield from _identity_findings(ctx, B001, build)
+
+
+B002 = rule(
+    "B002",
+    Severity.ERREUR,
+    summary="La Proposition dépasse le Disponible (la ligne est sur-engagée).",
+    message="{code} : {commitment_label} {found_text} supérieure au Disponible "
+    "{expected_text} (dépassement de {difference}).",
+    example="Seed 000 ✔ : 464 570,00 € proposés pour 2 105 667,73 € disponibles.",
+)
+
+
+@B002
+def check_overcommitment(ctx):
+    def build(line):
+        role = line.commitment_role
+        found, expected = line.cents(role), line.cents("available")
+        return B002.finding(
+            line.table.sheet_name,
+            line.address(role),
+            cells=[line.address("available"), line.address(role)],
+            expected=money_json(expected),
+            money=True,
+            found=money_json(found),
+            code=line.code or "Ligne sans code",
+            commitment_label=ROLE_LABELS[role],
+            found_text=format_money(found),
+            expected_text=format_money(expected),
+            difference=format_money(found - expected),
+        )
+
+    yield from _identity_findings(ctx, B002, build)
+
+
+B003 = rule(
+    "B003",
+    Severity.ERREUR,
+    summary="Le Disponible dépasse l'AE (autorisation d'engagement).",
+    message="{code} : Disponible {found_text} supérieur à l'AE {expected_text} "
+    "(dépassement de {difference}).",
+    example="Seed 000 ✔ : 2 105 667,73 € disponibles sur une AE de 9 169 450,00 €.",
+)
+
+
+@B003
+def check_available(ctx):
+    def build(line):
+        found, expected = line.cents("available"), line.cents("ae")
+        return B003.finding(
+            line.table.sheet_name,
+            line.address("available"),
+            cells=[line.address("ae"), line.address("available")],
+            expected=money_json(expected),
+            money=True,
+            found=money_json(found),
+            code=line.code or "Ligne sans code",
+            found_text=format_money(found),
+            expected_text=format_money(expected),
+            difference=format_money(found - expected),
+        )
+
+    yield from _identity_findings(ctx, B003, build)
+
+
+B004 = rule(
+    "B004",
+    Severity.ERREUR,
+    summary="La Proposition (ou Dépense) d'un code opération diffère de la somme des "
+    "montants de la répartition rattachés à ce code (colonne CODE OPÉRATION ; ou, quand le "
+    "classeur a un seul total de répartition et une seule ligne budgétaire, ce total).",
+    message="{code} : {commitment_label} {found_text} ; la répartition ({source}) donne "
+    "{expected_text} (écart {difference}).",
+    example="Seed 000 ✔ : Dépense et Proposition de C02-446A05 = 464 570,00 €, le total de "
+    "l'annexe 1.",
+)
+
+
+@B004
+def check_annex_sums(ctx):
+    lines = budget_lines(ctx)
+    sums = _annex_sums_by_code(ctx)
+    single = _single_annex_total(ctx, lines) if not sums else None
+    for line in lines:
+        role = line.commitment_role
+        if role is None:
+            continue
+        if sums:
+            annex = sums.get(label_key(line.code))
+            if annex is None:
+                continue
+            sheets = sorted({cell.split("!")[0] for cell in annex[1]})
+            expected, cells = annex
+            source = f"{len(cells)} lignes du code {line.code}, feuille {', '.join(sheets)}"
+        elif single is not None:
+            expected, cells, source = single
+        else:
+            continue
+        found = line.cents(role)
+        if ctx.money_equal(found, expected):
+            continue
+        yield B004.finding(
+            line.table.sheet_name,
+            line.address(role),
+            cells=[*cells, line.address(role)] if len(cells) <= 50 else [line.address(role)],
+            expected=money_json(expected),
+            money=True,
+            found=money_json(found),
+            code=line.code or "Ligne sans code",
+            commitment_label=ROLE_LABELS[role],
+            found_text=format_money(found),
+            source=source,
+            expected_text=format_money(expected),
+            difference=show_difference(_money(found), _money(expected), money=True),
+        )
+
+
+def _annex_sums_by_code(ctx) -> dict[str, tuple[int, list[str]]]:
+    sums: dict[str, tuple[int, list[str]]] = {}
+    for table in ctx.repartitions:
+        if not table.has("code"):
+            continue
+        for row in table.detail_rows():
+            code = table.text(row, "code")
+            amount = table.number_value(row, "amount")
+            if not code or amount is None:
+                continue
+            total, cells = sums.get(label_key(code), (0, []))
+            sums[label_key(code)] = (total + amount.cents, [*cells, f"{table.sheet_name}!{table.address(row, 'amount')}"])
+    return sums
+
+
+def _single_annex_total(ctx, lines):
+    """(cents, cells, label) of what the only répartition allocates, when the workbook
+    votes a single budget line: its grand total, else the sum of its block totals."""
+    codes = {label_key(line.code) for line in lines if line.code}
+    tables = ctx.repartitions
+    if len(codes) != 1 or len(tables) != 1:
+        return None
+    table = tables[0]
+    overall = ctx.totals[id(table)].overall("amount")
+    if overall is None:
+        return None
+    value, cells = overall
+    cells = [f"{table.sheet_name}!{cell}" for cell in cells]
+    label = f"total {cells[0]}" if len(cells) == 1 else f"somme des totaux de {table.sheet_name}"
+    return to_cents(value), cells, label
+
+
+B005 = rule(
+    "B005",
+    Severity.ERREUR,
+    summary="Le tableau de la délibération et celui du rapport divergent pour un même code "
+    "opération (AE, ou Dépense contre Proposition), ou un code figure dans l'un et pas "
+    "dans l'autre.",
+    message="{code} : {problem}.",
+    example="Seed 000 ✔ : AE 9 169 450,00 € et 464 570,00 € dans les deux tableaux.",
+)
+
+
+@B005
+def check_deliberation_vs_rapport(ctx):
+    lines = budget_lines(ctx)
+    rapport = {label_key(l.code): l for l in lines if l.is_rapport and l.code}
+    deliberation = {label_key(l.code): l for l in lines if not l.is_rapport and l.code}
+    if not rapport or not deliberation:
+        return
+    for code, line in deliberation.items():
+        other = rapport.get(code)
+        if other is None:
+            yield B005.finding(
+                line.table.sheet_name, line.address("code"),
+                code=line.code, problem="code absent du tableau du rapport",
+            )
+            continue
+        pairs = [("ae", "ae")]
+        if line.commitment_role and other.commitment_role:
+            pairs.append((line.commitment_role, other.commitment_role))
+        for mine, theirs in pairs:
+            found, expected = line.cents(mine), other.cents(theirs)
+            if found is None or expected is None or ctx.money_equal(found, expected):
+                continue
+            yield B005.finding(
+                line.table.sheet_name,
+                line.address(mine),
+                cells=[line.address(mine), f"{other.table.sheet_name}!{other.address(theirs)}"],
+                expected=money_json(expected),
+            money=True,
+                found=money_json(found),
+                code=line.code,
+                problem=(
+                    f"{ROLE_LABELS[mine]} de la délibération {format_money(found)}, "
+                    f"{ROLE_LABELS[theirs]} du rapport ({other.table.sheet_name}!"
+                    f"{other.address(theirs)}) {format_money(expected)} (écart "
+                    f"{show_difference(_money(found), _money(expected), money=True)})"
+                ),
+            )
+    for code, line in rapport.items():
+        if code not in deliberation:
+            yield B005.finding(
+                line.table.sheet_name, line.address("code"),
+                code=line.code, problem="code absent du tableau de la délibération",
+            )
+
+
+B006 = rule(
+    "B006",
+    Severity.AVERTISSEMENT,
+    summary="Un même code opération porte des libellés différents (après normalisation de "
+    "la casse, des accents et des espaces).",
+    message="{code} : libellé « {label} », différent de « {first_label} » ({first_cell}).",
+    example="Seed 000 ✘ : `indemnisation des organismes référents` contre "
+    "`indéminisation des organismes référents` ; seed 001 ✘ : `Fonds d'aide aux jeunes` "
+    "contre `Fond d'aide aux jeunes`.",
+)
+
+
+@B006
+def check_labels(ctx):
+    first: dict[str, object] = {}
+    for line in budget_lines(ctx):
+        label = line.table.text(line.row, "label")
+        if not line.code or not label:
+            continue
+        code = label_key(line.code)
+        if code not in first:
+            first[code] = line
+            continue
+        reference = first[code]
+        reference_label = reference.table.text(reference.row, "label")
+        if _label_norm(label) == _label_norm(reference_label):
+            continue
+        reference_cell = f"{reference.table.sheet_name}!{reference.address('label')}"
+        yield B006.finding(
+            line.table.sheet_name,
+            line.address("label"),
+            cells=[reference_cell, line.address("label")],
+            code=line.code,
+            label=" ".join(label.split()),
+            first_label=" ".join(reference_label.split()),
+            first_cell=reference_cell,
+        )
+
+
+def _label_norm(text: str) -> str:
+    return "".join(label_key(text).split())
+
+
+_CODE = re.compile(r"^[A-Z]\d{2}-\d{3}[A-Z]\d{2}$")
+_IMPUTATION = re.compile(r"^\d+/\d+$")
+
+B007 = rule(
+    "B007",
+    Severity.AVERTISSEMENT,
+    summary="Code opération ou imputation mal formé : le code doit ressembler à "
+    "`C02-446A05`, l'imputation à `6568/93446` (chiffres / chiffres).",
+    message="{what} « {value} » mal formé{agreement} (format attendu : {pattern}).",
+    example="Seed 000 ✘ : `6568//93446`, dans la délibération et dans le rapport.",
+)
+
+
+@B007
+def check_code_forms(ctx):
+    for line in budget_lines(ctx):
+        yield from _check_form(line.table, line.row, "code")
+        yield from _check_form(line.table, line.row, "imputation")
+    for table in ctx.repartitions:
+        if table.has("code"):
+            for row in table.detail_rows():
+                yield from _check_form(table, row, "code")
+
+
+def _check_form(table, row, role):
+    value = table.text(row, role)
+    if not value:
+        return
+    pattern = _CODE if role == "code" else _IMPUTATION
+    if pattern.match(value):
+        return
+    yield B007.finding(
+        table.sheet_name,
+        table.address(row, role),
+        what="Code opération" if role == "code" else "Imputation",
+        value=value,
+        agreement="" if role == "code" else "e",
+        pattern="C02-446A05" if role == "code" else "6568/93446",
+    )

@@ -1,0 +1,25 @@
+"""E000 and X001: what happens when a workbook or a rule cannot be checked."""
+
+from __future__ import annotations
+
+from pointage.report.findings import Severity
+from pointage.rules.registry import rule
+
+E000 = rule(
+    "E000",
+    Severity.ERREUR,
+    summary="Le fichier ne peut pas être vérifié : il n'est pas lisible comme classeur "
+    "Excel (.xlsx/.xlsm), il est protégé par mot de passe, vide, ou ne contient aucun "
+    "tableau d'annexe reconnu. Le statut du fichier est `illisible` (code de sortie 2).",
+    message="Fichier illisible : {reason}",
+    example="Un classeur .xls (Excel 97-2003), une archive tronquée, un classeur protégé.",
+)
+
+X001 = rule(
+    "X001",
+    Severity.ERREUR,
+    summary="Une règle a rencontré une erreur interne : son contrôle n'a pas été fait sur ce "
+    "fichier (les autres règles l'ont été). À signaler à l'équipe Pointage.",
+    message="Erreur interne de la règle {code} ({error}) : ce contrôle n'a pas été fait.",
+    example="Aucune dans les seeds : c'est un filet de sécurité.",
+)

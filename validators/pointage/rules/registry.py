@@ -1,0 +1,92 @@
+"""The one place where a rule is defined: code, severity, message, doc, check.
+
+Modelled on ruff/pylint: the catalogue (docs/regles.md) is generated from here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from pointage.report.findings import Finding, Severity
+
+if TYPE_CHECKING:
+    from pointage.analysis.context import CheckContext
+
+Check = Callable[["CheckContext"], Iterable[Finding]]
+
+FAMILIES = {
+    "T": "Totaux (répartition, plan de financement)",
+    "M": "Montants recalculés au barème (répartition)",
+    "B": "Tableau budgétaire (imputation)",
+    "P": "Plan de financement",
+    "A": "Articles de la délibération et chiffres clés",
+    "F": "Forme des données",
+    "E": "Lecture du classeur",
+    "X": "Fonctionnement de Pointage",
+}
+
+
+@dataclass
+class Rule:
+    code: str
+    severity: Severity
+    summary: str  # what the rule checks, one French sentence
+    message: str  # French template, str.format fields
+    example: str  # from the seeds (regles.md)
+    check: Check | None = field(default=None, repr=False)
+
+    @property
+    def family(self) -> str:
+        return self.code[0]
+
+    def __call__(self, check: Check) -> Check:
+        """Use the rule as a decorator on its check function."""
+        self.check = check
+        return check
+
+    def finding(
+        self,
+        sheet: str | None,
+        cell: str | None,
+        cells: Iterable[str] = (),
+        expected: str | None = None,
+        found: str | None = None,
+        money: bool = False,
+        **fields: object,
+    ) -> Finding:
+        involved = tuple(dict.fromkeys([*cells] or ([cell] if cell else [])))
+        return Finding(
+            code=self.code,
+            severity=self.severity,
+            sheet=sheet,
+            cell=cell,
+            cells=involved,
+            message=self.message.format(**fields),
+            expected=expected,
+            found=found,
+            money=money,
+        )
+
+
+_RULES: dict[str, Rule] = {}
+
+
+def rule(code: str, severity: Severity, summary: str, message: str, example: str) -> Rule:
+    if code in _RULES:
+        raise ValueError(f"rule {code} defined twice")
+    defined = Rule(code, severity, summary, message, example)
+    _RULES[code] = defined
+    return defined
+
+
+def all_rules() -> list[Rule]:
+    import pointage.rules  # noqa: F401  (registers every family)
+
+    return [_RULES[code] for code in sorted(_RULES)]
+
+
+def get_rule(code: str) -> Rule:
+    all_rules()
+    return _RULES[code]

@@ -1,0 +1,119 @@
+"""T — totals of répartition and plan de financement tables."""
+
+from __future__ import annotations
+
+from pointage.report.findings import Severity
+from pointage.base.formatting import as_json, show, show_difference
+from pointage.rules.registry import rule
+from pointage.analysis.block_totals import mismatch
+
+T001 = rule(
+    "T001",
+    Severity.ERREUR,
+    summary="Un total de bloc (niveau 1) diffère de la somme des lignes de détail de son "
+    "bloc, pour une colonne chiffrée (montant, places, portefeuilles, quantités des "
+    "descriptions ; montant delta d'un plan de financement).",
+    message="{label} : le total de la colonne « {column} » est {found_text} ; la somme des "
+    "{count} lignes du bloc donne {expected_text} (écart {difference}).",
+    example="Seed 000 ✔ : `TOTAL | 3 354 | 464 570,00 €` — 3 354 est bien la somme des "
+    "places écrites dans les 42 descriptions, 464 570,00 € la somme des montants.",
+)
+
+
+@T001
+def check_block_totals(ctx):
+    for table in ctx.totalled_tables:
+        for check in ctx.totals[id(table)].checks:
+            if check.level == 1 and mismatch(check, ctx):
+                yield T001.finding(
+                    table.sheet_name,
+                    check.cell,
+                    cells=[p.cell for p in check.parts] + [check.cell],
+                    expected=as_json(check.expected, check.money),
+                    money=check.money,
+                    found=as_json(check.found, check.money),
+                    label=check.row.label or "Total",
+                    column=check.column,
+                    found_text=show(check.found, check.money),
+                    count=check.count,
+                    expected_text=show(check.expected, check.money),
+                    difference=show_difference(check.found, check.expected, check.money),
+                )
+
+
+T002 = rule(
+    "T002",
+    Severity.ERREUR,
+    summary="Un total général (niveau 2) diffère de la somme des totaux de niveau 1 qu'il "
+    "clôt (ou du total général qu'il reprend).",
+    message="{label} : le total général de la colonne « {column} » est {found_text} ; "
+    "{reference} donne {expected_text} (écart {difference}).",
+    example="Seed 001 ✔ : annexe 5, `TOTAL 420 000` puis `TOTAL 720`, puis "
+    "`TOTAL 420 720` = 420 000 + 720.",
+)
+
+
+@T002
+def check_grand_totals(ctx):
+    for table in ctx.totalled_tables:
+        for check in ctx.totals[id(table)].checks:
+            if check.level != 2 or not mismatch(check, ctx):
+                continue
+            if check.restates:
+                reference = f"le total général précédent ({check.parts[0].cell})"
+            else:
+                reference = f"la somme des {check.count} totaux de bloc"
+            yield T002.finding(
+                table.sheet_name,
+                check.cell,
+                cells=[p.cell for p in check.parts] + [check.cell],
+                expected=as_json(check.expected, check.money),
+                    money=check.money,
+                found=as_json(check.found, check.money),
+                label=check.row.label or "Total",
+                column=check.column,
+                found_text=show(check.found, check.money),
+                reference=reference,
+                expected_text=show(check.expected, check.money),
+                difference=show_difference(check.found, check.expected, check.money),
+            )
+
+
+T003 = rule(
+    "T003",
+    Severity.AVERTISSEMENT,
+    summary="Une colonne chiffrée a des lignes de détail mais la cellule de son total de "
+    "bloc est vide, ou une ligne de total n'a aucune ligne de détail au-dessus d'elle.",
+    message="{label} : {reason}.",
+    example="Seed 003 ✔ : les lignes `Total …` vides du volet 3 sont transparentes car "
+    "aucune ligne chiffrée ne les précède.",
+)
+
+
+@T003
+def check_missing_totals(ctx):
+    for table in ctx.totalled_tables:
+        for missing in ctx.totals[id(table)].missing:
+            money = missing.role == "amount"
+            if missing.count:
+                expected = missing.expected
+                reason = (
+                    f"la cellule de la colonne « {missing.column} » est vide alors que les "
+                    f"{missing.count} lignes du bloc totalisent {show(expected, money)}"
+                )
+            else:
+                expected = None
+                reason = (
+                    f"ce total de la colonne « {missing.column} » n'a aucune ligne de détail "
+                    "au-dessus de lui"
+                )
+            yield T003.finding(
+                table.sheet_name,
+                missing.cell,
+                cells=[p.cell for p in missing.parts] + [missing.cell],
+                expected=as_json(expected, money),
+                money=money,
+                found=as_json(missing.value, money),
+                label=missing.row.label or "Total",
+                reason=reason,
+            )

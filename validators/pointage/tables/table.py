@@ -1,0 +1,196 @@
+"""A recognised table: its kind, its columns by role, its rows by kind."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from pointage.base.addresses import a1, range_a1
+from pointage.tables.headers import TableKind
+from pointage.base.numbers import NotANumber, Number, parse_number
+from pointage.reading.snapshot import SheetSnapshot
+from pointage.base.text import is_blank, words
+
+DETAIL, TOTAL, NOTE = "detail", "total", "note"
+
+_TOTAL_LABEL = re.compile(r"^(?:SOUS\s*)?TOTAL\b")
+
+
+@dataclass(slots=True)
+class Row:
+    index: int  # absolute, 0-based
+    kind: str  # DETAIL, TOTAL or NOTE
+    label: str = ""  # first text of the row (a total's `TOTAL GÉNÉRAL`, a structure)
+
+    @property
+    def is_grand_label(self) -> bool:
+        return "GENERAL" in words(self.label)
+
+
+@dataclass
+class Table:
+    sheet: SheetSnapshot
+    kind: TableKind
+    header_row: int
+    first_col: int
+    last_col: int
+    last_row: int
+    roles: dict[str, int]
+    headers: dict[int, str]
+    missing: list[str]
+    rows: list[Row] = field(default_factory=list)
+    # Every row of the header (a header may span two rows); the first is `header_row`.
+    header_rows: list[int] = field(default_factory=list)
+    _numbers: dict[tuple[int, int], Number | NotANumber | None] = field(
+        default_factory=dict, repr=False
+    )
+    _columns: dict[str, list[object]] = field(default_factory=dict, repr=False)
+
+    @property
+    def sheet_name(self) -> str:
+        return self.sheet.name
+
+    @property
+    def range(self) -> str:
+        return range_a1(self.header_row, self.first_col, self.last_row, self.last_col)
+
+    @property
+    def usable(self) -> bool:
+        """Rules skip a table that lacks a required column (F004 says why)."""
+        return not self.missing
+
+    def has(self, role: str) -> bool:
+        return role in self.roles
+
+    def value(self, row: Row | int, role: str) -> object:
+        col = self.roles.get(role)
+        if col is None:
+            return None
+        return self.sheet.value(row if isinstance(row, int) else row.index, col)
+
+    def text(self, row: Row | int, role: str) -> str:
+        value = self.value(row, role)
+        return "" if value is None else str(value).strip()
+
+    def column(self, role: str) -> list[object]:
+        """Values of `role` in the order of `rows` (None for an empty cell or a missing
+        column): the loops over every row read lists, not cells one by one."""
+        found = self._columns.get(role)
+        if found is None:
+            col = self.roles.get(role)
+            if col is None:
+                found = [None] * len(self.rows)
+            else:
+                found = self.sheet.column([r.index for r in self.rows], col)
+            self._columns[role] = found
+        return found
+
+    def address(self, row: Row | int, role: str) -> str:
+        return a1(row if isinstance(row, int) else row.index, self.roles[role])
+
+    def number(self, row: Row | int, role: str) -> Number | NotANumber | None:
+        """The cell of `role` read as a number. Text is parsed once and kept; a real
+        number is converted each time (cheap), so that a big table costs no cache."""
+        col = self.roles.get(role)
+        if col is None:
+            return None
+        index = row if isinstance(row, int) else row.index
+        raw = self.sheet.value(index, col)
+        if not isinstance(raw, str):
+            return parse_number(raw)
+        cached = self._numbers.get((index, col), False)
+        if cached is False:
+            cached = self._numbers[(index, col)] = parse_number(raw)
+        return cached
+
+    def number_value(self, row: Row | int, role: str) -> Number | None:
+        parsed = self.number(row, role)
+        return parsed if isinstance(parsed, Number) else None
+
+    def detail_rows(self) -> list[Row]:
+        return [r for r in self.rows if r.kind == DETAIL]
+
+    def header_text(self, role: str) -> str:
+        return self.headers.get(self.roles[role], role)
+
+
+def classify_rows(table: Table, body: list[int]) -> None:
+    """Sort the body rows of a table into detail, total and note rows (classeur.md).
+
+    Runs once per row of every table: reads the sheet's row lists directly."""
+    sheet = table.sheet
+    values, top, left = sheet.values, sheet.origin_row, sheet.origin_col
+    first, stop = table.first_col - left, table.last_col - left + 1
+    label_at = _offset(table, "label")
+    description_at = _offset(table, "description")
+    amount_at = _offset(table, "amount")
+    has_totals = table.kind.has_totals
+    totals_only_by_label = table.kind.name in ("imputation", "plan")
+    append = table.rows.append
+    previous_kind = None
+    for index in body:
+        r = index - top
+        line = values[r] if 0 <= r < len(values) else []
+        cells = line[max(first, 0):stop] if first < len(line) else []
+        head = cells[0] if cells else None
+        if head.__class__ is str and (leading := head.strip()):  # type: ignore[union-attr]
+            pass  # the usual row: a text in the first column
+        else:
+            leading = _first_text(cells)
+            if leading is None:
+                continue  # a blank row
+        label_value = _at(line, label_at)
+        label = str(label_value).strip() if label_value is not None else ""
+        if not has_totals:
+            kind = DETAIL
+        elif (
+            # Most first cells start with another ASCII letter or a digit: not TOTAL.
+            not ((c := leading[:1]).isascii() and c.isalnum() and c not in "sStT")
+            and _TOTAL_LABEL.match(words(leading))
+        ):
+            kind, label = TOTAL, leading
+        elif totals_only_by_label:
+            kind = DETAIL
+        else:
+            has_label = bool(label)  # not blank
+            has_amount = not is_blank(_at(line, amount_at))
+            if (
+                not has_label and has_amount and previous_kind == DETAIL
+                and is_blank(_at(line, description_at))
+            ):
+                # Seed 001, thématique 4: a block closed by a bare amount.
+                kind = TOTAL
+            elif has_label or has_amount:
+                kind = DETAIL
+            else:
+                kind = NOTE
+        append(Row(index, kind, label))
+        previous_kind = kind
+
+
+def _offset(table: Table, role: str) -> int | None:
+    col = table.roles.get(role)
+    return None if col is None else col - table.sheet.origin_col
+
+
+def _at(line: list[object], offset: int | None) -> object:
+    if offset is None or not 0 <= offset < len(line):
+        return None
+    value = line[offset]
+    return None if value == "" else value
+
+
+def _first_text(cells: list[object]) -> str | None:
+    """The first non-blank text of a row (stripped), "" when the row has only numbers,
+    None when the row is blank."""
+    filled = False
+    for value in cells:
+        if value is None or value == "":
+            continue
+        if value.__class__ is str:
+            text = value.strip()  # type: ignore[union-attr]
+            if text:
+                return text
+            continue
+        filled = True
+    return "" if filled else None
