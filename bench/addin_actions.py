@@ -21,7 +21,7 @@ os.environ.setdefault("XLWINGS_LICENSE_KEY", "noncommercial")
 from addin_payload import book_of, payload_from_file, write_actions  # noqa: E402
 
 from pointage.addin.macros import verifier  # noqa: E402
-from pointage.outputs.marks import CONTROLES_SHEET  # noqa: E402
+from pointage.base.own_sheets import CONTROLES_SHEET  # noqa: E402
 
 EXAMPLE = ROOT / "workbooks" / "exemples" / "cp-2024-09-16-accompagnement-global.xlsx"
 

@@ -59,7 +59,7 @@ def test_a_failing_warm_up_does_not_make_the_file_unreadable(tmp_path, monkeypat
     def broken() -> None:
         raise ImportError("pandera absent")
 
-    monkeypatch.setattr("pointage.analysis.budget_lines.warm_up", broken)
+    monkeypatch.setattr("pointage.rules.budget_identities.warm_up", broken)
     report = check_path(path)
     assert not report.unreadable
     assert [(f.code, f.cell, f.expected, f.found) for f in report.findings] == [("T001", "B4", "15.00", "16.00")]

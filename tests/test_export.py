@@ -18,7 +18,8 @@ import pytest
 from docx.oxml.ns import qn
 from pointage.engine.check import check_snapshot_with_context
 from pointage.outputs.export.api import ExportRefused, export_table, table_at
-from pointage.base.numbers import format_money, format_quantity, to_cents
+from pointage.base.numbers import to_cents
+from pointage.base.formatting import format_money, format_quantity
 from pointage.reading.xlsx import read_workbook
 
 ROOT = Path(__file__).parents[1]

@@ -5,15 +5,8 @@ from decimal import Decimal
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from pointage.base.numbers import (
-    NotANumber,
-    Number,
-    format_money,
-    format_quantity,
-    money_json,
-    parse_number,
-    to_cents,
-)
+from pointage.base.numbers import NotANumber, Number, parse_number, to_cents
+from pointage.base.formatting import format_money, format_quantity, money_json
 
 
 @pytest.mark.parametrize(

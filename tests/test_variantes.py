@@ -8,7 +8,8 @@ from pathlib import Path
 import openpyxl
 from pointage.base.addresses import a1, parse_a1
 from pointage.engine.check import check_path
-from pointage.base.numbers import format_money, format_quantity, to_cents
+from pointage.base.numbers import to_cents
+from pointage.base.formatting import format_money, format_quantity
 
 ROOT = Path(__file__).parents[1]
 EXAMPLE = ROOT / "workbooks" / "exemples" / "cp-2024-09-16-accompagnement-global.xlsx"

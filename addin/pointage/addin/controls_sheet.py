@@ -5,10 +5,9 @@ from __future__ import annotations
 
 from pointage.addin.sheets import as_text, delete_sheet
 from pointage.base.addresses import a1
-from pointage.outputs.marks import CONTROLES_HEADERS, CONTROLES_SHEET, MarkPlan
-
-HEADER_FILL = "#D9E1F2"
-SEVERITY_FILLS = {"erreur": "#FF8080", "avertissement": "#FFC000"}
+from pointage.base.own_sheets import CONTROLES_SHEET
+from pointage.outputs.marks import CONTROLES_HEADERS, MarkPlan
+from pointage.outputs.palette import HEADER_FILL, SEVERITY_FILLS
 MESSAGE_WIDTH_CHARS = 90
 # Column widths: desktop Excel counts characters, the remote engine points
 # (xlwings passes the number through); 5.25 pt is one character of Calibri 11.
@@ -40,9 +39,10 @@ def write_controls(book, plan: MarkPlan) -> None:
     sheet.range("A1").value = rows
     last = len(rows) - 1
     # Header fill and the severity column, in one action.
-    colors: list[list[object]] = [[HEADER_FILL] * width]
+    colors: list[list[object]] = [["#" + HEADER_FILL] * width]
     for control in plan.controls:
-        colors.append([..., SEVERITY_FILLS.get(control.severity, ...)] + [...] * (width - 2))
+        fill = SEVERITY_FILLS.get(control.severity)
+        colors.append([..., "#" + fill if fill else ...] + [...] * (width - 2))
     sheet.range(f"{a1(header, 0)}:{a1(last, width - 1)}").set_colors(colors)
     sheet.range(f"{a1(header, 0)}:{a1(header, width - 1)}").font.bold = True
     messages = sheet.range(f"{a1(header, 4)}:{a1(last, 4)}")

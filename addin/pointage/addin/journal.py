@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from pointage.addin.sheets import JOURNAL_SHEET, as_text, delete_sheet, sheet_named
+from pointage.addin.sheets import as_text, delete_sheet, sheet_named
+from pointage.base.own_sheets import JOURNAL_SHEET
 
 HEADERS = ("Feuille", "Cellule", "Remplissage avant", "Note", "Note avant")
 NO_FILL = "aucun"

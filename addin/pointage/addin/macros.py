@@ -8,10 +8,12 @@ from pointage.addin.controls_sheet import write_controls
 from pointage.addin.journal import read_journal, write_journal
 from pointage.addin.marking import apply_marks, remove_marks
 from pointage.addin.read_book import fingerprint, read_book
-from pointage.addin.sheets import JOURNAL_SHEET, delete_sheet
+from pointage.addin.sheets import delete_sheet
+from pointage.base.formatting import count
+from pointage.base.own_sheets import CONTROLES_SHEET, JOURNAL_SHEET
 from pointage.engine.check import check_snapshot_with_context
 from pointage.report.findings import Severity
-from pointage.outputs.marks import CONTROLES_SHEET, MarkPlan, build_plan
+from pointage.outputs.marks import MarkPlan, build_plan
 from pointage.report.model import FileReport
 
 TITLE = "Pointage"
@@ -52,15 +54,11 @@ def summary_message(report: FileReport, marked: int) -> str:
     if not any(counts.values()):
         return "Vérification terminée : aucune anomalie."
     head = (
-        f"Vérification terminée : {_count(counts['erreur'], 'erreur')}, "
-        f"{_count(counts['avertissement'], 'avertissement')}, {_count(counts['info'], 'info')}."
+        f"Vérification terminée : {count(counts['erreur'], 'erreur')}, "
+        f"{count(counts['avertissement'], 'avertissement')}, {count(counts['info'], 'info')}."
     )
-    cells = _count(marked, "cellule marquée", "cellules marquées")
+    cells = count(marked, "cellule marquée", "cellules marquées")
     return f"{head}\n{cells} ; le détail est dans la feuille « {CONTROLES_SHEET} »."
-
-
-def _count(n: int, singular: str, plural: str | None = None) -> str:
-    return f"{n} {singular if n <= 1 else (plural or singular + 's')}"
 
 
 def effacer_marques(book) -> int:
@@ -71,6 +69,6 @@ def effacer_marques(book) -> int:
     if records is None and not deleted:
         book.app.alert("Ce classeur ne porte aucune marque de Pointage.", TITLE)
         return 0
-    restored = _count(removed, "cellule rétablie", "cellules rétablies")
+    restored = count(removed, "cellule rétablie", "cellules rétablies")
     book.app.alert(f"Marques de Pointage effacées : {restored}.", TITLE)
     return removed

@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 
-from pointage.addin.sheets import POINTAGE_SHEETS
+from pointage.base.own_sheets import POINTAGE_SHEETS
 from pointage.reading.snapshot import ListObject, SheetSnapshot, WorkbookSnapshot
 
 

@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-from pointage.outputs.marks import CONTROLES_SHEET
-
-JOURNAL_SHEET = "_pointage"
-POINTAGE_SHEETS = frozenset({CONTROLES_SHEET, JOURNAL_SHEET})
 
 
 def sheet_named(book, name: str):

@@ -1,14 +1,20 @@
-"""What the rules see: tables, Barème, Paramètres. No Excel library in here."""
+"""What the rules see: tables, Barème, Paramètres, and the analyses several rules
+share, each computed once per check. No Excel library in here."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cached_property
+from typing import TypeVar
 
+from pointage.analysis.block_totals import TotalsAnalysis, analyse_totals
+from pointage.analysis.budget_lines import BudgetLine, budget_lines
 from pointage.analysis.description import DEFAULT_UNITS, Description, parse_description
+from pointage.base.own_sheets import POINTAGE_SHEETS
+from pointage.reading.snapshot import WorkbookSnapshot
 from pointage.tables.detection import find_tables
-from pointage.outputs.marks import CONTROLES_SHEET
 from pointage.tables.settings import (
     Bareme,
     Parametres,
@@ -17,11 +23,9 @@ from pointage.tables.settings import (
     read_bareme,
     read_parametres,
 )
-from pointage.reading.snapshot import SheetSnapshot, WorkbookSnapshot
-
-# Sheets written by Pointage itself (annotated copy, add-in): never annex tables.
-POINTAGE_SHEETS = frozenset({CONTROLES_SHEET, "_pointage"})
 from pointage.tables.table import Table
+
+T = TypeVar("T")
 
 
 @dataclass
@@ -30,8 +34,9 @@ class CheckContext:
     tables: list[Table] = field(default_factory=list)
     bareme: Bareme | None = None
     parametres: Parametres = field(default_factory=Parametres)
-    # Analyses shared by several rules (computed once per check, by their owner).
-    cache: dict[str, object] = field(default_factory=dict, repr=False, compare=False)
+    # Totals, M001 and M002 read the same descriptions: each text is parsed once.
+    _descriptions: dict[str, Description] = field(default_factory=dict, repr=False, compare=False)
+    _shared: dict[Callable, object] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def from_snapshot(cls, workbook: WorkbookSnapshot) -> CheckContext:
@@ -47,34 +52,34 @@ class CheckContext:
                 ctx.tables.extend(find_tables(sheet))
         return ctx
 
-    def sheet(self, name: str) -> SheetSnapshot:
-        return next(s for s in self.workbook.sheets if s.name == name)
+    def _of_kind(self, *names: str) -> list[Table]:
+        return [t for t in self.tables if t.kind.name in names and t.usable]
 
     @property
     def repartitions(self) -> list[Table]:
-        return [t for t in self.tables if t.kind.name == "repartition" and t.usable]
+        return self._of_kind("repartition")
 
     @property
     def imputations(self) -> list[Table]:
-        return [t for t in self.tables if t.kind.name == "imputation" and t.usable]
+        return self._of_kind("imputation")
 
     @property
     def plans(self) -> list[Table]:
         """Plans de financement (classeur.md, section 3)."""
-        return [t for t in self.tables if t.kind.name == "plan" and t.usable]
+        return self._of_kind("plan")
 
     @property
     def articles(self) -> list[Table]:
-        return [t for t in self.tables if t.kind.name == "articles" and t.usable]
+        return self._of_kind("articles")
 
     @property
     def key_figures(self) -> list[Table]:
-        return [t for t in self.tables if t.kind.name == "chiffres_cles" and t.usable]
+        return self._of_kind("chiffres_cles")
 
     @property
     def totalled_tables(self) -> list[Table]:
         """Tables whose TOTAL rows are checked (T rules): répartitions and plans."""
-        return [t for t in self.tables if t.usable and t.kind.name in ("repartition", "plan")]
+        return self._of_kind("repartition", "plan")
 
     @property
     def units(self) -> tuple[str, ...]:
@@ -83,28 +88,40 @@ class CheckContext:
             return self.bareme.units
         return DEFAULT_UNITS
 
+    @property
+    def default_months(self) -> Decimal:
+        return self.parametres.default_months
+
     def description(self, table: Table, row) -> Description | None:
         return self.description_of(table.text(row, "description"))
 
     def description_of(self, text: str) -> Description | None:
         if not text:
             return None
-        # Totals, M001 and M002 read the same descriptions: parse each text once.
-        parsed = self.cache.setdefault("descriptions", {})
-        found = parsed.get(text)
+        found = self._descriptions.get(text)
         if found is None:
-            found = parsed[text] = parse_description(text, self.units)
+            found = self._descriptions[text] = parse_description(text, self.units)
         return found
 
     def money_equal(self, a_cents: int, b_cents: int) -> bool:
         return abs(a_cents - b_cents) <= self.parametres.tolerance_cents
 
     @cached_property
-    def totals(self):
-        from pointage.analysis.block_totals import analyse_totals
-
+    def _totals(self) -> dict[int, TotalsAnalysis]:
         return {id(t): analyse_totals(t, self) for t in self.totalled_tables}
 
-    @property
-    def default_months(self) -> Decimal:
-        return self.parametres.default_months
+    def totals_of(self, table: Table) -> TotalsAnalysis:
+        """What each total row of a répartition or plan sums (T, B004, P002, A001)."""
+        return self._totals[id(table)]
+
+    @cached_property
+    def budget_lines(self) -> list[BudgetLine]:
+        """The lines of every budget table (the B rules and the references share them)."""
+        return budget_lines(self.imputations)
+
+    def shared(self, compute: Callable[[CheckContext], T]) -> T:
+        """`compute(self)`, run once per check: how rules of one family share what they
+        derive (the budget identities, the cells typed as text)."""
+        if compute not in self._shared:
+            self._shared[compute] = compute(self)
+        return self._shared[compute]  # type: ignore[return-value]

@@ -12,7 +12,7 @@ from fractions import Fraction
 from typing import TYPE_CHECKING
 
 from pointage.base.formatting import with_unit
-from pointage.base.numbers import format_quantity
+from pointage.base.formatting import format_quantity
 from pointage.tables.settings import unit_key_of
 
 if TYPE_CHECKING:

@@ -13,10 +13,10 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from pointage.base.addresses import a1, parse_range
-from pointage.analysis.budget_lines import budget_lines
 from pointage.base.numbers import NotANumber, Number, parse_number
 from pointage.analysis.quantities import parse_quantity
 from pointage.base.text import key, label_key
+from pointage.tables.kinds import IMPUTATION
 
 if TYPE_CHECKING:
     from pointage.analysis.context import CheckContext
@@ -25,7 +25,6 @@ _CELLS = re.compile(
     r"^(?:(?P<sheet>'[^']+'|[^!]+)!)?(?P<range>\$?[A-Za-z]{1,3}\$?\d+(?::\$?[A-Za-z]{1,3}\$?\d+)?)$"
 )
 _SEPARATORS = re.compile(r"[+;]")
-_ROLE_NAMES = {"proposal": "Proposition", "expense": "Dépense", "revenue": "Recette"}
 
 
 @dataclass
@@ -62,16 +61,16 @@ def resolve_reference(text: str, ctx: CheckContext, sheet_name: str) -> Resoluti
 
 def known_references(ctx: CheckContext) -> tuple[list[str], list[str]]:
     """Codes opération and sheet names a reference may use, for error messages."""
-    codes = list(dict.fromkeys(line.code for line in budget_lines(ctx) if line.code))
+    codes = list(dict.fromkeys(line.code for line in ctx.budget_lines if line.code))
     sheets = list(dict.fromkeys(
-        t.sheet_name for t in ctx.totalled_tables if ctx.totals[id(t)].overall("amount")
+        t.sheet_name for t in ctx.totalled_tables if ctx.totals_of(t).overall("amount")
     ))
     return codes, sheets
 
 
 def _code(part: str, ctx: CheckContext) -> Resolved | None:
     wanted = label_key(part)
-    lines = [line for line in budget_lines(ctx) if line.code and label_key(line.code) == wanted]
+    lines = [line for line in ctx.budget_lines if line.code and label_key(line.code) == wanted]
     # The délibération's line (the text voted) first, then the rapport's.
     for line in sorted(lines, key=lambda line: line.is_rapport):
         role = line.commitment_role
@@ -81,7 +80,7 @@ def _code(part: str, ctx: CheckContext) -> Resolved | None:
         return Resolved(
             value.value,
             [f"{line.table.sheet_name}!{line.address(role)}"],
-            f"{_ROLE_NAMES[role]} de {line.code} ({line.table.sheet_name}!{line.address(role)})",
+            f"{IMPUTATION.labels[role]} de {line.code} ({line.table.sheet_name}!{line.address(role)})",
         )
     return None
 
@@ -90,13 +89,13 @@ def _sheet_total(part: str, ctx: CheckContext) -> Resolved | None:
     wanted = key(part)
     tables = [t for t in ctx.totalled_tables if key(t.sheet_name) == wanted]
     grand = [
-        p for t in tables for level, p in ctx.totals[id(t)].levels.get("amount", []) if level == 2
+        p for t in tables for level, p in ctx.totals_of(t).levels.get("amount", []) if level == 2
     ]
     if grand:
         name = tables[0].sheet_name
         return Resolved(grand[-1].value, [f"{name}!{grand[-1].cell}"], f"total général de {name}!{grand[-1].cell}")
     for table in reversed(tables):
-        overall = ctx.totals[id(table)].overall("amount")
+        overall = ctx.totals_of(table).overall("amount")
         if overall is not None:
             value, cells = overall
             name = table.sheet_name

@@ -1,16 +1,45 @@
-"""French display and JSON strings of money and quantities, for findings."""
+"""French display and JSON strings of money and quantities: the one place where
+Pointage writes a number for a person (`24 150,00 €`, `3 354`, `+6 875,00 €`) or for
+the JSON output (`24150.00`)."""
 
 from __future__ import annotations
 
 from decimal import Decimal
 
-from pointage.base.numbers import (
-    format_money,
-    format_quantity,
-    money_json,
-    quantity_json,
-    to_cents,
-)
+from pointage.base.numbers import to_cents
+
+
+def _group(digits: str, sep: str) -> str:
+    head = len(digits) % 3 or 3
+    parts = [digits[:head]] + [digits[i : i + 3] for i in range(head, len(digits), 3)]
+    return sep.join(parts)
+
+
+def format_money(cents: int, sep: str = " ") -> str:
+    """`2415000` -> `24 150,00 €`."""
+    sign = "-" if cents < 0 else ""
+    units, rest = divmod(abs(cents), 100)
+    return f"{sign}{_group(str(units), sep)},{rest:02d}{sep}€"
+
+
+def format_quantity(value: Decimal, sep: str = " ") -> str:
+    """`Decimal('3354')` -> `3 354`; `Decimal('0.50')` -> `0,5`."""
+    sign = "-" if value < 0 else ""
+    text = format(abs(value).normalize(), "f")
+    integer, _, decimals = text.partition(".")
+    grouped = _group(integer, sep)
+    return f"{sign}{grouped},{decimals}" if decimals else f"{sign}{grouped}"
+
+
+def money_json(cents: int) -> str:
+    """Decimal string with a dot for JSON: `2415000` -> `24150.00`."""
+    sign = "-" if cents < 0 else ""
+    units, rest = divmod(abs(cents), 100)
+    return f"{sign}{units}.{rest:02d}"
+
+
+def quantity_json(value: Decimal) -> str:
+    return format(value.normalize(), "f") if value != 0 else "0"
 
 
 def show(value: Decimal, money: bool) -> str:
@@ -32,6 +61,18 @@ def as_json(value: Decimal | None, money: bool) -> str | None:
 def plural(count: Decimal | int, singular: str, plural_form: str | None = None) -> str:
     """French agreement: 0 and 1 take the singular."""
     return singular if abs(count) < 2 else (plural_form or singular + "s")
+
+
+def count(n: int, singular: str, plural_form: str | None = None) -> str:
+    """`0 erreur`, `1 erreur`, `2 erreurs`."""
+    return f"{n} {plural(n, singular, plural_form)}"
+
+
+def display_json(value: str | None, money: bool) -> str:
+    """A JSON decimal string shown the French way: `24150.00` -> `24 150,00 €`."""
+    if value is None:
+        return ""
+    return show(Decimal(value), money)
 
 
 def with_unit(count: Decimal, unit: str) -> str:

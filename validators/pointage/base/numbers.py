@@ -1,4 +1,4 @@
-"""Numbers as the staff type them, and as French readers expect to see them.
+"""Numbers as the staff type them (their French display is in formatting.py).
 
 Cells hold real numbers or text pasted from Word/PDF: `29 275,00 €`, `20 000€`,
 `267 566.08`, `(1 200,00)`. Money is compared in integer cents (half-up), never as
@@ -140,36 +140,3 @@ def _split_decimals(s: str) -> tuple[str | None, str | None]:
     if not decimals or _SPACE_RUN.search(decimals):
         return None, None
     return integer.rstrip(_SPACES), decimals
-
-
-def _group(digits: str, sep: str) -> str:
-    head = len(digits) % 3 or 3
-    parts = [digits[:head]] + [digits[i : i + 3] for i in range(head, len(digits), 3)]
-    return sep.join(parts)
-
-
-def format_money(cents: int, sep: str = " ") -> str:
-    """`2415000` -> `24 150,00 €`."""
-    sign = "-" if cents < 0 else ""
-    units, rest = divmod(abs(cents), 100)
-    return f"{sign}{_group(str(units), sep)},{rest:02d}{sep}€"
-
-
-def format_quantity(value: Decimal, sep: str = " ") -> str:
-    """`Decimal('3354')` -> `3 354`; `Decimal('0.50')` -> `0,5`."""
-    sign = "-" if value < 0 else ""
-    text = format(abs(value).normalize(), "f")
-    integer, _, decimals = text.partition(".")
-    grouped = _group(integer, sep)
-    return f"{sign}{grouped},{decimals}" if decimals else f"{sign}{grouped}"
-
-
-def money_json(cents: int) -> str:
-    """Decimal string with a dot for JSON: `2415000` -> `24150.00`."""
-    sign = "-" if cents < 0 else ""
-    units, rest = divmod(abs(cents), 100)
-    return f"{sign}{units}.{rest:02d}"
-
-
-def quantity_json(value: Decimal) -> str:
-    return format(value.normalize(), "f") if value != 0 else "0"

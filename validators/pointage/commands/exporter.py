@@ -15,7 +15,8 @@ from pointage.base.errors import os_reason
 from pointage.outputs.export.api import ExportRefused, export_table
 from pointage.outputs.export.targets import check_output, default_output
 from pointage.outputs.export.selection import ExportError, choose_tables, table_findings
-from pointage.outputs.export.texts import count, errors
+from pointage.base.formatting import count
+from pointage.outputs.export.texts import errors
 from pointage.base.files import write_atomically
 from pointage.base.fingerprint import sha256_of
 

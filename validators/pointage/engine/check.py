@@ -97,7 +97,7 @@ def _warm_up_budget_checks() -> None:
     """Only a head start: whatever fails here fails again, and is reported, where the
     rules need it; the file being read must not be reported unreadable for it."""
     try:
-        from pointage.analysis.budget_lines import warm_up
+        from pointage.rules.budget_identities import warm_up
 
         all_rules()
         warm_up()

@@ -13,7 +13,9 @@ from pathlib import Path
 
 from pointage.base.errors import UnreadableWorkbook
 from pointage.base.files import already_exists, write_atomically
-from pointage.outputs.marks import CONTROLES_HEADERS, CONTROLES_SHEET, MarkPlan
+from pointage.base.own_sheets import CONTROLES_SHEET
+from pointage.outputs.marks import CONTROLES_HEADERS, MarkPlan
+from pointage.outputs.palette import HEADER_FILL, SEVERITY_FILLS
 
 COPY_SUFFIX = ".pointage"
 NOTE_AUTHOR = "Pointage"
@@ -145,7 +147,7 @@ def _write_controles(workbook, plan: MarkPlan) -> None:
         sheet.cell(row=row, column=2, value=value).alignment = Alignment(horizontal="left")
         row += 1
     row += 1
-    header_fill = PatternFill(fill_type="solid", start_color="D9E1F2", end_color="D9E1F2")
+    header_fill = PatternFill(fill_type="solid", start_color=HEADER_FILL, end_color=HEADER_FILL)
     for col, title in enumerate(CONTROLES_HEADERS, start=1):
         cell = sheet.cell(row=row, column=col, value=title)
         cell.font, cell.fill = Font(bold=True), header_fill
@@ -163,8 +165,8 @@ def _write_controles(workbook, plan: MarkPlan) -> None:
             link = sheet.cell(row=row, column=4)
             link.hyperlink = Hyperlink(ref=link.coordinate, location=control.target, display=control.cell)
             link.font = Font(color="0563C1", underline="single")
-        if control.severity in ("erreur", "avertissement"):
-            colour = "FF8080" if control.severity == "erreur" else "FFC000"
+        colour = SEVERITY_FILLS.get(control.severity)
+        if colour:
             sheet.cell(row=row, column=2).fill = PatternFill(fill_type="solid", start_color=colour, end_color=colour)
     for letter, width in zip("ABCDEFG", (18, 15, 16, 10, 90, 16, 16)):
         sheet.column_dimensions[letter].width = width

@@ -10,20 +10,11 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
 
+from pointage.base.formatting import display_json, show_difference
+from pointage.outputs.palette import FILLS
 from pointage.report.findings import Finding, Severity
-from pointage.base.numbers import format_money, format_quantity, to_cents
 from pointage.report.model import FileReport
 
-CONTROLES_SHEET = "Contrôles"
-
-# Fills (RGB): the wrong cell gets the strong colour, the other cells involved a
-# light one. Info findings are listed, never painted.
-FILLS = {
-    (Severity.ERREUR, True): "FF8080",
-    (Severity.ERREUR, False): "FDE2E2",
-    (Severity.AVERTISSEMENT, True): "FFC000",
-    (Severity.AVERTISSEMENT, False): "FFF2CC",
-}
 CONTROLES_HEADERS = ("Code", "Sévérité", "Feuille", "Cellule", "Message", "Attendu", "Trouvé")
 
 
@@ -91,25 +82,13 @@ class MarkPlan:
         ]
 
 
-def display(value: str | None, money: bool) -> str:
-    """A JSON decimal string shown the French way: `24150.00` -> `24 150,00 €`."""
-    if value is None:
-        return ""
-    number = Decimal(value)
-    return format_money(to_cents(number)) if money else format_quantity(number)
-
-
 def note_text(finding: Finding) -> str:
     """`Trouvé 24 150,00 € — attendu 17 275,00 € (écart +6 875,00 €) [M001]` + message."""
     if finding.expected is not None and finding.found is not None:
-        difference = Decimal(finding.found) - Decimal(finding.expected)
-        sign = "+" if difference > 0 else ""
-        shown_difference = sign + (
-            format_money(to_cents(difference)) if finding.money else format_quantity(difference)
-        )
+        difference = show_difference(Decimal(finding.found), Decimal(finding.expected), finding.money)
         head = (
-            f"Trouvé {display(finding.found, finding.money)} — attendu "
-            f"{display(finding.expected, finding.money)} (écart {shown_difference}) [{finding.code}]"
+            f"Trouvé {display_json(finding.found, finding.money)} — attendu "
+            f"{display_json(finding.expected, finding.money)} (écart {difference}) [{finding.code}]"
         )
         return f"{head}\n{finding.message}"
     return f"[{finding.code}] {finding.message}"
@@ -144,7 +123,7 @@ def build_plan(report: FileReport, sha256: str, checked_at: datetime | None = No
     controls = [
         ControlRow(
             f.code, f.severity.value, f.sheet or "", f.cell or "", f.message,
-            display(f.expected, f.money), display(f.found, f.money),
+            display_json(f.expected, f.money), display_json(f.found, f.money),
         )
         for f in report.findings
     ]

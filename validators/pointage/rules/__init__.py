@@ -1,3 +1,12 @@
 """Rule families; importing this package registers every rule."""
 
-from pointage.rules import amounts, articles, budget, form, internal, plan, totals  # noqa: F401
+from pointage.rules import (  # noqa: F401
+    amounts,
+    articles,
+    budget,
+    budget_identities,
+    form,
+    internal,
+    plan,
+    totals,
+)

@@ -6,7 +6,8 @@ from decimal import Decimal
 
 from pointage.report.findings import Severity
 from pointage.base.formatting import as_json, show, show_difference, with_unit
-from pointage.base.numbers import NotANumber, cents_of_value, exact_value, format_money, money_json
+from pointage.base.numbers import NotANumber, cents_of_value, exact_value
+from pointage.base.formatting import format_money, money_json
 from pointage.analysis.recompute import describe_variant, recompute, single_changes
 from pointage.rules.registry import rule
 from pointage.tables.table import DETAIL

@@ -6,7 +6,8 @@ from decimal import Decimal
 
 from pointage.report.findings import Severity
 from pointage.base.formatting import as_json, show, show_difference
-from pointage.base.numbers import format_money, money_json, to_cents
+from pointage.base.numbers import to_cents
+from pointage.base.formatting import format_money, money_json
 from pointage.analysis.references import known_references, read_components, resolve_reference
 from pointage.rules.registry import rule
 from pointage.tables.table import DETAIL

@@ -1,132 +1,26 @@
-"""B — the budget tables (imputation): identities, annex sums, délibération vs rapport."""
+"""B — the budget tables (imputation): annex sums, délibération vs rapport, libellés,
+code forms. The identities of a line (B001–B003) are in budget_identities.py."""
 
 from __future__ import annotations
 
 import re
 from decimal import Decimal
 
-from pointage.analysis.budget_lines import budget_lines, checked_identities
 from pointage.report.findings import Severity
 from pointage.base.formatting import show_difference
-from pointage.base.numbers import format_money, money_json, to_cents
+from pointage.base.numbers import to_cents
+from pointage.base.formatting import format_money, money_json
 from pointage.rules.registry import rule
 from pointage.base.text import label_key
 
-ROLE_LABELS = {
-    "ae": "AE",
-    "available": "Disponible",
-    "proposal": "Proposition",
-    "expense": "Dépense",
-    "revenue": "Recette",
-    "balance": "Solde",
-}
+from pointage.tables.kinds import IMPUTATION
+
+ROLE_LABELS = IMPUTATION.labels
 
 
 def _money(cents: int) -> Decimal:
     return Decimal(cents) / 100
 
-
-def _identity_findings(ctx, rule_, build):
-    lines = budget_lines(ctx)
-    for position in checked_identities(ctx)[rule_.code]:
-        yield build(lines[position])
-
-
-B001 = rule(
-    "B001",
-    Severity.ERREUR,
-    summary="Le Solde diffère de Disponible − Proposition.",
-    message="{code} : Solde {found_text} ; Disponible {available} − {commitment_label} "
-    "{commitment} = {expected_text} (écart {difference}).",
-    example="Seed 000 ✔ : 2 105 667,73 − 464 570,00 = 1 641 097,73.",
-)
-
-
-@B001
-def check_balance(ctx):
-    def build(line):
-        role = line.commitment_role
-        expected = line.cents("available") - line.cents(role)
-        found = line.cents("balance")
-        return B001.finding(
-            line.table.sheet_name,
-            line.address("balance"),
-            cells=[line.address("available"), line.address(role), line.address("balance")],
-            expected=money_json(expected),
-            money=True,
-            found=money_json(found),
-            code=line.code or "Ligne sans code",
-            found_text=format_money(found),
-            available=format_money(line.cents("available")),
-            commitment_label=ROLE_LABELS[role],
-            commitment=format_money(line.cents(role)),
-            expected_text=format_money(expected),
-            difference=show_difference(_money(found), _money(expected), money=True),
-        )
-
-    yield from _identity_findings(ctx, B001, build)
-
-
-B002 = rule(
-    "B002",
-    Severity.ERREUR,
-    summary="La Proposition dépasse le Disponible (la ligne est sur-engagée).",
-    message="{code} : {commitment_label} {found_text} supérieure au Disponible "
-    "{expected_text} (dépassement de {difference}).",
-    example="Seed 000 ✔ : 464 570,00 € proposés pour 2 105 667,73 € disponibles.",
-)
-
-
-@B002
-def check_overcommitment(ctx):
-    def build(line):
-        role = line.commitment_role
-        found, expected = line.cents(role), line.cents("available")
-        return B002.finding(
-            line.table.sheet_name,
-            line.address(role),
-            cells=[line.address("available"), line.address(role)],
-            expected=money_json(expected),
-            money=True,
-            found=money_json(found),
-            code=line.code or "Ligne sans code",
-            commitment_label=ROLE_LABELS[role],
-            found_text=format_money(found),
-            expected_text=format_money(expected),
-            difference=format_money(found - expected),
-        )
-
-    yield from _identity_findings(ctx, B002, build)
-
-
-B003 = rule(
-    "B003",
-    Severity.ERREUR,
-    summary="Le Disponible dépasse l'AE (autorisation d'engagement).",
-    message="{code} : Disponible {found_text} supérieur à l'AE {expected_text} "
-    "(dépassement de {difference}).",
-    example="Seed 000 ✔ : 2 105 667,73 € disponibles sur une AE de 9 169 450,00 €.",
-)
-
-
-@B003
-def check_available(ctx):
-    def build(line):
-        found, expected = line.cents("available"), line.cents("ae")
-        return B003.finding(
-            line.table.sheet_name,
-            line.address("available"),
-            cells=[line.address("ae"), line.address("available")],
-            expected=money_json(expected),
-            money=True,
-            found=money_json(found),
-            code=line.code or "Ligne sans code",
-            found_text=format_money(found),
-            expected_text=format_money(expected),
-            difference=format_money(found - expected),
-        )
-
-    yield from _identity_findings(ctx, B003, build)
 
 
 B004 = rule(
@@ -144,7 +38,7 @@ B004 = rule(
 
 @B004
 def check_annex_sums(ctx):
-    lines = budget_lines(ctx)
+    lines = ctx.budget_lines
     sums = _annex_sums_by_code(ctx)
     single = _single_annex_total(ctx, lines) if not sums else None
     for line in lines:
@@ -204,7 +98,7 @@ def _single_annex_total(ctx, lines):
     if len(codes) != 1 or len(tables) != 1:
         return None
     table = tables[0]
-    overall = ctx.totals[id(table)].overall("amount")
+    overall = ctx.totals_of(table).overall("amount")
     if overall is None:
         return None
     value, cells = overall
@@ -226,7 +120,7 @@ B005 = rule(
 
 @B005
 def check_deliberation_vs_rapport(ctx):
-    lines = budget_lines(ctx)
+    lines = ctx.budget_lines
     rapport = {label_key(l.code): l for l in lines if l.is_rapport and l.code}
     deliberation = {label_key(l.code): l for l in lines if not l.is_rapport and l.code}
     if not rapport or not deliberation:
@@ -284,7 +178,7 @@ B006 = rule(
 @B006
 def check_labels(ctx):
     first: dict[str, object] = {}
-    for line in budget_lines(ctx):
+    for line in ctx.budget_lines:
         label = line.table.text(line.row, "label")
         if not line.code or not label:
             continue
@@ -327,7 +221,7 @@ B007 = rule(
 
 @B007
 def check_code_forms(ctx):
-    for line in budget_lines(ctx):
+    for line in ctx.budget_lines:
         yield from _check_form(line.table, line.row, "code")
         yield from _check_form(line.table, line.row, "imputation")
     for table in ctx.repartitions:

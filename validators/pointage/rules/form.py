@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from pointage.base.addresses import a1, range_a1
 from pointage.report.findings import Severity
 from pointage.base.formatting import as_json, show
-from pointage.base.numbers import NotANumber, Number, format_money
+from pointage.base.numbers import NotANumber, Number
+from pointage.base.formatting import format_money
 from pointage.rules.registry import rule
 from pointage.tables.table import DETAIL, NOTE, TOTAL
 from pointage.base.text import label_key, words_of_all
@@ -27,10 +28,11 @@ class NumericCell:
 def numeric_cells(ctx) -> list[NumericCell]:
     """The cells read as numbers that were not typed as numbers (text, dates, booleans):
     the only ones F001, F002 and F009 can speak of. Computed once per check."""
-    cached = ctx.cache.get("typed_numeric_cells")
-    if cached is None:
-        cached = ctx.cache["typed_numeric_cells"] = list(_typed_numeric_cells(ctx))
-    return cached
+    return ctx.shared(_all_typed_numeric_cells)
+
+
+def _all_typed_numeric_cells(ctx) -> list[NumericCell]:
+    return list(_typed_numeric_cells(ctx))
 
 
 _TYPED = frozenset({type(None), int, float})
@@ -166,46 +168,17 @@ F004 = rule(
     example="Un tableau `MONTANT RETENU | TERRITOIRE` sans colonne STRUCTURE.",
 )
 
-_KIND_NAMES = {
-    "repartition": "de répartition",
-    "imputation": "budgétaire (imputation)",
-    "plan": "de plan de financement",
-    "articles": "des articles",
-    "chiffres_cles": "des chiffres clés",
-}
-_MISSING_NAMES = {
-    "label": "STRUCTURE (ou BÉNÉFICIAIRE, ORGANISME, PORTEUR)",
-    "amount": "MONTANT (ou MONTANT RETENU, MONTANT PROPOSÉ, SUBVENTION…)",
-    "code": "CODE OPÉRATION",
-    "imputation": "IMPUTATION BUDGÉTAIRE",
-    "proposal/expense/revenue": "PROPOSITION, DÉPENSE ou RECETTE",
-    "reference": "RÉFÉRENCE",
-    "value": "VALEUR",
-    "components": "COMPOSANTES",
-}
-# Where a kind names a role differently from the répartition.
-_KIND_MISSING_NAMES = {
-    "imputation": {"label": "LIBELLÉ OPÉRATION"},
-    "plan": {
-        "label": "NATURE DE DÉPENSES (ou OBJET DE LA DÉPENSE, PRÉCISIONS SUR L'ACTION / OBJET)",
-        "amount": "MONTANT DELTA (ou MONTANT)",
-    },
-    "articles": {"amount": "MONTANT"},
-}
-
-
 @F004
 def check_required_columns(ctx):
     for table in ctx.tables:
         if table.usable:
             continue
-        names = {**_MISSING_NAMES, **_KIND_MISSING_NAMES.get(table.kind.name, {})}
-        missing = [names.get(m, m) for m in table.missing]
+        missing = [table.kind.column_name(m) for m in table.missing]
         yield F004.finding(
             table.sheet_name,
             a1(table.header_row, table.first_col),
             cells=[a1(table.header_row, c) for c in sorted(table.headers)],
-            kind=_KIND_NAMES.get(table.kind.name, table.kind.name),
+            kind=table.kind.title,
             missing=", ".join(missing),
             found_headers=", ".join(f"« {h} »" for _, h in sorted(table.headers.items())),
         )

@@ -7,13 +7,13 @@ from decimal import Decimal
 from pointage.base.addresses import a1
 from pointage.report.findings import Severity
 from pointage.base.formatting import as_json, show_difference, with_unit
-from pointage.base.numbers import format_money, format_quantity, money_json, to_cents
+from pointage.base.numbers import to_cents
+from pointage.base.formatting import format_money, format_quantity, money_json
 from pointage.analysis.plan_ceiling import ceiling, quantity, row_name
 from pointage.analysis.quantities import Quantity, same_unit
 from pointage.rules.registry import rule
 from pointage.tables.table import DETAIL, TOTAL
 
-_ROLE_NAMES = {"existing": "existant", "target": "cible", "delta": "delta"}
 
 
 def _singular(unit: str | None) -> str:
@@ -94,7 +94,7 @@ def check_ceilings(ctx):
         limit_cents = to_cents(limit.value)
         col = table.roles["amount"]
         rows = {a1(row.index, col): row for row in table.rows if row.kind == TOTAL}
-        for _level, part in ctx.totals[id(table)].levels.get("amount", []):
+        for _level, part in ctx.totals_of(table).levels.get("amount", []):
             found = to_cents(part.value)
             if found <= limit_cents or ctx.money_equal(found, limit_cents):
                 continue
@@ -155,7 +155,7 @@ def check_unit_costs(ctx):
                     money=True,
                     name=row_name(table, row),
                     stated=" ".join(str(table.value(row, role)).split()),
-                    column=_ROLE_NAMES[role],
+                    column=table.kind.labels[role],
                     unit_cost=format_money(to_cents(stated.unit_cost)),
                     unit=_singular(stated.unit),
                     delta=_show(delta),

@@ -28,7 +28,7 @@ FAMILIES = {
 }
 
 
-@dataclass
+@dataclass(eq=False)  # a rule is itself: hashable, compared by identity
 class Rule:
     code: str
     severity: Severity

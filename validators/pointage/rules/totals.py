@@ -23,7 +23,7 @@ T001 = rule(
 @T001
 def check_block_totals(ctx):
     for table in ctx.totalled_tables:
-        for check in ctx.totals[id(table)].checks:
+        for check in ctx.totals_of(table).checks:
             if check.level == 1 and mismatch(check, ctx):
                 yield T001.finding(
                     table.sheet_name,
@@ -56,7 +56,7 @@ T002 = rule(
 @T002
 def check_grand_totals(ctx):
     for table in ctx.totalled_tables:
-        for check in ctx.totals[id(table)].checks:
+        for check in ctx.totals_of(table).checks:
             if check.level != 2 or not mismatch(check, ctx):
                 continue
             if check.restates:
@@ -93,7 +93,7 @@ T003 = rule(
 @T003
 def check_missing_totals(ctx):
     for table in ctx.totalled_tables:
-        for missing in ctx.totals[id(table)].missing:
+        for missing in ctx.totals_of(table).missing:
             money = missing.role == "amount"
             if missing.count:
                 expected = missing.expected

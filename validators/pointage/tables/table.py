@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from pointage.base.addresses import a1, range_a1
-from pointage.tables.headers import TableKind
+from pointage.tables.kinds import TableKind
 from pointage.base.numbers import NotANumber, Number, parse_number
 from pointage.reading.snapshot import SheetSnapshot
 from pointage.base.text import is_blank, words

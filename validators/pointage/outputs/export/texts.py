@@ -6,12 +6,7 @@ from collections.abc import Sequence
 from datetime import datetime
 
 from pointage.report.findings import Finding, Severity
-from pointage.base.formatting import plural
-
-
-def count(n: int, word: str) -> str:
-    """`0 erreur`, `1 erreur`, `2 erreurs` (French: 0 and 1 take the singular)."""
-    return f"{n} {plural(n, word)}"
+from pointage.base.formatting import count
 
 
 def errors(findings: Sequence[Finding]) -> list[Finding]:
