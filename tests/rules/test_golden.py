@@ -2,9 +2,10 @@
 
 `tests/rules/<CODE>/ko.py` and `ok.py` describe a workbook (`CLASSEUR`, a dict of
 sheets in the `classeurs` syntax); `expected.json` lists the exact findings of the
-rule on `ko`: code, sheet, cell, expected, found. `ok` must give none. More cases of
-one rule use a suffix: `ko_total.py` goes with `expected_total.json`, and every
-`ok*.py` must give no finding of the rule.
+rule on `ko`, in order, each with all it says: code, severity, sheet, cell, cells (the
+involved cells), message (the exact French text), expected, found. `ok` must give
+none. More cases of one rule use a suffix: `ko_total.py` goes with
+`expected_total.json`, and every `ok*.py` must give no finding of the rule.
 """
 
 from __future__ import annotations
@@ -38,6 +39,23 @@ def _findings(code: str, variant: str, tmp_path: Path):
     return report.findings
 
 
+GOLDEN_KEYS = ["code", "severity", "sheet", "cell", "cells", "message", "expected", "found"]
+
+
+def as_golden(finding) -> dict:
+    """A finding as in `expected*.json`: every field it reports, in this order."""
+    return {
+        "code": finding.code,
+        "severity": finding.severity.value,
+        "sheet": finding.sheet,
+        "cell": finding.cell,
+        "cells": list(finding.cells),
+        "message": finding.message,
+        "expected": finding.expected,
+        "found": finding.found,
+    }
+
+
 def test_every_checked_rule_has_golden_files():
     checked = {r.code for r in all_rules() if r.check is not None}
     assert checked == set(CODES)
@@ -47,11 +65,9 @@ def test_every_checked_rule_has_golden_files():
 def test_ko(code, variant, tmp_path):
     suffix = variant[len("ko"):]
     expected = json.loads((HERE / code / f"expected{suffix}.json").read_text(encoding="utf-8"))
-    found = [
-        {"code": f.code, "sheet": f.sheet, "cell": f.cell, "expected": f.expected, "found": f.found}
-        for f in _findings(code, variant, tmp_path)
-    ]
+    found = [as_golden(f) for f in _findings(code, variant, tmp_path)]
     assert found == expected
+    assert all(list(e) == GOLDEN_KEYS for e in expected), f"keys in the order {GOLDEN_KEYS}"
     assert expected, "a ko workbook must produce at least one finding"
 
 
