@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from pointage.base.addresses import a1
 from pointage.base.numbers import NotANumber, exact_value, to_cents
-from pointage.tables.settings import unit_key_of
+from pointage.base.text import unit_key_of
 from pointage.tables.table import DETAIL, TOTAL, Row, Table
 from pointage.base.text import words
 
@@ -123,10 +123,7 @@ def analyse_totals(table: Table, ctx: CheckContext) -> TotalsAnalysis:
     analysis = TotalsAnalysis()
     for role in ("amount", "places", "portfolios"):
         if table.has(role):
-            column = table.column(role)
-            # exact_value's own first case, inlined: a call per cell costs more than the rest.
-            values = [int(v) if v.__class__ is float and v.is_integer() else exact_value(v) for v in column]
-            _walk(table, role, values, analysis, role == "amount")
+            _walk(table, role, table.exact_column(role), analysis, role == "amount")
     if table.has("description"):
         _walk(table, "description", _description_values(table, ctx), analysis, money=False)
     return analysis
@@ -141,7 +138,7 @@ def _description_values(table: Table, ctx: CheckContext) -> list:
     for text in set(column):
         parsed = ctx.description_of(str(text).strip()) if text is not None else None
         written[text] = parsed.total(unit) if parsed else None
-    values = list(map(written.__getitem__, column))
+    values: list = list(map(written.__getitem__, column))
     for position, row in enumerate(table.rows):
         if row.kind == TOTAL:
             number = exact_value(column[position])
@@ -186,7 +183,7 @@ def _walk(table: Table, role: str, values: list, analysis: TotalsAnalysis, money
             value = values[position]
             if value is None:
                 continue
-            if value.__class__ is NotANumber:
+            if isinstance(value, NotANumber):
                 pending_invalid = True  # F002 reports it; the sum cannot be checked
             else:
                 pending_sum += value
@@ -197,7 +194,7 @@ def _walk(table: Table, role: str, values: list, analysis: TotalsAnalysis, money
         value = values[position]
         pending = pending_count > 0
         cell = a1(row.index, col)
-        if value is None or value.__class__ is NotANumber:
+        if value is None or isinstance(value, NotANumber):
             if pending or pending_invalid:
                 # A total row left empty closes its block (T003 for real columns; a
                 # formula never calculated is F003's, not an empty cell).

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
 
-from pointage.tables.settings import unit_key_of
+from pointage.analysis.quantities import Quantity
+from pointage.base.text import unit_key_of
 from pointage.base.text import strip_accents
 
 DEFAULT_UNITS = ("place", "portefeuille", "ETP")
@@ -40,12 +41,6 @@ _PERIOD_DIGITS = re.compile(
 )
 _MONTH_COUNT = re.compile(r"\b(\d+(?:[.,]\d+)?|" + "|".join(NUMBER_WORDS) + r")\s+mois\b")
 _FULL_YEAR = re.compile(r"\b(?:annee|an)\s+(?:civile\s+)?\d{4}\b|\ben\s+annee\s+pleine\b")
-
-
-@dataclass(frozen=True, slots=True)
-class Quantity:
-    value: Decimal
-    unit: str  # the Barème's spelling of the unit
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from pointage.base.numbers import Number, parse_number, parse_number_text
-from pointage.tables.settings import unit_key_of
+from pointage.base.text import unit_key_of
 
 _NUMBER = r"\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
 _QUANTITY = re.compile(
@@ -23,10 +23,13 @@ _QUANTITY = re.compile(
 )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Quantity:
+    """A count and its unit: in a description (the unit spelled as in the Barème), or
+    in a plan de financement's cell (as written, maybe with what it costs)."""
+
     value: Decimal
-    unit: str | None = None  # as written: `places`, `ETP`
+    unit: str | None = None  # `places`, `ETP`; None for a bare number
     cost: Decimal | None = None  # `soit 275 000`: what this quantity costs, in euros
     months: Decimal | None = None  # `sur 6 mois`
 

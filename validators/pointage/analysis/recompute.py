@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from pointage.base.formatting import with_unit
 from pointage.base.formatting import format_quantity
-from pointage.tables.settings import unit_key_of
+from pointage.base.text import unit_key_of
 
 if TYPE_CHECKING:
     from pointage.analysis.context import CheckContext

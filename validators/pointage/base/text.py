@@ -87,6 +87,12 @@ def words_of_all(texts: list[str]) -> list[str]:
     return data.decode("ascii").split("\x00")
 
 
+def unit_key_of(unit: str) -> str:
+    """`Portefeuilles` -> `PORTEFEUILLE`, `places` -> `PLACE`, `ETP` -> `ETP`."""
+    k = key(unit)
+    return k[:-1] if k.endswith(("S", "X")) and len(k) > 3 else k
+
+
 def label_key(text: str) -> str:
     """Key for libellés and structure names: case, accents and spaces ignored,
     punctuation kept as a separator (`CCAS d'Hénin Beaumont` = `ccas d hénin-beaumont`)."""

@@ -18,9 +18,11 @@ from pointage.report.model import FileReport
 Progress = Callable[[int, int, FileReport], None]
 
 
-def _check_one(path: str, shown: str, select: Sequence[str], ignore: Sequence[str]) -> FileReport:
+def _check_one(
+    path: str, shown: str, select: Sequence[str], ignore: Sequence[str], retain: list[object] | None = None
+) -> FileReport:
     # The rules are chosen (and their modules imported) while calamine reads the file.
-    return check_path(Path(path), lambda: select_rules(select, ignore), shown)
+    return check_path(Path(path), lambda: select_rules(select, ignore), shown, retain)
 
 
 def _pool(workers: int):
@@ -40,7 +42,10 @@ def check_files(
     ignore: Sequence[str] = (),
     progress: Progress | None = None,
     workers: int | None = None,
+    retain: list[object] | None = None,
 ) -> list[FileReport]:
+    """The reports of `files` (path, path as shown), in their order. `retain`: see
+    `check_path` (only for files checked in this process)."""
     workers = min(workers or os.cpu_count() or 1, len(files))
     reports: list[FileReport | None] = [None] * len(files)
     done = 0
@@ -54,7 +59,7 @@ def check_files(
 
     if workers <= 1:
         for index, (path, shown) in enumerate(files):
-            finish(index, _check_one(str(path), shown, select, ignore))
+            finish(index, _check_one(str(path), shown, select, ignore, retain))
         return reports  # type: ignore[return-value]
 
     from concurrent.futures import as_completed

@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
-import gc
+import traceback
 from collections.abc import Callable, Collection
-from contextlib import contextmanager
 from pathlib import Path
+
+import pointage
 
 from pointage.analysis.context import CheckContext
 from pointage.base.errors import UnreadableWorkbook
 from pointage.report.findings import Finding
 from pointage.rules.registry import Rule, all_rules, get_rule
-from pointage.report.model import FileReport, TableInfo
 from pointage.reading.snapshot import WorkbookSnapshot
+from pointage.reading.xlsx import read_workbook
+from pointage.report.model import FileReport, TableInfo
 
 
 def select_rules(select: Collection[str] = (), ignore: Collection[str] = ()) -> list[Rule]:
@@ -33,52 +35,24 @@ def check_path(
     path: str | Path,
     rules: list[Rule] | Callable[[], list[Rule]] | None = None,
     shown_path: str | None = None,
+    retain: list[object] | None = None,
 ) -> FileReport:
-    """`rules` may be given as a function, called once the file is read."""
-    from pointage.reading.xlsx import read_workbook
-
+    """`rules` may be given as a function, called once the file is read. With `retain`,
+    the check's objects (snapshot, tables) are appended to it instead of being freed
+    here: the command line, which ends without freeing anything, passes a list."""
     shown = shown_path if shown_path is not None else str(path)
-    with _without_gc_pauses():
-        try:
-            snapshot = read_workbook(path, while_loading=_warm_up_budget_checks if _is_big(path) else None)
-        except UnreadableWorkbook as exc:
-            return unreadable_report(shown, str(exc))
-        except Exception as exc:  # a reader bug must not stop a batch
-            return unreadable_report(shown, f"erreur inattendue à la lecture ({type(exc).__name__} : {exc}).")
-        ctx, report = check_snapshot_with_context(snapshot, rules() if callable(rules) else rules, shown)
-        if len(_LEFT_TO_EXIT) < _left_to_exit_capacity:
-            _LEFT_TO_EXIT.append((snapshot, ctx))
-            gc.freeze()  # kept to the end: no collection needs to walk them again
-        # Freed here, while the collector is off: once on, it would walk them first.
-        del snapshot, ctx
-        return report
-
-
-# Checks whose objects are left for the end of the process (see `leave_to_exit`).
-_LEFT_TO_EXIT: list[object] = []
-_left_to_exit_capacity = 0
-
-
-def leave_to_exit(count: int = 1) -> None:
-    """For a process that ends with os._exit (the command line): the next `count`
-    checks are not freed object by object, a tenth of a second for 100 000 rows that
-    the system reclaims at once. Bounded, so that a long batch does not pile them up."""
-    global _left_to_exit_capacity
-    _left_to_exit_capacity = count
-
-
-@contextmanager
-def _without_gc_pauses():
-    """A check allocates a list per row and an object per cell, and keeps them all:
-    the cycle collector would walk them again and again for nothing (a seventh of
-    the time of a big check). The few cycles left are collected afterwards."""
-    was_enabled = gc.isenabled()
-    gc.disable()
     try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
+        snapshot = read_workbook(path, while_loading=_warm_up_budget_checks if _is_big(path) else None)
+    except UnreadableWorkbook as exc:
+        return unreadable_report(shown, str(exc))
+    except Exception as exc:  # a reader bug must not stop a batch
+        return unreadable_report(
+            shown, f"erreur inattendue à la lecture ({type(exc).__name__} : {exc}, {failure_place(exc)})."
+        )
+    ctx, report = check_snapshot_with_context(snapshot, rules() if callable(rules) else rules, shown)
+    if retain is not None:
+        retain.append((snapshot, ctx))
+    return report
 
 
 # From this size on, calamine parses the file for long enough that the imports of the
@@ -103,6 +77,30 @@ def _warm_up_budget_checks() -> None:
         warm_up()
     except Exception:  # noqa: BLE001
         pass
+
+
+_PACKAGE = Path(pointage.__file__).parent
+
+
+def failure_place(error: BaseException) -> str:
+    """Where `error` was raised, in Pointage's own code: `rules/amounts.py, ligne 91,
+    check_recomputed_amounts` (the innermost of its frames; else the innermost frame)."""
+    frames = traceback.extract_tb(error.__traceback__)
+    if not frames:
+        return "lieu inconnu"
+    ours = [f for f in frames if _inside(Path(f.filename), _PACKAGE)]
+    frame = (ours or frames)[-1]
+    where = Path(frame.filename)
+    shown = where.relative_to(_PACKAGE).as_posix() if ours else where.name
+    return f"{shown}, ligne {frame.lineno}, {frame.name}"
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    try:
+        path.relative_to(folder)
+    except ValueError:
+        return False
+    return True
 
 
 def unreadable_report(path: str, reason: str) -> FileReport:
@@ -136,7 +134,9 @@ def check_snapshot_with_context(
             findings.extend(selected.check(ctx))
         except Exception as exc:  # a crashing rule becomes a finding, never a traceback
             findings.append(
-                get_rule("X001").finding(None, None, code=selected.code, error=f"{type(exc).__name__} : {exc}")
+                get_rule("X001").finding(
+                    None, None, code=selected.code, error=f"{type(exc).__name__} : {exc}", where=failure_place(exc)
+                )
             )
     order = {sheet.name: i for i, sheet in enumerate(snapshot.sheets)}
     findings.sort(key=lambda f: (order.get(f.sheet, -1), *f.position(), f.code))

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from pointage.report.findings import Severity
 from pointage.base.formatting import as_json, show, show_difference, with_unit
-from pointage.base.numbers import NotANumber, cents_of_value, exact_value
+from pointage.base.numbers import NotANumber, cents_of_value
 from pointage.base.formatting import format_money, money_json
 from pointage.analysis.recompute import describe_variant, recompute, single_changes
 from pointage.rules.registry import rule
@@ -79,23 +79,17 @@ def _recomputed_mismatches(ctx, table):
     roles = ["description", "places", "portfolios", "months"] + (["label"] if by_structure else [])
     columns = [table.column(role) for role in roles if table.has(role)] or [[None] * len(table.rows)]
     retained = table.column("retained") if table.has("retained") else None
-    amounts = table.column("amount")
+    amounts = table.exact_column("amount")
     # True == 1 as a key: a boolean cell is not a number, so its row is never shared.
     shareable = all(bool not in set(map(type, column)) for column in columns)
     tolerance = ctx.parametres.tolerance_cents
     known: dict[tuple, int | None] = {}
-    for position, (row, raw_amount, signature) in enumerate(zip(table.rows, amounts, zip(*columns))):
-        if row.kind != DETAIL or raw_amount is None:
+    for position, (row, amount, signature) in enumerate(zip(table.rows, amounts, zip(*columns))):
+        if row.kind != DETAIL or amount is None or isinstance(amount, NotANumber):
             continue
         if retained is not None and _is_refusal(retained[position]):
             continue
-        if raw_amount.__class__ is float and raw_amount.is_integer():
-            found = int(raw_amount) * 100  # the usual cell: a whole number of euros
-        else:
-            amount = exact_value(raw_amount)
-            if amount is None or amount.__class__ is NotANumber:
-                continue
-            found = cents_of_value(amount)
+        found = cents_of_value(amount)
         cents = known.get(signature, _UNSEEN) if shareable else _UNSEEN
         if cents is _UNSEEN:
             computed = recompute(ctx, table, row)

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pointage.base.addresses import a1, range_a1
 from pointage.report.findings import Severity
 from pointage.base.formatting import as_json, show
-from pointage.base.numbers import NotANumber, Number
+from pointage.base.numbers import NotANumber, Number, all_typed_numbers, is_typed_number
 from pointage.base.formatting import format_money
 from pointage.rules.registry import rule
 from pointage.tables.table import DETAIL, NOTE, TOTAL
@@ -35,13 +35,6 @@ def _all_typed_numeric_cells(ctx) -> list[NumericCell]:
     return list(_typed_numeric_cells(ctx))
 
 
-_TYPED = frozenset({type(None), int, float})
-
-
-def _is_typed_number(value: object) -> bool:
-    return value is None or (isinstance(value, (int, float)) and not isinstance(value, bool))
-
-
 def _typed_numeric_cells(ctx) -> Iterator[NumericCell]:
     for table in ctx.tables:
         if not table.usable:
@@ -51,10 +44,10 @@ def _typed_numeric_cells(ctx) -> Iterator[NumericCell]:
             if not table.has(role):
                 continue
             column = table.column(role)
-            if _TYPED.issuperset(map(type, column)):
+            if all_typed_numbers(column):
                 continue  # only typed numbers and empty cells: nothing to say
             for row, raw in zip(table.rows, column):
-                if raw.__class__ in _TYPED or row.kind == NOTE or _is_typed_number(raw):
+                if row.kind == NOTE or is_typed_number(raw):
                     continue
                 yield NumericCell(
                     table.sheet_name, table.address(row, role), raw,
@@ -64,7 +57,7 @@ def _typed_numeric_cells(ctx) -> Iterator[NumericCell]:
             # A total under the description column may be `3 354` or `43 places`:
             # only the numbers typed as text are worth an info; no F002 on text.
             for row, raw in zip(table.rows, table.column("description")):
-                if row.kind == TOTAL and not _is_typed_number(raw) and isinstance(
+                if row.kind == TOTAL and not is_typed_number(raw) and isinstance(
                     table.number(row, "description"), Number
                 ):
                     yield NumericCell(
@@ -73,7 +66,7 @@ def _typed_numeric_cells(ctx) -> Iterator[NumericCell]:
                     )
     settings = [*ctx.parametres.cells, *(ctx.bareme.cells if ctx.bareme else [])]
     for item in settings:
-        if not _is_typed_number(item.raw):
+        if not is_typed_number(item.raw):
             yield NumericCell(item.sheet, item.cell, item.raw, item.parsed, "valeur", True)
 
 
@@ -265,8 +258,8 @@ F007 = rule(
 @F007
 def check_negative(ctx):
     for table in ctx.repartitions:
-        for row, raw in zip(table.rows, table.column("amount")):
-            if raw is None or (raw.__class__ in _TYPED and raw >= 0):
+        for row, value in zip(table.rows, table.exact_column("amount")):
+            if value is None or isinstance(value, NotANumber) or value >= 0:
                 continue
             amount = table.number_value(row, "amount")
             if amount is not None and amount.cents < 0:

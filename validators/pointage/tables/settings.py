@@ -9,7 +9,7 @@ from functools import cached_property
 from pointage.base.addresses import a1, range_a1
 from pointage.base.numbers import NotANumber, Number, parse_number
 from pointage.reading.snapshot import SheetSnapshot
-from pointage.base.text import is_blank, key, label_key, words
+from pointage.base.text import is_blank, key, label_key, unit_key_of, words
 
 
 def is_parametres_sheet(name: str) -> bool:
@@ -86,12 +86,6 @@ class Bareme:
             if rate.structure is not None:
                 rates.setdefault((unit_key_of(rate.unit), label_key(rate.structure)), rate)
         return rates
-
-
-def unit_key_of(unit: str) -> str:
-    """`Portefeuilles` -> `PORTEFEUILLE`, `places` -> `PLACE`, `ETP` -> `ETP`."""
-    k = key(unit)
-    return k[:-1] if k.endswith(("S", "X")) and len(k) > 3 else k
 
 
 _PARAM_KEYS = {

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from pointage.base.addresses import a1, range_a1
 from pointage.tables.kinds import TableKind
-from pointage.base.numbers import NotANumber, Number, parse_number
+from pointage.base.numbers import NotANumber, Number, exact_values, parse_number
 from pointage.reading.snapshot import SheetSnapshot
 from pointage.base.text import is_blank, words
 
@@ -45,6 +46,7 @@ class Table:
         default_factory=dict, repr=False
     )
     _columns: dict[str, list[object]] = field(default_factory=dict, repr=False)
+    _exact: dict[str, list] = field(default_factory=dict, repr=False)
 
     @property
     def sheet_name(self) -> str:
@@ -83,6 +85,13 @@ class Table:
             else:
                 found = self.sheet.column([r.index for r in self.rows], col)
             self._columns[role] = found
+        return found
+
+    def exact_column(self, role: str) -> list[int | Decimal | NotANumber | None]:
+        """`column(role)` read as numbers (see `exact_value`), computed once."""
+        found = self._exact.get(role)
+        if found is None:
+            found = self._exact[role] = exact_values(self.column(role))
         return found
 
     def address(self, row: Row | int, role: str) -> str:
@@ -133,7 +142,7 @@ def classify_rows(table: Table, body: list[int]) -> None:
         line = values[r] if 0 <= r < len(values) else []
         cells = line[max(first, 0):stop] if first < len(line) else []
         head = cells[0] if cells else None
-        if head.__class__ is str and (leading := head.strip()):  # type: ignore[union-attr]
+        if isinstance(head, str) and (leading := head.strip()):
             pass  # the usual row: a text in the first column
         else:
             leading = _first_text(cells)
@@ -143,11 +152,7 @@ def classify_rows(table: Table, body: list[int]) -> None:
         label = str(label_value).strip() if label_value is not None else ""
         if not has_totals:
             kind = DETAIL
-        elif (
-            # Most first cells start with another ASCII letter or a digit: not TOTAL.
-            not ((c := leading[:1]).isascii() and c.isalnum() and c not in "sStT")
-            and _TOTAL_LABEL.match(words(leading))
-        ):
+        elif is_total_label(leading):
             kind, label = TOTAL, leading
         elif totals_only_by_label:
             kind = DETAIL
@@ -166,6 +171,20 @@ def classify_rows(table: Table, body: list[int]) -> None:
                 kind = NOTE
         append(Row(index, kind, label))
         previous_kind = kind
+
+
+def is_total_label(text: str) -> bool:
+    """`TOTAL`, `Sous-total général :`, not `Totalement`. Most first cells start with
+    an ASCII letter other than s/t, or a digit: they are not normalised at all
+    (`is_total_label_plain` is the reference a property test compares it with)."""
+    first = text[:1]
+    if first.isascii() and first.isalnum() and first not in "sStT":
+        return False
+    return is_total_label_plain(text)
+
+
+def is_total_label_plain(text: str) -> bool:
+    return _TOTAL_LABEL.match(words(text)) is not None
 
 
 def _offset(table: Table, role: str) -> int | None:
@@ -187,8 +206,8 @@ def _first_text(cells: list[object]) -> str | None:
     for value in cells:
         if value is None or value == "":
             continue
-        if value.__class__ is str:
-            text = value.strip()  # type: ignore[union-attr]
+        if isinstance(value, str):
+            text = value.strip()
             if text:
                 return text
             continue
