@@ -138,6 +138,7 @@ def check_snapshot_with_context(
                     None, None, code=selected.code, error=f"{type(exc).__name__} : {exc}", where=failure_place(exc)
                 )
             )
+    findings.extend(get_rule("E001").finding(gap.sheet, None, what=gap.what) for gap in snapshot.gaps)
     order = {sheet.name: i for i, sheet in enumerate(snapshot.sheets)}
     findings.sort(key=lambda f: (order.get(f.sheet, -1), *f.position(), f.code))
     tables = [TableInfo(t.sheet_name, t.range, t.kind.name) for t in ctx.tables]

@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+import zlib
 from pathlib import Path
 
 from pointage.base.errors import UnreadableWorkbook
@@ -64,6 +65,12 @@ _LOST_PARTS = [
 ]
 
 
+UNKNOWN_LOSSES = (
+    "peut-être d'autres parties du classeur (leur liste n'a pas pu être établie : "
+    "l'archive n'a pas pu être relue en entier)"
+)
+
+
 def losses(source: Path) -> list[str]:
     """What the annotated copy of `source` will not keep, in French."""
     found: list[str] = []
@@ -79,8 +86,9 @@ def losses(source: Path) -> list[str]:
                     "les extensions des feuilles (graphiques sparkline, certaines mises en "
                     "forme conditionnelles)"
                 )
-    except (zipfile.BadZipFile, OSError):
-        return found
+    except (zipfile.BadZipFile, OSError, EOFError, zlib.error):
+        # Never "nothing is lost" when the parts could not all be looked at.
+        found.append(UNKNOWN_LOSSES)
     return found
 
 

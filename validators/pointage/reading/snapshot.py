@@ -80,20 +80,18 @@ class SheetSnapshot:
             out.append(None if value == "" else value)
         return out
 
-    def cells(self, row: int, first_col: int, last_col: int) -> list[object]:
-        """Values of `row` from `first_col` to `last_col`, empty cells as None."""
-        cells = self.row(row)
-        start = first_col - self.origin_col
-        block = cells[max(start, 0): last_col - self.origin_col + 1]
-        block = [None if v == "" else v for v in block]
-        missing = (last_col - first_col + 1) - len(block)
-        if start < 0:
-            block = [None] * min(-start, last_col - first_col + 1) + block
-            missing = (last_col - first_col + 1) - len(block)
-        return block + [None] * missing if missing > 0 else block
+
+@dataclass(frozen=True)
+class ReadingGap:
+    """Something of the workbook the reader could not read and went on without (a
+    damaged Excel Table...): said to the user, never silently dropped (E001)."""
+
+    what: str  # French, for the user
+    sheet: str | None = None
 
 
 @dataclass
 class WorkbookSnapshot:
     name: str
     sheets: list[SheetSnapshot]
+    gaps: list[ReadingGap] = field(default_factory=list)

@@ -19,7 +19,7 @@ from xml.etree import ElementTree
 import python_calamine
 from pointage.base.addresses import parse_a1
 from pointage.base.errors import UnreadableWorkbook
-from pointage.reading.snapshot import ListObject, SheetSnapshot, WorkbookSnapshot
+from pointage.reading.snapshot import ListObject, ReadingGap, SheetSnapshot, WorkbookSnapshot
 
 SUPPORTED_SUFFIXES = (".xlsx", ".xlsm")
 # A part whose XML inflates past this is refused before calamine inflates it (zip
@@ -79,16 +79,16 @@ def read_workbook(path: str | Path, while_loading: Callable[[], None] | None = N
         if while_loading is not None:
             while_loading()
     finally:
-        workbook, ranges = loading.result()
+        workbook, ranges, gaps = loading.result()
     try:
         sheets = []
         for name, _ in sheet_parts:
-            sheets.append(_read_sheet(ranges.pop(name), name, extras[name], _tables_of(workbook, name)))
+            sheets.append(_read_sheet(ranges.pop(name), name, extras[name], _tables_of(workbook, name, gaps)))
     except python_calamine.CalamineError as exc:
         raise UnreadableWorkbook(f"le contenu du classeur est endommagé ({exc}).") from exc
     finally:
         workbook.close()
-    return WorkbookSnapshot(name=path.name, sheets=sheets)
+    return WorkbookSnapshot(name=path.name, sheets=sheets, gaps=gaps)
 
 
 class _BackgroundLoad(threading.Thread):
@@ -99,12 +99,13 @@ class _BackgroundLoad(threading.Thread):
         super().__init__(name="pointage-calamine", daemon=True)
         self.path, self.names = path, names
         self.workbook: python_calamine.CalamineWorkbook | None = None
+        self.gaps: list[ReadingGap] = []
         self.ranges: dict[str, object] = {}
         self.error: BaseException | None = None
 
     def run(self) -> None:
         try:
-            self.workbook = _open_calamine(self.path)
+            self.workbook, self.gaps = _open_calamine(self.path)
             for name in self.names:
                 self.ranges[name] = self.workbook.get_sheet_by_name(name)
         except BaseException as exc:  # handed to the main thread by result()
@@ -118,7 +119,7 @@ class _BackgroundLoad(threading.Thread):
             if isinstance(self.error, python_calamine.CalamineError):
                 raise UnreadableWorkbook(f"le contenu du classeur est endommagé ({self.error}).") from self.error
             raise self.error
-        return self.workbook, self.ranges
+        return self.workbook, self.ranges, self.gaps
 
 
 def _check_file(path: Path) -> None:
@@ -317,28 +318,44 @@ def _scan_block(block: bytes, end: int, extras: _SheetExtras, prefixed: bool) ->
                 extras.formulas_without_value.add(parse_a1(ref.group(1).decode()))
 
 
-def _open_calamine(path: Path) -> python_calamine.CalamineWorkbook:
+TABLES_UNREAD = (
+    "les tableaux Excel (Insertion > Tableau) du classeur n'ont pas pu être lus : "
+    "les tableaux ont été cherchés par leurs lignes d'en-têtes"
+)
+
+
+def _open_calamine(path: Path) -> tuple[python_calamine.CalamineWorkbook, list[ReadingGap]]:
+    """The workbook, with its Excel Tables when they can be read (else without them,
+    and the gap is said)."""
     try:
-        return python_calamine.CalamineWorkbook.from_path(str(path), load_tables=True)
+        return python_calamine.CalamineWorkbook.from_path(str(path), load_tables=True), []
     except python_calamine.PasswordError as exc:
         raise UnreadableWorkbook("le classeur est protégé par un mot de passe.") from exc
     except Exception as exc:  # calamine raises several error types for bad files
         try:
-            return python_calamine.CalamineWorkbook.from_path(str(path))
+            return python_calamine.CalamineWorkbook.from_path(str(path)), [ReadingGap(TABLES_UNREAD)]
         except Exception:
             raise UnreadableWorkbook(
                 f"le fichier est endommagé ou n'est pas un classeur Excel ({exc})."
             ) from exc
 
 
-def _tables_of(workbook: python_calamine.CalamineWorkbook, sheet: str) -> list[ListObject]:
+def _tables_of(
+    workbook: python_calamine.CalamineWorkbook, sheet: str, gaps: list[ReadingGap]
+) -> list[ListObject]:
     try:
         names = workbook.table_names
-    except Exception:  # tables not loaded: the workbook opened without them
+    except Exception:  # tables not loaded: the workbook opened without them (a gap said)
         return []
     tables = []
     for name in names:
-        table = workbook.get_table_by_name(name)
+        try:
+            table = workbook.get_table_by_name(name)
+        except Exception:  # one damaged table: the others are still read
+            gap = ReadingGap(f"le tableau Excel « {name} » n'a pas pu être lu : la feuille a été lue sans lui")
+            if gap not in gaps:
+                gaps.append(gap)
+            continue
         if table.sheet != sheet or table.start is None or table.end is None:
             continue
         # calamine's table starts at its first data row; the header is above it.

@@ -101,6 +101,20 @@ def _recomputed_mismatches(ctx, table):
         yield row, table.number_value(row, "amount"), recompute(ctx, table, row)
 
 
+def _recomputed_mismatches_plain(ctx, table):
+    """The reference of `_recomputed_mismatches` (a property test compares the two):
+    every row recomputed, nothing shared."""
+    if ctx.bareme is None or not ctx.bareme.rates:
+        return
+    for row in table.rows:
+        amount = table.number_value(row, "amount")
+        if row.kind != DETAIL or amount is None or _refused(table, row):
+            continue
+        computed = recompute(ctx, table, row)
+        if computed is not None and abs(computed.cents - amount.cents) > ctx.parametres.tolerance_cents:
+            yield row, amount, computed
+
+
 def _is_refusal(value: object) -> bool:
     return value is not None and key(str(value).strip()) == "NON"
 

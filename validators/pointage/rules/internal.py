@@ -1,4 +1,5 @@
-"""E000 and X001: what happens when a workbook or a rule cannot be checked."""
+"""E000, E001 and X001: what the engine says when a workbook, a part of it, or a rule
+cannot be checked (no check function of their own: the engine makes these findings)."""
 
 from __future__ import annotations
 
@@ -13,6 +14,17 @@ E000 = rule(
     "tableau d'annexe reconnu. Le statut du fichier est `illisible` (code de sortie 2).",
     message="Fichier illisible : {reason}",
     example="Un classeur .xls (Excel 97-2003), une archive tronquée, un classeur protégé.",
+)
+
+E001 = rule(
+    "E001",
+    Severity.INFO,
+    summary="Une partie du classeur n'a pas pu être lue et la vérification s'est faite sans "
+    "elle (un tableau Excel endommagé, par exemple) : ce qui a été lu et ce qui ne l'a pas "
+    "été est dit, jamais passé sous silence.",
+    message="Lecture incomplète : {what}.",
+    example="Un tableau Excel (Insertion > Tableau) dont la définition est endommagée : ses "
+    "lignes sont lues comme un tableau ordinaire, par sa ligne d'en-têtes.",
 )
 
 X001 = rule(
