@@ -1,18 +1,31 @@
 from pathlib import Path
 
-from pointage.rules.catalogue import expected_files
+from pointage.rules.catalogue import expected_files, golden_examples
 from pointage.rules.registry import all_rules
 
-DOCS = Path(__file__).parents[1] / "docs"
+ROOT = Path(__file__).parents[1]
+DOCS = ROOT / "docs"
+CASES = ROOT / "tests" / "rules"
 
 
 def test_catalogue_is_up_to_date():
     stale = [
         str(path.relative_to(DOCS))
-        for path, text in expected_files(DOCS).items()
+        for path, text in expected_files(DOCS, golden_examples(CASES)).items()
         if not path.exists() or path.read_text(encoding="utf-8") != text
     ]
-    assert not stale, f"régénérer avec `python -m pointage.rules.catalogue docs` : {stale}"
+    assert not stale, f"régénérer avec `python -m pointage.rules.catalogue docs tests/rules` : {stale}"
+
+
+def test_every_checked_rule_page_shows_its_verified_example():
+    examples = golden_examples(CASES)
+    for r in all_rules():
+        if r.check is None:
+            continue
+        page = (DOCS / "regles" / f"{r.code}.md").read_text(encoding="utf-8")
+        assert "## Exemple vérifié" in page, r.code
+        for address, message in examples[r.code].findings:
+            assert f"- `{address}` — {message}" in page, (r.code, address)
 
 
 def test_no_orphan_rule_page():

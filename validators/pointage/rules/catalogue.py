@@ -1,31 +1,87 @@
-"""The rule catalogue, generated from the registered rules (docs/regles.md).
+"""The rule catalogue, generated from the registered rules (docs/regles.md) and, for
+each rule, from its golden ko case: the workbook of `tests/rules/<CODE>/ko.py` and
+the findings `expected.json` pins (which the golden tests check Pointage produces),
+as pylint documents each message with the example it runs.
 
-`python -m pointage.rules.catalogue docs` rewrites the files; a test fails when they are
-stale.
+`python -m pointage.rules.catalogue docs tests/rules` rewrites the files; a test
+fails when they are stale.
 """
 
 from __future__ import annotations
 
+import importlib.util
+import json
 import sys
+import textwrap
+from dataclasses import dataclass
 from pathlib import Path
 
 from pointage.rules.registry import FAMILIES, Rule, all_rules
 
 HEADER = (
-    "<!-- Généré par `python -m pointage.rules.catalogue docs` à partir du code des règles : "
-    "ne pas modifier à la main. -->\n"
+    "<!-- Généré par `python -m pointage.rules.catalogue docs tests/rules` à partir du code "
+    "des règles et de leurs cas de test : ne pas modifier à la main. -->\n"
 )
-_SEVERITY = {"erreur": "erreur", "avertissement": "avertissement", "info": "info"}
 
 
-def rule_page(r: Rule) -> str:
-    return (
-        f"{HEADER}\n# {r.code} — {_SEVERITY[r.severity.value]}\n\n"
+@dataclass(frozen=True)
+class Example:
+    """A rule's ko case: the sheets of its workbook and what Pointage says of them."""
+
+    case: str  # `tests/rules/M001/ko.py`
+    sheets: tuple[tuple[str, str], ...]  # (sheet name, its pipe table)
+    findings: tuple[tuple[str, str], ...]  # (`Annexe 1!C3`, message)
+
+
+def golden_examples(folder: Path) -> dict[str, Example]:
+    """The `ko.py` case of every rule folder under `folder` (tests/rules), with the
+    findings of its `expected.json`."""
+    examples = {}
+    # The cases build their sheets with the tests' helpers (tests/classeurs.py).
+    sys.path.insert(0, str(folder.parent))
+    try:
+        for case in sorted(folder.glob("*/ko.py")):
+            code = case.parent.name
+            expected = json.loads((case.parent / "expected.json").read_text(encoding="utf-8"))
+            examples[code] = Example(
+                case=f"{folder.parent.name}/{folder.name}/{code}/ko.py",
+                sheets=tuple((name, _sheet_text(sheet)) for name, sheet in _classeur(case).items()),
+                findings=tuple((f"{f['sheet']}!{f['cell']}", f["message"]) for f in expected),
+            )
+    finally:
+        sys.path.remove(str(folder.parent))
+    return examples
+
+
+def _classeur(case: Path) -> dict:
+    spec = importlib.util.spec_from_file_location(f"exemple_{case.parent.name}", case)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)  # type: ignore[union-attr]
+    return module.CLASSEUR
+
+
+def _sheet_text(sheet: object) -> str:
+    text = sheet if isinstance(sheet, str) else sheet.texte  # a `Feuille` of the tests
+    return textwrap.dedent(text).strip("\n")
+
+
+def rule_page(r: Rule, example: Example | None = None) -> str:
+    page = (
+        f"{HEADER}\n# {r.code} — {r.severity.value}\n\n"
         f"Famille : {FAMILIES[r.family]}.\n\n"
         f"## Ce que la règle vérifie\n\n{r.summary}\n\n"
         f"## Message\n\n`{r.message}`\n\n"
-        f"## Exemple\n\n{r.example}\n"
     )
+    if example is not None:
+        page += f"## Exemple vérifié\n\nLe cas de test `{example.case}`, vérifié à chaque exécution des tests :\n\n"
+        for name, text in example.sheets:
+            page += f"Feuille « {name} » :\n\n```text\n{text}\n```\n\n"
+        page += "Pointage signale :\n\n"
+        page += "".join(f"- `{address}` — {message}\n" for address, message in example.findings)
+        page += "\n## Dans les délibérations publiées\n\n"
+    else:
+        page += "## Exemple\n\n"
+    return page + f"{r.example}\n"
 
 
 def catalogue() -> str:
@@ -34,7 +90,8 @@ def catalogue() -> str:
         "# Catalogue des règles de Pointage\n",
         "Sévérités : **erreur** (le tableau ne doit pas partir en commission tel quel ; code "
         "de sortie 1), **avertissement** (un humain doit regarder), **info** (une "
-        "normalisation qui n'a rien changé). Chaque code a sa page dans `docs/regles/`.\n",
+        "normalisation qui n'a rien changé). Chaque code a sa page dans `docs/regles/`, avec "
+        "un exemple vérifié par les tests.\n",
     ]
     rules = all_rules()
     for family, title in FAMILIES.items():
@@ -52,18 +109,18 @@ def catalogue() -> str:
     return "\n".join(lines)
 
 
-def expected_files(docs: Path) -> dict[Path, str]:
+def expected_files(docs: Path, examples: dict[str, Example]) -> dict[Path, str]:
     files = {docs / "regles.md": catalogue()}
     for r in all_rules():
-        files[docs / "regles" / f"{r.code}.md"] = rule_page(r)
+        files[docs / "regles" / f"{r.code}.md"] = rule_page(r, examples.get(r.code))
     return files
 
 
-def write(docs: Path) -> None:
+def write(docs: Path, cases: Path) -> None:
     (docs / "regles").mkdir(parents=True, exist_ok=True)
-    for path, text in expected_files(docs).items():
+    for path, text in expected_files(docs, golden_examples(cases)).items():
         path.write_text(text, encoding="utf-8")
 
 
 if __name__ == "__main__":  # pragma: no cover
-    write(Path(sys.argv[1] if len(sys.argv) > 1 else "docs"))
+    write(Path(sys.argv[1] if len(sys.argv) > 1 else "docs"), Path(sys.argv[2] if len(sys.argv) > 2 else "tests/rules"))
