@@ -19,11 +19,11 @@ import tempfile
 import zipfile
 from pathlib import Path
 
+from pointage.base import exit_codes
 from pointage.addin.ribbon import VBA_MODULE, custom_ui_xml, vba_module_source
 from pointage.base.errors import os_reason
 from pointage.base.files import already_exists, write_atomically
 
-EXIT_ERROR = 2
 PROJECT_NAME = "pointage"
 CONFIG_SHEET = f"{PROJECT_NAME}.conf"
 UDF_MODULE = "pointage.addin.functions"
@@ -111,22 +111,22 @@ def run_construire(parser: argparse.ArgumentParser, args: argparse.Namespace) ->
     target = Path(args.sortie)
     if target.suffix.lower() != ".xlam":
         print(f"pointage : le complément est un fichier .xlam, pas « {target.name} ».", file=sys.stderr)
-        return EXIT_ERROR
+        return exit_codes.USAGE
     refusal = None if args.forcer else already_exists(target)
     if refusal:
         print(f"pointage : {refusal}", file=sys.stderr)
-        return EXIT_ERROR
+        return exit_codes.USAGE
     try:
         write_atomically(target, build_addin())
     except BuildError as error:
         print(f"pointage : complément non construit : {error}", file=sys.stderr)
-        return EXIT_ERROR
+        return exit_codes.USAGE
     except OSError as error:
         print(f"pointage : impossible d'écrire « {target} » : {os_reason(error)}.", file=sys.stderr)
-        return EXIT_ERROR
+        return exit_codes.USAGE
     except Exception as error:  # pyOpenVBA refusing the template: never a traceback
         print(f"pointage : complément non construit (erreur interne : {type(error).__name__} : {error}).",
               file=sys.stderr)
-        return EXIT_ERROR
+        return exit_codes.USAGE
     print(f"Complément Excel écrit : {target}")
     return 0

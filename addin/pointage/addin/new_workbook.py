@@ -6,9 +6,8 @@ from pathlib import Path
 
 from pointage.addin.macros import TITLE
 from pointage.base.errors import os_reason
-from pointage.outputs.template import write_template
+from pointage.outputs.template import TEMPLATE_NAME, write_template
 
-FILE_NAME = "classeur-annexes.xlsx"
 
 
 def default_folder() -> Path:
@@ -16,7 +15,7 @@ def default_folder() -> Path:
     return documents if documents.is_dir() else Path.home()
 
 
-def free_path(folder: Path, name: str = FILE_NAME) -> Path:
+def free_path(folder: Path, name: str = TEMPLATE_NAME) -> Path:
     """`classeur-annexes.xlsx`, else `classeur-annexes (2).xlsx`, ...: never overwrite."""
     path = folder / name
     number = 2

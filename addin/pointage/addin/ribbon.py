@@ -7,8 +7,10 @@ Every button calls the same VBA procedure, which hands its id to
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 from xml.sax.saxutils import quoteattr
 
+VBA_FOLDER = Path(__file__).parent / "vba"
 VBA_MODULE = "RibbonPointage"
 VBA_CALLBACK = "PointageBouton"
 ON_ACTION = f"{VBA_MODULE}.{VBA_CALLBACK}"
@@ -69,13 +71,9 @@ def custom_ui_xml() -> bytes:
 
 
 def vba_module_source() -> str:
-    """The one ribbon callback (ASCII only: VBA source is stored in the ANSI code page)."""
-    lines = [
-        "' Pointage: every ribbon button calls this procedure with its own id;",
-        "' pointage.addin.dispatch.run decides what the button does.",
-        f"Sub {VBA_CALLBACK}(control As IRibbonControl)",
-        "    RunPython \"from pointage.addin.dispatch import run; run('\" & control.ID & \"')\"",
-        "End Sub",
-        "",
-    ]
-    return "\r\n".join(lines)
+    """The ribbon module's VBA, from `vba/RibbonPointage.bas` (reviewed like code; ASCII
+    only: VBA source is stored in the ANSI code page), without its `Attribute VB_Name`
+    line, which the VBA project sets itself."""
+    text = (VBA_FOLDER / f"{VBA_MODULE}.bas").read_text(encoding="ascii")
+    lines = [line for line in text.splitlines() if not line.startswith("Attribute VB_Name")]
+    return "\r\n".join(lines) + "\r\n"

@@ -11,6 +11,7 @@ import sys
 from datetime import datetime
 from pathlib import Path
 
+from pointage.base import exit_codes
 from pointage.base.errors import os_reason
 from pointage.outputs.export.api import ExportRefused, export_table
 from pointage.outputs.export.targets import check_output, default_output
@@ -20,8 +21,6 @@ from pointage.outputs.export.texts import errors
 from pointage.base.files import write_atomically
 from pointage.base.fingerprint import sha256_of
 
-EXIT_REFUSED = 1
-EXIT_USAGE = 2
 
 
 def run_exporter(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
@@ -34,16 +33,16 @@ def run_exporter(parser: argparse.ArgumentParser, args: argparse.Namespace) -> i
             "(le document portera « TABLEAU NON VÉRIFIÉ » en rouge).",
             file=sys.stderr,
         )
-        return EXIT_REFUSED
+        return exit_codes.ERREUR
     except ExportError as exc:
         print(f"pointage : {exc}", file=sys.stderr)
-        return EXIT_USAGE
+        return exit_codes.USAGE
     except OSError as exc:
         print(f"pointage : écriture impossible : {os_reason(exc)}.", file=sys.stderr)
-        return EXIT_USAGE
+        return exit_codes.USAGE
     except Exception as exc:  # never a traceback for the staff
         print(f"pointage : erreur interne pendant l'export ({type(exc).__name__} : {exc}).", file=sys.stderr)
-        return EXIT_USAGE
+        return exit_codes.USAGE
 
 
 def _export(args: argparse.Namespace) -> int:

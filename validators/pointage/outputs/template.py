@@ -7,6 +7,7 @@ from pathlib import Path
 
 from pointage.outputs.workbook_writer import MONEY_FORMAT
 
+TEMPLATE_NAME = "classeur-annexes.xlsx"  # what `pointage modele` and the add-in write
 ROWS = 200  # rows prepared with formats and validation
 
 INSTRUCTIONS = [

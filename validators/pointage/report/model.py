@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from pointage.base import exit_codes
 from pointage.report.findings import Finding, Severity
 
 ILLISIBLE = "illisible"
@@ -48,7 +49,7 @@ class Report:
     def exit_code(self) -> int:
         """0: no erreur; 1: at least one erreur; 2: a file could not be read."""
         if any(f.unreadable for f in self.files):
-            return 2
+            return exit_codes.USAGE
         if any(f.count(Severity.ERREUR) for f in self.files):
-            return 1
-        return 0
+            return exit_codes.ERREUR
+        return exit_codes.OK

@@ -1,0 +1,5 @@
+"""The exit codes of every `pointage` command (README: 0, 1, 2)."""
+
+OK = 0  # no erreur (nothing refused)
+ERREUR = 1  # at least one erreur: a table must be corrected (or an export was refused)
+USAGE = 2  # a file that cannot be read, a bad command line, an output that cannot be written

@@ -1,0 +1,117 @@
+"""`pointage verifier`: check workbooks and folders, print the report, write the
+annotated copies. Exit codes: 0 no erreur, 1 erreur, 2 unreadable file or bad command."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from pointage.base import exit_codes
+from pointage.base.errors import os_reason
+from pointage.reading.xlsx import SUPPORTED_SUFFIXES
+from pointage.rules.registry import all_rules
+
+
+
+def _codes(parser: argparse.ArgumentParser, text: str, option: str) -> list[str]:
+    codes = [c.strip().upper() for c in text.split(",") if c.strip()]
+    known = [r.code for r in all_rules()]
+    for code in codes:
+        if not any(k.startswith(code) for k in known):
+            parser.error(f"{option} : code « {code} » inconnu (codes : {', '.join(known)})")
+    return codes
+
+
+def workbook_paths(arguments: list[str]) -> tuple[list[tuple[Path, str]], list[str]]:
+    """Files to check (path, path as shown) and the arguments that name nothing."""
+    found: list[tuple[Path, str]] = []
+    missing: list[str] = []
+    for argument in arguments:
+        path = Path(argument)
+        if path.is_dir():
+            for child in sorted(path.rglob("*")):
+                if (
+                    child.is_file()
+                    and child.suffix.lower() in SUPPORTED_SUFFIXES
+                    and not child.name.startswith("~$")
+                ):
+                    found.append((child, str(child)))
+        elif path.exists():
+            found.append((path, argument))
+        else:
+            missing.append(argument)
+    return found, missing
+
+
+def run_verifier(parser: argparse.ArgumentParser, args: argparse.Namespace, retain: list[object] | None = None) -> int:
+    from pointage.engine.batch import ProgressBar, check_files
+    from pointage.engine.check import unreadable_report
+    from pointage.outputs.json_report import render_json
+    from pointage.outputs.text_report import render_text
+    from pointage.report.model import Report
+
+    if not args.fichiers:
+        parser.error("indiquez au moins un classeur ou un dossier à vérifier")
+    select, ignore = _codes(parser, args.select, "--select"), _codes(parser, args.ignore, "--ignore")
+    files, missing = workbook_paths(args.fichiers)
+    if args.sortie and not args.annoter:
+        parser.error("--sortie ne s'emploie qu'avec --annoter")
+    if args.sortie and len(files) + len(missing) != 1:
+        parser.error("--sortie ne s'emploie qu'avec un seul classeur")
+    report = Report()
+    for argument in missing:
+        report.files.append(unreadable_report(argument, "fichier ou dossier introuvable."))
+    notices: list[str] = []
+    copies_failed = False
+    # A progress bar only for a person at a terminal: never in JSON, never piped.
+    show_progress = args.format == "texte" and len(files) > 1 and sys.stdout.isatty() and sys.stderr.isatty()
+    # One workbook's objects at most are retained: a batch frees each as it goes.
+    keep = retain if len(files) == 1 and not args.annoter else None
+    checked = check_files(files, select, ignore, ProgressBar() if show_progress else None, retain=keep)
+    for (path, shown), file_report in zip(files, checked):
+        report.files.append(file_report)
+        if args.annoter:
+            ok, lines = annotate(path, file_report, Path(args.sortie) if args.sortie else None, args.forcer)
+            notices.extend(lines)
+            copies_failed = copies_failed or not ok
+    if not report.files:
+        parser.error("aucun classeur .xlsx ou .xlsm trouvé dans les dossiers indiqués")
+    output = render_json(report) if args.format == "json" else render_text(report)
+    sys.stdout.write(output if output.endswith("\n") else output + "\n")
+    # Notices go to stderr in JSON mode: stdout stays one JSON document.
+    for line in notices:
+        print(line, file=sys.stderr if args.format == "json" else sys.stdout)
+    return exit_codes.USAGE if copies_failed else report.exit_code
+
+
+def annotate(path: Path, file_report, output: Path | None, force: bool) -> tuple[bool, list[str]]:
+    """Write the annotated copy of one checked file; (success, lines for the user)."""
+    from pointage.outputs.annotated_copy import (
+        CopyRefused,
+        check_copy_target,
+        copy_path,
+        losses,
+        write_annotated_copy,
+    )
+    from pointage.base.errors import UnreadableWorkbook
+    from pointage.base.fingerprint import sha256_of
+    from pointage.outputs.marks import build_plan
+
+    target = copy_path(path, output)
+    try:
+        check_copy_target(path, target, force)
+        if file_report.unreadable:
+            return False, [f"Copie annotée non écrite pour {path} : le classeur n'a pas pu être vérifié."]
+        lost = losses(path)
+        write_annotated_copy(path, target, build_plan(file_report, sha256_of(path)))
+    except (CopyRefused, UnreadableWorkbook) as exc:
+        return False, [f"Copie annotée non écrite pour {path} : {exc}"]
+    except OSError as exc:
+        return False, [f"Copie annotée non écrite pour {path} : {os_reason(exc)}."]
+    except Exception as exc:  # never a traceback; the checked file is untouched anyway
+        return False, [f"Copie annotée non écrite pour {path} (erreur interne : {type(exc).__name__} : {exc})."]
+    lines = [f"Copie annotée écrite : {target} (le classeur vérifié n'a pas été modifié)."]
+    if lost:
+        lines.append("Attention, la copie annotée ne garde pas : " + " ; ".join(lost) + ".")
+    return True, lines
