@@ -19,7 +19,6 @@ sys.path.insert(0, str(ROOT / "tests"))
 os.environ.setdefault("XLWINGS_LICENSE_KEY", "noncommercial")
 
 from addin_payload import book_of, payload_from_file, write_actions  # noqa: E402
-
 from pointage.addin.macros import verifier  # noqa: E402
 from pointage.base.own_sheets import CONTROLES_SHEET  # noqa: E402
 

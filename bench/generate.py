@@ -7,7 +7,15 @@ import random
 from pathlib import Path
 
 STRUCTURES = ["CCAS de Lens", "CCAS de Liévin", "AIFOR", "3ID", "PAGE", "ID Formation", "MJEP"]
-HEADERS = ["OPÉRATION", "TERRITOIRE(S)", "STRUCTURE", "PLACES D'ACCOMPAGNEMENT", "MONTANT RETENU", "DURÉE (MOIS)", "COMMENTAIRE"]
+HEADERS = [
+    "OPÉRATION",
+    "TERRITOIRE(S)",
+    "STRUCTURE",
+    "PLACES D'ACCOMPAGNEMENT",
+    "MONTANT RETENU",
+    "DURÉE (MOIS)",
+    "COMMENTAIRE",
+]
 
 
 def repartition_workbook(path: Path, rows: int, blocks: int, seed: int = 1) -> Path:
@@ -30,11 +38,17 @@ def repartition_workbook(path: Path, rows: int, blocks: int, seed: int = 1) -> P
             amount = places * 80  # 160 €/place/an over 6 months
             places_total += places
             amount_total += amount
-            annexe.append([
-                f"Opération {block + 1}", f"Territoire {rng.randint(1, 9)}",
-                f"{STRUCTURES[i % len(STRUCTURES)]} {block}-{i}",
-                f"{places} places du 1er juillet au 31 décembre 2024", amount, 6, "Avenant type",
-            ])
+            annexe.append(
+                [
+                    f"Opération {block + 1}",
+                    f"Territoire {rng.randint(1, 9)}",
+                    f"{STRUCTURES[i % len(STRUCTURES)]} {block}-{i}",
+                    f"{places} places du 1er juillet au 31 décembre 2024",
+                    amount,
+                    6,
+                    "Avenant type",
+                ]
+            )
         annexe.append(["Sous-total", None, None, places_total, amount_total, None, None])
         grand_places += places_total
         grand_amount += amount_total
@@ -43,8 +57,28 @@ def repartition_workbook(path: Path, rows: int, blocks: int, seed: int = 1) -> P
     bareme.append(["Unité", "Coût annuel (€)", "Structure"])
     bareme.append(["place", 160, None])
     rapport = workbook.create_sheet("Rapport")
-    rapport.append(["Code Opération", "Imputation budgétaire", "Libellé Opération", "AE €", "Disponible €", "Proposition €", "Solde €"])
+    rapport.append(
+        [
+            "Code Opération",
+            "Imputation budgétaire",
+            "Libellé Opération",
+            "AE €",
+            "Disponible €",
+            "Proposition €",
+            "Solde €",
+        ]
+    )
     available = grand_amount * 2
-    rapport.append(["C02-446A05", "6568/93446", "accompagnement global", available * 2, available, grand_amount, available - grand_amount])
+    rapport.append(
+        [
+            "C02-446A05",
+            "6568/93446",
+            "accompagnement global",
+            available * 2,
+            available,
+            grand_amount,
+            available - grand_amount,
+        ]
+    )
     workbook.save(path)
     return path

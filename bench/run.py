@@ -68,7 +68,9 @@ def lecture() -> float:
     baseline = _timed([PYTHON, "-c", CALAMINE_ONLY, str(path)])
     checked = _timed([PYTHON, "-m", "pointage", "verifier", str(path)], repeat=2)
     ratio = checked / baseline
-    print(f"lecture : pointage verifier {checked:.2f} s, calamine seul {baseline:.2f} s -> ratio {ratio:.2f} (cible <= 2.0)")
+    print(
+        f"lecture : pointage verifier {checked:.2f} s, calamine seul {baseline:.2f} s -> ratio {ratio:.2f} (cible <= 2.0)"
+    )
     return ratio
 
 

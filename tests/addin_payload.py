@@ -16,6 +16,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import xlwings as xw
+
 from pointage.base.addresses import a1, parse_a1, range_a1
 from pointage.reading.xlsx import read_workbook
 
@@ -37,7 +38,11 @@ def payload_from_file(path: Path, notes: dict[str, list[str]] | None = None) -> 
         width = sheet.origin_col + max((len(r) for r in sheet.values), default=0)
         values = [[""] * width for _ in range(sheet.origin_row)]
         for row in sheet.values:
-            values.append([""] * sheet.origin_col + [_cell(v) for v in row] + [""] * (width - sheet.origin_col - len(row)))
+            values.append(
+                [""] * sheet.origin_col
+                + [_cell(v) for v in row]
+                + [""] * (width - sheet.origin_col - len(row))
+            )
         sheets.append(_sheet(sheet.name, values, (notes or {}).get(sheet.name, [])))
     return {
         "client": "Office.js",
@@ -58,7 +63,9 @@ def _sheet(name: str, values: list[list[object]], notes: list[str], visible: boo
         "shapes": [],
         "charts": [],
         "tables": [],
-        "notes": [{"address": "$" + a.rstrip("0123456789") + "$" + a[len(a.rstrip("0123456789")):]} for a in notes],
+        "notes": [
+            {"address": "$" + a.rstrip("0123456789") + "$" + a[len(a.rstrip("0123456789")) :]} for a in notes
+        ],
         "visibility": "Visible" if visible else "Hidden",
         "print_area": None,
     }
@@ -172,10 +179,14 @@ class Replay:
 
     def _setFontProperty(self, action):
         assert action["args"] == ["bold", True], action["args"]
-        self._target(action).bold.append(range_a1(
-            action["start_row"], action["start_column"],
-            action["start_row"] + action["row_count"] - 1, action["start_column"] + action["column_count"] - 1,
-        ))
+        self._target(action).bold.append(
+            range_a1(
+                action["start_row"],
+                action["start_column"],
+                action["start_row"] + action["row_count"] - 1,
+                action["start_column"] + action["column_count"] - 1,
+            )
+        )
 
     def _setColumnWidth(self, action):
         pass

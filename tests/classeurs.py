@@ -101,6 +101,7 @@ def parties_canoniques(chemin: Path) -> dict[str, bytes | str]:
     with zipfile.ZipFile(chemin) as archive:
         return {
             nom: canonicalize(archive.read(nom).decode("utf-8"), strip_text=True)
-            if nom.endswith((".xml", ".rels")) else archive.read(nom)
+            if nom.endswith((".xml", ".rels"))
+            else archive.read(nom)
             for nom in archive.namelist()
         }

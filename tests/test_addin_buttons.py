@@ -5,8 +5,9 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from addin_payload import Replay, book_of, payload_from_file, write_actions
 from docx import Document
+
+from addin_payload import Replay, book_of, payload_from_file, write_actions
 from pointage.addin.copy_table import copier_tableau
 from pointage.addin.dispatch import run
 from pointage.addin.new_workbook import nouveau_classeur

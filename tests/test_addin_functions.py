@@ -58,7 +58,10 @@ def test_montant_attendu_uses_a_structure_rate_and_a_default_duration():
 def test_montant_attendu_says_why_it_cannot_compute():
     bareme = sheet("Barème")
     assert MONTANT_ATTENDU(None, bareme) == "#N/A description vide"
-    assert MONTANT_ATTENDU("30 jeunes", bareme) == "#N/A aucune quantité d'une unité du barème dans la description"
+    assert (
+        MONTANT_ATTENDU("30 jeunes", bareme)
+        == "#N/A aucune quantité d'une unité du barème dans la description"
+    )
     # A unit priced only for one structure: no general cost, said as such.
     only_override = [["ETP", 50000, "CCAS de Lens"]]
     assert MONTANT_ATTENDU("2 ETP", only_override) == "#N/A pas de coût au barème pour « ETP »"
@@ -67,7 +70,10 @@ def test_montant_attendu_says_why_it_cannot_compute():
     assert MONTANT_ATTENDU("10 places du 15 janvier au 30 juin 2024", bareme) == (
         "#N/A période qui n'est pas en mois entiers : « 10 places du 15 janvier au 30 juin 2024 »"
     )
-    assert MONTANT_ATTENDU("10 places", bareme, "O,5") == "#VALEUR! mois par défaut : « O,5 » n'est pas un nombre"
+    assert (
+        MONTANT_ATTENDU("10 places", bareme, "O,5")
+        == "#VALEUR! mois par défaut : « O,5 » n'est pas un nombre"
+    )
 
 
 def test_solde_attendu_on_the_rapport_row():
@@ -82,8 +88,12 @@ def test_ecart_total_on_the_seed_amounts():
     rows = sheet("Annexe 1")
     details = [[r[4]] for r in rows[3:45] if r[4] is not None]
     assert len(details) == 42
-    total = next(r[4] for r in rows if isinstance(r[2], str) and r[2].upper().startswith("TOTAL") or
-                 isinstance(r[0], str) and r[0].upper().startswith("TOTAL"))
+    total = next(
+        r[4]
+        for r in rows
+        if (isinstance(r[2], str) and r[2].upper().startswith("TOTAL"))
+        or (isinstance(r[0], str) and r[0].upper().startswith("TOTAL"))
+    )
     assert total == 464570.0
     assert ECART_TOTAL(details, total) == 0.0
     assert ECART_TOTAL(details, 464580) == 10.0

@@ -6,6 +6,7 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
+
 from addin_payload import Replay, book_of, payload_from_file, write_actions
 from pointage.addin.journal import HEADERS
 from pointage.addin.macros import effacer_marques, verifier
@@ -78,7 +79,7 @@ def test_verifier_writes_the_notes_of_the_plan(checked):
 
 
 def test_verifier_writes_the_controles_sheet_first_with_links(checked):
-    _, book, plan, replay = checked
+    _, _book, plan, replay = checked
     assert replay.names() == ["Contrôles", *SHEETS, "_pointage"]
     rows = replay.sheet("Contrôles").rows()
     assert rows[0][0] == "Contrôles Pointage"
@@ -109,7 +110,11 @@ def test_verifier_writes_the_controles_sheet_first_with_links(checked):
     }
     controles = replay.sheet("Contrôles").fills
     assert {c: f.upper() for c, f in controles.items() if c.startswith("B") and c != "B10"} == {
-        "B11": "#FF8080", "B12": "#FF8080", "B13": "#FFC000", "B14": "#FFC000", "B15": "#FFC000",
+        "B11": "#FF8080",
+        "B12": "#FF8080",
+        "B13": "#FFC000",
+        "B14": "#FFC000",
+        "B15": "#FFC000",
     }
     assert replay.sheet("Contrôles").bold == ["A10:G10"]
 
@@ -203,7 +208,11 @@ def test_verifier_twice_replaces_the_previous_marks(checked):
     assert again.names() == ["Contrôles", *SHEETS, "_pointage"]
     assert fills(again) == MARKED
     assert {(s.name, c) for s in again.sheets for c in s.notes} == {
-        ("Annexe 1", "E7"), ("Annexe 1", "E17"), ("Délibération", "B4"), ("Rapport", "B4"), ("Rapport", "C4"),
+        ("Annexe 1", "E7"),
+        ("Annexe 1", "E17"),
+        ("Délibération", "B4"),
+        ("Rapport", "B4"),
+        ("Rapport", "C4"),
     }
     assert again.sheet("_pointage").rows() == replay.sheet("_pointage").rows()
 

@@ -10,6 +10,7 @@ from xml.etree import ElementTree
 
 import pytest
 from oletools.olevba import VBA_Parser
+
 from pointage.addin.build import build_addin
 from pointage.addin.dispatch import ACTIONS
 from pointage.addin.ribbon import BUTTONS
@@ -19,8 +20,15 @@ SHIPPED = Path(__file__).parents[1] / "addin" / "pointage.xlam"
 UI = "{http://schemas.microsoft.com/office/2006/01/customui}"
 MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 XLWINGS_KEYS = [
-    "Interpreter_Win", "Interpreter_Mac", "PYTHONPATH", "Conda Path", "Conda Env",
-    "UDF Modules", "Debug UDFs", "Use UDF Server", "Show Console",
+    "Interpreter_Win",
+    "Interpreter_Mac",
+    "PYTHONPATH",
+    "Conda Path",
+    "Conda Env",
+    "UDF Modules",
+    "Debug UDFs",
+    "Use UDF Server",
+    "Show Console",
 ]
 
 
@@ -56,7 +64,10 @@ def test_custom_ui_is_a_pointage_tab_with_the_four_buttons(built):
     assert [t.get("label") for t in tabs] == ["Pointage"]
     buttons = root.findall(f".//{UI}button")
     assert [b.get("label") for b in buttons] == [
-        "Vérifier le classeur", "Effacer les marques", "Copier le tableau vérifié", "Nouveau classeur d'annexes",
+        "Vérifier le classeur",
+        "Effacer les marques",
+        "Copier le tableau vérifié",
+        "Nouveau classeur d'annexes",
     ]
     assert [b.get("id") for b in buttons] == [b.id for b in BUTTONS]
 
@@ -72,7 +83,7 @@ def test_every_on_action_names_a_vba_procedure_that_exists(built):
 
 def test_the_callback_hands_the_button_id_to_the_dispatcher(built):
     code = vba_modules(built)["RibbonPointage"]
-    assert "RunPython \"from pointage.addin.dispatch import run; run('\" & control.ID & \"')\"" in code
+    assert 'RunPython "from pointage.addin.dispatch import run; run(\'" & control.ID & "\')"' in code
     assert "RibbonMyAddin" not in vba_modules(built)
 
 

@@ -35,27 +35,39 @@ ROOT_PACKAGE = "pointage"  # `pointage/__init__.py`: only `__version__`.
 # `cli` and `__main__` are the top-level modules `pointage/cli.py` and
 # `pointage/__main__.py`.
 _EVERYTHING = frozenset(
-    {"base", "reading", "tables", "analysis", "report", "rules", "engine",
-     "outputs", "commands", "cli", "__main__", "addin"}
+    {
+        "base",
+        "reading",
+        "tables",
+        "analysis",
+        "report",
+        "rules",
+        "engine",
+        "outputs",
+        "commands",
+        "cli",
+        "__main__",
+        "addin",
+    }
 )
 ALLOWED_IMPORTS: dict[str, frozenset[str]] = {
     # The root is imported by everybody, so it must import nobody (else every
     # layer would depend, through it, on whatever it imports).
     ROOT_PACKAGE: frozenset(),
-    "base":      frozenset(),
-    "reading":   frozenset({"base"}),
-    "tables":    frozenset({"base", "reading"}),
-    "analysis":  frozenset({"base", "reading", "tables"}),
-    "report":    frozenset({"base"}),
-    "rules":     frozenset({"base", "tables", "analysis", "report"}),
-    "engine":    frozenset({"base", "reading", "tables", "analysis", "report", "rules"}),
-    "outputs":   frozenset({"base", "reading", "tables", "analysis", "report"}),
+    "base": frozenset(),
+    "reading": frozenset({"base"}),
+    "tables": frozenset({"base", "reading"}),
+    "analysis": frozenset({"base", "reading", "tables"}),
+    "report": frozenset({"base"}),
+    "rules": frozenset({"base", "tables", "analysis", "report"}),
+    "engine": frozenset({"base", "reading", "tables", "analysis", "report", "rules"}),
+    "outputs": frozenset({"base", "reading", "tables", "analysis", "report"}),
     # Entry points.
-    "commands":  _EVERYTHING,
-    "cli":       _EVERYTHING,
-    "__main__":  _EVERYTHING,
+    "commands": _EVERYTHING,
+    "cli": _EVERYTHING,
+    "__main__": _EVERYTHING,
     # The Excel adapter: anything but the command-line entry points.
-    "addin":     _EVERYTHING - {"commands", "cli", "__main__"},
+    "addin": _EVERYTHING - {"commands", "cli", "__main__"},
 }
 
 # Third-party libraries a sub-package must never import (top-level name).
@@ -63,13 +75,13 @@ ALLOWED_IMPORTS: dict[str, frozenset[str]] = {
 # only `addin` drives Excel, with xlwings. pandas/pandera are allowed in rules.
 _EXCEL_DRIVERS = frozenset({"xlwings", "openpyxl"})
 FORBIDDEN_LIBRARIES: dict[str, frozenset[str]] = {
-    "base":     _EXCEL_DRIVERS,
-    "reading":  _EXCEL_DRIVERS,
-    "tables":   _EXCEL_DRIVERS,
+    "base": _EXCEL_DRIVERS,
+    "reading": _EXCEL_DRIVERS,
+    "tables": _EXCEL_DRIVERS,
     "analysis": _EXCEL_DRIVERS,
-    "report":   _EXCEL_DRIVERS,
-    "rules":    _EXCEL_DRIVERS | {"python_calamine", "docx"},
-    "outputs":  frozenset({"xlwings"}),
+    "report": _EXCEL_DRIVERS,
+    "rules": _EXCEL_DRIVERS | {"python_calamine", "docx"},
+    "outputs": frozenset({"xlwings"}),
 }
 
 # Imports under `if TYPE_CHECKING:` never run: they create no import cycle and
@@ -255,9 +267,7 @@ def _load_toml(path: Path) -> dict:
     if sys.version_info >= (3, 11):
         import tomllib
     else:  # pragma: no cover - Python 3.10
-        tomllib = pytest.importorskip(
-            "tomli", reason="Python 3.10 without tomli: cannot read pyproject.toml"
-        )
+        tomllib = pytest.importorskip("tomli", reason="Python 3.10 without tomli: cannot read pyproject.toml")
     with path.open("rb") as f:
         return tomllib.load(f)
 
@@ -322,7 +332,12 @@ def test_checker_reports_every_violation():
     violations = find_violations(
         [
             ("fake/rules/bad.py", "pointage.rules.bad", False, _FAKE_RULE),
-            ("fake/base/__init__.py", "pointage.base", True, "from . import text\nfrom ..tables import table\n"),
+            (
+                "fake/base/__init__.py",
+                "pointage.base",
+                True,
+                "from . import text\nfrom ..tables import table\n",
+            ),
             ("fake/mystery/x.py", "pointage.mystery.x", False, "import os\n"),
         ]
     )

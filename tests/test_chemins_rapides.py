@@ -13,10 +13,13 @@ HEADER = ["STRUCTURE", "PLACES D'ACCOMPAGNEMENT", "DURÉE (MOIS)", "MONTANT RETE
 
 def workbook(rows: list[list[object]]) -> WorkbookSnapshot:
     bareme = [[("" if v is None else v) for v in r] + [""] * (3 - len(r)) for r in lignes(BAREME_SEED)]
-    return WorkbookSnapshot("memoire.xlsx", [
-        SheetSnapshot("Annexe", [HEADER, *rows]),
-        SheetSnapshot("Barème", bareme),
-    ])
+    return WorkbookSnapshot(
+        "memoire.xlsx",
+        [
+            SheetSnapshot("Annexe", [HEADER, *rows]),
+            SheetSnapshot("Barème", bareme),
+        ],
+    )
 
 
 def m001(report) -> list[tuple[str, str, str, str]]:
@@ -25,30 +28,42 @@ def m001(report) -> list[tuple[str, str, str, str]]:
 
 def test_equal_descriptions_of_two_structures_use_each_structure_rate():
     text = "un portefeuille du 1er janvier au 30 juin 2024"
-    report = check_snapshot(workbook([
-        ["CCAS de Lens", text, "", 6875],
-        ["CCAS d'Hénin Beaumont", text, "", 6875],
-        ["CCAS de Liévin", text, "", 6875],
-    ]))
+    report = check_snapshot(
+        workbook(
+            [
+                ["CCAS de Lens", text, "", 6875],
+                ["CCAS d'Hénin Beaumont", text, "", 6875],
+                ["CCAS de Liévin", text, "", 6875],
+            ]
+        )
+    )
     assert m001(report) == [("D3", "11250.00", "6875.00", "M001")]
 
 
 def test_equal_rows_are_all_reported():
-    report = check_snapshot(workbook([
-        ["CCAS de Lens", "10 places", "", 1000],
-        ["AIFOR", "10 places", "", 1600],
-        ["3ID", "10 places", "", 1000],
-    ]))
+    report = check_snapshot(
+        workbook(
+            [
+                ["CCAS de Lens", "10 places", "", 1000],
+                ["AIFOR", "10 places", "", 1600],
+                ["3ID", "10 places", "", 1000],
+            ]
+        )
+    )
     assert m001(report) == [("D2", "1600.00", "1000.00", "M001"), ("D4", "1600.00", "1000.00", "M001")]
 
 
 def test_a_boolean_duration_is_not_taken_for_one_month():
     # True == 1 in Python: a row whose DURÉE is TRUE must not share the result of a
     # row whose DURÉE is 1 (TRUE is not a number: the default 12 months apply).
-    report = check_snapshot(workbook([
-        ["AIFOR", "10 places", True, 1600],
-        ["AIFOR", "10 places", 1, 1600],
-    ]))
+    report = check_snapshot(
+        workbook(
+            [
+                ["AIFOR", "10 places", True, 1600],
+                ["AIFOR", "10 places", 1, 1600],
+            ]
+        )
+    )
     assert m001(report) == [("D3", "133.33", "1600.00", "M001")]
 
 
@@ -62,4 +77,6 @@ def test_a_failing_warm_up_does_not_make_the_file_unreadable(tmp_path, monkeypat
     monkeypatch.setattr("pointage.rules.budget_identities.warm_up", broken)
     report = check_path(path)
     assert not report.unreadable
-    assert [(f.code, f.cell, f.expected, f.found) for f in report.findings] == [("T001", "B4", "15.00", "16.00")]
+    assert [(f.code, f.cell, f.expected, f.found) for f in report.findings] == [
+        ("T001", "B4", "15.00", "16.00")
+    ]

@@ -11,10 +11,11 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from classeurs import Feuille, construire
 from openpyxl.comments import Comment
 from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.datavalidation import DataValidation
+
+from classeurs import Feuille, construire
 from pointage.engine.check import check_path
 
 ROOT = Path(__file__).parents[1]
@@ -49,10 +50,7 @@ def test_annotated_copy_of_the_seed_000_example(example):
     assert annotated.sheetnames[0] == "Contrôles"
     controles = annotated["Contrôles"]
     assert controles["B5"].value == before
-    rows = [
-        tuple(c.value for c in row)
-        for row in controles.iter_rows(min_row=11, max_col=7)
-    ]
+    rows = [tuple(c.value for c in row) for row in controles.iter_rows(min_row=11, max_col=7)]
     findings = check_path(example).findings
     assert [r[:5] for r in rows] == [(f.code, f.severity.value, f.sheet, f.cell, f.message) for f in findings]
     assert controles["D11"].hyperlink.location == "'Annexe 1'!E7"
@@ -75,7 +73,9 @@ def test_annotated_copy_of_the_seed_000_example(example):
                 continue
             copied = sheet[cell.coordinate]
             assert (copied.fill.patternType, copied.fill.fgColor.rgb) == (
-                cell.fill.patternType, cell.fill.fgColor.rgb), cell.coordinate
+                cell.fill.patternType,
+                cell.fill.fgColor.rgb,
+            ), cell.coordinate
             assert copied.comment is None, cell.coordinate
 
 
@@ -124,19 +124,29 @@ def test_xlsm_copy_keeps_its_vba(tmp_path):
 
 def _rich_workbook(path: Path) -> Path:
     """Formulas, merged cells, hidden rows, validation, an Excel Table, defined names."""
-    construire(path, {
-        "Annexe": Feuille("""
+    construire(
+        path,
+        {
+            "Annexe": Feuille(
+                """
 Annexe : répartition
 OPÉRATION | STRUCTURE    | MONTANT RETENU | DOSSIER RETENU
 Mobilité  | CCAS de Lens | 800            | Oui
 Mobilité  | CCAS Liévin  | 1600           | Oui
 TOTAL     |              | =SUM(C3:C4)    |
-""", fusions=("A3:A4",), lignes_masquees=(4,)),
-        "Données": Feuille("""
+""",
+                fusions=("A3:A4",),
+                lignes_masquees=(4,),
+            ),
+            "Données": Feuille(
+                """
 Porteur | Coût | Commentaire
 AIFOR   | 10   | =B2*2
-""", tableau_excel="Liste"),
-    })
+""",
+                tableau_excel="Liste",
+            ),
+        },
+    )
     workbook = openpyxl.load_workbook(path)
     validation = DataValidation(type="list", formula1='"Oui,Non"')
     validation.add("D3:D4")
@@ -153,7 +163,9 @@ def _content(path: Path) -> dict:
         "names": sorted((n, d.attr_text) for n, d in workbook.defined_names.items()),
         "sheets": {
             ws.title: {
-                "cells": {c.coordinate: c.value for row in ws.iter_rows() for c in row if c.value is not None},
+                "cells": {
+                    c.coordinate: c.value for row in ws.iter_rows() for c in row if c.value is not None
+                },
                 "merged": sorted(str(r) for r in ws.merged_cells.ranges),
                 "hidden": sorted(i for i, d in ws.row_dimensions.items() if d.hidden),
                 "validations": sorted((str(v.sqref), v.formula1) for v in ws.data_validations.dataValidation),
@@ -168,7 +180,8 @@ def _content(path: Path) -> dict:
 @pytest.mark.parametrize("kind", ["exemple", "riche"])
 def test_nothing_of_the_original_is_lost(kind, tmp_path):
     source = (
-        Path(shutil.copy(EXAMPLE, tmp_path / "exemple.xlsx")) if kind == "exemple"
+        Path(shutil.copy(EXAMPLE, tmp_path / "exemple.xlsx"))
+        if kind == "exemple"
         else _rich_workbook(tmp_path / "riche.xlsx")
     )
     before = sha(source)
@@ -192,9 +205,19 @@ def test_copy_renders_in_libreoffice(example, tmp_path):
     copy = example.with_name("annexe.pointage.xlsx")
     out = tmp_path / "pdf"
     converted = subprocess.run(
-        [soffice, "--headless", f"-env:UserInstallation=file://{tmp_path / 'profil'}",
-         "--convert-to", "pdf", "--outdir", str(out), str(copy)],
-        capture_output=True, text=True, timeout=180,
+        [
+            soffice,
+            "--headless",
+            f"-env:UserInstallation=file://{tmp_path / 'profil'}",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(out),
+            str(copy),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=180,
     )
     pdf = out / "annexe.pointage.pdf"
     assert converted.returncode == 0 and pdf.exists(), converted.stderr

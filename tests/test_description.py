@@ -5,6 +5,7 @@ from decimal import Decimal
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+
 from pointage.analysis.description import parse_description
 
 
@@ -32,8 +33,10 @@ def test_one_month_period_of_boulogne():
         ("Prise en charge de deux portefeuilles", [(None, [("2", "portefeuille")])]),
         ("un portefeuille de 9 places", [(None, [("9", "place")])]),
         ("1 000 places sur 6 mois", [("6", [("1000", "place")])]),
-        ("10 places, 0,5 ETP et trois portefeuilles", [
-            (None, [("10", "place")]), (None, [("0.5", "ETP")]), (None, [("3", "portefeuille")])]),
+        (
+            "10 places, 0,5 ETP et trois portefeuilles",
+            [(None, [("10", "place")]), (None, [("0.5", "ETP")]), (None, [("3", "portefeuille")])],
+        ),
         ("Une place du 01/01/2024 au 31/03/2024", [("3", [("1", "place")])]),
         ("40 jeunes accompagnés, 12 BRSA", [(None, []), (None, [])]),
         ("PLACES : 25 Places pour l'année 2024", [("12", [("25", "place")])]),

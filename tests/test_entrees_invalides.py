@@ -12,6 +12,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+
 from classeurs import construire
 
 ROOT = Path(__file__).parents[1]
@@ -21,7 +22,9 @@ EXAMPLE = ROOT / "workbooks" / "exemples" / "cp-2024-09-16-accompagnement-global
 def verifier(*paths: Path, fmt: str = "json") -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "-m", "pointage", "verifier", *map(str, paths), "--format", fmt],
-        capture_output=True, text=True, timeout=60,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
 
 

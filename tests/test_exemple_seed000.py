@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import jsonschema
+
 from classeurs import parties_canoniques
 
 ROOT = Path(__file__).parents[1]
@@ -25,9 +26,7 @@ EXPECTED = [
 
 
 def run(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "pointage", *args], capture_output=True, text=True, cwd=ROOT
-    )
+    return subprocess.run([sys.executable, "-m", "pointage", *args], capture_output=True, text=True, cwd=ROOT)
 
 
 def test_json_output_lists_exactly_the_seed_mistakes():
@@ -39,8 +38,7 @@ def test_json_output_lists_exactly_the_seed_mistakes():
     [file] = document["files"]
     assert file["status"] == "erreur"
     found = [
-        (f["code"], f["severity"], f["sheet"], f["cell"], f["expected"], f["found"])
-        for f in file["findings"]
+        (f["code"], f["severity"], f["sheet"], f["cell"], f["expected"], f["found"]) for f in file["findings"]
     ]
     assert found == EXPECTED
     assert document["summary"] == {"erreur": 2, "avertissement": 3, "info": 0}

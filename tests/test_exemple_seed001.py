@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import jsonschema
+
 from classeurs import parties_canoniques
 from pointage.engine.check import check_path, select_rules
 
@@ -20,7 +21,9 @@ SCHEMA = json.loads((ROOT / "docs" / "sortie-json.schema.json").read_text(encodi
 def test_only_the_fonds_fond_label_is_reported():
     result = subprocess.run(
         [sys.executable, "-m", "pointage", "verifier", str(EXAMPLE.relative_to(ROOT)), "--format", "json"],
-        capture_output=True, text=True, cwd=ROOT,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
     )
     assert result.returncode == 0, result.stderr
     document = json.loads(result.stdout)

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import jsonschema
+
 from classeurs import parties_canoniques
 
 ROOT = Path(__file__).parents[1]
@@ -19,7 +20,9 @@ SCHEMA = json.loads((ROOT / "docs" / "sortie-json.schema.json").read_text(encodi
 def verify() -> dict:
     result = subprocess.run(
         [sys.executable, "-m", "pointage", "verifier", str(EXAMPLE.relative_to(ROOT)), "--format", "json"],
-        capture_output=True, text=True, cwd=ROOT,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
     )
     assert result.returncode == 1, result.stderr
     document = json.loads(result.stdout)
@@ -31,7 +34,8 @@ def test_reports_the_delta_and_the_key_figure_and_no_other_error():
     file = verify()
     errors = [
         (f["code"], f["sheet"], f["cell"], f["expected"], f["found"])
-        for f in file["findings"] if f["severity"] == "erreur"
+        for f in file["findings"]
+        if f["severity"] == "erreur"
     ]
     assert errors == [
         ("P001", "Annexe 2", "F26", "330", "3030"),

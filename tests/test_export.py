@@ -16,10 +16,11 @@ import docx
 import openpyxl
 import pytest
 from docx.oxml.ns import qn
+
+from pointage.base.formatting import format_money, format_quantity
+from pointage.base.numbers import to_cents
 from pointage.engine.check import check_snapshot_with_context
 from pointage.outputs.export.api import ExportRefused, export_table, table_at
-from pointage.base.numbers import to_cents
-from pointage.base.formatting import format_money, format_quantity
 from pointage.reading.xlsx import read_workbook
 
 ROOT = Path(__file__).parents[1]
@@ -27,7 +28,14 @@ EXAMPLE = ROOT / "workbooks" / "exemples" / "cp-2024-09-16-accompagnement-global
 NAME = EXAMPLE.name
 NOW = datetime(2026, 11, 22, 10, 41)
 SHA = hashlib.sha256(EXAMPLE.read_bytes()).hexdigest()
-HEADERS = ["OPERATION", "TERRITOIRE(S)", "STRUCTURE", "PLACES D'ACCOMPAGNEMENT", "MONTANT RETENU", "Avenant/convention"]
+HEADERS = [
+    "OPERATION",
+    "TERRITOIRE(S)",
+    "STRUCTURE",
+    "PLACES D'ACCOMPAGNEMENT",
+    "MONTANT RETENU",
+    "Avenant/convention",
+]
 STAMP = f"Pointé le 22/11/2026 à 10:41 — 2 erreurs, 0 avertissement — classeur {NAME}, empreinte SHA-256 {SHA[:12]}"
 
 
@@ -85,8 +93,15 @@ def test_forced_docx_has_the_sheet_texts(checked):
     assert len(rows) == 45
     assert rows == sheet_texts()
     assert rows[0] == HEADERS
-    assert rows[1] == ["", "", "DEMAIN", "Prise en charge d'un portefeuille du 1er janvier au 30 juin 2024 "
-                       "+ 280 places du 1er juillet au 31 décembre 2024", "29 275,00 €", "Avenant type annexe 2"]
+    assert rows[1] == [
+        "",
+        "",
+        "DEMAIN",
+        "Prise en charge d'un portefeuille du 1er janvier au 30 juin 2024 "
+        "+ 280 places du 1er juillet au 31 décembre 2024",
+        "29 275,00 €",
+        "Avenant type annexe 2",
+    ]
     assert rows[4][2:5] == ["CCAS de Bethune", rows[4][3], "24 150,00 €"]
     assert rows[-2] == ["TOTAL", "", "", "3 354", "464 570,00 €", ""]
     assert rows[-1] == ["TOTAL", "", "", "", "464 570,00 €", ""]
@@ -107,7 +122,13 @@ def test_forced_docx_layout(checked):
     assert table.rows[-2].cells[3].paragraphs[0].alignment == docx.enum.text.WD_ALIGN_PARAGRAPH.RIGHT
     # Fixed widths, in the order of the schema (Word rejects a misordered tblPr).
     assert [child.tag.split("}")[1] for child in table._tbl.tblPr] == [
-        "tblStyle", "tblW", "jc", "tblInd", "tblLayout", "tblCellMar", "tblLook"
+        "tblStyle",
+        "tblW",
+        "jc",
+        "tblInd",
+        "tblLayout",
+        "tblCellMar",
+        "tblLook",
     ]
     # The header row repeats on every page.
     assert table.rows[0]._tr.trPr.find(qn("w:tblHeader")) is not None
@@ -168,7 +189,7 @@ def test_html_export_is_the_same_table(checked):
     ctx, report = checked
     data = export_table(ctx, report, "Annexe 1", 1, "html", True, NAME, SHA, NOW)
     text = data.decode("utf-8")
-    assert text.startswith("<!DOCTYPE html>\n<html lang=\"fr\">") and text.rstrip().endswith("</html>")
+    assert text.startswith('<!DOCTYPE html>\n<html lang="fr">') and text.rstrip().endswith("</html>")
     parser = Cells()
     parser.feed(text)
     parser.close()
@@ -177,8 +198,10 @@ def test_html_export_is_the_same_table(checked):
     assert parser.paragraphs == [(True, "TABLEAU NON VÉRIFIÉ — 2 erreurs"), (False, STAMP)]
     assert text.count("<th ") == 6
     assert text.count('font-weight:bold">TOTAL</td>') == 2
-    assert '<td style="border:0.5pt solid #000000;padding:1pt 4pt;vertical-align:middle;' \
-           'text-align:right;white-space:nowrap">29 275,00 €</td>' in text
+    assert (
+        '<td style="border:0.5pt solid #000000;padding:1pt 4pt;vertical-align:middle;'
+        'text-align:right;white-space:nowrap">29 275,00 €</td>' in text
+    )
 
 
 def test_table_at_finds_the_table_under_the_selection(checked):
@@ -198,10 +221,24 @@ def test_budget_table_exports_with_its_warnings(checked):
     document = docx.Document(io.BytesIO(data))
     [table] = document.tables
     assert [[c.text for c in row.cells] for row in table.rows] == [
-        ["Code Opération", "Imputation Budgétaire", "Libellé Opération", "AE €", "Disponible €",
-         "Proposition €", "Solde €"],
-        ["C02-446A05", "6568//93446", "indéminisation des organismes référents", "9 169 450,00 €",
-         "2 105 667,73 €", "464 570,00 €", "1 641 097,73 €"],
+        [
+            "Code Opération",
+            "Imputation Budgétaire",
+            "Libellé Opération",
+            "AE €",
+            "Disponible €",
+            "Proposition €",
+            "Solde €",
+        ],
+        [
+            "C02-446A05",
+            "6568//93446",
+            "indéminisation des organismes référents",
+            "9 169 450,00 €",
+            "2 105 667,73 €",
+            "464 570,00 €",
+            "1 641 097,73 €",
+        ],
     ]
     assert [p.text for p in document.paragraphs] == [
         f"Pointé le 22/11/2026 à 10:41 — 0 erreur, 2 avertissements — classeur {NAME}, "
@@ -224,10 +261,15 @@ def test_cli_refuses_and_lists_the_erreurs(workbook):
     assert result.returncode == 1
     assert result.stdout == ""
     lines = result.stderr.splitlines()
-    assert lines[0] == "pointage : Export refusé : le tableau n° 1 (A3:F47) de la feuille « Annexe 1 » a 2 erreurs :"
+    assert (
+        lines[0]
+        == "pointage : Export refusé : le tableau n° 1 (A3:F47) de la feuille « Annexe 1 » a 2 erreurs :"
+    )
     assert lines[1].startswith("  Annexe 1!E7 [M001] ") and lines[2].startswith("  Annexe 1!E17 [M001] ")
-    assert lines[3] == ("Corrigez le classeur, ou ajoutez --forcer pour exporter quand même "
-                        "(le document portera « TABLEAU NON VÉRIFIÉ » en rouge).")
+    assert lines[3] == (
+        "Corrigez le classeur, ou ajoutez --forcer pour exporter quand même "
+        "(le document portera « TABLEAU NON VÉRIFIÉ » en rouge)."
+    )
     assert sorted(p.name for p in workbook.parent.iterdir()) == [NAME]
     assert workbook.read_bytes() == EXAMPLE.read_bytes()
 
@@ -237,14 +279,17 @@ def test_cli_forced_export_writes_next_to_the_workbook(workbook):
     assert result.returncode == 0, result.stderr
     target = workbook.with_name("cp-2024-09-16-accompagnement-global-Annexe 1.docx")
     assert result.stdout == f"Export écrit : {target} (le tableau A3:F47 de la feuille « Annexe 1 »).\n"
-    assert result.stderr == ("Attention : exporté malgré 2 erreurs ; le document porte "
-                             "« TABLEAU NON VÉRIFIÉ » en rouge.\n")
+    assert result.stderr == (
+        "Attention : exporté malgré 2 erreurs ; le document porte « TABLEAU NON VÉRIFIÉ » en rouge.\n"
+    )
     document = docx.Document(target)
     assert len(document.tables[0].rows) == 45
     assert document.paragraphs[0].text == "TABLEAU NON VÉRIFIÉ — 2 erreurs"
     assert re.fullmatch(
         r"Pointé le \d\d/\d\d/\d{4} à \d\d:\d\d — 2 erreurs, 0 avertissement — classeur "
-        + re.escape(NAME) + r", empreinte SHA-256 " + SHA[:12],
+        + re.escape(NAME)
+        + r", empreinte SHA-256 "
+        + SHA[:12],
         document.paragraphs[1].text,
     )
     assert workbook.read_bytes() == EXAMPLE.read_bytes()
@@ -252,24 +297,48 @@ def test_cli_forced_export_writes_next_to_the_workbook(workbook):
 
 def test_cli_html_with_output_name(workbook, tmp_path):
     target = tmp_path / "annexe.html"
-    result = pointage("exporter", workbook, "--feuille", "Annexe 1", "--tableau", "1",
-                      "--format", "html", "--sortie", target, "--forcer")
+    result = pointage(
+        "exporter",
+        workbook,
+        "--feuille",
+        "Annexe 1",
+        "--tableau",
+        "1",
+        "--format",
+        "html",
+        "--sortie",
+        target,
+        "--forcer",
+    )
     assert result.returncode == 0, result.stderr
-    assert "<td style=\"border:0.5pt solid #000000;padding:1pt 4pt;vertical-align:middle;" \
-           "font-weight:bold\">TOTAL</td>" in target.read_text(encoding="utf-8")
+    assert (
+        '<td style="border:0.5pt solid #000000;padding:1pt 4pt;vertical-align:middle;'
+        'font-weight:bold">TOTAL</td>' in target.read_text(encoding="utf-8")
+    )
 
 
 @pytest.mark.parametrize(
     ("arguments", "message"),
     [
-        (["--feuille", "Annexe 9"], "pointage : la feuille « Annexe 9 » n'existe pas (feuilles du classeur : "
-         "« Annexe 1 », « Délibération », « Rapport », « Barème », « Paramètres »).\n"),
-        (["--feuille", "Barème"], "pointage : la feuille « Barème » ne contient aucun tableau d'annexe "
-         "reconnu (il faut une ligne d'en-têtes comme STRUCTURE | MONTANT RETENU).\n"),
-        (["--feuille", "Annexe 1", "--tableau", "2"], "pointage : la feuille « Annexe 1 » a un seul "
-         "tableau (A3:F47) : pas de tableau n° 2.\n"),
-        (["--feuille", "Rapport", "--sortie", "rapport.pdf"], "pointage : « rapport.pdf » : un export "
-         "docx s'écrit dans un fichier .docx (ou indiquez --format html).\n"),
+        (
+            ["--feuille", "Annexe 9"],
+            "pointage : la feuille « Annexe 9 » n'existe pas (feuilles du classeur : "
+            "« Annexe 1 », « Délibération », « Rapport », « Barème », « Paramètres »).\n",
+        ),
+        (
+            ["--feuille", "Barème"],
+            "pointage : la feuille « Barème » ne contient aucun tableau d'annexe "
+            "reconnu (il faut une ligne d'en-têtes comme STRUCTURE | MONTANT RETENU).\n",
+        ),
+        (
+            ["--feuille", "Annexe 1", "--tableau", "2"],
+            "pointage : la feuille « Annexe 1 » a un seul tableau (A3:F47) : pas de tableau n° 2.\n",
+        ),
+        (
+            ["--feuille", "Rapport", "--sortie", "rapport.pdf"],
+            "pointage : « rapport.pdf » : un export "
+            "docx s'écrit dans un fichier .docx (ou indiquez --format html).\n",
+        ),
     ],
 )
 def test_cli_bad_arguments(workbook, arguments, message):
@@ -293,8 +362,9 @@ def test_cli_bad_files(tmp_path):
 def test_cli_never_writes_over_the_workbook(workbook):
     result = pointage("exporter", workbook, "--feuille", "Rapport", "--sortie", workbook, "--forcer")
     assert (result.returncode, result.stdout) == (2, "")
-    assert result.stderr == (f"pointage : « {NAME} » : un export docx s'écrit dans un fichier .docx "
-                             "(ou indiquez --format html).\n")
+    assert result.stderr == (
+        f"pointage : « {NAME} » : un export docx s'écrit dans un fichier .docx (ou indiquez --format html).\n"
+    )
     assert workbook.read_bytes() == EXAMPLE.read_bytes()
 
 
@@ -303,7 +373,8 @@ def test_cli_refuses_to_overwrite_without_remplacer(workbook):
     target.write_bytes(b"mon rapport")
     result = pointage("exporter", workbook, "--feuille", "Rapport", "--sortie", target)
     assert (result.returncode, result.stderr) == (
-        2, f"pointage : « {target} » existe déjà : ajoutez --remplacer pour le remplacer.\n"
+        2,
+        f"pointage : « {target} » existe déjà : ajoutez --remplacer pour le remplacer.\n",
     )
     assert target.read_bytes() == b"mon rapport"
     # --forcer is about erreurs, not about files: it replaces nothing.

@@ -6,6 +6,7 @@ import re
 import sys
 
 import pytest
+
 from pointage.outputs.export.clipboard import ClipboardError, cf_html, put_html_on_clipboard
 
 DOCUMENT = (
@@ -31,9 +32,7 @@ def test_header_and_offsets_of_a_document():
     ).replace("</body>", "<!--EndFragment--></body>")
     assert data[places["StartHTML"] : places["EndHTML"]] == html.encode("utf-8")
     fragment = data[places["StartFragment"] : places["EndFragment"]]
-    assert fragment == (
-        "\n<table><tr><td>Liévin</td><td>14 875,00 €</td></tr></table>\n".encode()
-    )
+    assert fragment == ("\n<table><tr><td>Liévin</td><td>14 875,00 €</td></tr></table>\n".encode())
     assert data[: places["StartFragment"]].endswith(b"<!--StartFragment-->")
     assert data[places["EndFragment"] :].startswith(b"<!--EndFragment-->")
 
@@ -44,7 +43,10 @@ def test_offsets_count_bytes_not_characters():
     # é is 2 bytes in UTF-8, € 3: the fragment is 12 bytes for 9 characters.
     assert places["EndFragment"] - places["StartFragment"] == 12
     assert data[places["StartFragment"] : places["EndFragment"]].decode("utf-8") == "<p>é€</p>"
-    assert data[places["StartHTML"] :] == "<html><body><!--StartFragment--><p>é€</p><!--EndFragment--></body></html>".encode()
+    assert (
+        data[places["StartHTML"] :]
+        == "<html><body><!--StartFragment--><p>é€</p><!--EndFragment--></body></html>".encode()
+    )
 
 
 def test_existing_markers_are_kept():

@@ -8,15 +8,16 @@ from pathlib import Path
 
 import docx
 import pytest
+
 from classeurs import construire
 from pointage.engine.check import check_snapshot_with_context
 from pointage.outputs.export.api import ExportError, ExportRefused, export_table, table_at
 from pointage.outputs.export.content import Cell, ExportedRow, ExportedTable, cell_of
-from pointage.outputs.export.targets import default_output
 from pointage.outputs.export.layout import A4_LONG, A4_SHORT, MARGIN, page_layout, text_width
+from pointage.outputs.export.targets import default_output
 from pointage.outputs.export.texts import stamp, unchecked_warning
-from pointage.report.findings import Finding, Severity
 from pointage.reading.xlsx import read_workbook
+from pointage.report.findings import Finding, Severity
 
 NOW = datetime(2026, 11, 22, 9, 5)
 SHA = "0123456789abcdef" * 4
@@ -57,7 +58,10 @@ def finding(severity: Severity) -> Finding:
     [
         ([], "0 erreur, 0 avertissement"),
         ([Severity.ERREUR, Severity.AVERTISSEMENT], "1 erreur, 1 avertissement"),
-        ([Severity.ERREUR] * 2 + [Severity.AVERTISSEMENT] * 3 + [Severity.INFO], "2 erreurs, 3 avertissements"),
+        (
+            [Severity.ERREUR] * 2 + [Severity.AVERTISSEMENT] * 3 + [Severity.INFO],
+            "2 erreurs, 3 avertissements",
+        ),
     ],
 )
 def test_stamp(severities, counts):
@@ -78,8 +82,9 @@ def test_text_width_uses_arial_metrics():
 
 
 def _table(headers, rows) -> ExportedTable:
-    return ExportedTable("Annexe", "A1:A1", tuple(headers),
-                         tuple(ExportedRow(tuple(Cell(t) for t in r)) for r in rows))
+    return ExportedTable(
+        "Annexe", "A1:A1", tuple(headers), tuple(ExportedRow(tuple(Cell(t) for t in r)) for r in rows)
+    )
 
 
 def test_narrow_table_is_portrait_and_fills_the_width():
@@ -101,8 +106,12 @@ def test_wide_table_turns_landscape():
 
 def test_long_text_wraps_in_its_column_not_the_numbers():
     text = "Prise en charge d'un portefeuille du 1er janvier au 30 juin 2024 " * 3
-    table = ExportedTable("Annexe", "A1:A1", ("STRUCTURE", "DESCRIPTION", "MONTANT"),
-                          (ExportedRow((Cell("CCAS"), Cell(text), Cell("464 570,00 €", True))),))
+    table = ExportedTable(
+        "Annexe",
+        "A1:A1",
+        ("STRUCTURE", "DESCRIPTION", "MONTANT"),
+        (ExportedRow((Cell("CCAS"), Cell(text), Cell("464 570,00 €", True))),),
+    )
     [layout] = page_layout([table]).tables
     assert layout.widths[2] >= text_width("464 570,00 €", layout.font_size) + 8
     assert layout.widths[1] == max(layout.widths)
@@ -153,7 +162,9 @@ def test_only_the_exported_tables_erreurs_count(two_tables):
     data = export_table(ctx, report, "Annexes", 2, "docx", False, "deux.xlsx", SHA, NOW)
     document = docx.Document(io.BytesIO(data))
     assert [[c.text for c in row.cells] for row in document.tables[0].rows] == [
-        ["STRUCTURE", "MONTANT RETENU"], ["ACTISHOP", "800,00 €"], ["TOTAL", "800,00 €"],
+        ["STRUCTURE", "MONTANT RETENU"],
+        ["ACTISHOP", "800,00 €"],
+        ["TOTAL", "800,00 €"],
     ]
     assert [p.text for p in document.paragraphs] == [
         "Pointé le 22/11/2026 à 09:05 — 0 erreur, 0 avertissement — classeur deux.xlsx, "
@@ -172,9 +183,11 @@ def test_forced_export_of_all_tables_marks_only_the_wrong_one(two_tables):
     data = export_table(ctx, report, "Annexes", None, "docx", True, "deux.xlsx", SHA, NOW)
     document = docx.Document(io.BytesIO(data))
     body = [
-        ("tbl", len(child.findall(".//{*}tr"))) if child.tag.endswith("}tbl")
+        ("tbl", len(child.findall(".//{*}tr")))
+        if child.tag.endswith("}tbl")
         else ("p", "".join(t.text for t in child.iter("{*}t")))
-        for child in document.element.body if not child.tag.endswith("}sectPr")
+        for child in document.element.body
+        if not child.tag.endswith("}sectPr")
     ]
     stamp_line = "Pointé le 22/11/2026 à 09:05 — {} — classeur deux.xlsx, empreinte SHA-256 0123456789ab"
     assert body == [

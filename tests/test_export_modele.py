@@ -11,23 +11,58 @@ from pathlib import Path
 import docx
 import openpyxl
 import pytest
+
 from pointage.outputs.template import write_template
 
 ROWS = [
-    ("Mobilité", "Artois", "CCAS de Lens", "10 places du 1er juillet au 31 décembre 2024", 800, "Oui", "Avenant"),
-    ("Mobilité", "Artois", "CCAS de Liévin",
-     "un portefeuille du 1er janvier au 30 juin 2024 + 20 places du 1er juillet au 31 décembre 2024",
-     8475, "Oui", None),
+    (
+        "Mobilité",
+        "Artois",
+        "CCAS de Lens",
+        "10 places du 1er juillet au 31 décembre 2024",
+        800,
+        "Oui",
+        "Avenant",
+    ),
+    (
+        "Mobilité",
+        "Artois",
+        "CCAS de Liévin",
+        "un portefeuille du 1er janvier au 30 juin 2024 + 20 places du 1er juillet au 31 décembre 2024",
+        8475,
+        "Oui",
+        None,
+    ),
     ("TOTAL", None, None, 30, 9275, None, None),
 ]
 EXPECTED = [
-    ["OPÉRATION", "TERRITOIRE(S)", "STRUCTURE", "PLACES D'ACCOMPAGNEMENT", "MONTANT RETENU",
-     "DOSSIER RETENU", "COMMENTAIRE"],
-    ["Mobilité", "Artois", "CCAS de Lens", "10 places du 1er juillet au 31 décembre 2024", "800,00 €",
-     "Oui", "Avenant"],
-    ["Mobilité", "Artois", "CCAS de Liévin",
-     "un portefeuille du 1er janvier au 30 juin 2024 + 20 places du 1er juillet au 31 décembre 2024",
-     "8 475,00 €", "Oui", ""],
+    [
+        "OPÉRATION",
+        "TERRITOIRE(S)",
+        "STRUCTURE",
+        "PLACES D'ACCOMPAGNEMENT",
+        "MONTANT RETENU",
+        "DOSSIER RETENU",
+        "COMMENTAIRE",
+    ],
+    [
+        "Mobilité",
+        "Artois",
+        "CCAS de Lens",
+        "10 places du 1er juillet au 31 décembre 2024",
+        "800,00 €",
+        "Oui",
+        "Avenant",
+    ],
+    [
+        "Mobilité",
+        "Artois",
+        "CCAS de Liévin",
+        "un portefeuille du 1er janvier au 30 juin 2024 + 20 places du 1er juillet au 31 décembre 2024",
+        "8 475,00 €",
+        "Oui",
+        "",
+    ],
     ["TOTAL", "", "", "30", "9 275,00 €", "", ""],
 ]
 MM = 72 / 25.4  # points per millimetre
@@ -74,9 +109,18 @@ def test_clean_table_exports_without_forcer(clean):
 
 def _soffice_pdf(source: Path, profile: Path) -> Path | None:
     subprocess.run(
-        ["soffice", f"-env:UserInstallation={profile.as_uri()}", "--headless", "--convert-to", "pdf",
-         "--outdir", str(source.parent), str(source)],
-        capture_output=True, timeout=180,
+        [
+            "soffice",
+            f"-env:UserInstallation={profile.as_uri()}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(source.parent),
+            str(source),
+        ],
+        capture_output=True,
+        timeout=180,
     )
     pdf = source.with_suffix(".pdf")
     return pdf if pdf.exists() else None
@@ -86,7 +130,9 @@ def _gray_pixels(pdf: Path, dpi: int) -> tuple[int, int, bytes]:
     """The first page as 8-bit gray pixels (PGM from pdftoppm)."""
     data = subprocess.run(
         ["pdftoppm", "-gray", "-r", str(dpi), "-f", "1", "-l", "1", str(pdf)],
-        capture_output=True, check=True, timeout=60,
+        capture_output=True,
+        check=True,
+        timeout=60,
     ).stdout
     match = re.match(rb"P5\s+(\d+)\s+(\d+)\s+255\s", data)
     width, height = int(match.group(1)), int(match.group(2))
@@ -102,8 +148,10 @@ def test_clean_docx_converts_to_pdf_within_the_margins(clean, tmp_path):
     probe = tmp_path / "sonde.docx"
     docx.Document().save(probe)
     if _soffice_pdf(probe, profile) is None:
-        pytest.skip("LibreOffice ne convertit pas un .docx vide : Writer est absent "
-                    "(paquet Debian libreoffice-writer-nogui)")
+        pytest.skip(
+            "LibreOffice ne convertit pas un .docx vide : Writer est absent "
+            "(paquet Debian libreoffice-writer-nogui)"
+        )
     target = tmp_path / "annexe.docx"
     assert pointage("exporter", clean, "--feuille", "Annexe", "--sortie", target).returncode == 0
     pdf = _soffice_pdf(target, profile)

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+
 from classeurs import construire
 
 ROOT = Path(__file__).parents[1]
@@ -29,7 +30,9 @@ def run_bounded(path: Path, fmt: str = "json") -> subprocess.CompletedProcess:
     start = time.monotonic()
     result = subprocess.run(
         [sys.executable, "-m", "pointage", "verifier", str(path), "--format", fmt],
-        capture_output=True, text=True, timeout=60,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     elapsed = time.monotonic() - start
     assert elapsed < MAX_SECONDS, f"{path.name}: {elapsed:.1f} s"
@@ -46,7 +49,10 @@ def only_file(result) -> dict:
 
 def test_zip_bomb_is_refused_in_constant_memory(tmp_path):
     bomb = tmp_path / "bombe.xlsx"
-    with zipfile.ZipFile(EXAMPLE) as source, zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as target:
+    with (
+        zipfile.ZipFile(EXAMPLE) as source,
+        zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as target,
+    ):
         for info in source.infolist():
             if info.filename != "xl/worksheets/sheet1.xml":
                 target.writestr(info, source.read(info.filename))
@@ -64,8 +70,8 @@ def test_zip_bomb_is_refused_in_constant_memory(tmp_path):
 
 def test_bomb_with_an_honest_small_header_is_stopped_while_streaming(tmp_path, monkeypatch):
     # A part that inflates past the limit while being read is refused as it streams.
-    from pointage.reading import xlsx as read_xlsx
     from pointage.base.errors import UnreadableWorkbook
+    from pointage.reading import xlsx as read_xlsx
 
     big = construire(tmp_path / "grand.xlsx", {"A": "STRUCTURE | MONTANT\n" + "CCAS | 10\n" * 20000})
     monkeypatch.setattr(read_xlsx, "MAX_SHEET_XML_BYTES", 400_000)
@@ -131,14 +137,19 @@ def test_formula_without_value_is_found_with_or_without_a_namespace_prefix(tmp_p
 
 def test_a_30000_character_cell(tmp_path):
     long_text = "Prise en charge de 10 places " + "x" * 30_000
-    path = construire(tmp_path / "long.xlsx", {"A": f"STRUCTURE | DESCRIPTION | MONTANT\nCCAS | \"{long_text}\" | 10\nTOTAL | | 10"})
+    path = construire(
+        tmp_path / "long.xlsx",
+        {"A": f'STRUCTURE | DESCRIPTION | MONTANT\nCCAS | "{long_text}" | 10\nTOTAL | | 10'},
+    )
     result = run_bounded(path)
     assert result.returncode == 0
     assert only_file(result)["status"] == "ok"
 
 
 def test_control_characters_never_reach_the_terminal(tmp_path):
-    path = construire(tmp_path / "controle.xlsx", {"A": "STRUCTURE | MONTANT\nCCAS | \"12_x0007_,5\"\nAIFOR\tbis | 3"})
+    path = construire(
+        tmp_path / "controle.xlsx", {"A": 'STRUCTURE | MONTANT\nCCAS | "12_x0007_,5"\nAIFOR\tbis | 3'}
+    )
     result = run_bounded(path, fmt="texte")
     assert result.returncode == 1
     assert "[F002]" in result.stdout
@@ -152,14 +163,29 @@ def test_external_links(tmp_path):
         for info in a.infolist():
             data = a.read(info.filename)
             if info.filename == "[Content_Types].xml":
-                data = data.replace(b"</Types>", b'<Override PartName="/xl/externalLinks/externalLink1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.externalLink+xml"/></Types>')
+                data = data.replace(
+                    b"</Types>",
+                    b'<Override PartName="/xl/externalLinks/externalLink1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.externalLink+xml"/></Types>',
+                )
             elif info.filename == "xl/_rels/workbook.xml.rels":
-                data = data.replace(b"</Relationships>", b'<Relationship Id="rIdX" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/externalLink" Target="externalLinks/externalLink1.xml"/></Relationships>')
+                data = data.replace(
+                    b"</Relationships>",
+                    b'<Relationship Id="rIdX" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/externalLink" Target="externalLinks/externalLink1.xml"/></Relationships>',
+                )
             elif info.filename == "xl/workbook.xml":
-                data = data.replace(b"</sheets>", b'</sheets><externalReferences><externalReference xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:id="rIdX"/></externalReferences>')
+                data = data.replace(
+                    b"</sheets>",
+                    b'</sheets><externalReferences><externalReference xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:id="rIdX"/></externalReferences>',
+                )
             b.writestr(info, data)
-        b.writestr("xl/externalLinks/externalLink1.xml", '<externalLink xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><externalBook r:id="rId1"><sheetNames><sheetName val="Budget"/></sheetNames></externalBook></externalLink>')
-        b.writestr("xl/externalLinks/_rels/externalLink1.xml.rels", '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/externalLinkPath" Target="file:///C:/budget/autre.xlsx" TargetMode="External"/></Relationships>')
+        b.writestr(
+            "xl/externalLinks/externalLink1.xml",
+            '<externalLink xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><externalBook r:id="rId1"><sheetNames><sheetName val="Budget"/></sheetNames></externalBook></externalLink>',
+        )
+        b.writestr(
+            "xl/externalLinks/_rels/externalLink1.xml.rels",
+            '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/externalLinkPath" Target="file:///C:/budget/autre.xlsx" TargetMode="External"/></Relationships>',
+        )
     result = run_bounded(linked)
     assert result.returncode == 0
     assert only_file(result)["status"] == "ok"
@@ -183,11 +209,14 @@ def test_batch_with_one_corrupt_file(tmp_path):
     corrupt.write_bytes(EXAMPLE.read_bytes()[:2000])
     alone = {
         p.name: json.loads(run_bounded(p).stdout)["files"][0]["findings"]
-        for p in sorted((tmp_path / "lot").glob("*.xlsx")) if p != corrupt
+        for p in sorted((tmp_path / "lot").glob("*.xlsx"))
+        if p != corrupt
     }
     result = subprocess.run(
         [sys.executable, "-m", "pointage", "verifier", str(tmp_path / "lot"), "--format", "json"],
-        capture_output=True, text=True, timeout=120,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert result.returncode == 2
     files = {Path(f["path"]).name: f for f in json.loads(result.stdout)["files"]}

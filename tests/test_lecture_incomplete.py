@@ -32,12 +32,20 @@ def test_a_damaged_excel_table_is_said_and_its_rows_still_checked(tmp_path):
     report = check_path(damaged)
     assert [(f.code, f.severity.value, f.sheet, f.cell, f.cells, f.message) for f in report.findings] == [
         (
-            "E001", "info", None, None, (),
+            "E001",
+            "info",
+            None,
+            None,
+            (),
             "Lecture incomplète : les tableaux Excel (Insertion > Tableau) du classeur n'ont pas pu "
             "être lus : les tableaux ont été cherchés par leurs lignes d'en-têtes.",
         ),
         (
-            "T001", "erreur", "Annexe", "B4", ("B2", "B3", "B4"),
+            "T001",
+            "erreur",
+            "Annexe",
+            "B4",
+            ("B2", "B3", "B4"),
             "TOTAL : le total de la colonne « MONTANT » est 16,00 € ; la somme des 2 lignes du bloc "
             "donne 15,00 € (écart +1,00 €).",
         ),

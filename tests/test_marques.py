@@ -6,8 +6,8 @@ from datetime import datetime
 from pathlib import Path
 
 from pointage.engine.check import check_path
-from pointage.report.findings import Finding, Severity
 from pointage.outputs.marks import FILLS, build_plan, note_text
+from pointage.report.findings import Finding, Severity
 from pointage.report.model import FileReport
 
 ROOT = Path(__file__).parents[1]
@@ -60,12 +60,15 @@ def _finding(code, severity, cell, cells=(), expected=None, found=None, money=Tr
 
 
 def test_several_findings_on_one_cell_are_merged_worst_first():
-    report = FileReport("x.xlsx", findings=[
-        _finding("F009", Severity.AVERTISSEMENT, "B2"),
-        _finding("T001", Severity.ERREUR, "B2", ["B1", "B2"], "10", "12", money=False),
-        _finding("F001", Severity.INFO, "B2", found="12"),
-        _finding("M001", Severity.ERREUR, "B1", ["B1"], "5.00", "6.00"),
-    ])
+    report = FileReport(
+        "x.xlsx",
+        findings=[
+            _finding("F009", Severity.AVERTISSEMENT, "B2"),
+            _finding("T001", Severity.ERREUR, "B2", ["B1", "B2"], "10", "12", money=False),
+            _finding("F001", Severity.INFO, "B2", found="12"),
+            _finding("M001", Severity.ERREUR, "B1", ["B1"], "5.00", "6.00"),
+        ],
+    )
     plan = build_plan(report, "0" * 64, WHEN)
     b2 = next(m for m in plan.marks if m.cell == "B2")
     assert (b2.severity, b2.main, b2.fill) == (Severity.ERREUR, True, FILLS[(Severity.ERREUR, True)])

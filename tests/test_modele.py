@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import openpyxl
+
 from classeurs import parties_canoniques
 
 ROOT = Path(__file__).parents[1]
@@ -44,7 +45,11 @@ def test_template_content():
     workbook = openpyxl.load_workbook(SHIPPED)
     assert workbook.sheetnames == ["Mode d'emploi", "Paramètres", "Barème", "Annexe", "Imputation"]
     bareme = [tuple(r) for r in workbook["Barème"].iter_rows(values_only=True)]
-    assert bareme[:3] == [("Unité", "Coût annuel (€)", "Structure"), ("place", 160, None), ("portefeuille", 13750, None)]
+    assert bareme[:3] == [
+        ("Unité", "Coût annuel (€)", "Structure"),
+        ("place", 160, None),
+        ("portefeuille", 13750, None),
+    ]
     annexe = workbook["Annexe"]
     assert [(t.name, t.ref) for t in annexe.tables.values()] == [("Repartition", "A3:G200")]
     [validation] = annexe.data_validations.dataValidation

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+
 from pointage.base.text import words, words_of_all, words_uncached
 
 LATIN_AND_MORE = st.text(
@@ -25,5 +26,8 @@ def test_cached_and_uncached_words_agree(text):
 
 def test_examples():
     assert words_of_all(["Sous-total  général :", "CCAS d'Hénin-Beaumont", "  ", "3ID"]) == [
-        "SOUS TOTAL GENERAL", "CCAS D HENIN BEAUMONT", "", "3ID",
+        "SOUS TOTAL GENERAL",
+        "CCAS D HENIN BEAUMONT",
+        "",
+        "3ID",
     ]

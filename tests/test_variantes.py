@@ -6,10 +6,11 @@ from decimal import Decimal
 from pathlib import Path
 
 import openpyxl
+
 from pointage.base.addresses import a1, parse_a1
-from pointage.engine.check import check_path
-from pointage.base.numbers import to_cents
 from pointage.base.formatting import format_money, format_quantity
+from pointage.base.numbers import to_cents
+from pointage.engine.check import check_path
 
 ROOT = Path(__file__).parents[1]
 EXAMPLE = ROOT / "workbooks" / "exemples" / "cp-2024-09-16-accompagnement-global.xlsx"
@@ -36,7 +37,12 @@ def _variant(path: Path) -> Path:
                 value = cell.value
                 if value is None:
                     continue
-                if isinstance(value, str) and not header_seen and cell.row <= 3 and sheet.title not in ("Barème", "Paramètres"):
+                if (
+                    isinstance(value, str)
+                    and not header_seen
+                    and cell.row <= 3
+                    and sheet.title not in ("Barème", "Paramètres")
+                ):
                     value = value.lower() if cell.row == 3 else value
                 elif isinstance(value, (int, float)):
                     value = _as_french_text(value, money="#,##0.00" in cell.number_format)

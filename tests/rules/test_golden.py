@@ -15,6 +15,7 @@ import json
 from pathlib import Path
 
 import pytest
+
 from classeurs import construire
 from pointage.engine.check import check_path, select_rules
 from pointage.rules.registry import all_rules
@@ -63,7 +64,7 @@ def test_every_checked_rule_has_golden_files():
 
 @pytest.mark.parametrize(("code", "variant"), KO_CASES)
 def test_ko(code, variant, tmp_path):
-    suffix = variant[len("ko"):]
+    suffix = variant[len("ko") :]
     expected = json.loads((HERE / code / f"expected{suffix}.json").read_text(encoding="utf-8"))
     found = [as_golden(f) for f in _findings(code, variant, tmp_path)]
     assert found == expected

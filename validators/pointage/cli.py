@@ -5,21 +5,27 @@ file or bad command."""
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gc
 import os
 import re
 import sys
 
-from pointage.base import exit_codes
 from pointage import __version__
+from pointage.base import exit_codes
 from pointage.outputs.template import TEMPLATE_NAME
-
 
 # argparse speaks English; the staff read French.
 _ARGPARSE_FR = [
-    (r"argument commande: invalid choice: '?([^' ]*)'? \(choose from (.*)\)", r"commande « \1 » inconnue (commandes : \2)"),
+    (
+        r"argument commande: invalid choice: '?([^' ]*)'? \(choose from (.*)\)",
+        r"commande « \1 » inconnue (commandes : \2)",
+    ),
     (r"unrecognized arguments: (.*)", r"arguments inconnus : \1"),
-    (r"argument (\S+): invalid choice: '?([^' ]*)'? \(choose from (.*)\)", r"option \1 : choix « \2 » invalide (choix possibles : \3)"),
+    (
+        r"argument (\S+): invalid choice: '?([^' ]*)'? \(choose from (.*)\)",
+        r"option \1 : choix « \2 » invalide (choix possibles : \3)",
+    ),
     (r"argument (\S+): expected one argument", r"l'option \1 attend une valeur"),
     (r"the following arguments are required: (.*)", r"arguments obligatoires manquants : \1"),
     (r"invalid choice: '?([^' ]*)'? \(choose from (.*)\)", r"commande « \1 » inconnue (commandes : \2)"),
@@ -43,7 +49,7 @@ class FrenchParser(argparse.ArgumentParser):
         self._positionals.title = "arguments"
         self._optionals.title = "options"
 
-    def error(self, message: str) -> None:  # noqa: D102
+    def error(self, message: str) -> None:
         for pattern, replacement in _ARGPARSE_FR:
             message = re.sub(pattern, replacement, message)
         self.print_usage(sys.stderr)
@@ -58,7 +64,9 @@ def build_parser() -> FrenchParser:
         add_help=False,
     )
     parser.add_argument("-h", "--aide", "--help", action="help", help="afficher cette aide")
-    parser.add_argument("--version", action="version", version=f"pointage {__version__}", help="afficher la version")
+    parser.add_argument(
+        "--version", action="version", version=f"pointage {__version__}", help="afficher la version"
+    )
     commands = parser.add_subparsers(dest="commande", title="commandes", parser_class=FrenchParser)
     verifier = commands.add_parser(
         "verifier",
@@ -69,10 +77,23 @@ def build_parser() -> FrenchParser:
     )
     verifier.add_argument("-h", "--aide", "--help", action="help", help="afficher cette aide")
     verifier.add_argument("fichiers", nargs="*", metavar="FICHIER", help="classeur .xlsx/.xlsm ou dossier")
-    verifier.add_argument("--format", choices=["texte", "json"], default="texte", help="format de sortie (texte par défaut)")
-    verifier.add_argument("--select", default="", metavar="CODES", help="codes ou familles à vérifier, séparés par des virgules (ex. M001,B)")
-    verifier.add_argument("--ignore", default="", metavar="CODES", help="codes ou familles à ignorer, séparés par des virgules")
-    verifier.add_argument("--annoter", action="store_true", help="écrire une copie annotée (FICHIER.pointage.xlsx) : cellules colorées, notes, feuille Contrôles")
+    verifier.add_argument(
+        "--format", choices=["texte", "json"], default="texte", help="format de sortie (texte par défaut)"
+    )
+    verifier.add_argument(
+        "--select",
+        default="",
+        metavar="CODES",
+        help="codes ou familles à vérifier, séparés par des virgules (ex. M001,B)",
+    )
+    verifier.add_argument(
+        "--ignore", default="", metavar="CODES", help="codes ou familles à ignorer, séparés par des virgules"
+    )
+    verifier.add_argument(
+        "--annoter",
+        action="store_true",
+        help="écrire une copie annotée (FICHIER.pointage.xlsx) : cellules colorées, notes, feuille Contrôles",
+    )
     verifier.add_argument("--sortie", metavar="FICHIER", help="nom de la copie annotée (un seul classeur)")
     verifier.add_argument("--forcer", action="store_true", help="remplacer une copie annotée existante")
     modele = commands.add_parser(
@@ -83,7 +104,12 @@ def build_parser() -> FrenchParser:
         add_help=False,
     )
     modele.add_argument("-h", "--aide", "--help", action="help", help="afficher cette aide")
-    modele.add_argument("--sortie", metavar="FICHIER", default=TEMPLATE_NAME, help=f"fichier à écrire ({TEMPLATE_NAME} par défaut)")
+    modele.add_argument(
+        "--sortie",
+        metavar="FICHIER",
+        default=TEMPLATE_NAME,
+        help=f"fichier à écrire ({TEMPLATE_NAME} par défaut)",
+    )
     modele.add_argument("--forcer", action="store_true", help="remplacer un fichier existant")
     exporter = commands.add_parser(
         "exporter",
@@ -94,10 +120,16 @@ def build_parser() -> FrenchParser:
     exporter.add_argument("-h", "--aide", "--help", action="help", help="afficher cette aide")
     exporter.add_argument("fichier", metavar="FICHIER", help="classeur .xlsx/.xlsm")
     exporter.add_argument("--feuille", required=True, help="feuille du tableau (ex. « Annexe 1 »)")
-    exporter.add_argument("--tableau", type=int, metavar="N", help="numéro du tableau dans la feuille (tous par défaut)")
-    exporter.add_argument("--format", choices=["docx", "html"], default="docx", help="docx (Word, par défaut) ou html")
+    exporter.add_argument(
+        "--tableau", type=int, metavar="N", help="numéro du tableau dans la feuille (tous par défaut)"
+    )
+    exporter.add_argument(
+        "--format", choices=["docx", "html"], default="docx", help="docx (Word, par défaut) ou html"
+    )
     exporter.add_argument("--sortie", metavar="FICHIER", help="fichier à écrire")
-    exporter.add_argument("--forcer", action="store_true", help="exporter malgré des erreurs (le document le signale en rouge)")
+    exporter.add_argument(
+        "--forcer", action="store_true", help="exporter malgré des erreurs (le document le signale en rouge)"
+    )
     exporter.add_argument("--remplacer", action="store_true", help="remplacer un fichier d'export existant")
 
     addin = commands.add_parser(
@@ -110,11 +142,14 @@ def build_parser() -> FrenchParser:
     addin_commands = addin.add_subparsers(dest="action", title="actions", parser_class=FrenchParser)
     construire = addin_commands.add_parser("construire", help="construire le fichier .xlam", add_help=False)
     construire.add_argument("-h", "--aide", "--help", action="help", help="afficher cette aide")
-    construire.add_argument("--sortie", metavar="FICHIER", default="pointage.xlam", help="fichier à écrire (pointage.xlam par défaut)")
+    construire.add_argument(
+        "--sortie",
+        metavar="FICHIER",
+        default="pointage.xlam",
+        help="fichier à écrire (pointage.xlam par défaut)",
+    )
     construire.add_argument("--forcer", action="store_true", help="remplacer un fichier existant")
     return parser
-
-
 
 
 def run() -> None:
@@ -131,10 +166,8 @@ def run() -> None:
     # Everything is written: leave without tearing down pandas and pandera module by
     # module (another tenth of a second, for nothing, at the end of every command).
     for stream in (sys.stdout, sys.stderr):
-        try:
+        with contextlib.suppress(OSError):  # the reader has gone (`| head`): nothing more to tell it
             stream.flush()
-        except OSError:  # the reader has gone (`| head`): nothing more to tell it
-            pass
     os._exit(code)
 
 

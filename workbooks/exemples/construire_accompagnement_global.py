@@ -34,6 +34,7 @@ from pathlib import Path
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
+
 from pointage.outputs.workbook_writer import MONEY_FORMAT, build_main
 
 OUTPUT_NAME = "cp-2024-09-16-accompagnement-global.xlsx"
@@ -183,11 +184,9 @@ def check_data() -> None:
     assert len(ANNEXE_1) == 42, len(ANNEXE_1)
     total_amount = round(sum(amount for _, _, amount in ANNEXE_1), 2)
     assert total_amount == TOTAL_MONTANT, total_amount
-    total_places = sum(
-        int(n) for _, description, _ in ANNEXE_1 for n in _PLACES_RE.findall(description)
-    )
+    total_places = sum(int(n) for _, description, _ in ANNEXE_1 for n in _PLACES_RE.findall(description))
     assert total_places == TOTAL_PLACES, total_places
-    (_, _, _, ae, disponible, proposition, solde), = RAPPORT_ROWS
+    ((_, _, _, _ae, disponible, proposition, solde),) = RAPPORT_ROWS
     assert proposition == TOTAL_MONTANT
     assert round(disponible - proposition, 2) == solde, (disponible, proposition, solde)
     assert DELIBERATION_ROWS[0][4] == TOTAL_MONTANT

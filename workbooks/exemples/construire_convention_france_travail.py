@@ -32,6 +32,7 @@ from pathlib import Path
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
+
 from pointage.outputs.workbook_writer import MONEY_FORMAT, build_main
 
 OUTPUT_NAME = "cp-2024-09-16-convention-france-travail.xlsx"
@@ -74,11 +75,11 @@ def header_bottom(period: str = "") -> list[str | None]:
         None,
         None,
         f"Ressources existantes (ETP et volumes financiers){suffix}",
-        "Cible (besoins et ETP ou volumes financiers)" + suffix if period
+        "Cible (besoins et ETP ou volumes financiers)" + suffix
+        if period
         else "Cible (besoins en ETP et volumes financiers)",
         f"Delta entre la cible et l'existant (en ETP et volumes financiers){suffix}",
-        "Montant delta (en volume financier compte tenu d'une montée en charge progressive)"
-        + suffix,
+        "Montant delta (en volume financier compte tenu d'une montée en charge progressive)" + suffix,
         "Si source(s) de financement complémentaire identifiée(s) préciser (pilotes, "
         "redéploiement interne, FSE ...)",
     ]
@@ -150,15 +151,36 @@ VOLET_2 = [
         "7600 places",
         Euros(1650000.00),
     ],
-    [None, "ETP d'accompagnement (CD, PE...)", None, "700 places", "1030 places", "3030 places",
-     Euros(807000.00), "FSE - 100000€"],
+    [
+        None,
+        "ETP d'accompagnement (CD, PE...)",
+        None,
+        "700 places",
+        "1030 places",
+        "3030 places",
+        Euros(807000.00),
+        "FSE - 100000€",
+    ],
     ["Total", None, None, None, None, None, Euros(2457000.00)],
     ["Remobilisation / entrée de parcours"],
-    ["Remobilisation", "Solutions de remobilisation", "Pack inclusion renforcé pour l'emploi",
-     "4000 places", "4240 places", "240 places", Euros(598000.00)],
-    [None, "Solutions de remobilisation",
-     "Pack inclusion renforcé pour l'emploi dans le bassin minier (ERBM)",
-     "600 places", "630 place", "30 places", Euros(361146.00)],
+    [
+        "Remobilisation",
+        "Solutions de remobilisation",
+        "Pack inclusion renforcé pour l'emploi",
+        "4000 places",
+        "4240 places",
+        "240 places",
+        Euros(598000.00),
+    ],
+    [
+        None,
+        "Solutions de remobilisation",
+        "Pack inclusion renforcé pour l'emploi dans le bassin minier (ERBM)",
+        "600 places",
+        "630 place",
+        "30 places",
+        Euros(361146.00),
+    ],
     ["Total", None, None, None, None, None, Euros(959146.00)],
     ["Levée des freins socio-professionnels", "Mobilité"],
     [
@@ -172,8 +194,16 @@ VOLET_2 = [
         None,
         "Financement avec le schéma départemental de soutien au familles : 825 802€ sur 2 ans",
     ],
-    [None, "Santé", "Pack médiation insertion-santé", "4 000 places", "5 760 places",
-     "1 760 places", Euros(709746.00), "Dont 17 074€ de ERBM"],
+    [
+        None,
+        "Santé",
+        "Pack médiation insertion-santé",
+        "4 000 places",
+        "5 760 places",
+        "1 760 places",
+        Euros(709746.00),
+        "Dont 17 074€ de ERBM",
+    ],
     [None, "Autre"],
     ["Total", None, None, None, None, None, Euros(709746.00)],
     ["Total", None, None, None, None, None, Euros(4125892.00)],
@@ -194,8 +224,10 @@ VOLET_3 = [
     [None, "ingénierie (chef de projet, chargé déploiement numérique, coordonnateur des activités)"],
     [None, "Autres"],
     ["Total ETP CD"],
-    ["Pour info : ETP PE (hypothèses pour le lancement de l'expérimentation finançables par "
-     "réallocation interne à l'opérateur)"],
+    [
+        "Pour info : ETP PE (hypothèses pour le lancement de l'expérimentation finançables par "
+        "réallocation interne à l'opérateur)"
+    ],
     [None, "Accompagnement"],
     [None, "ingénierie (chef de projet)"],
     [None, "Autres"],
@@ -211,11 +243,24 @@ VOLET_3 = [
         "10 ETP soit 250 000 sur 6 mois",
         Whole(250000),
     ],
-    [None, "Solutions d'accompagnement complémentaires déléguées à une",
-     "Ateliers collectifs d'activités", "225 places", "415 places", "190 places", Euros(148750)],
-    [None, "Solutions de remobilisation",
-     "Modules collectifs de développement des savoirs être et de mise en situation",
-     "412 places", "722 places", "310 places", Euros(220000)],
+    [
+        None,
+        "Solutions d'accompagnement complémentaires déléguées à une",
+        "Ateliers collectifs d'activités",
+        "225 places",
+        "415 places",
+        "190 places",
+        Euros(148750),
+    ],
+    [
+        None,
+        "Solutions de remobilisation",
+        "Modules collectifs de développement des savoirs être et de mise en situation",
+        "412 places",
+        "722 places",
+        "310 places",
+        Euros(220000),
+    ],
     [None, "Solutions de maintien dans l'emploi"],
     [None, "Solutions de levée des freins"],
     ["Total solutions locales CD", None, None, None, None, None, Whole(618750)],
@@ -224,8 +269,11 @@ VOLET_3 = [
     ["Pour info : Total solutions locales PE"],
     ["Total Solutions locales"],
     ["Développement SI"],
-    ["Dépenses CD", "Evolution techniques nécessaires à l'atteinte de la cible (feuille de route "
-     "à construire avec les correspondants numériques)"],
+    [
+        "Dépenses CD",
+        "Evolution techniques nécessaires à l'atteinte de la cible (feuille de route "
+        "à construire avec les correspondants numériques)",
+    ],
     ["Total CD"],
     ["Total Développement SI"],
     ["TOTAL BESOINS DEPARTEMENTAUX AU TITRE DU VOLET 3 :", None, None, None, None, None, Euros(618750.00)],
@@ -235,40 +283,81 @@ VOLET_3 = [
 ANNEXE_2 = [
     ["ANNEXE 2 – Plan de financement"],
     [],
-    *VOLET_1, [], [], [],
-    *VOLET_2, [], [], [],
+    *VOLET_1,
+    [],
+    [],
+    [],
+    *VOLET_2,
+    [],
+    [],
+    [],
     *VOLET_3,
 ]
 
 # (LIBELLÉ, VALEUR, COMPOSANTES, SOURCE): figures stated with their parts.
 CHIFFRES_CLES = [
-    ("Bénéficiaires du RSA des 3 territoires (droits ouverts et versables)", 18707,
-     "12 636 + 3 641 + 2 430",
-     "18 707 bénéficiaires du RSA, dont 12 636 sur Lens-Liévin, 3 641 sur l'Audomarois, "
-     "2 430 sur le Montreuillois"),
-    ("Demandeurs d'emploi (toutes catégories) avec un droit ouvert RSA", 8661,
-     "1 313 + 2 081 + 5 548",
-     "8 661 sont demandeurs d'emploi ... Dont 1 313 du Montreuillois, 2 081 de "
-     "l'Audomarois et 5 548 du Lensois"),
-    ("Nombre de BRSA entrants (flux)", 3300, "426 + 756 + 2 118",
-     "Flux : 3 300 ; Montreuillois 426, Audomarois 756, Lensois 2 118"),
-    ("Nombre total de BRSA du bassin (stock)", 15746, "1 831 + 3 338 + 10 577",
-     "Stock : 15 746 ; Montreuillois 1 831, Audomarois 3 338, Lensois 10 577"),
-    ("Portefeuilles France Travail", 27, "5 + 6 + 16",
-     "FT : 27 portefeuilles ; Montreuillois 5, Audomarois 6, Lensois 16"),
-    ("Délégués du CD (ETP)", 21, "3,5 + 4,5 + 13",
-     "Délégués du CD : 21 ETP ; Montreuillois 3,5, Audomarois 4,5, Lensois 13"),
-    ("Montant alloué sur 2024 (volets 1, 2 et 3)", 4879642, "135 000 + 4 125 892 + 618 750",
-     "Avenant, article 2.4 : un montant total maximum de 4 879 642 €"),
-    ("Montant global de la convention initiale (volets 1 et 2)", 4260892, "135 000 + 4 125 892",
-     "Rapport : un montant global de 4 260 892 € ... 135 000 € ... 4 125 892 €"),
+    (
+        "Bénéficiaires du RSA des 3 territoires (droits ouverts et versables)",
+        18707,
+        "12 636 + 3 641 + 2 430",
+        "18 707 bénéficiaires du RSA, dont 12 636 sur Lens-Liévin, 3 641 sur l'Audomarois, "
+        "2 430 sur le Montreuillois",
+    ),
+    (
+        "Demandeurs d'emploi (toutes catégories) avec un droit ouvert RSA",
+        8661,
+        "1 313 + 2 081 + 5 548",
+        "8 661 sont demandeurs d'emploi ... Dont 1 313 du Montreuillois, 2 081 de "
+        "l'Audomarois et 5 548 du Lensois",
+    ),
+    (
+        "Nombre de BRSA entrants (flux)",
+        3300,
+        "426 + 756 + 2 118",
+        "Flux : 3 300 ; Montreuillois 426, Audomarois 756, Lensois 2 118",
+    ),
+    (
+        "Nombre total de BRSA du bassin (stock)",
+        15746,
+        "1 831 + 3 338 + 10 577",
+        "Stock : 15 746 ; Montreuillois 1 831, Audomarois 3 338, Lensois 10 577",
+    ),
+    (
+        "Portefeuilles France Travail",
+        27,
+        "5 + 6 + 16",
+        "FT : 27 portefeuilles ; Montreuillois 5, Audomarois 6, Lensois 16",
+    ),
+    (
+        "Délégués du CD (ETP)",
+        21,
+        "3,5 + 4,5 + 13",
+        "Délégués du CD : 21 ETP ; Montreuillois 3,5, Audomarois 4,5, Lensois 13",
+    ),
+    (
+        "Montant alloué sur 2024 (volets 1, 2 et 3)",
+        4879642,
+        "135 000 + 4 125 892 + 618 750",
+        "Avenant, article 2.4 : un montant total maximum de 4 879 642 €",
+    ),
+    (
+        "Montant global de la convention initiale (volets 1 et 2)",
+        4260892,
+        "135 000 + 4 125 892",
+        "Rapport : un montant global de 4 260 892 € ... 135 000 € ... 4 125 892 €",
+    ),
 ]
 
 
 def check_data() -> None:
     """The plan rows agree with the printed totals (what the seed gets right)."""
+
     def amounts(rows):
-        return [r[6] for r in rows if len(r) > 6 and isinstance(r[6], float) and not str(r[0]).startswith(("Total", "TOTAL"))]
+        return [
+            r[6]
+            for r in rows
+            if len(r) > 6 and isinstance(r[6], float) and not str(r[0]).startswith(("Total", "TOTAL"))
+        ]
 
     assert sum(amounts(VOLET_1)) == 135000
     assert sum(amounts(VOLET_2)) == 4125892

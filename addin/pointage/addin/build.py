@@ -19,8 +19,8 @@ import tempfile
 import zipfile
 from pathlib import Path
 
-from pointage.base import exit_codes
 from pointage.addin.ribbon import VBA_MODULE, custom_ui_xml, vba_module_source
+from pointage.base import exit_codes
 from pointage.base.errors import os_reason
 from pointage.base.files import already_exists, write_atomically
 
@@ -62,7 +62,8 @@ def edited_vba_project(template: Path) -> bytes:
             if TEMPLATE_PROJECT_LINE not in source:
                 raise BuildError("la constante PROJECT_NAME du module xlwings du modèle a changé.")
             workbook.set_module(
-                "xlwings", source.replace(TEMPLATE_PROJECT_LINE, TEMPLATE_PROJECT_LINE.replace("myaddin", PROJECT_NAME))
+                "xlwings",
+                source.replace(TEMPLATE_PROJECT_LINE, TEMPLATE_PROJECT_LINE.replace("myaddin", PROJECT_NAME)),
             )
             workbook.save(str(work))
         with zipfile.ZipFile(work) as edited:
@@ -125,8 +126,10 @@ def run_construire(parser: argparse.ArgumentParser, args: argparse.Namespace) ->
         print(f"pointage : impossible d'écrire « {target} » : {os_reason(error)}.", file=sys.stderr)
         return exit_codes.USAGE
     except Exception as error:  # pyOpenVBA refusing the template: never a traceback
-        print(f"pointage : complément non construit (erreur interne : {type(error).__name__} : {error}).",
-              file=sys.stderr)
+        print(
+            f"pointage : complément non construit (erreur interne : {type(error).__name__} : {error}).",
+            file=sys.stderr,
+        )
         return exit_codes.USAGE
     print(f"Complément Excel écrit : {target}")
     return 0

@@ -8,6 +8,7 @@ from pointage.base.addresses import a1
 from pointage.base.own_sheets import CONTROLES_SHEET
 from pointage.outputs.marks import CONTROLES_HEADERS, MarkPlan
 from pointage.outputs.palette import HEADER_FILL, SEVERITY_FILLS
+
 MESSAGE_WIDTH_CHARS = 90
 # Column widths: desktop Excel counts characters, the remote engine points
 # (xlwings passes the number through); 5.25 pt is one character of Calibri 11.
@@ -24,10 +25,17 @@ def controls_rows(plan: MarkPlan) -> tuple[list[list[object]], int]:
     header = len(rows)
     rows.append(list(CONTROLES_HEADERS))
     for control in plan.controls:
-        rows.append([
-            control.code, control.severity, control.sheet, control.cell,
-            control.message, control.expected, control.found,
-        ])
+        rows.append(
+            [
+                control.code,
+                control.severity,
+                control.sheet,
+                control.cell,
+                control.message,
+                control.expected,
+                control.found,
+            ]
+        )
     return [[as_text(v) if v != "" else None for v in row] for row in rows], header
 
 

@@ -12,15 +12,13 @@ from pathlib import Path
 from pointage.addin.macros import TITLE, check_book, unreadable_message
 from pointage.addin.new_workbook import default_folder, free_path
 from pointage.base.errors import os_reason
+from pointage.base.files import write_atomically
 from pointage.outputs.export.api import ExportRefused, export_table, table_at
 from pointage.outputs.export.clipboard import ClipboardError, put_html_on_clipboard
-from pointage.outputs.export.targets import default_output
 from pointage.outputs.export.selection import ExportError
-from pointage.base.files import write_atomically
+from pointage.outputs.export.targets import default_output
 
-FORCE_QUESTION = (
-    "\n\nCopier quand même ? Le tableau portera la mention « TABLEAU NON VÉRIFIÉ » en rouge."
-)
+FORCE_QUESTION = "\n\nCopier quand même ? Le tableau portera la mention « TABLEAU NON VÉRIFIÉ » en rouge."
 
 
 def copier_tableau(
@@ -62,7 +60,9 @@ def copier_tableau(
         book.app.alert(f"Le tableau n'a pas pu être exporté : {error}", TITLE)
         return None
     docx = export_table(ctx, report, sheet, number, "docx", force, book.name, plan.sha256, now)
-    target = free_path(folder or _book_folder(book), default_output(Path(book.name), sheet, "docx", number).name)
+    target = free_path(
+        folder or _book_folder(book), default_output(Path(book.name), sheet, "docx", number).name
+    )
     try:
         write_atomically(target, docx)
     except OSError as error:
@@ -88,4 +88,3 @@ def _book_folder(book) -> Path:
     """The workbook's folder when it is saved on disk, else the user's documents."""
     folder = Path(book.fullname).parent
     return folder if str(folder) not in ("", ".") and folder.is_dir() else default_folder()
-

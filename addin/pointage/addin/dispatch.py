@@ -33,11 +33,18 @@ def run(button_id: str, book=None) -> None:
         book = xw.Book.caller()
     action = ACTIONS.get(button_id)
     if action is None:
-        book.app.alert(f"Bouton « {button_id} » inconnu de cette version de Pointage : "
-                       "reconstruisez le complément (pointage addin construire).", TITLE)
+        book.app.alert(
+            f"Bouton « {button_id} » inconnu de cette version de Pointage : "
+            "reconstruisez le complément (pointage addin construire).",
+            TITLE,
+        )
         return
     try:
         action(book)
     except Exception as error:  # never a Python traceback in front of the user
-        book.app.alert(f"Pointage a rencontré une erreur interne ({type(error).__name__} : {error}). "
-                       "Les marques déjà posées se retirent avec « Effacer les marques ».", TITLE, mode="critical")
+        book.app.alert(
+            f"Pointage a rencontré une erreur interne ({type(error).__name__} : {error}). "
+            "Les marques déjà posées se retirent avec « Effacer les marques ».",
+            TITLE,
+            mode="critical",
+        )

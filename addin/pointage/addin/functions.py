@@ -12,11 +12,12 @@ from __future__ import annotations
 from decimal import Decimal
 
 import xlwings as xw
+
 from pointage.analysis.description import parse_description
-from pointage.base.numbers import NotANumber, Number, parse_number, to_cents
 from pointage.analysis.recompute import NotRecomputable, recompute_amount
-from pointage.tables.settings import Bareme, read_bareme
+from pointage.base.numbers import NotANumber, Number, parse_number, to_cents
 from pointage.reading.snapshot import SheetSnapshot
+from pointage.tables.settings import Bareme, read_bareme
 
 NOT_A_NUMBER = "#VALEUR!"
 BAREME_HEADERS = ["Unité", "Coût annuel (€)", "Structure"]
@@ -50,7 +51,7 @@ def read_bareme_range(values: object) -> Bareme | None:
     rows = _rows(values)
     bareme = read_bareme(SheetSnapshot("Barème", rows))
     if bareme is None or not bareme.rates:
-        bareme = read_bareme(SheetSnapshot("Barème", [BAREME_HEADERS] + rows))
+        bareme = read_bareme(SheetSnapshot("Barème", [BAREME_HEADERS, *rows]))
     return bareme if bareme and bareme.rates else None
 
 
@@ -78,7 +79,10 @@ def expected_amount_cents(
 
 
 @xw.func
-@xw.arg("description", doc="Texte de la description : quantités et périodes (« 130 places du 1er juillet au 31 décembre 2024 »).")
+@xw.arg(
+    "description",
+    doc="Texte de la description : quantités et périodes (« 130 places du 1er juillet au 31 décembre 2024 »).",
+)
 @xw.arg("barème", ndim=2, doc="Plage du barème : Unité | Coût annuel (€) | Structure (en-tête facultatif).")
 @xw.arg("mois_par_défaut", doc="Durée en mois quand la description n'en donne pas (12 si vide).")
 @xw.arg("structure", doc="Nom de la structure, pour appliquer son tarif propre du barème (facultatif).")

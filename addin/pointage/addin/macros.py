@@ -12,8 +12,8 @@ from pointage.addin.sheets import delete_sheet
 from pointage.base.formatting import count
 from pointage.base.own_sheets import CONTROLES_SHEET, JOURNAL_SHEET
 from pointage.engine.check import check_snapshot_with_context
-from pointage.report.findings import Severity
 from pointage.outputs.marks import MarkPlan, build_plan
+from pointage.report.findings import Severity
 from pointage.report.model import FileReport
 
 TITLE = "Pointage"

@@ -48,7 +48,9 @@ def apply_marks(book, plan: MarkPlan, snapshot: WorkbookSnapshot) -> list[MarkRe
     return records
 
 
-def _targets(marks: list[CellMark], merged: list[tuple[int, int, int, int]]) -> dict[tuple[int, int], _Target]:
+def _targets(
+    marks: list[CellMark], merged: list[tuple[int, int, int, int]]
+) -> dict[tuple[int, int], _Target]:
     targets: dict[tuple[int, int], _Target] = {}
     for mark in marks:
         cell = _top_left(parse_a1(mark.cell), merged)

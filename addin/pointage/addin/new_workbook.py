@@ -9,7 +9,6 @@ from pointage.base.errors import os_reason
 from pointage.outputs.template import TEMPLATE_NAME, write_template
 
 
-
 def default_folder() -> Path:
     documents = Path.home() / "Documents"
     return documents if documents.is_dir() else Path.home()
@@ -30,8 +29,9 @@ def nouveau_classeur(book, folder: Path | None = None) -> Path | None:
     try:
         write_template(path)
     except OSError as error:
-        book.app.alert(f"Le classeur d'annexes n'a pas pu être écrit dans « {path.parent} » : "
-                       f"{os_reason(error)}.", TITLE)
+        book.app.alert(
+            f"Le classeur d'annexes n'a pas pu être écrit dans « {path.parent} » : {os_reason(error)}.", TITLE
+        )
         return None
     try:
         book.app.books.open(str(path))

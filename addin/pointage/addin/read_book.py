@@ -58,9 +58,7 @@ def _merged_areas(used) -> list[tuple[int, int, int, int]]:
             if rows * cols > 1:
                 first_row, first_col = area.row - 1, area.column - 1
                 areas.append((first_row, first_col, first_row + rows - 1, first_col + cols - 1))
-                covered.update(
-                    (area.row + r, area.column + c) for r in range(rows) for c in range(cols)
-                )
+                covered.update((area.row + r, area.column + c) for r in range(rows) for c in range(cols))
     return areas
 
 

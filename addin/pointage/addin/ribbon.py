@@ -26,22 +26,30 @@ class Button:
 
 BUTTONS = (
     Button(
-        "pointage_verifier", "Vérifier le classeur", "MacroPlay",
+        "pointage_verifier",
+        "Vérifier le classeur",
+        "MacroPlay",
         "Vérifie les tableaux d'annexes, colore les cellules en cause et liste les "
         "anomalies dans la feuille « Contrôles ».",
     ),
     Button(
-        "pointage_effacer", "Effacer les marques", "Delete",
+        "pointage_effacer",
+        "Effacer les marques",
+        "Delete",
         "Retire les couleurs et les notes posées par Pointage, et les feuilles "
         "« Contrôles » et « _pointage ».",
     ),
     Button(
-        "pointage_copier", "Copier le tableau vérifié", "Copy",
+        "pointage_copier",
+        "Copier le tableau vérifié",
+        "Copy",
         "Copie le tableau où se trouve la cellule active, vérifié, au format du rapport "
         "(à coller dans Word).",
     ),
     Button(
-        "pointage_nouveau", "Nouveau classeur d'annexes", "FileNew",
+        "pointage_nouveau",
+        "Nouveau classeur d'annexes",
+        "FileNew",
         "Crée et ouvre un classeur d'annexes vierge, reconnu tel quel par Pointage.",
     ),
 )
@@ -49,7 +57,7 @@ BUTTONS = (
 
 def custom_ui_xml() -> bytes:
     buttons = "\n".join(
-        f"          <button id={quoteattr(b.id)} label={quoteattr(b.label)} size=\"large\" "
+        f'          <button id={quoteattr(b.id)} label={quoteattr(b.label)} size="large" '
         f"imageMso={quoteattr(b.image)} screentip={quoteattr(b.label)} "
         f"supertip={quoteattr(b.tip)} onAction={quoteattr(ON_ACTION)} />"
         for b in BUTTONS
@@ -67,7 +75,7 @@ def custom_ui_xml() -> bytes:
         "    </tabs>\n"
         "  </ribbon>\n"
         "</customUI>\n"
-    ).encode("utf-8")
+    ).encode()
 
 
 def vba_module_source() -> str:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 
-
 def sheet_named(book, name: str):
     """The sheet called `name` (case-insensitive, as Excel compares), or None."""
     wanted = name.casefold()

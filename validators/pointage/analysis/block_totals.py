@@ -15,9 +15,8 @@ from typing import TYPE_CHECKING
 
 from pointage.base.addresses import a1
 from pointage.base.numbers import NotANumber, exact_value, to_cents
-from pointage.base.text import unit_key_of
+from pointage.base.text import unit_key_of, words
 from pointage.tables.table import DETAIL, TOTAL, Row, Table
-from pointage.base.text import words
 
 if TYPE_CHECKING:
     from pointage.analysis.context import CheckContext
@@ -40,7 +39,7 @@ class _Segment:
     """The detail values of a block, as positions in the table's rows: their Parts are
     made only when a finding lists them (a big table would hold one per row)."""
 
-    __slots__ = ("read", "rows", "col", "positions", "extra")
+    __slots__ = ("col", "extra", "positions", "read", "rows")
 
     def __init__(self, read, rows: list[Row], col: int) -> None:
         self.read, self.rows, self.col = read, rows, col
@@ -201,8 +200,15 @@ def _walk(table: Table, role: str, values: list, analysis: TotalsAnalysis, money
                 uncomputed = (row.index, col) in table.sheet.formulas_without_value
                 if role != "description" and value is None and not uncomputed:
                     analysis.missing.append(
-                        MissingTotal(role, column, row, cell, expected=Decimal(pending_sum) if pending else None,
-                                     count=pending_count, _parts=segment(pending_start, position))
+                        MissingTotal(
+                            role,
+                            column,
+                            row,
+                            cell,
+                            expected=Decimal(pending_sum) if pending else None,
+                            count=pending_count,
+                            _parts=segment(pending_start, position),
+                        )
                     )
                 blocks_invalid = True
                 pending_start, pending_sum, pending_count, pending_invalid = position + 1, 0, 0, False
@@ -214,8 +220,18 @@ def _walk(table: Table, role: str, values: list, analysis: TotalsAnalysis, money
         if is_block:
             if not pending_invalid:
                 analysis.checks.append(
-                    TotalCheck(1, role, column, row, cell, found, Decimal(pending_sum), pending_count, money,
-                               _parts=segment(pending_start, position))
+                    TotalCheck(
+                        1,
+                        role,
+                        column,
+                        row,
+                        cell,
+                        found,
+                        Decimal(pending_sum),
+                        pending_count,
+                        money,
+                        _parts=segment(pending_start, position),
+                    )
                 )
             blocks.append(part)
             blocks_sum += found
@@ -233,14 +249,35 @@ def _walk(table: Table, role: str, values: list, analysis: TotalsAnalysis, money
                 parts = _Segment(read, rows, col)
                 parts.positions, parts.extra = block_details, blocks
                 analysis.checks.append(
-                    TotalCheck(2, role, column, row, cell, found, Decimal(blocks_sum), blocks_count, money,
-                               _parts=parts)
+                    TotalCheck(
+                        2,
+                        role,
+                        column,
+                        row,
+                        cell,
+                        found,
+                        Decimal(blocks_sum),
+                        blocks_count,
+                        money,
+                        _parts=parts,
+                    )
                 )
         elif last_grand is not None:
             if not blocks_invalid:
                 analysis.checks.append(
-                    TotalCheck(2, role, column, row, cell, found, last_grand.value, 1, money,
-                               restates=True, _parts=[last_grand])
+                    TotalCheck(
+                        2,
+                        role,
+                        column,
+                        row,
+                        cell,
+                        found,
+                        last_grand.value,
+                        1,
+                        money,
+                        restates=True,
+                        _parts=[last_grand],
+                    )
                 )
         elif not blocks_invalid:
             # Nothing above it at all (a block closed empty above is T003's already).

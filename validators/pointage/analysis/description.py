@@ -15,18 +15,36 @@ from decimal import Decimal
 from functools import lru_cache
 
 from pointage.analysis.quantities import Quantity
-from pointage.base.text import unit_key_of
-from pointage.base.text import strip_accents
+from pointage.base.text import strip_accents, unit_key_of
 
 DEFAULT_UNITS = ("place", "portefeuille", "ETP")
 
 NUMBER_WORDS = {
-    "un": 1, "une": 1, "deux": 2, "trois": 3, "quatre": 4, "cinq": 5,
-    "six": 6, "sept": 7, "huit": 8, "neuf": 9, "dix": 10,
+    "un": 1,
+    "une": 1,
+    "deux": 2,
+    "trois": 3,
+    "quatre": 4,
+    "cinq": 5,
+    "six": 6,
+    "sept": 7,
+    "huit": 8,
+    "neuf": 9,
+    "dix": 10,
 }
 MONTHS = {
-    "janvier": 1, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6,
-    "juillet": 7, "aout": 8, "septembre": 9, "octobre": 10, "novembre": 11, "decembre": 12,
+    "janvier": 1,
+    "fevrier": 2,
+    "mars": 3,
+    "avril": 4,
+    "mai": 5,
+    "juin": 6,
+    "juillet": 7,
+    "aout": 8,
+    "septembre": 9,
+    "octobre": 10,
+    "novembre": 11,
+    "decembre": 12,
 }
 _MONTH = "|".join(MONTHS)
 
@@ -36,9 +54,7 @@ _TOKEN = re.compile(r"\d+(?:[.,]\d+)?|[a-z]+")
 _PERIOD_WORDS = re.compile(
     rf"\bdu\s+(\d{{1,2}})(?:er)?\s*(?:({_MONTH})\s*(\d{{4}})?)?\s+au\s+(\d{{1,2}})(?:er)?\s+({_MONTH})\s*(\d{{4}})?"
 )
-_PERIOD_DIGITS = re.compile(
-    r"\bdu\s+(\d{1,2})/(\d{1,2})/(\d{2,4})\s+au\s+(\d{1,2})/(\d{1,2})/(\d{2,4})"
-)
+_PERIOD_DIGITS = re.compile(r"\bdu\s+(\d{1,2})/(\d{1,2})/(\d{2,4})\s+au\s+(\d{1,2})/(\d{1,2})/(\d{2,4})")
 _MONTH_COUNT = re.compile(r"\b(\d+(?:[.,]\d+)?|" + "|".join(NUMBER_WORDS) + r")\s+mois\b")
 _FULL_YEAR = re.compile(r"\b(?:annee|an)\s+(?:civile\s+)?\d{4}\b|\ben\s+annee\s+pleine\b")
 
@@ -172,9 +188,7 @@ def _year(value: int) -> int:
     return value + 2000 if value < 100 else value
 
 
-def _whole_months(
-    d1: int, m1: int, y1: int, d2: int, m2: int, y2: int
-) -> tuple[Decimal | None, bool]:
+def _whole_months(d1: int, m1: int, y1: int, d2: int, m2: int, y2: int) -> tuple[Decimal | None, bool]:
     last_day = calendar.monthrange(y2, m2)[1]
     months = (y2 - y1) * 12 + (m2 - m1) + 1
     if d1 != 1 or d2 != last_day or months <= 0:

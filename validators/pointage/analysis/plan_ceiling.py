@@ -6,11 +6,11 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from pointage.analysis.quantities import Quantity, parse_quantity
 from pointage.base.addresses import a1
 from pointage.base.numbers import Number, parse_number
-from pointage.analysis.quantities import Quantity, parse_quantity
-from pointage.tables.table import Row, Table
 from pointage.base.text import is_blank, words
+from pointage.tables.table import Row, Table
 
 if TYPE_CHECKING:
     from pointage.analysis.context import CheckContext
@@ -32,7 +32,8 @@ def ceiling(table: Table, ctx: CheckContext) -> Ceiling | None:
     the table above it on the same sheet; None when absent or left empty."""
     sheet = table.sheet
     above = [
-        t.last_row for t in ctx.tables
+        t.last_row
+        for t in ctx.tables
         if t.sheet is sheet and t is not table and t.last_row < table.header_row
     ]
     top = max([sheet.origin_row - 1, table.header_row - CEILING_SEARCH_ROWS - 1, *above])

@@ -11,8 +11,7 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import TYPE_CHECKING
 
-from pointage.base.formatting import with_unit
-from pointage.base.formatting import format_quantity
+from pointage.base.formatting import format_quantity, with_unit
 from pointage.base.text import unit_key_of
 
 if TYPE_CHECKING:
@@ -95,9 +94,12 @@ def recompute(ctx: CheckContext, table: Table, row: Row) -> Recomputation | None
     }
     try:
         return recompute_amount(
-            ctx.description(table, row), columns,
+            ctx.description(table, row),
+            columns,
             row_months.value if row_months is not None else None,
-            ctx.default_months, ctx.bareme, table.text(row, "label"),
+            ctx.default_months,
+            ctx.bareme,
+            table.text(row, "label"),
         )
     except NotRecomputable:
         return None
@@ -129,7 +131,10 @@ def recompute_amount(
         months = row_months if row_months is not None else clause_months
         items.append(
             Item(
-                quantity, unit, months if months is not None else default_months, rate.annual_cost,
+                quantity,
+                unit,
+                months if months is not None else default_months,
+                rate.annual_cost,
                 default_months=months is None,
                 structure_rate=rate.structure is not None,
             )
@@ -190,11 +195,9 @@ def single_changes(items: tuple[Item, ...], found_cents: int) -> list[tuple[Item
 
 
 def _with(items: tuple[Item, ...], index: int, item: Item) -> tuple[Item, ...]:
-    return items[:index] + (item,) + items[index + 1 :]
+    return (*items[:index], item, *items[index + 1 :])
 
 
 def describe_variant(original: tuple[Item, ...], variant: tuple[Item, ...]) -> str:
     """`2 portefeuilles (6 mois) + 130 places`: months shown on the changed item only."""
-    return " + ".join(
-        new.describe(with_months=new != old) for old, new in zip(original, variant)
-    )
+    return " + ".join(new.describe(with_months=new != old) for old, new in zip(original, variant))

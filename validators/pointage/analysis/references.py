@@ -12,9 +12,9 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from pointage.analysis.quantities import parse_quantity
 from pointage.base.addresses import a1, parse_range
 from pointage.base.numbers import NotANumber, Number, parse_number
-from pointage.analysis.quantities import parse_quantity
 from pointage.base.text import key, label_key
 from pointage.tables.kinds import IMPUTATION
 
@@ -62,9 +62,9 @@ def resolve_reference(text: str, ctx: CheckContext, sheet_name: str) -> Resoluti
 def known_references(ctx: CheckContext) -> tuple[list[str], list[str]]:
     """Codes opération and sheet names a reference may use, for error messages."""
     codes = list(dict.fromkeys(line.code for line in ctx.budget_lines if line.code))
-    sheets = list(dict.fromkeys(
-        t.sheet_name for t in ctx.totalled_tables if ctx.totals_of(t).overall("amount")
-    ))
+    sheets = list(
+        dict.fromkeys(t.sheet_name for t in ctx.totalled_tables if ctx.totals_of(t).overall("amount"))
+    )
     return codes, sheets
 
 
@@ -88,12 +88,12 @@ def _code(part: str, ctx: CheckContext) -> Resolved | None:
 def _sheet_total(part: str, ctx: CheckContext) -> Resolved | None:
     wanted = key(part)
     tables = [t for t in ctx.totalled_tables if key(t.sheet_name) == wanted]
-    grand = [
-        p for t in tables for level, p in ctx.totals_of(t).levels.get("amount", []) if level == 2
-    ]
+    grand = [p for t in tables for level, p in ctx.totals_of(t).levels.get("amount", []) if level == 2]
     if grand:
         name = tables[0].sheet_name
-        return Resolved(grand[-1].value, [f"{name}!{grand[-1].cell}"], f"total général de {name}!{grand[-1].cell}")
+        return Resolved(
+            grand[-1].value, [f"{name}!{grand[-1].cell}"], f"total général de {name}!{grand[-1].cell}"
+        )
     for table in reversed(tables):
         overall = ctx.totals_of(table).overall("amount")
         if overall is not None:

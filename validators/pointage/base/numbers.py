@@ -131,9 +131,7 @@ def parse_number_text(text: str) -> Number | None:
         return None
     if decimals is not None and not decimals.isdigit():
         return None
-    abnormal = len(groups) > 1 and (
-        len(groups[0]) > 3 or any(len(g) != 3 for g in groups[1:])
-    )
+    abnormal = len(groups) > 1 and (len(groups[0]) > 3 or any(len(g) != 3 for g in groups[1:]))
     digits = "".join(groups) + ("." + decimals if decimals else "")
     try:
         number = Decimal(digits)

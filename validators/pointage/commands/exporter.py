@@ -13,14 +13,13 @@ from pathlib import Path
 
 from pointage.base import exit_codes
 from pointage.base.errors import os_reason
-from pointage.outputs.export.api import ExportRefused, export_table
-from pointage.outputs.export.targets import check_output, default_output
-from pointage.outputs.export.selection import ExportError, choose_tables, table_findings
-from pointage.base.formatting import count
-from pointage.outputs.export.texts import errors
 from pointage.base.files import write_atomically
 from pointage.base.fingerprint import sha256_of
-
+from pointage.base.formatting import count
+from pointage.outputs.export.api import ExportRefused, export_table
+from pointage.outputs.export.selection import ExportError, choose_tables, table_findings
+from pointage.outputs.export.targets import check_output, default_output
+from pointage.outputs.export.texts import errors
 
 
 def run_exporter(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
@@ -46,8 +45,8 @@ def run_exporter(parser: argparse.ArgumentParser, args: argparse.Namespace) -> i
 
 
 def _export(args: argparse.Namespace) -> int:
-    from pointage.engine.check import check_snapshot_with_context
     from pointage.base.errors import UnreadableWorkbook
+    from pointage.engine.check import check_snapshot_with_context
     from pointage.reading.xlsx import read_workbook
 
     workbook = Path(args.fichier)
@@ -66,12 +65,21 @@ def _export(args: argparse.Namespace) -> int:
 
     tables = choose_tables(ctx, args.feuille, args.tableau)
     several = len(choose_tables(ctx, args.feuille, None)) > 1
-    target = Path(args.sortie) if args.sortie else default_output(
-        workbook, args.feuille, args.format, args.tableau if several else None
+    target = (
+        Path(args.sortie)
+        if args.sortie
+        else default_output(workbook, args.feuille, args.format, args.tableau if several else None)
     )
     data = export_table(
-        ctx, report, args.feuille, args.tableau, args.format, args.forcer,
-        workbook.name, sha256, datetime.now(),
+        ctx,
+        report,
+        args.feuille,
+        args.tableau,
+        args.format,
+        args.forcer,
+        workbook.name,
+        sha256,
+        datetime.now(),
     )
     # --forcer exports a table with erreurs; replacing a file is asked separately.
     check_output(workbook, target, args.format, args.remplacer)

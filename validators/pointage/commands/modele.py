@@ -12,7 +12,6 @@ from pointage.base.files import already_exists
 from pointage.outputs.template import write_template
 
 
-
 def run_modele(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     target = Path(args.sortie)
     if target.suffix.lower() != ".xlsx":

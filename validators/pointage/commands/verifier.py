@@ -13,7 +13,6 @@ from pointage.reading.xlsx import SUPPORTED_SUFFIXES
 from pointage.rules.registry import all_rules
 
 
-
 def _codes(parser: argparse.ArgumentParser, text: str, option: str) -> list[str]:
     codes = [c.strip().upper() for c in text.split(",") if c.strip()]
     known = [r.code for r in all_rules()]
@@ -44,7 +43,9 @@ def workbook_paths(arguments: list[str]) -> tuple[list[tuple[Path, str]], list[s
     return found, missing
 
 
-def run_verifier(parser: argparse.ArgumentParser, args: argparse.Namespace, retain: list[object] | None = None) -> int:
+def run_verifier(
+    parser: argparse.ArgumentParser, args: argparse.Namespace, retain: list[object] | None = None
+) -> int:
     from pointage.engine.batch import ProgressBar, check_files
     from pointage.engine.check import unreadable_report
     from pointage.outputs.json_report import render_json
@@ -69,7 +70,7 @@ def run_verifier(parser: argparse.ArgumentParser, args: argparse.Namespace, reta
     # One workbook's objects at most are retained: a batch frees each as it goes.
     keep = retain if len(files) == 1 and not args.annoter else None
     checked = check_files(files, select, ignore, ProgressBar() if show_progress else None, retain=keep)
-    for (path, shown), file_report in zip(files, checked):
+    for (path, _shown), file_report in zip(files, checked):
         report.files.append(file_report)
         if args.annoter:
             ok, lines = annotate(path, file_report, Path(args.sortie) if args.sortie else None, args.forcer)
@@ -87,6 +88,8 @@ def run_verifier(parser: argparse.ArgumentParser, args: argparse.Namespace, reta
 
 def annotate(path: Path, file_report, output: Path | None, force: bool) -> tuple[bool, list[str]]:
     """Write the annotated copy of one checked file; (success, lines for the user)."""
+    from pointage.base.errors import UnreadableWorkbook
+    from pointage.base.fingerprint import sha256_of
     from pointage.outputs.annotated_copy import (
         CopyRefused,
         check_copy_target,
@@ -94,8 +97,6 @@ def annotate(path: Path, file_report, output: Path | None, force: bool) -> tuple
         losses,
         write_annotated_copy,
     )
-    from pointage.base.errors import UnreadableWorkbook
-    from pointage.base.fingerprint import sha256_of
     from pointage.outputs.marks import build_plan
 
     target = copy_path(path, output)
@@ -110,7 +111,9 @@ def annotate(path: Path, file_report, output: Path | None, force: bool) -> tuple
     except OSError as exc:
         return False, [f"Copie annotée non écrite pour {path} : {os_reason(exc)}."]
     except Exception as exc:  # never a traceback; the checked file is untouched anyway
-        return False, [f"Copie annotée non écrite pour {path} (erreur interne : {type(exc).__name__} : {exc})."]
+        return False, [
+            f"Copie annotée non écrite pour {path} (erreur interne : {type(exc).__name__} : {exc})."
+        ]
     lines = [f"Copie annotée écrite : {target} (le classeur vérifié n'a pas été modifié)."]
     if lost:
         lines.append("Attention, la copie annotée ne garde pas : " + " ; ".join(lost) + ".")

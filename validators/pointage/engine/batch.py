@@ -78,14 +78,25 @@ def check_files(
             except BrokenProcessPool:
                 crashed.append(index)
             except Exception as exc:  # pickling or an unexpected error of one file
-                finish(index, unreadable_report(files[index][1], f"erreur inattendue ({type(exc).__name__} : {exc})."))
+                finish(
+                    index,
+                    unreadable_report(files[index][1], f"erreur inattendue ({type(exc).__name__} : {exc})."),
+                )
     for index in sorted(crashed):
         path, shown = files[index]
         try:
             with _pool(1) as alone:
-                finish(index, alone.submit(_check_one, str(path), shown, tuple(select), tuple(ignore)).result())
+                finish(
+                    index, alone.submit(_check_one, str(path), shown, tuple(select), tuple(ignore)).result()
+                )
         except BrokenProcessPool:
-            finish(index, unreadable_report(shown, "la vérification de ce fichier a fait échouer le programme (fichier piégé ou trop gros ?)."))
+            finish(
+                index,
+                unreadable_report(
+                    shown,
+                    "la vérification de ce fichier a fait échouer le programme (fichier piégé ou trop gros ?).",
+                ),
+            )
     return reports  # type: ignore[return-value]
 
 

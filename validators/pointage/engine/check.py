@@ -7,14 +7,13 @@ from collections.abc import Callable, Collection
 from pathlib import Path
 
 import pointage
-
 from pointage.analysis.context import CheckContext
 from pointage.base.errors import UnreadableWorkbook
-from pointage.report.findings import Finding
-from pointage.rules.registry import Rule, all_rules, get_rule
 from pointage.reading.snapshot import WorkbookSnapshot
 from pointage.reading.xlsx import read_workbook
+from pointage.report.findings import Finding
 from pointage.report.model import FileReport, TableInfo
+from pointage.rules.registry import Rule, all_rules, get_rule
 
 
 def select_rules(select: Collection[str] = (), ignore: Collection[str] = ()) -> list[Rule]:
@@ -75,7 +74,7 @@ def _warm_up_budget_checks() -> None:
 
         all_rules()
         warm_up()
-    except Exception:  # noqa: BLE001
+    except Exception:
         pass
 
 
@@ -135,7 +134,11 @@ def check_snapshot_with_context(
         except Exception as exc:  # a crashing rule becomes a finding, never a traceback
             findings.append(
                 get_rule("X001").finding(
-                    None, None, code=selected.code, error=f"{type(exc).__name__} : {exc}", where=failure_place(exc)
+                    None,
+                    None,
+                    code=selected.code,
+                    error=f"{type(exc).__name__} : {exc}",
+                    where=failure_place(exc),
                 )
             )
     findings.extend(get_rule("E001").finding(gap.sheet, None, what=gap.what) for gap in snapshot.gaps)

@@ -58,7 +58,10 @@ _LOST_PARTS = [
     (re.compile(r"^xl/slicers/|^xl/slicerCaches/|^xl/timelines/"), "les segments et chronologies"),
     (re.compile(r"^xl/ctrlProps/|^xl/activeX/"), "les contrôles de formulaire"),
     (re.compile(r"^customUI/"), "le ruban personnalisé"),
-    (re.compile(r"^xl/comments\d*\.xml$|^xl/comments/"), "la mise en forme des commentaires (le texte est gardé)"),
+    (
+        re.compile(r"^xl/comments\d*\.xml$|^xl/comments/"),
+        "la mise en forme des commentaires (le texte est gardé)",
+    ),
     (re.compile(r"^xl/threadedComments/"), "les commentaires en fil de discussion (convertis en notes)"),
     (re.compile(r"^xl/printerSettings/"), "les réglages d'imprimante"),
     (re.compile(r"^xl/webextensions/"), "les compléments Office intégrés"),
@@ -162,8 +165,15 @@ def _write_controles(workbook, plan: MarkPlan) -> None:
     sheet.freeze_panes = sheet.cell(row=row + 1, column=1)
     for control in plan.controls:
         row += 1
-        values = (control.code, control.severity, control.sheet, control.cell,
-                  control.message, control.expected, control.found)
+        values = (
+            control.code,
+            control.severity,
+            control.sheet,
+            control.cell,
+            control.message,
+            control.expected,
+            control.found,
+        )
         for col, value in enumerate(values, start=1):
             cell = sheet.cell(row=row, column=col, value=value or None)
             cell.alignment = Alignment(vertical="top", wrap_text=col == 5)
@@ -175,7 +185,9 @@ def _write_controles(workbook, plan: MarkPlan) -> None:
             link.font = Font(color="0563C1", underline="single")
         colour = SEVERITY_FILLS.get(control.severity)
         if colour:
-            sheet.cell(row=row, column=2).fill = PatternFill(fill_type="solid", start_color=colour, end_color=colour)
+            sheet.cell(row=row, column=2).fill = PatternFill(
+                fill_type="solid", start_color=colour, end_color=colour
+            )
     for letter, width in zip("ABCDEFG", (18, 15, 16, 10, 90, 16, 16)):
         sheet.column_dimensions[letter].width = width
     sheet.page_setup.orientation = "landscape"

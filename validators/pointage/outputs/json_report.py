@@ -14,9 +14,7 @@ def report_to_dict(report: Report) -> dict:
             {
                 "path": file.path,
                 "status": file.status,
-                "tables": [
-                    {"sheet": t.sheet, "range": t.range, "kind": t.kind} for t in file.tables
-                ],
+                "tables": [{"sheet": t.sheet, "range": t.range, "kind": t.kind} for t in file.tables],
                 "findings": [
                     {
                         "code": f.code,

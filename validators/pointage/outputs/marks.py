@@ -122,8 +122,13 @@ def build_plan(report: FileReport, sha256: str, checked_at: datetime | None = No
                 involved.severity = finding.severity
     controls = [
         ControlRow(
-            f.code, f.severity.value, f.sheet or "", f.cell or "", f.message,
-            display_json(f.expected, f.money), display_json(f.found, f.money),
+            f.code,
+            f.severity.value,
+            f.sheet or "",
+            f.cell or "",
+            f.message,
+            display_json(f.expected, f.money),
+            display_json(f.found, f.money),
         )
         for f in report.findings
     ]

@@ -29,12 +29,22 @@ INSTRUCTIONS = [
     "pointage verifier <classeur>.",
 ]
 REPARTITION_HEADERS = [
-    "OPÉRATION", "TERRITOIRE(S)", "STRUCTURE", "PLACES D'ACCOMPAGNEMENT",
-    "MONTANT RETENU", "DOSSIER RETENU", "COMMENTAIRE",
+    "OPÉRATION",
+    "TERRITOIRE(S)",
+    "STRUCTURE",
+    "PLACES D'ACCOMPAGNEMENT",
+    "MONTANT RETENU",
+    "DOSSIER RETENU",
+    "COMMENTAIRE",
 ]
 IMPUTATION_HEADERS = [
-    "Code Opération", "Imputation budgétaire", "Libellé Opération",
-    "AE €", "Disponible €", "Proposition €", "Solde €",
+    "Code Opération",
+    "Imputation budgétaire",
+    "Libellé Opération",
+    "AE €",
+    "Disponible €",
+    "Proposition €",
+    "Solde €",
 ]
 IMPUTATION_FIRST_ROW = 4
 IMPUTATION_ROWS = 20
@@ -56,14 +66,23 @@ def build_template():
     guide.column_dimensions["A"].width = 110
 
     params = workbook.create_sheet("Paramètres")
-    for row in (("Paramètre", "Valeur"), ("Durée par défaut (mois)", 12), ("Tolérance (€)", 0), ("Exercice", None)):
+    for row in (
+        ("Paramètre", "Valeur"),
+        ("Durée par défaut (mois)", 12),
+        ("Tolérance (€)", 0),
+        ("Exercice", None),
+    ):
         params.append(row)
     params["A1"].font = params["B1"].font = Font(bold=True)
     params["B3"].number_format = MONEY_FORMAT
     params.column_dimensions["A"].width = 28
 
     bareme = workbook.create_sheet("Barème")
-    for row in (("Unité", "Coût annuel (€)", "Structure"), ("place", 160, None), ("portefeuille", 13750, None)):
+    for row in (
+        ("Unité", "Coût annuel (€)", "Structure"),
+        ("place", 160, None),
+        ("portefeuille", 13750, None),
+    ):
         bareme.append(row)
     for cell in bareme[1]:
         cell.font = Font(bold=True)
@@ -95,7 +114,9 @@ def build_template():
     for col, title in enumerate(IMPUTATION_HEADERS, start=1):
         imputation.cell(row=3, column=col, value=title).font = Font(bold=True)
     for row in range(IMPUTATION_FIRST_ROW, IMPUTATION_FIRST_ROW + IMPUTATION_ROWS):
-        imputation.cell(row=row, column=7, value=f'=IF(AND(ISNUMBER(E{row}),ISNUMBER(F{row})),E{row}-F{row},"")')
+        imputation.cell(
+            row=row, column=7, value=f'=IF(AND(ISNUMBER(E{row}),ISNUMBER(F{row})),E{row}-F{row},"")'
+        )
         for col in range(4, 8):
             imputation.cell(row=row, column=col).number_format = MONEY_FORMAT
     for letter, width in zip("ABCDEFG", (14, 20, 40, 16, 16, 16, 16)):

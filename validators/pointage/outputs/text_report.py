@@ -13,8 +13,13 @@ _NAMES = {
     Severity.AVERTISSEMENT: ("avertissement", "avertissements"),
     Severity.INFO: ("info", "infos"),
 }
-_STATUS = {"ok": "conforme", "illisible": "illisible", "erreur": "à corriger",
-           "avertissement": "à regarder", "info": "conforme"}
+_STATUS = {
+    "ok": "conforme",
+    "illisible": "illisible",
+    "erreur": "à corriger",
+    "avertissement": "à regarder",
+    "info": "conforme",
+}
 
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")
@@ -24,15 +29,17 @@ def printable(text: str) -> str:
     """Cell text may hold control characters: tabs and line breaks become spaces, the
     others their visible symbol (U+2400 block), never raw bytes on a terminal."""
     return _CONTROL.sub(
-        lambda m: " " if m.group() in "\t\n\r" else chr(0x2400 + (ord(m.group()) & 0x1F) if m.group() != "\x7f" else 0x2421),
+        lambda m: (
+            " "
+            if m.group() in "\t\n\r"
+            else chr(0x2400 + (ord(m.group()) & 0x1F) if m.group() != "\x7f" else 0x2421)
+        ),
         text,
     )
 
 
 def counts(values: dict[Severity, int]) -> str:
-    return ", ".join(
-        f"{n} {_NAMES[s][0] if n < 2 else _NAMES[s][1]}" for s, n in values.items()
-    )
+    return ", ".join(f"{n} {_NAMES[s][0] if n < 2 else _NAMES[s][1]}" for s, n in values.items())
 
 
 def render_file(file: FileReport) -> list[str]:
@@ -55,7 +62,6 @@ def render_text(report: Report) -> str:
     if len(report.files) > 1:
         summary = report.summary()
         lines.append(
-            f"{len(report.files)} fichiers vérifiés : "
-            + counts({s: summary[s.value] for s in Severity})
+            f"{len(report.files)} fichiers vérifiés : " + counts({s: summary[s.value] for s in Severity})
         )
     return "\n".join(lines).rstrip() + "\n"

@@ -17,6 +17,7 @@ from pathlib import Path, PurePosixPath
 from xml.etree import ElementTree
 
 import python_calamine
+
 from pointage.base.addresses import parse_a1
 from pointage.base.errors import UnreadableWorkbook
 from pointage.reading.snapshot import ListObject, ReadingGap, SheetSnapshot, WorkbookSnapshot
@@ -52,7 +53,9 @@ _CHUNK = 1 << 20
 # A sheet whose root is not a plain `<worksheet` in its first bytes, or that binds
 # SpreadsheetML to a prefix, may write its formulas `<x:f>`: only then is `:f` searched
 # for too. Excel, LibreOffice and openpyxl write `<worksheet xmlns="…main">`.
-_PREFIXED_MAIN = re.compile(rb"xmlns:\w+=[\"']http://schemas\.openxmlformats\.org/spreadsheetml/2006/main[\"']")
+_PREFIXED_MAIN = re.compile(
+    rb"xmlns:\w+=[\"']http://schemas\.openxmlformats\.org/spreadsheetml/2006/main[\"']"
+)
 
 
 def read_workbook(path: str | Path, while_loading: Callable[[], None] | None = None) -> WorkbookSnapshot:
@@ -117,7 +120,9 @@ class _BackgroundLoad(threading.Thread):
             if self.workbook is not None:
                 self.workbook.close()
             if isinstance(self.error, python_calamine.CalamineError):
-                raise UnreadableWorkbook(f"le contenu du classeur est endommagé ({self.error}).") from self.error
+                raise UnreadableWorkbook(
+                    f"le contenu du classeur est endommagé ({self.error})."
+                ) from self.error
             raise self.error
         return self.workbook, self.ranges, self.gaps
 
@@ -145,12 +150,10 @@ def _check_file(path: Path) -> None:
         raise UnreadableWorkbook(
             "ce n'est pas un classeur Excel (.xlsx ou .xlsm) : le contenu n'est pas reconnu."
         )
-    if path.suffix.lower() not in SUPPORTED_SUFFIXES and path.suffix.lower() != ".xltx":
-        if path.suffix.lower() == ".ods":
-            raise UnreadableWorkbook(
-                "format OpenDocument (.ods) non pris en charge : enregistrez le classeur "
-                "au format .xlsx."
-            )
+    if path.suffix.lower() == ".ods":
+        raise UnreadableWorkbook(
+            "format OpenDocument (.ods) non pris en charge : enregistrez le classeur au format .xlsx."
+        )
 
 
 def _check_sizes(archive: zipfile.ZipFile) -> None:
@@ -182,13 +185,11 @@ def _sheet_parts(archive: zipfile.ZipFile) -> list[tuple[str, str]]:
     names = set(archive.namelist())
     if "mimetype" in names and b"opendocument" in archive.read("mimetype"):
         raise UnreadableWorkbook(
-            "format OpenDocument (.ods) non pris en charge : enregistrez le classeur au "
-            "format .xlsx."
+            "format OpenDocument (.ods) non pris en charge : enregistrez le classeur au format .xlsx."
         )
     if "xl/workbook.bin" in names:
         raise UnreadableWorkbook(
-            "format Excel binaire (.xlsb) non pris en charge : enregistrez le classeur au "
-            "format .xlsx."
+            "format Excel binaire (.xlsb) non pris en charge : enregistrez le classeur au format .xlsx."
         )
     if "xl/workbook.xml" not in names:
         raise UnreadableWorkbook("ce n'est pas un classeur Excel : il n'a pas de partie xl/workbook.xml.")
@@ -265,15 +266,11 @@ def _scan_sheet_xml(archive: zipfile.ZipFile, part: str) -> _SheetExtras:
                 _scan_block(buffer, cut, extras, prefixed)
                 carry = buffer[cut:]
     except (zipfile.BadZipFile, EOFError, OSError) as exc:
-        raise UnreadableWorkbook(
-            "le fichier est endommagé (archive tronquée ou corrompue)."
-        ) from exc
+        raise UnreadableWorkbook("le fichier est endommagé (archive tronquée ou corrompue).") from exc
     except Exception as exc:  # zlib.error and friends from a damaged stream
         if isinstance(exc, UnreadableWorkbook):
             raise
-        raise UnreadableWorkbook(
-            f"le fichier est endommagé (archive illisible : {exc})."
-        ) from exc
+        raise UnreadableWorkbook(f"le fichier est endommagé (archive illisible : {exc}).") from exc
     return extras
 
 
@@ -310,9 +307,7 @@ def _scan_block(block: bytes, end: int, extras: _SheetExtras, prefixed: bool) ->
             continue
         close = _CELL_CLOSE.search(block, formula.end(), end)
         stop = close.start() if close else end
-        if not _VALUE.search(block, formula.end(), stop) and not _EMPTY_STRING_RESULT.search(
-            cell.group(0)
-        ):
+        if not _VALUE.search(block, formula.end(), stop) and not _EMPTY_STRING_RESULT.search(cell.group(0)):
             ref = _ATTR_R.search(cell.group(0))
             if ref and not ref.group(1).isdigit():
                 extras.formulas_without_value.add(parse_a1(ref.group(1).decode()))
@@ -352,7 +347,9 @@ def _tables_of(
         try:
             table = workbook.get_table_by_name(name)
         except Exception:  # one damaged table: the others are still read
-            gap = ReadingGap(f"le tableau Excel « {name} » n'a pas pu être lu : la feuille a été lue sans lui")
+            gap = ReadingGap(
+                f"le tableau Excel « {name} » n'a pas pu être lu : la feuille a été lue sans lui"
+            )
             if gap not in gaps:
                 gaps.append(gap)
             continue

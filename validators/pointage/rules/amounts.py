@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from pointage.report.findings import Severity
-from pointage.base.formatting import as_json, show, show_difference, with_unit
-from pointage.base.numbers import NotANumber, cents_of_value
-from pointage.base.formatting import format_money, money_json
 from pointage.analysis.recompute import describe_variant, recompute, single_changes
+from pointage.base.formatting import as_json, format_money, money_json, show, show_difference, with_unit
+from pointage.base.numbers import NotANumber, cents_of_value
+from pointage.base.text import key
+from pointage.report.findings import Severity
 from pointage.rules.registry import rule
 from pointage.tables.table import DETAIL
-from pointage.base.text import key
 
 M001 = rule(
     "M001",
@@ -36,15 +35,16 @@ def check_recomputed_amounts(ctx):
         for row, amount, computed in _recomputed_mismatches(ctx, table):
             variants = single_changes(computed.items, amount.cents)
             if variants:
-                explanation = " Il correspond à " + ", ou à ".join(
-                    describe_variant(computed.items, v) for v in variants
-                ) + "."
-            else:
                 explanation = (
-                    " Aucun changement d'un seul nombre ou d'une seule durée ne l'explique."
+                    " Il correspond à "
+                    + ", ou à ".join(describe_variant(computed.items, v) for v in variants)
+                    + "."
                 )
+            else:
+                explanation = " Aucun changement d'un seul nombre ou d'une seule durée ne l'explique."
             source_roles = (["description"] if computed.from_description else []) + [
-                r for r in ("portfolios", "places")
+                r
+                for r in ("portfolios", "places")
                 if computed.from_columns and table.number_value(row, r) is not None
             ]
             expected = Decimal(computed.cents) / 100

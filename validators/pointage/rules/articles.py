@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from pointage.report.findings import Severity
-from pointage.base.formatting import as_json, show, show_difference
-from pointage.base.numbers import to_cents
-from pointage.base.formatting import format_money, money_json
 from pointage.analysis.references import known_references, read_components, resolve_reference
+from pointage.base.formatting import as_json, format_money, money_json, show, show_difference
+from pointage.base.numbers import to_cents
+from pointage.report.findings import Severity
 from pointage.rules.registry import rule
 from pointage.tables.table import DETAIL
 
@@ -78,8 +77,7 @@ A002 = rule(
     "`+` ou `;`, ou plage de cellules), ou ses composantes ne se lisent pas comme des "
     "nombres.",
     message="{label} : {problem}.",
-    example="Seed 003 ✘ : `8 661` demandeurs d'emploi, dont `1 313 + 2 081 + 5 548` = "
-    "8 942.",
+    example="Seed 003 ✘ : `8 661` demandeurs d'emploi, dont `1 313 + 2 081 + 5 548` = 8 942.",
 )
 
 

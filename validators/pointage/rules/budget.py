@@ -6,13 +6,11 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from pointage.report.findings import Severity
-from pointage.base.formatting import show_difference
+from pointage.base.formatting import format_money, money_json, show_difference
 from pointage.base.numbers import to_cents
-from pointage.base.formatting import format_money, money_json
-from pointage.rules.registry import rule
 from pointage.base.text import label_key
-
+from pointage.report.findings import Severity
+from pointage.rules.registry import rule
 from pointage.tables.kinds import IMPUTATION
 
 ROLE_LABELS = IMPUTATION.labels
@@ -20,7 +18,6 @@ ROLE_LABELS = IMPUTATION.labels
 
 def _money(cents: int) -> Decimal:
     return Decimal(cents) / 100
-
 
 
 B004 = rule(
@@ -31,8 +28,7 @@ B004 = rule(
     "classeur a un seul total de répartition et une seule ligne budgétaire, ce total).",
     message="{code} : {commitment_label} {found_text} ; la répartition ({source}) donne "
     "{expected_text} (écart {difference}).",
-    example="Seed 000 ✔ : Dépense et Proposition de C02-446A05 = 464 570,00 €, le total de "
-    "l'annexe 1.",
+    example="Seed 000 ✔ : Dépense et Proposition de C02-446A05 = 464 570,00 €, le total de l'annexe 1.",
 )
 
 
@@ -86,7 +82,10 @@ def _annex_sums_by_code(ctx) -> dict[str, tuple[int, list[str]]]:
             if not code or amount is None:
                 continue
             total, cells = sums.get(label_key(code), (0, []))
-            sums[label_key(code)] = (total + amount.cents, [*cells, f"{table.sheet_name}!{table.address(row, 'amount')}"])
+            sums[label_key(code)] = (
+                total + amount.cents,
+                [*cells, f"{table.sheet_name}!{table.address(row, 'amount')}"],
+            )
     return sums
 
 
@@ -121,16 +120,18 @@ B005 = rule(
 @B005
 def check_deliberation_vs_rapport(ctx):
     lines = ctx.budget_lines
-    rapport = {label_key(l.code): l for l in lines if l.is_rapport and l.code}
-    deliberation = {label_key(l.code): l for l in lines if not l.is_rapport and l.code}
+    rapport = {label_key(line.code): line for line in lines if line.is_rapport and line.code}
+    deliberation = {label_key(line.code): line for line in lines if not line.is_rapport and line.code}
     if not rapport or not deliberation:
         return
     for code, line in deliberation.items():
         other = rapport.get(code)
         if other is None:
             yield B005.finding(
-                line.table.sheet_name, line.address("code"),
-                code=line.code, problem="code absent du tableau du rapport",
+                line.table.sheet_name,
+                line.address("code"),
+                code=line.code,
+                problem="code absent du tableau du rapport",
             )
             continue
         pairs = [("ae", "ae")]
@@ -145,7 +146,7 @@ def check_deliberation_vs_rapport(ctx):
                 line.address(mine),
                 cells=[line.address(mine), f"{other.table.sheet_name}!{other.address(theirs)}"],
                 expected=money_json(expected),
-            money=True,
+                money=True,
                 found=money_json(found),
                 code=line.code,
                 problem=(
@@ -158,8 +159,10 @@ def check_deliberation_vs_rapport(ctx):
     for code, line in rapport.items():
         if code not in deliberation:
             yield B005.finding(
-                line.table.sheet_name, line.address("code"),
-                code=line.code, problem="code absent du tableau de la délibération",
+                line.table.sheet_name,
+                line.address("code"),
+                code=line.code,
+                problem="code absent du tableau de la délibération",
             )
 
 

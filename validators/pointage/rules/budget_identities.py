@@ -23,6 +23,7 @@ ROLE_LABELS = IMPUTATION.labels
 def _money(cents: int) -> Decimal:
     return Decimal(cents) / 100
 
+
 B001 = rule(
     "B001",
     Severity.ERREUR,
@@ -187,7 +188,9 @@ def identity_failures(ctx) -> dict[Rule, list[int]]:
         {
             "ae": [line.cents("ae") for line in lines],
             "available": [line.cents("available") for line in lines],
-            "commitment": [line.cents(line.commitment_role) if line.commitment_role else None for line in lines],
+            "commitment": [
+                line.cents(line.commitment_role) if line.commitment_role else None for line in lines
+            ],
             "balance": [line.cents("balance") for line in lines],
         },
         ctx.parametres.tolerance_cents,

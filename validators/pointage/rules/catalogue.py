@@ -123,4 +123,7 @@ def write(docs: Path, cases: Path) -> None:
 
 
 if __name__ == "__main__":  # pragma: no cover
-    write(Path(sys.argv[1] if len(sys.argv) > 1 else "docs"), Path(sys.argv[2] if len(sys.argv) > 2 else "tests/rules"))
+    write(
+        Path(sys.argv[1] if len(sys.argv) > 1 else "docs"),
+        Path(sys.argv[2] if len(sys.argv) > 2 else "tests/rules"),
+    )

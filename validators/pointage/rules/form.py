@@ -6,13 +6,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from pointage.base.addresses import a1, range_a1
-from pointage.report.findings import Severity
-from pointage.base.formatting import as_json, show
+from pointage.base.formatting import as_json, format_money, show
 from pointage.base.numbers import NotANumber, Number, all_typed_numbers, is_typed_number
-from pointage.base.formatting import format_money
+from pointage.base.text import label_key, words_of_all
+from pointage.report.findings import Severity
 from pointage.rules.registry import rule
 from pointage.tables.table import DETAIL, NOTE, TOTAL
-from pointage.base.text import label_key, words_of_all
 
 
 @dataclass
@@ -50,19 +49,29 @@ def _typed_numeric_cells(ctx) -> Iterator[NumericCell]:
                 if row.kind == NOTE or is_typed_number(raw):
                     continue
                 yield NumericCell(
-                    table.sheet_name, table.address(row, role), raw,
-                    table.number(row, role), table.header_text(role), role in money_roles,
+                    table.sheet_name,
+                    table.address(row, role),
+                    raw,
+                    table.number(row, role),
+                    table.header_text(role),
+                    role in money_roles,
                 )
         if table.has("description"):
             # A total under the description column may be `3 354` or `43 places`:
             # only the numbers typed as text are worth an info; no F002 on text.
             for row, raw in zip(table.rows, table.column("description")):
-                if row.kind == TOTAL and not is_typed_number(raw) and isinstance(
-                    table.number(row, "description"), Number
+                if (
+                    row.kind == TOTAL
+                    and not is_typed_number(raw)
+                    and isinstance(table.number(row, "description"), Number)
                 ):
                     yield NumericCell(
-                        table.sheet_name, table.address(row, "description"), raw,
-                        table.number(row, "description"), table.header_text("description"), False,
+                        table.sheet_name,
+                        table.address(row, "description"),
+                        raw,
+                        table.number(row, "description"),
+                        table.header_text("description"),
+                        False,
                     )
     settings = [*ctx.parametres.cells, *(ctx.bareme.cells if ctx.bareme else [])]
     for item in settings:
@@ -84,9 +93,12 @@ def check_text_numbers(ctx):
     for item in numeric_cells(ctx):
         if isinstance(item.parsed, Number) and item.parsed.from_text:
             yield F001.finding(
-                item.sheet, item.cell,
-                found=as_json(item.parsed.value, item.money), money=item.money,
-                raw=str(item.raw).strip(), value=show(item.parsed.value, item.money),
+                item.sheet,
+                item.cell,
+                found=as_json(item.parsed.value, item.money),
+                money=item.money,
+                raw=str(item.raw).strip(),
+                value=show(item.parsed.value, item.money),
             )
 
 
@@ -94,8 +106,7 @@ F002 = rule(
     "F002",
     Severity.ERREUR,
     summary="Une cellule d'une colonne chiffrée n'est pas un nombre (`O,5`, `12,5,3`, `n.c.`).",
-    message="« {raw} » n'est pas un nombre (colonne « {column} ») : la cellule n'est pas "
-    "comptée.",
+    message="« {raw} » n'est pas un nombre (colonne « {column} ») : la cellule n'est pas comptée.",
     example="`O,5` (la lettre O) ou `12,5,3` dans une colonne de montants.",
 )
 
@@ -124,12 +135,14 @@ def check_formulas_without_value(ctx):
     for sheet in ctx.workbook.sheets:
         for row, col in sorted(sheet.formulas_without_value):
             if any(
-                name == sheet.name and r1 <= row <= r2 and c1 <= col <= c2
-                for name, r1, c1, r2, c2 in areas
+                name == sheet.name and r1 <= row <= r2 and c1 <= col <= c2 for name, r1, c1, r2, c2 in areas
             ):
                 header = next(
-                    (t.headers.get(col) for t in ctx.tables
-                     if t.sheet_name == sheet.name and t.header_row < row <= t.last_row),
+                    (
+                        t.headers.get(col)
+                        for t in ctx.tables
+                        if t.sheet_name == sheet.name and t.header_row < row <= t.last_row
+                    ),
                     None,
                 )
                 yield F003.finding(
@@ -140,9 +153,7 @@ def check_formulas_without_value(ctx):
 def _checked_areas(ctx) -> list[tuple[str, int, int, int, int]]:
     from pointage.base.addresses import parse_range
 
-    areas = [
-        (t.sheet_name, t.header_row, t.first_col, t.last_row, t.last_col) for t in ctx.tables
-    ]
+    areas = [(t.sheet_name, t.header_row, t.first_col, t.last_row, t.last_col) for t in ctx.tables]
     for sheet, ref in (
         (ctx.parametres.sheet, ctx.parametres.range),
         (ctx.bareme.sheet if ctx.bareme else None, ctx.bareme.range if ctx.bareme else None),
@@ -155,11 +166,11 @@ def _checked_areas(ctx) -> list[tuple[str, int, int, int, int]]:
 F004 = rule(
     "F004",
     Severity.ERREUR,
-    summary="Une colonne obligatoire d'un tableau reconnu manque (le message liste les "
-    "en-têtes trouvés).",
+    summary="Une colonne obligatoire d'un tableau reconnu manque (le message liste les en-têtes trouvés).",
     message="Tableau {kind} sans colonne {missing} : en-têtes trouvés : {found_headers}.",
     example="Un tableau `MONTANT RETENU | TERRITOIRE` sans colonne STRUCTURE.",
 )
+
 
 @F004
 def check_required_columns(ctx):
@@ -196,7 +207,9 @@ def check_merged(ctx):
             if c2 < table.first_col or c1 > table.last_col:
                 continue
             yield F005.finding(
-                table.sheet_name, a1(r1, c1), cells=[a1(r1, c1), a1(r2, c2)],
+                table.sheet_name,
+                a1(r1, c1),
+                cells=[a1(r1, c1), a1(r2, c2)],
                 range=range_a1(r1, c1, r2, c2),
             )
 
@@ -218,9 +231,11 @@ def check_hidden(ctx):
         for first, last in _runs(rows):
             several = last > first
             yield F006.finding(
-                table.sheet_name, a1(first, table.first_col),
+                table.sheet_name,
+                a1(first, table.first_col),
                 cells=[a1(first, table.first_col), a1(last, table.first_col)],
-                what="Lignes" if several else "Ligne", s="s" if several else "",
+                what="Lignes" if several else "Ligne",
+                s="s" if several else "",
                 where=f"{first + 1} à {last + 1}" if several else str(first + 1),
             )
         cols = [c for c in sorted(table.sheet.hidden_cols) if table.first_col <= c <= table.last_col]
@@ -228,10 +243,14 @@ def check_hidden(ctx):
             several = last > first
             first_cell, last_cell = a1(table.header_row, first), a1(table.header_row, last)
             yield F006.finding(
-                table.sheet_name, first_cell, cells=[first_cell, last_cell],
-                what="Colonnes" if several else "Colonne", s="s" if several else "",
-                where=f"{first_cell[:-len(str(table.header_row + 1))]} à "
-                f"{last_cell[:-len(str(table.header_row + 1))]}" if several
+                table.sheet_name,
+                first_cell,
+                cells=[first_cell, last_cell],
+                what="Colonnes" if several else "Colonne",
+                s="s" if several else "",
+                where=f"{first_cell[: -len(str(table.header_row + 1))]} à "
+                f"{last_cell[: -len(str(table.header_row + 1))]}"
+                if several
                 else first_cell[: -len(str(table.header_row + 1))],
             )
 
@@ -264,9 +283,13 @@ def check_negative(ctx):
             amount = table.number_value(row, "amount")
             if amount is not None and amount.cents < 0:
                 yield F007.finding(
-                    table.sheet_name, table.address(row, "amount"),
-                    expected=None, found=as_json(amount.value, True), money=True,
-                    structure=(row.label or "Ligne de total") if row.kind == TOTAL
+                    table.sheet_name,
+                    table.address(row, "amount"),
+                    expected=None,
+                    found=as_json(amount.value, True),
+                    money=True,
+                    structure=(row.label or "Ligne de total")
+                    if row.kind == TOTAL
                     else (table.text(row, "label") or "Ligne sans structure"),
                     found_text=format_money(amount.cents),
                 )
@@ -304,9 +327,11 @@ def check_duplicates(ctx):
             first = seen.setdefault(signature, row.index)
             if first != row.index:
                 yield F008.finding(
-                    table.sheet_name, table.address(row, "label"),
+                    table.sheet_name,
+                    table.address(row, "label"),
                     cells=[table.address(first, "label"), table.address(row, "label")],
-                    structure=label_text, first_row=first + 1,
+                    structure=label_text,
+                    first_row=first + 1,
                 )
 
 
@@ -331,6 +356,10 @@ def check_grouping(ctx):
     for item in numeric_cells(ctx):
         if isinstance(item.parsed, Number) and item.parsed.abnormal_grouping:
             yield F009.finding(
-                item.sheet, item.cell, found=as_json(item.parsed.value, item.money), money=item.money,
-                raw=str(item.raw).strip(), value=show(item.parsed.value, item.money),
+                item.sheet,
+                item.cell,
+                found=as_json(item.parsed.value, item.money),
+                money=item.money,
+                raw=str(item.raw).strip(),
+                value=show(item.parsed.value, item.money),
             )

@@ -32,7 +32,6 @@ X001 = rule(
     Severity.ERREUR,
     summary="Une règle a rencontré une erreur interne : son contrôle n'a pas été fait sur ce "
     "fichier (les autres règles l'ont été). À signaler à l'équipe Pointage.",
-    message="Erreur interne de la règle {code} ({error} ; dans {where}) : ce contrôle n'a pas été "
-    "fait.",
+    message="Erreur interne de la règle {code} ({error} ; dans {where}) : ce contrôle n'a pas été fait.",
     example="Aucune dans les seeds : c'est un filet de sécurité.",
 )

@@ -4,16 +4,21 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from pointage.base.addresses import a1
-from pointage.report.findings import Severity
-from pointage.base.formatting import as_json, show_difference, with_unit
-from pointage.base.numbers import to_cents
-from pointage.base.formatting import format_money, format_quantity, money_json
 from pointage.analysis.plan_ceiling import ceiling, quantity, row_name
 from pointage.analysis.quantities import Quantity, same_unit
+from pointage.base.addresses import a1
+from pointage.base.formatting import (
+    as_json,
+    format_money,
+    format_quantity,
+    money_json,
+    show_difference,
+    with_unit,
+)
+from pointage.base.numbers import to_cents
+from pointage.report.findings import Severity
 from pointage.rules.registry import rule
 from pointage.tables.table import DETAIL, TOTAL
-
 
 
 def _singular(unit: str | None) -> str:
@@ -77,8 +82,7 @@ P002 = rule(
     Severity.ERREUR,
     summary="Un total de section ou le total d'un plan de financement dépasse le PLAFOND "
     "écrit au-dessus du tableau.",
-    message="{label} : {found_text} dépasse le plafond de {ceiling_text} ({ceiling_cell}) "
-    "de {excess}.",
+    message="{label} : {found_text} dépasse le plafond de {ceiling_text} ({ceiling_cell}) de {excess}.",
     example="Seed 003 ✔ : volet 1, `TOTAL BESOINS DEPARTEMENTAUX AU TITRE DU VOLET 1 : "
     "135 000,00 €` pour un `PLAFOND DEPARTEMENT` de 135 000,00 ; volet 2, 4 125 892,00 € "
     "pour 4 125 892,00.",
@@ -149,7 +153,11 @@ def check_unit_costs(ctx):
                 yield P003.finding(
                     table.sheet_name,
                     table.address(row, "amount"),
-                    cells=[table.address(row, role), table.address(row, "delta"), table.address(row, "amount")],
+                    cells=[
+                        table.address(row, role),
+                        table.address(row, "delta"),
+                        table.address(row, "amount"),
+                    ],
                     expected=money_json(expected),
                     found=money_json(amount.cents),
                     money=True,

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from pointage.report.findings import Severity
-from pointage.base.formatting import as_json, show, show_difference
-from pointage.rules.registry import rule
 from pointage.analysis.block_totals import mismatch
+from pointage.base.formatting import as_json, show, show_difference
+from pointage.report.findings import Severity
+from pointage.rules.registry import rule
 
 T001 = rule(
     "T001",
@@ -48,8 +48,7 @@ T002 = rule(
     "clôt (ou du total général qu'il reprend).",
     message="{label} : le total général de la colonne « {column} » est {found_text} ; "
     "{reference} donne {expected_text} (écart {difference}).",
-    example="Seed 001 ✔ : annexe 5, `TOTAL 420 000` puis `TOTAL 720`, puis "
-    "`TOTAL 420 720` = 420 000 + 720.",
+    example="Seed 001 ✔ : annexe 5, `TOTAL 420 000` puis `TOTAL 720`, puis `TOTAL 420 720` = 420 000 + 720.",
 )
 
 
@@ -68,7 +67,7 @@ def check_grand_totals(ctx):
                 check.cell,
                 cells=[p.cell for p in check.parts] + [check.cell],
                 expected=as_json(check.expected, check.money),
-                    money=check.money,
+                money=check.money,
                 found=as_json(check.found, check.money),
                 label=check.row.label or "Total",
                 column=check.column,
@@ -104,8 +103,7 @@ def check_missing_totals(ctx):
             else:
                 expected = None
                 reason = (
-                    f"ce total de la colonne « {missing.column} » n'a aucune ligne de détail "
-                    "au-dessus de lui"
+                    f"ce total de la colonne « {missing.column} » n'a aucune ligne de détail au-dessus de lui"
                 )
             yield T003.finding(
                 table.sheet_name,

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from pointage.tables.headers import is_header_row, read_header
-from pointage.reading.snapshot import SheetSnapshot
-from pointage.tables.table import Table, classify_rows
 from pointage.base.text import is_blank
+from pointage.reading.snapshot import SheetSnapshot
+from pointage.tables.headers import is_header_row, read_header
+from pointage.tables.table import Table, classify_rows
 
 # A header row is looked for in the first rows of a block (a block starts at the
 # top of the sheet, after 3 blank rows, or after a table).

@@ -69,9 +69,7 @@ class HeaderReading:
 def read_header(cells: list[object], origin_col: int) -> HeaderReading:
     """Choose the table kind with the most matching headers and map its roles."""
     headers = {
-        origin_col + i: str(v).strip()
-        for i, v in enumerate(cells)
-        if v is not None and str(v).strip() != ""
+        origin_col + i: str(v).strip() for i, v in enumerate(cells) if v is not None and str(v).strip() != ""
     }
     best: HeaderReading | None = None
     best_score = -1

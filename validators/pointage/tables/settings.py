@@ -8,8 +8,8 @@ from functools import cached_property
 
 from pointage.base.addresses import a1, range_a1
 from pointage.base.numbers import NotANumber, Number, parse_number
-from pointage.reading.snapshot import SheetSnapshot
 from pointage.base.text import is_blank, key, label_key, unit_key_of, words
+from pointage.reading.snapshot import SheetSnapshot
 
 
 def is_parametres_sheet(name: str) -> bool:
@@ -142,7 +142,7 @@ def read_bareme(sheet: SheetSnapshot) -> Bareme | None:
             col = sheet.origin_col + offset
             if k.startswith("UNITE"):
                 roles.setdefault("unit", col)
-            elif k.startswith("COUT") or k.startswith("TARIF") or k.startswith("MONTANT"):
+            elif k.startswith(("COUT", "TARIF", "MONTANT")):
                 roles.setdefault("cost", col)
             elif k.startswith("STRUCTURE"):
                 roles.setdefault("structure", col)

@@ -7,10 +7,10 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from pointage.base.addresses import a1, range_a1
-from pointage.tables.kinds import TableKind
 from pointage.base.numbers import NotANumber, Number, exact_values, parse_number
-from pointage.reading.snapshot import SheetSnapshot
 from pointage.base.text import is_blank, words
+from pointage.reading.snapshot import SheetSnapshot
+from pointage.tables.kinds import TableKind
 
 DETAIL, TOTAL, NOTE = "detail", "total", "note"
 
@@ -42,9 +42,7 @@ class Table:
     rows: list[Row] = field(default_factory=list)
     # Every row of the header (a header may span two rows); the first is `header_row`.
     header_rows: list[int] = field(default_factory=list)
-    _numbers: dict[tuple[int, int], Number | NotANumber | None] = field(
-        default_factory=dict, repr=False
-    )
+    _numbers: dict[tuple[int, int], Number | NotANumber | None] = field(default_factory=dict, repr=False)
     _columns: dict[str, list[object]] = field(default_factory=dict, repr=False)
     _exact: dict[str, list] = field(default_factory=dict, repr=False)
 
@@ -140,7 +138,7 @@ def classify_rows(table: Table, body: list[int]) -> None:
     for index in body:
         r = index - top
         line = values[r] if 0 <= r < len(values) else []
-        cells = line[max(first, 0):stop] if first < len(line) else []
+        cells = line[max(first, 0) : stop] if first < len(line) else []
         head = cells[0] if cells else None
         if isinstance(head, str) and (leading := head.strip()):
             pass  # the usual row: a text in the first column
@@ -160,7 +158,9 @@ def classify_rows(table: Table, body: list[int]) -> None:
             has_label = bool(label)  # not blank
             has_amount = not is_blank(_at(line, amount_at))
             if (
-                not has_label and has_amount and previous_kind == DETAIL
+                not has_label
+                and has_amount
+                and previous_kind == DETAIL
                 and is_blank(_at(line, description_at))
             ):
                 # Seed 001, thématique 4: a block closed by a bare amount.

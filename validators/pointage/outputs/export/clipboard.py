@@ -19,11 +19,7 @@ import time
 START_MARKER = "<!--StartFragment-->"
 END_MARKER = "<!--EndFragment-->"
 _HEADER = (
-    "Version:0.9\r\n"
-    "StartHTML:{:010d}\r\n"
-    "EndHTML:{:010d}\r\n"
-    "StartFragment:{:010d}\r\n"
-    "EndFragment:{:010d}\r\n"
+    "Version:0.9\r\nStartHTML:{:010d}\r\nEndHTML:{:010d}\r\nStartFragment:{:010d}\r\nEndFragment:{:010d}\r\n"
 )
 _BODY_OPEN = re.compile(r"<body\b[^>]*>", re.IGNORECASE)
 _BODY_CLOSE = re.compile(r"</body\s*>", re.IGNORECASE)

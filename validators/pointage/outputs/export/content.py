@@ -11,9 +11,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 from decimal import Decimal
 
-from pointage.base.numbers import Number, parse_number
-
 from pointage.base.formatting import format_money, format_quantity
+from pointage.base.numbers import Number, parse_number
 from pointage.tables.table import TOTAL, Table
 
 # A float quantity keeps at most this many decimals (0.1 + 0.2 shows `0,3`).

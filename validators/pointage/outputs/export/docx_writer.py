@@ -131,10 +131,27 @@ def _fixed_layout(grid, layout: TableLayout) -> None:
         margins.append(margin)
     properties.append(margins)
     # The schema orders tblPr's children; python-docx leaves reordering to us.
-    order = ["tblStyle", "tblpPr", "tblOverlap", "bidiVisual", "tblStyleRowBandSize",
-             "tblStyleColBandSize", "tblW", "jc", "tblCellSpacing", "tblInd", "tblBorders",
-             "shd", "tblLayout", "tblCellMar", "tblLook"]
-    children = sorted(properties, key=lambda e: order.index(e.tag.split("}")[1]) if e.tag.split("}")[1] in order else len(order))
+    order = [
+        "tblStyle",
+        "tblpPr",
+        "tblOverlap",
+        "bidiVisual",
+        "tblStyleRowBandSize",
+        "tblStyleColBandSize",
+        "tblW",
+        "jc",
+        "tblCellSpacing",
+        "tblInd",
+        "tblBorders",
+        "shd",
+        "tblLayout",
+        "tblCellMar",
+        "tblLook",
+    ]
+    children = sorted(
+        properties,
+        key=lambda e: order.index(e.tag.split("}")[1]) if e.tag.split("}")[1] in order else len(order),
+    )
     for child in children:
         properties.remove(child)
         properties.append(child)

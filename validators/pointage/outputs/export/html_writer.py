@@ -44,11 +44,13 @@ def _table(block: Block, layout: TableLayout) -> list[str]:
         f'font-family:{FONT},sans-serif;{size}">',
         "<colgroup>" + "".join(f'<col style="width:{w:.1f}pt">' for w in layout.widths) + "</colgroup>",
         "<thead>",
-        "<tr>" + "".join(
+        "<tr>"
+        + "".join(
             f'<th style="{_BORDER};padding:1pt {CELL_PADDING:g}pt;background:#{HEADER_FILL};'
             f'text-align:center;vertical-align:middle;font-weight:bold;width:{w:.1f}pt">{_text(h)}</th>'
             for h, w in zip(table.headers, layout.widths)
-        ) + "</tr>",
+        )
+        + "</tr>",
         "</thead>",
         "<tbody>",
     ]

@@ -37,7 +37,8 @@ def choose_tables(ctx: CheckContext, sheet: str, number: int | None) -> list[Tab
     if sheet not in names:
         raise ExportError(
             f"la feuille « {sheet} » n'existe pas (feuilles du classeur : "
-            + ", ".join(f"« {n} »" for n in names) + ")."
+            + ", ".join(f"« {n} »" for n in names)
+            + ")."
         )
     tables = sheet_tables(ctx, sheet)
     if not tables:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from pointage.outputs.export.selection import ExportError
 from pointage.base.files import already_exists
+from pointage.outputs.export.selection import ExportError
 
 # Characters Windows refuses in file names (sheet names may hold some of them).
 _UNSAFE = re.compile(r'[<>:"/\\|?*\x00-\x1f]')

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-from pointage.report.findings import Finding, Severity
 from pointage.base.formatting import count
+from pointage.report.findings import Finding, Severity
 
 
 def errors(findings: Sequence[Finding]) -> list[Finding]:
@@ -40,7 +40,11 @@ def refusal(sheet: str, refused: Sequence[tuple[int, str, Sequence[Finding]]]) -
         number, ref, _ = refused[0]
         where = f"le tableau n° {number} ({ref}) de la feuille « {sheet} »"
     else:
-        where = "les tableaux " + ", ".join(f"n° {n} ({r})" for n, r, _ in refused) + f" de la feuille « {sheet} »"
+        where = (
+            "les tableaux "
+            + ", ".join(f"n° {n} ({r})" for n, r, _ in refused)
+            + f" de la feuille « {sheet} »"
+        )
     verb = "a" if len(refused) == 1 else "ont"
     lines = [f"Export refusé : {where} {verb} {count(total, 'erreur')} :"]
     lines.extend(f"  {finding_line(f)}" for _, _, found in refused for f in found)
