@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pointage.base.text import words, words_of_all, words_uncached
+from pointage.base.text import is_blank, is_blank_row, words, words_of_all, words_uncached
 
 LATIN_AND_MORE = st.text(
     alphabet=st.sampled_from(list(" \t-_'’.,;:/()0123456789aZéÈàçœŒæßÀ\u0301ǅﬁ²ΩЖ日\x00")), max_size=12
@@ -31,3 +31,19 @@ def test_examples():
         "",
         "3ID",
     ]
+
+
+CELLS = st.one_of(
+    st.none(),
+    st.sampled_from(["", " ", "\t", "\u00a0", "\n ", "x", " TOTAL "]),
+    st.text(max_size=4),
+    st.integers(-2, 2),
+    st.floats(allow_nan=True),
+    st.booleans(),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(CELLS, max_size=6))
+def test_is_blank_row_agrees_with_its_reference(cells):
+    assert is_blank_row(cells) == all(is_blank(v) for v in cells)

@@ -101,3 +101,13 @@ def label_key(text: str) -> str:
 
 def is_blank(value: object) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
+
+
+def is_blank_row(cells: list[object]) -> bool:
+    """`all(map(is_blank, cells))` (the reference, which a property test compares it
+    with), for every row of every sheet: the usual row stops at its first cell, with
+    no call per cell."""
+    for value in cells:
+        if value is not None and value != "" and (value.__class__ is not str or value.strip()):
+            return False
+    return True

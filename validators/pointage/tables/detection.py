@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pointage.base.text import is_blank
+from pointage.base.text import is_blank, is_blank_row
 from pointage.reading.snapshot import SheetSnapshot
 from pointage.tables.headers import is_header_row, read_header
 from pointage.tables.table import Table, classify_rows
@@ -39,10 +39,7 @@ def find_tables(sheet: SheetSnapshot) -> list[Table]:
             block_start, blank_run = index + 1, 0
             continue
         cells = values[index - top]
-        for value in cells:
-            if value is not None and value != "" and (value.__class__ is not str or value.strip()):
-                break
-        else:  # a blank row
+        if is_blank_row(cells):
             blank_run += 1
             if blank_run >= BLANK_RUN_ENDS_TABLE:
                 if current is not None:
