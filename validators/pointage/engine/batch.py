@@ -97,6 +97,8 @@ def check_files(
                     "la vérification de ce fichier a fait échouer le programme (fichier piégé ou trop gros ?).",
                 ),
             )
+        except Exception as exc:  # as in the first pass: one file's error, not the batch's
+            finish(index, unreadable_report(shown, f"erreur inattendue ({type(exc).__name__} : {exc})."))
     return reports  # type: ignore[return-value]
 
 

@@ -81,13 +81,19 @@ def _warm_up_budget_checks() -> None:
 _PACKAGE = Path(pointage.__file__).parent
 
 
+_ENGINE = Path(__file__).parent
+
+
 def failure_place(error: BaseException) -> str:
     """Where `error` was raised, in Pointage's own code: `rules/amounts.py, ligne 91,
-    check_recomputed_amounts` (the innermost of its frames; else the innermost frame)."""
+    check_recomputed_amounts` (the innermost of its frames outside the engine, which
+    only called the rule or the reader; else the innermost frame)."""
     frames = traceback.extract_tb(error.__traceback__)
     if not frames:
         return "lieu inconnu"
-    ours = [f for f in frames if _inside(Path(f.filename), _PACKAGE)]
+    ours = [
+        f for f in frames if _inside(Path(f.filename), _PACKAGE) and not _inside(Path(f.filename), _ENGINE)
+    ]
     frame = (ours or frames)[-1]
     where = Path(frame.filename)
     shown = where.relative_to(_PACKAGE).as_posix() if ours else where.name

@@ -1,0 +1,318 @@
+"""Each fast path gives what its plain reference gives, on drawn inputs: numbers of a
+column at once, typed-number test at once, the TOTAL shortcut, the shared M001
+recomputations. (`words_of_all` against `words_uncached`: tests/test_texte.py.)"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import ROUND_HALF_UP, Decimal
+
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from classeurs import BAREME_SEED, lignes
+from pointage.analysis.context import CheckContext
+from pointage.base.numbers import NotANumber, all_typed_numbers, exact_value, exact_values, is_typed_number
+from pointage.reading.snapshot import SheetSnapshot, WorkbookSnapshot
+from pointage.rules.amounts import _recomputed_mismatches, _recomputed_mismatches_plain
+from pointage.tables.table import is_total_label, is_total_label_plain
+
+FAST = settings(max_examples=200, deadline=None)
+
+# --- numbers ------------------------------------------------------------------------
+
+TYPED_TEXTS = ["1 200,50 €", "(3,5)", "n.c.", "20 000€", "267 566.08", "-12", "O,5", " 3354 ", "1.234.567"]
+
+CELLS = st.one_of(
+    st.none(),
+    st.just(""),
+    st.integers(),
+    st.booleans(),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.integers(-(10**12), 10**12).map(float),
+    st.integers(-(10**6), 10**6).map(lambda i: i / 100),
+    st.decimals(allow_nan=True, allow_infinity=True),
+    st.sampled_from(TYPED_TEXTS),
+    st.text(max_size=8),
+    st.datetimes(),
+    st.dates(),
+)
+TYPED_CELLS = st.one_of(
+    st.none(),
+    st.integers(),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.integers(-(10**12), 10**12).map(float),
+)
+
+
+def exactly(values: list[object]) -> list[tuple[type, str]]:
+    """Type and repr: `1` is not `Decimal('1')`, `Decimal('1.50')` not `Decimal('1.5')`."""
+    return [(type(v), repr(v)) for v in values]
+
+
+@given(st.lists(CELLS, max_size=30))
+@example([1.0, 1.5, float("nan"), float("inf"), True, 3, Decimal("2.50"), "1 200,50 €", "n.c.", None, ""])
+@FAST
+def test_exact_values_equals_exact_value_of_each_cell(values):
+    fast = exact_values(values)
+    plain = [exact_value(v) for v in values]
+    assert exactly(fast) == exactly(plain)
+    assert all(a == b or (a != a and b != b) for a, b in zip(fast, plain, strict=True))
+    assert {type(v) for v in fast} <= {int, Decimal, NotANumber, type(None)}
+
+
+def test_exact_value_examples():
+    assert exactly(
+        exact_values([12.0, 12.5, True, None, "(3,5)", "n.c.", datetime(2024, 1, 1), date(2024, 1, 1)])
+    ) == [
+        (int, "12"),
+        (Decimal, "Decimal('12.5')"),
+        (NotANumber, "NotANumber(text='True')"),
+        (type(None), "None"),
+        (Decimal, "Decimal('-3.5')"),
+        (NotANumber, "NotANumber(text='n.c.')"),
+        (NotANumber, "NotANumber(text='2024-01-01 00:00:00')"),
+        (NotANumber, "NotANumber(text='2024-01-01')"),
+    ]
+
+
+@given(st.one_of(st.lists(CELLS, max_size=30), st.lists(TYPED_CELLS, max_size=30)))
+@example([])
+@example([None, 1, 2.5])
+@example([None, 1, True])
+@FAST
+def test_all_typed_numbers_equals_each_cell_typed(values):
+    assert all_typed_numbers(values) is all(is_typed_number(v) for v in values)
+
+
+# --- TOTAL labels -------------------------------------------------------------------
+
+# (label, is it a TOTAL row's label?)
+LABEL_CASES = [
+    ("TOTAL", True),
+    ("Sous-total", True),
+    ("sous total général :", True),
+    ("Totalement", False),
+    (" TOTAL", True),
+    ("Total:", True),
+    ("ÉTOTAL", False),
+    ("1 TOTAL", False),
+    ("stotal", False),
+    ("total", True),
+    ("Sous total", True),
+    ("SOUS-TOTAL", True),
+    ("Total général", True),
+    ("tOTAL", True),
+    ("Soustotal", True),
+    ("TOTALE", False),
+    ("Étude", False),
+    ("\tTOTAL", True),
+    ("ｔｏｔａｌ", True),
+    ("CCAS de Lens", False),
+]
+LABELS = [label for label, _ in LABEL_CASES]
+
+
+LABEL_TEXTS = st.one_of(
+    st.text(), st.sampled_from(LABELS), st.tuples(st.sampled_from(LABELS), st.text(max_size=6)).map("".join)
+)
+
+
+@given(LABEL_TEXTS)
+@FAST
+def test_is_total_label_equals_its_plain_reference(text):
+    assert is_total_label(text) is is_total_label_plain(text)
+
+
+def test_is_total_label_examples():
+    assert [(label, is_total_label(label)) for label in LABELS] == LABEL_CASES
+
+
+# --- M001: shared recomputations ----------------------------------------------------
+
+STRUCTURES = ["CCAS d'Hénin Beaumont", "CCAS de Lens", "AIFOR", "3ID"]
+PORTFOLIO_AND_PLACES = (
+    "Prise en charge d'un portefeuille du 1er janvier au 30 juin 2024 + 130 places du 1er juillet au "
+    "31 décembre 2024"
+)
+DESCRIPTIONS = [
+    "10 places",
+    "un portefeuille du 1er janvier au 30 juin 2024",
+    PORTFOLIO_AND_PLACES,
+    "rien",
+    None,
+]
+DURATIONS = [None, 1, 1.0, 6, True, "6", 0, -1]
+RETAINED = [None, "Oui", "Non"]
+
+
+def alike(months: object) -> list[object]:
+    """A twin's DURÉE: equal as a Python value (a key of the shared recomputations) but
+    not as read (TRUE is not 1), or equal as read but not as a value ("6" and 6). Not a
+    dict: True and 1 would be one key."""
+    if months is True:
+        return [1, 1.0]
+    if months is None:
+        return [None, True]
+    if months == 1:
+        return [True]
+    if months == 6:
+        return ["6", 6.0]
+    if months == "6":
+        return [6, 6.0]
+    return DURATIONS
+
+
+def bareme_amount(structure: str, description: str | None, months: object) -> Decimal | None:
+    """What the seeds' Barème gives the row (portefeuille 13 750 €, 22 500 € for Hénin
+    Beaumont; place 160 €): only to draw amounts that often hit it, or miss it by a cent
+    or a euro. The text's period is 6 months; DURÉE wins; TRUE is not a duration."""
+    if isinstance(months, bool) or months is None:
+        column = None
+    else:
+        column = Decimal(str(months))
+        if column <= 0:
+            return None
+    portfolio = Decimal(22500 if structure == "CCAS d'Hénin Beaumont" else 13750)
+    if description == "10 places":
+        twelfths = 10 * 160 * (column or 12)
+    elif description == DESCRIPTIONS[1]:
+        twelfths = portfolio * (column or 6)
+    elif description == PORTFOLIO_AND_PLACES:
+        twelfths = (portfolio + 130 * 160) * (column or 6)
+    else:
+        return None
+    return (Decimal(twelfths) / 12).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+
+
+OFFSETS = st.sampled_from(["0", "0", "0", "0", "0", "0.01", "-0.01", "1", "-1", "1.01"])
+OTHER_AMOUNTS = st.one_of(
+    st.integers(0, 40000),
+    st.integers(0, 40000).map(lambda i: i * 0.01),
+    st.sampled_from([None, "n.c.", "1 600,00 €", True]),
+)
+
+
+@st.composite
+def amounts(draw, structure: str, description: str | None, months: object):
+    """Mostly the Barème's amount for these inputs, exact or nearly (as Excel holds it:
+    an int when whole, else a float); else any amount."""
+    exact = bareme_amount(structure, description, months)
+    if exact is None or draw(st.integers(0, 3)) == 0:
+        return draw(OTHER_AMOUNTS)
+    near = exact + Decimal(draw(OFFSETS))
+    return int(near) if near == near.to_integral_value() else float(near)
+
+
+@st.composite
+def row(draw, twin_of=None):
+    if twin_of is None:
+        structure, description = draw(st.sampled_from(STRUCTURES)), draw(st.sampled_from(DESCRIPTIONS))
+        months = draw(st.sampled_from(DURATIONS))
+    else:
+        structure, description, months, *_ = twin_of
+        months = draw(st.sampled_from(alike(months)))
+    retained = draw(st.sampled_from(RETAINED))
+    return structure, description, months, retained, draw(amounts(structure, description, months))
+
+
+@st.composite
+def row_lists(draw):
+    """Rows, and twins of some (same structure and description, a DURÉE equal as a
+    Python value or as read: 6, 6.0 and "6"; 1, 1.0 and TRUE): the inputs the fast
+    path shares, or must not share."""
+    rows = [draw(row())]
+    for _ in range(draw(st.integers(0, 9))):
+        twin_of = draw(st.sampled_from(rows)) if draw(st.booleans()) else None
+        rows.insert(draw(st.integers(0, len(rows))), draw(row(twin_of)))
+    return rows
+
+
+TOLERANCES = st.sampled_from([None, 0, 0.01, 1, 5, "1,50"])
+
+
+def repartition_workbook(
+    rows, with_months: bool, override: bool, tolerance, total: object
+) -> WorkbookSnapshot:
+    header = ["STRUCTURE", "PLACES D'ACCOMPAGNEMENT", "DURÉE (MOIS)", "DOSSIER RETENU", "MONTANT RETENU"]
+    body = [list(r) for r in rows]
+    if total is not None:
+        body.append(["TOTAL", None, None, None, total])
+    if not with_months:
+        header.pop(2)
+        body = [r[:2] + r[3:] for r in body]
+    bareme = [[("" if v is None else v) for v in r] + [""] * (3 - len(r)) for r in lignes(BAREME_SEED)]
+    if not override:
+        bareme = [r for r in bareme if r[2] == ""]
+    sheets = [
+        SheetSnapshot("Annexe", [header, *[[("" if v is None else v) for v in r] for r in body]]),
+        SheetSnapshot("Barème", bareme),
+    ]
+    if tolerance is not None:
+        sheets.append(SheetSnapshot("Paramètres", [["Paramètre", "Valeur"], ["Tolérance (€)", tolerance]]))
+    return WorkbookSnapshot("memoire.xlsx", sheets)
+
+
+def mismatches(found) -> list[tuple[int, Decimal, int]]:
+    return [(row.index, amount.value, computed.cents) for row, amount, computed in found]
+
+
+@given(
+    row_lists(),
+    st.sampled_from([True, True, True, False]),
+    st.booleans(),
+    TOLERANCES,
+    st.one_of(st.none(), st.sampled_from(["n.c."]), st.integers(0, 80000)),
+)
+# TRUE is not one month (True == 1 as a key): the second row must not reuse the first.
+@example(
+    [("CCAS de Lens", "10 places", True, None, 1600), ("CCAS de Lens", "10 places", 1, None, 133.33)],
+    True,
+    True,
+    None,
+    None,
+)
+@example(
+    [("CCAS de Lens", "10 places", 1, None, 133.33), ("CCAS de Lens", "10 places", True, None, 1600)],
+    True,
+    True,
+    None,
+    None,
+)
+# Equal descriptions of two structures, one with its own rate.
+@example(
+    [
+        ("CCAS de Lens", DESCRIPTIONS[1], None, "Oui", 6875),
+        ("CCAS d'Hénin Beaumont", DESCRIPTIONS[1], None, None, 6875),
+    ],
+    False,
+    True,
+    1,
+    13750,
+)
+@FAST
+def test_shared_recomputations_equal_one_recomputation_per_row(rows, with_months, override, tolerance, total):
+    ctx = CheckContext.from_snapshot(repartition_workbook(rows, with_months, override, tolerance, total))
+    table = ctx.repartitions[0]
+    assert table.has("months") is with_months
+    fast = mismatches(_recomputed_mismatches(ctx, table))
+    assert fast == mismatches(_recomputed_mismatches_plain(ctx, table))
+
+
+def test_shared_recomputations_examples():
+    rows = [
+        ("CCAS de Lens", "10 places", True, None, 1600),
+        ("CCAS de Lens", "10 places", 1, None, 133.33),
+        ("CCAS de Lens", "10 places", 1.0, None, 1600),
+        ("CCAS de Lens", DESCRIPTIONS[1], None, None, 6875),
+        ("CCAS d'Hénin Beaumont", DESCRIPTIONS[1], None, None, 6875),
+        ("CCAS d'Hénin Beaumont", DESCRIPTIONS[1], None, "Non", 6875),
+        ("AIFOR", PORTFOLIO_AND_PLACES, "6", None, 17276),
+    ]
+    ctx = CheckContext.from_snapshot(repartition_workbook(rows, True, True, None, None))
+    table = ctx.repartitions[0]
+    expected = [(3, Decimal("1600"), 13333), (5, Decimal("6875"), 1125000), (7, Decimal("17276"), 1727500)]
+    assert mismatches(_recomputed_mismatches(ctx, table)) == expected
+    assert mismatches(_recomputed_mismatches_plain(ctx, table)) == expected
+    tolerant = CheckContext.from_snapshot(repartition_workbook(rows, True, True, 1, None))
+    assert mismatches(_recomputed_mismatches(tolerant, tolerant.repartitions[0])) == expected[:2]
