@@ -112,7 +112,7 @@ def lot() -> float:
 MEMORY_PROBE = (
     "import resource, sys\n"
     "from pointage.engine.check import check_path\n"
-    "import pointage.rules, pandas, pandera.pandas\n"
+    "import pointage.rules.families, pandas, pandera.pandas\n"
     "def status(field):\n"
     "    for line in open('/proc/self/status'):\n"
     "        if line.startswith(field + ':'):\n"

@@ -336,3 +336,32 @@ def test_an_error_of_a_retried_file_is_reported_as_in_the_first_pass(tmp_path, m
         ],
         [T001_IN_A],
     ]
+
+
+def test_a_crashing_table_detection_makes_the_file_unreadable(monkeypatch):
+    from pointage.analysis.context import CheckContext
+    from pointage.tables import detection
+
+    def exploding_detection(sheet):
+        raise IndexError("list index out of range")
+
+    # The context looks the function up in its own module at each check.
+    monkeypatch.setattr("pointage.analysis.context.find_tables", exploding_detection)
+    ctx, report = engine.check_snapshot_with_context(memory_workbook())
+    assert ctx is None
+    assert report.unreadable
+    assert summary(report) == [
+        (
+            "E000",
+            Severity.ERREUR,
+            None,
+            None,
+            (),
+            None,
+            None,
+            "Fichier illisible : erreur inattendue à la recherche des tableaux (IndexError : list index "
+            "out of range, analysis/context.py, ligne "
+            f"{line_of(CheckContext.from_snapshot, 'find_tables(sheet)')}, from_snapshot).",
+        )
+    ]
+    assert detection.find_tables is not exploding_detection

@@ -126,7 +126,14 @@ def check_snapshot_with_context(
     path = path if path is not None else snapshot.name
     if not any(sheet.values for sheet in snapshot.sheets):
         return None, unreadable_report(path, "le classeur est vide (aucune cellule remplie).")
-    ctx = CheckContext.from_snapshot(snapshot)
+    try:
+        ctx = CheckContext.from_snapshot(snapshot)
+    except Exception as exc:  # a detection bug: this file is not checked, the others are
+        return None, unreadable_report(
+            path,
+            f"erreur inattendue à la recherche des tableaux ({type(exc).__name__} : {exc}, "
+            f"{failure_place(exc)}).",
+        )
     if not ctx.tables:
         return None, unreadable_report(
             path,

@@ -1,12 +1,2 @@
-"""Rule families; importing this package registers every rule."""
-
-from pointage.rules import (  # noqa: F401
-    amounts,
-    articles,
-    budget,
-    budget_identities,
-    form,
-    internal,
-    plan,
-    totals,
-)
+"""Step 4, analyses -> findings: one module per family of rules (see families.py),
+the registry where a rule is defined, and the generated catalogue."""

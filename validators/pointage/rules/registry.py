@@ -82,7 +82,7 @@ def rule(code: str, severity: Severity, summary: str, message: str, example: str
 
 
 def all_rules() -> list[Rule]:
-    import pointage.rules  # noqa: F401  (registers every family)
+    import pointage.rules.families  # noqa: F401  (registers every family)
 
     return [_RULES[code] for code in sorted(_RULES)]
 
