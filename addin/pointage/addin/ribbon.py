@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from xml.sax.saxutils import quoteattr
 
-VBA_FOLDER = Path(__file__).parent / "vba"
+VBA_FOLDER = Path(__file__).parent  # the .bas files sit next to the build script
 VBA_MODULE = "RibbonPointage"
 VBA_CALLBACK = "PointageBouton"
 ON_ACTION = f"{VBA_MODULE}.{VBA_CALLBACK}"
@@ -79,7 +79,7 @@ def custom_ui_xml() -> bytes:
 
 
 def vba_module_source() -> str:
-    """The ribbon module's VBA, from `vba/RibbonPointage.bas` (reviewed like code; ASCII
+    """The ribbon module's VBA, from `RibbonPointage.bas` (reviewed like code; ASCII
     only: VBA source is stored in the ANSI code page), without its `Attribute VB_Name`
     line, which the VBA project sets itself."""
     text = (VBA_FOLDER / f"{VBA_MODULE}.bas").read_text(encoding="ascii")
