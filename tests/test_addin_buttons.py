@@ -129,3 +129,29 @@ def test_nouveau_classeur_writes_a_template_that_pointage_recognises(tmp_path):
         f"Classeur d'annexes vierge écrit : {first}. Ouvrez-le pour le remplir.",
         f"Classeur d'annexes vierge écrit : {second}. Ouvrez-le pour le remplir.",
     ]
+
+
+def test_a_button_pauses_the_cycle_collector_for_its_click_only(monkeypatch):
+    import gc
+
+    import pointage.addin.dispatch as dispatch
+
+    seen: list[bool] = []
+    monkeypatch.setitem(dispatch.ACTIONS, "pointage_verifier", lambda book: seen.append(gc.isenabled()))
+    assert gc.isenabled()
+    run("pointage_verifier", book_of(payload_from_file(EXAMPLE)))
+    assert seen == [False]
+    assert gc.isenabled()
+
+
+def test_a_failing_click_gives_the_collector_back(monkeypatch):
+    import gc
+
+    import pointage.addin.dispatch as dispatch
+
+    def broken(book):
+        raise KeyError("x")
+
+    monkeypatch.setitem(dispatch.ACTIONS, "pointage_verifier", broken)
+    run("pointage_verifier", book_of(payload_from_file(EXAMPLE)))
+    assert gc.isenabled()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pointage.addin.macros import TITLE, effacer_marques, verifier
+from pointage.base.collector import collector_paused
 
 
 def _copier(book):
@@ -40,7 +41,8 @@ def run(button_id: str, book=None) -> None:
         )
         return
     try:
-        action(book)
+        with collector_paused():
+            action(book)
     except Exception as error:  # never a Python traceback in front of the user
         book.app.alert(
             f"Pointage a rencontré une erreur interne ({type(error).__name__} : {error}). "
