@@ -350,3 +350,25 @@ def test_checker_reports_every_violation():
         "fake/base/__init__.py:2 imports pointage.tables  (base may import no other pointage sub-package)",
         "fake/mystery/x.py: module pointage.mystery.x is in sub-package 'mystery', absent from ALLOWED_IMPORTS",
     ]
+
+
+def test_the_source_roots_alone_import_the_addin_package():
+    """The import path is the folder path: with only the two source roots on the path
+    (no installation, no site-packages), `pointage.addin` is found under `addin/`."""
+    import subprocess
+
+    code = (
+        "import sys; sys.path[:0] = [sys.argv[1], sys.argv[2]]\n"
+        "import pointage.addin.ribbon, pointage.base.text\n"
+        "print(pointage.addin.ribbon.__file__); print(pointage.base.text.__file__)\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-S", "-c", code, str(PROJECT / "validators"), str(PROJECT / "addin")],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert out.stdout.splitlines() == [
+        str(PROJECT / "addin" / "pointage" / "addin" / "ribbon.py"),
+        str(PROJECT / "validators" / "pointage" / "base" / "text.py"),
+    ]

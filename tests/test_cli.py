@@ -65,3 +65,20 @@ def test_no_command_prints_help():
     result = pointage()
     assert result.returncode == 2
     assert "verifier" in result.stdout
+
+
+def test_annotating_brings_the_cycle_collector_back(tmp_path, monkeypatch):
+    # pointage.cli.run switches the collector off for the command; the annotated
+    # copies (openpyxl workbooks, full of cycles) must not pile up in a folder.
+    import gc
+
+    from classeurs import construire
+    from pointage.cli import main
+
+    source = construire(tmp_path / "annexe.xlsx", {"A": "STRUCTURE | MONTANT\nCCAS | 10\nTOTAL | 10"})
+    gc.disable()
+    try:
+        assert main(["verifier", str(source), "--annoter"]) == 0
+        assert gc.isenabled()
+    finally:
+        gc.enable()

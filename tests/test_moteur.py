@@ -88,7 +88,7 @@ def test_a_crashing_rule_becomes_x001_and_the_other_rules_still_run():
             None,
             None,
             f"Erreur interne de la règle Z999 (ZeroDivisionError : division by zero ; dans {where}) : "
-            "ce contrôle n'a pas été fait.",
+            "ce contrôle n'a pas été fait en entier (les constats trouvés avant l'erreur sont gardés).",
         ),
         ("T001", Severity.ERREUR, "Annexe", "B4", ("B2", "B3", "B4"), "15.00", "16.00", T001_MESSAGE),
     ]
@@ -110,7 +110,8 @@ def test_the_x001_place_is_what_failure_place_gives_for_the_caught_error():
     (finding,) = report.findings
     assert finding.message == (
         f"Erreur interne de la règle Z998 (ZeroDivisionError : division by zero ; dans "
-        f"{failure_place(caught[0])}) : ce contrôle n'a pas été fait."
+        f"{failure_place(caught[0])}) : ce contrôle n'a pas été fait en entier (les constats trouvés "
+        "avant l'erreur sont gardés)."
     )
 
 
@@ -131,7 +132,7 @@ def test_a_crash_inside_a_pointage_rule_names_the_rule_function(monkeypatch):
             None,
             None,
             f"Erreur interne de la règle T001 (KeyError : 'colonne' ; dans {where}) : "
-            "ce contrôle n'a pas été fait.",
+            "ce contrôle n'a pas été fait en entier (les constats trouvés avant l'erreur sont gardés).",
         ),
     ]
 
@@ -365,3 +366,65 @@ def test_a_crashing_table_detection_makes_the_file_unreadable(monkeypatch):
         )
     ]
     assert detection.find_tables is not exploding_detection
+
+
+def budget_workbook() -> WorkbookSnapshot:
+    return WorkbookSnapshot(
+        "budget.xlsx",
+        [
+            SheetSnapshot(
+                "Rapport",
+                [
+                    [
+                        "Code Opération",
+                        "Imputation budgétaire",
+                        "Libellé Opération",
+                        "AE €",
+                        "Disponible €",
+                        "Proposition €",
+                        "Solde €",
+                    ],
+                    ["C02-446A05", "6568/93446", "indemnisation", 1000, 900, 950, 0],
+                ],
+            )
+        ],
+    )
+
+
+def test_a_crashing_budget_identity_is_its_rules_x001_not_silence(monkeypatch):
+    # pandera's lazy validation turns an error raised by a check into a failure case
+    # without a row: it must not vanish.
+    from pointage.rules import budget_identities
+
+    def broken(df, known, tol):
+        raise ZeroDivisionError("division by zero")
+
+    monkeypatch.setitem(budget_identities.IDENTITIES, budget_identities.B001, broken)
+    rules = [get_rule(code) for code in ("B001", "B002", "B003")]
+    report = check_snapshot(budget_workbook(), rules)
+    # The innermost frame of Pointage's own code: the wrapper that ran the identity.
+    line = line_of(budget_identities.validate_identities, "return holds(df, known, tol)")
+    where = f"rules/budget_identities.py, ligne {line}, run"
+    assert summary(report) == [
+        (
+            "X001",
+            Severity.ERREUR,
+            None,
+            None,
+            (),
+            None,
+            None,
+            f"Erreur interne de la règle B001 (ZeroDivisionError : division by zero ; dans {where}) : "
+            "ce contrôle n'a pas été fait en entier (les constats trouvés avant l'erreur sont gardés).",
+        ),
+        (
+            "B002",
+            Severity.ERREUR,
+            "Rapport",
+            "F2",
+            ("E2", "F2"),
+            "900.00",
+            "950.00",
+            "C02-446A05 : Proposition 950,00 € supérieure au Disponible 900,00 € (dépassement de 50,00 €).",
+        ),
+    ]

@@ -52,6 +52,12 @@ def show_difference(found: Decimal, expected: Decimal, money: bool) -> str:
     return sign + show(difference, money)
 
 
+def show_cents_difference(found_cents: int, expected_cents: int) -> str:
+    """`+6 875,00 €`: the signed difference of two amounts in cents."""
+    difference = found_cents - expected_cents
+    return ("+" if difference > 0 else "") + format_money(difference)
+
+
 def as_json(value: Decimal | None, money: bool) -> str | None:
     if value is None:
         return None

@@ -44,6 +44,11 @@ class NotANumber:
     text: str
 
 
+def euros(cents: int) -> Decimal:
+    """`2415000` -> `Decimal('24150')`: cents back to euros, exactly."""
+    return Decimal(cents) / 100
+
+
 def to_cents(value: Decimal) -> int:
     return int((value * 100).quantize(Decimal(1), rounding=ROUND_HALF_UP))
 

@@ -4,6 +4,7 @@ annotated copies. Exit codes: 0 no erreur, 1 erreur, 2 unreadable file or bad co
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 from pathlib import Path
 
@@ -70,6 +71,11 @@ def run_verifier(
     # One workbook's objects at most are retained: a batch frees each as it goes.
     keep = retain if len(files) == 1 and not args.annoter else None
     checked = check_files(files, select, ignore, ProgressBar() if show_progress else None, retain=keep)
+    if args.annoter:
+        # The command runs without the cycle collector (pointage.cli.run); an openpyxl
+        # workbook is full of cycles, and a folder annotated in one process would keep
+        # every one of them.
+        gc.enable()
     for (path, _shown), file_report in zip(files, checked):
         report.files.append(file_report)
         if args.annoter:

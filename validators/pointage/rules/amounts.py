@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 from pointage.analysis.recompute import describe_variant, recompute, single_changes
 from pointage.base.formatting import as_json, format_money, money_json, show, show_difference, with_unit
-from pointage.base.numbers import NotANumber, cents_of_value
+from pointage.base.numbers import NotANumber, cents_of_value, euros
 from pointage.base.text import key
 from pointage.report.findings import Severity
 from pointage.rules.registry import rule
@@ -47,7 +45,7 @@ def check_recomputed_amounts(ctx):
                 for r in ("portfolios", "places")
                 if computed.from_columns and table.number_value(row, r) is not None
             ]
-            expected = Decimal(computed.cents) / 100
+            expected = euros(computed.cents)
             yield M001.finding(
                 table.sheet_name,
                 table.address(row, "amount"),

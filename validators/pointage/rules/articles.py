@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from pointage.analysis.references import known_references, read_components, resolve_reference
 from pointage.base.formatting import as_json, format_money, money_json, show, show_difference
-from pointage.base.numbers import to_cents
+from pointage.base.numbers import euros, to_cents
 from pointage.report.findings import Severity
 from pointage.rules.registry import rule
 from pointage.tables.table import DETAIL
@@ -61,7 +61,7 @@ def check_articles(ctx):
                 problem=(
                     f"montant {format_money(amount.cents)} ; la référence « {reference} » "
                     f"donne {format_money(expected)} ({' + '.join(resolution.sources)}) "
-                    f"(écart {show_difference(amount.value, Decimal(expected) / 100, money=True)})"
+                    f"(écart {show_difference(amount.value, euros(expected), money=True)})"
                 ),
             )
 

@@ -4,21 +4,13 @@ code forms. The identities of a line (B001–B003) are in budget_identities.py."
 from __future__ import annotations
 
 import re
-from decimal import Decimal
 
-from pointage.base.formatting import format_money, money_json, show_difference
+from pointage.base.formatting import format_money, money_json, show_cents_difference
 from pointage.base.numbers import to_cents
 from pointage.base.text import label_key
 from pointage.report.findings import Severity
 from pointage.rules.registry import rule
 from pointage.tables.kinds import IMPUTATION
-
-ROLE_LABELS = IMPUTATION.labels
-
-
-def _money(cents: int) -> Decimal:
-    return Decimal(cents) / 100
-
 
 B004 = rule(
     "B004",
@@ -63,11 +55,11 @@ def check_annex_sums(ctx):
             money=True,
             found=money_json(found),
             code=line.code or "Ligne sans code",
-            commitment_label=ROLE_LABELS[role],
+            commitment_label=IMPUTATION.labels[role],
             found_text=format_money(found),
             source=source,
             expected_text=format_money(expected),
-            difference=show_difference(_money(found), _money(expected), money=True),
+            difference=show_cents_difference(found, expected),
         )
 
 
@@ -150,10 +142,10 @@ def check_deliberation_vs_rapport(ctx):
                 found=money_json(found),
                 code=line.code,
                 problem=(
-                    f"{ROLE_LABELS[mine]} de la délibération {format_money(found)}, "
-                    f"{ROLE_LABELS[theirs]} du rapport ({other.table.sheet_name}!"
+                    f"{IMPUTATION.labels[mine]} de la délibération {format_money(found)}, "
+                    f"{IMPUTATION.labels[theirs]} du rapport ({other.table.sheet_name}!"
                     f"{other.address(theirs)}) {format_money(expected)} (écart "
-                    f"{show_difference(_money(found), _money(expected), money=True)})"
+                    f"{show_cents_difference(found, expected)})"
                 ),
             )
     for code, line in rapport.items():

@@ -10,19 +10,11 @@ first use: a workbook without budget lines never pays their half-second import.
 from __future__ import annotations
 
 from collections.abc import Callable
-from decimal import Decimal
 
-from pointage.base.formatting import format_money, money_json, show_difference
+from pointage.base.formatting import format_money, money_json, show_cents_difference
 from pointage.report.findings import Severity
 from pointage.rules.registry import Rule, rule
 from pointage.tables.kinds import IMPUTATION
-
-ROLE_LABELS = IMPUTATION.labels
-
-
-def _money(cents: int) -> Decimal:
-    return Decimal(cents) / 100
-
 
 B001 = rule(
     "B001",
@@ -50,10 +42,10 @@ def check_balance(ctx):
             code=line.code or "Ligne sans code",
             found_text=format_money(found),
             available=format_money(line.cents("available")),
-            commitment_label=ROLE_LABELS[role],
+            commitment_label=IMPUTATION.labels[role],
             commitment=format_money(line.cents(role)),
             expected_text=format_money(expected),
-            difference=show_difference(_money(found), _money(expected), money=True),
+            difference=show_cents_difference(found, expected),
         )
 
     yield from _identity_findings(ctx, B001, build)
@@ -82,7 +74,7 @@ def check_overcommitment(ctx):
             money=True,
             found=money_json(found),
             code=line.code or "Ligne sans code",
-            commitment_label=ROLE_LABELS[role],
+            commitment_label=IMPUTATION.labels[role],
             found_text=format_money(found),
             expected_text=format_money(expected),
             difference=format_money(found - expected),
@@ -148,9 +140,11 @@ def import_dataframe_libraries():
     return pandas, pandera.pandas
 
 
-def validate_identities(columns: dict[str, list[int | None]], tol: int) -> dict[Rule, list[int]]:
-    """Positions that break each identity; `columns` holds cents (None: empty) under
-    the names ae, available, commitment, balance."""
+def validate_identities(columns: dict[str, list[int | None]], tol: int) -> dict[Rule, list[int] | Exception]:
+    """Positions that break each identity, or the error its check raised (pandera's
+    lazy validation would turn it into a failure case without a row: it must become
+    that rule's X001, not silence); `columns` holds cents (None: empty) under the names
+    ae, available, commitment, balance."""
     pd, pa = import_dataframe_libraries()
     frame = pd.DataFrame(columns, dtype="Int64")
 
@@ -160,25 +154,38 @@ def validate_identities(columns: dict[str, list[int | None]], tol: int) -> dict[
             mask &= df[name].notna()
         return mask
 
-    def check(holds):
-        return lambda df: holds(df, known, tol)
+    crashes: dict[Rule, Exception] = {}
 
+    def check(identity: Rule, holds):
+        def run(df):
+            try:
+                return holds(df, known, tol)
+            except Exception as exc:
+                crashes[identity] = exc
+                raise
+
+        return run
+
+    # pandera names each check; the name leads its failure cases back to the rule.
+    by_name = {identity.code: identity for identity in IDENTITIES}
     schema = pa.DataFrameSchema(
         {name: pa.Column("Int64", nullable=True) for name in frame.columns},
-        checks=[pa.Check(check(holds), name=r.code) for r, holds in IDENTITIES.items()],
+        checks=[
+            pa.Check(check(identity, holds), name=identity.code) for identity, holds in IDENTITIES.items()
+        ],
     )
-    failures: dict[Rule, list[int]] = {r: [] for r in IDENTITIES}
+    failures: dict[Rule, list[int]] = {identity: [] for identity in IDENTITIES}
     try:
         schema.validate(frame, lazy=True)
     except pa.errors.SchemaErrors as errors:
         cases = errors.failure_cases
-        for r in IDENTITIES:
-            rows = cases.loc[cases["check"] == r.code, "index"].dropna().unique()
-            failures[r] = sorted(int(i) for i in rows)
-    return failures
+        for name, identity in by_name.items():
+            rows = cases.loc[cases["check"] == name, "index"].dropna().unique()
+            failures[identity] = sorted(int(i) for i in rows)
+    return {**failures, **crashes}
 
 
-def identity_failures(ctx) -> dict[Rule, list[int]]:
+def identity_failures(ctx) -> dict[Rule, list[int] | Exception]:
     """Positions in `ctx.budget_lines` that break each identity (shared by the three
     rules through `ctx.shared`: one validation per check)."""
     lines = ctx.budget_lines
@@ -205,5 +212,8 @@ def warm_up() -> None:
 
 def _identity_findings(ctx, identity: Rule, build):
     lines = ctx.budget_lines
-    for position in ctx.shared(identity_failures)[identity]:
+    failures = ctx.shared(identity_failures)[identity]
+    if isinstance(failures, Exception):
+        raise failures  # the engine makes it this rule's X001
+    for position in failures:
         yield build(lines[position])

@@ -30,8 +30,10 @@ E001 = rule(
 X001 = rule(
     "X001",
     Severity.ERREUR,
-    summary="Une règle a rencontré une erreur interne : son contrôle n'a pas été fait sur ce "
-    "fichier (les autres règles l'ont été). À signaler à l'équipe Pointage.",
-    message="Erreur interne de la règle {code} ({error} ; dans {where}) : ce contrôle n'a pas été fait.",
+    summary="Une règle a rencontré une erreur interne : son contrôle n'a pas été fait en entier sur "
+    "ce fichier (les constats trouvés avant l'erreur sont gardés ; les autres règles ont été "
+    "faites). À signaler à l'équipe Pointage.",
+    message="Erreur interne de la règle {code} ({error} ; dans {where}) : ce contrôle n'a pas été "
+    "fait en entier (les constats trouvés avant l'erreur sont gardés).",
     example="Aucune dans les seeds : c'est un filet de sécurité.",
 )

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 from pointage.analysis.plan_ceiling import ceiling, quantity, row_name
 from pointage.analysis.quantities import Quantity, same_unit
 from pointage.base.addresses import a1
@@ -15,7 +13,7 @@ from pointage.base.formatting import (
     show_difference,
     with_unit,
 )
-from pointage.base.numbers import to_cents
+from pointage.base.numbers import euros, to_cents
 from pointage.report.findings import Severity
 from pointage.rules.registry import rule
 from pointage.tables.table import DETAIL, TOTAL
@@ -169,6 +167,6 @@ def check_unit_costs(ctx):
                     delta=_show(delta),
                     expected_text=format_money(expected),
                     found_text=format_money(amount.cents),
-                    difference=show_difference(amount.value, Decimal(expected) / 100, money=True),
+                    difference=show_difference(amount.value, euros(expected), money=True),
                 )
                 break  # one finding per row: the first cell that states a cost
