@@ -26,7 +26,7 @@ EXAMPLE = ROOT / "workbooks" / "exemples" / "cp-2024-09-16-accompagnement-global
 
 
 def main() -> int:
-    from pointage.addin.controls_sheet import controls_rows
+    from pointage.outputs.marks import controls_rows
 
     book = book_of(payload_from_file(EXAMPLE))
     plan = verifier(book, datetime(2026, 11, 22, 10, 41))

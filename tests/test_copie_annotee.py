@@ -225,3 +225,21 @@ def test_copy_renders_in_libreoffice(example, tmp_path):
         text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
         assert "Contrôles Pointage" in text
         assert "17 275,00 €" in text and "CCAS de Bethune" in text
+
+
+def test_a_text_that_looks_like_a_formula_stays_text_on_controles(tmp_path):
+    # A structure named `=SOMME…` (typed as text in the annex) gives a message that
+    # starts with `=`: the Contrôles sheet must show it, not compute it.
+    from classeurs import construire
+    from pointage.outputs.annotated_copy import write_annotated_copy
+    from pointage.outputs.marks import build_plan
+    from pointage.report.findings import Finding, Severity
+    from pointage.report.model import FileReport
+
+    source = construire(tmp_path / "annexe.xlsx", {"A": "STRUCTURE | MONTANT\nCCAS | 10"})
+    finding = Finding("F008", Severity.AVERTISSEMENT, "A", "A2", "=SOMME(B2:B9) : ligne collée deux fois ?")
+    plan = build_plan(FileReport(str(source), [finding]), "0" * 64)
+    copy = tmp_path / "annexe.pointage.xlsx"
+    write_annotated_copy(source, copy, plan)
+    cell = openpyxl.load_workbook(copy)["Contrôles"]["E11"]
+    assert (cell.value, cell.data_type) == ("=SOMME(B2:B9) : ligne collée deux fois ?", "s")

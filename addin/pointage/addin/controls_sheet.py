@@ -6,37 +6,20 @@ from __future__ import annotations
 from pointage.addin.sheets import as_text, delete_sheet
 from pointage.base.addresses import a1
 from pointage.base.own_sheets import CONTROLES_SHEET
-from pointage.outputs.marks import CONTROLES_HEADERS, MarkPlan
+from pointage.outputs.marks import (
+    CELL_COLUMN,
+    CONTROLES_HEADERS,
+    CONTROLES_WIDTHS,
+    MESSAGE_COLUMN,
+    SEVERITY_COLUMN,
+    MarkPlan,
+    controls_rows,
+)
 from pointage.outputs.palette import HEADER_FILL, SEVERITY_FILLS
 
-MESSAGE_WIDTH_CHARS = 90
 # Column widths: desktop Excel counts characters, the remote engine points
 # (xlwings passes the number through); 5.25 pt is one character of Calibri 11.
 POINTS_PER_CHAR = 5.25
-
-
-def controls_rows(plan: MarkPlan) -> tuple[list[list[object]], int]:
-    """The sheet's values from A1, and the 0-based row of the column headers."""
-    width = len(CONTROLES_HEADERS)
-    rows: list[list[object]] = [["Contrôles Pointage"] + [None] * (width - 1), [None] * width]
-    for key, value in plan.summary_lines():
-        rows.append([key, value] + [None] * (width - 2))
-    rows.append([None] * width)
-    header = len(rows)
-    rows.append(list(CONTROLES_HEADERS))
-    for control in plan.controls:
-        rows.append(
-            [
-                control.code,
-                control.severity,
-                control.sheet,
-                control.cell,
-                control.message,
-                control.expected,
-                control.found,
-            ]
-        )
-    return [[as_text(v) if v != "" else None for v in row] for row in rows], header
 
 
 def write_controls(book, plan: MarkPlan) -> None:
@@ -44,19 +27,24 @@ def write_controls(book, plan: MarkPlan) -> None:
     sheet = book.sheets.add(CONTROLES_SHEET, before=book.sheets[0])
     rows, header = controls_rows(plan)
     width = len(CONTROLES_HEADERS)
-    sheet.range("A1").value = rows
+    sheet.range("A1").value = [[as_text(v) for v in row] for row in rows]
     last = len(rows) - 1
     # Header fill and the severity column, in one action.
     colors: list[list[object]] = [["#" + HEADER_FILL] * width]
     for control in plan.controls:
         fill = SEVERITY_FILLS.get(control.severity)
-        colors.append([..., "#" + fill if fill else ...] + [...] * (width - 2))
+        line: list[object] = [...] * width
+        line[SEVERITY_COLUMN] = "#" + fill if fill else ...
+        colors.append(line)
     sheet.range(f"{a1(header, 0)}:{a1(last, width - 1)}").set_colors(colors)
     sheet.range(f"{a1(header, 0)}:{a1(header, width - 1)}").font.bold = True
-    messages = sheet.range(f"{a1(header, 4)}:{a1(last, 4)}")
+    messages = sheet.range(f"{a1(header, MESSAGE_COLUMN)}:{a1(last, MESSAGE_COLUMN)}")
     remote = book.app.engine.name == "remote"
-    messages.column_width = MESSAGE_WIDTH_CHARS * POINTS_PER_CHAR if remote else MESSAGE_WIDTH_CHARS
+    chars = CONTROLES_WIDTHS[MESSAGE_COLUMN]
+    messages.column_width = chars * POINTS_PER_CHAR if remote else chars
     messages.wrap_text = True
     for offset, control in enumerate(plan.controls, start=header + 1):
         if control.target:
-            sheet.range(a1(offset, 3)).add_hyperlink("#" + control.target, control.cell, control.target)
+            sheet.range(a1(offset, CELL_COLUMN)).add_hyperlink(
+                "#" + control.target, control.cell, control.target
+            )

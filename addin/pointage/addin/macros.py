@@ -45,8 +45,7 @@ def verifier(book, now: datetime | None = None) -> MarkPlan | None:
 
 
 def unreadable_message(report: FileReport) -> str:
-    reason = report.findings[0].message if report.findings else ""
-    return "Pointage n'a pas pu vérifier ce classeur : " + reason.removeprefix("Fichier illisible : ")
+    return "Pointage n'a pas pu vérifier ce classeur : " + report.reason
 
 
 def summary_message(report: FileReport, marked: int) -> str:

@@ -9,7 +9,7 @@ from pathlib import Path
 import pointage
 from pointage.analysis.context import CheckContext
 from pointage.base.errors import UnreadableWorkbook
-from pointage.reading.snapshot import WorkbookSnapshot
+from pointage.reading.snapshot import ReadingGap, WorkbookSnapshot
 from pointage.reading.xlsx import read_workbook
 from pointage.report.findings import Finding
 from pointage.report.model import FileReport, TableInfo
@@ -108,9 +108,14 @@ def _inside(path: Path, folder: Path) -> bool:
     return True
 
 
-def unreadable_report(path: str, reason: str) -> FileReport:
-    finding = get_rule("E000").finding(None, None, reason=reason)
-    return FileReport(path=path, findings=[finding], unreadable=True)
+def unreadable_report(path: str, reason: str, gaps: Collection[ReadingGap] = ()) -> FileReport:
+    """E000, and what the reader could not read (E001), which may be why."""
+    findings = [get_rule("E000").finding(None, None, reason=reason), *_gap_findings(gaps)]
+    return FileReport(path=path, findings=findings, unreadable=True, reason=reason)
+
+
+def _gap_findings(gaps: Collection[ReadingGap]) -> list[Finding]:
+    return [get_rule("E001").finding(gap.sheet, None, what=gap.what) for gap in gaps]
 
 
 def check_snapshot(
@@ -125,7 +130,7 @@ def check_snapshot_with_context(
     """The findings, and the tables they were found in (None when nothing was read)."""
     path = path if path is not None else snapshot.name
     if not any(sheet.values for sheet in snapshot.sheets):
-        return None, unreadable_report(path, "le classeur est vide (aucune cellule remplie).")
+        return None, unreadable_report(path, "le classeur est vide (aucune cellule remplie).", snapshot.gaps)
     try:
         ctx = CheckContext.from_snapshot(snapshot)
     except Exception as exc:  # a detection bug: this file is not checked, the others are
@@ -139,6 +144,7 @@ def check_snapshot_with_context(
             path,
             "aucun tableau d'annexe reconnu (il faut une ligne d'en-têtes comme "
             "STRUCTURE | MONTANT RETENU, ou CODE OPÉRATION | IMPUTATION | LIBELLÉ | PROPOSITION).",
+            snapshot.gaps,
         )
     findings: list[Finding] = []
     for selected in rules if rules is not None else select_rules():
@@ -154,7 +160,7 @@ def check_snapshot_with_context(
                     where=failure_place(exc),
                 )
             )
-    findings.extend(get_rule("E001").finding(gap.sheet, None, what=gap.what) for gap in snapshot.gaps)
+    findings.extend(_gap_findings(snapshot.gaps))
     order = {sheet.name: i for i, sheet in enumerate(snapshot.sheets)}
     findings.sort(key=lambda f: (order.get(f.sheet, -1), *f.position(), f.code))
     tables = [TableInfo(t.sheet_name, t.range, t.kind.name) for t in ctx.tables]

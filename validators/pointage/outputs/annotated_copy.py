@@ -9,14 +9,21 @@ from __future__ import annotations
 import io
 import re
 import zipfile
-import zlib
 from pathlib import Path
 
 from pointage.base.errors import UnreadableWorkbook
 from pointage.base.files import already_exists, write_atomically
 from pointage.base.own_sheets import CONTROLES_SHEET
-from pointage.outputs.marks import CONTROLES_HEADERS, MarkPlan
-from pointage.outputs.palette import HEADER_FILL, SEVERITY_FILLS
+from pointage.outputs.marks import (
+    CELL_COLUMN,
+    CONTROLES_HEADERS,
+    CONTROLES_WIDTHS,
+    MESSAGE_COLUMN,
+    SEVERITY_COLUMN,
+    MarkPlan,
+    controls_rows,
+)
+from pointage.outputs.palette import HEADER_FILL, LINK_COLOUR, SEVERITY_FILLS
 
 COPY_SUFFIX = ".pointage"
 NOTE_AUTHOR = "Pointage"
@@ -89,7 +96,7 @@ def losses(source: Path) -> list[str]:
                     "les extensions des feuilles (graphiques sparkline, certaines mises en "
                     "forme conditionnelles)"
                 )
-    except (zipfile.BadZipFile, OSError, EOFError, zlib.error):
+    except Exception:  # BadZipFile, zlib.error, an unsupported compression...
         # Never "nothing is lost" when the parts could not all be looked at.
         found.append(UNKNOWN_LOSSES)
     return found
@@ -145,51 +152,47 @@ def _writable_cell(sheet, coordinate: str):
 
 def _write_controles(workbook, plan: MarkPlan) -> None:
     from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.hyperlink import Hyperlink
 
     if CONTROLES_SHEET in workbook.sheetnames:
         del workbook[CONTROLES_SHEET]
     sheet = workbook.create_sheet(CONTROLES_SHEET, 0)
-    sheet["A1"] = "Contrôles Pointage"
+    rows, header = controls_rows(plan)
+    for r, values in enumerate(rows, start=1):
+        for c, value in enumerate(values, start=1):
+            if value is None:
+                continue
+            cell = sheet.cell(row=r, column=c, value=value)
+            if isinstance(value, str) and value.startswith("="):
+                cell.data_type = "s"  # a text, never a formula (a label may start with =)
     sheet["A1"].font = Font(bold=True, size=14)
-    row = 3
-    for key, value in plan.summary_lines():
-        sheet.cell(row=row, column=1, value=key).font = Font(bold=True)
-        sheet.cell(row=row, column=2, value=value).alignment = Alignment(horizontal="left")
-        row += 1
-    row += 1
+    for r in range(3, header):
+        sheet.cell(row=r, column=1).font = Font(bold=True)
+        sheet.cell(row=r, column=2).alignment = Alignment(horizontal="left")
     header_fill = PatternFill(fill_type="solid", start_color=HEADER_FILL, end_color=HEADER_FILL)
-    for col, title in enumerate(CONTROLES_HEADERS, start=1):
-        cell = sheet.cell(row=row, column=col, value=title)
+    for c in range(1, len(CONTROLES_HEADERS) + 1):
+        cell = sheet.cell(row=header + 1, column=c)
         cell.font, cell.fill = Font(bold=True), header_fill
-    sheet.freeze_panes = sheet.cell(row=row + 1, column=1)
-    for control in plan.controls:
-        row += 1
-        values = (
-            control.code,
-            control.severity,
-            control.sheet,
-            control.cell,
-            control.message,
-            control.expected,
-            control.found,
-        )
-        for col, value in enumerate(values, start=1):
-            cell = sheet.cell(row=row, column=col, value=value or None)
-            cell.alignment = Alignment(vertical="top", wrap_text=col == 5)
+    sheet.freeze_panes = sheet.cell(row=header + 2, column=1)
+    for r, control in enumerate(plan.controls, start=header + 2):
+        for c in range(1, len(CONTROLES_HEADERS) + 1):
+            sheet.cell(row=r, column=c).alignment = Alignment(
+                vertical="top", wrap_text=c == MESSAGE_COLUMN + 1
+            )
         # Row height for the wrapped message (about 95 characters a line at width 90).
-        sheet.row_dimensions[row].height = 15 * (1 + len(control.message) // 95)
+        sheet.row_dimensions[r].height = 15 * (1 + len(control.message) // 95)
         if control.target:
-            link = sheet.cell(row=row, column=4)
+            link = sheet.cell(row=r, column=CELL_COLUMN + 1)
             link.hyperlink = Hyperlink(ref=link.coordinate, location=control.target, display=control.cell)
-            link.font = Font(color="0563C1", underline="single")
+            link.font = Font(color=LINK_COLOUR, underline="single")
         colour = SEVERITY_FILLS.get(control.severity)
         if colour:
-            sheet.cell(row=row, column=2).fill = PatternFill(
+            sheet.cell(row=r, column=SEVERITY_COLUMN + 1).fill = PatternFill(
                 fill_type="solid", start_color=colour, end_color=colour
             )
-    for letter, width in zip("ABCDEFG", (18, 15, 16, 10, 90, 16, 16)):
-        sheet.column_dimensions[letter].width = width
+    for c, width in enumerate(CONTROLES_WIDTHS, start=1):
+        sheet.column_dimensions[get_column_letter(c)].width = width
     sheet.page_setup.orientation = "landscape"
     sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
     sheet.sheet_properties.pageSetUpPr.fitToPage = True

@@ -15,7 +15,11 @@ from pointage.outputs.palette import FILLS
 from pointage.report.findings import Finding, Severity
 from pointage.report.model import FileReport
 
+# The Contrôles sheet, as the annotated copy and the add-in both lay it out.
+CONTROLES_TITLE = "Contrôles Pointage"
 CONTROLES_HEADERS = ("Code", "Sévérité", "Feuille", "Cellule", "Message", "Attendu", "Trouvé")
+CONTROLES_WIDTHS = (18, 15, 16, 10, 90, 16, 16)  # characters
+SEVERITY_COLUMN, CELL_COLUMN, MESSAGE_COLUMN = 1, 3, 4  # 0-based, in CONTROLES_HEADERS
 
 
 @dataclass
@@ -141,3 +145,19 @@ def build_plan(report: FileReport, sha256: str, checked_at: datetime | None = No
         marks=list(marks.values()),
         controls=controls,
     )
+
+
+def controls_rows(plan: MarkPlan) -> tuple[list[list[object]], int]:
+    """The Contrôles sheet's values from A1 (None for an empty cell), and the 0-based
+    row of its column headers: the title, the summary lines, the headers, one row per
+    finding (`plan.controls`, in order)."""
+    width = len(CONTROLES_HEADERS)
+    rows: list[list[object]] = [[CONTROLES_TITLE] + [None] * (width - 1), [None] * width]
+    for key, value in plan.summary_lines():
+        rows.append([key, value] + [None] * (width - 2))
+    rows.append([None] * width)
+    header = len(rows)
+    rows.append(list(CONTROLES_HEADERS))
+    for c in plan.controls:
+        rows.append([c.code, c.severity, c.sheet, c.cell, c.message, c.expected, c.found])
+    return [[None if v == "" else v for v in row] for row in rows], header

@@ -13,3 +13,4 @@ FILLS = {
 # The severity column of the Contrôles sheet takes the strong colour.
 SEVERITY_FILLS = {s.value: FILLS[(s, True)] for s in (Severity.ERREUR, Severity.AVERTISSEMENT)}
 HEADER_FILL = "D9E1F2"  # column headers of the Contrôles sheet
+LINK_COLOUR = "0563C1"  # Excel's hyperlink blue, on the Contrôles sheet

@@ -340,7 +340,9 @@ def _tables_of(
 ) -> list[ListObject]:
     try:
         names = workbook.table_names
-    except Exception:  # tables not loaded: the workbook opened without them (a gap said)
+    except Exception:  # tables not loaded, or unreadable: said once
+        if ReadingGap(TABLES_UNREAD) not in gaps:
+            gaps.append(ReadingGap(TABLES_UNREAD))
         return []
     tables = []
     for name in names:

@@ -24,6 +24,7 @@ class FileReport:
     findings: list[Finding] = field(default_factory=list)
     tables: list[TableInfo] = field(default_factory=list)
     unreadable: bool = False
+    reason: str = ""  # why the file is unreadable (French), as E000's message says it
 
     @property
     def status(self) -> str:
