@@ -1,6 +1,6 @@
 from pathlib import Path
 
-from pointage.rules.catalogue import expected_files, golden_examples
+from pointage.commands.catalogue import expected_files, golden_examples
 from pointage.rules.registry import all_rules
 
 ROOT = Path(__file__).parents[1]
@@ -14,7 +14,7 @@ def test_catalogue_is_up_to_date():
         for path, text in expected_files(DOCS, golden_examples(CASES)).items()
         if not path.exists() or path.read_text(encoding="utf-8") != text
     ]
-    assert not stale, f"régénérer avec `python -m pointage.rules.catalogue docs tests/rules` : {stale}"
+    assert not stale, f"régénérer avec `python -m pointage.commands.catalogue docs tests/rules` : {stale}"
 
 
 def test_every_checked_rule_page_shows_its_verified_example():

@@ -132,4 +132,4 @@ def run_construire(parser: argparse.ArgumentParser, args: argparse.Namespace) ->
         )
         return exit_codes.USAGE
     print(f"Complément Excel écrit : {target}")
-    return 0
+    return exit_codes.OK

@@ -81,7 +81,14 @@ def display_json(value: str | None, money: bool) -> str:
     return show(Decimal(value), money)
 
 
+def singular(unit: str | None) -> str:
+    """`places` -> `place`, `ETP` -> `ETP` (acronyms do not agree), None -> `unité`."""
+    if not unit:
+        return "unité"
+    return unit if unit.isupper() else unit.rstrip("s")
+
+
 def with_unit(count: Decimal, unit: str) -> str:
     """`3 354 places`, `1 portefeuille`, `0,5 ETP`."""
-    word = unit if unit.isupper() else plural(count, unit.rstrip("s"))
+    word = unit if unit.isupper() else plural(count, singular(unit))
     return f"{format_quantity(count)} {word}"

@@ -95,4 +95,4 @@ def _export(args: argparse.Namespace) -> int:
             "« TABLEAU NON VÉRIFIÉ » en rouge.",
             file=sys.stderr,
         )
-    return 0
+    return exit_codes.OK

@@ -26,4 +26,4 @@ def run_modele(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int
         print(f"pointage : impossible d'écrire « {target} » : {os_reason(exc)}.", file=sys.stderr)
         return exit_codes.USAGE
     print(f"Classeur d'annexes vierge écrit : {target}")
-    return 0
+    return exit_codes.OK

@@ -3,16 +3,13 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from itertools import groupby
 
-from pointage.report.findings import Severity
+from pointage.base.formatting import count
+from pointage.report.findings import Finding, Severity
 from pointage.report.model import FileReport, Report
 
-_NAMES = {
-    Severity.ERREUR: ("erreur", "erreurs"),
-    Severity.AVERTISSEMENT: ("avertissement", "avertissements"),
-    Severity.INFO: ("info", "infos"),
-}
 _STATUS = {
     "ok": "conforme",
     "illisible": "illisible",
@@ -39,7 +36,15 @@ def printable(text: str) -> str:
 
 
 def counts(values: dict[Severity, int]) -> str:
-    return ", ".join(f"{n} {_NAMES[s][0] if n < 2 else _NAMES[s][1]}" for s, n in values.items())
+    """`2 erreurs, 3 avertissements, 0 info`."""
+    return ", ".join(count(n, s.value) for s, n in values.items())
+
+
+def finding_line(finding: Finding, text: Callable[[str], str] = str) -> str:
+    """`Annexe 1!E7 [M001] message`: how a finding reads on one line (`text` prepares
+    the message, e.g. `printable` for a terminal)."""
+    where = f"{finding.address} " if finding.cell else ""
+    return f"{where}[{finding.code}] {text(finding.message)}"
 
 
 def render_file(file: FileReport) -> list[str]:
@@ -49,8 +54,7 @@ def render_file(file: FileReport) -> list[str]:
         if sheet:
             lines.append(f"  Feuille « {printable(sheet)} »")
         for f in findings:
-            where = f"{f.address} " if f.cell else ""
-            lines.append(f"    {where}[{f.code}] {printable(f.message)}")
+            lines.append(f"    {finding_line(f, printable)}")
     return lines
 
 

@@ -11,18 +11,13 @@ from pointage.base.formatting import (
     format_quantity,
     money_json,
     show_difference,
+    singular,
     with_unit,
 )
 from pointage.base.numbers import euros, to_cents
 from pointage.report.findings import Severity
 from pointage.rules.registry import rule
 from pointage.tables.table import DETAIL, TOTAL
-
-
-def _singular(unit: str | None) -> str:
-    if not unit:
-        return "unité"
-    return unit if unit.isupper() else unit.rstrip("s")
 
 
 def _show(q: Quantity):
@@ -163,7 +158,7 @@ def check_unit_costs(ctx):
                     stated=" ".join(str(table.value(row, role)).split()),
                     column=table.kind.labels[role],
                     unit_cost=format_money(to_cents(stated.unit_cost)),
-                    unit=_singular(stated.unit),
+                    unit=singular(stated.unit),
                     delta=_show(delta),
                     expected_text=format_money(expected),
                     found_text=format_money(amount.cents),

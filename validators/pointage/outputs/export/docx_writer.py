@@ -8,7 +8,9 @@ from datetime import datetime
 
 from pointage.outputs.export.content import Block, ExportedTable
 from pointage.outputs.export.layout import CELL_PADDING, MARGIN, PageLayout, TableLayout
-from pointage.outputs.export.style import FONT, HEADER_FILL, RED, TEXT_SIZE
+from pointage.outputs.export.style import FONT, TEXT_SIZE
+from pointage.outputs.palette import REPORT_HEADER_FILL as HEADER_FILL
+from pointage.outputs.palette import UNCHECKED_RED as RED
 
 TWIPS = 20  # per point
 

@@ -10,7 +10,9 @@ from html import escape
 
 from pointage.outputs.export.content import Block
 from pointage.outputs.export.layout import CELL_PADDING, PageLayout, TableLayout
-from pointage.outputs.export.style import FONT, HEADER_FILL, RED, TEXT_SIZE
+from pointage.outputs.export.style import FONT, TEXT_SIZE
+from pointage.outputs.palette import REPORT_HEADER_FILL as HEADER_FILL
+from pointage.outputs.palette import UNCHECKED_RED as RED
 
 _BORDER = "border:0.5pt solid #000000"
 

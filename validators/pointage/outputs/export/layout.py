@@ -194,10 +194,6 @@ class PageLayout:
     def page_height(self) -> float:
         return A4_SHORT if self.landscape else A4_LONG
 
-    @property
-    def usable_width(self) -> float:
-        return self.page_width - 2 * MARGIN
-
 
 def text_width(text: str, size: float, bold: bool = False) -> float:
     """Estimated width in points of one line of `text` in Arial."""

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from datetime import datetime
 
 from pointage.base.formatting import count
+from pointage.outputs.text_report import finding_line
 from pointage.report.findings import Finding, Severity
 
 
@@ -26,11 +27,6 @@ def stamp(findings: Sequence[Finding], workbook_name: str, sha256: str, now: dat
 def unchecked_warning(error_count: int) -> str:
     """The red line above a table exported despite its erreurs."""
     return f"TABLEAU NON VÉRIFIÉ — {count(error_count, 'erreur')}"
-
-
-def finding_line(finding: Finding) -> str:
-    where = f"{finding.address} " if finding.cell else ""
-    return f"{where}[{finding.code}] {finding.message}"
 
 
 def refusal(sheet: str, refused: Sequence[tuple[int, str, Sequence[Finding]]]) -> str:

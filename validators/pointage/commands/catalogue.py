@@ -3,7 +3,7 @@ each rule, from its golden ko case: the workbook of `tests/rules/<CODE>/ko.py` a
 the findings `expected.json` pins (which the golden tests check Pointage produces),
 as pylint documents each message with the example it runs.
 
-`python -m pointage.rules.catalogue docs tests/rules` rewrites the files; a test
+`python -m pointage.commands.catalogue docs tests/rules` rewrites the files; a test
 fails when they are stale.
 """
 
@@ -19,7 +19,7 @@ from pathlib import Path
 from pointage.rules.registry import FAMILIES, Rule, all_rules
 
 HEADER = (
-    "<!-- Généré par `python -m pointage.rules.catalogue docs tests/rules` à partir du code "
+    "<!-- Généré par `python -m pointage.commands.catalogue docs tests/rules` à partir du code "
     "des règles et de leurs cas de test : ne pas modifier à la main. -->\n"
 )
 
