@@ -316,3 +316,74 @@ def test_shared_recomputations_examples():
     assert mismatches(_recomputed_mismatches_plain(ctx, table)) == expected
     tolerant = CheckContext.from_snapshot(repartition_workbook(rows, True, True, 1, None))
     assert mismatches(_recomputed_mismatches(tolerant, tolerant.repartitions[0])) == expected[:2]
+
+
+# --- text, rounding, columns -----------------------------------------------------------
+
+TEXTS = st.text(
+    alphabet=st.sampled_from(list(" \t-_'’.,;:/()0123456789aZzéÈàçœŒæÆßÀ\u0301ǅﬁ²ΩЖ日\u00a0")), max_size=16
+)
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=127), max_size=20))
+@FAST
+def test_words_of_ascii_text_equal_the_regex_reference(text):
+    from pointage.base.text import words_plain, words_uncached
+
+    assert words_uncached(text) == words_plain(text)
+
+
+@given(TEXTS)
+@example("Œuvre Æther ǅemal ﬁn")
+@FAST
+def test_strip_accents_equals_unicode_decomposition(text):
+    from pointage.base.text import strip_accents, strip_accents_plain
+
+    assert strip_accents(text) == strip_accents_plain(text)
+
+
+@given(
+    st.one_of(
+        st.integers(-(10**9), 10**9).map(Decimal),
+        st.decimals(min_value=-(10**9), max_value=10**9, places=4, allow_nan=False, allow_infinity=False),
+    )
+)
+@example(Decimal(16002))  # 1 place at 160,02 € for 1 month: 1 333,5 cents, half-up 1 334
+@example(Decimal(-16002))
+@example(Decimal(6))
+@FAST
+def test_rounding_twelfths_of_cents_equals_exact_fractions(twelfths):
+    from pointage.analysis.recompute import cents_of_twelfths, cents_of_twelfths_plain
+
+    assert cents_of_twelfths(twelfths) == cents_of_twelfths_plain(twelfths)
+
+
+def test_rounding_is_half_up_away_from_zero():
+    from pointage.analysis.recompute import cents_of_twelfths, cents_of_twelfths_plain
+
+    for rounding in (cents_of_twelfths, cents_of_twelfths_plain):
+        assert [rounding(Decimal(n)) for n in (16002, -16002, 16001, 5, 6, 7)] == [1334, -1334, 1333, 0, 1, 1]
+
+
+@st.composite
+def sheets_and_columns(draw):
+    width = draw(st.integers(0, 4))
+    values = draw(
+        st.lists(
+            st.lists(
+                st.one_of(st.none(), st.just(""), st.integers(-3, 3), st.text(max_size=2)), max_size=width + 1
+            ),
+            max_size=6,
+        )
+    )
+    origin_row, origin_col = draw(st.integers(0, 3)), draw(st.integers(0, 3))
+    rows = sorted(set(draw(st.lists(st.integers(0, origin_row + len(values) + 2), max_size=8))))
+    col = draw(st.integers(0, origin_col + width + 2))
+    return SheetSnapshot("A", values, origin_row, origin_col), rows, col
+
+
+@given(sheets_and_columns())
+@FAST
+def test_a_column_read_at_once_equals_its_cells_read_one_by_one(drawn):
+    sheet, rows, col = drawn
+    assert sheet.column(rows, col) == [sheet.value(row, col) for row in rows]

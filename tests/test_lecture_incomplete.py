@@ -71,7 +71,9 @@ def test_losses_that_cannot_be_listed_are_never_nothing(tmp_path):
 def test_an_unreadable_file_still_says_what_could_not_be_read(tmp_path):
     # No header row is recognised, and the Excel Table that might have named the
     # columns is damaged: both are said.
-    good = construire(tmp_path / "bon.xlsx", {"Notes": Feuille("Colonne 1 | Colonne 2\nx | 1", tableau_excel="T")})
+    good = construire(
+        tmp_path / "bon.xlsx", {"Notes": Feuille("Colonne 1 | Colonne 2\nx | 1", tableau_excel="T")}
+    )
     damaged = rewritten(good, tmp_path / "abime.xlsx", {"xl/tables/table1.xml": b"<table garbage"})
     report = check_path(damaged)
     assert report.unreadable

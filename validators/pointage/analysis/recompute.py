@@ -68,14 +68,24 @@ class NotRecomputable(Exception):
 
 
 def cents_of(items: tuple[Item, ...]) -> int:
-    twelfths = sum(item.twelfths_of_cents for item in items)
+    return cents_of_twelfths(sum((item.twelfths_of_cents for item in items), Decimal(0)))
+
+
+def cents_of_twelfths(twelfths: Decimal) -> int:
+    """`twelfths` / 12 rounded half-up (away from zero) to a whole number of cents. The
+    usual whole `twelfths` in integers; else exact fractions, the reference
+    (`cents_of_twelfths_plain`), which a property test compares it with."""
     sign = -1 if twelfths < 0 else 1
     twelfths = abs(twelfths)
     if twelfths == twelfths.to_integral_value():
         # Half-up of n / 12 in integers: floor((2n + 12) / 24).
         return sign * ((2 * int(twelfths) + 12) // 24)
-    # Quantities or costs with many decimals: exact fractions (rare, slower).
-    return sign * int(Fraction(twelfths) / 12 + Fraction(1, 2))
+    return cents_of_twelfths_plain(sign * twelfths)
+
+
+def cents_of_twelfths_plain(twelfths: Decimal) -> int:
+    sign = -1 if twelfths < 0 else 1
+    return sign * int(Fraction(abs(twelfths)) / 12 + Fraction(1, 2))
 
 
 # Quantity columns of a répartition and the unit each counts.

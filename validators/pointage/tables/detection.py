@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pointage.base.text import is_blank, is_blank_row
 from pointage.reading.snapshot import SheetSnapshot
-from pointage.tables.headers import is_header_row, read_header
+from pointage.tables.headers import MAX_HEADER_TEXT, is_header_row, read_header
 from pointage.tables.table import Table, classify_rows
 
 # A header row is looked for in the first rows of a block (a block starts at the
@@ -76,13 +76,14 @@ _NUMBER_TYPES = frozenset({int, float})
 
 
 def _looks_like_header(cells: list[object]) -> bool:
-    # Cheap pre-check before normalising text: a header row has at least two
-    # short text cells and no number.
+    """A header row has no number, and at least two text cells short enough to be
+    headers: a cheap test before any text is normalised. Among rows without a number,
+    it never refuses a row that `is_header_row` accepts (a property test checks it)."""
     texts = 0
     for value in cells:
         if isinstance(value, (int, float)) and not isinstance(value, bool):
             return False
-        if isinstance(value, str) and 0 < len(value) <= 80:
+        if isinstance(value, str) and 0 < len(value) <= MAX_HEADER_TEXT:
             texts += 1
     return texts >= 2
 

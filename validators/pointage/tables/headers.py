@@ -23,9 +23,14 @@ _EXPLANATION = re.compile(r"\([^)]*\)")
 _PERIOD_SUFFIX = re.compile(r"\bsur\s+\d+\s+mois\s*$", re.IGNORECASE)
 
 
+# Longer than this, a cell is a note, never a header (a header may explain itself in
+# parentheses: `Cible (besoins en ETP et volumes financiers) sur 6 mois`).
+MAX_HEADER_TEXT = 200
+
+
 def header_key(value: object) -> str | None:
     """The key under which a header cell is known, or None (numbers, long text)."""
-    if not isinstance(value, str) or len(value) > 200:
+    if not isinstance(value, str) or len(value) > MAX_HEADER_TEXT:
         return None
     if len(value) <= 80:
         known = _known(key(value))
