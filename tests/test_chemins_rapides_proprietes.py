@@ -387,3 +387,36 @@ def sheets_and_columns(draw):
 def test_a_column_read_at_once_equals_its_cells_read_one_by_one(drawn):
     sheet, rows, col = drawn
     assert sheet.column(rows, col) == [sheet.value(row, col) for row in rows]
+
+
+HEADER_CELLS = st.one_of(
+    st.none(),
+    st.sampled_from(
+        [
+            "STRUCTURE",
+            "Montant retenu",
+            "MONTANT RETENU (" + "x" * 90 + ")",
+            "Cible (besoins) sur 6 mois",
+            "OBJET",
+            "Territoire(s)",
+            "Code opération",
+            "note",
+            "",
+            " ",
+        ]
+    ),
+    st.text(max_size=6),
+    st.booleans(),
+)
+
+
+@given(st.lists(HEADER_CELLS, max_size=6))
+@example(["STRUCTURE", "MONTANT RETENU (" + "x" * 90 + ")"])
+@FAST
+def test_the_header_pre_check_never_refuses_a_header_row(cells):
+    from pointage.tables.detection import _looks_like_header
+    from pointage.tables.headers import is_header_row
+
+    # Rows without a number: a number in a row means it is not a header (a rule, not
+    # a shortcut).
+    assert _looks_like_header(cells) or not is_header_row(cells)

@@ -48,6 +48,11 @@ def test_usage_errors_are_french_and_exit_2():
         (["verifier", str(EXAMPLE), "--format", "xml"], "choix « xml » invalide"),
         (["verifier", str(EXAMPLE), "--inconnue"], "arguments inconnus"),
         (["nimporte"], "commande « nimporte » inconnue"),
+        (
+            ["exporter", str(EXAMPLE), "--feuille", "A", "--tableau", "x"],
+            "attend un nombre entier, pas « x »",
+        ),
+        (["verifier", str(EXAMPLE), "--s", "M"], "option --s ambiguë : --select, --sortie ?"),
     ]:
         result = pointage(*args)
         assert result.returncode == 2, args

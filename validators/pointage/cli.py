@@ -29,6 +29,8 @@ _ARGPARSE_FR = [
     (r"argument (\S+): expected one argument", r"l'option \1 attend une valeur"),
     (r"the following arguments are required: (.*)", r"arguments obligatoires manquants : \1"),
     (r"invalid choice: '?([^' ]*)'? \(choose from (.*)\)", r"commande « \1 » inconnue (commandes : \2)"),
+    (r"argument (\S+): invalid int value: '?([^']*)'?", r"l'option \1 attend un nombre entier, pas « \2 »"),
+    (r"ambiguous option: (\S+) could match (.*)", r"option \1 ambiguë : \2 ?"),
 ]
 
 
