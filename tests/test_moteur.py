@@ -428,3 +428,20 @@ def test_a_crashing_budget_identity_is_its_rules_x001_not_silence(monkeypatch):
             "C02-446A05 : Proposition 950,00 € supérieure au Disponible 900,00 € (dépassement de 50,00 €).",
         ),
     ]
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the workers inherit the patch by fork")
+def test_batch_workers_set_what_they_inherit_apart_from_the_collector(tmp_path, monkeypatch):
+    import gc
+
+    from pointage.report.model import FileReport
+
+    def frozen(path, *args, **kwargs):  # runs in a worker: says what it sees
+        return FileReport(path=f"{Path(path).name}:{gc.get_freeze_count() > 0}")
+
+    monkeypatch.setattr(batch, "check_path", frozen)
+    files = [(construire(tmp_path / f"{n}.xlsx", {"A": RIGHT_TOTAL}), f"{n}.xlsx") for n in ("a", "b")]
+    before = gc.get_freeze_count()
+    reports = check_files(files, workers=2)
+    assert [r.path for r in reports] == ["a.xlsx:True", "b.xlsx:True"]
+    assert gc.get_freeze_count() == before  # the caller's process is untouched
