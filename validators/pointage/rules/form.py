@@ -92,14 +92,19 @@ F001 = rule(
 def check_text_numbers(ctx):
     for item in numeric_cells(ctx):
         if isinstance(item.parsed, Number) and item.parsed.from_text:
-            yield F001.finding(
-                item.sheet,
-                item.cell,
-                found=as_json(item.parsed.value, item.money),
-                money=item.money,
-                raw=str(item.raw).strip(),
-                value=show(item.parsed.value, item.money),
-            )
+            yield _number_read(F001, item)
+
+
+def _number_read(rule_, item: NumericCell):
+    """F001 or F009: a text read as a number, and what it was read as."""
+    return rule_.finding(
+        item.sheet,
+        item.cell,
+        found=as_json(item.parsed.value, item.money),
+        money=item.money,
+        raw=str(item.raw).strip(),
+        value=show(item.parsed.value, item.money),
+    )
 
 
 F002 = rule(
@@ -355,11 +360,4 @@ F009 = rule(
 def check_grouping(ctx):
     for item in numeric_cells(ctx):
         if isinstance(item.parsed, Number) and item.parsed.abnormal_grouping:
-            yield F009.finding(
-                item.sheet,
-                item.cell,
-                found=as_json(item.parsed.value, item.money),
-                money=item.money,
-                raw=str(item.raw).strip(),
-                value=show(item.parsed.value, item.money),
-            )
+            yield _number_read(F009, item)

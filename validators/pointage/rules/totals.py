@@ -25,20 +25,25 @@ def check_block_totals(ctx):
     for table in ctx.totalled_tables:
         for check in ctx.totals_of(table).checks:
             if check.level == 1 and mismatch(check, ctx):
-                yield T001.finding(
-                    table.sheet_name,
-                    check.cell,
-                    cells=[p.cell for p in check.parts] + [check.cell],
-                    expected=as_json(check.expected, check.money),
-                    money=check.money,
-                    found=as_json(check.found, check.money),
-                    label=check.row.label or "Total",
-                    column=check.column,
-                    found_text=show(check.found, check.money),
-                    count=check.count,
-                    expected_text=show(check.expected, check.money),
-                    difference=show_difference(check.found, check.expected, check.money),
-                )
+                yield _wrong_total(T001, table, check, count=check.count)
+
+
+def _wrong_total(rule_, table, check, **fields):
+    """T001 or T002: a total that is not what it sums; the found total comes first."""
+    return rule_.finding(
+        table.sheet_name,
+        check.cell,
+        cells=[p.cell for p in check.parts] + [check.cell],
+        expected=as_json(check.expected, check.money),
+        money=check.money,
+        found=as_json(check.found, check.money),
+        label=check.row.label or "Total",
+        column=check.column,
+        found_text=show(check.found, check.money),
+        expected_text=show(check.expected, check.money),
+        difference=show_difference(check.found, check.expected, check.money),
+        **fields,
+    )
 
 
 T002 = rule(
@@ -62,20 +67,7 @@ def check_grand_totals(ctx):
                 reference = f"le total général précédent ({check.parts[0].cell})"
             else:
                 reference = f"la somme des {check.count} totaux de bloc"
-            yield T002.finding(
-                table.sheet_name,
-                check.cell,
-                cells=[p.cell for p in check.parts] + [check.cell],
-                expected=as_json(check.expected, check.money),
-                money=check.money,
-                found=as_json(check.found, check.money),
-                label=check.row.label or "Total",
-                column=check.column,
-                found_text=show(check.found, check.money),
-                reference=reference,
-                expected_text=show(check.expected, check.money),
-                difference=show_difference(check.found, check.expected, check.money),
-            )
+            yield _wrong_total(T002, table, check, reference=reference)
 
 
 T003 = rule(
