@@ -79,3 +79,18 @@ def test_an_unreadable_file_still_says_what_could_not_be_read(tmp_path):
     assert report.unreadable
     assert [(f.code, f.severity.value) for f in report.findings] == [("E000", "erreur"), ("E001", "info")]
     assert report.reason.startswith("aucun tableau d'annexe reconnu")
+
+
+def test_a_damaged_workbook_part_is_said_in_french_only(tmp_path):
+    # The XML parser's own words (`unclosed token: line 1, column 0`) are not the
+    # officer's language: the message says what is damaged.
+    good = construire(tmp_path / "bon.xlsx", {"Annexe": ANNEXE})
+    damaged = rewritten(good, tmp_path / "abime.xlsx", {"xl/workbook.xml": b"<workbook"})
+    report = check_path(damaged)
+    assert [(f.code, f.message) for f in report.findings] == [
+        (
+            "E000",
+            "Fichier illisible : la structure du classeur est endommagée : la liste de ses feuilles "
+            "(xl/workbook.xml et ses relations) ne peut pas être lue.",
+        )
+    ]

@@ -109,7 +109,10 @@ def write_annotated_copy(source: Path, target: Path, plan: MarkPlan) -> None:
     try:
         workbook = openpyxl.load_workbook(source, keep_vba=keep_vba, rich_text=True)
     except Exception as exc:
-        raise UnreadableWorkbook(f"openpyxl ne peut pas ouvrir le classeur pour l'annoter ({exc}).") from exc
+        raise UnreadableWorkbook(
+            "le classeur ne peut pas être relu pour y poser les marques : une de ses parties "
+            "n'est pas comprise par l'outil qui écrit la copie."
+        ) from exc
     _apply_marks(workbook, plan)
     _write_controles(workbook, plan)
     # The copy keeps the formulas but not their cached values: Excel recomputes.

@@ -88,7 +88,7 @@ def read_workbook(path: str | Path, while_loading: Callable[[], None] | None = N
         for name, _ in sheet_parts:
             sheets.append(_read_sheet(ranges.pop(name), name, extras[name], _tables_of(workbook, name, gaps)))
     except python_calamine.CalamineError as exc:
-        raise UnreadableWorkbook(f"le contenu du classeur est endommagé ({exc}).") from exc
+        raise UnreadableWorkbook(SHEET_DAMAGED) from exc
     finally:
         workbook.close()
     return WorkbookSnapshot(name=path.name, sheets=sheets, gaps=gaps)
@@ -120,9 +120,7 @@ class _BackgroundLoad(threading.Thread):
             if self.workbook is not None:
                 self.workbook.close()
             if isinstance(self.error, python_calamine.CalamineError):
-                raise UnreadableWorkbook(
-                    f"le contenu du classeur est endommagé ({self.error})."
-                ) from self.error
+                raise UnreadableWorkbook(SHEET_DAMAGED) from self.error
             raise self.error
         return self.workbook, self.ranges, self.gaps
 
@@ -197,7 +195,10 @@ def _sheet_parts(archive: zipfile.ZipFile) -> list[tuple[str, str]]:
         book = ElementTree.fromstring(archive.read("xl/workbook.xml"))
         rels = ElementTree.fromstring(archive.read("xl/_rels/workbook.xml.rels"))
     except (KeyError, ElementTree.ParseError, zipfile.BadZipFile, OSError) as exc:
-        raise UnreadableWorkbook(f"la structure du classeur est endommagée ({exc}).") from exc
+        raise UnreadableWorkbook(
+            "la structure du classeur est endommagée : la liste de ses feuilles (xl/workbook.xml "
+            "et ses relations) ne peut pas être lue."
+        ) from exc
     targets = {
         rel.get("Id"): rel.get("Target", "")
         for rel in rels.findall("rel:Relationship", _NS)
@@ -313,6 +314,9 @@ def _scan_block(block: bytes, end: int, extras: _SheetExtras, prefixed: bool) ->
                 extras.formulas_without_value.add(parse_a1(ref.group(1).decode()))
 
 
+# The reader's own words stay out of the messages (the staff read French): what is
+# damaged is said, not how the library phrased it.
+SHEET_DAMAGED = "le contenu du classeur est endommagé : une de ses feuilles ne peut pas être lue."
 TABLES_UNREAD = (
     "les tableaux Excel (Insertion > Tableau) du classeur n'ont pas pu être lus : "
     "les tableaux ont été cherchés par leurs lignes d'en-têtes"
@@ -331,7 +335,7 @@ def _open_calamine(path: Path) -> tuple[python_calamine.CalamineWorkbook, list[R
             return python_calamine.CalamineWorkbook.from_path(str(path)), [ReadingGap(TABLES_UNREAD)]
         except Exception:
             raise UnreadableWorkbook(
-                f"le fichier est endommagé ou n'est pas un classeur Excel ({exc})."
+                "le fichier est endommagé ou n'est pas un classeur Excel : son contenu ne peut pas être lu."
             ) from exc
 
 
