@@ -65,22 +65,55 @@ def test_zip_bomb_is_refused_in_constant_memory(tmp_path):
     assert result.returncode == 2
     file = only_file(result)
     assert file["status"] == "illisible"
-    assert "fichier refusé (trop volumineux ou archive piégée)" in file["findings"][0]["message"]
+    assert file["findings"][0]["message"] == (
+        "Fichier illisible : une partie du classeur (xl/worksheets/sheet1.xml) se décompresse à plus "
+        "de 100 fois sa taille (3072 Mo au moins pour 13 Mo dans l'archive) : fichier refusé "
+        "(archive piégée)."
+    )
 
 
-def test_bomb_with_an_honest_small_header_is_stopped_while_streaming(tmp_path, monkeypatch):
-    # A part that inflates past the limit while being read is refused as it streams.
+def test_bomb_with_a_lying_small_header_is_stopped_while_streaming(tmp_path, monkeypatch):
+    # A part whose header says it is small but that inflates further is refused as it
+    # streams (here by its CRC: Python's reader stops at the declared size).
     from pointage.base.errors import UnreadableWorkbook
     from pointage.reading import xlsx as read_xlsx
 
     big = construire(tmp_path / "grand.xlsx", {"A": "STRUCTURE | MONTANT\n" + "CCAS | 10\n" * 20000})
-    monkeypatch.setattr(read_xlsx, "MAX_SHEET_XML_BYTES", 400_000)
     with zipfile.ZipFile(big) as archive:
         info = archive.getinfo("xl/worksheets/sheet1.xml")
-        assert info.file_size > 400_000
         info.file_size = 100  # what a lying header would say
-        with pytest.raises(UnreadableWorkbook):
-            read_xlsx._scan_sheet_xml(archive, "xl/worksheets/sheet1.xml")
+        with pytest.raises(UnreadableWorkbook, match="endommagé"):
+            read_xlsx._check_inflation(archive)
+
+
+def test_a_part_inflating_like_a_bomb_is_stopped_while_streaming(tmp_path, monkeypatch):
+    from pointage.base.errors import UnreadableWorkbook
+    from pointage.reading import xlsx as read_xlsx
+
+    big = construire(tmp_path / "grand.xlsx", {"A": "STRUCTURE | MONTANT\n" + "CCAS | 10\n" * 20000})
+    monkeypatch.setattr(read_xlsx, "BOMB_FLOOR", 100_000)
+    monkeypatch.setattr(read_xlsx, "BOMB_RATIO", 3)
+    with zipfile.ZipFile(big) as archive, pytest.raises(UnreadableWorkbook, match=r"\(archive piégée\)\.$"):
+        read_xlsx._check_inflation(archive)
+
+
+def test_a_workbook_too_big_to_check_is_refused_as_too_big_not_as_a_trap(tmp_path, monkeypatch):
+    # What a real sheet of a million rows gets (its XML inflates 12 times, like any
+    # sheet): refused before calamine reads it, saying it is too big.
+    from pointage.engine.check import check_path
+    from pointage.reading import xlsx as read_xlsx
+
+    big = construire(tmp_path / "grand.xlsx", {"A": "STRUCTURE | MONTANT\n" + "CCAS | 10\n" * 20000})
+    monkeypatch.setattr(read_xlsx, "MAX_CHECKED_XML_BYTES", 400_000)
+    monkeypatch.setattr(read_xlsx, "MIB", 100_000)  # sizes said in units of 100 kB here
+    report = check_path(big)
+    assert report.unreadable
+    assert [f.message for f in report.findings] == [
+        "Fichier illisible : le classeur est trop volumineux pour être vérifié : ses feuilles font "
+        "au moins 20 Mo une fois décompressées, au-delà de 4 Mo (environ 450 000 lignes d'annexe de "
+        "7 colonnes ; la vérification prendrait plus de 1 Gio de mémoire) : découpez-le en plusieurs "
+        "classeurs."
+    ]
 
 
 def test_a_million_rows_with_one_value_at_the_bottom(tmp_path):

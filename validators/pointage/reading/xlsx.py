@@ -23,10 +23,16 @@ from pointage.base.errors import UnreadableWorkbook
 from pointage.reading.snapshot import ListObject, ReadingGap, SheetSnapshot, WorkbookSnapshot
 
 SUPPORTED_SUFFIXES = (".xlsx", ".xlsm")
-# A part whose XML inflates past this is refused before calamine inflates it (zip
-# bombs): checking it would take more than 1 GiB of memory. 100 000 annex rows of 7
-# columns take about 45 MB, so the limit is near 550 000 such rows.
-MAX_SHEET_XML_BYTES = 256 * 1024 * 1024
+MIB = 1024 * 1024
+# Zip bombs: a part that inflates to more than BOMB_RATIO times its size in the archive,
+# past BOMB_FLOOR, is refused as a trap while it streams, before calamine reads it.
+# Real sheets inflate 5 to 30 times (the 100 000-row benchmark sheet: 12).
+BOMB_RATIO = 100
+BOMB_FLOOR = 64 * MIB
+# Too big to check: a check takes about 5 times its sheets' XML in memory (bench
+# `memoire`: 205 MiB for 41 MiB), so past this it would pass 1 GiB. 100 000 annex rows
+# of 7 columns are 41 MiB of XML: the limit is near 450 000 such rows.
+MAX_CHECKED_XML_BYTES = 192 * MIB
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ENCRYPTED_MARK = "EncryptionInfo".encode("utf-16-le")
@@ -66,23 +72,27 @@ def read_workbook(path: str | Path, while_loading: Callable[[], None] | None = N
     _check_file(path)
     try:
         with zipfile.ZipFile(path) as archive:
-            _check_sizes(archive)
+            # Before calamine inflates anything: bombs and workbooks too big to check
+            # are refused here, in constant memory.
+            _check_inflation(archive)
             sheet_parts = _sheet_parts(archive)
-            # Before calamine inflates anything: this pass also refuses a part whose
-            # real size lies past MAX_SHEET_XML_BYTES, in constant memory.
-            extras = {name: _scan_sheet_xml(archive, part) for name, part in sheet_parts}
+            # calamine starts now; what it does not tell (formulas without a value,
+            # hidden rows) is scanned meanwhile, and the engine warms up its imports.
+            loading = _BackgroundLoad(path, [name for name, _ in sheet_parts])
+            loading.start()
+            try:
+                extras = {name: _scan_sheet_xml(archive, part) for name, part in sheet_parts}
+                if while_loading is not None:
+                    while_loading()
+            except BaseException:
+                loading.abandon()
+                raise
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, zlib.error) as exc:
         raise UnreadableWorkbook(
             "le fichier est endommagé (archive tronquée ou corrompue) : il ne peut pas "
             "être lu comme un classeur Excel."
         ) from exc
-    loading = _BackgroundLoad(path, [name for name, _ in sheet_parts])
-    loading.start()
-    try:
-        if while_loading is not None:
-            while_loading()
-    finally:
-        workbook, ranges, gaps = loading.result()
+    workbook, ranges, gaps = loading.result()
     try:
         sheets = []
         for name, _ in sheet_parts:
@@ -113,6 +123,12 @@ class _BackgroundLoad(threading.Thread):
                 self.ranges[name] = self.workbook.get_sheet_by_name(name)
         except BaseException as exc:  # handed to the main thread by result()
             self.error = exc
+
+    def abandon(self) -> None:
+        """Wait for calamine and close what it opened: the file is refused anyway."""
+        self.join()
+        if self.workbook is not None:
+            self.workbook.close()
 
     def result(self):
         self.join()
@@ -154,21 +170,46 @@ def _check_file(path: Path) -> None:
         )
 
 
-def _check_sizes(archive: zipfile.ZipFile) -> None:
-    """Refuse, before inflating anything, a part that says it is too big; the parts
-    calamine reads besides the sheets are inflated once here, counted, CRC-checked."""
-    for info in archive.infolist():
-        if info.file_size > MAX_SHEET_XML_BYTES:
-            raise UnreadableWorkbook(_too_big_message(info.file_size))
-    for name in ("xl/sharedStrings.xml", "xl/styles.xml", "xl/workbook.xml"):
-        if name not in archive.NameToInfo:
-            continue
+def _check_inflation(archive: zipfile.ZipFile) -> None:
+    """Every XML part, inflated once here in constant memory and CRC-checked, before
+    calamine reads any: a part that inflates like a bomb is refused as a trap, a
+    workbook whose sheets are too big to check is refused as too big."""
+    parts = [i for i in archive.infolist() if i.filename.endswith((".xml", ".rels"))]
+    for info in parts:  # what the archive says of itself, first: a trap is a trap
+        _refuse_bomb(info, info.file_size)
+    declared = sum(i.file_size for i in parts if _counts_for_memory(i.filename))
+    if declared > MAX_CHECKED_XML_BYTES:
+        raise UnreadableWorkbook(_too_big_message(declared))
+    total = 0
+    for info in parts:
         inflated = 0
-        with archive.open(name) as stream:
-            while block := stream.read(_CHUNK):
-                inflated += len(block)
-                if inflated > MAX_SHEET_XML_BYTES:
-                    raise UnreadableWorkbook(_too_big_message(inflated))
+        try:
+            with archive.open(info) as stream:
+                while block := stream.read(_CHUNK):
+                    inflated += len(block)
+                    _refuse_bomb(info, inflated)
+                    if _counts_for_memory(info.filename):
+                        total += len(block)
+                        if total > MAX_CHECKED_XML_BYTES:
+                            raise UnreadableWorkbook(_too_big_message(total))
+        except UnreadableWorkbook:
+            raise
+        except Exception as exc:  # BadZipFile (a bad CRC), zlib.error: a damaged stream
+            raise UnreadableWorkbook("le fichier est endommagé (archive tronquée ou corrompue).") from exc
+
+
+def _counts_for_memory(name: str) -> bool:
+    """The parts whose size the check's memory follows: sheets and their strings."""
+    return name.startswith("xl/worksheets/") or name == "xl/sharedStrings.xml"
+
+
+def _refuse_bomb(info: zipfile.ZipInfo, inflated: int) -> None:
+    if inflated > BOMB_FLOOR and inflated > BOMB_RATIO * max(info.compress_size, 1):
+        raise UnreadableWorkbook(
+            f"une partie du classeur ({info.filename}) se décompresse à plus de {BOMB_RATIO} fois "
+            f"sa taille ({inflated // MIB} Mo au moins pour {max(info.compress_size // MIB, 1)} Mo "
+            "dans l'archive) : fichier refusé (archive piégée)."
+        )
 
 
 def _is_encrypted_ole(path: Path) -> bool:
@@ -241,18 +282,12 @@ def _scan_sheet_xml(archive: zipfile.ZipFile, part: str) -> _SheetExtras:
         info = archive.getinfo(part)
     except KeyError as exc:
         raise UnreadableWorkbook(f"la feuille {part} manque dans le fichier.") from exc
-    if info.file_size > MAX_SHEET_XML_BYTES:
-        raise UnreadableWorkbook(_too_big_message(info.file_size))
     carry = b""
-    inflated = 0
     prefixed: bool | None = None  # may the sheet write its formulas `x:f`?
     try:
         with archive.open(info) as stream:
             while True:
                 chunk = stream.read(_CHUNK)
-                inflated += len(chunk)
-                if inflated > MAX_SHEET_XML_BYTES:
-                    raise UnreadableWorkbook(_too_big_message(inflated))
                 if prefixed is None:
                     head = chunk[:8192]
                     prefixed = b"<worksheet" not in head or bool(_PREFIXED_MAIN.search(head))
@@ -271,15 +306,16 @@ def _scan_sheet_xml(archive: zipfile.ZipFile, part: str) -> _SheetExtras:
     except Exception as exc:  # zlib.error and friends from a damaged stream
         if isinstance(exc, UnreadableWorkbook):
             raise
-        raise UnreadableWorkbook(f"le fichier est endommagé (archive illisible : {exc}).") from exc
+        raise UnreadableWorkbook("le fichier est endommagé (archive illisible).") from exc
     return extras
 
 
 def _too_big_message(size: int) -> str:
-    limit = MAX_SHEET_XML_BYTES // (1024 * 1024)
     return (
-        f"une feuille décompressée dépasse {limit} Mo ({size // (1024 * 1024)} Mo au moins) : "
-        "fichier refusé (trop volumineux ou archive piégée)."
+        f"le classeur est trop volumineux pour être vérifié : ses feuilles font au moins "
+        f"{size // MIB} Mo une fois décompressées, au-delà de {MAX_CHECKED_XML_BYTES // MIB} Mo "
+        "(environ 450 000 lignes d'annexe de 7 colonnes ; la vérification prendrait plus de "
+        "1 Gio de mémoire) : découpez-le en plusieurs classeurs."
     )
 
 
