@@ -18,9 +18,10 @@ HEADERS = [
 ]
 
 
-def repartition_workbook(path: Path, rows: int, blocks: int, seed: int = 1) -> Path:
+def repartition_workbook(path: Path, rows: int, blocks: int, seed: int = 1, budget: bool = True) -> Path:
     """`rows` répartition rows in `blocks` blocks with their totals, a grand total, a
-    Barème and a budget table whose Proposition is the grand total."""
+    Barème and, unless `budget` is false, a budget table (sheet « Rapport ») whose
+    Proposition is the grand total."""
     from openpyxl import Workbook
 
     rng = random.Random(seed)
@@ -56,6 +57,13 @@ def repartition_workbook(path: Path, rows: int, blocks: int, seed: int = 1) -> P
     bareme = workbook.create_sheet("Barème")
     bareme.append(["Unité", "Coût annuel (€)", "Structure"])
     bareme.append(["place", 160, None])
+    if budget:
+        _budget_sheet(workbook, grand_amount)
+    workbook.save(path)
+    return path
+
+
+def _budget_sheet(workbook, grand_amount: int) -> None:
     rapport = workbook.create_sheet("Rapport")
     rapport.append(
         [
@@ -80,5 +88,3 @@ def repartition_workbook(path: Path, rows: int, blocks: int, seed: int = 1) -> P
             available - grand_amount,
         ]
     )
-    workbook.save(path)
-    return path
