@@ -1,49 +1,153 @@
-"""Write actions of the add-in's `verifier` on the seed 000 example (remote engine).
+"""Actions of the add-in's `verifier` through xlwings' remote engine, where every write
+is one action sent back to Excel.
 
     XLWINGS_LICENSE_KEY=noncommercial python bench/addin_actions.py
 
-Prints the actions by kind, and checks the budget of issue 4: write actions <=
-marked cells + rows of Contrôles + 10 (the message box is not a write).
+Two books, each with its actions by kind:
+
+- the seed 000 example, and the budget of issue 4: write actions <= marked cells + rows
+  of Contrôles + 10 (the message box is not a write);
+- a generated répartition sheet of 10 000 rows (100 blocks and their totals, a Barème)
+  in which 100 amounts are wrong, hence 100 findings, and the target of issue 14:
+  actions (all of them) <= 150. « Effacer les marques » on it is shown too.
 """
 
 from __future__ import annotations
 
+import json
 import os
+import random
 import sys
+import tempfile
 from collections import Counter
 from datetime import datetime
 from pathlib import Path
 
 ROOT = Path(__file__).parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(ROOT / "bench"))
 os.environ.setdefault("XLWINGS_LICENSE_KEY", "noncommercial")
 
-from addin_payload import book_of, payload_from_file, write_actions  # noqa: E402
-from pointage.addin.macros import verifier  # noqa: E402
+from addin_payload import Replay, book_of, payload_from_file, write_actions  # noqa: E402
+from generate import repartition_workbook  # noqa: E402
+from pointage.addin.macros import effacer_marques, verifier  # noqa: E402
 from pointage.base.own_sheets import CONTROLES_SHEET  # noqa: E402
 
 EXAMPLE = ROOT / "workbooks" / "exemples" / "cp-2024-09-16-accompagnement-global.xlsx"
+WHEN = datetime(2026, 11, 22, 10, 41)
+
+# The generated sheet: issue 14's « 10 000-row sheet with 100 findings ».
+SHEET_ROWS, SHEET_BLOCKS, SHEET_WRONG, SHEET_SEED = 10_000, 100, 100, 7
+WRONG_BY = 800  # ten places more than the text says, at the Barème's 80 € a place for 6 months
+TARGET = 150
 
 
-def main() -> int:
+def generated_payload(
+    folder: Path,
+    rows: int = SHEET_ROWS,
+    blocks: int = SHEET_BLOCKS,
+    wrong: int = SHEET_WRONG,
+    seed: int = SHEET_SEED,
+) -> dict:
+    """The payload of bench/generate.py's répartition workbook in which `wrong` amounts,
+    spread evenly over the rows, are WRONG_BY € too high. Their block total, the grand
+    total and the budget table's Proposition and Solde follow them, so that the only
+    findings are the `wrong` M001 (an amount that is not the Barème's)."""
+    path = repartition_workbook(folder / f"repartition-{rows}.xlsx", rows, blocks, seed)
+    payload = payload_from_file(path)
+    values = _sheet_values(payload, "Annexe")
+    header = next(i for i, line in enumerate(values) if "MONTANT RETENU" in line)
+    amount = values[header].index("MONTANT RETENU")
+    details: list[int] = []
+    total_of: dict[int, int] = {}  # detail row -> row of its block's total
+    grand = None
+    pending: list[int] = []
+    for i in range(header + 1, len(values)):
+        label = str(values[i][0])
+        if label.startswith("Sous-total"):
+            total_of.update(dict.fromkeys(pending, i))
+            pending = []
+        elif label.startswith("TOTAL"):
+            grand = i
+        elif isinstance(values[i][amount], (int, float)):
+            details.append(i)
+            pending.append(i)
+    rng = random.Random(seed)
+    step = len(details) // wrong
+    for k in range(wrong):
+        row = details[k * step + rng.randrange(step)]
+        for target in (row, total_of[row], grand):
+            values[target][amount] += WRONG_BY
+    budget = _sheet_values(payload, "Rapport")
+    if budget:
+        titles = [str(v) for v in budget[0]]
+        proposal = next(i for i, t in enumerate(titles) if t.startswith("Proposition"))
+        balance = next(i for i, t in enumerate(titles) if t.startswith("Solde"))
+        budget[1][proposal] += wrong * WRONG_BY
+        budget[1][balance] -= wrong * WRONG_BY
+    return payload
+
+
+def _sheet_values(payload: dict, name: str) -> list[list[object]]:
+    return next((s["values"] for s in payload["sheets"] if s["name"] == name), [])
+
+
+def print_actions(actions: list[dict]) -> None:
+    for func, n in sorted(Counter(a["func"] for a in actions).items()):
+        print(f"  {func:22} {n}")
+    size = len(json.dumps(actions, ensure_ascii=False).encode("utf-8"))
+    print(f"  actions (toutes)       {len(actions)}")
+    print(f"  actions d'écriture     {len(write_actions(actions))}")
+    print(f"  taille (JSON)          {size / 1024:.0f} Kio")
+
+
+def seed_000() -> bool:
     from pointage.outputs.marks import controls_rows
 
+    print(f"Exemple du seed 000 ({EXAMPLE.name})")
     book = book_of(payload_from_file(EXAMPLE))
-    plan = verifier(book, datetime(2026, 11, 22, 10, 41))
+    plan = verifier(book, WHEN)
     actions = book.json()["actions"]
+    print_actions(actions)
     writes = write_actions(actions)
     finding_rows = len(plan.controls)
     sheet_rows = len(controls_rows(plan)[0])
     budget = len(plan.marks) + finding_rows + 10
-    for func, count in sorted(Counter(a["func"] for a in actions).items()):
-        print(f"{func:22} {count}")
-    print(f"actions (toutes)       {len(actions)}")
-    print(f"actions d'écriture     {len(writes)}")
-    print(f"cellules marquées      {len(plan.marks)}")
-    print(f"lignes de {CONTROLES_SHEET}    {finding_rows} constats ({sheet_rows} lignes avec l'en-tête)")
-    print(f"budget                 {budget} (cellules marquées + constats + 10)")
+    print(f"  cellules marquées      {len(plan.marks)}")
+    print(f"  lignes de {CONTROLES_SHEET}    {finding_rows} constats ({sheet_rows} lignes avec l'en-tête)")
+    print(f"  budget                 {budget} (cellules marquées + constats + 10)")
     ok = len(writes) <= budget
-    print("budget respecté" if ok else "BUDGET DÉPASSÉ")
+    print("  budget respecté" if ok else "  BUDGET DÉPASSÉ")
+    return ok
+
+
+def generated_sheet() -> bool:
+    print(f"\nFeuille générée : {SHEET_ROWS} lignes, {SHEET_BLOCKS} blocs, {SHEET_WRONG} montants faux")
+    with tempfile.TemporaryDirectory() as folder:
+        payload = generated_payload(Path(folder))
+    book = book_of(payload)
+    plan = verifier(book, WHEN)
+    actions = book.json()["actions"]
+    print_actions(actions)
+    by_kind = Counter(a["func"] for a in actions)
+    print(f"  constats               {len(plan.controls)} ({len(plan.marks)} cellules marquées)")
+    print(
+        f"  dont une action par note ({by_kind['addNote']}) et par lien ({by_kind['addHyperlink']}) : "
+        "xlwings n'en pose qu'un par appel"
+    )
+    ok = len(actions) <= TARGET
+    print(f"  objectif               {TARGET} actions : " + ("atteint" if ok else "NON ATTEINT"))
+    after = Replay(payload).apply(actions).to_payload()
+    book = book_of(after)
+    effacer_marques(book)
+    print("« Effacer les marques » sur cette feuille")
+    print_actions(book.json()["actions"])
+    return ok
+
+
+def main() -> int:
+    ok = seed_000()
+    ok = generated_sheet() and ok
     return 0 if ok else 1
 
 

@@ -1,7 +1,8 @@
 """xlwings remote-engine payloads for the add-in tests, and a replay of the actions.
 
 `payload_from_file` turns a workbook on disk into what `xw.Book(json=...)` takes
-(values anchored at A1, `""` for empty cells, as the Office.js client sends them).
+(values anchored at A1, `""` for empty cells, as the Office.js client sends them);
+`payload_of` does the same from values given by sheet.
 `Replay` applies `book.json()["actions"]` to a model of the book (values, fills,
 notes, links, visibility) so tests can assert on the result, and `to_payload()`
 gives the payload of the book after those actions.
@@ -44,10 +45,19 @@ def payload_from_file(path: Path, notes: dict[str, list[str]] | None = None) -> 
                 + [""] * (width - sheet.origin_col - len(row))
             )
         sheets.append(_sheet(sheet.name, values, (notes or {}).get(sheet.name, [])))
+    return _book(Path(path).name, sheets)
+
+
+def payload_of(sheets: dict[str, list[list[object]]], name: str = "classeur.xlsx") -> dict:
+    """A payload of sheets given by their values from A1 (`""` for an empty cell)."""
+    return _book(name, [_sheet(sheet, values, []) for sheet, values in sheets.items()])
+
+
+def _book(name: str, sheets: list[dict]) -> dict:
     return {
         "client": "Office.js",
         "version": xw.__version__,
-        "book": {"name": Path(path).name, "active_sheet_index": 0, "selection": "A1"},
+        "book": {"name": name, "active_sheet_index": 0, "selection": "A1"},
         "names": [],
         "sheets": sheets,
     }

@@ -160,7 +160,10 @@ def test_verifier_write_actions_stay_within_the_budget(checked):
     actions = write_actions(book.json()["actions"])
     # 10 marked cells, 5 rows of findings on Contrôles.
     assert len(plan.marks) == 10 and len(plan.controls) == 5
-    assert len(actions) == 23
+    # Fills: one matrix for Annexe 1 (C7:E17, the rows between kept as they are), one
+    # each for Délibération and Rapport, one for Contrôles.
+    assert len(actions) == 22
+    assert sum(a["func"] in ("setRangeColor", "setRangeColors") for a in actions) == 4
     assert len(actions) <= len(plan.marks) + len(plan.controls) + 10
     assert [a["func"] for a in actions].count("addNote") == 5
 

@@ -1,8 +1,10 @@
 """The `Contrôles` sheet of a live book: the same layout as the annotated copy
-(pointage.outputs.annotated_copy), written in a handful of batched actions."""
+(pointage.outputs.annotated_copy), written in a handful of batched actions, and one
+hyperlink per finding (xlwings sets one hyperlink per call, on one range)."""
 
 from __future__ import annotations
 
+from pointage.addin.painting import paint
 from pointage.addin.sheets import as_text, delete_sheet
 from pointage.base.addresses import a1
 from pointage.base.own_sheets import CONTROLES_SHEET
@@ -29,14 +31,13 @@ def write_controls(book, plan: MarkPlan) -> None:
     width = len(CONTROLES_HEADERS)
     sheet.range("A1").value = [[as_text(v) for v in row] for row in rows]
     last = len(rows) - 1
-    # Header fill and the severity column, in one action.
-    colors: list[list[object]] = [["#" + HEADER_FILL] * width]
-    for control in plan.controls:
+    # Header fill and the severity column: one action up to MAX_CELLS cells.
+    colors: dict[tuple[int, int], str | None] = {(header, c): "#" + HEADER_FILL for c in range(width)}
+    for row, control in enumerate(plan.controls, start=header + 1):
         fill = SEVERITY_FILLS.get(control.severity)
-        line: list[object] = [...] * width
-        line[SEVERITY_COLUMN] = "#" + fill if fill else ...
-        colors.append(line)
-    sheet.range(f"{a1(header, 0)}:{a1(last, width - 1)}").set_colors(colors)
+        if fill:
+            colors[(row, SEVERITY_COLUMN)] = "#" + fill
+    paint(sheet, colors)
     sheet.range(f"{a1(header, 0)}:{a1(header, width - 1)}").font.bold = True
     messages = sheet.range(f"{a1(header, MESSAGE_COLUMN)}:{a1(last, MESSAGE_COLUMN)}")
     remote = book.app.engine.name == "remote"

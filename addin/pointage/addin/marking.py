@@ -1,7 +1,8 @@
 """Apply the mark plan to a live book, and undo it from the journal.
 
-The plan (pointage.outputs.marks) decides everything; this module only writes it: fills
-in batches (one action per rectangle of adjacent marked cells), one note per cell.
+The plan (pointage.outputs.marks) decides everything; this module only writes it: the
+fills of a sheet in as few calls as the engine allows (pointage.addin.painting), one
+note per cell (xlwings adds a note to one cell at a time).
 """
 
 from __future__ import annotations
@@ -40,7 +41,7 @@ def apply_marks(book, plan: MarkPlan, snapshot: WorkbookSnapshot) -> list[MarkRe
         if sheet is None:
             continue
         targets = _targets(marks, merged.get(sheet_name, []))
-        fills_before = {cell: _fill_before(sheet, cell) for cell in targets}
+        fills_before = _fills_before(sheet, targets)
         paint(sheet, {cell: "#" + t.fill for cell, t in targets.items()})
         for cell, target in targets.items():
             note, before = _write_note(sheet, a1(*cell), "\n\n".join(target.notes))
@@ -72,11 +73,20 @@ def _top_left(cell: tuple[int, int], merged: list[tuple[int, int, int, int]]) ->
     return cell
 
 
-def _fill_before(sheet, cell: tuple[int, int]) -> str:
-    try:
-        color = sheet.range(a1(*cell)).color
-    except NotImplementedError:
-        return UNKNOWN_FILL
+def _fills_before(sheet, cells) -> dict[tuple[int, int], str]:
+    """Each cell's fill before the mark; all unknown as soon as the engine says it
+    cannot read fills (the remote engine: no need to ask for every cell)."""
+    fills: dict[tuple[int, int], str] = {}
+    for cell in cells:
+        try:
+            color = sheet.range(a1(*cell)).color
+        except NotImplementedError:
+            return dict.fromkeys(cells, UNKNOWN_FILL)
+        fills[cell] = _fill_text(color)
+    return fills
+
+
+def _fill_text(color) -> str:
     if color is None:
         return NO_FILL
     if isinstance(color, str):
@@ -116,7 +126,8 @@ def remove_marks(book, records: list[MarkRecord]) -> int:
             continue
         paint(sheet, {parse_a1(r.cell): r.restored_fill for r in sheet_records})
         for record in sheet_records:
-            _restore_note(sheet.range(record.cell), record)
+            if record.note in (NOTE_ADDED, NOTE_EXTENDED):
+                _restore_note(sheet.range(record.cell), record)
         restored += len(sheet_records)
     return restored
 

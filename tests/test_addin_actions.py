@@ -1,0 +1,130 @@
+"""The add-in's actions on issue 14's sheet: 10 000 répartition rows, 100 wrong amounts
+(bench/addin_actions.py builds it), through xlwings' remote engine. The actions are
+pinned by kind so that a regression fails; the marks are those of the plan, and
+« Effacer les marques » restores the sheet."""
+
+from __future__ import annotations
+
+import sys
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from addin_payload import Replay, book_of, write_actions
+from pointage.addin.macros import effacer_marques, verifier
+
+sys.path.insert(0, str(Path(__file__).parents[1] / "bench"))
+from addin_actions import SHEET_WRONG, WHEN, generated_payload
+
+SHEETS = ["Annexe", "Barème", "Rapport"]
+# One note per marked amount and one link per finding: xlwings adds them one per call.
+VERIFIER_ACTIONS = {
+    "setRangeColors": 4,  # 3 on Annexe (30 000 cells of C:E, 10 000 a call), 1 on Contrôles
+    "addNote": SHEET_WRONG,
+    "addHyperlink": SHEET_WRONG,
+    "addSheet": 2,  # Contrôles, _pointage
+    "setValues": 2,  # Contrôles, _pointage: one block each
+    "setSheetVisibility": 1,
+    "setFontProperty": 1,
+    "setColumnWidth": 1,
+    "setWrapText": 1,
+    "alert": 1,
+}
+UNDO_ACTIONS = {"setRangeColors": 3, "deleteNote": SHEET_WRONG, "sheetDelete": 2, "alert": 1}
+
+
+def user_fills(replay: Replay) -> dict[tuple[str, str], str | None]:
+    return {
+        (sheet.name, cell): fill.upper() if fill else None
+        for sheet in replay.sheets
+        if sheet.name in SHEETS
+        for cell, fill in sheet.fills.items()
+    }
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory):
+    payload = generated_payload(tmp_path_factory.mktemp("feuille"))
+    book = book_of(payload)
+    plan = verifier(book, WHEN)
+    actions = book.json()["actions"]
+    return payload, plan, actions, Replay(payload).apply(actions)
+
+
+def test_the_generated_sheet_has_one_finding_per_wrong_amount(generated):
+    _, plan, _, _ = generated
+    assert len(plan.controls) == SHEET_WRONG
+    assert {(c.code, c.sheet) for c in plan.controls} == {("M001", "Annexe")}
+    assert len(plan.marks) == 3 * SHEET_WRONG  # structure, description, amount
+
+
+def test_verifier_actions_are_pinned_by_kind(generated):
+    _, _, actions, _ = generated
+    assert dict(Counter(a["func"] for a in actions)) == VERIFIER_ACTIONS
+    assert len(write_actions(actions)) == sum(VERIFIER_ACTIONS.values()) - 1
+
+
+def test_no_fill_action_exceeds_what_set_colors_takes(generated):
+    _, _, actions, _ = generated
+    fills = [a for a in actions if a["func"] in ("setRangeColor", "setRangeColors")]
+    assert all(a["row_count"] * a["column_count"] <= 10_000 for a in fills)
+
+
+def test_the_marks_are_those_of_the_plan(generated):
+    _, plan, _, replay = generated
+    assert user_fills(replay) == {("Annexe", m.cell): "#" + m.fill for m in plan.marks}
+    notes = dict(replay.sheet("Annexe").notes)
+    assert notes == {m.cell: m.note for m in plan.marks if m.note}
+    links = replay.sheet("Contrôles").links
+    assert sorted(links.values()) == sorted(("#" + c.target, c.cell) for c in plan.controls)
+    journal = replay.sheet("_pointage").rows()
+    assert len(journal) == 1 + len(plan.marks)
+    assert {tuple(r[:3]) for r in journal[1:]} == {("Annexe", m.cell, "inconnu") for m in plan.marks}
+    assert sorted(r[1] for r in journal[1:] if r[3] == "ajoutée") == sorted(notes)
+
+
+def test_effacer_marques_restores_the_generated_sheet(generated):
+    payload, plan, _, replay = generated
+    after = replay.to_payload()
+    book = book_of(after)
+    assert effacer_marques(book) == len(plan.marks)
+    actions = book.json()["actions"]
+    assert dict(Counter(a["func"] for a in actions)) == UNDO_ACTIONS
+    cleared = Replay(after).apply(actions)
+    assert cleared.names() == SHEETS
+    # The remote engine cannot read fills: every marked cell goes back to no fill, no
+    # other cell is touched.
+    assert user_fills(cleared) == dict.fromkeys(user_fills(replay))
+    assert all(not s.notes for s in cleared.sheets)
+    original = Replay(payload)
+    for name in SHEETS:
+        assert cleared.sheet(name).values == original.sheet(name).values
+
+
+def test_fills_read_before_the_marks_are_restored_exactly(tmp_path, monkeypatch):
+    """With an engine that reads fills (desktop Excel), the journal keeps each cell's
+    fill and the undo paints it back, whatever mix of colours and blanks the cells had."""
+    from xlwings.pro import _xlremote
+
+    payload = generated_payload(tmp_path, rows=2_000, blocks=20, wrong=20)
+    cells = [m.cell for m in verifier(book_of(payload), WHEN).marks]
+    assert len(cells) == 60
+    green, yellow = (0, 176, 80), (255, 255, 0)
+    before = {c: green if i % 2 else yellow for i, c in enumerate(cells) if i % 3}
+
+    def color(self):
+        return before.get(self.address.replace("$", ""))
+
+    monkeypatch.setattr(_xlremote.Range, "color", property(color, _xlremote.Range.color.fset))
+    book = book_of(payload)
+    verifier(book, WHEN)
+    marked = Replay(payload).apply(book.json()["actions"])
+    hexes = {green: "#00B050", yellow: "#FFFF00"}
+    journal = {r[1]: r[2] for r in marked.sheet("_pointage").rows()[1:]}
+    assert journal == {c: hexes[before[c]] if c in before else "aucun" for c in cells}
+    after = marked.to_payload()
+    book = book_of(after)
+    effacer_marques(book)
+    restored = Replay(after).apply(book.json()["actions"])
+    assert user_fills(restored) == {("Annexe", c): hexes.get(before.get(c)) for c in cells}
