@@ -115,6 +115,8 @@ def test_project_name_and_config_sheet(built):
         config[key] = text
     assert list(config) == XLWINGS_KEYS
     assert config["UDF Modules"] == "pointage.addin.functions"
+    # One Python for the whole Excel session on Windows: RunPython through the COM server.
+    assert config["Use UDF Server"] == "1"
     assert config["Interpreter_Win"] is None  # set by the user (see addin/README.md)
 
 

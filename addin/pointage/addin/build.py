@@ -33,6 +33,10 @@ TEMPLATE_PROJECT_LINE = 'Public Const PROJECT_NAME As String = "myaddin"'
 TEMPLATE_SHEET = "_myaddin.conf"
 # The `UDF Modules` row of the template's config sheet, which has no value cell.
 _UDF_ROW = re.compile(r'(<row r="6" spans=")1:1("[^>]*><c r="A6"[^>]*><v>\d+</v></c>)(</row>)')
+# `Use UDF Server` (row 8, a boolean), switched on: on Windows, RunPython then goes
+# through xlwings' COM server, whose Python stays alive for the whole Excel session, so
+# that only the first click pays the imports (macOS starts a Python at every click).
+_UDF_SERVER_ROW = re.compile(r'(<row r="8"[^>]*><c r="A8"[^>]*><v>\d+</v></c><c r="B8"[^>]*t="b"[^>]*><v>)0(</v>)')
 STAMP = (2024, 9, 16, 0, 0, 0)
 
 
@@ -76,6 +80,9 @@ def _config_sheet(xml: bytes) -> bytes:
     text, count = _UDF_ROW.subn(lambda m: f"{m.group(1)}1:2{m.group(2)}{value}{m.group(3)}", text)
     if count != 1:
         raise BuildError("la ligne « UDF Modules » de la feuille de configuration du modèle a changé.")
+    text, count = _UDF_SERVER_ROW.subn(r"\g<1>1\g<2>", text)
+    if count != 1:
+        raise BuildError("la ligne « Use UDF Server » de la feuille de configuration du modèle a changé.")
     return text.encode("utf-8")
 
 
