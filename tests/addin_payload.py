@@ -3,14 +3,20 @@
 `payload_from_file` turns a workbook on disk into what `xw.Book(json=...)` takes
 (values anchored at A1, `""` for empty cells, as the Office.js client sends them);
 `payload_of` does the same from values given by sheet.
-`Replay` applies `book.json()["actions"]` to a model of the book (values, fills,
-notes, links, visibility) so tests can assert on the result, and `to_payload()`
+`Replay` applies `book.json()["actions"]` to a model of the book (values, formulas,
+fills, notes, links, visibility) so tests can assert on the result, and `to_payload()`
 gives the payload of the book after those actions.
+
+A string starting with `=` written as a value is a formula in Excel: the replay keeps
+its text in `formulas` and, for the only formula it knows, `=HYPERLINK("target","text")`,
+shows `text` as the cell's value and records the link in `links` as `add_hyperlink` does;
+any other formula fails the test (the add-in writes no other).
 """
 
 from __future__ import annotations
 
 import copy
+import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
@@ -20,6 +26,16 @@ import xlwings as xw
 
 from pointage.base.addresses import a1, parse_a1, range_a1
 from pointage.reading.xlsx import read_workbook
+
+# `=HYPERLINK("#'Annexe 1'!E7","E7")`, each string with its double quotes doubled.
+HYPERLINK = re.compile(r'=HYPERLINK\("((?:[^"]|"")*)","((?:[^"]|"")*)"\)')
+
+
+def parse_hyperlink(formula: str) -> tuple[str, str]:
+    """The target and the text shown of a HYPERLINK formula."""
+    match = HYPERLINK.fullmatch(formula)
+    assert match, f"the replay only evaluates HYPERLINK formulas, not {formula!r}"
+    return match[1].replace('""', '"'), match[2].replace('""', '"')
 
 
 def _cell(value: object) -> object:
@@ -87,7 +103,8 @@ class SheetState:
     values: dict[tuple[int, int], object] = field(default_factory=dict)
     fills: dict[str, str | None] = field(default_factory=dict)  # cell -> last fill written
     notes: dict[str, str | None] = field(default_factory=dict)  # cell -> text (None: the user's)
-    links: dict[str, tuple[str, str]] = field(default_factory=dict)
+    formulas: dict[str, str] = field(default_factory=dict)  # cell -> formula written as a value
+    links: dict[str, tuple[str, str]] = field(default_factory=dict)  # cell -> (target, text)
     visible: bool = True
     bold: list[str] = field(default_factory=list)
 
@@ -152,8 +169,15 @@ class Replay:
         for r, row in enumerate(action["values"]):
             for c, v in enumerate(row):
                 key = (action["start_row"] + r, action["start_column"] + c)
+                cell = a1(*key)
+                if sheet.formulas.pop(cell, None) is not None:
+                    sheet.links.pop(cell, None)  # the formula's link goes with it
                 if isinstance(v, str) and v.startswith("'"):
                     v = v[1:]  # Excel keeps the text, not the apostrophe
+                elif isinstance(v, str) and v.startswith("="):
+                    sheet.formulas[cell] = v
+                    sheet.links[cell] = parse_hyperlink(v)
+                    v = sheet.links[cell][1]  # the value Excel shows (and sends back)
                 if v in ("", None):
                     sheet.values.pop(key, None)
                 else:

@@ -100,6 +100,15 @@ def test_verifier_writes_the_controles_sheet_first_with_links(checked):
         ["B006", "avertissement", "Rapport", "C4", None, None],
     ]
     assert rows[10][4] == plan.controls[0].message
+    # Each finding's « Cellule » links to its cell with a HYPERLINK formula, written in
+    # the same block as the other values (no add_hyperlink, one action per link).
+    assert replay.sheet("Contrôles").formulas == {
+        "D11": '=HYPERLINK("#\'Annexe 1\'!E7","E7")',
+        "D12": '=HYPERLINK("#\'Annexe 1\'!E17","E17")',
+        "D13": '=HYPERLINK("#\'Délibération\'!B4","B4")',
+        "D14": '=HYPERLINK("#\'Rapport\'!B4","B4")',
+        "D15": '=HYPERLINK("#\'Rapport\'!C4","C4")',
+    }
     links = replay.sheet("Contrôles").links
     assert links == {
         "D11": ("#'Annexe 1'!E7", "E7"),
@@ -161,11 +170,14 @@ def test_verifier_write_actions_stay_within_the_budget(checked):
     # 10 marked cells, 5 rows of findings on Contrôles.
     assert len(plan.marks) == 10 and len(plan.controls) == 5
     # Fills: one matrix for Annexe 1 (C7:E17, the rows between kept as they are), one
-    # each for Délibération and Rapport, one for Contrôles.
-    assert len(actions) == 22
+    # each for Délibération and Rapport, one for Contrôles; the links are formulas of
+    # the Contrôles block, not one action each.
+    assert len(actions) == 17
     assert sum(a["func"] in ("setRangeColor", "setRangeColors") for a in actions) == 4
     assert len(actions) <= len(plan.marks) + len(plan.controls) + 10
     assert [a["func"] for a in actions].count("addNote") == 5
+    assert [a["func"] for a in actions].count("addHyperlink") == 0
+    assert [a["func"] for a in actions].count("setValues") == 2  # Contrôles, _pointage
 
 
 def test_verifier_shows_the_counts(checked):
@@ -248,3 +260,30 @@ def test_an_unreadable_book_gets_a_message_and_no_mark():
         "Pointage n'a pas pu vérifier ce classeur : aucun tableau d'annexe reconnu (il faut une ligne "
         "d'en-têtes comme STRUCTURE | MONTANT RETENU, ou CODE OPÉRATION | IMPUTATION | LIBELLÉ | PROPOSITION)."
     ]
+
+
+def test_a_sheet_name_with_quotes_is_quoted_in_the_link():
+    """An apostrophe of the sheet name is doubled inside the quoted name (as Excel
+    writes a reference), then every double quote of the formula's strings is doubled."""
+    payload = payload_from_file(EXAMPLE)
+    name = 'L\'annexe "1"'
+    for sheet in payload["sheets"]:
+        if sheet["name"] == "Annexe 1":
+            sheet["name"] = name
+    book = book_of(payload)
+    plan = verifier(book, WHEN)
+    assert plan is not None and plan.controls[0].sheet == name
+    replay = Replay(payload).apply(book.json()["actions"])
+    controles = replay.sheet("Contrôles")
+    assert controles.formulas["D11"] == '=HYPERLINK("#\'L\'\'annexe ""1""\'!E7","E7")'
+    assert controles.links["D11"] == ("#'L''annexe \"1\"'!E7", "E7")
+    assert controles.value("D11") == "E7"
+    # Texts of the user stay texts: only the « Cellule » column of the findings holds formulas.
+    assert sorted(controles.formulas) == ["D11", "D12", "D13", "D14", "D15"]
+
+
+def test_hyperlink_formula_escapes_double_quotes():
+    from pointage.addin.controls_sheet import hyperlink_formula
+
+    assert hyperlink_formula("#'Annexe 1'!E7", "E7") == '=HYPERLINK("#\'Annexe 1\'!E7","E7")'
+    assert hyperlink_formula("#'a\"b'!A1", 'A"1') == '=HYPERLINK("#\'a""b\'!A1","A""1")'

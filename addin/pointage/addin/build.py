@@ -36,7 +36,9 @@ _UDF_ROW = re.compile(r'(<row r="6" spans=")1:1("[^>]*><c r="A6"[^>]*><v>\d+</v>
 # `Use UDF Server` (row 8, a boolean), switched on: on Windows, RunPython then goes
 # through xlwings' COM server, whose Python stays alive for the whole Excel session, so
 # that only the first click pays the imports (macOS starts a Python at every click).
-_UDF_SERVER_ROW = re.compile(r'(<row r="8"[^>]*><c r="A8"[^>]*><v>\d+</v></c><c r="B8"[^>]*t="b"[^>]*><v>)0(</v>)')
+_UDF_SERVER_ROW = re.compile(
+    r'(<row r="8"[^>]*><c r="A8"[^>]*><v>\d+</v></c><c r="B8"[^>]*t="b"[^>]*><v>)0(</v>)'
+)
 STAMP = (2024, 9, 16, 0, 0, 0)
 
 

@@ -1,6 +1,11 @@
 """The `Contrôles` sheet of a live book: the same layout as the annotated copy
-(pointage.outputs.annotated_copy), written in a handful of batched actions, and one
-hyperlink per finding (xlwings sets one hyperlink per call, on one range)."""
+(pointage.outputs.annotated_copy), written in a handful of batched actions.
+
+The « Cellule » column links each finding to its cell with a HYPERLINK formula written
+in the same block as the other values: xlwings' `add_hyperlink` sets one link per call,
+hence one action per finding on the remote engine. A string starting with `=` written
+as a value is a formula in Excel (Office.js `range.values`, COM `Range.Value`), read in
+its English syntax; every other text goes through `as_text` so that it stays text."""
 
 from __future__ import annotations
 
@@ -29,7 +34,11 @@ def write_controls(book, plan: MarkPlan) -> None:
     sheet = book.sheets.add(CONTROLES_SHEET, before=book.sheets[0])
     rows, header = controls_rows(plan)
     width = len(CONTROLES_HEADERS)
-    sheet.range("A1").value = [[as_text(v) for v in row] for row in rows]
+    values = [[as_text(v) for v in row] for row in rows]
+    for row, control in enumerate(plan.controls, start=header + 1):
+        if control.target:
+            values[row][CELL_COLUMN] = hyperlink_formula("#" + control.target, control.cell)
+    sheet.range("A1").value = values
     last = len(rows) - 1
     # Header fill and the severity column: one action up to MAX_CELLS cells.
     colors: dict[tuple[int, int], str | None] = {(header, c): "#" + HEADER_FILL for c in range(width)}
@@ -44,8 +53,14 @@ def write_controls(book, plan: MarkPlan) -> None:
     chars = CONTROLES_WIDTHS[MESSAGE_COLUMN]
     messages.column_width = chars * POINTS_PER_CHAR if remote else chars
     messages.wrap_text = True
-    for offset, control in enumerate(plan.controls, start=header + 1):
-        if control.target:
-            sheet.range(a1(offset, CELL_COLUMN)).add_hyperlink(
-                "#" + control.target, control.cell, control.target
-            )
+
+
+def _quoted(text: str) -> str:
+    """A string literal of an Excel formula: a double quote inside is doubled."""
+    return '"' + text.replace('"', '""') + '"'
+
+
+def hyperlink_formula(address: str, text: str) -> str:
+    """`=HYPERLINK("#'Annexe 1'!E7","E7")`: a link to `address` (`#` then a sheet name
+    already quoted as ControlRow.target quotes it) showing `text`."""
+    return f"=HYPERLINK({_quoted(address)},{_quoted(text)})"
