@@ -18,7 +18,7 @@ _QUANTITY = re.compile(
     rf"""^\s*(?P<count>{_NUMBER})\s*
     (?P<unit>(?!soit\b|sur\b)[^\W\d_]+(?:['’][^\W\d_]+)?)?\s*
     (?:soit\s+(?P<cost>{_NUMBER})\s*(?:€|euros?)?\s*)?
-    (?:sur\s+(?P<months>\d+(?:[.,]\d+)?)\s*mois\s*)?$""",
+    (?:sur\s+\d+(?:[.,]\d+)?\s*mois\s*)?$""",  # `sur 6 mois`: read past, the delta's period
     re.IGNORECASE | re.VERBOSE,
 )
 
@@ -31,7 +31,6 @@ class Quantity:
     value: Decimal
     unit: str | None = None  # `places`, `ETP`; None for a bare number
     cost: Decimal | None = None  # `soit 275 000`: what this quantity costs, in euros
-    months: Decimal | None = None  # `sur 6 mois`
 
     @property
     def unit_key(self) -> str | None:
@@ -57,7 +56,6 @@ def parse_quantity(value: object) -> Quantity | None:
             value=_decimal(match["count"]),
             unit=match["unit"],
             cost=_decimal(match["cost"]) if match["cost"] else None,
-            months=_decimal(match["months"]) if match["months"] else None,
         )
     number = parse_number(value)
     return Quantity(number.value) if isinstance(number, Number) else None
