@@ -445,3 +445,41 @@ def test_batch_workers_set_what_they_inherit_apart_from_the_collector(tmp_path, 
     reports = check_files(files, workers=2)
     assert [r.path for r in reports] == ["a.xlsx:True", "b.xlsx:True"]
     assert gc.get_freeze_count() == before  # the caller's process is untouched
+
+
+_LEFT_BEHIND: list = []  # in a worker: weak references to the cycles earlier checks left
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the workers inherit the patch by fork")
+def test_a_worker_collects_the_cycles_each_file_leaves(tmp_path, monkeypatch):
+    # Whatever the caller's collector does (the command line switches it off), a
+    # worker's memory must not grow with the batch: the cycles of a check are gone
+    # before the next file.
+    import gc
+    import weakref
+
+    from pointage.report.model import FileReport
+
+    class Node:
+        pass
+
+    def leaving_a_cycle(path, *args, **kwargs):  # runs in a worker
+        previous_gone = all(ref() is None for ref in _LEFT_BEHIND)
+        node = Node()
+        node.me = node  # a reference cycle, garbage once this returns
+        _LEFT_BEHIND.append(weakref.ref(node))
+        return FileReport(path=f"{len(_LEFT_BEHIND)}:{previous_gone}")
+
+    monkeypatch.setattr(batch, "check_path", leaving_a_cycle)
+    files = [(construire(tmp_path / f"{n}.xlsx", {"A": RIGHT_TOTAL}), f"{n}.xlsx") for n in range(6)]
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        reports = check_files(files, workers=2)
+    finally:
+        if was_enabled:
+            gc.enable()
+    seen = [r.path.split(":") for r in reports]
+    later = [gone for count, gone in seen if count != "1"]
+    assert later, seen  # some worker checked more than one file
+    assert all(gone == "True" for gone in later), seen
