@@ -83,6 +83,8 @@ def check_files(
     if workers <= 1:
         for index, (path, shown) in enumerate(files):
             finish(index, _check_one(str(path), shown, select, ignore, retain))
+            if retain is None:
+                gc.collect(0)  # as in a worker: one file's cycles, even without the collector
         return reports  # type: ignore[return-value]
 
     from concurrent.futures import as_completed
