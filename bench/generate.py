@@ -6,6 +6,8 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
+from pointage.outputs.template import IMPUTATION_HEADERS
+
 STRUCTURES = ["CCAS de Lens", "CCAS de Liévin", "AIFOR", "3ID", "PAGE", "ID Formation", "MJEP"]
 HEADERS = [
     "OPÉRATION",
@@ -65,17 +67,7 @@ def repartition_workbook(path: Path, rows: int, blocks: int, seed: int = 1, budg
 
 def _budget_sheet(workbook, grand_amount: int) -> None:
     rapport = workbook.create_sheet("Rapport")
-    rapport.append(
-        [
-            "Code Opération",
-            "Imputation budgétaire",
-            "Libellé Opération",
-            "AE €",
-            "Disponible €",
-            "Proposition €",
-            "Solde €",
-        ]
-    )
+    rapport.append(IMPUTATION_HEADERS)
     available = grand_amount * 2
     rapport.append(
         [

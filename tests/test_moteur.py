@@ -16,6 +16,7 @@ from pointage.engine import batch
 from pointage.engine import check as engine
 from pointage.engine.batch import check_files
 from pointage.engine.check import check_path, check_snapshot, failure_place
+from pointage.outputs.template import IMPUTATION_HEADERS
 from pointage.reading.snapshot import SheetSnapshot, WorkbookSnapshot
 from pointage.report.findings import Severity
 from pointage.rules import totals
@@ -375,15 +376,7 @@ def budget_workbook() -> WorkbookSnapshot:
             SheetSnapshot(
                 "Rapport",
                 [
-                    [
-                        "Code Opération",
-                        "Imputation budgétaire",
-                        "Libellé Opération",
-                        "AE €",
-                        "Disponible €",
-                        "Proposition €",
-                        "Solde €",
-                    ],
+                    list(IMPUTATION_HEADERS),
                     ["C02-446A05", "6568/93446", "indemnisation", 1000, 900, 950, 0],
                 ],
             )

@@ -61,8 +61,16 @@ class _Segment:
         return made
 
 
+class _PartsMadeOnDemand:
+    _parts: _Segment | list[Part]
+
+    @property
+    def parts(self) -> list[Part]:
+        return self._parts if isinstance(self._parts, list) else self._parts.parts()
+
+
 @dataclass
-class TotalCheck:
+class TotalCheck(_PartsMadeOnDemand):
     level: int  # 1: sums detail rows; 2: sums block totals (or restates a grand total)
     role: str
     column: str  # header text, for messages
@@ -75,13 +83,9 @@ class TotalCheck:
     restates: bool = False
     _parts: _Segment | list[Part] = field(default_factory=list, repr=False)
 
-    @property
-    def parts(self) -> list[Part]:
-        return self._parts if isinstance(self._parts, list) else self._parts.parts()
-
 
 @dataclass
-class MissingTotal:
+class MissingTotal(_PartsMadeOnDemand):
     """T003: a block closed by an empty total cell, or a total with nothing above."""
 
     role: str
@@ -92,10 +96,6 @@ class MissingTotal:
     expected: Decimal | None = None  # what the block's detail rows total
     count: int = 0
     _parts: _Segment | list[Part] = field(default_factory=list, repr=False)
-
-    @property
-    def parts(self) -> list[Part]:
-        return self._parts if isinstance(self._parts, list) else self._parts.parts()
 
 
 @dataclass

@@ -92,20 +92,14 @@ def failure_place(error: BaseException) -> str:
     if not frames:
         return "lieu inconnu"
     ours = [
-        f for f in frames if _inside(Path(f.filename), _PACKAGE) and not _inside(Path(f.filename), _ENGINE)
+        f
+        for f in frames
+        if Path(f.filename).is_relative_to(_PACKAGE) and not Path(f.filename).is_relative_to(_ENGINE)
     ]
     frame = (ours or frames)[-1]
     where = Path(frame.filename)
     shown = where.relative_to(_PACKAGE).as_posix() if ours else where.name
     return f"{shown}, ligne {frame.lineno}, {frame.name}"
-
-
-def _inside(path: Path, folder: Path) -> bool:
-    try:
-        path.relative_to(folder)
-    except ValueError:
-        return False
-    return True
 
 
 def unreadable_report(path: str, reason: str, gaps: Collection[ReadingGap] = ()) -> FileReport:
