@@ -5,10 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from pointage.base.addresses import a1, range_a1
-from pointage.base.formatting import as_json, format_money, show
+from pointage.base.addresses import a1, column_letter, range_a1
+from pointage.base.formatting import as_json, count, format_money, show
 from pointage.base.numbers import NotANumber, Number, all_typed_numbers, is_typed_number
-from pointage.base.text import label_key, words_of_all
 from pointage.report.findings import Severity
 from pointage.rules.registry import rule
 from pointage.tables.table import DETAIL, NOTE, TOTAL
@@ -22,6 +21,8 @@ class NumericCell:
     parsed: Number | NotANumber | None
     column: str
     money: bool
+    # False in a list, where nothing sums the cell: a text there is not an error.
+    counted: bool = True
 
 
 def numeric_cells(ctx) -> list[NumericCell]:
@@ -55,6 +56,7 @@ def _typed_numeric_cells(ctx) -> Iterator[NumericCell]:
                     table.number(row, role),
                     table.header_text(role),
                     role in money_roles,
+                    table.kind.name != "liste",
                 )
         if table.has("description"):
             # A total under the description column may be `3 354` or `43 places`:
@@ -119,7 +121,7 @@ F002 = rule(
 @F002
 def check_not_numbers(ctx):
     for item in numeric_cells(ctx):
-        if isinstance(item.parsed, NotANumber):
+        if isinstance(item.parsed, NotANumber) and item.counted:
             yield F002.finding(item.sheet, item.cell, raw=item.parsed.text, column=item.column)
 
 
@@ -196,27 +198,45 @@ def check_required_columns(ctx):
 F005 = rule(
     "F005",
     Severity.AVERTISSEMENT,
-    summary="Des cellules fusionnées sont dans le corps d'un tableau.",
-    message="Cellules fusionnées {range} dans le tableau : une seule cellule porte la "
-    "valeur, les autres sont lues vides.",
-    example="Une colonne OPÉRATION fusionnée sur toutes les lignes d'un bloc.",
+    summary="Des cellules fusionnées couvrent des cellules chiffrées du corps d'un tableau "
+    "(un montant fusionné sur plusieurs lignes) : une seule cellule porte la valeur.",
+    message="{count} dans les colonnes chiffrées du tableau ({ranges}) : une seule "
+    "cellule porte la valeur, les autres sont lues vides.",
+    example="Un MONTANT fusionné sur les trois lignes d'une structure. Un libellé fusionné "
+    "sur plusieurs lignes, ou le libellé d'une ligne de total, est de la mise en page : "
+    "il vaut pour chaque ligne qu'il couvre.",
 )
+
+
+def _shown_list(items: list[str], limit: int = 6) -> str:
+    return ", ".join(items[:limit]) + (f" et {len(items) - limit} autres" if len(items) > limit else "")
 
 
 @F005
 def check_merged(ctx):
     for table in ctx.tables:
-        for r1, c1, r2, c2 in table.sheet.merged:
-            if r2 <= table.header_row or r1 > table.last_row:
-                continue
-            if c2 < table.first_col or c1 > table.last_col:
-                continue
-            yield F005.finding(
-                table.sheet_name,
-                a1(r1, c1),
-                cells=[a1(r1, c1), a1(r2, c2)],
-                range=range_a1(r1, c1, r2, c2),
-            )
+        if not table.usable or table.kind.name == "liste":
+            continue
+        numeric = {table.roles[r] for r in table.kind.numeric if r in table.roles}
+        numeric.update(table.roles[r] for r in table.extra_money)
+        details = {r.index for r in table.rows if r.kind == DETAIL}
+        found = [
+            (r1, c1, r2, c2)
+            for r1, c1, r2, c2 in table.sheet.merged
+            if any(c1 <= c <= c2 for c in numeric)
+            and any(r in details for r in range(r1, r2 + 1))
+            and (r2 > r1 or sum(1 for c in numeric if c1 <= c <= c2) > 1)
+        ]
+        if not found:
+            continue
+        found.sort()
+        yield F005.finding(
+            table.sheet_name,
+            a1(found[0][0], found[0][1]),
+            cells=[a1(r1, c1) for r1, c1, _, _ in found],
+            count=count(len(found), "plage fusionnée", "plages fusionnées"),
+            ranges=_shown_list([range_a1(*m) for m in found]),
+        )
 
 
 F006 = rule(
@@ -224,7 +244,7 @@ F006 = rule(
     Severity.AVERTISSEMENT,
     summary="Des lignes ou des colonnes masquées sont dans un tableau (elles sont comptées ; "
     "l'équipe peut ne pas les voir).",
-    message="{what} masquée{s} dans le tableau : {where} (comptée{s} dans les contrôles).",
+    message="{what} dans le tableau : {where} (comptées dans les contrôles).",
     example="Une ligne de détail masquée qui entre dans le TOTAL sans être visible.",
 )
 
@@ -232,32 +252,38 @@ F006 = rule(
 @F006
 def check_hidden(ctx):
     for table in ctx.tables:
-        rows = [r for r in sorted(table.sheet.hidden_rows) if table.header_row <= r <= table.last_row]
-        for first, last in _runs(rows):
-            several = last > first
-            yield F006.finding(
-                table.sheet_name,
-                a1(first, table.first_col),
-                cells=[a1(first, table.first_col), a1(last, table.first_col)],
-                what="Lignes" if several else "Ligne",
-                s="s" if several else "",
-                where=f"{first + 1} à {last + 1}" if several else str(first + 1),
-            )
+        if table.kind.name == "liste":
+            continue  # nothing sums the rows of a list
+        body = {r.index for r in table.rows}
+        rows = [r for r in sorted(table.sheet.hidden_rows) if r in body]
         cols = [c for c in sorted(table.sheet.hidden_cols) if table.first_col <= c <= table.last_col]
-        for first, last in _runs(cols):
-            several = last > first
-            first_cell, last_cell = a1(table.header_row, first), a1(table.header_row, last)
-            yield F006.finding(
-                table.sheet_name,
-                first_cell,
-                cells=[first_cell, last_cell],
-                what="Colonnes" if several else "Colonne",
-                s="s" if several else "",
-                where=f"{first_cell[: -len(str(table.header_row + 1))]} à "
-                f"{last_cell[: -len(str(table.header_row + 1))]}"
-                if several
-                else first_cell[: -len(str(table.header_row + 1))],
-            )
+        if not rows and not cols:
+            continue
+        what, where, cells = [], [], []
+        if rows:
+            what.append(count(len(rows), "ligne masquée", "lignes masquées"))
+            where.append(("ligne " if len(rows) == 1 else "lignes ") + _shown_list(_row_runs(rows)))
+            cells.extend(a1(first, table.first_col) for first, _ in _runs(rows))
+        if cols:
+            what.append(count(len(cols), "colonne masquée", "colonnes masquées"))
+            where.append(("colonne " if len(cols) == 1 else "colonnes ") + _shown_list(_col_runs(cols)))
+            cells.extend(a1(table.header_row, first) for first, _ in _runs(cols))
+        yield F006.finding(
+            table.sheet_name,
+            cells[0],
+            cells=cells,
+            what=" et ".join(what).capitalize(),
+            where=" ; ".join(where),
+        )
+
+
+def _row_runs(rows: list[int]) -> list[str]:
+    return [str(a + 1) if a == b else f"{a + 1} à {b + 1}" for a, b in _runs(rows)]
+
+
+def _col_runs(cols: list[int]) -> list[str]:
+    letter = column_letter
+    return [letter(a) if a == b else f"{letter(a)} à {letter(b)}" for a, b in _runs(cols)]
 
 
 def _runs(indexes: list[int]) -> list[tuple[int, int]]:
@@ -303,10 +329,10 @@ def check_negative(ctx):
 F008 = rule(
     "F008",
     Severity.AVERTISSEMENT,
-    summary="Une ligne collée deux fois : deux lignes d'un même bloc avec la même "
-    "structure, le même territoire et la même description.",
-    message="{structure} : ligne identique à la ligne {first_row} (même structure, "
-    "territoire et description) : collée deux fois ?",
+    summary="Une ligne collée deux fois : une ligne de détail identique, dans toutes ses "
+    "cellules remplies (montant compris), à une ligne précédente du même bloc.",
+    message="{count} identique{s} à une ligne précédente dans toutes leurs cellules "
+    "({pairs}) : collée{s} deux fois ?",
     example="Seed 001 ✔ : SAMPS dans deux territoires et deux projets ADEFI différents ne "
     "sont pas des doublons.",
 )
@@ -314,37 +340,37 @@ F008 = rule(
 
 @F008
 def check_duplicates(ctx):
-    for table in ctx.repartitions:
-        seen: dict[tuple[str, str, str], int] = {}
-        labels = [str(v).strip() if v is not None else "" for v in table.column("label")]
-        signatures = zip(
-            words_of_all(labels),
-            _label_keys(table.column("territory")),
-            _label_keys(table.column("description")),
-        )
-        for row, label_text, signature in zip(table.rows, labels, signatures):
+    for table in ctx.tables:
+        if not table.usable or table.kind.name not in ("repartition", "liste"):
+            continue
+        sheet, first, last = table.sheet, table.first_col, table.last_col
+        seen: dict[tuple, int] = {}
+        pairs: list[tuple[int, int]] = []
+        for row in table.rows:
+            if row.kind == TOTAL:
+                seen.clear()  # a new block starts
+                continue
             if row.kind != DETAIL:
-                if row.kind == TOTAL:
-                    seen.clear()  # a new block starts
                 continue
-            if not label_text:
+            cells = sheet.row(row.index)[first - sheet.origin_col : last - sheet.origin_col + 1]
+            signature = tuple("" if v is None else v.strip() if isinstance(v, str) else v for v in cells)
+            if sum(1 for v in signature if v != "") < 2:
                 continue
-            first = seen.setdefault(signature, row.index)
-            if first != row.index:
-                yield F008.finding(
-                    table.sheet_name,
-                    table.address(row, "label"),
-                    cells=[table.address(first, "label"), table.address(row, "label")],
-                    structure=label_text,
-                    first_row=first + 1,
-                )
-
-
-def _label_keys(values: list[object]) -> list[str]:
-    """`label_key` of each value; territories and descriptions repeat, so each
-    distinct value is normalised once."""
-    keys = {value: label_key(str(value).strip()) if value is not None else "" for value in set(values)}
-    return list(map(keys.__getitem__, values))
+            earlier = seen.setdefault(signature, row.index)
+            if earlier != row.index:
+                pairs.append((row.index, earlier))
+        if not pairs:
+            continue
+        col = table.roles.get("label", first)
+        several = len(pairs) > 1
+        yield F008.finding(
+            table.sheet_name,
+            a1(pairs[0][0], col),
+            cells=[a1(row, col) for row, _ in pairs],
+            count=count(len(pairs), "ligne", "lignes"),
+            s="s" if several else "",
+            pairs=_shown_list([f"ligne {row + 1} = ligne {earlier + 1}" for row, earlier in pairs], 10),
+        )
 
 
 F009 = rule(

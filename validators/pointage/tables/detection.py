@@ -2,30 +2,63 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+from pointage.base.numbers import Number, parse_number
 from pointage.base.text import is_blank, is_blank_row
 from pointage.reading.snapshot import SheetSnapshot
-from pointage.tables.headers import MAX_HEADER_TEXT, is_header_row, read_header
-from pointage.tables.table import Table, classify_rows
+from pointage.tables.headers import MAX_HEADER_TEXT, header_meaning, is_header_row, read_header
+from pointage.tables.kinds import LISTE, REPARTITION
+from pointage.tables.lexicon import MONEY_MEANINGS
+from pointage.tables.table import TOTAL, Table, classify_rows, extra_role
 
 # A header row is looked for in the first rows of a block (a block starts at the
 # top of the sheet, after 3 blank rows, or after a table).
 HEADER_SEARCH_ROWS = 50
 BLANK_RUN_ENDS_TABLE = 3
+# From this many headers naming its columns, a table is surely of its kind: a missing
+# required column is then an error (F004); below, the table is not recognised.
+SURE_SCORE = 3
 
 
-def find_tables(sheet: SheetSnapshot) -> list[Table]:
-    tables: list[Table] = []
+@dataclass(frozen=True)
+class SeenHeader:
+    """A header row read but not recognised as an annex table (said to the user)."""
+
+    sheet: str
+    row: int
+    col: int
+    headers: tuple[str, ...]
+
+
+def find_tables(sheet: SheetSnapshot, seen: list[SeenHeader] | None = None) -> list[Table]:
+    """The tables of a sheet; the header rows read but not recognised go to `seen`."""
+    found: list[Table] = []
     claimed: set[int] = set()
     for listobject in sheet.list_objects:
-        header = sheet.row(listobject.first_row)
-        if not is_header_row(header):
-            continue
+        # An Excel Table is a table whatever its column names: its header row is known.
         table = _new_table(sheet, listobject.first_row, listobject.first_col, listobject.last_col)
         body = range(listobject.first_row + 1, listobject.last_row + 1)
         _finish(table, list(body))
-        tables.append(table)
+        found.append(table)
         claimed.update(range(listobject.first_row, listobject.last_row + 1))
+    tables = _find_by_headers(sheet, claimed)
+    every = found + tables
+    for table in every:
+        table.header_rows = _with_group_rows(sheet, table, every)
+    kept = [t for t in found + tables if t.missing == [] or t.score >= SURE_SCORE]
+    if seen is not None:
+        seen.extend(
+            SeenHeader(sheet.name, t.header_row, t.first_col, tuple(t.headers[c] for c in sorted(t.headers)))
+            for t in found + tables
+            if t not in kept
+        )
+    kept.sort(key=lambda t: (t.header_row, t.first_col))
+    return kept
 
+
+def _find_by_headers(sheet: SheetSnapshot, claimed: set[int]) -> list[Table]:
+    tables: list[Table] = []
     current: Table | None = None
     body: list[int] = []
     block_start = sheet.origin_row
@@ -53,7 +86,8 @@ def find_tables(sheet: SheetSnapshot) -> list[Table]:
             may_be_header
             and _NUMBER_TYPES.isdisjoint(map(type, cells))  # most rows: one C call
             and _looks_like_header(cells)
-            and is_header_row(cells)
+            and is_header_row(cells, repeated=current is not None and bool(body))
+            and (current is None or not body or _repeats_header(current, cells))
         ):
             if current is not None and not body:
                 # A header on two rows (`Etat des lieux de l'existant` above
@@ -68,11 +102,19 @@ def find_tables(sheet: SheetSnapshot) -> list[Table]:
             body.append(index)
     if current is not None:
         tables.append(_finish(current, body))
-    tables.sort(key=lambda t: (t.header_row, t.first_col))
     return tables
 
 
 _NUMBER_TYPES = frozenset({int, float})
+
+
+def _repeats_header(table: Table, cells: list[object]) -> bool:
+    """Inside a table, a header row starts a sub-table only when it names at least two
+    of the columns the table's header names (`CODE | STRUCTURE | Nature | Montant`
+    again after a title row), not whenever a row of text happens to hold two words of
+    the lexicon."""
+    named = set(table.meanings.values())
+    return len({m for v in cells if (m := header_meaning(v)) in named}) >= 2
 
 
 def _looks_like_header(cells: list[object]) -> bool:
@@ -105,6 +147,13 @@ def _new_table(
         for c in range(sheet.origin_col, sheet.origin_col + len(cells))
     ]
     reading = read_header(in_table, sheet.origin_col)
+    roles = dict(reading.roles)
+    meanings = reading.meanings or {}
+    extra = []
+    for col, meaning in sorted(meanings.items()):
+        if meaning in MONEY_MEANINGS and col not in roles.values():
+            roles[extra_role(col)] = col
+            extra.append(extra_role(col))
     return Table(
         sheet=sheet,
         kind=reading.kind,
@@ -112,18 +161,23 @@ def _new_table(
         first_col=first,
         last_col=last,
         last_row=header_row,
-        roles=reading.roles,
+        roles=roles,
         headers=reading.headers,
         missing=reading.missing,
         header_rows=header_rows,
+        score=reading.score,
+        meanings=meanings,
+        extra_money=extra if reading.kind.has_totals else [],
     )
 
 
 def _stacked_headers(sheet: SheetSnapshot, header_rows: list[int]) -> list[object]:
-    """One header per column: the lowest filled cell of the header rows."""
+    """One header per column: the lowest filled cell of the header rows, hidden rows
+    aside (a pivot table's hidden `Somme de Montant colonne 1` is not what people read)."""
     width = max(len(sheet.row(r)) for r in header_rows)
     cells: list[object] = [None] * width
-    for row in header_rows:
+    shown = [r for r in header_rows if r not in sheet.hidden_rows] or header_rows
+    for row in shown:
         for i in range(width):
             value = sheet.value(row, sheet.origin_col + i)
             if not is_blank(value):
@@ -132,7 +186,86 @@ def _stacked_headers(sheet: SheetSnapshot, header_rows: list[int]) -> list[objec
 
 
 def _finish(table: Table, body: list[int]) -> Table:
+    _choose_amount_by_values(table, body)
     classify_rows(table, body)
     if table.rows:
         table.last_row = table.rows[-1].index
+    if table.kind is REPARTITION and not any(r.kind == TOTAL for r in table.rows):
+        # No total row: a list of grants, where each row stands alone.
+        table.kind = LISTE
+        for role in table.extra_money:
+            del table.roles[role]
+        table.extra_money = []
     return table
+
+
+def _with_group_rows(sheet: SheetSnapshot, table: Table, tables: list[Table]) -> list[int]:
+    """The header rows, with the group rows right above them: `Informations relatives
+    au bénéficiaire` merged over its sub-headers, or a row of column numbers. A row
+    above is a group row when it holds at least two cells within the table's columns
+    and nothing that is a sentence (a title is one cell)."""
+    rows = list(table.header_rows)
+    for _ in range(2):
+        above = rows[0] - 1
+        if above < sheet.origin_row or any(
+            t is not table and t.header_rows[0] <= above <= t.last_row for t in tables
+        ):
+            break
+        cells = [
+            v
+            for c, v in enumerate(sheet.row(above), sheet.origin_col)
+            if table.first_col <= c <= table.last_col and not is_blank(v)
+        ]
+        outside = [
+            v
+            for c, v in enumerate(sheet.row(above), sheet.origin_col)
+            if not table.first_col <= c <= table.last_col and not is_blank(v)
+        ]
+        if len(cells) < 2 or outside:
+            break
+        if not all(_is_group_cell(v) for v in cells):
+            break
+        rows.insert(0, above)
+    return rows
+
+
+def _is_group_cell(value: object) -> bool:
+    """A group title (short text) or a column number (`1`, `2`…), not an amount."""
+    if isinstance(value, bool):
+        return False
+    if isinstance(value, (int, float)):
+        return value == int(value) and 0 < value < 1000
+    return isinstance(value, str) and len(value) <= 80
+
+
+def _choose_amount_by_values(table: Table, body: list[int]) -> None:
+    """Of several columns that may be the amount (the last wins: `MONTANT RETENU` after
+    `MONTANT PROPOSÉ`), the last one that holds numbers: `Aide d'État notifiée` filled
+    with `Ne rien indiquer` is not the amount `Montant total de la subvention` is."""
+    wanted = table.kind.roles.get("amount")
+    if not wanted or "amount" not in table.roles or not body:
+        return
+    sample = body[:200]
+    candidates = [c for c, m in sorted(table.meanings.items()) if m in wanted]
+    if len(candidates) < 2:
+        return
+    numeric = [c for c in candidates if _mostly_numbers(table, sample, c)]
+    chosen = numeric[-1] if numeric else None
+    if chosen is None or chosen == table.roles["amount"]:
+        return
+    old = table.roles["amount"]
+    for role, col in list(table.roles.items()):
+        if col == chosen:
+            del table.roles[role]
+            if role in table.extra_money:
+                table.extra_money.remove(role)
+    table.roles["amount"] = chosen
+    if table.kind.has_totals and old not in table.roles.values():
+        table.roles[extra_role(old)] = old
+        table.extra_money.append(extra_role(old))
+
+
+def _mostly_numbers(table: Table, rows: list[int], col: int) -> bool:
+    filled = [v for r in rows if not is_blank(v := table.sheet.value(r, col))]
+    numbers = sum(1 for v in filled if isinstance(parse_number(v), Number))
+    return bool(filled) and numbers * 2 >= len(filled)

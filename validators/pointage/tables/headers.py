@@ -2,65 +2,46 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
-from pointage.base.text import key
 from pointage.tables.kinds import KINDS, TableKind
-
-
-def _index(kind: TableKind) -> dict[str, str]:
-    return {key(name): role for role, names in kind.roles.items() for name in names}
-
-
-_INDEXES = {kind.name: _index(kind) for kind in KINDS}
-_ALL_KEYS = frozenset(k for index in _INDEXES.values() for k in index)
-
-
-# Plan de financement headers carry explanations: `Cible (besoins en ETP et volumes
-# financiers) sur 6 mois` is CIBLE.
-_EXPLANATION = re.compile(r"\([^)]*\)")
-_PERIOD_SUFFIX = re.compile(r"\bsur\s+\d+\s+mois\s*$", re.IGNORECASE)
-
+from pointage.tables.lexicon import meaning_of
 
 # Longer than this, a cell is a note, never a header (a header may explain itself in
 # parentheses: `Cible (besoins en ETP et volumes financiers) sur 6 mois`).
 MAX_HEADER_TEXT = 200
 
+_KIND_MEANINGS = frozenset().union(*(kind.meanings for kind in KINDS))
 
-def header_key(value: object) -> str | None:
-    """The key under which a header cell is known, or None (numbers, long text)."""
+
+def header_meaning(value: object) -> str | None:
+    """What a header cell means (`lexicon.LEXICON`), or None (numbers, long text)."""
     if not isinstance(value, str) or len(value) > MAX_HEADER_TEXT:
         return None
-    if len(value) <= 80:
-        known = _known(key(value))
-        if known is not None:
-            return known
-    if "(" not in value and "mois" not in value.lower():
-        return None
-    bare = _PERIOD_SUFFIX.sub("", _EXPLANATION.sub(" ", value)).strip()
-    return _known(key(bare)) if bare and len(bare) <= 80 else None
+    return meaning_of(value)
 
 
-def _known(k: str) -> str | None:
-    if k in _ALL_KEYS:
-        return k
-    # Plural/singular tolerance: `STRUCTURES`, `TERRITOIRES`, `PLACE`.
-    if k.endswith("S") and k[:-1] in _ALL_KEYS:
-        return k[:-1]
-    if k + "S" in _ALL_KEYS:
-        return k + "S"
-    return None
-
-
-def is_header_row(cells: list[object]) -> bool:
-    matches = 0
+def is_header_row(cells: list[object], repeated: bool = False) -> bool:
+    """At least two cells name columns of a table kind, and most of the row's cells
+    mean something: a row of grants written as text (`Association Centre Culturel` |
+    `Subvention pour la réalisation…` | `50 000 euros`) is not a header. Inside a
+    table (`repeated`), a header row must mean something in every other cell at least."""
+    kind_cells = meaningful = filled = 0
     for value in cells:
-        if header_key(value) is not None:
-            matches += 1
-            if matches >= 2:
-                return True
-    return False
+        if value is None or (isinstance(value, str) and not value.strip()):
+            continue
+        if isinstance(value, str) and value.strip().isdigit():
+            return False  # `2018`, `348`: a row of data typed as text
+        filled += 1
+        meaning = header_meaning(value)
+        if meaning is None:
+            continue
+        meaningful += 1
+        if meaning in _KIND_MEANINGS:
+            kind_cells += 1
+    if kind_cells < 2:
+        return False
+    return meaningful * 2 >= filled if repeated else meaningful * 5 >= filled * 2
 
 
 @dataclass
@@ -69,6 +50,9 @@ class HeaderReading:
     roles: dict[str, int]  # role -> absolute column
     headers: dict[int, str]  # absolute column -> header text as written
     missing: list[str]
+    # How many roles of the kind the headers fill: below 3 the kind is a guess.
+    score: int = 0
+    meanings: dict[int, str] | None = None  # absolute column -> meaning
 
 
 def read_header(cells: list[object], origin_col: int) -> HeaderReading:
@@ -76,24 +60,36 @@ def read_header(cells: list[object], origin_col: int) -> HeaderReading:
     headers = {
         origin_col + i: str(v).strip() for i, v in enumerate(cells) if v is not None and str(v).strip() != ""
     }
+    meanings = {col: m for col, text in headers.items() if (m := header_meaning(text)) is not None}
     best: HeaderReading | None = None
-    best_score = -1
     for kind in KINDS:
-        index = _INDEXES[kind.name]
-        roles: dict[str, int] = {}
-        score = 0
-        for col, text in headers.items():
-            k = header_key(text)
-            role = index.get(k) if k else None
-            if role is None:
-                continue
-            score += 1
-            if role not in roles or role in kind.last_wins:
-                roles[role] = col
+        used = kind.meanings
+        if best is not None and sum(1 for m in meanings.values() if m in used) <= best.score:
+            continue
+        roles = _roles(kind, meanings)
+        score = len(roles)  # distinct roles: three `Proposition …` columns are one role
+        if best is not None and score <= best.score:
+            continue
+        if sum(1 for r in roles if r in kind.numeric) < kind.min_numeric_roles:
+            continue
         missing = [r for r in kind.required if r not in roles]
         if kind.one_of and not any(r in roles for r in kind.one_of):
             missing.append("/".join(kind.one_of))
-        if score > best_score:
-            best, best_score = HeaderReading(kind, roles, headers, missing), score
+        best = HeaderReading(kind, roles, headers, missing, score, meanings)
     assert best is not None
     return best
+
+
+def _roles(kind: TableKind, meanings: dict[int, str]) -> dict[str, int]:
+    """Each role's column: the columns of its first meaning present (the last of them for
+    `last_wins` roles, else the first), a column never serving two roles."""
+    roles: dict[str, int] = {}
+    taken: set[int] = set()
+    for role, wanted in kind.roles.items():
+        for meaning in wanted:
+            columns = [c for c, m in sorted(meanings.items()) if m == meaning and c not in taken]
+            if columns:
+                roles[role] = columns[-1] if role in kind.last_wins else columns[0]
+                taken.add(roles[role])
+                break
+    return roles

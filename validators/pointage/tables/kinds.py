@@ -1,5 +1,6 @@
-"""The kinds of annex table (classeur.md): their column roles, the header words that
-name each role, and the French names under which messages speak of them."""
+"""The kinds of annex table (classeur.md): their column roles, the meanings of header
+(`lexicon.LEXICON`) that fill each role, and the French names under which messages
+speak of them."""
 
 from __future__ import annotations
 
@@ -9,6 +10,8 @@ from dataclasses import dataclass, field
 @dataclass(frozen=True)
 class TableKind:
     name: str
+    # role -> the meanings that fill it, best first (`label` of a répartition is its
+    # beneficiary, else a libellé).
     roles: dict[str, tuple[str, ...]]
     required: tuple[str, ...]
     # At least one of these roles must be present (délibération: Dépense or Recette).
@@ -20,6 +23,9 @@ class TableKind:
     last_wins: tuple[str, ...] = ()
     # False for lists where every row stands alone (articles, key figures): no TOTAL rows.
     has_totals: bool = True
+    # Fewer numeric roles than this and the table is not this kind (execution tables:
+    # `Budget | Exécuté` alone is a list of amounts, not a budget-execution table).
+    min_numeric_roles: int = 0
     # French, for messages: the table (`Tableau de répartition`), a role in a sentence
     # (`Disponible`, `cible`), and the column a missing required role asks for (F004).
     title: str = ""
@@ -34,26 +40,25 @@ class TableKind:
     def numeric(self) -> tuple[str, ...]:
         return self.money + self.quantities
 
+    @property
+    def meanings(self) -> frozenset[str]:
+        return frozenset(m for meanings in self.roles.values() for m in meanings)
+
 
 REPARTITION = TableKind(
     name="repartition",
     roles={
-        "label": ("STRUCTURE", "BÉNÉFICIAIRE", "ORGANISME", "PORTEUR"),
-        "amount": ("MONTANT RETENU", "MONTANT PROPOSÉ", "MONTANT", "MONTANT ACCORDÉ", "COÛT", "SUBVENTION"),
-        "operation": ("OPÉRATION", "DISPOSITIF", "THÉMATIQUE"),
-        "territory": ("TERRITOIRE(S)", "TERRITOIRE"),
-        "description": (
-            "PLACES D'ACCOMPAGNEMENT",
-            "DESCRIPTION",
-            "DESCRIPTION ACTION / COMPLÉMENT D'INFORMATION",
-            "OBJET",
-        ),
-        "places": ("PLACES", "NOMBRE DE PLACES", "NB PLACES"),
-        "portfolios": ("PORTEFEUILLES", "NB PORTEFEUILLES", "NOMBRE DE PORTEFEUILLES"),
-        "months": ("DURÉE (MOIS)", "DURÉE", "NB MOIS"),
-        "code": ("CODE OPÉRATION",),
-        "retained": ("DOSSIER RETENU",),
-        "comment": ("COMMENTAIRE", "AVENANT/CONVENTION"),
+        "label": ("beneficiary", "libelle"),
+        "amount": ("amount", "plan_amount", "realised", "budget"),
+        "operation": ("operation",),
+        "territory": ("territory",),
+        "description": ("description",),
+        "places": ("places",),
+        "portfolios": ("portfolios",),
+        "months": ("months",),
+        "code": ("code",),
+        "retained": ("retained",),
+        "comment": ("comment",),
     },
     required=("label", "amount"),
     money=("amount",),
@@ -66,19 +71,33 @@ REPARTITION = TableKind(
     },
 )
 
+# A répartition without any total row: a list of grants or of amounts, where only the
+# form of each row can be checked (duplicates, numbers typed as text).
+LISTE = TableKind(
+    name="liste",
+    roles=REPARTITION.roles,
+    required=REPARTITION.required,
+    money=REPARTITION.money,
+    quantities=REPARTITION.quantities,
+    last_wins=REPARTITION.last_wins,
+    has_totals=False,
+    title="(liste)",
+    column_names=REPARTITION.column_names,
+)
+
 IMPUTATION = TableKind(
     name="imputation",
     roles={
-        "code": ("CODE OPÉRATION",),
-        "imputation": ("IMPUTATION BUDGÉTAIRE", "IMPUTATION"),
-        "label": ("LIBELLÉ OPÉRATION", "LIBELLÉ"),
-        "section": ("SECTION",),
-        "ae": ("AE €", "AE", "AUTORISATION D'ENGAGEMENT"),
-        "available": ("DISPONIBLE €", "DISPONIBLE"),
-        "proposal": ("PROPOSITION €", "PROPOSITION"),
-        "expense": ("DÉPENSE €", "DÉPENSE"),
-        "revenue": ("RECETTE €", "RECETTE"),
-        "balance": ("SOLDE €", "SOLDE"),
+        "code": ("code",),
+        "imputation": ("imputation",),
+        "label": ("libelle",),
+        "section": ("section",),
+        "ae": ("ae",),
+        "available": ("available",),
+        "proposal": ("proposal",),
+        "expense": ("expense",),
+        "revenue": ("revenue",),
+        "balance": ("balance",),
     },
     required=("code", "imputation", "label"),
     one_of=("proposal", "expense", "revenue"),
@@ -103,30 +122,88 @@ IMPUTATION = TableKind(
 PLAN = TableKind(
     name="plan",
     roles={
-        "label": ("NATURE DE DÉPENSES", "OBJET DE LA DÉPENSE", "PRÉCISIONS SUR L'ACTION / OBJET"),
-        "existing": ("RESSOURCES EXISTANTES", "EXISTANT"),
-        "target": ("CIBLE",),
-        "delta": ("DELTA", "DELTA ENTRE LA CIBLE ET L'EXISTANT"),
-        "amount": ("MONTANT DELTA", "MONTANT"),
+        "label": ("plan_label", "libelle"),
+        "existing": ("existing",),
+        "target": ("target",),
+        "delta": ("delta",),
+        "unit_cost": ("unit_cost",),
+        "quantity": ("quantity",),
+        "amount": ("plan_amount", "amount"),
     },
-    required=("label", "amount"),
+    required=("amount",),
     money=("amount",),
     last_wins=("amount",),
     title="de plan de financement",
-    labels={"existing": "existant", "target": "cible", "delta": "delta"},
+    labels={
+        "existing": "existant",
+        "target": "cible",
+        "delta": "delta",
+        "unit_cost": "coût unitaire",
+        "quantity": "quantité",
+    },
     column_names={
         "label": "NATURE DE DÉPENSES (ou OBJET DE LA DÉPENSE, PRÉCISIONS SUR L'ACTION / OBJET)",
         "amount": "MONTANT DELTA (ou MONTANT)",
     },
 )
 
+# A budget-execution table (situation des dépenses engagées, balance, compte
+# administratif): numeric columns bound by identities, without the CODE OPÉRATION |
+# IMPUTATION | LIBELLÉ of the deliberations' budget table.
+EXECUTION = TableKind(
+    name="execution",
+    roles={
+        "label": ("libelle", "beneficiary", "description"),
+        "budget": ("budget", "ae"),
+        "engaged": ("engaged",),
+        "available": ("available",),
+        "realised": ("realised",),
+        "pending": ("pending",),
+        "proposal": ("proposal", "expense"),
+        "balance": ("balance",),
+        "remaining": ("remaining",),
+        "gap": ("gap",),
+        "debit": ("debit",),
+        "credit": ("credit",),
+    },
+    required=(),
+    money=(
+        "budget",
+        "engaged",
+        "available",
+        "realised",
+        "pending",
+        "proposal",
+        "balance",
+        "remaining",
+        "gap",
+        "debit",
+        "credit",
+    ),
+    min_numeric_roles=3,
+    title="d'exécution budgétaire",
+    labels={
+        "budget": "Budget",
+        "engaged": "Engagé",
+        "available": "Disponible",
+        "realised": "Réalisé",
+        "pending": "En cours",
+        "proposal": "Proposition",
+        "balance": "Solde",
+        "remaining": "Reste",
+        "gap": "Écart",
+        "debit": "Débit",
+        "credit": "Crédit",
+    },
+)
+
 ARTICLES = TableKind(
     name="articles",
     roles={
-        "article": ("ARTICLE",),
-        "object": ("OBJET",),
-        "amount": ("MONTANT",),
-        "reference": ("RÉFÉRENCE",),
+        "article": ("article",),
+        "object": ("description",),
+        "amount": ("amount",),
+        "reference": ("reference",),
     },
     required=("amount", "reference"),
     money=("amount",),
@@ -138,9 +215,9 @@ ARTICLES = TableKind(
 KEY_FIGURES = TableKind(
     name="chiffres_cles",
     roles={
-        "label": ("LIBELLÉ",),
-        "value": ("VALEUR",),
-        "components": ("COMPOSANTES",),
+        "label": ("libelle",),
+        "value": ("value",),
+        "components": ("components",),
     },
     required=("value", "components"),
     quantities=("value",),
@@ -150,4 +227,4 @@ KEY_FIGURES = TableKind(
 )
 
 # On a tie of matching headers, the first kind wins.
-KINDS = (REPARTITION, IMPUTATION, PLAN, ARTICLES, KEY_FIGURES)
+KINDS = (REPARTITION, IMPUTATION, PLAN, ARTICLES, KEY_FIGURES, EXECUTION)

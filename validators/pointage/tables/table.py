@@ -13,6 +13,7 @@ from pointage.reading.snapshot import SheetSnapshot
 from pointage.tables.kinds import TableKind
 
 DETAIL, TOTAL, NOTE = "detail", "total", "note"
+TOTAL_BY_LABEL, TOTAL_BY_BARE_AMOUNT = "libellé", "montant seul sous les lignes"
 
 _TOTAL_LABEL = re.compile(r"^(?:SOUS\s*)?TOTAL\b")
 
@@ -22,6 +23,8 @@ class Row:
     index: int  # absolute, 0-based
     kind: str  # DETAIL, TOTAL or NOTE
     label: str = ""  # first text of the row (a total's `TOTAL GÉNÉRAL`, a structure)
+    # How a total row was recognised (TOTAL_BY_LABEL, TOTAL_BY_BARE_AMOUNT), for the report.
+    how: str = ""
 
     @property
     def is_grand_label(self) -> bool:
@@ -42,6 +45,15 @@ class Table:
     rows: list[Row] = field(default_factory=list)
     # Every row of the header (a header may span two rows); the first is `header_row`.
     header_rows: list[int] = field(default_factory=list)
+    # How many headers name a column of the kind (3 or more: the kind is sure).
+    score: int = 0
+    # absolute column -> what its header means (`lexicon.LEXICON`), roles or not.
+    meanings: dict[int, str] = field(default_factory=dict)
+    # Money columns beyond the kind's roles (`Montant TVA`, `Montant TTC`…): their
+    # totals are checked too, under the role `extra_role(col)`.
+    extra_money: list[str] = field(default_factory=list)
+    # Why the totals of this table are not checked (French), when they are not.
+    totals_skipped: str = ""
     _numbers: dict[tuple[int, int], Number | NotANumber | None] = field(default_factory=dict, repr=False)
     _columns: dict[str, list[object]] = field(default_factory=dict, repr=False)
     _exact: dict[str, list] = field(default_factory=dict, repr=False)
@@ -52,7 +64,12 @@ class Table:
 
     @property
     def range(self) -> str:
-        return range_a1(self.header_row, self.first_col, self.last_row, self.last_col)
+        top = self.header_rows[0] if self.header_rows else self.header_row
+        return range_a1(top, self.first_col, self.last_row, self.last_col)
+
+    @property
+    def money_roles(self) -> list[str]:
+        return [r for r in self.kind.money if r in self.roles] + self.extra_money
 
     @property
     def usable(self) -> bool:
@@ -121,6 +138,11 @@ class Table:
         return self.headers.get(self.roles[role], role)
 
 
+def extra_role(col: int) -> str:
+    """The role under which a money column beyond the kind's roles is read."""
+    return f"extra:{col}"
+
+
 def classify_rows(table: Table, body: list[int]) -> None:
     """Sort the body rows of a table into detail, total and note rows (classeur.md).
 
@@ -132,10 +154,17 @@ def classify_rows(table: Table, body: list[int]) -> None:
     description_at = _offset(table, "description")
     amount_at = _offset(table, "amount")
     has_totals = table.kind.has_totals
-    totals_only_by_label = table.kind.name in ("imputation", "plan")
+    totals_only_by_label = table.kind.name in ("imputation", "plan", "execution")
+    merged_labels = _merged_labels(table)
     append = table.rows.append
     previous_kind = None
     for index in body:
+        if merged_labels and index in merged_labels:
+            # Under a label merged over several rows: one more row of that label (three
+            # grants to one structure), never a bare-amount total.
+            append(Row(index, DETAIL, merged_labels[index]))
+            previous_kind = DETAIL
+            continue
         r = index - top
         line = values[r] if 0 <= r < len(values) else []
         cells = line[max(first, 0) : stop] if first < len(line) else []
@@ -151,7 +180,7 @@ def classify_rows(table: Table, body: list[int]) -> None:
         if not has_totals:
             kind = DETAIL
         elif is_total_label(leading):
-            kind, label = TOTAL, leading
+            kind, label, how = TOTAL, leading, TOTAL_BY_LABEL
         elif totals_only_by_label:
             kind = DETAIL
         else:
@@ -162,15 +191,31 @@ def classify_rows(table: Table, body: list[int]) -> None:
                 and has_amount
                 and previous_kind == DETAIL
                 and is_blank(_at(line, description_at))
+                and _only_numbers_besides(cells, amount_at - first if amount_at is not None else None)
             ):
                 # Seed 001, thématique 4: a block closed by a bare amount.
-                kind = TOTAL
+                kind, how = TOTAL, TOTAL_BY_BARE_AMOUNT
             elif has_label or has_amount:
                 kind = DETAIL
             else:
                 kind = NOTE
-        append(Row(index, kind, label))
+        append(Row(index, kind, label, how) if kind == TOTAL else Row(index, kind, label))
         previous_kind = kind
+
+
+def _merged_labels(table: Table) -> dict[int, str]:
+    """Rows covered (below its first row) by a text merged down the label column (or
+    the first column of a table without one) -> that text."""
+    col = table.roles.get("label", table.first_col)
+    sheet = table.sheet
+    covered: dict[int, str] = {}
+    for r1, c1, r2, c2 in sheet.merged:
+        if r2 > r1 and c1 <= col <= c2 and r2 > table.header_row:
+            value = sheet.value(r1, c1)
+            if isinstance(value, str) and value.strip() and not is_total_label(value.strip()):
+                for row in range(max(r1 + 1, table.header_row + 1), r2 + 1):
+                    covered[row] = value.strip()
+    return covered
 
 
 def is_total_label(text: str) -> bool:
@@ -185,6 +230,19 @@ def is_total_label(text: str) -> bool:
 
 def is_total_label_plain(text: str) -> bool:
     return _TOTAL_LABEL.match(words(text)) is not None
+
+
+def _only_numbers_besides(cells: list[object], amount: int | None) -> bool:
+    """A bare-amount total row holds numbers only (the amount, other totals): a
+    detail row of an accounting list whose tiers is empty still has its date, its
+    number and its libellé."""
+    return all(
+        i == amount
+        or value is None
+        or value == ""
+        or (isinstance(value, (int, float)) and not isinstance(value, bool))
+        for i, value in enumerate(cells)
+    )
 
 
 def _offset(table: Table, role: str) -> int | None:

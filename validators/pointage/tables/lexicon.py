@@ -1,0 +1,226 @@
+"""What a header cell means: one table of meanings and the phrases that name them.
+
+A header is read as words (case, accents, punctuation, `camelCase` and the small words
+`de`, `la`, `du`… ignored; plurals read as singulars), and a phrase matches when its
+words appear in a row in the header. The meaning whose phrase starts first wins, the
+longest on a tie: French puts the head noun first, so `Montant de la subvention` is an
+amount, `Objet de la subvention` a description, `Adresse de l'organisme` an address
+(not a beneficiary). Adding a spelling is one line here.
+
+Meanings that no table kind uses (dates, identifiers, addresses, the grantor) are
+here so that they win over the words that follow them (`Identification du
+bénéficiaire` is an identifier, not the beneficiary).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from pointage.base.text import words
+
+LEXICON: dict[str, tuple[str, ...]] = {
+    # Who receives: the label of a répartition or a list.
+    "beneficiary": (
+        "STRUCTURE",
+        "NOM STRUCTURE",
+        "BENEFICIAIRE",
+        "NOM BENEFICIAIRE",
+        "ORGANISME",
+        "ORGANISME BENEFICIAIRE",
+        "ASSOCIATION",
+        "TIERS",
+        "LIBELLE TIERS",
+        "RAISON SOCIALE",
+        "PORTEUR",
+        "PORTEUR PROJET",
+        "FOURNISSEUR",
+        "TITULAIRE",
+        "NOM SITE",
+        "SITE",
+    ),
+    "description": (
+        "DESCRIPTION",
+        "DESCRIPTIF",
+        "DESCRIPTION ACTION",
+        "PLACE ACCOMPAGNEMENT",
+        "OBJET",
+        "OBJET SUBVENTION",
+        "PROJET",
+        "NOM PROJET",
+        "DOSSIER",
+        "NATURE",
+        "INTITULE",
+        "ACTION",
+        "TITRE",
+    ),
+    "amount": (
+        "MONTANT",
+        "MONTANT RETENU",
+        "MONTANT PROPOSE",
+        "MONTANT ACCORDE",
+        "MONTANT ATTRIBUE",
+        "MONTANT SUBVENTION",
+        "MONTANT TOTAL",
+        "MONTANT PAYE",
+        "SUBVENTION",
+        "AIDE",
+        "COUT",
+        "COUT TOTAL",
+        "TOTAL",
+        "TARIF",
+    ),
+    "places": ("PLACE", "NOMBRE PLACE", "NB PLACE"),
+    "portfolios": ("PORTEFEUILLE", "NB PORTEFEUILLE", "NOMBRE PORTEFEUILLE"),
+    "months": ("DUREE", "DUREE MOIS", "NB MOIS"),
+    "quantity": ("NOMBRE", "QUANTITE", "NOMBRE HEURE", "NB HEURE", "NB"),
+    "unit_cost": (
+        "PRIX UNITAIRE",
+        "PRIX",
+        "COUT HORAIRE",
+        "COUT UNITAIRE",
+        "COUT INDIVIDUEL",
+        "TAUX HORAIRE",
+    ),
+    "operation": ("OPERATION", "DISPOSITIF", "THEMATIQUE"),
+    "territory": ("TERRITOIRE",),
+    "code": ("CODE OPERATION",),
+    "retained": ("DOSSIER RETENU",),
+    "comment": ("COMMENTAIRE", "AVENANT CONVENTION", "OBSERVATION", "REMARQUE"),
+    "imputation": ("IMPUTATION", "IMPUTATION BUDGETAIRE"),
+    "libelle": (
+        "LIBELLE",
+        "LIBELLE OPERATION",
+        "CGR",
+        "COMPTE",
+        "POSTE",
+        "ETIQUETTE LIGNE",
+        "LIGNE BUDGETAIRE",
+    ),
+    "section": ("SECTION",),
+    "ae": ("AE", "AUTORISATION ENGAGEMENT"),
+    "available": ("DISPONIBLE",),
+    "proposal": ("PROPOSITION",),
+    "expense": ("DEPENSE",),
+    "revenue": ("RECETTE",),
+    "balance": ("SOLDE",),
+    # Budget execution (comptes, situations des dépenses engagées).
+    "budget": (
+        "BUDGET",
+        "BUDGET VOTE",
+        "VOTE",
+        "CREDIT OUVERT",
+        "CREDIT VOTE",
+        "BUDGET PRIMITIF",
+        "BP",
+        "PREVU",
+    ),
+    "engaged": ("ENGAGE", "MONTANT ENGAGE"),
+    "realised": ("REALISE", "REALISE COMPTABLE", "MANDATE", "EXECUTE", "REALISATION"),
+    "pending": ("EN COURS",),
+    "remaining": ("RESTE", "RESTE A REALISER"),
+    "gap": ("ECART", "VALUE"),
+    "debit": ("DEBIT", "MONTANT DEBIT"),
+    "credit": ("CREDIT", "MONTANT CREDIT"),
+    # Plan de financement (classeur.md, section 3).
+    "plan_label": (
+        "NATURE DEPENSE",
+        "OBJET DEPENSE",
+        "PRECISION ACTION",
+        "DESIGNATION",
+        "MATERIEL",
+        "METIER",
+    ),
+    "existing": ("RESSOURCE EXISTANTE", "EXISTANT", "ETAT LIEUX EXISTANT"),
+    "target": ("CIBLE",),
+    "delta": ("DELTA",),
+    "plan_amount": ("MONTANT DELTA",),
+    # Articles and key figures (classeur.md, section 5).
+    "article": ("ARTICLE",),
+    "reference": ("REFERENCE",),
+    "value": ("VALEUR",),
+    "components": ("COMPOSANTE",),
+    # Read so that they win over the words after them; no table kind uses them.
+    "date": ("DATE", "ANNEE", "EXERCICE", "PERIODE"),
+    "identifier": ("ID", "IDENTIFICATION", "IDENTIFIANT", "SIRET", "NUMERO", "N", "CODE", "REF", "EJ", "DP"),
+    "address": ("ADRESSE", "CODE POSTAL", "COMMUNE", "VILLE"),
+    "grantor": (
+        "ATTRIBUANT",
+        "NOM ATTRIBUANT",
+        "ATTRIBUTAIRE",
+        "NOM ATTRIBUTAIRE",
+        "FINANCEUR",
+        "COLLECTIVITE",
+    ),
+    "rate": ("POURCENTAGE", "TAUX", "TVA"),
+    "status": ("STATUT", "ETAT", "CONDITION", "CONDITION VERSEMENT"),
+}
+
+# Meanings whose columns hold sums of money: every one of them is totalled.
+MONEY_MEANINGS = frozenset(
+    {
+        "amount",
+        "plan_amount",
+        "budget",
+        "engaged",
+        "available",
+        "realised",
+        "pending",
+        "remaining",
+        "gap",
+        "debit",
+        "credit",
+        "balance",
+        "ae",
+        "proposal",
+        "expense",
+        "revenue",
+    }
+)
+
+_SMALL_WORDS = frozenset(
+    {"DE", "DU", "DES", "LA", "LE", "LES", "L", "D", "ET", "AU", "AUX", "POUR", "PAR", "SUR"}
+)
+# A pivot table's data fields: `Somme de Montant débit` names `Montant débit`.
+_PIVOT_PREFIX = ("SOMME", "SUM", "TOTAL")
+_CAMEL = re.compile(r"(?<=[a-zà-ÿ])(?=[A-Z])")
+MAX_HEADER_WORDS = 12
+
+
+def _singular(word: str) -> str:
+    return word[:-1] if len(word) > 3 and word.endswith(("S", "X")) and not word.endswith("SS") else word
+
+
+@lru_cache(maxsize=16384)
+def header_words(text: str) -> tuple[str, ...]:
+    """`Nom de l'organisme bénéficiaire` -> (NOM, ORGANISME, BENEFICIAIRE)."""
+    split = words(_CAMEL.sub(" ", text)).split()
+    return tuple(_singular(w) for w in split if w not in _SMALL_WORDS)
+
+
+def _phrases() -> dict[tuple[str, ...], str]:
+    found: dict[tuple[str, ...], str] = {}
+    for meaning, phrases in LEXICON.items():
+        for phrase in phrases:
+            found.setdefault(header_words(phrase), meaning)
+    return found
+
+
+_PHRASES = _phrases()
+_LONGEST = max(map(len, _PHRASES))
+
+
+@lru_cache(maxsize=16384)
+def meaning_of(text: str) -> str | None:
+    """The meaning of a header cell, or None when no phrase matches."""
+    tokens = header_words(text)
+    if not tokens or len(tokens) > MAX_HEADER_WORDS * 3:
+        return None
+    if len(tokens) > 1 and tokens[0] in _PIVOT_PREFIX and tokens[1:2] != ("GENERAL",):
+        tokens = tokens[1:]
+    for start in range(len(tokens)):
+        for length in range(min(_LONGEST, len(tokens) - start), 0, -1):
+            meaning = _PHRASES.get(tokens[start : start + length])
+            if meaning is not None:
+                return meaning
+    return None
