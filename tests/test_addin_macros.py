@@ -258,7 +258,7 @@ def test_an_unreadable_book_gets_a_message_and_no_mark():
     assert write_actions(book.json()["actions"]) == []
     assert replay.alerts == [
         "Pointage n'a pas pu vérifier ce classeur : aucun tableau d'annexe reconnu (il faut une ligne "
-        "d'en-têtes comme STRUCTURE | MONTANT RETENU, ou CODE OPÉRATION | IMPUTATION | LIBELLÉ | PROPOSITION)."
+        "d'en-têtes comme STRUCTURE | MONTANT RETENU, ou CODE OPÉRATION | IMPUTATION | LIBELLÉ | PROPOSITION) ; aucune ligne d'en-têtes lue."
     ]
 
 

@@ -42,7 +42,9 @@ def test_json_output_lists_exactly_the_seed_mistakes():
     ]
     assert found == EXPECTED
     assert document["summary"] == {"erreur": 2, "avertissement": 3, "info": 0}
-    assert {"sheet": "Annexe 1", "range": "A3:F47", "kind": "repartition"} in file["tables"]
+    assert {"sheet": "Annexe 1", "range": "A3:F47", "kind": "repartition"} in [
+        {k: t[k] for k in ("sheet", "range", "kind")} for t in file["tables"]
+    ]
     assert hashlib.sha256(EXAMPLE.read_bytes()).hexdigest() == before
 
 

@@ -181,7 +181,8 @@ def test_a_30000_character_cell(tmp_path):
 
 def test_control_characters_never_reach_the_terminal(tmp_path):
     path = construire(
-        tmp_path / "controle.xlsx", {"A": 'STRUCTURE | MONTANT\nCCAS | "12_x0007_,5"\nAIFOR\tbis | 3'}
+        tmp_path / "controle.xlsx",
+        {"A": 'STRUCTURE | MONTANT\nCCAS | "12_x0007_,5"\nAIFOR\tbis | 3\nTOTAL | 3'},
     )
     result = run_bounded(path, fmt="texte")
     assert result.returncode == 1

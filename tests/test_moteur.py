@@ -344,7 +344,7 @@ def test_a_crashing_table_detection_makes_the_file_unreadable(monkeypatch):
     from pointage.analysis.context import CheckContext
     from pointage.tables import detection
 
-    def exploding_detection(sheet):
+    def exploding_detection(sheet, seen=None):
         raise IndexError("list index out of range")
 
     # The context looks the function up in its own module at each check.
@@ -363,7 +363,7 @@ def test_a_crashing_table_detection_makes_the_file_unreadable(monkeypatch):
             None,
             "Fichier illisible : erreur inattendue à la recherche des tableaux (IndexError : list index "
             "out of range, analysis/context.py, ligne "
-            f"{line_of(CheckContext.from_snapshot, 'find_tables(sheet)')}, from_snapshot).",
+            f"{line_of(CheckContext.from_snapshot, 'find_tables(sheet, ctx.seen_headers)')}, from_snapshot).",
         )
     ]
     assert detection.find_tables is not exploding_detection

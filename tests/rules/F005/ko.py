@@ -1,4 +1,4 @@
-# Merged cells in the table body: OPÉRATION and TERRITOIRE(S) merged over the block, TOTAL merged over three columns (the merged title above the table is fine).
+# One MONTANT RETENU merged over the two rows of a structure (one amount for two lines: which one does the total count?); OPÉRATION merged over the block and the TOTAL label merged over three columns are layout, not findings.
 from classeurs import Feuille
 
 CLASSEUR = {
@@ -8,10 +8,10 @@ ANNEXE 1 – RÉPARTITION FINANCIÈRE
 
 OPÉRATION             | TERRITOIRE(S) | STRUCTURE          | PLACES D'ACCOMPAGNEMENT                      | MONTANT RETENU
 Accompagnement global | Boulonnais    | CCAS Outreau       | 30 places du 1er juillet au 31 décembre 2024 | 2400
-                      |               | CCAS Wimereux      | 13 places du 1er juillet au 31 décembre 2024 | 1040
-                      |               | TREMPLIN FORMATION | 50 places du 1er juillet au 31 décembre 2024 | 4000
-TOTAL                 |               |                    | 93                                           | 7440
+                      | Boulonnais    | CCAS Outreau       | 13 places du 1er juillet au 31 décembre 2024 |
+                      | Boulonnais    | TREMPLIN FORMATION | 50 places du 1er juillet au 31 décembre 2024 | 4000
+TOTAL                 |               |                    | 93                                           | 6400
 """,
-        fusions=("A1:E1", "A4:A6", "B4:B6", "A7:C7"),
+        fusions=("A1:E1", "A4:A6", "E4:E5", "A7:C7"),
     ),
 }

@@ -12,9 +12,10 @@ from typing import TypeVar
 from pointage.analysis.block_totals import TotalsAnalysis, analyse_totals
 from pointage.analysis.budget_lines import BudgetLine, budget_lines
 from pointage.analysis.description import DEFAULT_UNITS, Description, parse_description
+from pointage.analysis.identities import KINDS_CHECKED, IdentityAnalysis, analyse_identities
 from pointage.base.own_sheets import POINTAGE_SHEETS
 from pointage.reading.snapshot import WorkbookSnapshot
-from pointage.tables.detection import find_tables
+from pointage.tables.detection import SeenHeader, find_tables
 from pointage.tables.settings import (
     Bareme,
     Parametres,
@@ -34,6 +35,8 @@ class CheckContext:
     tables: list[Table] = field(default_factory=list)
     bareme: Bareme | None = None
     parametres: Parametres = field(default_factory=Parametres)
+    # Header rows read but not recognised as an annex table (said when none is).
+    seen_headers: list[SeenHeader] = field(default_factory=list)
     # Totals, M001 and M002 read the same descriptions: each text is parsed once.
     _descriptions: dict[str, Description] = field(default_factory=dict, repr=False, compare=False)
     _shared: dict[Callable, object] = field(default_factory=dict, repr=False, compare=False)
@@ -49,7 +52,7 @@ class CheckContext:
             elif is_bareme_sheet(sheet.name):
                 ctx.bareme = ctx.bareme or read_bareme(sheet)
             else:
-                ctx.tables.extend(find_tables(sheet))
+                ctx.tables.extend(find_tables(sheet, ctx.seen_headers))
         return ctx
 
     def _of_kind(self, *names: str) -> list[Table]:
@@ -57,7 +60,9 @@ class CheckContext:
 
     @property
     def repartitions(self) -> list[Table]:
-        return self._of_kind("repartition")
+        """Répartitions, with or without total rows (a list of grants is one too: its
+        amounts are recomputed from the Barème like any other)."""
+        return self._of_kind("repartition", "liste")
 
     @property
     def imputations(self) -> list[Table]:
@@ -113,6 +118,20 @@ class CheckContext:
     def totals_of(self, table: Table) -> TotalsAnalysis:
         """What each total row of a répartition or plan sums (T, B004, P002, A001)."""
         return self._totals[id(table)]
+
+    @property
+    def identity_tables(self) -> list[Table]:
+        """Tables whose columns may be bound row by row (I rules)."""
+        return self._of_kind(*KINDS_CHECKED)
+
+    @cached_property
+    def _identities(self) -> dict[int, IdentityAnalysis]:
+        tolerance = self.parametres.tolerance_cents
+        return {id(t): analyse_identities(t, tolerance) for t in self.identity_tables}
+
+    def identities_of(self, table: Table) -> IdentityAnalysis:
+        """The identities of a table's columns and the rows that break them (I rules)."""
+        return self._identities[id(table)]
 
     @cached_property
     def budget_lines(self) -> list[BudgetLine]:

@@ -8,7 +8,9 @@ from pathlib import Path
 
 import pointage
 from pointage.analysis.context import CheckContext
+from pointage.base.addresses import a1
 from pointage.base.errors import UnreadableWorkbook
+from pointage.engine.described import describe_table
 from pointage.reading.snapshot import ReadingGap, WorkbookSnapshot
 from pointage.reading.xlsx import read_workbook
 from pointage.report.findings import Finding
@@ -112,6 +114,23 @@ def _gap_findings(gaps: Collection[ReadingGap]) -> list[Finding]:
     return [get_rule("E001").finding(gap.sheet, None, what=gap.what) for gap in gaps]
 
 
+def _nothing_recognised(ctx: CheckContext) -> str:
+    """E000 for a workbook without annex table, with the header rows that were read."""
+    reason = (
+        "aucun tableau d'annexe reconnu (il faut une ligne d'en-têtes comme "
+        "STRUCTURE | MONTANT RETENU, ou CODE OPÉRATION | IMPUTATION | LIBELLÉ | PROPOSITION)"
+    )
+    if not ctx.seen_headers:
+        return reason + " ; aucune ligne d'en-têtes lue."
+    shown = [
+        f"{seen.sheet}!{a1(seen.row, seen.col)} ({', '.join(f'« {h} »' for h in seen.headers[:6])}"
+        f"{'…' if len(seen.headers) > 6 else ''})"
+        for seen in ctx.seen_headers[:5]
+    ]
+    more = f" et {len(ctx.seen_headers) - 5} autres" if len(ctx.seen_headers) > 5 else ""
+    return f"{reason} ; lignes d'en-têtes lues, non reconnues : {' ; '.join(shown)}{more}."
+
+
 def check_snapshot(
     snapshot: WorkbookSnapshot, rules: list[Rule] | None = None, path: str | None = None
 ) -> FileReport:
@@ -134,12 +153,7 @@ def check_snapshot_with_context(
             f"{failure_place(exc)}).",
         )
     if not ctx.tables:
-        return None, unreadable_report(
-            path,
-            "aucun tableau d'annexe reconnu (il faut une ligne d'en-têtes comme "
-            "STRUCTURE | MONTANT RETENU, ou CODE OPÉRATION | IMPUTATION | LIBELLÉ | PROPOSITION).",
-            snapshot.gaps,
-        )
+        return None, unreadable_report(path, _nothing_recognised(ctx), snapshot.gaps)
     findings: list[Finding] = []
     for selected in rules if rules is not None else select_rules():
         try:
@@ -157,7 +171,7 @@ def check_snapshot_with_context(
     findings.extend(_gap_findings(snapshot.gaps))
     order = {sheet.name: i for i, sheet in enumerate(snapshot.sheets)}
     findings.sort(key=lambda f: (order.get(f.sheet, -1), *f.position(), f.code))
-    tables = [TableInfo(t.sheet_name, t.range, t.kind.name) for t in ctx.tables]
+    tables = [describe_table(t, ctx) for t in ctx.tables]
     if ctx.bareme:
         tables.append(TableInfo(ctx.bareme.sheet, ctx.bareme.range, "bareme"))
     if ctx.parametres.sheet and ctx.parametres.range:

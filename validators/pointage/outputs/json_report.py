@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from pointage.report.model import Report
+from pointage.report.model import Report, TableInfo
 
 
 def report_to_dict(report: Report) -> dict:
@@ -14,7 +14,7 @@ def report_to_dict(report: Report) -> dict:
             {
                 "path": file.path,
                 "status": file.status,
-                "tables": [{"sheet": t.sheet, "range": t.range, "kind": t.kind} for t in file.tables],
+                "tables": [_table(t) for t in file.tables],
                 "findings": [
                     {
                         "code": f.code,
@@ -33,6 +33,19 @@ def report_to_dict(report: Report) -> dict:
         ],
         "summary": report.summary(),
     }
+
+
+def _table(t: TableInfo) -> dict:
+    out: dict = {"sheet": t.sheet, "range": t.range, "kind": t.kind}
+    if t.columns:
+        out["columns"] = [{"cell": c.cell, "header": c.header, "role": c.role} for c in t.columns]
+    if t.total_rows:
+        out["total_rows"] = [{"row": row, "recognised_by": how} for row, how in t.total_rows]
+    if t.identities:
+        out["identities"] = list(t.identities)
+    if t.notes:
+        out["notes"] = list(t.notes)
+    return out
 
 
 def render_json(report: Report) -> str:

@@ -47,8 +47,23 @@ def finding_line(finding: Finding, text: Callable[[str], str] = str) -> str:
     return f"{where}[{finding.code}] {text(finding.message)}"
 
 
+def table_lines(file: FileReport) -> list[str]:
+    """What was read, so that the officer sees what was checked and what was not."""
+    lines = []
+    for t in file.tables:
+        if not t.title:
+            continue  # Barème, Paramètres: read, not checked as tables
+        said = [f"{count(len(t.total_rows), 'ligne de total', 'lignes de total')}"]
+        if t.identities:
+            said.append("identités : " + " ; ".join(t.identities))
+        said.extend(t.notes)
+        lines.append(f"  Lu : {printable(t.sheet)}!{t.range} — {t.title} ({', '.join(said)})")
+    return lines
+
+
 def render_file(file: FileReport) -> list[str]:
     lines = [f"{file.path} — {_STATUS[file.status]} ({counts({s: file.count(s) for s in Severity})})"]
+    lines.extend(table_lines(file))
     for sheet, findings in groupby(file.findings, key=lambda f: f.sheet):
         findings = list(findings)
         if sheet:

@@ -12,10 +12,25 @@ OK = "ok"
 
 
 @dataclass(frozen=True)
+class ColumnInfo:
+    cell: str  # the header cell
+    header: str  # as written
+    role: str  # the role the header fills (`label`, `amount`, `extra` for other money)
+
+
+@dataclass(frozen=True)
 class TableInfo:
+    """What was read: the columns by role, how each total row was recognised, the
+    identities checked, and what was not checked (French notes)."""
+
     sheet: str
     range: str
     kind: str
+    columns: tuple[ColumnInfo, ...] = ()
+    total_rows: tuple[tuple[int, str], ...] = ()  # (row number, how it was recognised)
+    identities: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ()
+    title: str = ""  # French: `Tableau de répartition`
 
 
 @dataclass

@@ -121,7 +121,8 @@ F002 = rule(
 @F002
 def check_not_numbers(ctx):
     for item in numeric_cells(ctx):
-        if isinstance(item.parsed, NotANumber) and item.counted:
+        # In a list, nothing sums a cell unless a Barème recomputes the amounts.
+        if isinstance(item.parsed, NotANumber) and (item.counted or ctx.bareme):
             yield F002.finding(item.sheet, item.cell, raw=item.parsed.text, column=item.column)
 
 
@@ -308,6 +309,8 @@ F007 = rule(
 @F007
 def check_negative(ctx):
     for table in ctx.repartitions:
+        if table.meanings.get(table.roles["label"]) not in (None, "beneficiary"):
+            continue  # an accounting list (`Libellé tiers`): a negative entry is a reversal
         for row, value in zip(table.rows, table.exact_column("amount")):
             if value is None or isinstance(value, NotANumber) or value >= 0:
                 continue
@@ -331,8 +334,8 @@ F008 = rule(
     Severity.AVERTISSEMENT,
     summary="Une ligne collée deux fois : une ligne de détail identique, dans toutes ses "
     "cellules remplies (montant compris), à une ligne précédente du même bloc.",
-    message="{count} identique{s} à une ligne précédente dans toutes leurs cellules "
-    "({pairs}) : collée{s} deux fois ?",
+    message="{count} identique{s}, cellule pour cellule, à une ligne précédente ({pairs}) : "
+    "collée{s} deux fois ?",
     example="Seed 001 ✔ : SAMPS dans deux territoires et deux projets ADEFI différents ne "
     "sont pas des doublons.",
 )
@@ -366,7 +369,7 @@ def check_duplicates(ctx):
         yield F008.finding(
             table.sheet_name,
             a1(pairs[0][0], col),
-            cells=[a1(row, col) for row, _ in pairs],
+            cells=[a1(r, col) for row, earlier in pairs for r in (earlier, row)],
             count=count(len(pairs), "ligne", "lignes"),
             s="s" if several else "",
             pairs=_shown_list([f"ligne {row + 1} = ligne {earlier + 1}" for row, earlier in pairs], 10),

@@ -21,6 +21,7 @@ FAMILIES = {
     "M": "Montants recalculés au barème (répartition)",
     "B": "Tableau budgétaire (imputation)",
     "P": "Plan de financement",
+    "I": "Identités entre colonnes (exécution budgétaire, coûts)",
     "A": "Articles de la délibération et chiffres clés",
     "F": "Forme des données",
     "E": "Lecture du classeur",

@@ -53,8 +53,21 @@ def find_tables(sheet: SheetSnapshot, seen: list[SeenHeader] | None = None) -> l
             for t in found + tables
             if t not in kept
         )
+    if not every and seen is not None:
+        seen.extend(_first_header_like_row(sheet))
     kept.sort(key=lambda t: (t.header_row, t.first_col))
     return kept
+
+
+def _first_header_like_row(sheet: SheetSnapshot) -> list[SeenHeader]:
+    """The row a person would take for the sheet's header (texts only, two at least),
+    to say what was seen on a sheet where no table was recognised."""
+    for index in range(sheet.origin_row, min(sheet.row_count, sheet.origin_row + HEADER_SEARCH_ROWS)):
+        cells = sheet.row(index)
+        if _looks_like_header(cells):
+            filled = [(c, str(v).strip()) for c, v in enumerate(cells, sheet.origin_col) if not is_blank(v)]
+            return [SeenHeader(sheet.name, index, filled[0][0], tuple(text for _, text in filled))]
+    return []
 
 
 def _find_by_headers(sheet: SheetSnapshot, claimed: set[int]) -> list[Table]:
@@ -190,7 +203,7 @@ def _finish(table: Table, body: list[int]) -> Table:
     classify_rows(table, body)
     if table.rows:
         table.last_row = table.rows[-1].index
-    if table.kind is REPARTITION and not any(r.kind == TOTAL for r in table.rows):
+    if table.kind is REPARTITION and table.rows and not any(r.kind == TOTAL for r in table.rows):
         # No total row: a list of grants, where each row stands alone.
         table.kind = LISTE
         for role in table.extra_money:

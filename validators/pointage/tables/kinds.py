@@ -48,7 +48,7 @@ class TableKind:
 REPARTITION = TableKind(
     name="repartition",
     roles={
-        "label": ("beneficiary", "libelle"),
+        "label": ("beneficiary", "party", "libelle"),
         "amount": ("amount", "plan_amount", "realised", "budget"),
         "operation": ("operation",),
         "territory": ("territory",),
@@ -153,7 +153,7 @@ PLAN = TableKind(
 EXECUTION = TableKind(
     name="execution",
     roles={
-        "label": ("libelle", "beneficiary", "description"),
+        "label": ("libelle", "beneficiary", "party", "description"),
         "budget": ("budget", "ae"),
         "engaged": ("engaged",),
         "available": ("available",),

@@ -29,16 +29,12 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "ORGANISME",
         "ORGANISME BENEFICIAIRE",
         "ASSOCIATION",
-        "TIERS",
-        "LIBELLE TIERS",
         "RAISON SOCIALE",
         "PORTEUR",
         "PORTEUR PROJET",
-        "FOURNISSEUR",
-        "TITULAIRE",
-        "NOM SITE",
-        "SITE",
     ),
+    # Who is paid in an accounting list (a supplier, a site): a label, not a grantee.
+    "party": ("TIERS", "LIBELLE TIERS", "FOURNISSEUR", "TITULAIRE", "NOM SITE", "SITE"),
     "description": (
         "DESCRIPTION",
         "DESCRIPTIF",

@@ -1,0 +1,256 @@
+"""Identities between the numeric columns of a table, row by row.
+
+Named ones come from the meaning of the headers (`Disponible = Budget − Engagé`,
+`Coût total = Coût horaire × Nombre d'heures`); others are inferred when they hold on
+nearly every row of a table (`Montant TTC = Montant HT + Montant TVA`). Each row that
+breaks one is a finding (I001 named, I002 inferred).
+
+An identity that breaks on many rows was misread, not broken: a named one that fails
+on more than a fifth of its rows is dropped and the table says so
+(more than a fifth of its rows, and more than two rows).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from itertools import combinations
+
+from pointage.base.numbers import to_cents
+from pointage.base.text import is_blank
+from pointage.tables.table import DETAIL, TOTAL, Row, Table
+
+# (result, [(sign, role)…]) or (result, "×", a, b): the identities the headers name.
+_NAMED_SUMS: tuple[tuple[str, tuple[tuple[int, str], ...]], ...] = (
+    ("available", ((1, "budget"), (-1, "engaged"))),
+    ("balance", ((1, "available"), (-1, "proposal"))),
+    ("remaining", ((1, "budget"), (-1, "realised"))),
+    ("engaged", ((1, "realised"), (1, "pending"))),
+)
+_NAMED_PRODUCTS = (("amount", "unit_cost", "quantity"),)
+# The kinds whose columns carry identities (budget tables have B001–B003).
+KINDS_CHECKED = ("repartition", "liste", "plan", "execution")
+
+MIN_ROWS = 10  # an identity is inferred from at least this many rows…
+MIN_SHARE = Decimal("0.95")  # …holding on at least this share of them,
+MIN_NON_ZERO = Decimal("0.3")  # …each term non-zero on this share (`x = x + 0` is no identity)
+MAX_NAMED_FAILURES = Decimal("0.2")
+MAX_NAMED_BREACHES = 2  # …and on more rows than this (one typo in a three-row table is a typo)
+SAMPLE = 200  # rows an inferred identity is first tried on
+# Columns of numbers that are not quantities: never terms of an identity.
+_NOT_AMOUNTS = frozenset({"identifier", "date", "address", "grantor", "code"})
+
+
+@dataclass
+class Identity:
+    result: int  # column of the result
+    terms: tuple[tuple[int, int], ...]  # (sign, column) for a sum; two columns for a product
+    product: bool
+    named: bool
+    text: str  # `Disponible = Budget − Engagé`, headers as written
+
+
+@dataclass
+class Breach:
+    identity: Identity
+    row: Row
+    found: int  # cents
+    expected: int  # cents
+
+
+@dataclass
+class IdentityAnalysis:
+    identities: list[Identity] = field(default_factory=list)
+    breaches: list[Breach] = field(default_factory=list)
+    dropped: list[str] = field(default_factory=list)  # French, for the report
+
+
+def analyse_identities(table: Table, tolerance_cents: int = 0) -> IdentityAnalysis:
+    analysis = IdentityAnalysis()
+    rows = [r for r in table.rows if r.kind in (DETAIL, TOTAL)]
+    if not rows:
+        return analysis
+    columns = _numeric_columns(table, rows)
+    values = {col: _cents(table, rows, col) for col in columns}
+    named = _named(table, values)
+    for identity in named:
+        breaches = _breaches(identity, rows, values, tolerance_cents)
+        checked = _checked_rows(identity, values)
+        if len(breaches) > MAX_NAMED_BREACHES and Decimal(len(breaches)) / checked > MAX_NAMED_FAILURES:
+            analysis.dropped.append(
+                f"{identity.text} : ne tient pas sur {len(breaches)} lignes sur {checked}, "
+                "colonnes sans doute mal comprises, non vérifiée"
+            )
+            continue
+        analysis.identities.append(identity)
+        analysis.breaches.extend(breaches)
+    taken = {frozenset([i.result, *(c for _, c in i.terms)]) for i in named}
+    for identity in _inferred(table, rows, values, named, taken, tolerance_cents):
+        analysis.identities.append(identity)
+        analysis.breaches.extend(_breaches(identity, rows, values, tolerance_cents))
+    analysis.breaches.sort(key=lambda b: (b.row.index, b.identity.result))
+    return analysis
+
+
+def _numeric_columns(table: Table, rows: list[Row]) -> list[int]:
+    """Columns holding numbers on most filled rows (money roles, or any column)."""
+    found = []
+    indexes = [r.index for r in rows]
+    for col in range(table.first_col, table.last_col + 1):
+        if table.meanings.get(col) in _NOT_AMOUNTS:
+            continue
+        cells = [v for v in table.sheet.column(indexes, col) if not is_blank(v)]
+        numbers = sum(1 for v in cells if isinstance(v, (int, float)) and not isinstance(v, bool))
+        if cells and numbers * 10 >= len(cells) * 8:
+            found.append(col)
+    return found
+
+
+def _cents(table: Table, rows: list[Row], col: int) -> list[int | None]:
+    out: list[int | None] = []
+    for value in table.sheet.column([r.index for r in rows], col):
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not abs(value) < 1e13:
+            out.append(None)  # not a number, or not an amount (a SIRET, infinity)
+        else:
+            out.append(to_cents(Decimal(repr(value)) if isinstance(value, float) else Decimal(value)))
+    return out
+
+
+def _named(table: Table, values: dict[int, list]) -> list[Identity]:
+    roles = table.roles
+    found = []
+
+    def present(role: str) -> int | None:
+        col = roles.get(role)
+        return col if col in values else None
+
+    for result, terms in _NAMED_SUMS:
+        if result == "balance" and table.kind.name != "execution":
+            continue
+        cols = [present(result), *(present(r) for _, r in terms)]
+        if None in cols:
+            continue
+        signed = tuple((sign, present(role)) for sign, role in terms)
+        found.append(Identity(cols[0], signed, False, True, _sum_text(table, cols[0], signed)))  # type: ignore[arg-type]
+    gap, budget = present("gap"), present("budget")
+    against = present("engaged") if present("engaged") is not None else present("realised")
+    if gap is not None and budget is not None and against is not None:
+        signed = ((1, against), (-1, budget))
+        found.append(Identity(gap, signed, False, True, _sum_text(table, gap, signed)))
+    for result, a, b in _NAMED_PRODUCTS:
+        cols = [present(result), present(a), present(b)]
+        if None not in cols:
+            found.append(
+                Identity(cols[0], ((1, cols[1]), (1, cols[2])), True, True, _product_text(table, *cols))  # type: ignore[arg-type]
+            )
+    return found
+
+
+def _inferred(
+    table: Table,
+    rows: list[Row],
+    values: dict[int, list],
+    named: list[Identity],
+    taken: set[frozenset[int]],
+    tolerance: int,
+) -> list[Identity]:
+    found: list[Identity] = []
+    columns = list(values)
+    if len(rows) < MIN_ROWS or len(columns) < 3:
+        return found
+    used: set[int] = {i.result for i in named}  # a column the headers define is not redefined
+    for x in columns:
+        for y, z in combinations([c for c in columns if c != x], 2):
+            if frozenset((x, y, z)) in taken or x in used or (y in used and z in used):
+                continue
+            for product in (False, True):
+                if _holds(values[x], values[y], values[z], product, tolerance):
+                    taken.add(frozenset((x, y, z)))
+                    identity = _present(table, x, y, z, product)
+                    if identity.result not in used:
+                        found.append(identity)
+                        used.add(identity.result)
+                    break
+    return found
+
+
+def _holds(xs: list, ys: list, zs: list, product: bool, tolerance: int) -> bool:
+    """x = y + z (or y × z) on at least MIN_SHARE of at least MIN_ROWS rows, with each
+    term non-zero often enough; tried on a sample first, then on every row."""
+    for limit in (SAMPLE, None):
+        rows = holding = 0
+        non_zero = [0, 0, 0]
+        for x, y, z in zip(xs[:limit], ys[:limit], zs[:limit]):
+            if x is None or y is None or z is None:
+                continue
+            rows += 1
+            expected = _round_product(y, z) if product else y + z
+            if abs(x - expected) <= tolerance:
+                holding += 1
+            non_zero[0] += x != 0
+            non_zero[1] += y != 0
+            non_zero[2] += z != 0
+        if rows < MIN_ROWS or holding < MIN_SHARE * rows:
+            return False
+        if any(n < MIN_NON_ZERO * rows for n in non_zero):
+            return False
+        if limit is not None and len(xs) <= SAMPLE:
+            return True
+    return True
+
+
+def _round_product(y_cents: int, z_cents: int) -> int:
+    """y × z in cents, both given in cents, rounded half-up to the cent."""
+    return to_cents(Decimal(y_cents) * Decimal(z_cents) / Decimal(10000))
+
+
+def _present(table: Table, x: int, y: int, z: int, product: bool) -> Identity:
+    """`Montant TTC = Montant HT + Montant TVA`, written with the rightmost column as
+    the result (results are written right of what they are made of)."""
+    if product or x > max(y, z):
+        terms = ((1, y), (1, z))
+        return Identity(
+            x, terms, product, False, _product_text(table, x, y, z) if product else _sum_text(table, x, terms)
+        )
+    # x = y + z with z rightmost: z = x − y.
+    result, other = (z, y) if z > y else (y, z)
+    terms = ((1, x), (-1, other))
+    return Identity(result, terms, False, False, _sum_text(table, result, terms))
+
+
+def _header(table: Table, col: int) -> str:
+    return " ".join(table.headers.get(col, "").split()) or f"colonne {col + 1}"
+
+
+def _sum_text(table: Table, result: int, terms: tuple[tuple[int, int], ...]) -> str:
+    text = _header(table, terms[0][1])
+    for sign, col in terms[1:]:
+        text += (" + " if sign > 0 else " − ") + _header(table, col)
+    return f"{_header(table, result)} = {text}"
+
+
+def _product_text(table: Table, result: int, a: int, b: int) -> str:
+    return f"{_header(table, result)} = {_header(table, a)} × {_header(table, b)}"
+
+
+def _checked_rows(identity: Identity, values: dict[int, list]) -> int:
+    cols = [identity.result, *(c for _, c in identity.terms)]
+    return sum(1 for row in zip(*(values[c] for c in cols)) if None not in row)
+
+
+def _breaches(identity: Identity, rows: list[Row], values: dict[int, list], tolerance: int) -> list[Breach]:
+    found = []
+    xs = values[identity.result]
+    terms = [(sign, values[col]) for sign, col in identity.terms]
+    for position, row in enumerate(rows):
+        x = xs[position]
+        parts = [(sign, column[position]) for sign, column in terms]
+        if x is None or any(v is None for _, v in parts):
+            continue
+        if identity.product:
+            expected = _round_product(parts[0][1], parts[1][1])
+        else:
+            expected = sum(sign * v for sign, v in parts)
+        if abs(x - expected) > tolerance:
+            found.append(Breach(identity, row, x, expected))
+    return found

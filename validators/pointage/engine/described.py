@@ -1,0 +1,40 @@
+"""What the report says of each table read: its columns by role, how its total rows
+were recognised, the identities checked and what was not checked."""
+
+from __future__ import annotations
+
+from pointage.analysis.context import CheckContext
+from pointage.analysis.identities import KINDS_CHECKED
+from pointage.base.addresses import a1
+from pointage.report.model import ColumnInfo, TableInfo
+from pointage.tables.table import TOTAL, Table
+
+
+def describe_table(table: Table, ctx: CheckContext) -> TableInfo:
+    columns = tuple(
+        ColumnInfo(
+            a1(table.header_row, col),
+            table.headers.get(col, ""),
+            "extra" if role.startswith("extra:") else role,
+        )
+        for role, col in sorted(table.roles.items(), key=lambda item: item[1])
+    )
+    totals = tuple((r.index + 1, r.how) for r in table.rows if r.kind == TOTAL)
+    identities: tuple[str, ...] = ()
+    notes: list[str] = []
+    if table.usable and table.kind.name in KINDS_CHECKED:
+        analysis = ctx.identities_of(table)
+        identities = tuple(i.text for i in analysis.identities)
+        notes.extend(analysis.dropped)
+    if table.totals_skipped:
+        notes.append(table.totals_skipped)
+    return TableInfo(
+        table.sheet_name,
+        table.range,
+        table.kind.name,
+        columns,
+        totals,
+        identities,
+        tuple(notes),
+        title=f"Tableau {table.kind.title}",
+    )

@@ -1,0 +1,103 @@
+"""I — identities between the columns of a table, checked row by row."""
+
+from __future__ import annotations
+
+from pointage.analysis.identities import Breach
+from pointage.base.addresses import a1
+from pointage.base.formatting import format_money, money_json, show_difference
+from pointage.base.numbers import euros
+from pointage.report.findings import Severity
+from pointage.rules.registry import rule
+
+# More breaches than this for one identity of one table: one finding lists them all.
+GROUPED_FROM = 6
+
+I001 = rule(
+    "I001",
+    Severity.ERREUR,
+    summary="Une identité que les en-têtes nomment ne tient pas sur une ligne : Disponible = "
+    "Budget − Engagé, Engagé = Réalisé + En cours, Reste = Voté − Réalisé, Écart = Réalisé − "
+    "Prévu, Solde = Disponible − Proposition, Coût total = Coût unitaire × Quantité.",
+    message="{name} : {identity} ne tient pas : {result} vaut {found_text}, le calcul donne "
+    "{expected_text} (écart {difference}).{more}",
+    example="Une situation des dépenses engagées où un Disponible a été retapé : "
+    "`Budget 1 000,00 | Engagé 400,00 | Disponible 700,00` (attendu 600,00).",
+)
+
+I002 = rule(
+    "I002",
+    Severity.AVERTISSEMENT,
+    summary="Une identité entre colonnes, que les en-têtes ne nomment pas mais qui tient sur "
+    "presque toutes les lignes du tableau (au moins 95 % d'au moins 10 lignes), ne tient pas "
+    "sur une ligne.",
+    message="{name} : {identity} tient sur les autres lignes du tableau, pas ici : {result} "
+    "vaut {found_text}, le calcul donne {expected_text} (écart {difference}).{more}",
+    example="`Montant TTC = Montant HT + Montant TVA` sur 70 écritures sur 71.",
+)
+
+
+@I001
+def check_named_identities(ctx):
+    yield from _findings(ctx, named=True)
+
+
+@I002
+def check_inferred_identities(ctx):
+    yield from _findings(ctx, named=False)
+
+
+def _findings(ctx, named: bool):
+    rule_ = I001 if named else I002
+    for table in ctx.identity_tables:
+        breaches = [b for b in ctx.identities_of(table).breaches if b.identity.named is named]
+        by_identity: dict[int, list[Breach]] = {}
+        for breach in breaches:
+            by_identity.setdefault(id(breach.identity), []).append(breach)
+        for group in by_identity.values():
+            if len(group) >= GROUPED_FROM:
+                yield _grouped(rule_, table, group)
+            else:
+                yield from (_one(rule_, table, b) for b in group)
+
+
+def _cells(breach: Breach) -> list[str]:
+    identity = breach.identity
+    return [a1(breach.row.index, c) for _, c in identity.terms] + [a1(breach.row.index, identity.result)]
+
+
+def _one(rule_, table, breach: Breach, more: str = "", cells: list[str] | None = None):
+    identity = breach.identity
+    return rule_.finding(
+        table.sheet_name,
+        a1(breach.row.index, identity.result),
+        cells=cells or _cells(breach),
+        more=more,
+        expected=money_json(breach.expected),
+        found=money_json(breach.found),
+        money=True,
+        name=_row_name(table, breach.row),
+        identity=identity.text,
+        result=f"« {' '.join(table.headers.get(identity.result, '').split())} »",
+        found_text=format_money(breach.found),
+        expected_text=format_money(breach.expected),
+        difference=show_difference(euros(breach.found), euros(breach.expected), money=True),
+    )
+
+
+def _grouped(rule_, table, group: list[Breach]):
+    """One finding for an identity broken on many rows: the first row speaks, the
+    message counts the others, and every cell is listed."""
+    cells = [a1(b.row.index, b.identity.result) for b in group]
+    shown = ", ".join(cells[1:6]) + ("…" if len(cells) > 6 else "")
+    more = f" Elle ne tient pas non plus sur {len(group) - 1} autres lignes ({shown})."
+    return _one(rule_, table, group[0], more=more, cells=cells)
+
+
+def _row_name(table, row) -> str:
+    if row.label:
+        return row.label
+    for col in range(table.first_col, table.last_col + 1):
+        value = table.sheet.value(row.index, col)
+        if isinstance(value, str) and value.strip() and value.strip() != "-":
+            return " ".join(value.split())
+    return f"Ligne {row.index + 1}"
