@@ -95,7 +95,7 @@ def analyse_identities(table: Table, tolerance_cents: int = 0) -> IdentityAnalys
 def _numeric_columns(table: Table, rows: list[Row]) -> list[int]:
     """Columns holding numbers on most filled rows (money roles, or any column)."""
     found = []
-    indexes = [r.index for r in rows]
+    indexes = [r.index for r in rows if r.kind == DETAIL]  # a total row holds its label there
     for col in range(table.first_col, table.last_col + 1):
         if table.meanings.get(col) in _NOT_AMOUNTS:
             continue

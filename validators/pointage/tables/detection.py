@@ -7,10 +7,16 @@ from dataclasses import dataclass
 from pointage.base.numbers import Number, parse_number
 from pointage.base.text import is_blank, is_blank_row
 from pointage.reading.snapshot import SheetSnapshot
-from pointage.tables.headers import MAX_HEADER_TEXT, header_meaning, is_header_row, read_header
+from pointage.tables.headers import (
+    KIND_MEANINGS,
+    MAX_HEADER_TEXT,
+    header_meaning,
+    is_header_row,
+    read_header,
+)
 from pointage.tables.kinds import LISTE, REPARTITION
 from pointage.tables.lexicon import MONEY_MEANINGS
-from pointage.tables.table import TOTAL, Table, classify_rows, extra_role
+from pointage.tables.table import TOTAL, Table, classify_rows, extra_role, is_total_label
 
 # A header row is looked for in the first rows of a block (a block starts at the
 # top of the sheet, after 3 blank rows, or after a table).
@@ -66,6 +72,8 @@ def _first_header_like_row(sheet: SheetSnapshot) -> list[SeenHeader]:
         cells = sheet.row(index)
         if _looks_like_header(cells):
             filled = [(c, str(v).strip()) for c, v in enumerate(cells, sheet.origin_col) if not is_blank(v)]
+            if len(filled) < 2:
+                continue
             return [SeenHeader(sheet.name, index, filled[0][0], tuple(text for _, text in filled))]
     return []
 
@@ -76,11 +84,12 @@ def _find_by_headers(sheet: SheetSnapshot, claimed: set[int]) -> list[Table]:
     body: list[int] = []
     block_start = sheet.origin_row
     blank_run = 0
+    blank_run_before = False
     values, top = sheet.values, sheet.origin_row
     for index in range(sheet.origin_row, sheet.row_count):
         if claimed and index in claimed:
             if current is not None:
-                tables.append(_finish(current, body))
+                tables.extend(_finish_side_by_side(current, body))
                 current = None
             block_start, blank_run = index + 1, 0
             continue
@@ -89,11 +98,11 @@ def _find_by_headers(sheet: SheetSnapshot, claimed: set[int]) -> list[Table]:
             blank_run += 1
             if blank_run >= BLANK_RUN_ENDS_TABLE:
                 if current is not None:
-                    tables.append(_finish(current, body))
+                    tables.extend(_finish_side_by_side(current, body))
                     current = None
                 block_start = index + 1
             continue
-        blank_run = 0
+        blank_run_before, blank_run = blank_run > 0, 0
         may_be_header = current is not None or index - block_start < HEADER_SEARCH_ROWS
         if (
             may_be_header
@@ -108,13 +117,18 @@ def _find_by_headers(sheet: SheetSnapshot, claimed: set[int]) -> list[Table]:
                 current = _new_table(sheet, current.header_row, header_rows=[*current.header_rows, index])
                 continue
             if current is not None:
-                tables.append(_finish(current, body))
+                tables.extend(_finish_side_by_side(current, body))
             current = _new_table(sheet, index)
             body = []
         elif current is not None:
+            if blank_run_before and _is_title_row(cells) and any(_has_total(t, body) for t in [current]):
+                # The title of the next block (`Coût supplémentaire`) ends this table.
+                tables.extend(_finish_side_by_side(current, body))
+                current, block_start = None, index
+                continue
             body.append(index)
     if current is not None:
-        tables.append(_finish(current, body))
+        tables.extend(_finish_side_by_side(current, body))
     return tables
 
 
@@ -153,6 +167,11 @@ def _new_table(
     header_rows = header_rows or [header_row]
     cells = _stacked_headers(sheet, header_rows)
     columns = [sheet.origin_col + i for i, v in enumerate(cells) if not is_blank(v)]
+    # A hidden header row still bounds the table (a pivot's `Étiquettes de lignes`).
+    columns += [
+        c for r in header_rows for c, v in enumerate(sheet.row(r), sheet.origin_col) if not is_blank(v)
+    ]
+    columns.sort()
     first = columns[0] if first_col is None else first_col
     last = columns[-1] if last_col is None else last_col
     in_table = [
@@ -184,18 +203,89 @@ def _new_table(
     )
 
 
+# Sub-headers that say which side of a group they are, not what the column holds.
+_SUB_HEADERS = frozenset({"debit", "credit", None})
+
+
 def _stacked_headers(sheet: SheetSnapshot, header_rows: list[int]) -> list[object]:
     """One header per column: the lowest filled cell of the header rows, hidden rows
     aside (a pivot table's hidden `Somme de Montant colonne 1` is not what people read)."""
     width = max(len(sheet.row(r)) for r in header_rows)
     cells: list[object] = [None] * width
     shown = [r for r in header_rows if r not in sheet.hidden_rows] or header_rows
+    groups: dict[int, str] = {}  # column -> the group title merged above it
     for row in shown:
         for i in range(width):
             value = sheet.value(row, sheet.origin_col + i)
             if not is_blank(value):
                 cells[i] = value
+        for r1, c1, r2, c2 in sheet.merged:
+            title = sheet.value(r1, c1)
+            if r1 == row and c2 > c1 and isinstance(title, str) and header_meaning(title) in KIND_MEANINGS:
+                for col in range(c1, c2 + 1):
+                    groups[col - sheet.origin_col] = title.strip()
+    for i, title in groups.items():
+        # `Soldes` merged over `Débit | Crédit`: the columns are `Soldes Débit`…
+        if (
+            0 <= i < width
+            and isinstance(cells[i], str)
+            and cells[i].strip() != title
+            and header_meaning(cells[i]) in _SUB_HEADERS
+        ):
+            cells[i] = f"{title} {cells[i].strip()}"
     return cells
+
+
+def _is_title_row(cells: list[object]) -> bool:
+    filled = [v for v in cells if not is_blank(v)]
+    return len(filled) == 1 and isinstance(filled[0], str) and not is_total_label(filled[0].strip())
+
+
+def _has_total(table: Table, body: list[int]) -> bool:
+    """Whether a total row was already read in the body (cheap: labels only)."""
+    left = table.first_col - table.sheet.origin_col
+    for index in body:
+        cells = table.sheet.row(index)[max(left, 0) : table.last_col - table.sheet.origin_col + 1]
+        if any(isinstance(v, str) and is_total_label(v.strip()) for v in cells):
+            return True
+    return False
+
+
+# Two tables side by side (`Coût humain` in A:E, `Coût matériel` in I:L, on the same
+# rows) are apart by at least this many empty header columns.
+SIDE_BY_SIDE_GAP = 2
+
+
+def _finish_side_by_side(table: Table, body: list[int]) -> list[Table]:
+    groups = _column_groups(table)
+    if len(groups) < 2:
+        return [_finish(table, body)]
+    parts = []
+    for first, last in groups:
+        part = _new_table(table.sheet, table.header_row, first, last, table.header_rows)
+        finished = _finish(part, [r for r in body if not _blank_between(table.sheet, r, first, last)])
+        if finished.rows:
+            parts.append(finished)
+    return parts or [_finish(table, body)]
+
+
+def _column_groups(table: Table) -> list[tuple[int, int]]:
+    """Runs of header columns apart by SIDE_BY_SIDE_GAP empty ones, each naming at least
+    two columns, or the whole table."""
+    columns = sorted(table.headers)
+    groups: list[list[int]] = []
+    for col in columns:
+        if groups and col - groups[-1][-1] <= SIDE_BY_SIDE_GAP:
+            groups[-1].append(col)
+        else:
+            groups.append([col])
+    if len(groups) < 2 or any(len(g) < 2 for g in groups):
+        return [(table.first_col, table.last_col)]
+    return [(g[0], g[-1]) for g in groups]
+
+
+def _blank_between(sheet: SheetSnapshot, row: int, first: int, last: int) -> bool:
+    return all(is_blank(sheet.value(row, c)) for c in range(first, last + 1))
 
 
 def _finish(table: Table, body: list[int]) -> Table:

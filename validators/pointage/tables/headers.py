@@ -11,7 +11,7 @@ from pointage.tables.lexicon import meaning_of
 # parentheses: `Cible (besoins en ETP et volumes financiers) sur 6 mois`).
 MAX_HEADER_TEXT = 200
 
-_KIND_MEANINGS = frozenset().union(*(kind.meanings for kind in KINDS))
+KIND_MEANINGS = frozenset().union(*(kind.meanings for kind in KINDS))
 
 
 def header_meaning(value: object) -> str | None:
@@ -37,7 +37,7 @@ def is_header_row(cells: list[object], repeated: bool = False) -> bool:
         if meaning is None:
             continue
         meaningful += 1
-        if meaning in _KIND_MEANINGS:
+        if meaning in KIND_MEANINGS:
             kind_cells += 1
     if kind_cells < 2:
         return False

@@ -1,0 +1,260 @@
+"""Real public workbooks (`../shared/real-workbooks/`, with a README saying what a person
+sees in each): the tables Pointage recognises, no false erreur, at most one
+avertissement per table except the real problems the README lists, and perturbation
+tests: a slip made in a real table is found where it was made.
+
+The `.xls`/`.ods` files are read through their LibreOffice `.xlsx` copies in
+`converted/` (Pointage reads `.xlsx`/`.xlsm`). README kinds: `budget` is Pointage's
+`execution` (a budget-execution table); a `repartition` without any total row is a
+`liste`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pointage.analysis.context import CheckContext
+from pointage.base.addresses import a1
+from pointage.engine.check import check_path, check_snapshot
+from pointage.reading.xlsx import read_workbook
+from pointage.report.findings import Severity
+from pointage.tables.table import DETAIL, TOTAL
+
+REAL = Path(__file__).resolve().parents[1].parent / "shared" / "real-workbooks"
+pytestmark = pytest.mark.skipif(not REAL.is_dir(), reason="../shared/real-workbooks absent")
+
+# The Montpellier 2013 grants: one thematic sub-table per header row (the README's one
+# table A1:D1020 with these header rows), each closed by its total.
+ATTRIB_HEADERS = (2, 17, 71, 114, 120, 226, 238, 254, 266, 279, 285, 299, 312, 316, 334, 375, 379)
+ATTRIB_HEADERS += (390, 590, 646, 674, 690, 705, 780, 821, 855, 995, 1008)
+ATTRIB = "VilleMTP_MTP_AttribSub_2013"
+
+# file -> the tables recognised (sheet, range, kind), exactly.
+TABLES = {
+    "Damien-Collot__Repart__Plan de financement.xlsx": [
+        ("Feuil1", "A4:E12", "plan"),
+        ("Feuil1", "I4:L10", "plan"),
+    ],
+    "ThomasGille__ProjetTravaux__Budget.xlsx": [("Matériaux", "A1:F200", "plan")],
+    "betagouv__SCDL-Subvention-DataSubvention__DEP_Aube_Donnees_essentielles_conventions_subvention.xlsx": [
+        ("Feuil1", "A1:N9", "liste")
+    ],
+    "betagouv__SCDL-Subvention-DataSubvention__DEP_Vendée_Publication_données_Open_data_Subventions_Conventions.xlsx": [
+        ("Rapport 1", "A1:N5", "liste")
+    ],
+    "betagouv__api-subventions-asso__SCDL_WITH_EXERCICE_ALT.xlsx": [("Sheet1", "A1:R4", "liste")],
+    "betagouv__api-subventions-asso__chorus-export.xlsx": [("Feuille 1", "A1:O5", "liste")],
+    "eple-suite__comptaeple__balance.xlsx": [
+        ("Balance", "B6:I135", "execution"),
+        ("Donnees", "A1:AK117", "execution"),
+    ],
+    "eple-suite__comptaeple__sde-1.xlsx": [
+        ("ECBU", "B4:H298", "execution"),
+        ("Donnees", "A1:DC187", "liste"),
+    ],
+    "eple-suite__comptaeple__sdr-1.xlsx": [("ECBU", "B4:H89", "execution"), ("Donnees", "A1:DC34", "liste")],
+    "etalab__hackathon_associations__data.gouv-cd53-21-12-2018.xlsx": [("Feuil1", "A1:O176", "liste")],
+    "etalab__hackathon_associations__subventions_associations_2017-converti.xlsx": [
+        ("Table 1", "A2:I1663", "liste")
+    ],
+    "converted/jimmy1708__Opendata__VilleMTP_MTP_Achats_2013.xlsx": [
+        ("VilleMTP_MTP_Achats_2013", "A1:L103", "liste")
+    ],
+    "converted/jimmy1708__Opendata__VilleMTP_MTP_BudgetAnt.xlsx": [
+        ("VilleMTP_MTP_BudgetAnt", "A1:J9999", "liste")
+    ],
+    "converted/jimmy1708__Opendata__VilleMTP_MTP_BudgetPri_2013.xlsx": [
+        ("VilleMTP_MTP_BudgetPri_2013", "A1:G1512", "liste")
+    ],
+    "converted/jimmy1708__Opendata__VilleMTP_MTP_MarchesConclus_2013.xlsx": [
+        ("marchés conclus en 2013", "A5:Y623", "liste")
+    ],
+    "converted/juniorsky-git__Projet-Tarification-Mairie__Detail_des_ecritures_engagements_reservations_factures_grdResultat (7).xlsx": [
+        ("Feuil1", "A1:BQ72", "repartition")
+    ],
+    "juniorsky-git__Projet-Tarification-Mairie__Classeur pour la tarification.xlsx": [
+        ("Feuil1", "A1:P8617", "repartition")
+    ],
+    "juniorsky-git__Projet-Tarification-Mairie__Synthese_ELEC_Detaillee_2025.xlsx": [
+        ("ELEC Détail", "A1:I820", "liste")
+    ],
+    "converted/jimmy1708__Opendata__VilleMTP_MTP_AttribSub_2013.xlsx": [
+        *[(ATTRIB, None, "repartition") for _ in ATTRIB_HEADERS[:16]],
+        (ATTRIB, "A379:D389", "liste"),  # the partenaires block, without total
+        *[(ATTRIB, None, "repartition") for _ in ATTRIB_HEADERS[17:]],
+        ("total", "A1:D939", "repartition"),
+    ],
+}
+
+# Workbooks without any annex table (a physics simulation, a directory, foreign
+# statements…): not recognised, exit 2, and the message lists the header rows seen.
+NOT_ANNEXES = [
+    "Adrastor__Projet-Ecole__JoeyGervais_ProjetExcel.xlsm",
+    "converted/etalab__hackathon_associations__NOM_2018_Mission_Programmes_Ministeres.xlsx",
+    "converted/jimmy1708__Opendata__VilleMTP_MTP_Delibs.xlsx",
+    "converted/jimmy1708__Opendata__VilleMTP_MTP_ListeAssoc_2011.xlsx",
+    "juniorsky-git__Projet-Tarification-Mairie__Grille-tarifaire-2024-(1).xlsx",
+    "ochwajunior__CocaCola_3Statement_Financial_Model__Financial_Report.xlsx",
+    "openspending__fiscal-data-package-demos__Gasto Federalizado_Avance Financiero_Puebla_Q1_2016.xlsx",
+]
+
+# The real problems the README lists, and the repeated rows it describes (each found
+# once per table): file -> [(code, sheet, cell, cells)].
+KNOWN = {
+    "etalab__hackathon_associations__data.gouv-cd53-21-12-2018.xlsx": [
+        (
+            "F008",
+            "Feuil1",
+            "E128",
+            [
+                f"E{r}"
+                for pair in zip(range(95, 110), range(128, 143))
+                if pair[1] not in (131, 141)
+                for r in pair
+            ],
+        )
+    ],
+}
+
+
+def _report(name: str):
+    return check_path(REAL / name)
+
+
+def _real_files() -> list[str]:
+    found = sorted(str(p.relative_to(REAL)) for p in REAL.rglob("*") if p.suffix in (".xlsx", ".xlsm"))
+    return found
+
+
+def test_every_real_workbook_is_described_here():
+    assert sorted([*TABLES, *NOT_ANNEXES]) == _real_files()
+
+
+@pytest.mark.parametrize("name", sorted(TABLES))
+def test_the_tables_read(name):
+    report = _report(name)
+    found = [(t.sheet, t.range, t.kind) for t in report.tables if t.kind not in ("bareme", "parametres")]
+    expected = TABLES[name]
+    # A range left as None is any range (the sub-tables of one sheet, checked below).
+    assert found == [(s, r if r is not None else f[1], k) for (s, r, k), f in zip(expected, found)]
+    assert len(found) == len(expected)
+    if name.endswith("AttribSub_2013.xlsx"):
+        starts = [int(r.split(":")[0][1:]) for s, r, _ in found if s == ATTRIB]
+        assert tuple(starts) == ATTRIB_HEADERS
+
+
+@pytest.mark.parametrize("name", sorted(TABLES))
+def test_no_erreur_and_at_most_one_avertissement_per_table(name):
+    report = _report(name)
+    assert [f.message for f in report.findings if f.severity == Severity.ERREUR] == []
+    known = {(code, sheet, cell) for code, sheet, cell, _ in KNOWN.get(name, [])}
+    warnings = [f for f in report.findings if f.severity == Severity.AVERTISSEMENT]
+    per_table: dict[tuple, int] = {}
+    for f in warnings:
+        if (f.code, f.sheet, f.cell) not in known:
+            per_table[(f.sheet, f.code)] = per_table.get((f.sheet, f.code), 0) + 1
+    tables_per_sheet = {t.sheet: sum(1 for u in report.tables if u.sheet == t.sheet) for t in report.tables}
+    assert all(n <= tables_per_sheet[sheet] for (sheet, _), n in per_table.items()), per_table
+
+
+@pytest.mark.parametrize("name", sorted(KNOWN))
+def test_the_real_problems_are_found(name):
+    findings = {(f.code, f.sheet, f.cell): list(f.cells) for f in _report(name).findings}
+    for code, sheet, cell, cells in KNOWN[name]:
+        assert findings.get((code, sheet, cell)) == cells
+
+
+def test_the_mayenne_duplicates_say_which_rows_repeat_which():
+    [finding] = [f for f in _report(sorted(KNOWN)[0]).findings if f.code == "F008"]
+    assert finding.message.startswith(
+        "13 lignes identiques, cellule pour cellule, à une ligne précédente (ligne 128 = ligne 95, "
+    )
+
+
+@pytest.mark.parametrize("name", NOT_ANNEXES)
+def test_a_workbook_without_annex_table_is_not_recognised_and_says_what_it_read(name):
+    report = _report(name)
+    assert report.unreadable
+    assert [f.code for f in report.findings] == ["E000"]
+    assert "aucun tableau d'annexe reconnu" in report.reason
+    assert (
+        "lignes d'en-têtes lues, non reconnues" in report.reason
+        or "aucune ligne d'en-têtes lue" in report.reason
+    )
+
+
+# --- perturbations: a slip made in a real table is found where it was made ---------
+
+
+def _tables(name: str):
+    snapshot = read_workbook(REAL / name)
+    return snapshot, CheckContext.from_snapshot(snapshot).tables
+
+
+def _set(sheet, row: int, col: int, value) -> None:
+    sheet.values[row - sheet.origin_row][col - sheet.origin_col] = value
+
+
+def _total_cases():
+    for name in sorted(TABLES):
+        _, tables = _tables(name)
+        for position, table in enumerate(tables):
+            if (
+                table.kind.has_totals
+                and table.kind.name != "execution"
+                and any(r.kind == TOTAL for r in table.rows)
+            ):
+                yield pytest.param(name, position, id=f"{name[:40]}-{table.sheet_name}!{table.range}")
+
+
+@pytest.mark.parametrize(("name", "position"), list(_total_cases()) if REAL.is_dir() else [])
+def test_a_changed_detail_amount_is_found_at_its_total(name, position):
+    snapshot, tables = _tables(name)
+    table = tables[position]
+    col = table.roles["amount"]
+    detail = None
+    for row in table.rows:
+        value = table.sheet.value(row.index, col)
+        if row.kind == DETAIL and isinstance(value, (int, float)) and detail is None:
+            detail = (row.index, value)
+        elif row.kind == TOTAL and isinstance(value, (int, float)) and detail is not None:
+            total = row.index
+            break
+    else:
+        pytest.fail("no detail amount above a filled total")
+    _set(table.sheet, detail[0], col, detail[1] + 1000)
+    findings = check_snapshot(snapshot).findings
+    assert ("T001", table.sheet_name, a1(total, col)) in {(f.code, f.sheet, f.cell) for f in findings}
+
+
+def _identity_cases():
+    for name in sorted(TABLES):
+        snapshot = read_workbook(REAL / name)
+        ctx = CheckContext.from_snapshot(snapshot)
+        for position, table in enumerate(ctx.tables):
+            if any(t is table for t in ctx.identity_tables):
+                for number, identity in enumerate(ctx.identities_of(table).identities):
+                    yield pytest.param(
+                        name, position, number, id=f"{name[:30]}-{table.range}-{identity.text[:30]}"
+                    )
+
+
+@pytest.mark.parametrize(("name", "position", "number"), list(_identity_cases()) if REAL.is_dir() else [])
+def test_a_changed_result_of_an_identity_is_found_at_that_cell(name, position, number):
+    snapshot = read_workbook(REAL / name)
+    ctx = CheckContext.from_snapshot(snapshot)
+    table = ctx.tables[position]
+    identity = ctx.identities_of(table).identities[number]
+    terms = [c for _, c in identity.terms]
+    row = next(
+        r.index
+        for r in table.rows
+        if r.kind == DETAIL
+        and all(isinstance(table.sheet.value(r.index, c), (int, float)) for c in [identity.result, *terms])
+    )
+    _set(table.sheet, row, identity.result, table.sheet.value(row, identity.result) + 1000)
+    code = "I001" if identity.named else "I002"
+    findings = check_snapshot(snapshot).findings
+    assert (code, table.sheet_name, a1(row, identity.result)) in {(f.code, f.sheet, f.cell) for f in findings}
