@@ -420,3 +420,23 @@ def test_the_header_pre_check_never_refuses_a_header_row(cells):
     # Rows without a number: a number in a row means it is not a header (a rule, not
     # a shortcut).
     assert _looks_like_header(cells) or not is_header_row(cells)
+
+
+@given(
+    st.one_of(
+        st.floats(min_value=-1e13, max_value=1e13, allow_nan=False),
+        st.integers(min_value=-(10**12), max_value=10**12).map(lambda c: c / 100),
+        st.integers(min_value=-(10**15), max_value=10**15),
+    )
+)
+@example(0.125)
+@example(0.005)
+@example(1020626.7200000002)
+@example(2.675)
+def test_cents_of_a_typed_number_equals_its_decimal_writing_in_cents(value):
+    from pointage.analysis.identities import _cents_of
+    from pointage.base.numbers import to_cents
+
+    reference = to_cents(Decimal(repr(value)) if isinstance(value, float) else Decimal(value))
+    expected = reference if abs(value) < 10**13 else None
+    assert _cents_of(value) == expected

@@ -70,8 +70,7 @@ def analyse_identities(table: Table, tolerance_cents: int = 0) -> IdentityAnalys
     rows = [r for r in table.rows if r.kind in (DETAIL, TOTAL)]
     if not rows:
         return analysis
-    columns = _numeric_columns(table, rows)
-    values = {col: _cents(table, rows, col) for col in columns}
+    values = _LazyColumns(table, rows, _numeric_columns(table, rows))
     named = _named(table, values)
     for identity in named:
         breaches = _breaches(identity, rows, values, tolerance_cents)
@@ -92,10 +91,39 @@ def analyse_identities(table: Table, tolerance_cents: int = 0) -> IdentityAnalys
     return analysis
 
 
+class _LazyColumns(dict):
+    """column -> its values in cents (None where no number), read on first use: a big
+    table whose identities fail on the sample never reads its whole columns."""
+
+    def __init__(self, table: Table, rows: list[Row], columns: list[int]) -> None:
+        super().__init__()
+        self.table, self.rows, self.columns = table, rows, columns
+        self.samples: dict[int, list[int | None]] = {}
+
+    def __contains__(self, col: object) -> bool:
+        return col in self.columns
+
+    def __iter__(self):
+        return iter(self.columns)
+
+    def __missing__(self, col: int) -> list[int | None]:
+        found = self[col] = _cents(self.table, self.rows, col)
+        return found
+
+    def sample(self, col: int) -> list[int | None]:
+        if col in self.keys():
+            return dict.__getitem__(self, col)[:SAMPLE]
+        found = self.samples.get(col)
+        if found is None:
+            found = self.samples[col] = _cents(self.table, self.rows[:SAMPLE], col)
+        return found
+
+
 def _numeric_columns(table: Table, rows: list[Row]) -> list[int]:
-    """Columns holding numbers on most filled rows (money roles, or any column)."""
+    """Columns holding numbers on most filled detail rows of a sample (a total row
+    holds its label there)."""
     found = []
-    indexes = [r.index for r in rows if r.kind == DETAIL]  # a total row holds its label there
+    indexes = [r.index for r in rows if r.kind == DETAIL][:SAMPLE]
     for col in range(table.first_col, table.last_col + 1):
         if table.meanings.get(col) in _NOT_AMOUNTS:
             continue
@@ -107,13 +135,23 @@ def _numeric_columns(table: Table, rows: list[Row]) -> list[int]:
 
 
 def _cents(table: Table, rows: list[Row], col: int) -> list[int | None]:
-    out: list[int | None] = []
-    for value in table.sheet.column([r.index for r in rows], col):
-        if isinstance(value, bool) or not isinstance(value, (int, float)) or not abs(value) < 1e13:
-            out.append(None)  # not a number, or not an amount (a SIRET, infinity)
-        else:
-            out.append(to_cents(Decimal(repr(value)) if isinstance(value, float) else Decimal(value)))
-    return out
+    return [_cents_of(v) for v in table.sheet.column([r.index for r in rows], col)]
+
+
+def _cents_of(value: object) -> int | None:
+    """A typed number in cents, rounded half-up (None for anything else, and for numbers
+    too big to be amounts: a SIRET). A float written with at most two decimals is
+    within a millionth of a whole number of cents: read directly; any other goes
+    through its decimal writing (`0.125` is 13 cents)."""
+    if value.__class__ is int:
+        return value * 100 if abs(value) < 10**13 else None
+    if value.__class__ is not float or not abs(value) < 1e13:
+        return None
+    scaled = value * 100
+    nearest = round(scaled)
+    if abs(scaled - nearest) < 1e-6:
+        return nearest
+    return to_cents(Decimal(repr(value)))
 
 
 def _named(table: Table, values: dict[int, list]) -> list[Identity]:
@@ -149,7 +187,7 @@ def _named(table: Table, values: dict[int, list]) -> list[Identity]:
 def _inferred(
     table: Table,
     rows: list[Row],
-    values: dict[int, list],
+    values: _LazyColumns,
     named: list[Identity],
     taken: set[frozenset[int]],
     tolerance: int,
@@ -164,7 +202,7 @@ def _inferred(
             if frozenset((x, y, z)) in taken or x in used or (y in used and z in used):
                 continue
             for product in (False, True):
-                if _holds(values[x], values[y], values[z], product, tolerance):
+                if _holds(values, x, y, z, product, tolerance):
                     taken.add(frozenset((x, y, z)))
                     identity = _present(table, x, y, z, product)
                     if identity.result not in used:
@@ -174,29 +212,30 @@ def _inferred(
     return found
 
 
-def _holds(xs: list, ys: list, zs: list, product: bool, tolerance: int) -> bool:
+def _holds(values: _LazyColumns, x: int, y: int, z: int, product: bool, tolerance: int) -> bool:
     """x = y + z (or y × z) on at least MIN_SHARE of at least MIN_ROWS rows, with each
     term non-zero often enough; tried on a sample first, then on every row."""
-    for limit in (SAMPLE, None):
-        rows = holding = 0
-        non_zero = [0, 0, 0]
-        for x, y, z in zip(xs[:limit], ys[:limit], zs[:limit]):
-            if x is None or y is None or z is None:
-                continue
-            rows += 1
-            expected = _round_product(y, z) if product else y + z
-            if abs(x - expected) <= tolerance:
-                holding += 1
-            non_zero[0] += x != 0
-            non_zero[1] += y != 0
-            non_zero[2] += z != 0
-        if rows < MIN_ROWS or holding < MIN_SHARE * rows:
-            return False
-        if any(n < MIN_NON_ZERO * rows for n in non_zero):
-            return False
-        if limit is not None and len(xs) <= SAMPLE:
-            return True
-    return True
+    if not _holds_on(values.sample(x), values.sample(y), values.sample(z), product, tolerance):
+        return False
+    return len(values.rows) <= SAMPLE or _holds_on(values[x], values[y], values[z], product, tolerance)
+
+
+def _holds_on(xs: list, ys: list, zs: list, product: bool, tolerance: int) -> bool:
+    rows = holding = 0
+    non_zero = [0, 0, 0]
+    for x, y, z in zip(xs, ys, zs):
+        if x is None or y is None or z is None:
+            continue
+        rows += 1
+        expected = _round_product(y, z) if product else y + z
+        if abs(x - expected) <= tolerance:
+            holding += 1
+        non_zero[0] += x != 0
+        non_zero[1] += y != 0
+        non_zero[2] += z != 0
+    if rows < MIN_ROWS or holding < MIN_SHARE * rows:
+        return False
+    return all(n >= MIN_NON_ZERO * rows for n in non_zero)
 
 
 def _round_product(y_cents: int, z_cents: int) -> int:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pointage.base.addresses import a1, column_letter, range_a1
 from pointage.base.formatting import as_json, count, format_money, show
 from pointage.base.numbers import NotANumber, Number, all_typed_numbers, is_typed_number
+from pointage.base.text import is_blank
 from pointage.report.findings import Severity
 from pointage.rules.registry import rule
 from pointage.tables.table import DETAIL, NOTE, TOTAL
@@ -349,18 +350,17 @@ def check_duplicates(ctx):
         sheet, first, last = table.sheet, table.first_col, table.last_col
         seen: dict[tuple, int] = {}
         pairs: list[tuple[int, int]] = []
+        start, stop = first - sheet.origin_col, last - sheet.origin_col + 1
         for row in table.rows:
             if row.kind == TOTAL:
                 seen.clear()  # a new block starts
                 continue
             if row.kind != DETAIL:
                 continue
-            cells = sheet.row(row.index)[first - sheet.origin_col : last - sheet.origin_col + 1]
-            signature = tuple("" if v is None else v.strip() if isinstance(v, str) else v for v in cells)
-            if sum(1 for v in signature if v != "") < 2:
-                continue
+            # Cells as they are: identical means identical, spaces included.
+            signature = tuple(sheet.row(row.index)[start:stop])
             earlier = seen.setdefault(signature, row.index)
-            if earlier != row.index:
+            if earlier != row.index and sum(1 for v in signature if not is_blank(v)) >= 2:
                 pairs.append((row.index, earlier))
         if not pairs:
             continue

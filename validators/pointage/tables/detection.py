@@ -219,7 +219,7 @@ def _stacked_headers(sheet: SheetSnapshot, header_rows: list[int]) -> list[objec
             value = sheet.value(row, sheet.origin_col + i)
             if not is_blank(value):
                 cells[i] = value
-        for r1, c1, r2, c2 in sheet.merged:
+        for r1, c1, _r2, c2 in sheet.merged:
             title = sheet.value(r1, c1)
             if r1 == row and c2 > c1 and isinstance(title, str) and header_meaning(title) in KIND_MEANINGS:
                 for col in range(c1, c2 + 1):
