@@ -53,11 +53,12 @@ def table_lines(file: FileReport) -> list[str]:
     for t in file.tables:
         if not t.title:
             continue  # Barème, Paramètres: read, not checked as tables
-        said = [f"{count(len(t.total_rows), 'ligne de total', 'lignes de total')}"]
+        said = [count(len(t.total_rows), "ligne de total", "lignes de total")] if t.total_rows else []
         if t.identities:
             said.append("identités : " + " ; ".join(t.identities))
         said.extend(t.notes)
-        lines.append(f"  Lu : {printable(t.sheet)}!{t.range} — {t.title} ({', '.join(said)})")
+        details = f" ({', '.join(said)})" if said else ""
+        lines.append(f"  Lu : {printable(t.sheet)}!{t.range} — {t.title}{details}")
     return lines
 
 

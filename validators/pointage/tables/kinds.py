@@ -81,7 +81,7 @@ LISTE = TableKind(
     quantities=REPARTITION.quantities,
     last_wins=REPARTITION.last_wins,
     has_totals=False,
-    title="(liste)",
+    title="en liste",
     column_names=REPARTITION.column_names,
 )
 
