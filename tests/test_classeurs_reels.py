@@ -37,7 +37,7 @@ TABLES = {
         ("Feuil1", "A4:E12", "plan"),
         ("Feuil1", "I4:L10", "plan"),
     ],
-    "ThomasGille__ProjetTravaux__Budget.xlsx": [("Matériaux", "A1:F200", "plan")],
+    "ThomasGille__ProjetTravaux__Budget.xlsx": [("Matériaux", "A1:F90", "plan")],
     "betagouv__SCDL-Subvention-DataSubvention__DEP_Aube_Donnees_essentielles_conventions_subvention.xlsx": [
         ("Feuil1", "A1:N9", "liste")
     ],

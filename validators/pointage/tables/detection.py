@@ -291,6 +291,7 @@ def _blank_between(sheet: SheetSnapshot, row: int, first: int, last: int) -> boo
 def _finish(table: Table, body: list[int]) -> Table:
     _choose_amount_by_values(table, body)
     classify_rows(table, body)
+    _drop_trailing_zero_rows(table)
     if table.rows:
         table.last_row = table.rows[-1].index
     if table.kind is REPARTITION and table.rows and not any(r.kind == TOTAL for r in table.rows):
@@ -300,6 +301,17 @@ def _finish(table: Table, body: list[int]) -> Table:
             del table.roles[role]
         table.extra_money = []
     return table
+
+
+def _drop_trailing_zero_rows(table: Table) -> None:
+    """Rows at the end of a table that hold nothing but zeros (`= C91*D91` copied down an
+    empty range of an Excel Table) are not rows a person reads: the table ends above."""
+    sheet, first, last = table.sheet, table.first_col, table.last_col
+    while table.rows:
+        values = [sheet.value(table.rows[-1].index, c) for c in range(first, last + 1)]
+        if any(v is not None and v != 0 for v in values) or any(isinstance(v, bool) for v in values):
+            break
+        table.rows.pop()
 
 
 def _with_group_rows(sheet: SheetSnapshot, table: Table, tables: list[Table]) -> list[int]:
