@@ -109,3 +109,65 @@ CCAS      | 10              | 8
         },
     )
     assert table.roles["amount"] == 2
+
+
+def test_a_structure_merged_over_its_grants_covers_each_row(tmp_path):
+    # Three grants to one structure, its name merged over the three rows: three detail
+    # rows of that structure (without the merge, two bare amounts would be totals).
+    [table] = tables_of(
+        tmp_path,
+        {
+            "Annexe": Feuille(
+                """
+STRUCTURE   | OBJET             | MONTANT
+AIFOR       | Mobilité          | 1000
+            | Formation         | 2000
+            | Accompagnement    | 3000
+CCAS Arras  | Mobilité          | 500
+TOTAL       |                   | 6500
+""",
+                fusions=("A2:A4",),
+            )
+        },
+    )
+    assert [(r.index + 1, r.kind, r.label) for r in table.rows] == [
+        (2, "detail", "AIFOR"),
+        (3, "detail", "AIFOR"),
+        (4, "detail", "AIFOR"),
+        (5, "detail", "CCAS Arras"),
+        (6, "total", "TOTAL"),
+    ]
+
+
+def test_headers_named_by_meaning_open_a_list_when_no_row_totals(tmp_path):
+    [table] = tables_of(
+        tmp_path,
+        {
+            "Feuil1": """
+nomAttribuant        | nomBeneficiaire | objet             | montant
+Département          | Association A   | Festival          | 1000
+Département          | Association B   | Fonctionnement    | 2500
+"""
+        },
+    )
+    assert (table.range, table.kind.name) == ("A1:D3", "liste")
+    assert {role: table.headers[col] for role, col in table.roles.items()} == {
+        "label": "nomBeneficiaire",
+        "description": "objet",
+        "amount": "montant",
+    }
+
+
+def test_side_by_side_tables_are_two_tables(tmp_path):
+    tables = tables_of(
+        tmp_path,
+        {
+            "Feuil1": """
+Métier      | Coût horaire | Nombre d'heures | Coût total |  |  | Matériel | Quantité | Prix unitaire | Coût total
+Développeur | 40           | 10              | 400        |  |  | Serveur  | 2        | 300           | 600
+Consultant  | 50           | 10              | 500        |  |  | Écran    | 1        | 200           | 200
+Total :     |              |                 | 900        |  |  | Total :  |          |               | 800
+"""
+        },
+    )
+    assert [(t.range, t.kind.name) for t in tables] == [("A1:D4", "plan"), ("G1:J4", "plan")]
