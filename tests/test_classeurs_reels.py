@@ -258,3 +258,16 @@ def test_a_changed_result_of_an_identity_is_found_at_that_cell(name, position, n
     code = "I001" if identity.named else "I002"
     findings = check_snapshot(snapshot).findings
     assert (code, table.sheet_name, a1(row, identity.result)) in {(f.code, f.sheet, f.cell) for f in findings}
+
+
+def test_total_rows_say_how_they_were_recognised():
+    damien = _report("Damien-Collot__Repart__Plan de financement.xlsx")
+    assert [t.total_rows for t in damien.tables] == [
+        ((10, "formule SOMME des lignes au-dessus"),),
+        ((10, "formule SOMME des lignes au-dessus"),),
+    ]
+    montpellier = _report("converted/jimmy1708__Opendata__VilleMTP_MTP_AttribSub_2013.xlsx")
+    hows = {how for t in montpellier.tables for _, how in t.total_rows}
+    assert hows == {"libellé", "formule SOMME des lignes au-dessus"}
+    [total_sheet] = [t for t in montpellier.tables if t.sheet == "total"]
+    assert total_sheet.total_rows == ((939, "formule SOMME des lignes au-dessus"),)

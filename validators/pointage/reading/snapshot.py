@@ -34,6 +34,8 @@ class SheetSnapshot:
     origin_row: int = 0
     origin_col: int = 0
     formulas_without_value: set[tuple[int, int]] = field(default_factory=set)
+    # cell -> (first row, last row) its `SUM`/`SUBTOTAL(9, …)` of one column adds.
+    sums: dict[tuple[int, int], tuple[int, int]] = field(default_factory=dict)
     merged: list[tuple[int, int, int, int]] = field(default_factory=list)
     hidden_rows: set[int] = field(default_factory=set)
     hidden_cols: set[int] = field(default_factory=set)

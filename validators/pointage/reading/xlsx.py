@@ -18,7 +18,7 @@ from xml.etree import ElementTree
 
 import python_calamine
 
-from pointage.base.addresses import parse_a1
+from pointage.base.addresses import column_index, parse_a1
 from pointage.base.errors import UnreadableWorkbook
 from pointage.reading.snapshot import ListObject, ReadingGap, SheetSnapshot, WorkbookSnapshot
 
@@ -55,6 +55,12 @@ _FORMULA = re.compile(rb"<(?:\w+:)?f[\s/>]")
 _VALUE = re.compile(rb"<(?:\w+:)?v>[^<]")
 _EMPTY_STRING_RESULT = re.compile(rb'\bt="str"')
 _CELL_CLOSE = re.compile(rb"</(?:\w+:)?c>")
+# A total's formula: `SUM(E6:E9)`, `SUBTOTAL(9,E6:E9)` (109 too), one range of one column.
+_SUM_FORMULA = re.compile(
+    rb">\s*=?\s*(?:_xlfn\.)?(?:SUM\(|SUBTOTAL\(\s*(?:9|109)\s*[,;]\s*)"
+    rb"\$?([A-Z]{1,3})\$?(\d+)\s*:\s*\$?([A-Z]{1,3})\$?(\d+)\s*\)\s*<",
+    re.IGNORECASE,
+)
 _CHUNK = 1 << 20
 # A sheet whose root is not a plain `<worksheet` in its first bytes, or that binds
 # SpreadsheetML to a prefix, may write its formulas `<x:f>`: only then is `:f` searched
@@ -273,6 +279,8 @@ class _SheetExtras:
         self.hidden_rows: set[int] = set()
         self.hidden_cols: set[int] = set()
         self.formulas_without_value: set[tuple[int, int]] = set()
+        # cell -> (first row, last row) of the one-column range its SUM/SUBTOTAL adds.
+        self.sums: dict[tuple[int, int], tuple[int, int]] = {}
 
 
 def _scan_sheet_xml(archive: zipfile.ZipFile, part: str) -> _SheetExtras:
@@ -348,6 +356,16 @@ def _scan_block(block: bytes, end: int, extras: _SheetExtras, prefixed: bool) ->
             ref = _ATTR_R.search(cell.group(0))
             if ref and not ref.group(1).isdigit():
                 extras.formulas_without_value.add(parse_a1(ref.group(1).decode()))
+        summed = _SUM_FORMULA.match(block, formula.end() - 1, stop)
+        if summed is None:
+            summed = _SUM_FORMULA.search(block, formula.end() - 1, min(stop, formula.end() + 200))
+        if summed is not None and summed.group(1) == summed.group(3):
+            ref = _ATTR_R.search(cell.group(0))
+            if ref and not ref.group(1).isdigit():
+                row, col = parse_a1(ref.group(1).decode())
+                first, last = int(summed.group(2)) - 1, int(summed.group(4)) - 1
+                if col == column_index(summed.group(1).decode()) and first <= last < row:
+                    extras.sums[(row, col)] = (first, last)
 
 
 # The reader's own words stay out of the messages (the staff read French): what is
@@ -420,6 +438,7 @@ def _read_sheet(
         origin_row=start[0],
         origin_col=start[1],
         formulas_without_value=extras.formulas_without_value,
+        sums=extras.sums,
         merged=merged,
         hidden_rows=extras.hidden_rows,
         hidden_cols=extras.hidden_cols,

@@ -14,6 +14,7 @@ from pointage.tables.kinds import TableKind
 
 DETAIL, TOTAL, NOTE = "detail", "total", "note"
 TOTAL_BY_LABEL, TOTAL_BY_BARE_AMOUNT = "libellé", "montant seul sous les lignes"
+TOTAL_BY_FORMULA = "formule SOMME des lignes au-dessus"
 
 _TOTAL_LABEL = re.compile(r"^(?:SOUS\s*)?TOTAL\b")
 
@@ -156,6 +157,9 @@ def classify_rows(table: Table, body: list[int]) -> None:
     has_totals = table.kind.has_totals
     totals_only_by_label = table.kind.name in ("imputation", "plan", "execution")
     merged_labels = _merged_labels(table)
+    # A SUM/SUBTOTAL of the rows above in the amount column says the row is a total.
+    amount_col = table.roles.get("amount")
+    sums = table.sheet.sums if amount_col is not None and table.kind.name != "imputation" else {}
     append = table.rows.append
     previous_kind = None
     for index in body:
@@ -179,6 +183,10 @@ def classify_rows(table: Table, body: list[int]) -> None:
         label = str(label_value).strip() if label_value is not None else ""
         if not has_totals:
             kind = DETAIL
+        elif sums and (index, amount_col) in sums and sums[(index, amount_col)][0] > table.header_row:
+            kind, how = TOTAL, TOTAL_BY_FORMULA
+            if is_total_label(leading):
+                label = leading
         elif is_total_label(leading):
             kind, label, how = TOTAL, leading, TOTAL_BY_LABEL
         elif totals_only_by_label:
