@@ -171,3 +171,24 @@ Total :     |              |                 | 900        |  |  | Total :  |    
         },
     )
     assert [(t.range, t.kind.name) for t in tables] == [("A1:D4", "plan"), ("G1:J4", "plan")]
+
+
+def test_an_excel_table_of_unknown_columns_is_read_not_understood(tmp_path):
+    from openpyxl import Workbook
+    from openpyxl.worksheet.table import Table as ExcelTable
+
+    from pointage.engine.check import check_path
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Données"
+    for row in (["Colonne A", "Colonne B"], ["x", 1], ["y", 2]):
+        sheet.append(row)
+    sheet.add_table(ExcelTable(displayName="T1", ref="A1:B3"))
+    book.save(tmp_path / "t.xlsx")
+    report = check_path(tmp_path / "t.xlsx")
+    assert report.unreadable
+    assert [f.code for f in report.findings] == ["E000"]
+    assert report.reason.endswith(
+        "lignes d'en-têtes lues, non reconnues : Données!A1 (« Colonne A », « Colonne B »)."
+    )

@@ -14,6 +14,7 @@ from pointage.engine.described import describe_table
 from pointage.reading.snapshot import ReadingGap, WorkbookSnapshot
 from pointage.reading.xlsx import read_workbook
 from pointage.report.findings import Finding
+from pointage.tables.detection import SURE_SCORE
 from pointage.report.model import FileReport, TableInfo
 from pointage.rules.registry import Rule, all_rules, get_rule
 
@@ -152,7 +153,8 @@ def check_snapshot_with_context(
             f"erreur inattendue à la recherche des tableaux ({type(exc).__name__} : {exc}, "
             f"{failure_place(exc)}).",
         )
-    if not ctx.tables:
+    if not any(t.usable or t.score >= SURE_SCORE for t in ctx.tables):
+        # Nothing understood (an Excel Table of unknown columns is read, not understood).
         return None, unreadable_report(path, _nothing_recognised(ctx), snapshot.gaps)
     findings: list[Finding] = []
     for selected in rules if rules is not None else select_rules():

@@ -26,6 +26,9 @@ def describe_table(table: Table, ctx: CheckContext) -> TableInfo:
         analysis = ctx.identities_of(table)
         identities = tuple(i.text for i in analysis.identities)
         notes.extend(analysis.dropped)
+    if not table.usable:
+        missing = ", ".join(table.kind.column_name(m) for m in table.missing)
+        notes.append(f"colonnes non reconnues (il manque {missing}) : rien n'y est vérifié")
     if table.totals_skipped:
         notes.append(table.totals_skipped)
     return TableInfo(

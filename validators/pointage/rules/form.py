@@ -11,6 +11,7 @@ from pointage.base.numbers import NotANumber, Number, all_typed_numbers, is_type
 from pointage.base.text import is_blank
 from pointage.report.findings import Severity
 from pointage.rules.registry import rule
+from pointage.tables.detection import SURE_SCORE
 from pointage.tables.table import DETAIL, NOTE, TOTAL
 
 
@@ -184,8 +185,8 @@ F004 = rule(
 @F004
 def check_required_columns(ctx):
     for table in ctx.tables:
-        if table.usable:
-            continue
+        if table.usable or table.score < SURE_SCORE:
+            continue  # an Excel Table of unknown columns: read, said, not an error
         missing = [table.kind.column_name(m) for m in table.missing]
         yield F004.finding(
             table.sheet_name,

@@ -52,12 +52,14 @@ def find_tables(sheet: SheetSnapshot, seen: list[SeenHeader] | None = None) -> l
     every = found + tables
     for table in every:
         table.header_rows = _with_group_rows(sheet, table, every)
-    kept = [t for t in found + tables if t.missing == [] or t.score >= SURE_SCORE]
+    # An Excel Table is kept whatever its columns (what it lacks is then said, not
+    # checked); a table found by its header row only when it is surely of its kind.
+    kept = [t for t in every if t.missing == [] or t.score >= SURE_SCORE or any(t is f for f in found)]
     if seen is not None:
         seen.extend(
             SeenHeader(sheet.name, t.header_row, t.first_col, tuple(t.headers[c] for c in sorted(t.headers)))
-            for t in found + tables
-            if t not in kept
+            for t in every
+            if not any(t is k for k in kept) or (t.missing and t.score < SURE_SCORE)
         )
     if not every and seen is not None:
         seen.extend(_first_header_like_row(sheet))
