@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from pointage.base.numbers import Number, parse_number
 from pointage.tables.kinds import KINDS, TableKind
 from pointage.tables.lexicon import meaning_of
 
@@ -30,8 +31,8 @@ def is_header_row(cells: list[object], repeated: bool = False) -> bool:
     for value in cells:
         if value is None or (isinstance(value, str) and not value.strip()):
             continue
-        if isinstance(value, str) and value.strip().isdigit():
-            return False  # `2018`, `348`: a row of data typed as text
+        if isinstance(value, str) and (value.strip().isdigit() or _is_text_number(value)):
+            return False  # `2018`, `348`, `50 000 euros`: a row of data typed as text
         filled += 1
         meaning = header_meaning(value)
         if meaning is None:
@@ -42,6 +43,10 @@ def is_header_row(cells: list[object], repeated: bool = False) -> bool:
     if kind_cells < 2:
         return False
     return meaningful * 2 >= filled if repeated else meaningful * 5 >= filled * 2
+
+
+def _is_text_number(text: str) -> bool:
+    return any(ch.isdigit() for ch in text) and isinstance(parse_number(text), Number)
 
 
 @dataclass

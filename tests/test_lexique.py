@@ -1,0 +1,200 @@
+"""The lexicon of headers (pointage.tables.lexicon): header text as budget staff write
+it, read as its meaning; and the header rows it lets `is_header_row` recognise."""
+
+from __future__ import annotations
+
+import pytest
+
+from pointage.tables.headers import is_header_row
+from pointage.tables.lexicon import LEXICON, header_words, meaning_of
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "Bénéficiaire",
+        "Nom de l'organisme bénéficiaire",
+        "Association (handicap)",
+        "Raison sociale",
+        "Porteur",
+        "NOM STRUCTURE",
+        "Structure porteuse",
+        "nomBeneficiaire",  # SCDL, camelCase
+    ],
+)
+def test_beneficiary(header):
+    assert meaning_of(header) == "beneficiary"
+
+
+@pytest.mark.parametrize("header", ["Tiers", "Libellé tiers", "Fournisseur payé (DP)", "Titulaire"])
+def test_party(header):
+    assert meaning_of(header) == "party"
+
+
+@pytest.mark.parametrize(
+    "header",
+    ["Objet", "objet", "Projet", "Nom du projet", "Dossier", "Nature", "Intitulé", "Action", "Descriptif"],
+)
+def test_description(header):
+    assert meaning_of(header) == "description"
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "Montant",
+        "montant",
+        "Montant accordé",
+        "Montant de la subvention",
+        "Montant attribué",
+        "Montant proposé",
+        "Subvention",
+        "Aide",
+        "Coût total",
+        "MONTANT RETENU",
+        "Montant  retenu (€)",
+        "Total général",
+    ],
+)
+def test_amount(header):
+    assert meaning_of(header) == "amount"
+
+
+@pytest.mark.parametrize(
+    ("header", "expected"),
+    [
+        ("Coût horaire", "unit_cost"),
+        ("Prix unitaire", "unit_cost"),
+        ("Cout individuel", "unit_cost"),
+        ("Quantité", "quantity"),
+        ("Nombre d'heures travaillé", "quantity"),
+        ("PLACES D'ACCOMPAGNEMENT", "description"),  # places of a kind: what is funded
+        ("Nombre de places", "places"),
+        ("Nb places", "places"),
+        ("NB PORTEFEUILLES", "portfolios"),
+        ("DURÉE (MOIS)", "months"),
+    ],
+)
+def test_quantities(header, expected):
+    assert meaning_of(header) == expected
+
+
+@pytest.mark.parametrize(
+    ("header", "expected"),
+    [
+        ("Budget\n", "budget"),
+        ("Budget voté", "budget"),
+        ("Engagé", "engaged"),
+        ("Montant engagé", "engaged"),
+        ("Réalisé comptable", "realised"),
+        ("Mandaté", "realised"),
+        ("En cours", "pending"),
+        ("Disponible", "available"),
+        ("Reste à réaliser", "remaining"),
+        ("Écart", "gap"),
+        ("+/- value", "gap"),
+        ("Débit", "debit"),
+        ("Somme de Montant débit antérieur", "debit"),  # pivot table data field
+        ("Crédit", "credit"),
+        ("Solde", "balance"),
+    ],
+)
+def test_budget_execution(header, expected):
+    assert meaning_of(header) == expected
+
+
+@pytest.mark.parametrize(
+    ("header", "expected"),
+    [
+        ("Code Opération", "code"),
+        ("Imputation Budgétaire", "imputation"),
+        ("Libellé Opération", "libelle"),
+        ("AE €", "ae"),
+        ("Proposition €", "proposal"),
+        ("Dépense €", "expense"),
+        ("Recette €", "revenue"),
+        ("Solde €", "balance"),
+    ],
+)
+def test_imputation_table(header, expected):
+    assert meaning_of(header) == expected
+
+
+@pytest.mark.parametrize(
+    ("header", "expected"),
+    [
+        ("Nature de dépenses", "plan_label"),
+        ("Objet de la dépense", "plan_label"),
+        ("Ressources existantes (ETP et volumes financiers)", "existing"),
+        ("Etat des lieux de l'existant", "existing"),
+        ("Cible (besoins en ETP et volumes financiers) sur 6 mois", "target"),
+        ("Delta entre la cible et l'existant", "delta"),
+        ("Montant delta", "plan_amount"),
+    ],
+)
+def test_plan(header, expected):
+    assert meaning_of(header) == expected
+
+
+@pytest.mark.parametrize(
+    ("header", "expected"),
+    [
+        ("Identification du bénéficiaire", "identifier"),  # not the beneficiary
+        ("N° EJ", "identifier"),
+        ("Adresse de l'organisme", "address"),  # not the beneficiary
+        ("Code postal", "address"),
+        ("Nom de l'attributaire", "grantor"),
+        ("nomAttribuant", "grantor"),
+        ("dateConvention", "date"),
+        ("pourcentageSubvention", "rate"),  # not the amount
+        ("Statut", "status"),
+    ],
+)
+def test_ignored(header, expected):
+    assert meaning_of(header) == expected
+
+
+def test_head_noun_wins():
+    assert header_words("Objet de la subvention") == ("OBJET", "SUBVENTION")
+    assert meaning_of("Objet de la subvention") == "description"
+    assert meaning_of("Montant de la subvention") == "amount"
+
+
+def test_header_words():
+    assert header_words("Nom de l'organisme bénéficiaire") == ("NOM", "ORGANISME", "BENEFICIAIRE")
+    assert header_words("nomBeneficiaire") == ("NOM", "BENEFICIAIRE")
+
+
+def test_grants_typed_as_text_are_not_a_header():
+    # Each cell starts with a header word (ASSOCIATION, SUBVENTION, AIDE); the amount
+    # typed as text (`50 000 euros`) says it is a row of data.
+    row = [
+        "Association Centre Culturel",
+        "Subvention pour la réalisation d'un festival",
+        "50 000 euros",
+        "Aide en numéraire",
+    ]
+    assert not is_header_row(row)
+
+
+def test_scdl_header_row():
+    assert is_header_row(["nomBeneficiaire", "objet", "montant"])
+
+
+def test_digits_typed_as_text_are_not_a_header():
+    assert not is_header_row(["2018", "Budget général", "348", "Action"])
+
+
+# Phrases read as another meaning than their own (an earlier meaning has the same
+# words): none today; a new one fails the test below.
+SHADOWED: set[tuple[str, str, str | None]] = set()
+
+
+def test_no_phrase_is_shadowed():
+    shadowed = {
+        (meaning, phrase, meaning_of(phrase))
+        for meaning, phrases in LEXICON.items()
+        for phrase in phrases
+        if meaning_of(phrase) != meaning
+    }
+    assert shadowed == SHADOWED
