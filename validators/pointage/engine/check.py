@@ -14,9 +14,9 @@ from pointage.engine.described import describe_table
 from pointage.reading.snapshot import ReadingGap, WorkbookSnapshot
 from pointage.reading.xlsx import read_workbook
 from pointage.report.findings import Finding
-from pointage.tables.detection import SURE_SCORE
 from pointage.report.model import FileReport, TableInfo
 from pointage.rules.registry import Rule, all_rules, get_rule
+from pointage.tables.detection import SURE_SCORE
 
 
 def select_rules(select: Collection[str] = (), ignore: Collection[str] = ()) -> list[Rule]:
