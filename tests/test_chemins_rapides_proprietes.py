@@ -433,10 +433,10 @@ def test_the_header_pre_check_never_refuses_a_header_row(cells):
 @example(0.005)
 @example(1020626.7200000002)
 @example(2.675)
-def test_cents_of_a_typed_number_equals_its_decimal_writing_in_cents(value):
-    from pointage.analysis.identities import _cents_of
+def testcents_of_a_typed_number_equals_its_decimal_writing_in_cents(value):
+    from pointage.analysis.identities import cents_of
     from pointage.base.numbers import to_cents
 
     reference = to_cents(Decimal(repr(value)) if isinstance(value, float) else Decimal(value))
     expected = reference if abs(value) < 10**13 else None
-    assert _cents_of(value) == expected
+    assert cents_of(value) == expected

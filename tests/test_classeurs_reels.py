@@ -271,3 +271,46 @@ def test_total_rows_say_how_they_were_recognised():
     assert hows == {"libellé", "formule SOMME des lignes au-dessus"}
     [total_sheet] = [t for t in montpellier.tables if t.sheet == "total"]
     assert total_sheet.total_rows == ((939, "formule SOMME des lignes au-dessus"),)
+
+
+def _outline_cases():
+    for name in sorted(TABLES):
+        snapshot = read_workbook(REAL / name)
+        ctx = CheckContext.from_snapshot(snapshot)
+        for position, table in enumerate(ctx.tables):
+            if table.kind.name == "execution":
+                ctx.totals_of(table)
+                if table.outline_parents:
+                    yield pytest.param(name, position, id=f"{name[:40]}-{table.sheet_name}!{table.range}")
+
+
+@pytest.mark.parametrize(("name", "position"), list(_outline_cases()) if REAL.is_dir() else [])
+def test_a_changed_line_of_an_outline_is_found_at_the_subtotal_above_it(name, position):
+    # Op@le's outlines put each subtotal above its lines, the accounts one column right.
+    snapshot = read_workbook(REAL / name)
+    ctx = CheckContext.from_snapshot(snapshot)
+    table = ctx.tables[position]
+    col = next(table.roles[r] for r in table.money_roles if table.meanings[table.roles[r]] != "balance")
+    leftmost = table.first_col
+    leaf = next(
+        r.index
+        for r in table.rows
+        if r.kind == DETAIL
+        and isinstance(table.sheet.value(r.index, col), (int, float))
+        and not isinstance(table.sheet.value(r.index, leftmost), str)
+    )
+    _set(table.sheet, leaf, col, table.sheet.value(leaf, col) + 1000)
+    found = [f for f in check_snapshot(snapshot).findings if f.code == "T001" and f.sheet == table.sheet_name]
+    [finding] = found  # the deepest subtotal only: those above it are wrong by the same slip
+    row, column = finding.cell.rstrip("0123456789"), int(finding.cell.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ"))
+    assert row == a1(leaf, col).rstrip("0123456789") and column - 1 < leaf
+    assert a1(leaf, col) in finding.cells
+
+
+def test_the_op_ale_outlines_are_read_as_outlines():
+    found = [c.values[0] for c in _outline_cases()]
+    assert found == [
+        "eple-suite__comptaeple__balance.xlsx",
+        "eple-suite__comptaeple__sde-1.xlsx",
+        "eple-suite__comptaeple__sdr-1.xlsx",
+    ]

@@ -119,6 +119,10 @@ class TotalsAnalysis:
 
 
 def analyse_totals(table: Table, ctx: CheckContext) -> TotalsAnalysis:
+    if table.kind.name == "execution":
+        from pointage.analysis.outline import outline_totals  # it builds on this module
+
+        return outline_totals(table)
     analysis = TotalsAnalysis()
     for role in ("amount", "places", "portfolios"):
         if table.has(role):

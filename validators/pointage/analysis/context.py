@@ -83,8 +83,9 @@ class CheckContext:
 
     @property
     def totalled_tables(self) -> list[Table]:
-        """Tables whose TOTAL rows are checked (T rules): répartitions and plans."""
-        return self._of_kind("repartition", "plan")
+        """Tables whose TOTAL rows are checked (T rules): répartitions, plans and
+        budget-execution outlines."""
+        return self._of_kind("repartition", "plan", "execution")
 
     @property
     def units(self) -> tuple[str, ...]:

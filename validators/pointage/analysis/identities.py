@@ -135,10 +135,10 @@ def _numeric_columns(table: Table, rows: list[Row]) -> list[int]:
 
 
 def _cents(table: Table, rows: list[Row], col: int) -> list[int | None]:
-    return [_cents_of(v) for v in table.sheet.column([r.index for r in rows], col)]
+    return [cents_of(v) for v in table.sheet.column([r.index for r in rows], col)]
 
 
-def _cents_of(value: object) -> int | None:
+def cents_of(value: object) -> int | None:
     """A typed number in cents, rounded half-up (None for anything else, and for numbers
     too big to be amounts: a SIRET). A float written with at most two decimals is
     within a millionth of a whole number of cents: read directly; any other goes

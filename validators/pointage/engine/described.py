@@ -29,6 +29,13 @@ def describe_table(table: Table, ctx: CheckContext) -> TableInfo:
     if not table.usable:
         missing = ", ".join(table.kind.column_name(m) for m in table.missing)
         notes.append(f"colonnes non reconnues (il manque {missing}) : rien n'y est vérifié")
+    if table.usable and table.kind.name == "execution":
+        ctx.totals_of(table)  # the outline of an execution table is read there
+    if table.outline_parents:
+        notes.append(
+            f"{table.outline_parents} sous-totaux au-dessus de leurs lignes (plan hiérarchique), "
+            "vérifiés sur les lignes de plus bas niveau"
+        )
     if table.totals_skipped:
         notes.append(table.totals_skipped)
     return TableInfo(

@@ -55,6 +55,8 @@ class Table:
     extra_money: list[str] = field(default_factory=list)
     # Why the totals of this table are not checked (French), when they are not.
     totals_skipped: str = ""
+    # Rows found to be subtotals above their lines (a budget-execution outline).
+    outline_parents: int = 0
     _numbers: dict[tuple[int, int], Number | NotANumber | None] = field(default_factory=dict, repr=False)
     _columns: dict[str, list[object]] = field(default_factory=dict, repr=False)
     _exact: dict[str, list] = field(default_factory=dict, repr=False)
