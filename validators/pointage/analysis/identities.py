@@ -24,7 +24,6 @@ from pointage.tables.table import DETAIL, TOTAL, Row, Table
 _NAMED_SUMS: tuple[tuple[str, tuple[tuple[int, str], ...]], ...] = (
     ("available", ((1, "budget"), (-1, "engaged"))),
     ("balance", ((1, "available"), (-1, "proposal"))),
-    ("remaining", ((1, "budget"), (-1, "realised"))),
     ("engaged", ((1, "realised"), (1, "pending"))),
 )
 _NAMED_PRODUCTS = (("amount", "unit_cost", "quantity"),)
@@ -37,6 +36,9 @@ MIN_NON_ZERO = Decimal("0.3")  # …each term non-zero on this share (`x = x + 0
 MAX_NAMED_FAILURES = Decimal("0.2")
 MAX_NAMED_BREACHES = 2  # …and on more rows than this (one typo in a three-row table is a typo)
 SAMPLE = 200  # rows an inferred identity is first tried on
+# Beyond this many numeric columns (a table of yearly amounts), no identity is guessed:
+# the triples to try grow as the cube of the columns.
+MAX_INFERRED_COLUMNS = 14
 # Columns of numbers that are not quantities: never terms of an identity.
 _NOT_AMOUNTS = frozenset({"identifier", "date", "address", "grantor", "code"})
 
@@ -75,7 +77,10 @@ def analyse_identities(table: Table, tolerance_cents: int = 0) -> IdentityAnalys
     for identity in named:
         breaches = _breaches(identity, rows, values, tolerance_cents)
         checked = _checked_rows(identity, values)
-        if len(breaches) > MAX_NAMED_BREACHES and Decimal(len(breaches)) / checked > MAX_NAMED_FAILURES:
+        misread = len(breaches) > MAX_NAMED_BREACHES and Decimal(len(breaches)) / checked > MAX_NAMED_FAILURES
+        if misread or any(_explained(b, values) for b in breaches):
+            # Misread, not broken: a column the identity forgets (`DM`, `Réservé`)
+            # accounts for the gap, or too many rows break it.
             analysis.dropped.append(
                 f"{identity.text} : ne tient pas sur {len(breaches)} lignes sur {checked}, "
                 "colonnes sans doute mal comprises, non vérifiée"
@@ -99,6 +104,7 @@ class _LazyColumns(dict):
         super().__init__()
         self.table, self.rows, self.columns = table, rows, columns
         self.samples: dict[int, list[int | None]] = {}
+        self._raw: dict[int, list[Decimal | None]] = {}
 
     def __contains__(self, col: object) -> bool:
         return col in self.columns
@@ -110,6 +116,20 @@ class _LazyColumns(dict):
         found = self[col] = _cents(self.table, self.rows, col)
         return found
 
+    def position_of(self, row: Row) -> int:
+        if not hasattr(self, "_positions"):
+            self._positions = {r.index: p for p, r in enumerate(self.rows)}
+        return self._positions[row.index]
+
+    def raw(self, col: int) -> list[Decimal | None]:
+        """Column values as exact decimals (a unit price of 1,659 € is not rounded)."""
+        found = self._raw.get(col)
+        if found is None:
+            found = self._raw[col] = [
+                _decimal(v) for v in self.table.sheet.column([r.index for r in self.rows], col)
+            ]
+        return found
+
     def sample(self, col: int) -> list[int | None]:
         if col in self.keys():
             return dict.__getitem__(self, col)[:SAMPLE]
@@ -117,6 +137,23 @@ class _LazyColumns(dict):
         if found is None:
             found = self.samples[col] = _cents(self.table, self.rows[:SAMPLE], col)
         return found
+
+
+def _explained(breach: Breach, values: _LazyColumns) -> bool:
+    """The gap of a breach equals another numeric cell of its row (or the result is the
+    opposite of the computation): the identity leaves a column out, or has its sign."""
+    gap = breach.found - breach.expected
+    if breach.found == -breach.expected and gap:
+        return True
+    used = {breach.identity.result, *(c for _, c in breach.identity.terms)}
+    position = values.position_of(breach.row)
+    for col in values:
+        if col in used:
+            continue
+        value = values[col][position]
+        if value and abs(value) == abs(gap):
+            return True
+    return False
 
 
 def _numeric_columns(table: Table, rows: list[Row]) -> list[int]:
@@ -136,6 +173,14 @@ def _numeric_columns(table: Table, rows: list[Row]) -> list[int]:
 
 def _cents(table: Table, rows: list[Row], col: int) -> list[int | None]:
     return [cents_of(v) for v in table.sheet.column([r.index for r in rows], col)]
+
+
+def _decimal(value: object) -> Decimal | None:
+    if value.__class__ is int:
+        return Decimal(value)
+    if value.__class__ is float and abs(value) < 1e13:
+        return Decimal(repr(value))
+    return None
 
 
 def cents_of(value: object) -> int | None:
@@ -173,7 +218,10 @@ def _named(table: Table, values: dict[int, list]) -> list[Identity]:
     gap, budget = present("gap"), present("budget")
     against = present("engaged") if present("engaged") is not None else present("realised")
     if gap is not None and budget is not None and against is not None:
-        signed = ((1, against), (-1, budget))
+        # `Écart` is written either way (Réalisé − Prévu, or Prévu − Réalisé): the sign
+        # the rows follow is the one checked.
+        ways = [((1, against), (-1, budget)), ((1, budget), (-1, against))]
+        signed = min(ways, key=lambda w: _count_breaches(gap, w, values))
         found.append(Identity(gap, signed, False, True, _sum_text(table, gap, signed)))
     for result, a, b in _NAMED_PRODUCTS:
         cols = [present(result), present(a), present(b)]
@@ -182,6 +230,17 @@ def _named(table: Table, values: dict[int, list]) -> list[Identity]:
                 Identity(cols[0], ((1, cols[1]), (1, cols[2])), True, True, _product_text(table, *cols))  # type: ignore[arg-type]
             )
     return found
+
+
+def _count_breaches(result: int, terms: tuple[tuple[int, int], ...], values) -> int:
+    xs = values[result]
+    columns = [(sign, values[col]) for sign, col in terms]
+    count = 0
+    for position, x in enumerate(xs):
+        parts = [(sign, column[position]) for sign, column in columns]
+        if x is not None and all(v is not None for _, v in parts) and x != sum(g * v for g, v in parts):
+            count += 1
+    return count
 
 
 def _inferred(
@@ -194,7 +253,7 @@ def _inferred(
 ) -> list[Identity]:
     found: list[Identity] = []
     columns = list(values)
-    if len(rows) < MIN_ROWS or len(columns) < 3:
+    if len(rows) < MIN_ROWS or not 3 <= len(columns) <= MAX_INFERRED_COLUMNS:
         return found
     used: set[int] = {i.result for i in named}  # a column the headers define is not redefined
     for x in columns:
@@ -215,6 +274,11 @@ def _inferred(
 def _holds(values: _LazyColumns, x: int, y: int, z: int, product: bool, tolerance: int) -> bool:
     """x = y + z (or y × z) on at least MIN_SHARE of at least MIN_ROWS rows, with each
     term non-zero often enough; tried on a sample first, then on every row."""
+    if product:  # the terms of a product are read exactly (a unit price of 1,659 €)
+        ys, zs = values.raw(y), values.raw(z)
+        if not _holds_on(values.sample(x), ys[:SAMPLE], zs[:SAMPLE], True, tolerance):
+            return False
+        return len(values.rows) <= SAMPLE or _holds_on(values[x], ys, zs, True, tolerance)
     if not _holds_on(values.sample(x), values.sample(y), values.sample(z), product, tolerance):
         return False
     return len(values.rows) <= SAMPLE or _holds_on(values[x], values[y], values[z], product, tolerance)
@@ -227,7 +291,7 @@ def _holds_on(xs: list, ys: list, zs: list, product: bool, tolerance: int) -> bo
         if x is None or y is None or z is None:
             continue
         rows += 1
-        expected = _round_product(y, z) if product else y + z
+        expected = to_cents(y * z) if product else y + z
         if abs(x - expected) <= tolerance:
             holding += 1
         non_zero[0] += x != 0
@@ -236,11 +300,6 @@ def _holds_on(xs: list, ys: list, zs: list, product: bool, tolerance: int) -> bo
     if rows < MIN_ROWS or holding < MIN_SHARE * rows:
         return False
     return all(n >= MIN_NON_ZERO * rows for n in non_zero)
-
-
-def _round_product(y_cents: int, z_cents: int) -> int:
-    """y × z in cents, both given in cents, rounded half-up to the cent."""
-    return to_cents(Decimal(y_cents) * Decimal(z_cents) / Decimal(10000))
 
 
 def _present(table: Table, x: int, y: int, z: int, product: bool) -> Identity:
@@ -277,17 +336,19 @@ def _checked_rows(identity: Identity, values: dict[int, list]) -> int:
     return sum(1 for row in zip(*(values[c] for c in cols)) if None not in row)
 
 
-def _breaches(identity: Identity, rows: list[Row], values: dict[int, list], tolerance: int) -> list[Breach]:
+def _breaches(identity: Identity, rows: list[Row], values: _LazyColumns, tolerance: int) -> list[Breach]:
     found = []
     xs = values[identity.result]
-    terms = [(sign, values[col]) for sign, col in identity.terms]
+    # The terms of a product are read exactly, the product rounded to the cent.
+    read = values.raw if identity.product else values.__getitem__
+    terms = [(sign, read(col)) for sign, col in identity.terms]
     for position, row in enumerate(rows):
         x = xs[position]
         parts = [(sign, column[position]) for sign, column in terms]
         if x is None or any(v is None for _, v in parts):
             continue
         if identity.product:
-            expected = _round_product(parts[0][1], parts[1][1])
+            expected = to_cents(parts[0][1] * parts[1][1])
         else:
             expected = sum(sign * v for sign, v in parts)
         if abs(x - expected) > tolerance:

@@ -173,7 +173,21 @@ def check_snapshot_with_context(
     findings.extend(_gap_findings(snapshot.gaps))
     order = {sheet.name: i for i, sheet in enumerate(snapshot.sheets)}
     findings.sort(key=lambda f: (order.get(f.sheet, -1), *f.position(), f.code))
-    tables = [describe_table(t, ctx) for t in ctx.tables]
+    tables = []
+    for table in ctx.tables:
+        try:
+            tables.append(describe_table(table, ctx))
+        except Exception as exc:  # what is said of a table must not lose the findings
+            tables.append(TableInfo(table.sheet_name, table.range, table.kind.name))
+            findings.append(
+                get_rule("X001").finding(
+                    None,
+                    None,
+                    code="description des tableaux",
+                    error=f"{type(exc).__name__} : {exc}",
+                    where=failure_place(exc),
+                )
+            )
     if ctx.bareme:
         tables.append(TableInfo(ctx.bareme.sheet, ctx.bareme.range, "bareme"))
     if ctx.parametres.sheet and ctx.parametres.range:

@@ -6,6 +6,7 @@ thing table detection and rules ever see.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -62,6 +63,17 @@ class SheetSnapshot:
                 value = cells[c]
                 return None if value == "" else value
         return None
+
+    @cached_property
+    def _merged_by_first_row(self) -> tuple[list[int], list[tuple[int, int, int, int]]]:
+        ordered = sorted(self.merged)
+        return [m[0] for m in ordered], ordered
+
+    def merged_starting(self, first: int, last: int) -> list[tuple[int, int, int, int]]:
+        """The merged ranges whose first row is in [first, last] (a sheet may hold tens
+        of thousands of them; each table looks at its own rows only)."""
+        starts, ordered = self._merged_by_first_row
+        return ordered[bisect_left(starts, first) : bisect_right(starts, last)]
 
     @cached_property
     def width(self) -> int:

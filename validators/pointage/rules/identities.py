@@ -21,7 +21,9 @@ I001 = rule(
     message="{name} : {identity} ne tient pas : {result} vaut {found_text}, le calcul donne "
     "{expected_text} (écart {difference}).{more}",
     example="Une situation des dépenses engagées où un Disponible a été retapé : "
-    "`Budget 1 000,00 | Engagé 400,00 | Disponible 700,00` (attendu 600,00).",
+    "`Budget 1 000,00 | Engagé 400,00 | Disponible 690,00` (attendu 600,00). Un écart égal à "
+    "une autre colonne de la ligne (`Réservé`, `DM`) est une autre lecture du tableau, pas "
+    "une faute : l'identité n'est alors pas vérifiée, et le tableau le dit.",
 )
 
 I002 = rule(

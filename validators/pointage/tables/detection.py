@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from pointage.base.numbers import Number, parse_number
@@ -15,7 +16,7 @@ from pointage.tables.headers import (
     read_header,
 )
 from pointage.tables.kinds import LISTE, REPARTITION
-from pointage.tables.lexicon import MONEY_MEANINGS
+from pointage.tables.lexicon import MONEY_MEANINGS, header_words
 from pointage.tables.table import TOTAL, Table, classify_rows, extra_role, is_total_label
 
 # A header row is looked for in the first rows of a block (a block starts at the
@@ -111,7 +112,10 @@ def _find_by_headers(sheet: SheetSnapshot, claimed: set[int]) -> list[Table]:
             and _NUMBER_TYPES.isdisjoint(map(type, cells))  # most rows: one C call
             and _looks_like_header(cells)
             and is_header_row(cells, repeated=current is not None and bool(body))
-            and (current is None or not body or _repeats_header(current, cells))
+            and (
+                current is None
+                or (_repeats_header(current, cells) or (not body and _completes_header(current, cells)))
+            )
         ):
             if current is not None and not body:
                 # A header on two rows (`Etat des lieux de l'existant` above
@@ -138,12 +142,45 @@ _NUMBER_TYPES = frozenset({int, float})
 
 
 def _repeats_header(table: Table, cells: list[object]) -> bool:
-    """Inside a table, a header row starts a sub-table only when it names at least two
-    of the columns the table's header names (`CODE | STRUCTURE | Nature | Montant`
-    again after a title row), not whenever a row of text happens to hold two words of
-    the lexicon."""
-    named = set(table.meanings.values())
-    return len({m for v in cells if (m := header_meaning(v)) in named}) >= 2
+    """Inside a table, a header row starts a sub-table only when, in at least two
+    columns, it shares a word with the table's header (`CODE | STRUCTURE | Nature |
+    Montant` again after a title row, or `NOM STRUCTURE | MONTANT ACCORDE`), not
+    whenever a row of text happens to hold two words of the lexicon."""
+    shared = 0
+    for col, header in table.headers.items():
+        i = col - table.sheet.origin_col
+        value = cells[i] if 0 <= i < len(cells) else None
+        if isinstance(value, str) and set(header_words(value)) & set(header_words(header)):
+            shared += 1
+    return shared >= 2
+
+
+def _completes_header(table: Table, cells: list[object]) -> bool:
+    """A second header row names what the first leaves open (`Ressources existantes`
+    under `Etat des lieux de l'existant`, `Débit | Crédit` under `Soldes`); a first row
+    of data typed as text (`Association sportive` | `Subvention exceptionnelle`) says
+    again, column by column, what the header says: it is data."""
+    sheet = table.sheet
+    if table.header_rows and table.header_rows[-1] + 1 in sheet.hidden_rows:
+        return True  # a hidden header row (a pivot's field names)
+    upper = _stacked_headers(sheet, table.header_rows or [table.header_row])
+    merged = {
+        c
+        for _, c1, _, c2 in sheet.merged_starting(table.header_row, table.header_row)
+        for c in range(c1, c2 + 1)
+    }
+    for col, meaning in table.meanings.items():
+        i = col - sheet.origin_col
+        value = cells[i] if 0 <= i < len(cells) else None
+        right = upper[i + 1] if i + 1 < len(upper) else None
+        # Under a group title (merged, or followed by empty cells), a sub-header may
+        # say the same thing (`Ressources existantes` under `Etat des lieux de
+        # l'existant`); under a column's own name, the same meaning again is data.
+        if col in merged or is_blank(right):
+            continue
+        if meaning in KIND_MEANINGS and header_meaning(value) == meaning:
+            return False
+    return True
 
 
 def _looks_like_header(cells: list[object]) -> bool:
@@ -221,9 +258,9 @@ def _stacked_headers(sheet: SheetSnapshot, header_rows: list[int]) -> list[objec
             value = sheet.value(row, sheet.origin_col + i)
             if not is_blank(value):
                 cells[i] = value
-        for r1, c1, _r2, c2 in sheet.merged:
+        for r1, c1, _r2, c2 in sheet.merged_starting(row, row):
             title = sheet.value(r1, c1)
-            if r1 == row and c2 > c1 and isinstance(title, str) and header_meaning(title) in KIND_MEANINGS:
+            if c2 > c1 and isinstance(title, str) and header_meaning(title) in KIND_MEANINGS:
                 for col in range(c1, c2 + 1):
                     groups[col - sheet.origin_col] = title.strip()
     for i, title in groups.items():
@@ -351,7 +388,7 @@ def _is_group_cell(value: object) -> bool:
     if isinstance(value, bool):
         return False
     if isinstance(value, (int, float)):
-        return value == int(value) and 0 < value < 1000
+        return math.isfinite(value) and value == int(value) and 0 < value < 1000
     return isinstance(value, str) and len(value) <= 80
 
 

@@ -180,6 +180,7 @@ EXECUTION = TableKind(
         "debit",
         "credit",
     ),
+    last_wins=("budget",),  # `BP | DM | Crédits ouverts`: what is open is the last
     min_numeric_roles=3,
     title="d'exécution budgétaire",
     labels={

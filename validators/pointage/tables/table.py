@@ -165,7 +165,7 @@ def classify_rows(table: Table, body: list[int]) -> None:
     append = table.rows.append
     previous_kind = None
     for index in body:
-        if merged_labels and index in merged_labels:
+        if merged_labels and index in merged_labels and not _is_total_row(table, index, amount_col, sums):
             # Under a label merged over several rows: one more row of that label (three
             # grants to one structure), never a bare-amount total.
             append(Row(index, DETAIL, merged_labels[index]))
@@ -211,6 +211,19 @@ def classify_rows(table: Table, body: list[int]) -> None:
                 kind = NOTE
         append(Row(index, kind, label, how) if kind == TOTAL else Row(index, kind, label))
         previous_kind = kind
+
+
+def _is_total_row(table: Table, index: int, amount_col: int | None, sums: dict) -> bool:
+    """A total label or a SUM formula in the row (checked for the rows under a merged
+    label only: `Sous-total Asso A` beside the merged name of the association)."""
+    if sums and (index, amount_col) in sums:
+        return True
+    row = table.sheet.row(index)
+    left = table.sheet.origin_col
+    return any(
+        isinstance(v, str) and is_total_label(v.strip())
+        for v in row[max(table.first_col - left, 0) : table.last_col - left + 1]
+    )
 
 
 def _merged_labels(table: Table) -> dict[int, str]:
