@@ -50,14 +50,26 @@ def test_description(header):
         "Montant proposé",
         "Subvention",
         "Aide",
-        "Coût total",
+        "Dotation 2024",
+        "Participation",
+        "Somme allouée",
         "MONTANT RETENU",
         "Montant  retenu (€)",
-        "Total général",
     ],
 )
 def test_amount(header):
     assert meaning_of(header) == "amount"
+
+
+@pytest.mark.parametrize("header", ["Coût total", "Total général", "Coût total du projet", "Tarif"])
+def test_cost_is_an_amount_second_to_a_grant(header):
+    # A plan's amount; in a répartition, `Montant de la subvention` wins over it.
+    assert meaning_of(header) == "cost"
+
+
+@pytest.mark.parametrize("header", ["Rappel montant 2023", "Pour mémoire"])
+def test_a_reminder_is_not_an_amount(header):
+    assert meaning_of(header) == "reminder"
 
 
 @pytest.mark.parametrize(

@@ -58,7 +58,9 @@ def _typed_numeric_cells(ctx) -> Iterator[NumericCell]:
                     table.number(row, role),
                     table.header_text(role),
                     role in money_roles,
-                    table.kind.name != "liste",
+                    # A duration is summed by nothing: it counts where a Barème
+                    # recomputes the amounts from it (`3 ans` is then worth saying).
+                    table.kind.name != "liste" and role != "months",
                 )
         if table.has("description"):
             # A total under the description column may be `3 354` or `43 places`:

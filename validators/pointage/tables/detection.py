@@ -55,7 +55,11 @@ def find_tables(sheet: SheetSnapshot, seen: list[SeenHeader] | None = None) -> l
         table.header_rows = _with_group_rows(sheet, table, every)
     # An Excel Table is kept whatever its columns (what it lacks is then said, not
     # checked); a table found by its header row only when it is surely of its kind.
-    kept = [t for t in every if t.missing == [] or t.score >= SURE_SCORE or any(t is f for f in found)]
+    kept = [
+        t
+        for t in every
+        if t.missing == [] or (t.score >= SURE_SCORE and not _unnamed_amount(t)) or any(t is f for f in found)
+    ]
     if seen is not None:
         seen.extend(
             SeenHeader(sheet.name, t.header_row, t.first_col, tuple(t.headers[c] for c in sorted(t.headers)))
@@ -66,6 +70,17 @@ def find_tables(sheet: SheetSnapshot, seen: list[SeenHeader] | None = None) -> l
         seen.extend(_first_header_like_row(sheet))
     kept.sort(key=lambda t: (t.header_row, t.first_col))
     return kept
+
+
+def _unnamed_amount(table: Table) -> bool:
+    """The amount is missing but a column whose header means nothing holds numbers: the
+    amount is probably there under a name Pointage does not know (`Dotation 2024`), so
+    the table is not surely understood and no F004 is raised."""
+    if "amount" not in table.missing:
+        return False
+    rows = [r.index for r in table.rows][:200]
+    unnamed = [c for c in table.headers if c not in table.meanings]
+    return any(_mostly_numbers(table, rows, c) for c in unnamed)
 
 
 def _first_header_like_row(sheet: SheetSnapshot) -> list[SeenHeader]:
@@ -88,6 +103,7 @@ def _find_by_headers(sheet: SheetSnapshot, claimed: set[int]) -> list[Table]:
     block_start = sheet.origin_row
     blank_run = 0
     blank_run_before = False
+    scanned: list = [0, False]  # how far the body was searched for a total, and if found
     values, top = sheet.values, sheet.origin_row
     for index in range(sheet.origin_row, sheet.row_count):
         if claimed and index in claimed:
@@ -126,8 +142,14 @@ def _find_by_headers(sheet: SheetSnapshot, claimed: set[int]) -> list[Table]:
                 tables.extend(_finish_side_by_side(current, body))
             current = _new_table(sheet, index)
             body = []
+            scanned[:] = [0, False]
         elif current is not None:
-            if blank_run_before and _is_title_row(cells) and any(_has_total(t, body) for t in [current]):
+            if (
+                blank_run_before
+                and _is_title_row(cells)
+                and _has_total(current, body, scanned)
+                and not _data_follows(current, index)
+            ):
                 # The title of the next block (`Coût supplémentaire`) ends this table.
                 tables.extend(_finish_side_by_side(current, body))
                 current, block_start = None, index
@@ -280,13 +302,28 @@ def _is_title_row(cells: list[object]) -> bool:
     return len(filled) == 1 and isinstance(filled[0], str) and not is_total_label(filled[0].strip())
 
 
-def _has_total(table: Table, body: list[int]) -> bool:
-    """Whether a total row was already read in the body (cheap: labels only)."""
+def _has_total(table: Table, body: list[int], scanned: list) -> bool:
+    """Whether a total row was already read in the body (labels only). `scanned` keeps
+    how far the body was searched, so that each row is looked at once per table."""
     left = table.first_col - table.sheet.origin_col
-    for index in body:
+    for index in body[scanned[0] :]:
+        if scanned[1]:
+            break
         cells = table.sheet.row(index)[max(left, 0) : table.last_col - table.sheet.origin_col + 1]
-        if any(isinstance(v, str) and is_total_label(v.strip()) for v in cells):
-            return True
+        scanned[1] = any(isinstance(v, str) and is_total_label(v.strip()) for v in cells)
+    scanned[0] = len(body)
+    return scanned[1]
+
+
+def _data_follows(table: Table, title: int) -> bool:
+    """Whether the first filled row after a title holds an amount where the table has
+    its amount: the rows go on under a section title (`Culture`), the table with them."""
+    col = table.roles.get("amount")
+    sheet = table.sheet
+    for index in range(title + 1, min(title + 4, sheet.row_count)):
+        if is_blank_row(sheet.row(index)):
+            continue
+        return col is not None and isinstance(sheet.value(index, col), (int, float))
     return False
 
 
@@ -296,7 +333,7 @@ SIDE_BY_SIDE_GAP = 2
 
 
 def _finish_side_by_side(table: Table, body: list[int]) -> list[Table]:
-    groups = _column_groups(table)
+    groups = _column_groups(table, body)
     if len(groups) < 2:
         return [_finish(table, body)]
     parts = []
@@ -305,13 +342,25 @@ def _finish_side_by_side(table: Table, body: list[int]) -> list[Table]:
         finished = _finish(part, [r for r in body if not _blank_between(table.sheet, r, first, last)])
         if finished.rows:
             parts.append(finished)
-    return parts or [_finish(table, body)]
+    if len(parts) < 2 or any(p.missing for p in parts):
+        return [_finish(table, body)]  # spacer columns inside one table, not two tables
+    return parts
 
 
-def _column_groups(table: Table) -> list[tuple[int, int]]:
-    """Runs of header columns apart by SIDE_BY_SIDE_GAP empty ones, each naming at least
+def _column_groups(table: Table, body: list[int]) -> list[tuple[int, int]]:
+    """Runs of header columns apart by SIDE_BY_SIDE_GAP empty ones (empty in the header,
+    merged header cells counting as filled, and empty in the body), each naming at least
     two columns, or the whole table."""
-    columns = sorted(table.headers)
+    sheet = table.sheet
+    filled = set(table.headers)
+    for row in table.header_rows or [table.header_row]:
+        for _, c1, _, c2 in sheet.merged_starting(row, row):
+            filled.update(range(c1, c2 + 1))
+    for index in body:
+        for col in range(table.first_col, table.last_col + 1):
+            if col not in filled and not is_blank(sheet.value(index, col)):
+                filled.add(col)
+    columns = sorted(c for c in filled if table.first_col <= c <= table.last_col)
     groups: list[list[int]] = []
     for col in columns:
         if groups and col - groups[-1][-1] <= SIDE_BY_SIDE_GAP:
@@ -329,6 +378,7 @@ def _blank_between(sheet: SheetSnapshot, row: int, first: int, last: int) -> boo
 
 def _finish(table: Table, body: list[int]) -> Table:
     _choose_amount_by_values(table, body)
+    _drop_quantities_of_text(table, body)
     classify_rows(table, body)
     _drop_trailing_zero_rows(table)
     if table.rows:
@@ -400,7 +450,10 @@ def _choose_amount_by_values(table: Table, body: list[int]) -> None:
     if not wanted or "amount" not in table.roles or not body:
         return
     sample = body[:200]
-    candidates = [c for c, m in sorted(table.meanings.items()) if m in wanted]
+    # Among the columns of the meaning chosen (`Montant de la subvention` before `Coût
+    # total du projet`), never from one meaning to another.
+    chosen_meaning = table.meanings.get(table.roles["amount"])
+    candidates = [c for c, m in sorted(table.meanings.items()) if m == chosen_meaning]
     if len(candidates) < 2:
         return
     numeric = [c for c in candidates if _mostly_numbers(table, sample, c)]
@@ -417,6 +470,29 @@ def _choose_amount_by_values(table: Table, body: list[int]) -> None:
     if table.kind.has_totals and old not in table.roles.values():
         table.roles[extra_role(old)] = old
         table.extra_money.append(extra_role(old))
+
+
+def _drop_quantities_of_text(table: Table, body: list[int]) -> None:
+    """A quantity column that holds text (`Place` of `Place Carnot`, `Durée` of `3 ans`
+    on every row) is not a column of numbers: it fills no quantity role."""
+    sample = body[:200]
+    for role in table.kind.quantities:
+        col = table.roles.get(role)
+        if col is None:
+            continue
+        filled = [v for r in sample if not is_blank(v := table.sheet.value(r, col))]
+        if (
+            filled
+            and not _mostly_numbers(table, sample, col)
+            and all(isinstance(v, str) for v in filled)
+            and any(_letters(v) for v in filled)
+        ):
+            del table.roles[role]
+
+
+def _letters(text: str) -> bool:
+    """Words, not a number badly typed (`O,5`, `12,5,3` stay F002's)."""
+    return sum(ch.isalpha() for ch in text) >= 3
 
 
 def _mostly_numbers(table: Table, rows: list[int], col: int) -> bool:

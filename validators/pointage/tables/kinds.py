@@ -49,7 +49,7 @@ REPARTITION = TableKind(
     name="repartition",
     roles={
         "label": ("beneficiary", "party", "libelle"),
-        "amount": ("amount", "plan_amount", "realised", "budget"),
+        "amount": ("amount", "plan_amount", "cost", "realised", "budget"),
         "operation": ("operation",),
         "territory": ("territory",),
         "description": ("description",),
@@ -128,7 +128,7 @@ PLAN = TableKind(
         "delta": ("delta",),
         "unit_cost": ("unit_cost",),
         "quantity": ("quantity",),
-        "amount": ("plan_amount", "amount"),
+        "amount": ("plan_amount", "amount", "cost"),
     },
     required=("amount",),
     money=("amount",),

@@ -61,11 +61,14 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "MONTANT PAYE",
         "SUBVENTION",
         "AIDE",
-        "COUT",
-        "COUT TOTAL",
-        "TOTAL",
-        "TARIF",
+        "DOTATION",
+        "PARTICIPATION",
+        "CONTRIBUTION",
+        "SOMME",
+        "SOMME ALLOUEE",
     ),
+    # What something costs: the amount of a cost plan, second to a grant's amount.
+    "cost": ("COUT", "COUT TOTAL", "TOTAL", "TARIF", "BUDGET PROJET", "COUT PROJET"),
     "places": ("PLACE", "NOMBRE PLACE", "NB PLACE"),
     "portfolios": ("PORTEFEUILLE", "NB PORTEFEUILLE", "NOMBRE PORTEFEUILLE"),
     "months": ("DUREE", "DUREE MOIS", "NB MOIS"),
@@ -151,6 +154,8 @@ LEXICON: dict[str, tuple[str, ...]] = {
     ),
     "rate": ("POURCENTAGE", "TAUX", "TVA"),
     "status": ("STATUT", "ETAT", "CONDITION", "CONDITION VERSEMENT"),
+    # A reminder of another year (`Rappel montant 2023`, `Pour mémoire`): not summed.
+    "reminder": ("RAPPEL", "POUR MEMOIRE", "POUR INFO", "POUR INFORMATION"),
 }
 
 # Meanings whose columns hold sums of money: every one of them is totalled.
@@ -158,6 +163,7 @@ MONEY_MEANINGS = frozenset(
     {
         "amount",
         "plan_amount",
+        "cost",
         "budget",
         "engaged",
         "available",
@@ -215,7 +221,13 @@ def meaning_of(text: str) -> str | None:
     if not tokens or len(tokens) > MAX_HEADER_WORDS * 3:
         return None
     if len(tokens) > 1 and tokens[0] in _PIVOT_PREFIX and tokens[1:2] != ("GENERAL",):
-        tokens = tokens[1:]
+        found = _first_phrase(tokens[1:])
+        if found is not None:
+            return found
+    return _first_phrase(tokens)
+
+
+def _first_phrase(tokens: tuple[str, ...]) -> str | None:
     for start in range(len(tokens)):
         for length in range(min(_LONGEST, len(tokens) - start), 0, -1):
             meaning = _PHRASES.get(tokens[start : start + length])
