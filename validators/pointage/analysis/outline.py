@@ -27,6 +27,7 @@ from pointage.tables.table import DETAIL, TOTAL, Row, Table
 # is the net of its accounts, not their sum).
 _NOT_SUMMED = frozenset({"balance"})
 MIN_UNDERSTOOD = Decimal("0.8")
+MAX_OUTLINE_ROWS = 50_000  # each subtotal looks down to its end: beyond, not read as an outline
 
 
 @dataclass
@@ -48,44 +49,53 @@ def outline_totals(table: Table) -> TotalsAnalysis:
     first_text = [_first_text_col(table, r) for r in rows]
     leftmost = min((c for c in first_text if c is not None), default=None)
     is_parent = [r.kind == TOTAL or c == leftmost for r, c in zip(rows, first_text)]
-    if all(is_parent) or not any(is_parent):
-        return analysis  # a flat list: no outline
+    leaves = len(rows) - sum(is_parent)
+    if leaves < max(2, len(rows) // 10) or sum(is_parent) < 2 or len(rows) > MAX_OUTLINE_ROWS:
+        return analysis  # a flat list (or too big to be an outline of subtotals)
     values = [[cents_of(table.sheet.value(r.index, col)) for _, col in columns] for r in rows]
-    spans: list[tuple[int, int, list[int] | None]] = []  # (parent, end, mismatching columns)
+    # (row of the subtotal, first and past-last row of its lines, mismatching columns)
+    spans: list[tuple[int, int, int, list[int] | None]] = []
+    previous_total = -1
     for i in range(len(rows)):
-        if is_parent[i]:
-            spans.append(_span(i, is_parent, values))
-    understood = sum(1 for _, _, wrong in spans if wrong == [])
-    failing = [(i, end, wrong) for i, end, wrong in spans if wrong]  # None: not understood
-    deepest = [(i, end, wrong) for i, end, wrong in failing if not any(i < j < end for j, _, _ in failing)]
-    unknown = sum(1 for _, _, wrong in spans if wrong is None)
-    # One slip in a line makes every subtotal above it wrong: it counts once.
-    if not spans or 1 - Decimal(unknown + len(deepest)) / len(spans) < MIN_UNDERSTOOD:
+        if rows[i].kind == TOTAL:
+            # `Total général` is the parent of every line above it (up to a total above).
+            spans.append((i, previous_total + 1, i, _total_span(previous_total, i, is_parent, values)))
+            previous_total = i
+        elif is_parent[i]:
+            _, end, wrong = _span(i, is_parent, values)
+            spans.append((i, i + 1, end, wrong))
+    understood = sum(1 for *_, wrong in spans if wrong == [])
+    failing = [span for span in spans if span[3]]  # None: not understood
+    # One slip in a line makes every subtotal above it wrong: only the deepest speaks.
+    deepest = [f for f in failing if not any(g is not f and f[1] <= g[0] < f[2] for g in failing)]
+    unknown = sum(1 for *_, wrong in spans if wrong is None)
+    if not spans or unknown + len(deepest) > max(1, (1 - MIN_UNDERSTOOD) * len(spans)):
         table.totals_skipped = (
             "sous-totaux au-dessus de leurs lignes (plan hiérarchique) : structure non comprise, "
             "totaux non vérifiés"
         )
         return analysis
     table.outline_parents = understood
-    for i, end, wrong in deepest:  # a parent above is wrong by the same slip
+    for at, start, end, wrong in deepest:
         for index in wrong:
             role, col = columns[index]
-            leaves = [p for p in range(i + 1, end) if not is_parent[p] and values[p][index] is not None]
+            leaves = [p for p in range(start, end) if not is_parent[p] and values[p][index] is not None]
             total = sum(values[p][index] for p in leaves)
-            row = rows[i]
-            check = TotalCheck(
-                1,
-                role,
-                table.header_text(role),
-                row,
-                a1(row.index, col),
-                euros(values[i][index]),
-                euros(total),
-                len(leaves),
-                True,
-                _parts=[Part(rows[p].index, col, euros(values[p][index])) for p in leaves],
+            row = rows[at]
+            analysis.checks.append(
+                TotalCheck(
+                    1,
+                    role,
+                    table.header_text(role),
+                    row,
+                    a1(row.index, col),
+                    euros(values[at][index]),
+                    euros(total),
+                    len(leaves),
+                    True,
+                    _parts=[Part(rows[p].index, col, euros(values[p][index])) for p in leaves],
+                )
             )
-            analysis.checks.append(check)
     return analysis
 
 
@@ -111,9 +121,33 @@ def _span(i: int, is_parent: list[bool], values: list[list[int | None]]) -> tupl
         for k, v in enumerate(values[j]):
             if v is not None:
                 sums[k] += v
-    if best is None or len(best[2]) * 2 > len(wanted):
+    if best is None or not _some_agree(target, best[2]):
         return i, i, None
     return best
+
+
+def _total_span(
+    previous: int, i: int, is_parent: list[bool], values: list[list[int | None]]
+) -> list[int] | None:
+    """The columns where the leaves between the previous total and total i do not add
+    up to it ([] when all do), or None when most do not (not understood)."""
+    target = values[i]
+    wanted = [k for k, v in enumerate(target) if v is not None]
+    sums = [0] * len(target)
+    for p in range(previous + 1, i):
+        if not is_parent[p]:
+            for k, v in enumerate(values[p]):
+                if v is not None:
+                    sums[k] += v
+    wrong = [k for k in wanted if sums[k] != target[k]]
+    return wrong if _some_agree(target, wrong) else None
+
+
+def _some_agree(target: list[int | None], wrong: list[int]) -> bool:
+    """At least one column with an amount (not 0: a column of zeros agrees everywhere)
+    adds up: the lines were found, some amount is wrong. A slip in a budget line may
+    carry into its Disponible: two columns off out of three is still a slip."""
+    return any(v for k, v in enumerate(target) if v is not None and k not in wrong)
 
 
 def _first_text_col(table: Table, row: Row) -> int | None:

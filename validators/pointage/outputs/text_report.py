@@ -47,10 +47,29 @@ def finding_line(finding: Finding, text: Callable[[str], str] = str) -> str:
     return f"{where}[{finding.code}] {text(finding.message)}"
 
 
+# Beyond this many tables of one kind on a sheet, they are said on one line.
+TABLES_LISTED = 6
+
+
 def table_lines(file: FileReport) -> list[str]:
     """What was read, so that the officer sees what was checked and what was not."""
     lines = []
+    groups: dict[tuple[str, str], list] = {}
     for t in file.tables:
+        if t.title:
+            groups.setdefault((t.sheet, t.title), []).append(t)
+    said_together = set()
+    for (sheet, title), tables in groups.items():
+        if len(tables) > TABLES_LISTED:
+            totals = sum(len(t.total_rows) for t in tables)
+            lines.append(
+                f"  Lu : {printable(sheet)} — {len(tables)} sous-tableaux, {title[0].lower()}{title[1:]} "
+                f"({tables[0].range} … {tables[-1].range}, {count(totals, 'ligne de total', 'lignes de total')})"
+            )
+            said_together.update(id(t) for t in tables)
+    for t in file.tables:
+        if id(t) in said_together:
+            continue
         if not t.title:
             continue  # Barème, Paramètres: read, not checked as tables
         said = [count(len(t.total_rows), "ligne de total", "lignes de total")] if t.total_rows else []

@@ -227,7 +227,7 @@ def check_merged(ctx):
         details = {r.index for r in table.rows if r.kind == DETAIL}
         found = [
             (r1, c1, r2, c2)
-            for r1, c1, r2, c2 in table.sheet.merged
+            for r1, c1, r2, c2 in table.sheet.merged_starting(table.header_row + 1, table.last_row)
             if any(c1 <= c <= c2 for c in numeric)
             and any(r in details for r in range(r1, r2 + 1))
             and (r2 > r1 or sum(1 for c in numeric if c1 <= c <= c2) > 1)

@@ -51,20 +51,26 @@ def find_tables(sheet: SheetSnapshot, seen: list[SeenHeader] | None = None) -> l
         claimed.update(range(listobject.first_row, listobject.last_row + 1))
     tables = _find_by_headers(sheet, claimed)
     every = found + tables
+    owners: dict[int, set[int]] = {}  # row -> the tables that hold it
     for table in every:
-        table.header_rows = _with_group_rows(sheet, table, every)
+        for row in range(table.header_rows[0], table.last_row + 1):
+            owners.setdefault(row, set()).add(id(table))
+    for table in every:
+        table.header_rows = _with_group_rows(sheet, table, owners)
     # An Excel Table is kept whatever its columns (what it lacks is then said, not
     # checked); a table found by its header row only when it is surely of its kind.
+    excel_tables = {id(t) for t in found}
     kept = [
         t
         for t in every
-        if t.missing == [] or (t.score >= SURE_SCORE and not _unnamed_amount(t)) or any(t is f for f in found)
+        if t.missing == [] or (t.score >= SURE_SCORE and not _unnamed_amount(t)) or id(t) in excel_tables
     ]
+    kept_ids = {id(t) for t in kept}
     if seen is not None:
         seen.extend(
             SeenHeader(sheet.name, t.header_row, t.first_col, tuple(t.headers[c] for c in sorted(t.headers)))
             for t in every
-            if not any(t is k for k in kept) or (t.missing and t.score < SURE_SCORE)
+            if id(t) not in kept_ids or (t.missing and t.score < SURE_SCORE)
         )
     if not every and seen is not None:
         seen.extend(_first_header_like_row(sheet))
@@ -403,7 +409,7 @@ def _drop_trailing_zero_rows(table: Table) -> None:
         table.rows.pop()
 
 
-def _with_group_rows(sheet: SheetSnapshot, table: Table, tables: list[Table]) -> list[int]:
+def _with_group_rows(sheet: SheetSnapshot, table: Table, owners: dict[int, set[int]]) -> list[int]:
     """The header rows, with the group rows right above them: `Informations relatives
     au bénéficiaire` merged over its sub-headers, or a row of column numbers. A row
     above is a group row when it holds at least two cells within the table's columns
@@ -411,9 +417,7 @@ def _with_group_rows(sheet: SheetSnapshot, table: Table, tables: list[Table]) ->
     rows = list(table.header_rows)
     for _ in range(2):
         above = rows[0] - 1
-        if above < sheet.origin_row or any(
-            t is not table and t.header_rows[0] <= above <= t.last_row for t in tables
-        ):
+        if above < sheet.origin_row or owners.get(above, set()) - {id(table)}:
             break
         cells = [
             v

@@ -158,7 +158,7 @@ def classify_rows(table: Table, body: list[int]) -> None:
     amount_at = _offset(table, "amount")
     has_totals = table.kind.has_totals
     totals_only_by_label = table.kind.name in ("imputation", "plan", "execution")
-    merged_labels = _merged_labels(table)
+    merged_labels = _merged_labels(table, body[-1] if body else table.header_row)
     # A SUM/SUBTOTAL of the rows above in the amount column says the row is a total.
     amount_col = table.roles.get("amount")
     sums = table.sheet.sums if amount_col is not None and table.kind.name != "imputation" else {}
@@ -226,13 +226,13 @@ def _is_total_row(table: Table, index: int, amount_col: int | None, sums: dict) 
     )
 
 
-def _merged_labels(table: Table) -> dict[int, str]:
+def _merged_labels(table: Table, last: int) -> dict[int, str]:
     """Rows covered (below its first row) by a text merged down the label column (or
     the first column of a table without one) -> that text."""
     col = table.roles.get("label", table.first_col)
     sheet = table.sheet
     covered: dict[int, str] = {}
-    for r1, c1, r2, c2 in sheet.merged:
+    for r1, c1, r2, c2 in sheet.merged_starting(table.header_row, last):
         if r2 > r1 and c1 <= col <= c2 and r2 > table.header_row:
             value = sheet.value(r1, c1)
             if isinstance(value, str) and value.strip() and not is_total_label(value.strip()):

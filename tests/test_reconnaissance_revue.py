@@ -1,0 +1,95 @@
+"""Ordinary tables the review of the real-workbook recognition found misread: each
+must give exactly the findings a budget officer wants (most: none)."""
+
+from __future__ import annotations
+
+from classeurs import Feuille, construire
+from pointage.engine.check import check_path
+
+
+def _findings(tmp_path, sheets):
+    report = check_path(construire(tmp_path / "c.xlsx", sheets))
+    assert not report.unreadable, report.reason
+    return [(f.code, f.cell) for f in report.findings], report
+
+
+def test_the_credits_open_are_the_budget_of_a_disponible(tmp_path):
+    rows = "\n".join(f"Service {i} | 1000 | 200 | 1200 | 500 | 700" for i in range(12))
+    found, report = _findings(
+        tmp_path, {"S": f"Service | BP | DM | Crédits ouverts | Engagé | Disponible\n{rows}"}
+    )
+    assert found == []
+    assert report.tables[0].identities == (
+        "Disponible = Crédits ouverts − Engagé",
+        "Crédits ouverts = BP + DM",
+    )
+
+
+def test_a_gap_another_column_explains_is_another_reading_not_a_slip(tmp_path):
+    # Disponible = Budget − Réservé − Engagé here: the named identity is not checked.
+    rows = "\n".join(f"Ligne {i} | 1000 | {i * 10} | 300 | {700 - i * 10}" for i in range(12))
+    found, report = _findings(tmp_path, {"S": f"Libellé | Budget | Réservé | Engagé | Disponible\n{rows}"})
+    assert found == []
+    assert report.tables[0].notes[0].startswith("Disponible = Budget − Engagé : ne tient pas")
+
+
+def test_unit_prices_are_multiplied_exactly(tmp_path):
+    sheet = """
+Désignation | Quantité | Prix unitaire | Montant
+Gazole      | 1200     | 1.659         | 1990.8
+Électricité | 12345    | 0.174         | 2148.03
+TOTAL       |          |               | 4138.83
+"""
+    assert _findings(tmp_path, {"Plan": sheet})[0] == []
+
+
+def test_a_first_row_of_data_typed_as_text_is_data(tmp_path):
+    sheet = """
+STRUCTURE            | OBJET                     | MONTANT
+Association sportive | Subvention exceptionnelle | à déterminer
+Comité des fêtes     | Fête de la musique        | 1500
+Club de foot         | Fonctionnement            | 2000
+TOTAL                |                           | 3500
+"""
+    assert _findings(tmp_path, {"A": sheet})[0] == [("F002", "C2")]
+
+
+def test_spacer_columns_inside_one_table(tmp_path):
+    rows = "\n".join(f"Asso {i} | Projet {i} | Fonct. |  |  | {1000 * (i + 1)} | RAS" for i in range(5))
+    sheet = (
+        f"Bénéficiaire | Objet | Nature |  |  | Montant | Observation\n{rows}\nTOTAL |  |  |  |  | 15000 |"
+    )
+    found, report = _findings(tmp_path, {"A": sheet})
+    assert found == []
+    assert [(t.range, t.kind) for t in report.tables] == [("A1:G7", "repartition")]
+
+
+def test_a_merged_structure_does_not_hide_its_subtotal(tmp_path):
+    sheet = Feuille(
+        """
+STRUCTURE | OBJET             | MONTANT
+Asso A    | Projet 1          | 500
+          | Projet 2          | 700
+          | Sous-total Asso A | 1200
+Asso B    | Projet 3          | 1200
+TOTAL GÉNÉRAL |               | 2400
+""",
+        fusions=("A2:A4",),
+    )
+    assert _findings(tmp_path, {"A": sheet})[0] == []
+
+
+def test_one_slip_in_an_outline_is_said_at_the_deepest_subtotal(tmp_path):
+    lines = ["CGR | Compte | Budget | Engagé | Disponible"]
+    all_budget = all_engaged = 0
+    for g in range(3):
+        leaves = [(1000 * (g + 1) + k * 10, 300 + k) for k in range(3)]
+        budget, engaged = sum(b for b, _ in leaves), sum(e for _, e in leaves)
+        lines.append(f"CGR {g} |  | {budget} | {engaged} | {budget - engaged}")
+        all_budget, all_engaged = all_budget + budget, all_engaged + engaged
+        for k, (b, e) in enumerate(leaves):
+            b += 5 if (g, k) == (1, 0) else 0  # the slip: 5 € more on one account
+            lines.append(f" | Compte 60{g}{k} | {b} | {e} | {b - e}")
+    lines.append(f"Total général |  | {all_budget} | {all_engaged} | {all_budget - all_engaged}")
+    found, _ = _findings(tmp_path, {"ECBU": "\n".join(lines)})
+    assert found == [("T001", "C6"), ("T001", "E6")]
