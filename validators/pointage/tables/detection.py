@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import math
+from bisect import bisect_right
 from dataclasses import dataclass
+from itertools import pairwise
 
 from pointage.base.numbers import Number, parse_number
 from pointage.base.text import is_blank, is_blank_row
@@ -51,12 +53,9 @@ def find_tables(sheet: SheetSnapshot, seen: list[SeenHeader] | None = None) -> l
         claimed.update(range(listobject.first_row, listobject.last_row + 1))
     tables = _find_by_headers(sheet, claimed)
     every = found + tables
-    owners: dict[int, set[int]] = {}  # row -> the tables that hold it
+    spans = sorted((t.header_rows[0], t.last_row, id(t)) for t in every)
     for table in every:
-        for row in range(table.header_rows[0], table.last_row + 1):
-            owners.setdefault(row, set()).add(id(table))
-    for table in every:
-        table.header_rows = _with_group_rows(sheet, table, owners)
+        table.header_rows = _with_group_rows(sheet, table, spans)
     # An Excel Table is kept whatever its columns (what it lacks is then said, not
     # checked); a table found by its header row only when it is surely of its kind.
     excel_tables = {id(t) for t in found}
@@ -362,6 +361,8 @@ def _column_groups(table: Table, body: list[int]) -> list[tuple[int, int]]:
     for row in table.header_rows or [table.header_row]:
         for _, c1, _, c2 in sheet.merged_starting(row, row):
             filled.update(range(c1, c2 + 1))
+    if not _has_gap(sorted(filled)):
+        return [(table.first_col, table.last_col)]  # the usual table: no body to scan
     for index in body:
         for col in range(table.first_col, table.last_col + 1):
             if col not in filled and not is_blank(sheet.value(index, col)):
@@ -376,6 +377,10 @@ def _column_groups(table: Table, body: list[int]) -> list[tuple[int, int]]:
     if len(groups) < 2 or any(len(g) < 2 for g in groups):
         return [(table.first_col, table.last_col)]
     return [(g[0], g[-1]) for g in groups]
+
+
+def _has_gap(columns: list[int]) -> bool:
+    return any(b - a > SIDE_BY_SIDE_GAP for a, b in pairwise(columns))
 
 
 def _blank_between(sheet: SheetSnapshot, row: int, first: int, last: int) -> bool:
@@ -409,7 +414,14 @@ def _drop_trailing_zero_rows(table: Table) -> None:
         table.rows.pop()
 
 
-def _with_group_rows(sheet: SheetSnapshot, table: Table, owners: dict[int, set[int]]) -> list[int]:
+def _held_by_another(row: int, table: Table, spans: list[tuple[int, int, int]]) -> bool:
+    """Whether another table holds `row` (tables follow each other down a sheet: only
+    the few that start just above it can)."""
+    end = bisect_right(spans, (row, float("inf"), 0))
+    return any(first <= row <= last and key != id(table) for first, last, key in spans[max(0, end - 4) : end])
+
+
+def _with_group_rows(sheet: SheetSnapshot, table: Table, spans: list[tuple[int, int, int]]) -> list[int]:
     """The header rows, with the group rows right above them: `Informations relatives
     au bénéficiaire` merged over its sub-headers, or a row of column numbers. A row
     above is a group row when it holds at least two cells within the table's columns
@@ -417,7 +429,7 @@ def _with_group_rows(sheet: SheetSnapshot, table: Table, owners: dict[int, set[i
     rows = list(table.header_rows)
     for _ in range(2):
         above = rows[0] - 1
-        if above < sheet.origin_row or owners.get(above, set()) - {id(table)}:
+        if above < sheet.origin_row or _held_by_another(above, table, spans):
             break
         cells = [
             v
