@@ -220,9 +220,11 @@ def _named(table: Table, values: dict[int, list]) -> list[Identity]:
     if gap is not None and budget is not None and against is not None:
         # `Écart` is written either way (Réalisé − Prévu, or Prévu − Réalisé): the sign
         # the rows follow is the one checked.
-        ways = [((1, against), (-1, budget)), ((1, budget), (-1, against))]
-        signed = min(ways, key=lambda w: _count_breaches(gap, w, values))
-        found.append(Identity(gap, signed, False, True, _sum_text(table, gap, signed)))
+        ways = [
+            Identity(gap, signed, False, True, _sum_text(table, gap, signed))
+            for signed in (((1, against), (-1, budget)), ((1, budget), (-1, against)))
+        ]
+        found.append(min(ways, key=lambda way: len(_breaches(way, values.rows, values, 0))))
     for result, a, b in _NAMED_PRODUCTS:
         cols = [present(result), present(a), present(b)]
         if None not in cols:
@@ -230,17 +232,6 @@ def _named(table: Table, values: dict[int, list]) -> list[Identity]:
                 Identity(cols[0], ((1, cols[1]), (1, cols[2])), True, True, _product_text(table, *cols))  # type: ignore[arg-type]
             )
     return found
-
-
-def _count_breaches(result: int, terms: tuple[tuple[int, int], ...], values) -> int:
-    xs = values[result]
-    columns = [(sign, values[col]) for sign, col in terms]
-    count = 0
-    for position, x in enumerate(xs):
-        parts = [(sign, column[position]) for sign, column in columns]
-        if x is not None and all(v is not None for _, v in parts) and x != sum(g * v for g, v in parts):
-            count += 1
-    return count
 
 
 def _inferred(

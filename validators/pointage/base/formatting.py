@@ -92,3 +92,9 @@ def with_unit(count: Decimal, unit: str) -> str:
     """`3 354 places`, `1 portefeuille`, `0,5 ETP`."""
     word = unit if unit.isupper() else plural(count, singular(unit))
     return f"{format_quantity(count)} {word}"
+
+
+def first_of(items: list[str], limit: int = 6) -> str:
+    """`A4:A6, B4:B6 et 3 autres`: a list said in a message, its first items only."""
+    shown = ", ".join(items[:limit])
+    return shown + (f" et {len(items) - limit} autres" if len(items) > limit else "")

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from pointage.base.addresses import a1, column_letter, range_a1
-from pointage.base.formatting import as_json, count, format_money, show
+from pointage.base.formatting import as_json, count, first_of, format_money, show
 from pointage.base.numbers import NotANumber, Number, all_typed_numbers, is_typed_number
 from pointage.base.text import is_blank
 from pointage.report.findings import Severity
@@ -213,10 +213,6 @@ F005 = rule(
 )
 
 
-def _shown_list(items: list[str], limit: int = 6) -> str:
-    return ", ".join(items[:limit]) + (f" et {len(items) - limit} autres" if len(items) > limit else "")
-
-
 @F005
 def check_merged(ctx):
     for table in ctx.tables:
@@ -240,7 +236,7 @@ def check_merged(ctx):
             a1(found[0][0], found[0][1]),
             cells=[a1(r1, c1) for r1, c1, _, _ in found],
             count=count(len(found), "plage fusionnée", "plages fusionnées"),
-            ranges=_shown_list([range_a1(*m) for m in found]),
+            ranges=first_of([range_a1(*m) for m in found]),
         )
 
 
@@ -267,11 +263,11 @@ def check_hidden(ctx):
         what, where, cells = [], [], []
         if rows:
             what.append(count(len(rows), "ligne masquée", "lignes masquées"))
-            where.append(("ligne " if len(rows) == 1 else "lignes ") + _shown_list(_row_runs(rows)))
+            where.append(("ligne " if len(rows) == 1 else "lignes ") + first_of(_row_runs(rows)))
             cells.extend(a1(first, table.first_col) for first, _ in _runs(rows))
         if cols:
             what.append(count(len(cols), "colonne masquée", "colonnes masquées"))
-            where.append(("colonne " if len(cols) == 1 else "colonnes ") + _shown_list(_col_runs(cols)))
+            where.append(("colonne " if len(cols) == 1 else "colonnes ") + first_of(_col_runs(cols)))
             cells.extend(a1(table.header_row, first) for first, _ in _runs(cols))
         yield F006.finding(
             table.sheet_name,
@@ -375,7 +371,7 @@ def check_duplicates(ctx):
             cells=[a1(r, col) for row, earlier in pairs for r in (earlier, row)],
             count=count(len(pairs), "ligne", "lignes"),
             s="s" if several else "",
-            pairs=_shown_list([f"ligne {row + 1} = ligne {earlier + 1}" for row, earlier in pairs], 10),
+            pairs=first_of([f"ligne {row + 1} = ligne {earlier + 1}" for row, earlier in pairs], 10),
         )
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pointage.analysis.identities import Breach
 from pointage.base.addresses import a1
-from pointage.base.formatting import format_money, money_json, show_difference
+from pointage.base.formatting import first_of, format_money, money_json, show_difference
 from pointage.base.numbers import euros
 from pointage.report.findings import Severity
 from pointage.rules.registry import rule
@@ -90,8 +90,7 @@ def _grouped(rule_, table, group: list[Breach]):
     """One finding for an identity broken on many rows: the first row speaks, the
     message counts the others, and every cell is listed."""
     cells = [a1(b.row.index, b.identity.result) for b in group]
-    shown = ", ".join(cells[1:6]) + ("…" if len(cells) > 6 else "")
-    more = f" Elle ne tient pas non plus sur {len(group) - 1} autres lignes ({shown})."
+    more = f" Elle ne tient pas non plus sur {len(group) - 1} autres lignes ({first_of(cells[1:], 5)})."
     return _one(rule_, table, group[0], more=more, cells=cells)
 
 
