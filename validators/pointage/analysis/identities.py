@@ -96,14 +96,16 @@ def analyse_identities(table: Table, tolerance_cents: int = 0) -> IdentityAnalys
     return analysis
 
 
-class _LazyColumns(dict):
-    """column -> its values in cents (None where no number), read on first use: a big
-    table whose identities fail on the sample never reads its whole columns."""
+class _LazyColumns:
+    """The numeric columns of a table: `values[col]` is a column in cents (None where no
+    number), read on first use, so that a big table whose identities fail on the sample
+    never reads its whole columns; `col in values` and iteration give the columns."""
 
     def __init__(self, table: Table, rows: list[Row], columns: list[int]) -> None:
-        super().__init__()
         self.table, self.rows, self.columns = table, rows, columns
-        self.samples: dict[int, list[int | None]] = {}
+        self.positions = {r.index: p for p, r in enumerate(rows)}
+        self._cents: dict[int, list[int | None]] = {}
+        self._samples: dict[int, list[int | None]] = {}
         self._raw: dict[int, list[Decimal | None]] = {}
 
     def __contains__(self, col: object) -> bool:
@@ -112,14 +114,11 @@ class _LazyColumns(dict):
     def __iter__(self):
         return iter(self.columns)
 
-    def __missing__(self, col: int) -> list[int | None]:
-        found = self[col] = _cents(self.table, self.rows, col)
+    def __getitem__(self, col: int) -> list[int | None]:
+        found = self._cents.get(col)
+        if found is None:
+            found = self._cents[col] = _cents(self.table, self.rows, col)
         return found
-
-    def position_of(self, row: Row) -> int:
-        if not hasattr(self, "_positions"):
-            self._positions = {r.index: p for p, r in enumerate(self.rows)}
-        return self._positions[row.index]
 
     def raw(self, col: int) -> list[Decimal | None]:
         """Column values as exact decimals (a unit price of 1,659 € is not rounded)."""
@@ -131,11 +130,11 @@ class _LazyColumns(dict):
         return found
 
     def sample(self, col: int) -> list[int | None]:
-        if col in self.keys():
-            return dict.__getitem__(self, col)[:SAMPLE]
-        found = self.samples.get(col)
+        if col in self._cents:
+            return self._cents[col][:SAMPLE]
+        found = self._samples.get(col)
         if found is None:
-            found = self.samples[col] = _cents(self.table, self.rows[:SAMPLE], col)
+            found = self._samples[col] = _cents(self.table, self.rows[:SAMPLE], col)
         return found
 
 
@@ -146,7 +145,7 @@ def _explained(breach: Breach, values: _LazyColumns) -> bool:
     if breach.found == -breach.expected and gap:
         return True
     used = {breach.identity.result, *(c for _, c in breach.identity.terms)}
-    position = values.position_of(breach.row)
+    position = values.positions[breach.row.index]
     for col in values:
         if col in used:
             continue
@@ -199,7 +198,7 @@ def cents_of(value: object) -> int | None:
     return to_cents(Decimal(repr(value)))
 
 
-def _named(table: Table, values: dict[int, list]) -> list[Identity]:
+def _named(table: Table, values: _LazyColumns) -> list[Identity]:
     roles = table.roles
     found = []
 
@@ -322,7 +321,7 @@ def _product_text(table: Table, result: int, a: int, b: int) -> str:
     return f"{_header(table, result)} = {_header(table, a)} × {_header(table, b)}"
 
 
-def _checked_rows(identity: Identity, values: dict[int, list]) -> int:
+def _checked_rows(identity: Identity, values: _LazyColumns) -> int:
     cols = [identity.result, *(c for _, c in identity.terms)]
     return sum(1 for row in zip(*(values[c] for c in cols)) if None not in row)
 
