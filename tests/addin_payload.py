@@ -25,7 +25,7 @@ from pathlib import Path
 import xlwings as xw
 
 from pointage.base.addresses import a1, parse_a1, range_a1
-from pointage.reading.xlsx import read_workbook
+from pointage.reading.workbook import read_workbook
 
 # `=HYPERLINK("#'Annexe 1'!E7","E7")`, each string with its double quotes doubled.
 HYPERLINK = re.compile(r'=HYPERLINK\("((?:[^"]|"")*)","((?:[^"]|"")*)"\)')

@@ -105,3 +105,111 @@ def parties_canoniques(chemin: Path) -> dict[str, bytes | str]:
             else archive.read(nom)
             for nom in archive.namelist()
         }
+
+
+def vers_xml_2003(source: Path, cible: Path) -> Path:
+    """The workbook `source` (.xlsx) as Excel 2003 XML Spreadsheet: values with their
+    types (cached values of formulas), merged cells, hidden rows. LibreOffice's own
+    export of this format fails on ordinary sheets (an XSLT recursion), so the tests
+    write it themselves."""
+    from xml.sax.saxutils import escape, quoteattr
+
+    from openpyxl.cell.cell import ERROR_CODES
+
+    from pointage.reading.workbook import read_workbook
+
+    snapshot = read_workbook(source)
+    lignes_xml = [
+        '<?xml version="1.0"?>',
+        '<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" '
+        'xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet">',
+    ]
+    for feuille in snapshot.sheets:
+        lignes_xml.append(f"<Worksheet ss:Name={quoteattr(feuille.name)}><Table>")
+        fusions = {(r1, c1): (r2 - r1, c2 - c1) for r1, c1, r2, c2 in feuille.merged}
+        couvertes = {
+            (r, c)
+            for r1, c1, r2, c2 in feuille.merged
+            for r in range(r1, r2 + 1)
+            for c in range(c1, c2 + 1)
+            if (r, c) != (r1, c1)
+        }
+        for i, rangee in enumerate(feuille.values):
+            r = feuille.origin_row + i
+            masquee = ' ss:Hidden="1"' if r in feuille.hidden_rows else ""
+            lignes_xml.append(f'<Row ss:Index="{r + 1}"{masquee}>')
+            for j, valeur in enumerate(rangee):
+                c = feuille.origin_col + j
+                if (r, c) in couvertes or (valeur == "" and (r, c) not in fusions):
+                    continue
+                bas, droite = fusions.get((r, c), (0, 0))
+                fusion = (f' ss:MergeAcross="{droite}"' if droite else "") + (
+                    f' ss:MergeDown="{bas}"' if bas else ""
+                )
+                if valeur == "":
+                    donnee = ""
+                elif isinstance(valeur, bool):
+                    donnee = f'<Data ss:Type="Boolean">{int(valeur)}</Data>'
+                elif isinstance(valeur, (int, float)):
+                    donnee = f'<Data ss:Type="Number">{valeur!r}</Data>'
+                elif isinstance(valeur, str) and valeur in ERROR_CODES:
+                    donnee = f'<Data ss:Type="Error">{escape(valeur)}</Data>'
+                elif hasattr(valeur, "isoformat"):
+                    donnee = f'<Data ss:Type="DateTime">{valeur.isoformat()}</Data>'
+                else:
+                    donnee = f'<Data ss:Type="String">{escape(str(valeur))}</Data>'
+                lignes_xml.append(f'<Cell ss:Index="{c + 1}"{fusion}>{donnee}</Cell>')
+            lignes_xml.append("</Row>")
+        lignes_xml.append("</Table></Worksheet>")
+    lignes_xml.append("</Workbook>")
+    cible.write_text("\n".join(lignes_xml), encoding="utf-8")
+    return cible
+
+
+def vers_strict(source: Path, cible: Path) -> Path:
+    """The workbook `source` (.xlsx) as Strict Open XML: the same parts, in the Strict
+    namespaces (what Excel's « Classeur Strict Open XML » writes)."""
+    import zipfile
+
+    espaces = {
+        b"http://schemas.openxmlformats.org/spreadsheetml/2006/main": b"http://purl.oclc.org/ooxml/spreadsheetml/main",
+        b"http://schemas.openxmlformats.org/officeDocument/2006/relationships": (
+            b"http://purl.oclc.org/ooxml/officeDocument/relationships"
+        ),
+        b"http://schemas.openxmlformats.org/drawingml/2006/main": b"http://purl.oclc.org/ooxml/drawingml/main",
+    }
+    with zipfile.ZipFile(source) as entree, zipfile.ZipFile(cible, "w", zipfile.ZIP_DEFLATED) as sortie:
+        for info in entree.infolist():
+            contenu = entree.read(info)
+            if info.filename.endswith((".xml", ".rels")):
+                for transitionnel, strict in espaces.items():
+                    contenu = contenu.replace(transitionnel, strict)
+            sortie.writestr(info.filename, contenu)
+    return cible
+
+
+def par_libreoffice(source: Path, format_: str, dossier: Path) -> Path | None:
+    """`source` converted by LibreOffice (`xls`, `ods`), or None without LibreOffice."""
+    import shutil
+    import subprocess
+
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        return None
+    profil = dossier / "profil-libreoffice"
+    subprocess.run(
+        [
+            soffice,
+            f"-env:UserInstallation=file://{profil}",
+            "--headless",
+            "--convert-to",
+            format_,
+            "--outdir",
+            str(dossier),
+            str(source),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
+    return dossier / f"{source.stem}.{format_}"

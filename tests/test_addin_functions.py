@@ -11,7 +11,7 @@ from pointage.addin.functions import (
     NOMBRE_FR,
     SOLDE_ATTENDU,
 )
-from pointage.reading.xlsx import read_workbook
+from pointage.reading.workbook import read_workbook
 
 EXAMPLE = Path(__file__).parents[1] / "workbooks" / "exemples" / "cp-2024-09-16-accompagnement-global.xlsx"
 

@@ -18,7 +18,7 @@ import pytest
 from pointage.analysis.context import CheckContext
 from pointage.base.addresses import a1
 from pointage.engine.check import check_path, check_snapshot
-from pointage.reading.xlsx import read_workbook
+from pointage.reading.workbook import read_workbook
 from pointage.report.findings import Severity
 from pointage.tables.table import DETAIL, TOTAL
 

@@ -198,29 +198,14 @@ def test_nothing_of_the_original_is_lost(kind, tmp_path):
 
 
 def test_copy_renders_in_libreoffice(example, tmp_path):
-    soffice = shutil.which("soffice") or shutil.which("libreoffice")
-    if soffice is None:
-        pytest.skip("LibreOffice absent : .ci/run l'installe (paquet libreoffice-calc-nogui)")
+    from classeurs import par_libreoffice
+
     pointage("verifier", example, "--annoter")
     copy = example.with_name("annexe.pointage.xlsx")
-    out = tmp_path / "pdf"
-    converted = subprocess.run(
-        [
-            soffice,
-            "--headless",
-            f"-env:UserInstallation=file://{tmp_path / 'profil'}",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(out),
-            str(copy),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=180,
-    )
-    pdf = out / "annexe.pointage.pdf"
-    assert converted.returncode == 0 and pdf.exists(), converted.stderr
+    pdf = par_libreoffice(copy, "pdf", tmp_path / "pdf")
+    if pdf is None:
+        pytest.skip("LibreOffice absent : .ci/run l'installe (paquet libreoffice-calc-nogui)")
+    assert pdf.exists()
     if shutil.which("pdftotext"):
         text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
         assert "Contrôles Pointage" in text

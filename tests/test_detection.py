@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from classeurs import Feuille, construire
 from pointage.analysis.context import CheckContext
-from pointage.reading.xlsx import read_workbook
+from pointage.reading.workbook import read_workbook
 
 
 def tables_of(tmp_path, feuilles):

@@ -81,14 +81,14 @@ def _zero_bytes(path: Path) -> Path:
 
 
 CASES = {
-    "octets-aleatoires.xlsx": (_random_bytes, "n'est pas un classeur Excel"),
+    "octets-aleatoires.xlsx": (_random_bytes, "ce n'est pas un classeur"),
     "tronque.xlsx": (_truncated, "endommagé"),
     "protege.xlsx": (_encrypted, "protégé par un mot de passe"),
     "ancien.xls": (_legacy_xls, "Excel 97-2003 (.xls)"),
     "vide.xlsx": (_empty_workbook, "classeur est vide"),
     "sans-tableau.xlsx": (_no_table, "aucun tableau d'annexe reconnu"),
     "tableur.ods": (_ods, "OpenDocument (.ods)"),
-    "archive.xlsx": (_zip_not_workbook, "xl/workbook.xml"),
+    "archive.xlsx": (_zip_not_workbook, "l'archive ne contient aucun classeur"),
     "zero.xlsx": (_zero_bytes, "le fichier est vide"),
 }
 

@@ -21,7 +21,7 @@ from pointage.base.formatting import format_money, format_quantity
 from pointage.base.numbers import to_cents
 from pointage.engine.check import check_snapshot_with_context
 from pointage.outputs.export.api import ExportRefused, export_table, table_at
-from pointage.reading.xlsx import read_workbook
+from pointage.reading.workbook import read_workbook
 
 ROOT = Path(__file__).parents[1]
 EXAMPLE = ROOT / "workbooks" / "exemples" / "cp-2024-09-16-accompagnement-global.xlsx"

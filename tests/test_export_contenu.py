@@ -16,7 +16,7 @@ from pointage.outputs.export.content import Cell, ExportedRow, ExportedTable, ce
 from pointage.outputs.export.layout import A4_LONG, A4_SHORT, MARGIN, page_layout, text_width
 from pointage.outputs.export.targets import default_output
 from pointage.outputs.export.texts import stamp, unchecked_warning
-from pointage.reading.xlsx import read_workbook
+from pointage.reading.workbook import read_workbook
 from pointage.report.findings import Finding, Severity
 
 NOW = datetime(2026, 11, 22, 9, 5)

@@ -34,11 +34,11 @@ def test_a_damaged_excel_table_is_said_and_its_rows_still_checked(tmp_path):
         (
             "E001",
             "info",
-            None,
+            "Annexe",
             None,
             (),
-            "Lecture incomplète : les tableaux Excel (Insertion > Tableau) du classeur n'ont pas pu "
-            "être lus : les tableaux ont été cherchés par leurs lignes d'en-têtes.",
+            "Lecture incomplète : un tableau Excel (Insertion > Tableau) de la feuille n'a pas pu "
+            "être lu : ses lignes ont été cherchées par leur ligne d'en-têtes.",
         ),
         (
             "T001",

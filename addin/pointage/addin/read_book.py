@@ -13,7 +13,7 @@ import hashlib
 import json
 
 from pointage.base.own_sheets import POINTAGE_SHEETS
-from pointage.reading.snapshot import ListObject, SheetSnapshot, WorkbookSnapshot
+from pointage.reading.snapshot import EXCEL_ERRORS, ExcelError, ListObject, SheetSnapshot, WorkbookSnapshot
 
 
 def read_book(book) -> WorkbookSnapshot:
@@ -23,10 +23,14 @@ def read_book(book) -> WorkbookSnapshot:
 
 def read_sheet(sheet) -> SheetSnapshot:
     used = sheet.used_range
-    values = used.options(ndim=2).value  # the one read of the sheet's cells
+    # The one read of the sheet's cells; error cells come as their text (`#REF!`), not
+    # as None, and become ExcelError values: never empty, never 0.
+    values = used.options(ndim=2, err_to_str=True).value
     return SheetSnapshot(
         name=sheet.name,
-        values=[list(row) for row in values],
+        values=[
+            [ExcelError(v) if v.__class__ is str and v in EXCEL_ERRORS else v for v in row] for row in values
+        ],
         origin_row=used.row - 1,
         origin_col=used.column - 1,
         merged=_merged_areas(used),

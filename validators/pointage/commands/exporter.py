@@ -47,7 +47,7 @@ def run_exporter(parser: argparse.ArgumentParser, args: argparse.Namespace) -> i
 def _export(args: argparse.Namespace) -> int:
     from pointage.base.errors import UnreadableWorkbook
     from pointage.engine.check import check_snapshot_with_context
-    from pointage.reading.xlsx import read_workbook
+    from pointage.reading.workbook import read_workbook
 
     workbook = Path(args.fichier)
     if not workbook.is_file():

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from pointage.base import exit_codes
 from pointage.base.errors import os_reason
-from pointage.reading.xlsx import SUPPORTED_SUFFIXES
+from pointage.reading.workbook import WORKBOOK_SUFFIXES
 from pointage.rules.registry import all_rules
 
 
@@ -23,25 +23,46 @@ def _codes(parser: argparse.ArgumentParser, text: str, option: str) -> list[str]
     return codes
 
 
-def workbook_paths(arguments: list[str]) -> tuple[list[tuple[Path, str]], list[str]]:
-    """Files to check (path, path as shown) and the arguments that name nothing."""
+# Files of the system or of Excel itself, never the user's documents: an open
+# workbook's lock file `~$annexe.xlsx`, Windows' and macOS's folder files.
+_SYSTEM_FILES = ("thumbs.db", "desktop.ini")
+
+
+def workbook_paths(arguments: list[str]) -> tuple[list[tuple[Path, str]], list[str], list[tuple[str, str]]]:
+    """Files to check (path, path as shown), the arguments that name nothing, and the
+    files of the folders that are not workbooks (path, why), which are said, not checked."""
+    from pointage.base.errors import UnreadableWorkbook
+    from pointage.reading.formats import sniff
+
     found: list[tuple[Path, str]] = []
     missing: list[str] = []
+    skipped: list[tuple[str, str]] = []
     for argument in arguments:
         path = Path(argument)
         if path.is_dir():
             for child in sorted(path.rglob("*")):
                 if (
-                    child.is_file()
-                    and child.suffix.lower() in SUPPORTED_SUFFIXES
-                    and not child.name.startswith("~$")
+                    not child.is_file()
+                    or child.name.startswith(("~$", "."))
+                    or child.name.lower() in _SYSTEM_FILES
                 ):
+                    continue
+                if child.suffix.lower() in WORKBOOK_SUFFIXES:
+                    found.append((child, str(child)))  # unreadable, it is `illisible`
+                    continue
+                try:
+                    sniff(child)  # a workbook whatever its name (`export`, `.dat`)
+                except UnreadableWorkbook as exc:
+                    skipped.append((str(child), str(exc)))
+                except OSError as exc:
+                    skipped.append((str(child), f"{os_reason(exc)}."))
+                else:
                     found.append((child, str(child)))
         elif path.exists():
             found.append((path, argument))
         else:
             missing.append(argument)
-    return found, missing
+    return found, missing, skipped
 
 
 def run_verifier(
@@ -56,12 +77,12 @@ def run_verifier(
     if not args.fichiers:
         parser.error("indiquez au moins un classeur ou un dossier à vérifier")
     select, ignore = _codes(parser, args.select, "--select"), _codes(parser, args.ignore, "--ignore")
-    files, missing = workbook_paths(args.fichiers)
+    files, missing, skipped = workbook_paths(args.fichiers)
     if args.sortie and not args.annoter:
         parser.error("--sortie ne s'emploie qu'avec --annoter")
     if args.sortie and len(files) + len(missing) != 1:
         parser.error("--sortie ne s'emploie qu'avec un seul classeur")
-    report = Report()
+    report = Report(skipped=skipped)
     for argument in missing:
         report.files.append(unreadable_report(argument, "fichier ou dossier introuvable."))
     notices: list[str] = []
@@ -83,7 +104,9 @@ def run_verifier(
             notices.extend(lines)
             copies_failed = copies_failed or not ok
     if not report.files:
-        parser.error("aucun classeur .xlsx ou .xlsm trouvé dans les dossiers indiqués")
+        parser.error(
+            "aucun classeur (.xlsx, .xlsm, .xls, .xlsb, .ods, XML Excel 2003) trouvé dans les dossiers indiqués"
+        )
     output = render_json(report) if args.format == "json" else render_text(report)
     sys.stdout.write(output if output.endswith("\n") else output + "\n")
     # Notices go to stderr in JSON mode: stdout stays one JSON document.

@@ -12,7 +12,7 @@ from pointage.base.addresses import a1
 from pointage.base.errors import UnreadableWorkbook
 from pointage.engine.described import describe_table
 from pointage.reading.snapshot import ReadingGap, WorkbookSnapshot
-from pointage.reading.xlsx import read_workbook
+from pointage.reading.workbook import read_workbook
 from pointage.report.findings import Finding
 from pointage.report.model import FileReport, TableInfo
 from pointage.rules.registry import Rule, all_rules, get_rule

@@ -32,6 +32,7 @@ def report_to_dict(report: Report) -> dict:
             for file in report.files
         ],
         "summary": report.summary(),
+        **({"skipped": [{"path": p, "reason": r} for p, r in report.skipped]} if report.skipped else {}),
     }
 
 

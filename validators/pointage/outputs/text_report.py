@@ -98,9 +98,19 @@ def render_text(report: Report) -> str:
     for file in report.files:
         lines.extend(render_file(file))
         lines.append("")
-    if len(report.files) > 1:
+    for path, why in report.skipped:
+        lines.append(f"{printable(path)} — ignoré, pas un classeur : {why}")
+    if report.skipped:
+        lines.append("")
+    if len(report.files) > 1 or report.skipped:
         summary = report.summary()
         lines.append(
-            f"{len(report.files)} fichiers vérifiés : " + counts({s: summary[s.value] for s in Severity})
+            f"{count(len(report.files), 'fichier vérifié', 'fichiers vérifiés')} : "
+            + counts({s: summary[s.value] for s in Severity})
+            + (
+                f" ; {count(len(report.skipped), 'fichier ignoré', 'fichiers ignorés')} (pas des classeurs)"
+                if report.skipped
+                else ""
+            )
         )
     return "\n".join(lines).rstrip() + "\n"

@@ -10,6 +10,10 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from pointage.base.excel_errors import EXCEL_ERRORS, ExcelError
+
+__all__ = ["EXCEL_ERRORS", "ExcelError", "ListObject", "ReadingGap", "SheetSnapshot", "WorkbookSnapshot"]
+
 
 @dataclass(frozen=True)
 class ListObject:
@@ -27,7 +31,7 @@ class SheetSnapshot:
     """Cell values of one sheet, with what the values alone do not say.
 
     `values` is a dense block whose top-left cell is (`origin_row`, `origin_col`),
-    0-based; formulas appear as their cached values.
+    0-based; formulas appear as their cached values, error cells as `ExcelError`.
     """
 
     name: str

@@ -1,9 +1,10 @@
-"""Snapshot of an `.xlsx`/`.xlsm` file on disk.
+"""Snapshot of an Office Open XML workbook on disk (`.xlsx`, `.xlsm`, Strict or not).
 
-Values come from python-calamine (cached values of formulas, merged ranges, Excel
-Tables): it reads a sheet about ten times faster than openpyxl. What calamine does
-not tell (formulas without a cached value, hidden rows and columns) comes from one
-streamed pass over each sheet's XML, in constant memory. The file is only read.
+Values come from python-calamine (cached values of formulas, merged ranges): it reads
+a sheet about ten times faster than openpyxl. What calamine does not tell (formulas
+without a cached value, hidden rows and columns, error cells, the rows a SUM adds,
+Excel Tables) comes from one streamed pass over each sheet's XML, in constant memory.
+The file is only read.
 """
 
 from __future__ import annotations
@@ -20,9 +21,10 @@ import python_calamine
 
 from pointage.base.addresses import column_index, parse_a1
 from pointage.base.errors import UnreadableWorkbook
-from pointage.reading.snapshot import ListObject, ReadingGap, SheetSnapshot, WorkbookSnapshot
+from pointage.reading.calamine_source import is_calamine_failure, open_calamine
+from pointage.reading.formats import XLSX, normalise_part, rels_of, workbook_part
+from pointage.reading.snapshot import ExcelError, ListObject, ReadingGap, SheetSnapshot, WorkbookSnapshot
 
-SUPPORTED_SUFFIXES = (".xlsx", ".xlsm")
 MIB = 1024 * 1024
 # Zip bombs: a part that inflates to more than BOMB_RATIO times its size in the archive,
 # past BOMB_FLOOR, is refused as a trap while it streams, before calamine reads it.
@@ -34,13 +36,6 @@ BOMB_FLOOR = 64 * MIB
 # of 7 columns are 41 MiB of XML: the limit is near 450 000 such rows.
 MAX_CHECKED_XML_BYTES = 192 * MIB
 
-_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-_ENCRYPTED_MARK = "EncryptionInfo".encode("utf-16-le")
-_NS = {
-    "m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
-    "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
-    "rel": "http://schemas.openxmlformats.org/package/2006/relationships",
-}
 _ROW_TAG = re.compile(rb"<(?:\w+:)?row\b[^>]*>")
 _COL_TAG = re.compile(rb"<(?:\w+:)?col\b[^>]*>")
 _HIDDEN = re.compile(rb'\bhidden="(?:1|true)"')
@@ -55,6 +50,9 @@ _FORMULA = re.compile(rb"<(?:\w+:)?f[\s/>]")
 _VALUE = re.compile(rb"<(?:\w+:)?v>[^<]")
 _EMPTY_STRING_RESULT = re.compile(rb'\bt="str"')
 _CELL_CLOSE = re.compile(rb"</(?:\w+:)?c>")
+# An error cell (`t="e"`): calamine gives it as an empty cell, its value says which error.
+_ERROR_CELL = re.compile(rb'<(?:\w+:)?c\b[^>]*\bt="e"[^>]*>')
+_CELL_VALUE = re.compile(rb"<(?:\w+:)?v>([^<]*)<")
 # A total's formula: `SUM(E6:E9)`, `SUBTOTAL(9,E6:E9)` (109 too), one range of one column.
 _SUM_FORMULA = re.compile(
     rb">\s*=?\s*(?:_xlfn\.)?(?:SUM\(|SUBTOTAL\(\s*(?:9|109)\s*[,;]\s*)"
@@ -66,16 +64,16 @@ _CHUNK = 1 << 20
 # SpreadsheetML to a prefix, may write its formulas `<x:f>`: only then is `:f` searched
 # for too. Excel, LibreOffice and openpyxl write `<worksheet xmlns="…main">`.
 _PREFIXED_MAIN = re.compile(
-    rb"xmlns:\w+=[\"']http://schemas\.openxmlformats\.org/spreadsheetml/2006/main[\"']"
+    rb"xmlns:\w+=[\"']http://(?:schemas\.openxmlformats\.org/spreadsheetml/2006/main|"
+    rb"purl\.oclc\.org/ooxml/spreadsheetml/main)[\"']"
 )
 
 
-def read_workbook(path: str | Path, while_loading: Callable[[], None] | None = None) -> WorkbookSnapshot:
-    """The snapshot of every worksheet. `while_loading` runs while calamine parses the
-    sheets in a background thread (calamine releases the GIL): the engine warms up
+def read_xlsx(path: Path, while_loading: Callable[[], None] | None = None) -> WorkbookSnapshot:
+    """The snapshot of every worksheet of an Office Open XML workbook (transitional or
+    Strict, whatever its parts are named). `while_loading` runs while calamine parses
+    the sheets in a background thread (calamine releases the GIL): the engine warms up
     the imports the rules will need there."""
-    path = Path(path)
-    _check_file(path)
     try:
         with zipfile.ZipFile(path) as archive:
             # Before calamine inflates anything: bombs and workbooks too big to check
@@ -83,11 +81,13 @@ def read_workbook(path: str | Path, while_loading: Callable[[], None] | None = N
             _check_inflation(archive)
             sheet_parts = _sheet_parts(archive)
             # calamine starts now; what it does not tell (formulas without a value,
-            # hidden rows) is scanned meanwhile, and the engine warms up its imports.
+            # hidden rows, error cells, Excel Tables) is scanned meanwhile, and the
+            # engine warms up its imports.
             loading = _BackgroundLoad(path, [name for name, _ in sheet_parts])
             loading.start()
             try:
                 extras = {name: _scan_sheet_xml(archive, part) for name, part in sheet_parts}
+                tables, gaps = _list_objects(archive, sheet_parts)
                 if while_loading is not None:
                     while_loading()
             except BaseException:
@@ -98,12 +98,14 @@ def read_workbook(path: str | Path, while_loading: Callable[[], None] | None = N
             "le fichier est endommagé (archive tronquée ou corrompue) : il ne peut pas "
             "être lu comme un classeur Excel."
         ) from exc
-    workbook, ranges, gaps = loading.result()
+    workbook, ranges = loading.result()
     try:
         sheets = []
         for name, _ in sheet_parts:
-            sheets.append(_read_sheet(ranges.pop(name), name, extras[name], _tables_of(workbook, name, gaps)))
-    except python_calamine.CalamineError as exc:
+            sheets.append(_read_sheet(ranges.pop(name), name, extras[name], tables.get(name, [])))
+    except BaseException as exc:  # CalamineError, and a panic of calamine (not an Exception)
+        if not is_calamine_failure(exc):
+            raise
         raise UnreadableWorkbook(SHEET_DAMAGED) from exc
     finally:
         workbook.close()
@@ -118,13 +120,12 @@ class _BackgroundLoad(threading.Thread):
         super().__init__(name="pointage-calamine", daemon=True)
         self.path, self.names = path, names
         self.workbook: python_calamine.CalamineWorkbook | None = None
-        self.gaps: list[ReadingGap] = []
         self.ranges: dict[str, object] = {}
         self.error: BaseException | None = None
 
     def run(self) -> None:
         try:
-            self.workbook, self.gaps = _open_calamine(self.path)
+            self.workbook = open_calamine(self.path, XLSX)
             for name in self.names:
                 self.ranges[name] = self.workbook.get_sheet_by_name(name)
         except BaseException as exc:  # handed to the main thread by result()
@@ -141,39 +142,12 @@ class _BackgroundLoad(threading.Thread):
         if self.error is not None:
             if self.workbook is not None:
                 self.workbook.close()
-            if isinstance(self.error, python_calamine.CalamineError):
+            if isinstance(self.error, UnreadableWorkbook):
+                raise self.error
+            if is_calamine_failure(self.error):
                 raise UnreadableWorkbook(SHEET_DAMAGED) from self.error
             raise self.error
-        return self.workbook, self.ranges, self.gaps
-
-
-def _check_file(path: Path) -> None:
-    if not path.exists():
-        raise UnreadableWorkbook("fichier introuvable.")
-    if not path.is_file():
-        raise UnreadableWorkbook("ce n'est pas un fichier.")
-    with path.open("rb") as handle:
-        head = handle.read(8)
-    if not head:
-        raise UnreadableWorkbook("le fichier est vide (0 octet).")
-    if head == _OLE_MAGIC:
-        if _is_encrypted_ole(path):
-            raise UnreadableWorkbook(
-                "le classeur est protégé par un mot de passe : enregistrez-en une copie "
-                "sans mot de passe (Fichier > Informations > Protéger le classeur)."
-            )
-        raise UnreadableWorkbook(
-            "format Excel 97-2003 (.xls) non pris en charge : ouvrez-le dans Excel et "
-            "enregistrez-le au format .xlsx."
-        )
-    if not head.startswith(b"PK"):
-        raise UnreadableWorkbook(
-            "ce n'est pas un classeur Excel (.xlsx ou .xlsm) : le contenu n'est pas reconnu."
-        )
-    if path.suffix.lower() == ".ods":
-        raise UnreadableWorkbook(
-            "format OpenDocument (.ods) non pris en charge : enregistrez le classeur au format .xlsx."
-        )
+        return self.workbook, self.ranges
 
 
 def _check_inflation(archive: zipfile.ZipFile) -> None:
@@ -206,7 +180,7 @@ def _check_inflation(archive: zipfile.ZipFile) -> None:
 
 def _counts_for_memory(name: str) -> bool:
     """The parts whose size the check's memory follows: sheets and their strings."""
-    return name.startswith("xl/worksheets/") or name == "xl/sharedStrings.xml"
+    return "worksheets/" in name or name.endswith("sharedStrings.xml")
 
 
 def _refuse_bomb(info: zipfile.ZipInfo, inflated: int) -> None:
@@ -218,60 +192,80 @@ def _refuse_bomb(info: zipfile.ZipInfo, inflated: int) -> None:
         )
 
 
-def _is_encrypted_ole(path: Path) -> bool:
-    # An encrypted OOXML file is an OLE container holding an `EncryptionInfo`
-    # stream; the directory entries that name it sit in the first sectors.
-    with path.open("rb") as handle:
-        return _ENCRYPTED_MARK in handle.read(1 << 20)
-
-
 def _sheet_parts(archive: zipfile.ZipFile) -> list[tuple[str, str]]:
     """(sheet name, XML part) of every worksheet, in workbook order."""
-    names = set(archive.namelist())
-    if "mimetype" in names and b"opendocument" in archive.read("mimetype"):
-        raise UnreadableWorkbook(
-            "format OpenDocument (.ods) non pris en charge : enregistrez le classeur au format .xlsx."
-        )
-    if "xl/workbook.bin" in names:
-        raise UnreadableWorkbook(
-            "format Excel binaire (.xlsb) non pris en charge : enregistrez le classeur au format .xlsx."
-        )
-    if "xl/workbook.xml" not in names:
-        raise UnreadableWorkbook("ce n'est pas un classeur Excel : il n'a pas de partie xl/workbook.xml.")
+    workbook = workbook_part(archive)
+    if workbook is None:
+        raise UnreadableWorkbook("ce n'est pas un classeur Excel : l'archive ne contient aucun classeur.")
     try:
-        book = ElementTree.fromstring(archive.read("xl/workbook.xml"))
-        rels = ElementTree.fromstring(archive.read("xl/_rels/workbook.xml.rels"))
+        book = ElementTree.fromstring(archive.read(workbook))
+        rels = ElementTree.fromstring(archive.read(rels_of(workbook)))
     except (KeyError, ElementTree.ParseError, zipfile.BadZipFile, OSError) as exc:
         raise UnreadableWorkbook(
-            "la structure du classeur est endommagée : la liste de ses feuilles (xl/workbook.xml "
+            f"la structure du classeur est endommagée : la liste de ses feuilles ({workbook} "
             "et ses relations) ne peut pas être lue."
         ) from exc
-    targets = {
-        rel.get("Id"): rel.get("Target", "")
-        for rel in rels.findall("rel:Relationship", _NS)
-        if rel.get("Type", "").endswith("/worksheet")
-    }
+    targets = _targets(rels, "/worksheet", workbook)
     parts = []
-    for sheet in book.findall("m:sheets/m:sheet", _NS):
-        target = targets.get(sheet.get(f"{{{_NS['r']}}}id"))
-        if target is None:
+    # By local name: Strict OOXML writes the same elements in other namespaces.
+    sheets = next((child for child in book if _local(child.tag) == "sheets"), [])
+    for sheet in sheets:
+        rid = next((v for k, v in sheet.attrib.items() if _local(k) == "id"), None)
+        part = targets.get(rid)
+        if part is None:
             continue  # a chart sheet or a dialog sheet: no cells
-        part = target.lstrip("/") if target.startswith("/") else str(PurePosixPath("xl") / target)
-        parts.append((sheet.get("name", ""), _normalise_part(part)))
+        parts.append((sheet.get("name", ""), part))
     if not parts:
         raise UnreadableWorkbook("le classeur ne contient aucune feuille de calcul.")
     return parts
 
 
-def _normalise_part(part: str) -> str:
-    stack: list[str] = []
-    for piece in part.split("/"):
-        if piece == "..":
-            if stack:
-                stack.pop()
-        elif piece and piece != ".":
-            stack.append(piece)
-    return "/".join(stack)
+def _local(tag: str) -> str:
+    return tag.rsplit("}", 1)[-1]
+
+
+def _targets(rels: ElementTree.Element, kind: str, source: str) -> dict[str | None, str]:
+    """Relationship id -> part, for the relationships of one type (`/worksheet`,
+    `/table`) of the part `source`."""
+    folder = PurePosixPath(source).parent
+    found = {}
+    for rel in rels:
+        if not rel.get("Type", "").endswith(kind) or rel.get("TargetMode") == "External":
+            continue
+        target = rel.get("Target", "")
+        part = target.lstrip("/") if target.startswith("/") else str(folder / target)
+        found[rel.get("Id")] = normalise_part(part)
+    return found
+
+
+def _list_objects(
+    archive: zipfile.ZipFile, sheet_parts: list[tuple[str, str]]
+) -> tuple[dict[str, list[ListObject]], list[ReadingGap]]:
+    """The Excel Tables of each sheet, from the sheets' relationships and the tables'
+    own parts (calamine panics on a table that is only a header row)."""
+    names = set(archive.namelist())
+    tables: dict[str, list[ListObject]] = {}
+    gaps: list[ReadingGap] = []
+    for sheet, part in sheet_parts:
+        rels = rels_of(part)
+        if rels not in names:
+            continue
+        try:
+            parts = list(_targets(ElementTree.fromstring(archive.read(rels)), "/table", part).values())
+        except (ElementTree.ParseError, zipfile.BadZipFile, OSError, zlib.error):
+            gaps.append(ReadingGap(TABLES_UNREAD, sheet))
+            continue
+        for table_part in parts:
+            try:
+                table = ElementTree.fromstring(archive.read(table_part))
+                name = table.get("displayName") or table.get("name") or table_part
+                (r1, c1), (r2, c2) = (parse_a1(a) for a in table.get("ref", "").split(":"))
+            except (KeyError, ValueError, ElementTree.ParseError, zipfile.BadZipFile, OSError, zlib.error):
+                if ReadingGap(TABLE_UNREAD, sheet) not in gaps:
+                    gaps.append(ReadingGap(TABLE_UNREAD, sheet))
+                continue
+            tables.setdefault(sheet, []).append(ListObject(name, r1, c1, r2, c2))
+    return tables, gaps
 
 
 class _SheetExtras:
@@ -281,6 +275,8 @@ class _SheetExtras:
         self.formulas_without_value: set[tuple[int, int]] = set()
         # cell -> (first row, last row) of the one-column range its SUM/SUBTOTAL adds.
         self.sums: dict[tuple[int, int], tuple[int, int]] = {}
+        # cell -> the error it shows (`#REF!`…).
+        self.errors: dict[tuple[int, int], ExcelError] = {}
 
 
 def _scan_sheet_xml(archive: zipfile.ZipFile, part: str) -> _SheetExtras:
@@ -342,6 +338,8 @@ def _scan_block(block: bytes, end: int, extras: _SheetExtras, prefixed: bool) ->
             low, high = _ATTR_MIN.search(text), _ATTR_MAX.search(text)
             if _HIDDEN.search(text) and low and high:
                 extras.hidden_cols.update(range(int(low.group(1)) - 1, int(high.group(1))))
+    if block.find(b't="e"', 0, end) >= 0:
+        _scan_errors(block, end, extras)
     if block.find(b"<f", 0, end) < 0 and not (prefixed and block.find(b":f", 0, end) >= 0):
         return
     for formula in _FORMULA.finditer(block, 0, end):
@@ -368,57 +366,28 @@ def _scan_block(block: bytes, end: int, extras: _SheetExtras, prefixed: bool) ->
                     extras.sums[(row, col)] = (first, last)
 
 
+def _scan_errors(block: bytes, end: int, extras: _SheetExtras) -> None:
+    for cell in _ERROR_CELL.finditer(block, 0, end):
+        ref = _ATTR_R.search(cell.group(0))
+        if ref is None or ref.group(1).isdigit():
+            continue
+        close = _CELL_CLOSE.search(block, cell.end(), end)
+        value = _CELL_VALUE.search(block, cell.end(), close.start() if close else end)
+        text = value.group(1).decode("utf-8", "replace").strip() if value else ""
+        extras.errors[parse_a1(ref.group(1).decode())] = ExcelError(text or "#N/A")
+
+
 # The reader's own words stay out of the messages (the staff read French): what is
 # damaged is said, not how the library phrased it.
 SHEET_DAMAGED = "le contenu du classeur est endommagé : une de ses feuilles ne peut pas être lue."
+TABLE_UNREAD = (
+    "un tableau Excel (Insertion > Tableau) de la feuille n'a pas pu être lu : ses lignes "
+    "ont été cherchées par leur ligne d'en-têtes"
+)
 TABLES_UNREAD = (
-    "les tableaux Excel (Insertion > Tableau) du classeur n'ont pas pu être lus : "
+    "les tableaux Excel (Insertion > Tableau) de la feuille n'ont pas pu être lus : "
     "les tableaux ont été cherchés par leurs lignes d'en-têtes"
 )
-
-
-def _open_calamine(path: Path) -> tuple[python_calamine.CalamineWorkbook, list[ReadingGap]]:
-    """The workbook, with its Excel Tables when they can be read (else without them,
-    and the gap is said)."""
-    try:
-        return python_calamine.CalamineWorkbook.from_path(str(path), load_tables=True), []
-    except python_calamine.PasswordError as exc:
-        raise UnreadableWorkbook("le classeur est protégé par un mot de passe.") from exc
-    except Exception as exc:  # calamine raises several error types for bad files
-        try:
-            return python_calamine.CalamineWorkbook.from_path(str(path)), [ReadingGap(TABLES_UNREAD)]
-        except Exception:
-            raise UnreadableWorkbook(
-                "le fichier est endommagé ou n'est pas un classeur Excel : son contenu ne peut pas être lu."
-            ) from exc
-
-
-def _tables_of(
-    workbook: python_calamine.CalamineWorkbook, sheet: str, gaps: list[ReadingGap]
-) -> list[ListObject]:
-    try:
-        names = workbook.table_names
-    except Exception:  # tables not loaded, or unreadable: said once
-        if ReadingGap(TABLES_UNREAD) not in gaps:
-            gaps.append(ReadingGap(TABLES_UNREAD))
-        return []
-    tables = []
-    for name in names:
-        try:
-            table = workbook.get_table_by_name(name)
-        except Exception:  # one damaged table: the others are still read
-            gap = ReadingGap(
-                f"le tableau Excel « {name} » n'a pas pu être lu : la feuille a été lue sans lui"
-            )
-            if gap not in gaps:
-                gaps.append(gap)
-            continue
-        if table.sheet != sheet or table.start is None or table.end is None:
-            continue
-        # calamine's table starts at its first data row; the header is above it.
-        (r1, c1), (r2, c2) = table.start, table.end
-        tables.append(ListObject(name, max(r1 - 1, 0), c1, r2, c2))
-    return tables
 
 
 def _read_sheet(
@@ -431,6 +400,8 @@ def _read_sheet(
     start = sheet.start or (0, 0)
     if not values or all(cell == "" for row in values for cell in row):
         values, start = [], (0, 0)
+    if extras.errors:
+        values, start = with_errors(values, start, extras.errors)
     merged = [(r1, c1, r2, c2) for (r1, c1), (r2, c2) in (sheet.merged_cell_ranges or [])]
     return SheetSnapshot(
         name=name,
@@ -444,3 +415,29 @@ def _read_sheet(
         hidden_cols=extras.hidden_cols,
         list_objects=tables,
     )
+
+
+def with_errors(
+    values: list[list[object]], start: tuple[int, int], errors: dict[tuple[int, int], ExcelError]
+) -> tuple[list[list[object]], tuple[int, int]]:
+    """The dense block with each error cell in place of the empty string calamine gives
+    for it, grown when an error cell lies outside the block (a sheet of error cells
+    only is not empty)."""
+    rows = [r for r, _ in errors] + ([start[0]] if values else [])
+    cols = [c for _, c in errors] + ([start[1]] if values else [])
+    top, left = min(rows), min(cols)
+    pad = start[1] - left if values else 0
+    grid = [[] for _ in range(start[0] - top if values else 0)]
+    grid += [[""] * pad + list(cells) for cells in values]
+    for (row, col), error in errors.items():
+        r, c = row - top, col - left
+        while len(grid) <= r:
+            grid.append([])
+        cells = grid[r]
+        if len(cells) <= c:
+            cells.extend([""] * (c + 1 - len(cells)))
+        cells[c] = error
+    width = max(map(len, grid))
+    for cells in grid:
+        cells.extend([""] * (width - len(cells)))
+    return grid, (top, left)

@@ -57,6 +57,9 @@ class FileReport:
 @dataclass
 class Report:
     files: list[FileReport] = field(default_factory=list)
+    # Files of the folders checked that are not workbooks (a PDF, a Word report):
+    # (path, why, French), listed so that nothing is passed over in silence.
+    skipped: list[tuple[str, str]] = field(default_factory=list)
 
     def summary(self) -> dict[str, int]:
         return {s.value: sum(f.count(s) for f in self.files) for s in Severity}

@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from pointage.base.addresses import a1, column_letter, range_a1
+from pointage.base.addresses import a1, column_letter, parse_a1, range_a1
+from pointage.base.excel_errors import ExcelError
 from pointage.base.formatting import as_json, count, first_of, format_money, show
 from pointage.base.numbers import NotANumber, Number, all_typed_numbers, is_typed_number
 from pointage.base.text import is_blank
@@ -126,6 +127,8 @@ F002 = rule(
 def check_not_numbers(ctx):
     for item in numeric_cells(ctx):
         # In a list, nothing sums a cell unless a Barème recomputes the amounts.
+        if isinstance(item.raw, ExcelError):
+            continue  # F010's: an error Excel shows is not a text typed in the cell
         if isinstance(item.parsed, NotANumber) and (item.counted or ctx.bareme):
             yield F002.finding(item.sheet, item.cell, raw=item.parsed.text, column=item.column)
 
@@ -149,14 +152,7 @@ def check_formulas_without_value(ctx):
             if any(
                 name == sheet.name and r1 <= row <= r2 and c1 <= col <= c2 for name, r1, c1, r2, c2 in areas
             ):
-                header = next(
-                    (
-                        t.headers.get(col)
-                        for t in ctx.tables
-                        if t.sheet_name == sheet.name and t.header_row < row <= t.last_row
-                    ),
-                    None,
-                )
+                header = _header_over(ctx, sheet.name, row, col)
                 yield F003.finding(
                     sheet.name, a1(row, col), where=f" (colonne « {header} »)" if header else ""
                 )
@@ -389,3 +385,85 @@ def check_grouping(ctx):
     for item in numeric_cells(ctx):
         if isinstance(item.parsed, Number) and item.parsed.abnormal_grouping:
             yield _number_read(F009, item)
+
+
+F010 = rule(
+    "F010",
+    Severity.ERREUR,
+    summary="Une cellule d'un tableau affiche une erreur Excel (`#REF!`, `#DIV/0!`, `#N/A`…) : "
+    "sa valeur est inconnue, jamais lue comme 0 ni comme vide, et les contrôles qui "
+    "l'utilisent ne sont pas faits.",
+    message="{subject} {errors} : valeur inconnue, jamais lue comme 0 ; les contrôles qui "
+    "l'utilisent (total, solde, montant recalculé) n'ont pas été faits.",
+    example="Une référence à une ligne supprimée (`#REF!`) dans la colonne des montants, "
+    "une division par une cellule vide (`#DIV/0!`) dans la colonne Proposition.",
+)
+
+
+@F010
+def check_error_cells(ctx):
+    for table in ctx.tables:
+        if table.usable:
+            found = sorted(_table_error_cells(table, bool(ctx.bareme)))
+            if found:
+                yield _error_finding(ctx, table.sheet_name, found)
+    settings = [*ctx.parametres.cells, *(ctx.bareme.cells if ctx.bareme else [])]
+    by_sheet: dict[str, list[tuple[int, int, ExcelError]]] = {}
+    for item in settings:
+        if isinstance(item.raw, ExcelError):
+            by_sheet.setdefault(item.sheet, []).append((*parse_a1(item.cell), item.raw))
+    for sheet, found in by_sheet.items():
+        yield _error_finding(ctx, sheet, sorted(found))
+
+
+def _table_error_cells(table, has_bareme: bool):
+    """The error cells a check of the table would use: the numbers it sums or
+    recomputes (as F002: in a list, only where a Barème recomputes), the descriptions
+    a Barème recomputes, and every cell of a total row. A `#VALUE!` in a column that
+    nothing checks (days left before a date, say) stops no check: it is not an erreur."""
+    roles = [
+        role
+        for role in table.kind.numeric
+        if table.has(role) and ((table.kind.name != "liste" and role != "months") or has_bareme)
+    ]
+    if has_bareme and table.has("description"):
+        roles.append("description")
+    seen = set()
+    for role in roles:
+        col = table.roles[role]
+        for row, value in zip(table.rows, table.column(role)):
+            if value.__class__ is ExcelError and row.kind != NOTE:
+                seen.add((row.index, col))
+                yield row.index, col, value
+    sheet = table.sheet
+    for row in table.rows:
+        if row.kind == TOTAL:
+            for col in range(table.first_col, table.last_col + 1):
+                value = sheet.value(row.index, col)
+                if value.__class__ is ExcelError and (row.index, col) not in seen:
+                    yield row.index, col, value
+
+
+def _error_finding(ctx, sheet: str, found: list[tuple[int, int, ExcelError]]):
+    row, col, error = found[0]
+    if len(found) == 1:
+        header = _header_over(ctx, sheet, row, col)
+        where = f" (colonne « {header} »)" if header else ""
+        subject, listed = "La cellule affiche l'erreur Excel", f"« {error} »{where}"
+    else:
+        subject = f"{len(found)} cellules affichent une erreur Excel"
+        listed = "(" + first_of([f"« {e} » en {a1(r, c)}" for r, c, e in found], 10) + ")"
+    return F010.finding(
+        sheet, a1(row, col), cells=[a1(r, c) for r, c, _ in found], subject=subject, errors=listed
+    )
+
+
+def _header_over(ctx, sheet: str, row: int, col: int) -> str | None:
+    return next(
+        (
+            t.headers.get(col)
+            for t in ctx.tables
+            if t.sheet_name == sheet and t.header_row < row <= t.last_row
+        ),
+        None,
+    )

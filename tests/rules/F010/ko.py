@@ -1,0 +1,10 @@
+# A reference to a deleted row (#REF!) in an amount, and the total that shows it too: one finding for the table; the total is not checked.
+CLASSEUR = {
+    "Annexe 1": """
+STRUCTURE       | PLACES D'ACCOMPAGNEMENT                      | MONTANT RETENU
+CCAS Outreau    | 30 places du 1er juillet au 31 décembre 2024 | #REF!
+CCAS Wimereux   | 13 places du 1er juillet au 31 décembre 2024 | 1040
+PIQUE ET PRESSE | 20 places du 1er juillet au 31 décembre 2024 | 1600
+TOTAL           | 63                                           | #REF!
+""",
+}

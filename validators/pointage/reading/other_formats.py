@@ -1,0 +1,65 @@
+"""Snapshot of a `.xls`, `.xlsb` or `.ods` workbook, read by python-calamine alone.
+
+These formats have no streamed XML pass here: what calamine does not tell (hidden rows
+and columns, error cells, formulas without a value, the rows a SUM adds; merged cells
+and Excel Tables in some of them) is unknown, and said once as a reading gap, so that
+the officer knows what was not checked.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import python_calamine
+
+from pointage.base.errors import UnreadableWorkbook
+from pointage.reading.calamine_source import is_calamine_failure, open_calamine
+from pointage.reading.formats import FORMAT_NAMES, ODS, XLS, XLSB
+from pointage.reading.snapshot import ReadingGap, SheetSnapshot, WorkbookSnapshot
+
+# What each format is read without (calamine reads the merged cells of `.xls` only).
+_NOT_READ = {
+    XLS: "les lignes et colonnes masquées, les cellules en erreur et les formules des totaux",
+    XLSB: "les cellules fusionnées, les lignes et colonnes masquées, les cellules en erreur, "
+    "les formules des totaux et les tableaux Excel",
+    ODS: "les cellules fusionnées, les lignes et colonnes masquées, les cellules en erreur et "
+    "les formules des totaux",
+}
+
+
+def format_gap(kind: str) -> ReadingGap:
+    return ReadingGap(
+        f"classeur au format {FORMAT_NAMES[kind]}, lu sans {_NOT_READ[kind]} (les totaux "
+        "sont reconnus par leur libellé et leurs montants) ; enregistré au format .xlsx, "
+        "il serait vérifié en entier"
+    )
+
+
+def read_other(path: Path, kind: str) -> WorkbookSnapshot:
+    workbook = open_calamine(path, kind)
+    try:
+        sheets = [
+            _read_sheet(workbook.get_sheet_by_name(meta.name), meta.name)
+            for meta in workbook.sheets_metadata
+            if meta.typ == python_calamine.SheetTypeEnum.WorkSheet
+        ]
+    except BaseException as exc:
+        if not is_calamine_failure(exc):
+            raise
+        raise UnreadableWorkbook(
+            "le contenu du classeur est endommagé : une de ses feuilles ne peut pas être lue."
+        ) from exc
+    finally:
+        workbook.close()
+    if not sheets:
+        raise UnreadableWorkbook("le classeur ne contient aucune feuille de calcul.")
+    return WorkbookSnapshot(name=path.name, sheets=sheets, gaps=[format_gap(kind)])
+
+
+def _read_sheet(sheet: python_calamine.CalamineSheet, name: str) -> SheetSnapshot:
+    values = sheet.to_python(skip_empty_area=True)
+    start = sheet.start or (0, 0)
+    if not values or all(cell == "" for row in values for cell in row):
+        values, start = [], (0, 0)
+    merged = [(r1, c1, r2, c2) for (r1, c1), (r2, c2) in (sheet.merged_cell_ranges or [])]
+    return SheetSnapshot(name=name, values=values, origin_row=start[0], origin_col=start[1], merged=merged)

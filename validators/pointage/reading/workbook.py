@@ -1,0 +1,32 @@
+"""A workbook on disk, whatever its format: the format is told by the content (see
+`formats.py`), and the reader for it makes the snapshot."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from pointage.reading.formats import XLSX, XML2003, sniff
+from pointage.reading.snapshot import WorkbookSnapshot
+
+# What a folder is searched for: the names of the formats Pointage reads. A file given
+# by name is read whatever its name says.
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods", ".xml")
+
+
+def read_workbook(path: str | Path, while_loading: Callable[[], None] | None = None) -> WorkbookSnapshot:
+    """The snapshot of every worksheet; UnreadableWorkbook with a French reason when the
+    file is not a workbook Pointage reads."""
+    path = Path(path)
+    kind = sniff(path)
+    if kind == XLSX:
+        from pointage.reading.xlsx import read_xlsx
+
+        return read_xlsx(path, while_loading)
+    if kind == XML2003:
+        from pointage.reading.xml2003 import read_xml2003
+
+        return read_xml2003(path)
+    from pointage.reading.other_formats import read_other
+
+    return read_other(path, kind)
