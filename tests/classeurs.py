@@ -213,3 +213,40 @@ def par_libreoffice(source: Path, format_: str, dossier: Path) -> Path | None:
         timeout=180,
     )
     return dossier / f"{source.stem}.{format_}"
+
+
+def avec_valeurs_en_cache(chemin: Path, valeurs: dict[str, dict[str, object]]) -> Path:
+    """The workbook `chemin` (written by `construire`, whose formulas have no cached
+    value) with the given cached values, as Excel writes them after computing:
+    `{"Annexe": {"C5": 5040, "D5": "Total"}}`."""
+    import re
+    import zipfile
+
+    from pointage.reading.xlsx import sheet_parts
+
+    with zipfile.ZipFile(chemin) as archive:
+        parties = dict(sheet_parts(archive))
+        contenus = {info.filename: archive.read(info) for info in archive.infolist()}
+    for feuille, cellules in valeurs.items():
+        xml = contenus[parties[feuille]]
+        for adresse, valeur in cellules.items():
+            motif = re.compile(
+                rb'<c r="' + adresse.encode() + rb'"([^>]*)><f>([^<]*)</f><v\s*/?>(?:</v>)?</c>'
+            )
+            texte = isinstance(valeur, str)
+            remplace = (
+                b'<c r="'
+                + adresse.encode()
+                + rb'"\1'
+                + (b' t="str"' if texte else b"")
+                + rb"><f>\2</f><v>"
+                + str(valeur).encode()
+                + b"</v></c>"
+            )
+            xml, n = motif.subn(remplace, xml)
+            assert n == 1, f"{feuille}!{adresse} n'est pas une formule sans valeur"
+        contenus[parties[feuille]] = xml
+    with zipfile.ZipFile(chemin, "w", zipfile.ZIP_DEFLATED) as archive:
+        for nom, contenu in contenus.items():
+            archive.writestr(nom, contenu)
+    return chemin

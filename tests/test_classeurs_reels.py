@@ -11,6 +11,7 @@ The `.xls`/`.ods` files are read through their LibreOffice `.xlsx` copies in
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -18,6 +19,7 @@ import pytest
 from pointage.analysis.context import CheckContext
 from pointage.base.addresses import a1
 from pointage.engine.check import check_path, check_snapshot
+from pointage.reading.formats import XML2003, sniff
 from pointage.reading.workbook import read_workbook
 from pointage.report.findings import Severity
 from pointage.tables.table import DETAIL, TOTAL
@@ -314,3 +316,57 @@ def test_the_op_ale_outlines_are_read_as_outlines():
         "eple-suite__comptaeple__sde-1.xlsx",
         "eple-suite__comptaeple__sdr-1.xlsx",
     ]
+
+
+# The .xls and .ods files of the family, each beside the .xlsx that LibreOffice made of it.
+ORIGINALS = (
+    sorted(
+        str(p.relative_to(REAL))
+        for p in REAL.glob("*")
+        if p.suffix in (".xls", ".ods") and (REAL / "converted" / f"{p.stem}.xlsx").exists()
+    )
+    if REAL.is_dir()
+    else []
+)
+
+
+@pytest.mark.parametrize("name", ORIGINALS)
+def test_an_xls_or_ods_gives_the_findings_of_its_xlsx_conversion(name):
+    original, converted = check_path(REAL / name), check_path(REAL / "converted" / f"{Path(name).stem}.xlsx")
+    assert original.unreadable == converted.unreadable
+    if original.unreadable:
+        return
+    shown = [(f.code, f.sheet, f.cell, f.cells, f.message) for f in original.findings]
+    if sniff(REAL / name) != XML2003:  # Excel 2003 XML says all a .xlsx says
+        # The one difference the format makes: what it was read without, said once.
+        assert [f for f in shown if f[0] == "E001"] == [shown[0]]
+        shown = shown[1:]
+    assert shown == [(f.code, f.sheet, f.cell, f.cells, f.message) for f in converted.findings]
+    assert [(t.sheet, t.range, t.kind) for t in original.tables] == [
+        (t.sheet, t.range, t.kind) for t in converted.tables
+    ]
+
+
+# Formulas with cached values (a copy that lost them would give F003 on each), and a
+# workbook written without <calcPr> (Vendée).
+ROUND_TRIP = [
+    "Damien-Collot__Repart__Plan de financement.xlsx",
+    "ThomasGille__ProjetTravaux__Budget.xlsx",
+    "betagouv__SCDL-Subvention-DataSubvention__DEP_Vendée_Publication_données_Open_data_Subventions_Conventions.xlsx",
+    "converted/jimmy1708__Opendata__VilleMTP_MTP_AttribSub_2013.xlsx",
+    "converted/jimmy1708__Opendata__VilleMTP_MTP_MarchesConclus_2013.xlsx",
+]
+
+
+@pytest.mark.parametrize("name", ROUND_TRIP)
+def test_checking_the_annotated_copy_gives_the_findings_of_the_original(name, tmp_path):
+    from pointage.commands.verifier import annotate
+
+    source = Path(shutil.copy(REAL / name, tmp_path / Path(name).name))
+    report = check_path(source)
+    ok, lines = annotate(source, report, tmp_path / "copie.xlsx", force=False)
+    assert ok, lines
+    shown = [(f.code, f.sheet, f.cell, f.cells, f.message) for f in report.findings]
+    assert [
+        (f.code, f.sheet, f.cell, f.cells, f.message) for f in check_path(tmp_path / "copie.xlsx").findings
+    ] == shown

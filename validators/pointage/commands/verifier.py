@@ -127,21 +127,31 @@ def annotate(path: Path, file_report, output: Path | None, force: bool) -> tuple
         write_annotated_copy,
     )
     from pointage.outputs.marks import build_plan
+    from pointage.outputs.values_copy import LOSSES as VALUES_COPY_LOSSES
+    from pointage.outputs.values_copy import write_values_copy
+    from pointage.reading.formats import XLSX, sniff
+    from pointage.reading.workbook import read_workbook
 
     target = copy_path(path, output)
     try:
         check_copy_target(path, target, force)
         if file_report.unreadable:
             return False, [f"Copie annotée non écrite pour {path} : le classeur n'a pas pu être vérifié."]
-        lost = losses(path)
-        write_annotated_copy(path, target, build_plan(file_report, sha256_of(path)))
+        plan = build_plan(file_report, sha256_of(path))
+        if sniff(path) == XLSX:
+            lost = losses(path)
+            write_annotated_copy(path, target, plan)
+        else:  # openpyxl cannot open it: a new .xlsx from the values read
+            lost = VALUES_COPY_LOSSES
+            write_values_copy(read_workbook(path), target, plan)
     except (CopyRefused, UnreadableWorkbook) as exc:
         return False, [f"Copie annotée non écrite pour {path} : {exc}"]
     except OSError as exc:
         return False, [f"Copie annotée non écrite pour {path} : {os_reason(exc)}."]
-    except Exception as exc:  # never a traceback; the checked file is untouched anyway
+    except Exception:  # never a traceback; the checked file is untouched anyway
         return False, [
-            f"Copie annotée non écrite pour {path} (erreur interne : {type(exc).__name__} : {exc})."
+            f"Copie annotée non écrite pour {path} : erreur interne de Pointage à l'écriture de "
+            "la copie (à signaler à l'équipe Pointage ; le classeur vérifié n'a pas été modifié)."
         ]
     lines = [f"Copie annotée écrite : {target} (le classeur vérifié n'a pas été modifié)."]
     if lost:

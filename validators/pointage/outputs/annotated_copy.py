@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import re
+import warnings
 import zipfile
 from pathlib import Path
 
@@ -34,17 +35,17 @@ class CopyRefused(Exception):
 
 
 def copy_path(source: Path, output: Path | None = None) -> Path:
-    """`annexe.xlsx` -> `annexe.pointage.xlsx` (`.xlsm` stays `.xlsm`, with its VBA)."""
+    """`annexe.xlsx` -> `annexe.pointage.xlsx` (`.xlsm` stays `.xlsm`, with its VBA);
+    any other workbook (`.xls`, `.ods`, XML 2003) gets an `.xlsx` copy."""
     if output is not None:
         return output
-    return source.with_name(source.stem + COPY_SUFFIX + source.suffix.lower())
+    suffix = ".xlsm" if source.suffix.lower() == ".xlsm" else ".xlsx"
+    return source.with_name(source.stem + COPY_SUFFIX + suffix)
 
 
 def check_copy_target(source: Path, target: Path, force: bool) -> None:
     if source.suffix.lower() == ".xlam":
         raise CopyRefused("un complément Excel (.xlam) ne peut pas être annoté.")
-    if source.suffix.lower() not in (".xlsx", ".xlsm"):
-        raise CopyRefused("seuls les classeurs .xlsx et .xlsm peuvent être annotés.")
     if target.resolve() == source.resolve():
         raise CopyRefused("la copie annotée ne peut pas remplacer le classeur vérifié.")
     if target.suffix.lower() not in (".xlsx", ".xlsm"):
@@ -104,25 +105,56 @@ def losses(source: Path) -> list[str]:
 
 def write_annotated_copy(source: Path, target: Path, plan: MarkPlan) -> None:
     import openpyxl
+    from openpyxl.workbook.properties import CalcProperties
+    from openpyxl.writer.excel import ExcelWriter
+
+    from pointage.outputs.faithful_save import FaithfulArchive
+    from pointage.reading.cached_values import formula_values
 
     keep_vba = source.suffix.lower() == ".xlsm"
     try:
-        workbook = openpyxl.load_workbook(source, keep_vba=keep_vba, rich_text=True)
+        with warnings.catch_warnings(), source.open("rb") as handle:
+            # openpyxl's warnings are English and about its own defaults: not the user's.
+            warnings.simplefilter("ignore")
+            # A file object: openpyxl refuses a workbook by its name (an .xlsx named .xls).
+            workbook = openpyxl.load_workbook(handle, keep_vba=keep_vba, rich_text=True)
+        cached = formula_values(source)
     except Exception as exc:
-        raise UnreadableWorkbook(
-            "le classeur ne peut pas être relu pour y poser les marques : une de ses parties "
-            "n'est pas comprise par l'outil qui écrit la copie."
-        ) from exc
-    _apply_marks(workbook, plan)
-    _write_controles(workbook, plan)
-    # The copy keeps the formulas but not their cached values: Excel recomputes.
+        raise UnreadableWorkbook(COPY_UNREADABLE) from exc
+    apply_marks(workbook, plan)
+    write_controles(workbook, plan)
+    # The copy keeps the formulas and the values they had (put back as each sheet is
+    # written: openpyxl drops them); Excel recomputes them all on opening anyway.
+    if workbook.calculation is None:  # a workbook without <calcPr> (Apache POI, exporters)
+        workbook.calculation = CalcProperties()
     workbook.calculation.fullCalcOnLoad = True
+    # openpyxl numbers the sheet parts in workbook order as it writes them.
+    by_part = {
+        f"xl/worksheets/sheet{index}.xml": cached.get(sheet.title, {})
+        for index, sheet in enumerate(workbook.worksheets, start=1)
+    }
     buffer = io.BytesIO()
-    workbook.save(buffer)
+    try:
+        ExcelWriter(workbook, FaithfulArchive(buffer, by_part)).save()
+    except Exception as exc:
+        raise UnreadableWorkbook(COPY_UNWRITABLE) from exc
     write_atomically(target, buffer.getvalue())
 
 
-def _apply_marks(workbook, plan: MarkPlan) -> None:
+# Plain words, and the Excel route, which marks the open workbook without re-saving it.
+COPY_UNREADABLE = (
+    "une partie du classeur n'est pas comprise par l'outil qui écrit la copie (les constats "
+    "restent valables). Ouvrez le classeur dans Excel et cliquez sur « Vérifier » "
+    "(complément Pointage) : les marques sont posées dans le classeur ouvert."
+)
+COPY_UNWRITABLE = (
+    "une partie du classeur ne peut pas être réenregistrée par l'outil qui écrit la copie "
+    "(les constats restent valables). Ouvrez le classeur dans Excel et cliquez "
+    "sur « Vérifier » (complément Pointage) : les marques sont posées dans le classeur ouvert."
+)
+
+
+def apply_marks(workbook, plan: MarkPlan) -> None:
     from openpyxl.comments import Comment
     from openpyxl.styles import PatternFill
 
@@ -153,7 +185,7 @@ def _writable_cell(sheet, coordinate: str):
     return cell
 
 
-def _write_controles(workbook, plan: MarkPlan) -> None:
+def write_controles(workbook, plan: MarkPlan) -> None:
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.hyperlink import Hyperlink

@@ -79,15 +79,15 @@ def read_xlsx(path: Path, while_loading: Callable[[], None] | None = None) -> Wo
             # Before calamine inflates anything: bombs and workbooks too big to check
             # are refused here, in constant memory.
             _check_inflation(archive)
-            sheet_parts = _sheet_parts(archive)
+            parts = sheet_parts(archive)
             # calamine starts now; what it does not tell (formulas without a value,
             # hidden rows, error cells, Excel Tables) is scanned meanwhile, and the
             # engine warms up its imports.
-            loading = _BackgroundLoad(path, [name for name, _ in sheet_parts])
+            loading = _BackgroundLoad(path, [name for name, _ in parts])
             loading.start()
             try:
-                extras = {name: _scan_sheet_xml(archive, part) for name, part in sheet_parts}
-                tables, gaps = _list_objects(archive, sheet_parts)
+                extras = {name: _scan_sheet_xml(archive, part) for name, part in parts}
+                tables, gaps = _list_objects(archive, parts)
                 if while_loading is not None:
                     while_loading()
             except BaseException:
@@ -101,7 +101,7 @@ def read_xlsx(path: Path, while_loading: Callable[[], None] | None = None) -> Wo
     workbook, ranges = loading.result()
     try:
         sheets = []
-        for name, _ in sheet_parts:
+        for name, _ in parts:
             sheets.append(_read_sheet(ranges.pop(name), name, extras[name], tables.get(name, [])))
     except BaseException as exc:  # CalamineError, and a panic of calamine (not an Exception)
         if not is_calamine_failure(exc):
@@ -192,7 +192,7 @@ def _refuse_bomb(info: zipfile.ZipInfo, inflated: int) -> None:
         )
 
 
-def _sheet_parts(archive: zipfile.ZipFile) -> list[tuple[str, str]]:
+def sheet_parts(archive: zipfile.ZipFile) -> list[tuple[str, str]]:
     """(sheet name, XML part) of every worksheet, in workbook order."""
     workbook = workbook_part(archive)
     if workbook is None:
@@ -239,14 +239,14 @@ def _targets(rels: ElementTree.Element, kind: str, source: str) -> dict[str | No
 
 
 def _list_objects(
-    archive: zipfile.ZipFile, sheet_parts: list[tuple[str, str]]
+    archive: zipfile.ZipFile, parts: list[tuple[str, str]]
 ) -> tuple[dict[str, list[ListObject]], list[ReadingGap]]:
     """The Excel Tables of each sheet, from the sheets' relationships and the tables'
     own parts (calamine panics on a table that is only a header row)."""
     names = set(archive.namelist())
     tables: dict[str, list[ListObject]] = {}
     gaps: list[ReadingGap] = []
-    for sheet, part in sheet_parts:
+    for sheet, part in parts:
         rels = rels_of(part)
         if rels not in names:
             continue

@@ -1,0 +1,51 @@
+"""The annotated copy of a workbook openpyxl cannot open (`.xls`, `.xlsb`, `.ods`, Excel
+2003 XML): a new `.xlsx` made from what was read, the values of every sheet with its
+merged and hidden cells, the marks and the Contrôles sheet. Formulas and formatting are
+not in it: `LOSSES` says so to the user before the copy is written."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from pointage.base.files import write_atomically
+from pointage.outputs.annotated_copy import apply_marks, write_controles
+from pointage.outputs.marks import MarkPlan
+from pointage.reading.snapshot import ExcelError, WorkbookSnapshot
+
+LOSSES = [
+    "le format d'origine (la copie est un classeur .xlsx)",
+    "les formules (la copie garde les valeurs qu'elles affichaient)",
+    "la mise en forme des cellules",
+]
+
+
+def write_values_copy(snapshot: WorkbookSnapshot, target: Path, plan: MarkPlan) -> None:
+    import openpyxl
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+    from openpyxl.utils import get_column_letter
+
+    workbook = openpyxl.Workbook()
+    workbook.remove(workbook.active)
+    for sheet in snapshot.sheets:
+        written = workbook.create_sheet(sheet.name)
+        for i, cells in enumerate(sheet.values, start=sheet.origin_row + 1):
+            for j, value in enumerate(cells, start=sheet.origin_col + 1):
+                if value is None or value == "":
+                    continue
+                if isinstance(value, str) and value.__class__ is not ExcelError:
+                    value = ILLEGAL_CHARACTERS_RE.sub("", value)
+                cell = written.cell(row=i, column=j, value=value)
+                if value.__class__ is str and cell.data_type != "s":
+                    cell.data_type = "s"  # a text, never a formula nor an error code
+        for r1, c1, r2, c2 in sheet.merged:
+            written.merge_cells(start_row=r1 + 1, start_column=c1 + 1, end_row=r2 + 1, end_column=c2 + 1)
+        for row in sheet.hidden_rows:
+            written.row_dimensions[row + 1].hidden = True
+        for col in sheet.hidden_cols:
+            written.column_dimensions[get_column_letter(col + 1)].hidden = True
+    apply_marks(workbook, plan)
+    write_controles(workbook, plan)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    write_atomically(target, buffer.getvalue())
