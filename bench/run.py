@@ -1,6 +1,6 @@
 """Benchmarks of Pointage, printed as ratios (or times) measured in the same run.
 
-    python bench/run.py [lecture] [lot] [memoire] [petit]
+    python bench/run.py [lecture] [lot] [memoire] [petit] [export] [annoter]
 
 - lecture: `pointage verifier` on 100 000 répartition rows (50 blocks with totals, a
   budget table) ÷ reading all its cell values with python-calamine alone, both whole
@@ -18,6 +18,12 @@
   1 000 répartition rows (10 blocks with totals, a Barème, no budget table; target
   ≤ 0.4 s), medians of 5, run alternately with the bare interpreter start
   (`python -c pass`), printed beside them for reference.
+- export: `pointage exporter --format docx` of a 2 000-row table (its layout, shading,
+  fonts) ÷ the same texts put in a plain python-docx table and saved, both in one warm
+  process. Target ≤ 1.5.
+- annoter: the annotated copy of the 100 000-row workbook (marks, Contrôles sheet,
+  formulas' cached values put back) ÷ openpyxl loading and saving it, both in one
+  process, 3 rounds alternated. Target ≤ 1.3.
 
 Robust on a busy machine: the two sides of a ratio run alternately (A B A B …), 5
 rounds (whole processes start after one untimed run of each, which warms the disk
@@ -289,7 +295,91 @@ def petit() -> float:
     return example.median()
 
 
-BENCHMARKS = {"lecture": lecture, "lot": lot, "memoire": memoire, "petit": petit}
+def export_rows() -> Path:
+    return _cached("repartition-2000-sans-budget.xlsx", rows=2000, blocks=10, budget=False)
+
+
+def export() -> float:
+    import io
+    from datetime import datetime
+
+    import docx
+
+    from pointage.engine.check import check_snapshot_with_context
+    from pointage.outputs.export.api import export_table
+    from pointage.outputs.export.content import exported_table
+    from pointage.reading.workbook import read_workbook
+
+    ctx, report = check_snapshot_with_context(read_workbook(export_rows()))
+    table = exported_table(ctx.tables[0])
+    lines = [table.headers, *(tuple(c.text for c in row.cells) for row in table.rows)]
+
+    def ours() -> None:
+        export_table(ctx, report, "Annexe", 1, "docx", True, "annexe.xlsx", "0" * 64, datetime(2026, 12, 2))
+
+    def python_docx() -> None:
+        # The same texts in a plain python-docx table: what any Word export costs.
+        document = docx.Document()
+        grid = document.add_table(rows=len(lines), cols=len(table.headers))
+        for row, texts in zip(grid.rows, lines):
+            for cell, text in zip(row.cells, texts):
+                cell.text = text
+        document.save(io.BytesIO())
+
+    ours(), python_docx()  # imports and caches warm
+    runs = _alternate_in_process({"pointage": ours, "python-docx": python_docx}, ROUNDS)
+    ratio = runs["pointage"].median() / runs["python-docx"].median()
+    print(
+        f"export : tableau de {len(table.rows)} lignes en .docx, dans le processus, {ROUNDS} tours alternés"
+    )
+    print(f"  pointage exporter (mise en page comprise) : {runs['pointage'].text()}")
+    print(f"  python-docx seul, mêmes textes           : {runs['python-docx'].text()}")
+    print(f"  -> ratio {ratio:.2f} (cible <= 1.5 : {_verdict(ratio, 1.5)})")
+    return ratio
+
+
+ANNOTER_ROUNDS = 3  # each side of a round reads and writes 100 000 rows with openpyxl
+
+
+def annoter() -> float:
+    import io
+
+    import openpyxl
+
+    from pointage.engine.check import check_path
+    from pointage.outputs.annotated_copy import write_annotated_copy
+    from pointage.outputs.marks import build_plan
+
+    path = big_workbook()
+    plan = build_plan(check_path(path), "0" * 64)
+    target = CACHE / "annotee.xlsx"
+
+    def ours() -> None:
+        write_annotated_copy(path, target, plan)
+
+    def plain_openpyxl() -> None:
+        openpyxl.load_workbook(path, rich_text=True).save(io.BytesIO())
+
+    runs = _alternate_in_process({"pointage": ours, "openpyxl": plain_openpyxl}, ANNOTER_ROUNDS)
+    target.unlink(missing_ok=True)
+    ratio = runs["pointage"].median() / runs["openpyxl"].median()
+    print(
+        f"annoter : copie annotée du classeur de 100 000 lignes, dans le processus, {ANNOTER_ROUNDS} tours alternés"
+    )
+    print(f"  copie annotée (marques, Contrôles, valeurs des formules) : {runs['pointage'].text()}")
+    print(f"  openpyxl seul, ouverture + enregistrement              : {runs['openpyxl'].text()}")
+    print(f"  -> ratio {ratio:.2f} (cible <= 1.3 : {_verdict(ratio, 1.3)})")
+    return ratio
+
+
+BENCHMARKS = {
+    "lecture": lecture,
+    "lot": lot,
+    "memoire": memoire,
+    "petit": petit,
+    "export": export,
+    "annoter": annoter,
+}
 
 
 def main(names: list[str]) -> int:

@@ -55,8 +55,8 @@ def test_an_internal_error_is_a_message_not_a_traceback(monkeypatch):
     book = book_of(payload)
     run("pointage_verifier", book)
     assert alerts(payload, book) == [
-        "Pointage a rencontré une erreur interne (KeyError : 'x'). Les marques déjà posées se "
-        "retirent avec « Effacer les marques »."
+        "Pointage a rencontré une erreur interne. Les marques déjà posées se retirent avec "
+        "« Effacer les marques ».\n\nDétail technique, à transmettre à l'équipe Pointage : KeyError: 'x'"
     ]
 
 

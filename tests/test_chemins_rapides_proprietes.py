@@ -440,3 +440,37 @@ def testcents_of_a_typed_number_equals_its_decimal_writing_in_cents(value):
     reference = to_cents(Decimal(repr(value)) if isinstance(value, float) else Decimal(value))
     expected = reference if abs(value) < 10**13 else None
     assert cents_of(value) == expected
+
+
+_texts = st.sampled_from(
+    ["", "CCAS de Lens", "29 275,00 €", "3 354", "TOTAL", "10 000\n3 000", "a\tb", " x "]
+)
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.booleans(), st.lists(st.tuples(_texts, st.booleans()), min_size=3, max_size=3)),
+        max_size=12,
+    )
+)
+def test_docx_rows_copied_by_shape_equal_rows_formatted_one_by_one(rows):
+    from docx import Document
+
+    from pointage.outputs.export.content import Cell, ExportedRow, ExportedTable
+    from pointage.outputs.export.docx_writer import _table
+    from pointage.outputs.export.layout import TableLayout
+
+    table = ExportedTable(
+        "Annexe",
+        "A1:C9",
+        ("STRUCTURE", "MONTANT", "OBSERVATIONS"),
+        tuple(ExportedRow(tuple(Cell(t, n) for t, n in cells), total) for total, cells in rows),
+    )
+    layout = TableLayout(9.0, (120.0, 80.0, 100.0))
+    documents = []
+    for copies in (True, False):
+        document = Document()
+        _table(document, table, layout, copies=copies)
+        documents.append(document.element.xml)
+    assert documents[0] == documents[1]

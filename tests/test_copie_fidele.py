@@ -160,3 +160,35 @@ def test_the_copy_of_an_xls_says_the_findings_of_the_xls(tmp_path):
     # The .xls was read without its hidden rows (E001); the copy holds what was read.
     assert _found(copy) == [f for f in _found(source) if f[0] != "E001"]
     assert sha256_of(source) != sha256_of(copy)
+
+
+def test_a_mark_inside_a_merged_range_goes_to_its_top_left_cell():
+    from datetime import datetime
+
+    from pointage.outputs.annotated_copy import apply_marks
+    from pointage.outputs.marks import CellMark, MarkPlan
+    from pointage.report.findings import Severity
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Annexe"
+    for row in range(1, 2001, 2):  # a thousand merged ranges, as in a long annex
+        sheet.merge_cells(start_row=row, start_column=1, end_row=row + 1, end_column=3)
+    sheet.merge_cells("E100:E300")
+    marks = [
+        CellMark("Annexe", "B1202", Severity.ERREUR, True, ["une note"]),
+        CellMark("Annexe", "E250", Severity.AVERTISSEMENT, True),
+        CellMark("Annexe", "D7", Severity.AVERTISSEMENT, False),
+    ]
+    apply_marks(book, MarkPlan(datetime(2026, 12, 2), "0" * 64, "annexe.xlsx", {}, marks, []))
+    filled = {
+        c.coordinate: (c.fill.start_color.rgb[-6:], c.comment.text if c.comment else None)
+        for row in sheet.iter_rows()
+        for c in row
+        if c.fill.fill_type == "solid"
+    }
+    assert filled == {
+        "A1201": (marks[0].fill[-6:], "une note"),
+        "E100": (marks[1].fill[-6:], None),
+        "D7": (marks[2].fill[-6:], None),
+    }

@@ -128,3 +128,36 @@ def test_missing_file(tmp_path):
     result = verifier(tmp_path / "absent.xlsx")
     assert result.returncode == 2
     assert "introuvable" in result.stdout
+
+
+def test_what_a_library_said_is_the_detail_never_the_sentence(tmp_path):
+    # A bad CRC in a sheet: zipfile says « Bad CRC-32 for file … » in English.
+    data = bytearray(EXAMPLE.read_bytes())
+    with zipfile.ZipFile(EXAMPLE) as archive:
+        info = archive.getinfo("xl/worksheets/sheet1.xml")
+    start = info.header_offset + 30 + len(info.filename.encode()) + len(info.extra)
+    data[start + info.compress_size // 2] ^= 0xFF
+    path = tmp_path / "crc.xlsx"
+    path.write_bytes(bytes(data))
+    run = subprocess.run(
+        [sys.executable, "-m", "pointage", "verifier", "--format", "json", str(path)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert run.returncode == 2
+    (finding,) = json.loads(run.stdout)["files"][0]["findings"]
+    assert finding["message"].startswith("Fichier illisible : le fichier est endommagé")
+    assert finding["message"].isascii() is False and "CRC" not in finding["message"]
+    assert finding["detail"].startswith(("BadZipFile: ", "error: "))
+    text = subprocess.run(
+        [sys.executable, "-m", "pointage", "verifier", str(path)], capture_output=True, text=True, timeout=120
+    )
+    assert "détail technique" not in text.stdout
+    verbose = subprocess.run(
+        [sys.executable, "-m", "pointage", "verifier", "--verbose", str(path)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert f"      détail technique : {finding['detail']}" in verbose.stdout.splitlines()

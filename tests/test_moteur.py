@@ -73,6 +73,14 @@ def crashing(ctx):
     return []
 
 
+def x001(code: str) -> str:
+    return (
+        f"Erreur interne de la règle {code} : ce contrôle n'a pas été fait en entier (les constats "
+        "trouvés avant l'erreur sont gardés ; le détail technique, donné par --verbose et dans le "
+        "JSON, est à transmettre à l'équipe Pointage)."
+    )
+
+
 def test_a_crashing_rule_becomes_x001_and_the_other_rules_still_run():
     crashing_rule = Rule("Z999", Severity.ERREUR, "s", "m", "e", check=crashing)
     report = check_snapshot(memory_workbook(), [crashing_rule, get_rule("T001")])
@@ -88,11 +96,12 @@ def test_a_crashing_rule_becomes_x001_and_the_other_rules_still_run():
             (),
             None,
             None,
-            f"Erreur interne de la règle Z999 (ZeroDivisionError : division by zero ; dans {where}) : "
-            "ce contrôle n'a pas été fait en entier (les constats trouvés avant l'erreur sont gardés).",
+            x001("Z999"),
         ),
         ("T001", Severity.ERREUR, "Annexe", "B4", ("B2", "B3", "B4"), "15.00", "16.00", T001_MESSAGE),
     ]
+    # What Python said, and where, is the detail: never inside the French sentence.
+    assert report.findings[0].detail == f"ZeroDivisionError: division by zero ({where})"
     assert not report.unreadable
     assert report.status == "erreur"
 
@@ -109,11 +118,8 @@ def test_the_x001_place_is_what_failure_place_gives_for_the_caught_error():
 
     report = check_snapshot(memory_workbook(), [Rule("Z998", Severity.ERREUR, "s", "m", "e", check=keeping)])
     (finding,) = report.findings
-    assert finding.message == (
-        f"Erreur interne de la règle Z998 (ZeroDivisionError : division by zero ; dans "
-        f"{failure_place(caught[0])}) : ce contrôle n'a pas été fait en entier (les constats trouvés "
-        "avant l'erreur sont gardés)."
-    )
+    assert finding.message == x001("Z998")
+    assert finding.detail == f"ZeroDivisionError: division by zero ({failure_place(caught[0])})"
 
 
 def test_a_crash_inside_a_pointage_rule_names_the_rule_function(monkeypatch):
@@ -132,10 +138,10 @@ def test_a_crash_inside_a_pointage_rule_names_the_rule_function(monkeypatch):
             (),
             None,
             None,
-            f"Erreur interne de la règle T001 (KeyError : 'colonne' ; dans {where}) : "
-            "ce contrôle n'a pas été fait en entier (les constats trouvés avant l'erreur sont gardés).",
+            x001("T001"),
         ),
     ]
+    assert report.findings[0].detail == f"KeyError: 'colonne' ({where})"
 
 
 def test_failure_place_outside_the_package_is_file_line_function():
@@ -175,7 +181,6 @@ def test_a_crashing_reader_makes_the_file_unreadable(tmp_path, monkeypatch):
     assert report.status == "illisible"
     assert report.path == "annexe.xlsx"
     assert report.tables == []
-    prefix = "Fichier illisible : erreur inattendue à la lecture (RuntimeError : boom, "
     (finding,) = report.findings
     assert (finding.code, finding.severity, finding.sheet, finding.cell, finding.cells) == (
         "E000",
@@ -184,11 +189,12 @@ def test_a_crashing_reader_makes_the_file_unreadable(tmp_path, monkeypatch):
         None,
         (),
     )
-    assert finding.message.startswith(prefix) and finding.message.endswith(").")
+    assert finding.message == f"Fichier illisible : {engine.UNEXPECTED_READING}"
     # The engine only called the reader, which is outside the package: the place is
     # where the error was raised.
-    assert finding.message[len(prefix) : -2] == (
-        f"test_moteur.py, ligne {line_of(exploding_reader, 'raise RuntimeError')}, exploding_reader"
+    assert finding.detail == (
+        f"RuntimeError: boom (test_moteur.py, ligne {line_of(exploding_reader, 'raise RuntimeError')}, "
+        "exploding_reader)"
     )
 
 
@@ -333,11 +339,12 @@ def test_an_error_of_a_retried_file_is_reported_as_in_the_first_pass(tmp_path, m
                 (),
                 None,
                 None,
-                "Fichier illisible : erreur inattendue (ValueError : inattendu).",
+                f"Fichier illisible : {engine.UNEXPECTED}",
             )
         ],
         [T001_IN_A],
     ]
+    assert reports[1].findings[0].detail.startswith("ValueError: inattendu")
 
 
 def test_a_crashing_table_detection_makes_the_file_unreadable(monkeypatch):
@@ -361,11 +368,14 @@ def test_a_crashing_table_detection_makes_the_file_unreadable(monkeypatch):
             (),
             None,
             None,
-            "Fichier illisible : erreur inattendue à la recherche des tableaux (IndexError : list index "
-            "out of range, analysis/context.py, ligne "
-            f"{line_of(CheckContext.from_snapshot, 'find_tables(sheet, ctx.seen_headers)')}, from_snapshot).",
+            "Fichier illisible : erreur inattendue de Pointage à la recherche des tableaux (à signaler "
+            "à l'équipe Pointage, avec le détail technique que donne --verbose).",
         )
     ]
+    assert report.findings[0].detail == (
+        "IndexError: list index out of range (analysis/context.py, ligne "
+        f"{line_of(CheckContext.from_snapshot, 'find_tables(sheet, ctx.seen_headers)')}, from_snapshot)"
+    )
     assert detection.find_tables is not exploding_detection
 
 
@@ -407,8 +417,7 @@ def test_a_crashing_budget_identity_is_its_rules_x001_not_silence(monkeypatch):
             (),
             None,
             None,
-            f"Erreur interne de la règle B001 (ZeroDivisionError : division by zero ; dans {where}) : "
-            "ce contrôle n'a pas été fait en entier (les constats trouvés avant l'erreur sont gardés).",
+            x001("B001"),
         ),
         (
             "B002",
@@ -421,6 +430,7 @@ def test_a_crashing_budget_identity_is_its_rules_x001_not_silence(monkeypatch):
             "C02-446A05 : Proposition 950,00 € supérieure au Disponible 900,00 € (dépassement de 50,00 €).",
         ),
     ]
+    assert report.findings[0].detail == f"ZeroDivisionError: division by zero ({where})"
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the workers inherit the patch by fork")

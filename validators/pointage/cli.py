@@ -98,6 +98,12 @@ def build_parser() -> FrenchParser:
     )
     verifier.add_argument("--sortie", metavar="FICHIER", help="nom de la copie annotée (un seul classeur)")
     verifier.add_argument("--forcer", action="store_true", help="remplacer une copie annotée existante")
+    verifier.add_argument(
+        "--verbose",
+        "--details",
+        action="store_true",
+        help="afficher le détail technique des erreurs internes (à transmettre à l'équipe Pointage)",
+    )
     modele = commands.add_parser(
         "modele",
         aliases=["modèle"],
@@ -133,6 +139,12 @@ def build_parser() -> FrenchParser:
         "--forcer", action="store_true", help="exporter malgré des erreurs (le document le signale en rouge)"
     )
     exporter.add_argument("--remplacer", action="store_true", help="remplacer un fichier d'export existant")
+    exporter.add_argument(
+        "--verbose",
+        "--details",
+        action="store_true",
+        help="afficher le détail technique d'une erreur interne (à transmettre à l'équipe Pointage)",
+    )
 
     addin = commands.add_parser(
         "addin",

@@ -44,9 +44,11 @@ def run(button_id: str, book=None) -> None:
         with collector_paused():
             action(book)
     except Exception as error:  # never a Python traceback in front of the user
+        # The sentence is French; what Python said follows it, apart, for the team.
         book.app.alert(
-            f"Pointage a rencontré une erreur interne ({type(error).__name__} : {error}). "
-            "Les marques déjà posées se retirent avec « Effacer les marques ».",
+            "Pointage a rencontré une erreur interne. Les marques déjà posées se retirent avec "
+            "« Effacer les marques ».\n\nDétail technique, à transmettre à l'équipe Pointage : "
+            f"{type(error).__name__}: {error}",
             TITLE,
             mode="critical",
         )

@@ -39,8 +39,16 @@ def run_exporter(parser: argparse.ArgumentParser, args: argparse.Namespace) -> i
     except OSError as exc:
         print(f"pointage : écriture impossible : {os_reason(exc)}.", file=sys.stderr)
         return exit_codes.USAGE
-    except Exception as exc:  # never a traceback for the staff
-        print(f"pointage : erreur interne pendant l'export ({type(exc).__name__} : {exc}).", file=sys.stderr)
+    except Exception as exc:  # never a traceback for the staff, nor a library's English
+        from pointage.engine.check import technical
+
+        print(
+            "pointage : erreur interne de Pointage pendant l'export (à signaler à l'équipe Pointage, "
+            "avec le détail technique que donne --verbose).",
+            file=sys.stderr,
+        )
+        if args.verbose:
+            print(f"détail technique : {technical(exc)}", file=sys.stderr)
         return exit_codes.USAGE
 
 

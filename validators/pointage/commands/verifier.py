@@ -107,7 +107,7 @@ def run_verifier(
         parser.error(
             "aucun classeur (.xlsx, .xlsm, .xls, .xlsb, .ods, XML Excel 2003) trouvé dans les dossiers indiqués"
         )
-    output = render_json(report) if args.format == "json" else render_text(report)
+    output = render_json(report) if args.format == "json" else render_text(report, args.verbose)
     sys.stdout.write(output if output.endswith("\n") else output + "\n")
     # Notices go to stderr in JSON mode: stdout stays one JSON document.
     for line in notices:

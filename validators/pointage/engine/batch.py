@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from pointage.base.collector import collector_paused
-from pointage.engine.check import check_path, select_rules, unreadable_report
+from pointage.engine.check import UNEXPECTED, check_path, select_rules, technical, unreadable_report
 from pointage.report.model import FileReport
 
 Progress = Callable[[int, int, FileReport], None]
@@ -105,7 +105,7 @@ def check_files(
             except Exception as exc:  # pickling or an unexpected error of one file
                 finish(
                     index,
-                    unreadable_report(files[index][1], f"erreur inattendue ({type(exc).__name__} : {exc})."),
+                    unreadable_report(files[index][1], UNEXPECTED, detail=technical(exc)),
                 )
     for index in sorted(crashed):
         path, shown = files[index]
@@ -124,7 +124,7 @@ def check_files(
                 ),
             )
         except Exception as exc:  # as in the first pass: one file's error, not the batch's
-            finish(index, unreadable_report(shown, f"erreur inattendue ({type(exc).__name__} : {exc})."))
+            finish(index, unreadable_report(shown, UNEXPECTED, detail=technical(exc)))
     return reports  # type: ignore[return-value]
 
 

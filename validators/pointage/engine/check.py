@@ -46,11 +46,10 @@ def check_path(
     try:
         snapshot = read_workbook(path, while_loading=_warm_up_budget_checks if _is_big(path) else None)
     except UnreadableWorkbook as exc:
-        return unreadable_report(shown, str(exc))
+        # What the library said, if it said anything, is the detail, not the reason.
+        return unreadable_report(shown, str(exc), detail=technical(exc.__cause__) if exc.__cause__ else None)
     except Exception as exc:  # a reader bug must not stop a batch
-        return unreadable_report(
-            shown, f"erreur inattendue à la lecture ({type(exc).__name__} : {exc}, {failure_place(exc)})."
-        )
+        return unreadable_report(shown, UNEXPECTED_READING, detail=technical(exc))
     ctx, report = check_snapshot_with_context(snapshot, rules() if callable(rules) else rules, shown)
     if retain is not None:
         retain.append((snapshot, ctx))
@@ -105,9 +104,28 @@ def failure_place(error: BaseException) -> str:
     return f"{shown}, ligne {frame.lineno}, {frame.name}"
 
 
-def unreadable_report(path: str, reason: str, gaps: Collection[ReadingGap] = ()) -> FileReport:
+UNEXPECTED_READING = (
+    "erreur inattendue de Pointage à la lecture du classeur (à signaler à l'équipe Pointage, "
+    "avec le détail technique que donne --verbose)."
+)
+UNEXPECTED = (
+    "erreur inattendue de Pointage (à signaler à l'équipe Pointage, avec le détail technique "
+    "que donne --verbose)."
+)
+
+
+def technical(exc: BaseException) -> str:
+    """What Python or a library said of a failure, and where: the `detail` of a finding."""
+    text = f"{type(exc).__name__}: {exc}"
+    tb = traceback.extract_tb(exc.__traceback__) if exc.__traceback__ else []
+    return f"{text} ({failure_place(exc)})" if tb else text
+
+
+def unreadable_report(
+    path: str, reason: str, gaps: Collection[ReadingGap] = (), detail: str | None = None
+) -> FileReport:
     """E000, and what the reader could not read (E001), which may be why."""
-    findings = [get_rule("E000").finding(None, None, reason=reason), *_gap_findings(gaps)]
+    findings = [get_rule("E000").finding(None, None, reason=reason, technical=detail), *_gap_findings(gaps)]
     return FileReport(path=path, findings=findings, unreadable=True, reason=reason)
 
 
@@ -150,8 +168,9 @@ def check_snapshot_with_context(
     except Exception as exc:  # a detection bug: this file is not checked, the others are
         return None, unreadable_report(
             path,
-            f"erreur inattendue à la recherche des tableaux ({type(exc).__name__} : {exc}, "
-            f"{failure_place(exc)}).",
+            "erreur inattendue de Pointage à la recherche des tableaux (à signaler à l'équipe "
+            "Pointage, avec le détail technique que donne --verbose).",
+            detail=technical(exc),
         )
     if not any(t.usable or t.score >= SURE_SCORE for t in ctx.tables):
         # Nothing understood (an Excel Table of unknown columns is read, not understood).
@@ -162,13 +181,7 @@ def check_snapshot_with_context(
             findings.extend(selected.check(ctx))
         except Exception as exc:  # a crashing rule becomes a finding, never a traceback
             findings.append(
-                get_rule("X001").finding(
-                    None,
-                    None,
-                    code=selected.code,
-                    error=f"{type(exc).__name__} : {exc}",
-                    where=failure_place(exc),
-                )
+                get_rule("X001").finding(None, None, code=selected.code, technical=technical(exc))
             )
     findings.extend(_gap_findings(snapshot.gaps))
     order = {sheet.name: i for i, sheet in enumerate(snapshot.sheets)}
@@ -181,11 +194,7 @@ def check_snapshot_with_context(
             tables.append(TableInfo(table.sheet_name, table.range, table.kind.name))
             findings.append(
                 get_rule("X001").finding(
-                    None,
-                    None,
-                    code="description des tableaux",
-                    error=f"{type(exc).__name__} : {exc}",
-                    where=failure_place(exc),
+                    None, None, code="description des tableaux", technical=technical(exc)
                 )
             )
     if ctx.bareme:

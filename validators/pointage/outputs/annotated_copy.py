@@ -162,8 +162,9 @@ def apply_marks(workbook, plan: MarkPlan) -> None:
         if sheet_name not in workbook.sheetnames:
             continue
         sheet = workbook[sheet_name]
+        merged = _MergedIndex(sheet)
         for mark in marks:
-            cell = _writable_cell(sheet, mark.cell)
+            cell = merged.writable_cell(mark.cell)
             cell.fill = PatternFill(fill_type="solid", start_color=mark.fill, end_color=mark.fill)
             if mark.note:
                 previous = cell.comment.text if cell.comment else ""
@@ -173,16 +174,34 @@ def apply_marks(workbook, plan: MarkPlan) -> None:
                 cell.comment = comment
 
 
-def _writable_cell(sheet, coordinate: str):
-    """The cell itself, or the top-left cell of the merged range that covers it
-    (Excel keeps a merged range's value, fill and note there)."""
-    cell = sheet[coordinate]
-    if type(cell).__name__ != "MergedCell":
+class _MergedIndex:
+    """The merged ranges of a sheet by bands of rows, built on the first mark that
+    falls in one: a mark then looks at the ranges of its band only, however many the
+    sheet holds."""
+
+    BAND = 64
+
+    def __init__(self, sheet) -> None:
+        self.sheet = sheet
+        self.bands: dict[int, list[tuple[int, int, int, int]]] | None = None
+
+    def writable_cell(self, coordinate: str):
+        """The cell itself, or the top-left cell of the merged range that covers it
+        (Excel keeps a merged range's value, fill and note there)."""
+        cell = self.sheet[coordinate]
+        if type(cell).__name__ != "MergedCell":
+            return cell
+        if self.bands is None:
+            self.bands = {}
+            for merged in self.sheet.merged_cells.ranges:
+                bounds = (merged.min_row, merged.min_col, merged.max_row, merged.max_col)
+                for band in range(merged.min_row // self.BAND, merged.max_row // self.BAND + 1):
+                    self.bands.setdefault(band, []).append(bounds)
+        row, col = cell.row, cell.column
+        for r1, c1, r2, c2 in self.bands.get(row // self.BAND, ()):
+            if r1 <= row <= r2 and c1 <= col <= c2:
+                return self.sheet.cell(row=r1, column=c1)
         return cell
-    for merged in sheet.merged_cells.ranges:
-        if coordinate in merged:
-            return sheet.cell(row=merged.min_row, column=merged.min_col)
-    return cell
 
 
 def write_controles(workbook, plan: MarkPlan) -> None:

@@ -25,6 +25,7 @@ def report_to_dict(report: Report) -> dict:
                         "message": f.message,
                         "expected": f.expected,
                         "found": f.found,
+                        **({"detail": f.detail} if f.detail else {}),
                     }
                     for f in file.findings
                 ],

@@ -81,7 +81,7 @@ def table_lines(file: FileReport) -> list[str]:
     return lines
 
 
-def render_file(file: FileReport) -> list[str]:
+def render_file(file: FileReport, verbose: bool = False) -> list[str]:
     lines = [f"{file.path} — {_STATUS[file.status]} ({counts({s: file.count(s) for s in Severity})})"]
     lines.extend(table_lines(file))
     for sheet, findings in groupby(file.findings, key=lambda f: f.sheet):
@@ -90,13 +90,15 @@ def render_file(file: FileReport) -> list[str]:
             lines.append(f"  Feuille « {printable(sheet)} »")
         for f in findings:
             lines.append(f"    {finding_line(f, printable)}")
+            if verbose and f.detail:
+                lines.append(f"      détail technique : {printable(f.detail)}")
     return lines
 
 
-def render_text(report: Report) -> str:
+def render_text(report: Report, verbose: bool = False) -> str:
     lines: list[str] = []
     for file in report.files:
-        lines.extend(render_file(file))
+        lines.extend(render_file(file, verbose))
         lines.append("")
     for path, why in report.skipped:
         lines.append(f"{printable(path)} — ignoré, pas un classeur : {why}")

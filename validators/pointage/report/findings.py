@@ -29,6 +29,9 @@ class Finding:
     expected: str | None = None  # decimal string with a dot, as in the JSON output
     found: str | None = None
     money: bool = False  # expected/found are euros (else quantities)
+    # What a library or Python said of an unexpected failure: never in `message` (the
+    # staff read French), shown by `--verbose` and in the JSON `detail` field.
+    detail: str | None = None
 
     def position(self) -> tuple[int, int]:
         if not self.cell:

@@ -33,7 +33,8 @@ X001 = rule(
     summary="Une règle a rencontré une erreur interne : son contrôle n'a pas été fait en entier sur "
     "ce fichier (les constats trouvés avant l'erreur sont gardés ; les autres règles ont été "
     "faites). À signaler à l'équipe Pointage.",
-    message="Erreur interne de la règle {code} ({error} ; dans {where}) : ce contrôle n'a pas été "
-    "fait en entier (les constats trouvés avant l'erreur sont gardés).",
+    message="Erreur interne de la règle {code} : ce contrôle n'a pas été fait en entier (les "
+    "constats trouvés avant l'erreur sont gardés ; le détail technique, donné par --verbose "
+    "et dans le JSON, est à transmettre à l'équipe Pointage).",
     example="Aucune dans les seeds : c'est un filet de sécurité.",
 )

@@ -55,6 +55,7 @@ class Rule:
         expected: str | None = None,
         found: str | None = None,
         money: bool = False,
+        technical: str | None = None,
         **fields: object,
     ) -> Finding:
         involved = tuple(dict.fromkeys([*cells] or ([cell] if cell else [])))
@@ -68,6 +69,7 @@ class Rule:
             expected=expected,
             found=found,
             money=money,
+            detail=technical,
         )
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Sequence
+from copy import deepcopy
 from datetime import datetime
 
 from pointage.outputs.export.content import Block, ExportedTable
@@ -65,43 +66,70 @@ def _line(document, text: str, *, bold=False, color=None, size=None, keep_with_n
     return paragraph
 
 
-def _table(document, table: ExportedTable, layout: TableLayout) -> None:
-    from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
+def _table(document, table: ExportedTable, layout: TableLayout, copies: bool = True) -> None:
+    """The table; `copies=False` formats every row through python-docx (the plain
+    reference the copies are tested against)."""
+    from docx.enum.table import WD_TABLE_ALIGNMENT
     from docx.shared import Pt
 
-    grid = document.add_table(rows=1 + len(table.rows), cols=len(table.headers))
+    grid = document.add_table(rows=1, cols=len(table.headers))
     grid.style = document.styles["Table Grid"]
     grid.alignment = WD_TABLE_ALIGNMENT.LEFT
     grid.autofit = False
     _fixed_layout(grid, layout)
     for col, width in enumerate(layout.widths):
         grid.columns[col].width = Pt(width)
+    _format_row(grid.rows[0], table.headers, (False,) * len(table.headers), True, True, layout)
+    # python-docx's properties cost about forty XML searches a cell: each shape of row
+    # (bold or not, which cells right-aligned, which hold text) is formatted once
+    # through them, and its later rows are copies of that row with their own texts.
+    made: dict[tuple, object] = {}
+    body = grid._tbl
+    for row in table.rows:
+        texts = tuple(c.text for c in row.cells)
+        right = tuple(c.numeric for c in row.cells)
+        shape = (row.total, right, tuple(bool(t) for t in texts))
+        template = made.get(shape)
+        if not copies or template is None or any("\n" in t or "\t" in t for t in texts):
+            added = grid.add_row()
+            _format_row(added, texts, right, row.total, False, layout)
+            if not any("\n" in t or "\t" in t for t in texts):
+                made[shape] = added._tr
+            continue
+        copy = deepcopy(template)
+        for element, text in zip(copy.iter(_TEXT), (t for t in texts if t)):
+            element.text = text
+        body.append(copy)
 
-    lines = [(table.headers, True, True)] + [
-        (tuple(c.text for c in row.cells), row.total, False) for row in table.rows
-    ]
-    numeric = [(False,) * len(table.headers)] + [tuple(c.numeric for c in row.cells) for row in table.rows]
-    for row_index, ((texts, bold, header), right) in enumerate(zip(lines, numeric)):
-        row = grid.rows[row_index]
-        _row_properties(row, header)
-        for col, (text, width) in enumerate(zip(texts, layout.widths)):
-            cell = row.cells[col]
-            cell.width = Pt(width)
-            if header:  # before vAlign: python-docx inserts vAlign after w:shd
-                _shade(cell, HEADER_FILL)
-            cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
-            paragraph = cell.paragraphs[0]
-            paragraph.paragraph_format.space_before = Pt(1)
-            paragraph.paragraph_format.space_after = Pt(1)
-            if header:
-                paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-            elif right[col]:
-                paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-            if text:
-                run = paragraph.add_run(text)
-                run.bold = bold
-                run.font.size = Pt(layout.font_size)
+
+_TEXT = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}t"
+
+
+def _format_row(row, texts, right, bold: bool, header: bool, layout: TableLayout) -> None:
+    """One row through python-docx: its properties, each cell's width, shading,
+    alignment and spacing, and its text in one run (bold in a header or total row)."""
+    from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Pt
+
+    _row_properties(row, header)
+    # `row.cells` is rebuilt at each access: taken once.
+    for col, (cell, text, width) in enumerate(zip(row.cells, texts, layout.widths)):
+        cell.width = Pt(width)
+        if header:  # before vAlign: python-docx inserts vAlign after w:shd
+            _shade(cell, HEADER_FILL)
+        cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+        paragraph = cell.paragraphs[0]
+        paragraph.paragraph_format.space_before = Pt(1)
+        paragraph.paragraph_format.space_after = Pt(1)
+        if header:
+            paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        elif right[col]:
+            paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        if text:
+            run = paragraph.add_run(text)
+            run.bold = bold
+            run.font.size = Pt(layout.font_size)
 
 
 def _fixed_layout(grid, layout: TableLayout) -> None:
