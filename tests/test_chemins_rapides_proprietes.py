@@ -443,11 +443,12 @@ def testcents_of_a_typed_number_equals_its_decimal_writing_in_cents(value):
 
 
 _texts = st.sampled_from(
-    ["", "CCAS de Lens", "29 275,00 €", "3 354", "TOTAL", "10 000\n3 000", "a\tb", " x "]
+    ["", "CCAS de Lens", "29 275,00 €", "3 354", "TOTAL", "10 000\n3 000", "a\tb", " x ", "y "]
 )
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=60, deadline=None)
+@example([(False, [("CCAS de Lens", False)] * 3), (False, [(" x ", False)] * 3)])  # spaces kept
 @given(
     st.lists(
         st.tuples(st.booleans(), st.lists(st.tuples(_texts, st.booleans()), min_size=3, max_size=3)),

@@ -24,6 +24,15 @@ from pointage.base.errors import UnreadableWorkbook
 from pointage.reading.calamine_source import is_calamine_failure, open_calamine
 from pointage.reading.formats import XLSX, normalise_part, rels_of, workbook_part
 from pointage.reading.snapshot import ExcelError, ListObject, ReadingGap, SheetSnapshot, WorkbookSnapshot
+from pointage.reading.sparse_sheet import (
+    MAX_DENSE_CELLS,
+    Extent,
+    date_styles,
+    may_be_spread,
+    measure,
+    read_cells,
+    shared_strings,
+)
 
 MIB = 1024 * 1024
 # Zip bombs: a part that inflates to more than BOMB_RATIO times its size in the archive,
@@ -80,14 +89,19 @@ def read_xlsx(path: Path, while_loading: Callable[[], None] | None = None) -> Wo
             # are refused here, in constant memory.
             _check_inflation(archive)
             parts = sheet_parts(archive)
+            # A sheet whose declared range is huge is measured first: calamine would
+            # make a dense block of it (and die of it past a billion cells).
+            apart, gaps = _oversized(archive, parts)
             # calamine starts now; what it does not tell (formulas without a value,
             # hidden rows, error cells, Excel Tables) is scanned meanwhile, and the
             # engine warms up its imports.
-            loading = _BackgroundLoad(path, [name for name, _ in parts])
+            loading = _BackgroundLoad(path, [name for name, _ in parts if name not in apart])
             loading.start()
             try:
                 extras = {name: _scan_sheet_xml(archive, part) for name, part in parts}
-                tables, gaps = _list_objects(archive, parts)
+                tables, table_gaps = _list_objects(archive, parts)
+                gaps += table_gaps
+                read_apart = _read_apart(archive, parts, apart)
                 if while_loading is not None:
                     while_loading()
             except BaseException:
@@ -102,7 +116,11 @@ def read_xlsx(path: Path, while_loading: Callable[[], None] | None = None) -> Wo
     try:
         sheets = []
         for name, _ in parts:
-            sheets.append(_read_sheet(ranges.pop(name), name, extras[name], tables.get(name, [])))
+            if name in read_apart:
+                values, start = read_apart[name]
+                sheets.append(_snapshot(values, start, [], name, extras[name], tables.get(name, [])))
+            elif name not in apart:
+                sheets.append(_read_sheet(ranges.pop(name), name, extras[name], tables.get(name, [])))
     except BaseException as exc:  # CalamineError, and a panic of calamine (not an Exception)
         if not is_calamine_failure(exc):
             raise
@@ -218,6 +236,54 @@ def sheet_parts(archive: zipfile.ZipFile) -> list[tuple[str, str]]:
     if not parts:
         raise UnreadableWorkbook("le classeur ne contient aucune feuille de calcul.")
     return parts
+
+
+def _oversized(archive: zipfile.ZipFile, parts: list[tuple[str, str]]) -> tuple[dict, list[ReadingGap]]:
+    """The sheets calamine must not read (name -> the box of their filled cells, or
+    None when even those are too spread out to be read), and what is said of them."""
+    apart: dict[str, list[int] | None] = {}
+    gaps: list[ReadingGap] = []
+    for name, part in parts:
+        if not may_be_spread(archive, part):
+            continue
+        extent = measure(archive, part)
+        if Extent.area(extent.kept) <= MAX_DENSE_CELLS:
+            continue  # the declared range was wrong: calamine's block stays small
+        if Extent.area(extent.filled) <= MAX_DENSE_CELLS:
+            apart[name] = extent.filled
+            continue
+        apart[name] = None
+        top, left, bottom, right = extent.filled or extent.kept or [0, 0, 0, 0]
+        gaps.append(
+            ReadingGap(
+                f"la feuille s'étend sur {bottom - top + 1} lignes et {right - left + 1} colonnes pour "
+                f"{extent.filled_count} cellules remplies, éparpillées : trop grande pour être lue, elle "
+                "n'a pas été vérifiée (rapprochez ses cellules ou supprimez les cellules isolées)",
+                name,
+            )
+        )
+    return apart, gaps
+
+
+def _read_apart(
+    archive: zipfile.ZipFile, parts: list[tuple[str, str]], apart: dict[str, list[int] | None]
+) -> dict[str, tuple[list[list[object]], tuple[int, int]]]:
+    """The block of filled cells of each sheet read apart from calamine."""
+    boxes = {name: box for name, box in apart.items() if box is not None}
+    if not boxes:
+        return {}
+    workbook = workbook_part(archive)
+    rels = ElementTree.fromstring(archive.read(rels_of(workbook)))
+    strings = next(iter(_targets(rels, "/sharedStrings", workbook).values()), None)
+    styles = next(iter(_targets(rels, "/styles", workbook).values()), None)
+    book = ElementTree.fromstring(archive.read(workbook))
+    date1904 = any(_local(e.tag) == "workbookPr" and e.get("date1904") in ("1", "true") for e in book)
+    shared, dates = shared_strings(archive, strings), date_styles(archive, styles)
+    return {
+        name: read_cells(archive, part, boxes[name], shared, dates, date1904)
+        for name, part in parts
+        if name in boxes
+    }
 
 
 def _local(tag: str) -> str:
@@ -397,12 +463,22 @@ def _read_sheet(
     tables: list[ListObject],
 ) -> SheetSnapshot:
     values = sheet.to_python(skip_empty_area=True)
-    start = sheet.start or (0, 0)
+    merged = [(r1, c1, r2, c2) for (r1, c1), (r2, c2) in (sheet.merged_cell_ranges or [])]
+    return _snapshot(values, sheet.start or (0, 0), merged, name, extras, tables)
+
+
+def _snapshot(
+    values: list[list[object]],
+    start: tuple[int, int],
+    merged: list[tuple[int, int, int, int]],
+    name: str,
+    extras: _SheetExtras,
+    tables: list[ListObject],
+) -> SheetSnapshot:
     if not values or all(cell == "" for row in values for cell in row):
         values, start = [], (0, 0)
     if extras.errors:
         values, start = with_errors(values, start, extras.errors)
-    merged = [(r1, c1, r2, c2) for (r1, c1), (r2, c2) in (sheet.merged_cell_ranges or [])]
     return SheetSnapshot(
         name=name,
         values=values,

@@ -99,10 +99,16 @@ def _table(document, table: ExportedTable, layout: TableLayout, copies: bool = T
         copy = deepcopy(template)
         for element, text in zip(copy.iter(_TEXT), (t for t in texts if t)):
             element.text = text
+            # As python-docx writes a run: spaces at either end are kept by Word only so.
+            if text.strip() != text:
+                element.set(_SPACE, "preserve")
+            elif _SPACE in element.attrib:
+                del element.attrib[_SPACE]
         body.append(copy)
 
 
 _TEXT = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}t"
+_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 
 
 def _format_row(row, texts, right, bold: bool, header: bool, layout: TableLayout) -> None:
