@@ -250,3 +250,80 @@ def avec_valeurs_en_cache(chemin: Path, valeurs: dict[str, dict[str, object]]) -
         for nom, contenu in contenus.items():
             archive.writestr(nom, contenu)
     return chemin
+
+
+def vers_xlsb(source: Path, cible: Path) -> Path:
+    """The values of `source` as an Excel binary workbook (.xlsb): a workbook part and
+    one sheet part per sheet, in BIFF12 records (MS-XLSB): numbers, texts, booleans.
+    Nothing on this machine writes .xlsb (neither LibreOffice nor a Python package), so
+    the tests write it themselves, as little of it as a reader needs."""
+    import struct
+    import zipfile
+    from datetime import date, datetime
+
+    from pointage.reading.workbook import read_workbook
+
+    def varint(n: int) -> bytes:
+        out = bytearray()
+        while True:
+            byte, n = n & 0x7F, n >> 7
+            out.append(byte | (0x80 if n else 0))
+            if not n:
+                return bytes(out)
+
+    def record(kind: int, data: bytes = b"") -> bytes:
+        head = bytes([kind]) if kind < 0x80 else bytes([(kind & 0x7F) | 0x80, kind >> 7])
+        return head + varint(len(data)) + data
+
+    def wide(text: str) -> bytes:
+        return struct.pack("<I", len(text)) + text.encode("utf-16-le")
+
+    snapshot = read_workbook(source)
+    parties = {}
+    livre = record(0x83) + record(0x8F)
+    relations = []
+    for i, feuille in enumerate(snapshot.sheets, start=1):
+        livre += record(0x9C, struct.pack("<II", 0, i) + wide(f"rId{i}") + wide(feuille.name))
+        relations.append(
+            f'<Relationship Id="rId{i}" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+            f'relationships/worksheet" Target="worksheets/sheet{i}.bin"/>'
+        )
+        hauteur, largeur = len(feuille.values), max((len(r) for r in feuille.values), default=1)
+        r0, c0 = feuille.origin_row, feuille.origin_col
+        dim = struct.pack("<IIII", r0, r0 + max(hauteur, 1) - 1, c0, c0 + largeur - 1)
+        corps = record(0x81) + record(0x94, dim) + record(0x91)
+        for r, rangee in enumerate(feuille.values, start=r0):
+            corps += record(0x00, struct.pack("<IIH", r, 0, 300) + b"\x00\x00\x00" + struct.pack("<I", 0))
+            for c, valeur in enumerate(rangee, start=c0):
+                if valeur == "" or valeur is None:
+                    continue
+                if isinstance(valeur, bool):
+                    corps += record(0x04, struct.pack("<IIB", c, 0, int(valeur)))
+                elif isinstance(valeur, (int, float)):
+                    corps += record(0x05, struct.pack("<IId", c, 0, float(valeur)))
+                elif isinstance(valeur, (datetime, date)):
+                    corps += record(0x06, struct.pack("<II", c, 0) + wide(valeur.isoformat()))
+                else:
+                    corps += record(0x06, struct.pack("<II", c, 0) + wide(str(valeur)))
+        corps += record(0x92) + record(0x82)
+        parties[f"xl/worksheets/sheet{i}.bin"] = corps
+    parties["xl/workbook.bin"] = livre + record(0x90) + record(0x84)
+    parties["xl/_rels/workbook.bin.rels"] = (
+        '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/'
+        'package/2006/relationships">' + "".join(relations) + "</Relationships>"
+    )
+    parties["_rels/.rels"] = (
+        '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/'
+        'package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/'
+        'officeDocument/2006/relationships/officeDocument" Target="xl/workbook.bin"/></Relationships>'
+    )
+    parties["[Content_Types].xml"] = (
+        '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/'
+        '2006/content-types"><Default Extension="bin" ContentType="application/vnd.ms-excel.sheet.binary.'
+        'macroEnabled.main"/><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.'
+        'relationships+xml"/></Types>'
+    )
+    with zipfile.ZipFile(cible, "w", zipfile.ZIP_DEFLATED) as archive:
+        for nom, contenu in parties.items():
+            archive.writestr(nom, contenu)
+    return cible

@@ -192,3 +192,15 @@ def test_a_mark_inside_a_merged_range_goes_to_its_top_left_cell():
         "E100": (marks[1].fill[-6:], None),
         "D7": (marks[2].fill[-6:], None),
     }
+
+
+def test_a_copy_that_would_not_reopen_is_not_written(tmp_path, monkeypatch):
+    import pointage.outputs.faithful_save as faithful
+    from pointage.outputs.annotated_copy import COPY_UNWRITABLE
+
+    source = Path(shutil.copy(EXAMPLES[1], tmp_path / "annexe.xlsx"))
+    # A part damaged on the way (as a pivot cache openpyxl drops and still names).
+    monkeypatch.setattr(faithful, "mend_sheet", lambda xml, cached: xml[: len(xml) // 2])
+    ok, lines = annotate(source, check_path(source), None, force=False)
+    assert (ok, lines) == (False, [f"Copie annotée non écrite pour {source} : {COPY_UNWRITABLE}"])
+    assert not (tmp_path / "annexe.pointage.xlsx").exists()

@@ -1,4 +1,4 @@
-"""Every readable format is read, chosen by content: `.xls`, `.ods`, Strict Open XML,
+"""Every readable format is read, chosen by content: `.xls`, `.xlsb`, `.ods`, Strict Open XML,
 Excel 2003 XML, a `.xlsx` under another name; and nothing a folder holds is passed over.
 
 The seed-000 example in each format gives the findings of the `.xlsx`, plus, for a
@@ -18,9 +18,9 @@ import openpyxl
 import pytest
 from openpyxl.worksheet.table import Table
 
-from classeurs import par_libreoffice, vers_strict, vers_xml_2003
+from classeurs import par_libreoffice, vers_strict, vers_xlsb, vers_xml_2003
 from pointage.engine.check import check_path
-from pointage.reading.formats import ODS, XLS, XLSX, XML2003, sniff
+from pointage.reading.formats import ODS, XLS, XLSB, XLSX, XML2003, sniff
 from pointage.reading.other_formats import format_gap
 from pointage.reading.xml2003 import read_xml2003
 
@@ -48,6 +48,7 @@ def converted(tmp_path_factory):
     folder = tmp_path_factory.mktemp("formats")
     made = {"xls": par_libreoffice(EXAMPLE, "xls", folder), "ods": par_libreoffice(EXAMPLE, "ods", folder)}
     made["strict"] = vers_strict(EXAMPLE, folder / "strict.xlsx")
+    made["xlsb"] = vers_xlsb(EXAMPLE, folder / "binaire.xlsb")
     # Finance software saves Excel 2003 XML under a `.xls` name.
     made["xml2003"] = vers_xml_2003(EXAMPLE, folder / "export-2003.xls")
     made["renamed"] = folder / "renomme.xls"
@@ -55,8 +56,10 @@ def converted(tmp_path_factory):
     return made
 
 
-@pytest.mark.parametrize(("variant", "kind"), [("xls", XLS), ("ods", ODS)])
-def test_xls_and_ods_give_the_findings_of_the_xlsx_and_say_what_they_lack(converted, original, variant, kind):
+@pytest.mark.parametrize(("variant", "kind"), [("xls", XLS), ("ods", ODS), ("xlsb", XLSB)])
+def test_xls_ods_and_xlsb_give_the_findings_of_the_xlsx_and_say_what_they_lack(
+    converted, original, variant, kind
+):
     if converted[variant] is None:
         pytest.skip("LibreOffice absent : .ci/run l'installe (paquet libreoffice-calc-nogui)")
     assert sniff(converted[variant]) == kind
@@ -180,3 +183,20 @@ def test_a_word_document_is_named_as_such(tmp_path):
         archive.writestr("[Content_Types].xml", "<Types/>")
         archive.writestr("word/document.xml", "<document/>")
     assert check_path(path).reason == "c'est un document Word, pas un classeur Excel."
+
+
+def test_a_workbook_part_under_another_name_is_read(tmp_path, original):
+    # `_rels/.rels` names the workbook part; `xl/workbook.xml` is only the usual name.
+    path = tmp_path / "autre-nom.xlsx"
+    with zipfile.ZipFile(EXAMPLE) as source, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            name, data = info.filename, source.read(info)
+            name = {
+                "xl/workbook.xml": "xl/classeur.xml",
+                "xl/_rels/workbook.xml.rels": "xl/_rels/classeur.xml.rels",
+            }.get(name, name)
+            if name in ("_rels/.rels", "[Content_Types].xml"):
+                data = data.replace(b"xl/workbook.xml", b"xl/classeur.xml")
+            target.writestr(name, data)
+    assert sniff(path) == XLSX
+    assert _found(path) == original

@@ -110,6 +110,7 @@ def write_annotated_copy(source: Path, target: Path, plan: MarkPlan) -> None:
 
     from pointage.outputs.faithful_save import FaithfulArchive
     from pointage.reading.cached_values import formula_values
+    from pointage.reading.calamine_source import reopens
 
     keep_vba = source.suffix.lower() == ".xlsm"
     try:
@@ -138,6 +139,8 @@ def write_annotated_copy(source: Path, target: Path, plan: MarkPlan) -> None:
         ExcelWriter(workbook, FaithfulArchive(buffer, by_part)).save()
     except Exception as exc:
         raise UnreadableWorkbook(COPY_UNWRITABLE) from exc
+    if not reopens(buffer.getvalue()):  # never hand over a copy that does not open
+        raise UnreadableWorkbook(COPY_UNWRITABLE)
     write_atomically(target, buffer.getvalue())
 
 

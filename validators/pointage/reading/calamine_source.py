@@ -9,12 +9,23 @@ not an `Exception`, and must end as a French message like any other failure.
 from __future__ import annotations
 
 import io
-from pathlib import Path
+import re
+import zipfile
+from pathlib import Path, PurePosixPath
 
 import python_calamine
 
 from pointage.base.errors import UnreadableWorkbook
-from pointage.reading.formats import CALAMINE_SUFFIX, FORMAT_NAMES, XLSX
+from pointage.reading.formats import (
+    CALAMINE_SUFFIX,
+    FORMAT_NAMES,
+    XLSX,
+    normalise_part,
+    rels_of,
+    workbook_part,
+)
+
+USUAL_WORKBOOK = "xl/workbook.xml"
 
 _SAME_READER = {".xlsm": XLSX, ".xlam": XLSX}
 
@@ -24,6 +35,9 @@ def open_calamine(path: Path, kind: str) -> python_calamine.CalamineWorkbook:
     French reason when calamine cannot open it."""
     suffix = path.suffix.lower()
     try:
+        usual = _usual_package(path) if kind == XLSX else None
+        if usual is not None:
+            return python_calamine.CalamineWorkbook.from_filelike(usual)
         if suffix == CALAMINE_SUFFIX[kind] or _SAME_READER.get(suffix) == kind:
             return python_calamine.CalamineWorkbook.from_path(str(path))
         return python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(path.read_bytes()))
@@ -35,6 +49,61 @@ def open_calamine(path: Path, kind: str) -> python_calamine.CalamineWorkbook:
         raise UnreadableWorkbook(
             f"le classeur (format {FORMAT_NAMES[kind]}) est endommagé : son contenu ne peut pas être lu."
         ) from exc
+
+
+def _usual_package(path: Path) -> io.BytesIO | None:
+    """calamine looks for `xl/workbook.xml` by that name; a package whose workbook part
+    has another name (allowed: `_rels/.rels` says which) is handed over in memory with
+    its workbook part and relationships under the usual names. None when they are."""
+    with zipfile.ZipFile(path) as archive:
+        workbook = workbook_part(archive)
+        if workbook in (None, USUAL_WORKBOOK) or workbook.endswith(".bin"):
+            return None
+        folder = PurePosixPath(workbook).parent
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as usual:
+            for info in archive.infolist():
+                name = info.filename
+                if name in (USUAL_WORKBOOK, rels_of(USUAL_WORKBOOK)):
+                    continue
+                data = archive.read(info)
+                if name == workbook:
+                    name = USUAL_WORKBOOK
+                elif name == rels_of(workbook):
+                    name, data = rels_of(USUAL_WORKBOOK), _targets_from_xl(data, folder)
+                usual.writestr(name, data)
+    out.seek(0)
+    return out
+
+
+def _targets_from_xl(rels: bytes, folder: PurePosixPath) -> bytes:
+    """The workbook's relationships, their targets made relative to `xl/`."""
+
+    def moved(match: re.Match) -> bytes:
+        target = match.group(1).decode()
+        part = target.lstrip("/") if target.startswith("/") else normalise_part(str(folder / target))
+        relative = part[3:] if part.startswith("xl/") else "../" + part
+        return b'Target="' + relative.encode() + b'"'
+
+    return re.sub(rb'Target="([^"]*)"', moved, rels)
+
+
+def reopens(data: bytes) -> bool:
+    """Whether calamine opens the workbook `data` and reads each of its sheets (a copy
+    written by openpyxl is checked so before it is handed to the user: about 4 % of the
+    copy's time)."""
+    try:
+        with python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data)) as workbook:
+            sheets = [
+                m.name for m in workbook.sheets_metadata if m.typ == python_calamine.SheetTypeEnum.WorkSheet
+            ]
+            for name in sheets:
+                workbook.get_sheet_by_name(name)
+            return bool(sheets)
+    except BaseException as exc:
+        if not is_calamine_failure(exc):
+            raise
+        return False
 
 
 def is_calamine_failure(exc: BaseException) -> bool:
