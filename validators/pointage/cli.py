@@ -149,7 +149,7 @@ def build_parser() -> FrenchParser:
     addin = commands.add_parser(
         "addin",
         help="le complément Excel Pointage (.xlam)",
-        description="Construit le complément Excel Pointage à partir du modèle de xlwings.",
+        description="Construit, installe ou retire le complément Excel Pointage.",
         add_help=False,
     )
     addin.add_argument("-h", "--aide", "--help", action="help", help="afficher cette aide")
@@ -163,6 +163,19 @@ def build_parser() -> FrenchParser:
         help="fichier à écrire (pointage.xlam par défaut)",
     )
     construire.add_argument("--forcer", action="store_true", help="remplacer un fichier existant")
+    for action, text in (
+        ("installer", "installer le complément pour ce Python (réglages et dossier de démarrage d'Excel)"),
+        ("desinstaller", "retirer le complément et les réglages écrits par l'installateur"),
+    ):
+        sub = addin_commands.add_parser(
+            action, help=text, description=text[0].upper() + text[1:] + ".", add_help=False
+        )
+        sub.add_argument("-h", "--aide", "--help", action="help", help="afficher cette aide")
+        sub.add_argument(
+            "--systeme",
+            choices=["windows", "macos"],
+            help="le système dont Excel est installé (celui de la machine par défaut)",
+        )
     return parser
 
 
@@ -204,6 +217,10 @@ def main(argv: list[str] | None = None, retain: list[object] | None = None) -> i
         from pointage.addin.build import run_construire
 
         return run_construire(parser, args)
+    if args.commande == "addin" and args.action in ("installer", "desinstaller"):
+        from pointage.addin.install import run_desinstaller, run_installer
+
+        return (run_installer if args.action == "installer" else run_desinstaller)(parser, args)
     parser.print_help()
     return exit_codes.USAGE
 

@@ -31,14 +31,15 @@ TEMPLATE_NAME = "quickstart_addin_ribbon.xlam"
 TEMPLATE_MODULE = "RibbonMyAddin"
 TEMPLATE_PROJECT_LINE = 'Public Const PROJECT_NAME As String = "myaddin"'
 TEMPLATE_SHEET = "_myaddin.conf"
-# The `UDF Modules` row of the template's config sheet, which has no value cell.
-_UDF_ROW = re.compile(r'(<row r="6" spans=")1:1("[^>]*><c r="A6"[^>]*><v>\d+</v></c>)(</row>)')
-# `Use UDF Server` (row 8, a boolean), switched on: on Windows, RunPython then goes
-# through xlwings' COM server, whose Python stays alive for the whole Excel session, so
-# that only the first click pays the imports (macOS starts a Python at every click).
-_UDF_SERVER_ROW = re.compile(
-    r'(<row r="8"[^>]*><c r="A8"[^>]*><v>\d+</v></c><c r="B8"[^>]*t="b"[^>]*><v>)0(</v>)'
-)
+# The add-in's config sheet holds only what Pointage sets. xlwings' GetConfig stops at
+# the first layer where a key exists, even empty: an empty `Interpreter_Win` there would
+# hide the user's config file (`pointage addin installer` writes the interpreter there).
+# `Use UDF Server` is on: on Windows, RunPython then goes through xlwings' COM server,
+# whose Python stays alive for the whole Excel session, so that only the first click
+# pays the imports (macOS starts a Python at every click).
+CONFIG_KEYS = {"UDF Modules": UDF_MODULE, "Use UDF Server": True}
+_SHEET_DATA = re.compile(r"<sheetData>.*</sheetData>", re.DOTALL)
+_DIMENSION = re.compile(r'<dimension ref="[^"]*" />|<dimension ref="[^"]*"/>')
 STAMP = (2024, 9, 16, 0, 0, 0)
 
 
@@ -77,14 +78,25 @@ def edited_vba_project(template: Path) -> bytes:
 
 
 def _config_sheet(xml: bytes) -> bytes:
+    """The config sheet with one row per key of CONFIG_KEYS, from A1 down (xlwings reads
+    A1 to the last filled cell below it); keys written as text in the cells themselves."""
+    from xml.sax.saxutils import escape
+
     text = xml.decode("utf-8")
-    value = f'<c r="B6" s="1" t="inlineStr"><is><t>{UDF_MODULE}</t></is></c>'
-    text, count = _UDF_ROW.subn(lambda m: f"{m.group(1)}1:2{m.group(2)}{value}{m.group(3)}", text)
+    rows = []
+    for number, (key, value) in enumerate(CONFIG_KEYS.items(), start=1):
+        if isinstance(value, bool):
+            cell = f'<c r="B{number}" s="1" t="b"><v>{int(value)}</v></c>'
+        else:
+            cell = f'<c r="B{number}" s="1" t="inlineStr"><is><t>{escape(value)}</t></is></c>'
+        rows.append(
+            f'<row r="{number}" spans="1:2" ht="15.75"><c r="A{number}" s="1" t="inlineStr">'
+            f"<is><t>{escape(key)}</t></is></c>{cell}</row>"
+        )
+    text, count = _SHEET_DATA.subn(lambda _: "<sheetData>" + "".join(rows) + "</sheetData>", text)
     if count != 1:
-        raise BuildError("la ligne « UDF Modules » de la feuille de configuration du modèle a changé.")
-    text, count = _UDF_SERVER_ROW.subn(r"\g<1>1\g<2>", text)
-    if count != 1:
-        raise BuildError("la ligne « Use UDF Server » de la feuille de configuration du modèle a changé.")
+        raise BuildError("la feuille de configuration du modèle de xlwings a changé.")
+    text = _DIMENSION.sub(f'<dimension ref="A1:B{len(rows)}"/>', text)
     return text.encode("utf-8")
 
 

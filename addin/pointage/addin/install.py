@@ -1,0 +1,183 @@
+"""`pointage addin installer` and `desinstaller`: the add-in set up for the Python that runs
+the command, with nothing to type in a hidden folder.
+
+The installer builds the `.xlam` for the installed xlwings (its VBA declares the DLL
+and AppleScript of one exact xlwings version), copies it to the folder Excel opens at
+start-up (a trusted location), and writes in the user's config file the interpreter
+that runs it (conda's path and environment when it runs from conda). xlwings reads
+that file after the add-in's own config sheet, which holds no interpreter key.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from pointage.base import exit_codes
+from pointage.base.errors import os_reason
+from pointage.base.files import write_atomically
+
+ADDIN_NAME = "pointage.xlam"
+WINDOWS, MACOS = "windows", "macos"
+# Keys of the user's config file that the installer sets, and removes when uninstalling.
+INSTALLED_KEYS = ("Interpreter_Win", "Interpreter_Mac", "Conda Path", "Conda Env")
+
+
+@dataclass(frozen=True)
+class Places:
+    config: Path  # the user's config file, as xlwings' VBA looks for it
+    startup: Path  # the folder Excel opens every add-in of at start-up
+
+
+def places(system: str, home: Path, environ: dict[str, str]) -> Places:
+    """Where the config file and the add-in go, as xlwings' VBA and Excel look for them."""
+    if system == WINDOWS:
+        appdata = Path(environ.get("APPDATA") or home / "AppData" / "Roaming")
+        return Places(home / ".pointage" / "pointage.conf", appdata / "Microsoft" / "Excel" / "XLSTART")
+    # macOS: Excel is sandboxed; its home is its container, where GetConfigFilePath looks.
+    container = home / "Library" / "Containers" / "com.microsoft.Excel" / "Data"
+    startup = (
+        home
+        / "Library"
+        / "Group Containers"
+        / "UBF8T346G9.Office"
+        / "User Content.localized"
+        / "Startup.localized"
+        / "Excel"
+    )
+    return Places(container / "pointage.conf", startup)
+
+
+def settings(system: str, executable: Path, environ: dict[str, str]) -> dict[str, str]:
+    """The config keys for the Python that runs the installer."""
+    if system == WINDOWS:
+        # pythonw.exe: no console window opens at each click.
+        windowless = executable.with_name("pythonw.exe")
+        found = {"Interpreter_Win": str(windowless if windowless.exists() else executable)}
+    else:
+        found = {"Interpreter_Mac": str(executable)}
+    prefix, conda = environ.get("CONDA_PREFIX"), environ.get("CONDA_EXE")
+    if prefix and conda and Path(sys.prefix).resolve() == Path(prefix).resolve():
+        # xlwings activates the environment itself from these two.
+        found["Conda Path"] = str(Path(conda).resolve().parents[1])
+        found["Conda Env"] = environ.get("CONDA_DEFAULT_ENV") or Path(prefix).name
+    return found
+
+
+def read_config(path: Path) -> dict[str, str]:
+    """The user's config file: one `"key","value"` line per setting (VBA `Input #`)."""
+    if not path.exists():
+        return {}
+    found = {}
+    for line in path.read_text(encoding="utf-8-sig", errors="replace").splitlines():
+        key, sep, value = line.partition(",")
+        if sep:
+            found[key.strip().strip('"')] = value.strip().strip('"')
+    return found
+
+
+def config_text(config: dict[str, str]) -> str:
+    # CRLF and no BOM: VBA's `Input #` reads the file with the ANSI code page, line by line.
+    return "".join(f'"{key}","{value}"\r\n' for key, value in config.items())
+
+
+def _encoded(config: dict[str, str], system: str) -> bytes:
+    # Windows' VBA reads the file in the ANSI code page (cp1252 for French), macOS's in UTF-8.
+    return config_text(config).encode("cp1252" if system == WINDOWS else "utf-8", errors="replace")
+
+
+def install(system: str, home: Path, executable: Path, environ: dict[str, str], addin: bytes) -> list[str]:
+    """Does the installation; the lines that say, in French, what was done and what to do."""
+    where = places(system, home, environ)
+    config = read_config(where.config)
+    for key in INSTALLED_KEYS:
+        config.pop(key, None)
+    chosen = settings(system, executable, environ)
+    config.update(chosen)
+    where.config.parent.mkdir(parents=True, exist_ok=True)
+    write_atomically(where.config, _encoded(config, system))
+    where.startup.mkdir(parents=True, exist_ok=True)
+    target = where.startup / ADDIN_NAME
+    write_atomically(target, addin)
+    interpreter = chosen.get("Interpreter_Win") or chosen.get("Interpreter_Mac")
+    lines = [
+        f"Complément copié : {target} (Excel l'ouvre à chaque démarrage).",
+        f"Réglages écrits : {where.config}",
+        f"  Python utilisé par le complément : {interpreter}",
+    ]
+    if "Conda Env" in chosen:
+        lines.append(f"  environnement conda : {chosen['Conda Env']} ({chosen['Conda Path']})")
+    lines += [
+        "",
+        "À faire maintenant :",
+        "  1. Fermez Excel s'il est ouvert, puis rouvrez-le : l'onglet « Pointage » apparaît dans le ruban.",
+    ]
+    if system == WINDOWS:
+        lines.append(
+            "  2. Si Excel affiche « Les macros ont été bloquées » : votre service informatique doit "
+            f"autoriser le dossier {where.startup} (emplacement approuvé) ou signer le complément."
+        )
+    else:
+        lines.append(
+            "  2. Au premier clic, macOS demande d'autoriser Excel à contrôler « Script Editor » "
+            "ou à accéder aux fichiers : répondez OK. Les fonctions de feuille de calcul "
+            "(MONTANT_ATTENDU…) ne sont pas disponibles sur macOS ; les boutons le sont."
+        )
+    return lines
+
+
+def uninstall(system: str, home: Path, environ: dict[str, str]) -> list[str]:
+    where = places(system, home, environ)
+    lines = []
+    target = where.startup / ADDIN_NAME
+    if target.exists():
+        target.unlink()
+        lines.append(f"Complément retiré : {target}")
+    else:
+        lines.append(f"Aucun complément Pointage dans {where.startup}.")
+    config = read_config(where.config)
+    if any(key in config for key in INSTALLED_KEYS):
+        for key in INSTALLED_KEYS:
+            config.pop(key, None)
+        if config:
+            write_atomically(where.config, _encoded(config, system))
+            lines.append(f"Réglages de l'installateur retirés de {where.config} (les autres sont gardés).")
+        else:
+            where.config.unlink()
+            lines.append(f"Réglages supprimés : {where.config}")
+    lines.append("Redémarrez Excel : l'onglet « Pointage » n'y sera plus.")
+    return lines
+
+
+def current_system() -> str:
+    return WINDOWS if sys.platform.startswith("win") else MACOS
+
+
+def run_installer(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
+    from pointage.addin.build import BuildError, build_addin
+
+    system = args.systeme or current_system()
+    try:
+        lines = install(system, Path.home(), Path(sys.executable), dict(os.environ), build_addin())
+    except BuildError as error:
+        print(f"pointage : complément non construit : {error}", file=sys.stderr)
+        return exit_codes.USAGE
+    except OSError as error:
+        print(f"pointage : installation impossible : {os_reason(error)}.", file=sys.stderr)
+        return exit_codes.USAGE
+    print("\n".join(lines))
+    return exit_codes.OK
+
+
+def run_desinstaller(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
+    system = args.systeme or current_system()
+    try:
+        lines = uninstall(system, Path.home(), dict(os.environ))
+    except OSError as error:
+        print(f"pointage : désinstallation impossible : {os_reason(error)}.", file=sys.stderr)
+        return exit_codes.USAGE
+    print("\n".join(lines))
+    return exit_codes.OK
