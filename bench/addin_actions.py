@@ -13,7 +13,7 @@ Two books, each with its actions by kind:
 
 One note per marked cell is one action each (xlwings adds one note per call); the
 links of Contrôles are HYPERLINK formulas written with its values, in the same action
-(213 actions on the generated sheet when they were one add_hyperlink each, 113 since).
+(213 actions on the generated sheet when they were one add_hyperlink each, 113 since, 115 with the two names that mark Pointage's own sheets).
 """
 
 from __future__ import annotations

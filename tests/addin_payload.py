@@ -134,6 +134,8 @@ class Replay:
             self.sheets.append(state)
         self.alerts: list[str] = []
         self.deleted: list[str] = []
+        # Workbook-scoped defined names: name -> what it refers to.
+        self.defined = {n["name"]: n.get("refers_to") for n in payload.get("names", [])}
 
     def sheet(self, name: str) -> SheetState:
         return next(s for s in self.sheets if s.name == name)
@@ -208,6 +210,14 @@ class Replay:
         cell = a1(action["start_row"], action["start_column"])
         self._target(action).links[cell] = (action["args"][0], action["args"][1])
 
+    def _namesAdd(self, action):
+        name, refers_to = action["args"]
+        assert name not in self.defined, f"name {name} added twice"
+        self.defined[name] = refers_to
+
+    def _nameDelete(self, action):
+        del self.defined[action["args"][2]]
+
     def _alert(self, action):
         self.alerts.append(action["args"][0])
 
@@ -236,6 +246,18 @@ class Replay:
             rows = [["" if v is None else v for v in row] for row in state.rows()]
             payload["sheets"].append(_sheet(state.name, rows, sorted(state.notes), state.visible))
         payload["book"]["active_sheet_index"] = 0
+        payload["names"] = [
+            {
+                "name": name,
+                "refers_to": refers_to,
+                "sheet_index": None,
+                "address": None,
+                "book_scope": True,
+                "scope_sheet_name": None,
+                "scope_sheet_index": None,
+            }
+            for name, refers_to in self.defined.items()
+        ]
         return payload
 
 

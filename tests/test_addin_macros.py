@@ -171,8 +171,8 @@ def test_verifier_write_actions_stay_within_the_budget(checked):
     assert len(plan.marks) == 10 and len(plan.controls) == 5
     # Fills: one matrix for Annexe 1 (C7:E17, the rows between kept as they are), one
     # each for Délibération and Rapport, one for Contrôles; the links are formulas of
-    # the Contrôles block, not one action each.
-    assert len(actions) == 17
+    # the Contrôles block, not one action each; two names mark Pointage's two sheets.
+    assert len(actions) == 19
     assert sum(a["func"] in ("setRangeColor", "setRangeColors") for a in actions) == 4
     assert len(actions) <= len(plan.marks) + len(plan.controls) + 10
     assert [a["func"] for a in actions].count("addNote") == 5

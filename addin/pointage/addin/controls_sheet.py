@@ -10,9 +10,9 @@ its English syntax; every other text goes through `as_text` so that it stays tex
 from __future__ import annotations
 
 from pointage.addin.painting import paint
-from pointage.addin.sheets import as_text, delete_sheet
+from pointage.addin.sheets import add_own_sheet, as_text, delete_own_sheet
 from pointage.base.addresses import a1
-from pointage.base.own_sheets import CONTROLES_SHEET
+from pointage.base.own_sheets import CONTROLES_MARK, CONTROLES_SHEET
 from pointage.outputs.marks import (
     CELL_COLUMN,
     CONTROLES_HEADERS,
@@ -29,9 +29,11 @@ from pointage.outputs.palette import HEADER_FILL, SEVERITY_FILLS
 POINTS_PER_CHAR = 5.25
 
 
-def write_controls(book, plan: MarkPlan) -> None:
-    delete_sheet(book, CONTROLES_SHEET)
-    sheet = book.sheets.add(CONTROLES_SHEET, before=book.sheets[0])
+def write_controls(book, plan: MarkPlan) -> str:
+    """Writes the sheet (under another name when a user's sheet is called `Contrôles`);
+    its name."""
+    delete_own_sheet(book, CONTROLES_MARK, CONTROLES_SHEET)
+    sheet = add_own_sheet(book, CONTROLES_MARK, CONTROLES_SHEET, first=True)
     rows, header = controls_rows(plan)
     width = len(CONTROLES_HEADERS)
     values = [[as_text(v) for v in row] for row in rows]
@@ -53,6 +55,7 @@ def write_controls(book, plan: MarkPlan) -> None:
     chars = CONTROLES_WIDTHS[MESSAGE_COLUMN]
     messages.column_width = chars * POINTS_PER_CHAR if remote else chars
     messages.wrap_text = True
+    return sheet.name
 
 
 def _quoted(text: str) -> str:

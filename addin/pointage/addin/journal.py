@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from pointage.addin.sheets import as_text, delete_sheet, sheet_named
-from pointage.base.own_sheets import JOURNAL_SHEET
+from pointage.addin.sheets import add_own_sheet, as_text, delete_own_sheet, own_sheet
+from pointage.base.own_sheets import JOURNAL_HEADERS, JOURNAL_MARK, JOURNAL_SHEET
 
-HEADERS = ("Feuille", "Cellule", "Remplissage avant", "Note", "Note avant")
+HEADERS = JOURNAL_HEADERS
 NO_FILL = "aucun"
 UNKNOWN_FILL = "inconnu"
 NOTE_ADDED = "ajoutée"
@@ -39,15 +39,15 @@ class MarkRecord:
 
 
 def write_journal(book, records: list[MarkRecord]) -> None:
-    delete_sheet(book, JOURNAL_SHEET)
-    sheet = book.sheets.add(JOURNAL_SHEET, after=book.sheets[len(book.sheets) - 1])
+    delete_own_sheet(book, JOURNAL_MARK, JOURNAL_SHEET)
+    sheet = add_own_sheet(book, JOURNAL_MARK, JOURNAL_SHEET, first=False)
     sheet.range("A1").value = [list(HEADERS)] + [r.row() for r in records]
     sheet.visible = False
 
 
 def read_journal(book) -> list[MarkRecord] | None:
     """The recorded marks, or None when the book has no `_pointage` sheet."""
-    sheet = sheet_named(book, JOURNAL_SHEET)
+    sheet = own_sheet(book, JOURNAL_MARK, JOURNAL_SHEET)
     if sheet is None:
         return None
     values = sheet.used_range.options(ndim=2).value

@@ -8,9 +8,9 @@ from pointage.addin.controls_sheet import write_controls
 from pointage.addin.journal import read_journal, write_journal
 from pointage.addin.marking import apply_marks, remove_marks
 from pointage.addin.read_book import fingerprint, read_book
-from pointage.addin.sheets import delete_sheet
+from pointage.addin.sheets import delete_own_sheet
 from pointage.base.formatting import count
-from pointage.base.own_sheets import CONTROLES_SHEET, JOURNAL_SHEET
+from pointage.base.own_sheets import CONTROLES_MARK, CONTROLES_SHEET, JOURNAL_MARK, JOURNAL_SHEET
 from pointage.engine.check import check_snapshot_with_context
 from pointage.outputs.marks import MarkPlan, build_plan
 from pointage.report.findings import Severity
@@ -31,16 +31,16 @@ def verifier(book, now: datetime | None = None) -> MarkPlan | None:
     previous = read_journal(book)
     if previous is not None:
         remove_marks(book, previous)
-        delete_sheet(book, JOURNAL_SHEET)
+        delete_own_sheet(book, JOURNAL_MARK, JOURNAL_SHEET)
     snapshot, _, report, plan = check_book(book, now)
     if report.unreadable:
-        delete_sheet(book, CONTROLES_SHEET)
+        delete_own_sheet(book, CONTROLES_MARK, CONTROLES_SHEET)
         book.app.alert(unreadable_message(report), TITLE)
         return None
     records = apply_marks(book, plan, snapshot)
     write_journal(book, records)
-    write_controls(book, plan)
-    book.app.alert(summary_message(report, len(records)), TITLE)
+    title = write_controls(book, plan)
+    book.app.alert(summary_message(report, len(records), title), TITLE)
     return plan
 
 
@@ -48,7 +48,7 @@ def unreadable_message(report: FileReport) -> str:
     return "Pointage n'a pas pu vérifier ce classeur : " + report.reason
 
 
-def summary_message(report: FileReport, marked: int) -> str:
+def summary_message(report: FileReport, marked: int, sheet: str = CONTROLES_SHEET) -> str:
     counts = {s.value: report.count(s) for s in Severity}
     if not any(counts.values()):
         return "Vérification terminée : aucune anomalie."
@@ -57,14 +57,18 @@ def summary_message(report: FileReport, marked: int) -> str:
         f"{count(counts['avertissement'], 'avertissement')}, {count(counts['info'], 'info')}."
     )
     cells = count(marked, "cellule marquée", "cellules marquées")
-    return f"{head}\n{cells} ; le détail est dans la feuille « {CONTROLES_SHEET} »."
+    return f"{head}\n{cells} ; le détail est dans la feuille « {sheet} »."
 
 
 def effacer_marques(book) -> int:
     """Remove exactly the recorded marks, and the `Contrôles` and `_pointage` sheets."""
     records = read_journal(book)
     removed = remove_marks(book, records) if records else 0
-    deleted = [name for name in (CONTROLES_SHEET, JOURNAL_SHEET) if delete_sheet(book, name)]
+    deleted = [
+        usual
+        for mark, usual in ((CONTROLES_MARK, CONTROLES_SHEET), (JOURNAL_MARK, JOURNAL_SHEET))
+        if delete_own_sheet(book, mark, usual)
+    ]
     if records is None and not deleted:
         book.app.alert("Ce classeur ne porte aucune marque de Pointage.", TITLE)
         return 0

@@ -12,13 +12,14 @@ from __future__ import annotations
 import hashlib
 import json
 
-from pointage.base.own_sheets import POINTAGE_SHEETS
+from pointage.addin.sheets import own_sheet_names
 from pointage.reading.snapshot import EXCEL_ERRORS, ExcelError, ListObject, SheetSnapshot, WorkbookSnapshot
 
 
 def read_book(book) -> WorkbookSnapshot:
-    sheets = [read_sheet(sheet) for sheet in book.sheets if sheet.name not in POINTAGE_SHEETS]
-    return WorkbookSnapshot(name=book.name, sheets=sheets)
+    own = own_sheet_names(book)
+    sheets = [read_sheet(sheet) for sheet in book.sheets if sheet.name not in own]
+    return WorkbookSnapshot(name=book.name, sheets=sheets, own_sheets=own)
 
 
 def read_sheet(sheet) -> SheetSnapshot:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pointage.base.own_sheets import OWN_MARKS, free_name, looks_like_own_sheet, mark_value, marked_sheet
+
 
 def sheet_named(book, name: str):
     """The sheet called `name` (case-insensitive, as Excel compares), or None."""
@@ -12,8 +14,50 @@ def sheet_named(book, name: str):
     return None
 
 
-def delete_sheet(book, name: str) -> bool:
-    sheet = sheet_named(book, name)
+def own_sheet(book, mark: str, usual_name: str):
+    """Pointage's own sheet that `mark` names, or (written before the marks) the sheet
+    of the usual name holding Pointage's title and headers; None otherwise. A user's
+    sheet that happens to have the usual name is never Pointage's."""
+    for name in book.names:
+        if name.name == mark:
+            sheet = sheet_named(book, marked_sheet(name.refers_to) or "")
+            if sheet is not None:
+                return sheet
+    sheet = sheet_named(book, usual_name)
+    if sheet is not None and looks_like_own_sheet(sheet.range("A1:G12").options(ndim=2).value):
+        return sheet
+    return None
+
+
+def own_sheet_names(book) -> frozenset[str]:
+    """The sheets the book's marks name as Pointage's."""
+    return frozenset(
+        sheet for name in book.names if name.name in OWN_MARKS if (sheet := marked_sheet(name.refers_to))
+    )
+
+
+def add_own_sheet(book, mark: str, usual_name: str, first: bool):
+    """A new sheet of Pointage's, under the usual name or another when a user's sheet
+    has it, marked by a workbook-scoped name whose value is the sheet's name."""
+    title = free_name(usual_name, [s.name for s in book.sheets])
+    if first:
+        sheet = book.sheets.add(title, before=book.sheets[0])
+    else:
+        sheet = book.sheets.add(title, after=book.sheets[len(book.sheets) - 1])
+    unmark(book, mark)
+    book.names.add(mark, "=" + mark_value(title))
+    return sheet
+
+
+def unmark(book, mark: str) -> None:
+    for name in [n for n in book.names if n.name == mark]:
+        name.delete()
+
+
+def delete_own_sheet(book, mark: str, usual_name: str) -> bool:
+    """Delete Pointage's sheet (never a user's sheet of the same name) and its mark."""
+    sheet = own_sheet(book, mark, usual_name)
+    unmark(book, mark)
     if sheet is None:
         return False
     sheet.delete()

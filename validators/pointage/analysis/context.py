@@ -13,7 +13,7 @@ from pointage.analysis.block_totals import TotalsAnalysis, analyse_totals
 from pointage.analysis.budget_lines import BudgetLine, budget_lines
 from pointage.analysis.description import DEFAULT_UNITS, Description, parse_description
 from pointage.analysis.identities import KINDS_CHECKED, IdentityAnalysis, analyse_identities
-from pointage.base.own_sheets import POINTAGE_SHEETS
+from pointage.base.own_sheets import looks_like_own_sheet
 from pointage.reading.snapshot import WorkbookSnapshot
 from pointage.tables.detection import SeenHeader, find_tables
 from pointage.tables.settings import (
@@ -45,7 +45,7 @@ class CheckContext:
     def from_snapshot(cls, workbook: WorkbookSnapshot) -> CheckContext:
         ctx = cls(workbook)
         for sheet in workbook.sheets:
-            if sheet.name in POINTAGE_SHEETS:
+            if sheet.name in workbook.own_sheets or looks_like_own_sheet(sheet.values[:12]):
                 continue
             if is_parametres_sheet(sheet.name):
                 ctx.parametres = read_parametres(sheet)

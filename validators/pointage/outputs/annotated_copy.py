@@ -14,7 +14,16 @@ from pathlib import Path
 
 from pointage.base.errors import UnreadableWorkbook
 from pointage.base.files import already_exists, write_atomically
-from pointage.base.own_sheets import CONTROLES_SHEET
+from pointage.base.own_sheets import (
+    CONTROLES_MARK,
+    CONTROLES_SHEET,
+    JOURNAL_SHEET,
+    OWN_MARKS,
+    free_name,
+    looks_like_own_sheet,
+    mark_value,
+    marked_sheet,
+)
 from pointage.outputs.marks import (
     CELL_COLUMN,
     CONTROLES_HEADERS,
@@ -207,14 +216,37 @@ class _MergedIndex:
         return cell
 
 
+def own_sheet_names(workbook) -> list[str]:
+    """The sheets of an openpyxl workbook that Pointage wrote: marked by its defined
+    names, or (written before the marks) holding its title and headers."""
+    found = []
+    for mark in OWN_MARKS:
+        defined = workbook.defined_names.get(mark)
+        sheet = marked_sheet(defined.attr_text) if defined is not None else None
+        if sheet in workbook.sheetnames and sheet not in found:
+            found.append(sheet)
+    for sheet in workbook.worksheets:
+        if sheet.title in found or sheet.title not in (CONTROLES_SHEET, JOURNAL_SHEET):
+            continue
+        first_rows = [list(r) for r in sheet.iter_rows(max_row=12, max_col=7, values_only=True)]
+        if looks_like_own_sheet(first_rows):
+            found.append(sheet.title)
+    return found
+
+
 def write_controles(workbook, plan: MarkPlan) -> None:
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
+    from openpyxl.workbook.defined_name import DefinedName
     from openpyxl.worksheet.hyperlink import Hyperlink
 
-    if CONTROLES_SHEET in workbook.sheetnames:
-        del workbook[CONTROLES_SHEET]
-    sheet = workbook.create_sheet(CONTROLES_SHEET, 0)
+    for name in own_sheet_names(workbook):  # a copy of a copy: Pointage's sheets go
+        del workbook[name]
+    title = free_name(CONTROLES_SHEET, workbook.sheetnames)  # a user's `Contrôles` stays
+    sheet = workbook.create_sheet(title, 0)
+    workbook.defined_names[CONTROLES_MARK] = DefinedName(
+        CONTROLES_MARK, attr_text=mark_value(title), hidden=True
+    )
     rows, header = controls_rows(plan)
     for r, values in enumerate(rows, start=1):
         for c, value in enumerate(values, start=1):

@@ -113,3 +113,5 @@ class WorkbookSnapshot:
     name: str
     sheets: list[SheetSnapshot]
     gaps: list[ReadingGap] = field(default_factory=list)
+    # The sheets Pointage wrote (its defined-name marks say which): never checked.
+    own_sheets: frozenset[str] = frozenset()

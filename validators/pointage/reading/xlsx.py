@@ -21,6 +21,7 @@ import python_calamine
 
 from pointage.base.addresses import column_index, parse_a1
 from pointage.base.errors import UnreadableWorkbook
+from pointage.base.own_sheets import OWN_MARKS, marked_sheet
 from pointage.reading.calamine_source import is_calamine_failure, open_calamine
 from pointage.reading.formats import XLSX, normalise_part, rels_of, workbook_part
 from pointage.reading.snapshot import ExcelError, ListObject, ReadingGap, SheetSnapshot, WorkbookSnapshot
@@ -89,6 +90,7 @@ def read_xlsx(path: Path, while_loading: Callable[[], None] | None = None) -> Wo
             # are refused here, in constant memory.
             _check_inflation(archive)
             parts = sheet_parts(archive)
+            own = own_sheets(archive)
             # A sheet whose declared range is huge is measured first: calamine would
             # make a dense block of it (and die of it past a billion cells).
             apart, gaps = _oversized(archive, parts)
@@ -127,7 +129,7 @@ def read_xlsx(path: Path, while_loading: Callable[[], None] | None = None) -> Wo
         raise UnreadableWorkbook(SHEET_DAMAGED) from exc
     finally:
         workbook.close()
-    return WorkbookSnapshot(name=path.name, sheets=sheets, gaps=gaps)
+    return WorkbookSnapshot(name=path.name, sheets=sheets, gaps=gaps, own_sheets=own)
 
 
 class _BackgroundLoad(threading.Thread):
@@ -284,6 +286,18 @@ def _read_apart(
         for name, part in parts
         if name in boxes
     }
+
+
+def own_sheets(archive: zipfile.ZipFile) -> frozenset[str]:
+    """The sheets Pointage's workbook-scoped defined names mark as its own."""
+    book = ElementTree.fromstring(archive.read(workbook_part(archive)))
+    names = next((child for child in book if _local(child.tag) == "definedNames"), [])
+    return frozenset(
+        sheet
+        for name in names
+        if name.get("name") in OWN_MARKS and name.get("localSheetId") is None
+        if (sheet := marked_sheet(name.text)) is not None
+    )
 
 
 def _local(tag: str) -> str:
