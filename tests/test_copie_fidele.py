@@ -204,3 +204,27 @@ def test_a_copy_that_would_not_reopen_is_not_written(tmp_path, monkeypatch):
     ok, lines = annotate(source, check_path(source), None, force=False)
     assert (ok, lines) == (False, [f"Copie annotée non écrite pour {source} : {COPY_UNWRITABLE}"])
     assert not (tmp_path / "annexe.pointage.xlsx").exists()
+
+
+def test_the_xlsx_copy_of_another_format_gives_its_sheets_names_excel_allows(tmp_path):
+    # An .ods (here Excel 2003 XML) allows 40 characters and a `/` in a sheet's name.
+    long_name = "Annexe 1 - Répartition 2024/2025 des crédits"
+    source = tmp_path / "export.xml"
+    source.write_text(
+        '<?xml version="1.0"?><Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" '
+        'xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet">'
+        f'<Worksheet ss:Name="{long_name}"><Table>'
+        '<Row><Cell><Data ss:Type="String">STRUCTURE</Data></Cell><Cell><Data ss:Type="String">MONTANT RETENU</Data></Cell></Row>'
+        '<Row><Cell><Data ss:Type="String">CCAS de Lens</Data></Cell><Cell><Data ss:Type="Number">100</Data></Cell></Row>'
+        '<Row><Cell><Data ss:Type="String">CCAS d\'Arras</Data></Cell><Cell><Data ss:Type="Number">200</Data></Cell></Row>'
+        '<Row><Cell><Data ss:Type="String">TOTAL</Data></Cell><Cell><Data ss:Type="Number">301</Data></Cell></Row>'
+        "</Table></Worksheet></Workbook>",
+        encoding="utf-8",
+    )
+    assert [(f[0], f[2], f[3]) for f in _found(source)] == [("T001", long_name, "B4")]
+    copy = _annotated(source)
+    title = "Annexe 1 - Répartition 2024_202"  # 31 characters
+    assert openpyxl.load_workbook(copy).sheetnames == ["Contrôles", title]
+    assert [(f[0], f[2], f[3]) for f in _found(copy)] == [("T001", title, "B4")]
+    link = openpyxl.load_workbook(copy)["Contrôles"]["D11"].hyperlink.location
+    assert link == f"'{title}'!B4"

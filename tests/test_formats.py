@@ -86,7 +86,7 @@ def test_the_excel_2003_reader_reads_types_errors_merges_hidden_rows_and_sums(tm
    <Column ss:Index="3" ss:Hidden="1"/>
    <Row><Cell><Data ss:Type="String">STRUCTURE</Data></Cell><Cell><Data ss:Type="String">MONTANT</Data></Cell></Row>
    <Row><Cell ss:MergeDown="1"><ss:Data ss:Type="String"><html:B>CCAS</html:B> de Lens</ss:Data></Cell>
-    <Cell><Data ss:Type="Number">1600</Data></Cell></Row>
+    <Cell><Data ss:Type="Number">1600</Data><Comment ss:Author="Agent"><ss:Data>vu avec le service</ss:Data></Comment></Cell></Row>
    <Row ss:Hidden="1"><Cell ss:Index="2" ss:Formula="=1/0"><Data ss:Type="Error">#DIV/0!</Data></Cell></Row>
    <Row ss:Index="5"><Cell><Data ss:Type="String">TOTAL</Data></Cell>
     <Cell ss:Formula="=SUM(R[-3]C:R[-1]C)"><Data ss:Type="Number">1600.5</Data></Cell>
@@ -200,3 +200,62 @@ def test_a_workbook_part_under_another_name_is_read(tmp_path, original):
             target.writestr(name, data)
     assert sniff(path) == XLSX
     assert _found(path) == original
+
+
+def test_word_documents_are_named_as_such_whatever_their_relationships(tmp_path):
+    # A .docx names its main part by the same relationship type as a workbook.
+    docx = tmp_path / "rapport.docx"
+    with zipfile.ZipFile(docx, "w") as archive:
+        archive.writestr(
+            "[Content_Types].xml",
+            '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override '
+            'PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.'
+            'wordprocessingml.document.main+xml"/></Types>',
+        )
+        archive.writestr(
+            "_rels/.rels",
+            '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship '
+            'Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" '
+            'Target="word/document.xml"/></Relationships>',
+        )
+        archive.writestr("word/document.xml", "<document/>")
+    assert check_path(docx).reason == "c'est un document Word, pas un classeur Excel."
+    # A .doc: an OLE container, like a .xls, but its stream is `WordDocument`.
+    doc = tmp_path / "rapport.doc"
+    doc.write_bytes(
+        b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+        + b"\x00" * 1000
+        + "WordDocument".encode("utf-16-le")
+        + b"\x00" * 100
+    )
+    assert check_path(doc).reason == "c'est un document Word (.doc), pas un classeur Excel."
+
+
+def test_a_folder_skips_an_xml_file_that_is_not_a_workbook_and_copies_never_collide(tmp_path):
+    from pointage.commands.verifier import workbook_paths
+
+    folder = tmp_path / "dossier"
+    folder.mkdir()
+    (folder / "parametres.xml").write_text("<config><seuil>3</seuil></config>", encoding="utf-8")
+    shutil.copy(EXAMPLE, folder / "annexe.xlsx")
+    vers_xml_2003(EXAMPLE, folder / "annexe.xls")
+    found, missing, skipped = workbook_paths([str(folder)])
+    assert sorted(p.name for p, _ in found) == ["annexe.xls", "annexe.xlsx"] and missing == []
+    assert skipped == [
+        (
+            str(folder / "parametres.xml"),
+            "ce n'est pas un classeur : son contenu n'est reconnu comme aucun format de tableur.",
+        )
+    ]
+    # annexe.xls and annexe.xlsx would both be copied to annexe.pointage.xlsx.
+    run = subprocess.run(
+        [sys.executable, "-m", "pointage", "verifier", "--annoter", "--forcer", str(folder)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert run.returncode == 2
+    assert (
+        f"Copie annotée non écrite pour {folder / 'annexe.xlsx'} : sa copie (annexe.pointage.xlsx) serait "
+        f"celle de {folder / 'annexe.xls'} ; renommez l'un des deux classeurs."
+    ) in run.stdout.splitlines()

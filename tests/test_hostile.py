@@ -72,6 +72,38 @@ def test_zip_bomb_is_refused_in_constant_memory(tmp_path):
     )
 
 
+@pytest.mark.parametrize("kind", ["sheet part not named .xml", "ods"])
+def test_a_bomb_under_any_part_name_or_in_an_ods_is_refused(tmp_path, kind):
+    # The sheet part of an .xlsx may have any name its relationships give; an .ods holds
+    # its sheets in content.xml: both are inflation-checked before calamine reads them.
+    bomb = tmp_path / ("bombe.xlsx" if kind != "ods" else "bombe.ods")
+    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as target:
+        if kind == "ods":
+            target.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+            part = "content.xml"
+        else:
+            with zipfile.ZipFile(EXAMPLE) as source:
+                for info in source.infolist():
+                    data = source.read(info.filename)
+                    if info.filename == "xl/worksheets/sheet1.xml":
+                        continue
+                    if info.filename == "xl/_rels/workbook.xml.rels":
+                        data = data.replace(b"worksheets/sheet1.xml", b"worksheets/sheet1.dat")
+                    target.writestr(info, data)
+            part = "xl/worksheets/sheet1.dat"
+        with target.open(part, "w", force_zip64=True) as sheet:
+            block = b" " * (1 << 24)
+            for _ in range(20):  # 320 MiB of spaces, about 0.3 MB on disk
+                sheet.write(block)
+    result = run_bounded(bomb)
+    assert result.returncode == 2
+    message = only_file(result)["findings"][0]["message"]
+    assert message.startswith(
+        f"Fichier illisible : une partie du classeur ({part}) se décompresse à plus de 100 fois"
+    )
+    assert message.endswith("fichier refusé (archive piégée).")
+
+
 def test_bomb_with_a_lying_small_header_is_stopped_while_streaming(tmp_path, monkeypatch):
     # A part whose header says it is small but that inflates further is refused as it
     # streams (here by its CRC: Python's reader stops at the declared size).
@@ -83,7 +115,7 @@ def test_bomb_with_a_lying_small_header_is_stopped_while_streaming(tmp_path, mon
         info = archive.getinfo("xl/worksheets/sheet1.xml")
         info.file_size = 100  # what a lying header would say
         with pytest.raises(UnreadableWorkbook, match="endommagé"):
-            read_xlsx._check_inflation(archive)
+            read_xlsx.check_inflation(archive)
 
 
 def test_a_part_inflating_like_a_bomb_is_stopped_while_streaming(tmp_path, monkeypatch):
@@ -94,7 +126,7 @@ def test_a_part_inflating_like_a_bomb_is_stopped_while_streaming(tmp_path, monke
     monkeypatch.setattr(read_xlsx, "BOMB_FLOOR", 100_000)
     monkeypatch.setattr(read_xlsx, "BOMB_RATIO", 3)
     with zipfile.ZipFile(big) as archive, pytest.raises(UnreadableWorkbook, match=r"\(archive piégée\)\.$"):
-        read_xlsx._check_inflation(archive)
+        read_xlsx.check_inflation(archive)
 
 
 def test_a_workbook_too_big_to_check_is_refused_as_too_big_not_as_a_trap(tmp_path, monkeypatch):

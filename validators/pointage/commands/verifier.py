@@ -97,10 +97,25 @@ def run_verifier(
         # workbook is full of cycles, and a folder annotated in one process would keep
         # every one of them.
         gc.enable()
+    copies: dict[Path, Path] = {}  # copy -> the workbook it is the copy of, this run
     for (path, _shown), file_report in zip(files, checked):
         report.files.append(file_report)
         if args.annoter:
-            ok, lines = annotate(path, file_report, Path(args.sortie) if args.sortie else None, args.forcer)
+            from pointage.outputs.annotated_copy import copy_path
+
+            output = Path(args.sortie) if args.sortie else None
+            target = copy_path(path, output).resolve()
+            if target in copies:  # `annexe.xls` and `annexe.xlsx` side by side
+                ok, lines = (
+                    False,
+                    [
+                        f"Copie annotée non écrite pour {path} : sa copie ({target.name}) serait celle de "
+                        f"{copies[target]} ; renommez l'un des deux classeurs."
+                    ],
+                )
+            else:
+                copies[target] = path
+                ok, lines = annotate(path, file_report, output, args.forcer)
             notices.extend(lines)
             copies_failed = copies_failed or not ok
     if not report.files:

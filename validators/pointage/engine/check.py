@@ -162,7 +162,13 @@ def check_snapshot_with_context(
     """The findings, and the tables they were found in (None when nothing was read)."""
     path = path if path is not None else snapshot.name
     if not any(sheet.values for sheet in snapshot.sheets):
-        return None, unreadable_report(path, "le classeur est vide (aucune cellule remplie).", snapshot.gaps)
+        # Nothing read: empty, unless the reader said why it read nothing (E001 below).
+        reason = (
+            "aucune de ses feuilles n'a pu être lue (la raison suit)."
+            if snapshot.gaps
+            else "le classeur est vide (aucune cellule remplie)."
+        )
+        return None, unreadable_report(path, reason, snapshot.gaps)
     try:
         ctx = CheckContext.from_snapshot(snapshot)
     except Exception as exc:  # a detection bug: this file is not checked, the others are

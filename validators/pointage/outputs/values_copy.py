@@ -6,9 +6,12 @@ not in it: `LOSSES` says so to the user before the copy is written."""
 from __future__ import annotations
 
 import io
+import re
+from dataclasses import replace
 from pathlib import Path
 
 from pointage.base.files import write_atomically
+from pointage.base.own_sheets import MAX_SHEET_NAME
 from pointage.outputs.annotated_copy import apply_marks, write_controles
 from pointage.outputs.marks import MarkPlan
 from pointage.reading.snapshot import ExcelError, WorkbookSnapshot
@@ -20,6 +23,36 @@ LOSSES = [
 ]
 
 
+_NOT_IN_TITLES = re.compile(r"[\[\]:*?/\\]")
+
+
+def excel_titles(names: list[str]) -> dict[str, str]:
+    """Each sheet's name as Excel allows it in an .xlsx: 31 characters at most, none of
+    `[]:*?/\\` (an .ods allows them), no two alike."""
+    titles: dict[str, str] = {}
+    used: set[str] = set()
+    for name in names:
+        base = _NOT_IN_TITLES.sub("_", name).strip("'")[:MAX_SHEET_NAME] or "Feuille"
+        title, number = base, 2
+        while title.casefold() in used:
+            suffix = f" ({number})"
+            title, number = base[: MAX_SHEET_NAME - len(suffix)] + suffix, number + 1
+        used.add(title.casefold())
+        titles[name] = title
+    return titles
+
+
+def renamed(plan: MarkPlan, titles: dict[str, str]) -> MarkPlan:
+    """The plan with the sheets under their names in the copy."""
+    if all(old == new for old, new in titles.items()):
+        return plan
+    return replace(
+        plan,
+        marks=[replace(m, sheet=titles.get(m.sheet, m.sheet)) for m in plan.marks],
+        controls=[replace(c, sheet=titles.get(c.sheet, c.sheet)) if c.sheet else c for c in plan.controls],
+    )
+
+
 def write_values_copy(snapshot: WorkbookSnapshot, target: Path, plan: MarkPlan) -> None:
     import openpyxl
     from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
@@ -27,8 +60,10 @@ def write_values_copy(snapshot: WorkbookSnapshot, target: Path, plan: MarkPlan) 
 
     workbook = openpyxl.Workbook()
     workbook.remove(workbook.active)
+    titles = excel_titles([sheet.name for sheet in snapshot.sheets])
+    plan = renamed(plan, titles)
     for sheet in snapshot.sheets:
-        written = workbook.create_sheet(sheet.name)
+        written = workbook.create_sheet(titles[sheet.name])
         for i, cells in enumerate(sheet.values, start=sheet.origin_row + 1):
             for j, value in enumerate(cells, start=sheet.origin_col + 1):
                 if value is None or value == "":

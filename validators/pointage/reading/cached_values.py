@@ -12,6 +12,7 @@ import zipfile
 from pathlib import Path
 
 from pointage.reading.xlsx import sheet_parts
+from pointage.reading.xml_rows import last_row_end
 
 _CELL = re.compile(rb"<(?:\w+:)?c(\s[^>]*)?(?<!/)>(.*?)</(?:\w+:)?c>", re.DOTALL)
 _REF = re.compile(rb'\br="([A-Z]+\d+)"')
@@ -39,8 +40,8 @@ def _scan(archive: zipfile.ZipFile, part: str) -> dict[bytes, tuple[bytes, bytes
         while True:
             chunk = stream.read(_CHUNK)
             buffer = carry + chunk
-            cut = len(buffer) if not chunk else buffer.rfind(b"</row>") + len(b"</row>")
-            if cut < len(b"</row>"):
+            cut = len(buffer) if not chunk else last_row_end(buffer)
+            if cut < 0:
                 cut = 0  # no row end yet: read on
             block = buffer[:cut]
             if b"<f" in block or b":f" in block:

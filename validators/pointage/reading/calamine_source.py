@@ -46,9 +46,7 @@ def open_calamine(path: Path, kind: str) -> python_calamine.CalamineWorkbook:
     except BaseException as exc:
         if not is_calamine_failure(exc):
             raise
-        raise UnreadableWorkbook(
-            f"le classeur (format {FORMAT_NAMES[kind]}) est endommagé : son contenu ne peut pas être lu."
-        ) from exc
+        raise UnreadableWorkbook(calamine_reason(exc, kind)) from exc
 
 
 def _usual_package(path: Path) -> io.BytesIO | None:
@@ -104,6 +102,17 @@ def reopens(data: bytes) -> bool:
         if not is_calamine_failure(exc):
             raise
         return False
+
+
+def calamine_reason(exc: BaseException, kind: str) -> str:
+    """What to tell the user of a calamine failure, in French (its own text is kept for
+    the detail)."""
+    if "limit exceeded" in str(exc).lower():
+        return (
+            "une feuille du classeur s'étend trop loin pour être lue (des cellules remplies très "
+            "éloignées les unes des autres) : rapprochez ses cellules ou supprimez les cellules isolées."
+        )
+    return f"le classeur (format {FORMAT_NAMES[kind]}) est endommagé : son contenu ne peut pas être lu."
 
 
 def is_calamine_failure(exc: BaseException) -> bool:

@@ -33,6 +33,10 @@ CALAMINE_SUFFIX = {XLSX: ".xlsx", XLS: ".xls", XLSB: ".xlsb", ODS: ".ods"}
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ENCRYPTED_MARK = "EncryptionInfo".encode("utf-16-le")
+_WORKBOOK_STREAM = "Workbook".encode("utf-16-le")
+_BOOK_STREAM = "Book\x00".encode("utf-16-le")
+_WORD_STREAM = "WordDocument".encode("utf-16-le")
+_POWERPOINT_STREAM = "PowerPoint Document".encode("utf-16-le")
 _WORKBOOK_TYPE = "/officeDocument"
 _SPREADSHEET_2003 = b"urn:schemas-microsoft-com:office:spreadsheet"
 
@@ -58,11 +62,19 @@ def _ole_kind(path: Path) -> str:
     # An encrypted OOXML file is an OLE container holding an `EncryptionInfo` stream;
     # the directory entries that name it sit in the first sectors.
     with path.open("rb") as handle:
-        if _ENCRYPTED_MARK in handle.read(1 << 20):
-            raise UnreadableWorkbook(
-                "le classeur est protégé par un mot de passe : enregistrez-en une copie "
-                "sans mot de passe (Fichier > Informations > Protéger le classeur)."
-            )
+        head = handle.read(1 << 20)
+    if _ENCRYPTED_MARK in head:
+        raise UnreadableWorkbook(
+            "le classeur est protégé par un mot de passe : enregistrez-en une copie "
+            "sans mot de passe (Fichier > Informations > Protéger le classeur)."
+        )
+    # The streams an OLE file holds say what it is: `Workbook` (or `Book`) for Excel;
+    # Word and PowerPoint use the same container.
+    if _WORKBOOK_STREAM not in head and _BOOK_STREAM not in head:
+        if _WORD_STREAM in head:
+            raise UnreadableWorkbook("c'est un document Word (.doc), pas un classeur Excel.")
+        if _POWERPOINT_STREAM in head:
+            raise UnreadableWorkbook("c'est une présentation PowerPoint (.ppt), pas un classeur Excel.")
     return XLS
 
 
@@ -107,11 +119,27 @@ def workbook_part(archive: zipfile.ZipFile) -> str | None:
                 target = rel.get("Target", "").lstrip("/")
                 part = normalise_part(target)
                 if part in names:
-                    return part
+                    # Word and PowerPoint name their main part by the same relationship.
+                    return part if _is_spreadsheet(archive, part) else None
     for usual in ("xl/workbook.xml", "xl/workbook.bin"):
         if usual in names:
             return usual
     return None
+
+
+def _is_spreadsheet(archive: zipfile.ZipFile, part: str) -> bool:
+    """Whether the package's content types (or, without them, the part's folder) say
+    that `part` is a workbook."""
+    try:
+        types = ElementTree.fromstring(archive.read("[Content_Types].xml"))
+    except (KeyError, ElementTree.ParseError):
+        types = None
+    if types is not None:
+        for override in types:
+            if override.get("PartName", "").lstrip("/") == part:
+                kind = override.get("ContentType", "")
+                return "spreadsheetml" in kind or "ms-excel" in kind
+    return not part.startswith(("word/", "ppt/"))
 
 
 def normalise_part(part: str) -> str:

@@ -8,12 +8,13 @@ the officer knows what was not checked.
 
 from __future__ import annotations
 
+import zipfile
 from pathlib import Path
 
 import python_calamine
 
 from pointage.base.errors import UnreadableWorkbook
-from pointage.reading.calamine_source import is_calamine_failure, open_calamine
+from pointage.reading.calamine_source import calamine_reason, is_calamine_failure, open_calamine
 from pointage.reading.formats import FORMAT_NAMES, ODS, XLS, XLSB
 from pointage.reading.snapshot import ReadingGap, SheetSnapshot, WorkbookSnapshot
 
@@ -36,6 +37,14 @@ def format_gap(kind: str) -> ReadingGap:
 
 
 def read_other(path: Path, kind: str) -> WorkbookSnapshot:
+    if kind in (ODS, XLSB):  # zip archives: bombs and oversized sheets refused first
+        from pointage.reading.xlsx import check_inflation
+
+        try:
+            with zipfile.ZipFile(path) as archive:
+                check_inflation(archive)
+        except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError) as exc:
+            raise UnreadableWorkbook("le fichier est endommagé (archive tronquée ou corrompue).") from exc
     workbook = open_calamine(path, kind)
     try:
         sheets = [
@@ -46,9 +55,7 @@ def read_other(path: Path, kind: str) -> WorkbookSnapshot:
     except BaseException as exc:
         if not is_calamine_failure(exc):
             raise
-        raise UnreadableWorkbook(
-            "le contenu du classeur est endommagé : une de ses feuilles ne peut pas être lue."
-        ) from exc
+        raise UnreadableWorkbook(calamine_reason(exc, kind)) from exc
     finally:
         workbook.close()
     if not sheets:

@@ -16,6 +16,7 @@ from xml.etree import ElementTree
 
 from pointage.base.addresses import column_index, parse_a1
 from pointage.reading.snapshot import EXCEL_ERRORS, ExcelError
+from pointage.reading.xml_rows import last_row_end
 
 # Past this many cells, a dense block (calamine keeps 32 bytes a cell) passes 512 MB.
 MAX_DENSE_CELLS = 16_000_000
@@ -34,6 +35,8 @@ _REFERENCE = re.compile(rb'<(?:\w+:)?c r="([A-Z]{1,3})(\d+)"')
 def may_be_spread(archive: zipfile.ZipFile, part: str) -> bool:
     """Whether calamine's dense block of the sheet could pass MAX_DENSE_CELLS: for a
     small part, by the references of its cells; for a big one, by its `<dimension>`."""
+    if part not in archive.NameToInfo:
+        return False  # the streamed pass says, in French, that the sheet is missing
     if archive.getinfo(part).file_size > QUICK_BYTES:
         return declared_cells(archive, part) > MAX_DENSE_CELLS
     data = archive.read(part)
@@ -86,8 +89,8 @@ def measure(archive: zipfile.ZipFile, part: str) -> Extent:
         while True:
             chunk = stream.read(_CHUNK)
             buffer = carry + chunk
-            cut = buffer.rfind(b"</row>") + len(b"</row>") if chunk else len(buffer)
-            if cut < len(b"</row>"):
+            cut = last_row_end(buffer) if chunk else len(buffer)
+            if cut < 0:
                 cut = max(0, len(buffer) - _CHUNK)
             cells = list(_CELL.finditer(buffer, 0, cut))
             for i, cell in enumerate(cells):

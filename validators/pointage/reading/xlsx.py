@@ -34,6 +34,7 @@ from pointage.reading.sparse_sheet import (
     read_cells,
     shared_strings,
 )
+from pointage.reading.xml_rows import last_row_end
 
 MIB = 1024 * 1024
 # Zip bombs: a part that inflates to more than BOMB_RATIO times its size in the archive,
@@ -88,7 +89,7 @@ def read_xlsx(path: Path, while_loading: Callable[[], None] | None = None) -> Wo
         with zipfile.ZipFile(path) as archive:
             # Before calamine inflates anything: bombs and workbooks too big to check
             # are refused here, in constant memory.
-            _check_inflation(archive)
+            check_inflation(archive)
             parts = sheet_parts(archive)
             own = own_sheets(archive)
             # A sheet whose declared range is huge is measured first: calamine would
@@ -170,11 +171,13 @@ class _BackgroundLoad(threading.Thread):
         return self.workbook, self.ranges
 
 
-def _check_inflation(archive: zipfile.ZipFile) -> None:
-    """Every XML part, inflated once here in constant memory and CRC-checked, before
+def check_inflation(archive: zipfile.ZipFile) -> None:
+    """Every part of the archive (whatever its name: a sheet part may be called
+    `sheet1.dat`), inflated once here in constant memory and CRC-checked, before
     calamine reads any: a part that inflates like a bomb is refused as a trap, a
-    workbook whose sheets are too big to check is refused as too big."""
-    parts = [i for i in archive.infolist() if i.filename.endswith((".xml", ".rels"))]
+    workbook whose sheets are too big to check is refused as too big. For `.xlsx`,
+    `.xlsb` and `.ods` alike."""
+    parts = [i for i in archive.infolist() if not i.is_dir()]
     for info in parts:  # what the archive says of itself, first: a trap is a trap
         _refuse_bomb(info, info.file_size)
     declared = sum(i.file_size for i in parts if _counts_for_memory(i.filename))
@@ -199,8 +202,9 @@ def _check_inflation(archive: zipfile.ZipFile) -> None:
 
 
 def _counts_for_memory(name: str) -> bool:
-    """The parts whose size the check's memory follows: sheets and their strings."""
-    return "worksheets/" in name or name.endswith("sharedStrings.xml")
+    """The parts whose size the check's memory follows: sheets and their strings (the
+    sheets of an `.ods` are all in its content.xml)."""
+    return "worksheets/" in name or "sharedStrings." in name or name == "content.xml"
 
 
 def _refuse_bomb(info: zipfile.ZipInfo, inflated: int) -> None:
@@ -381,8 +385,8 @@ def _scan_sheet_xml(archive: zipfile.ZipFile, part: str) -> _SheetExtras:
                 buffer = carry + chunk
                 # Cut after the last complete row so that no cell is split; a block
                 # with no row end (a huge row, a bomb) keeps only a tail for the next.
-                cut = buffer.rfind(b"</row>")
-                cut = cut + len(b"</row>") if cut >= 0 else max(0, len(buffer) - _CHUNK)
+                cut = last_row_end(buffer)
+                cut = cut if cut >= 0 else max(0, len(buffer) - _CHUNK)
                 _scan_block(buffer, cut, extras, prefixed)
                 carry = buffer[cut:]
     except (zipfile.BadZipFile, EOFError, OSError) as exc:

@@ -86,6 +86,7 @@ def _parse(path: Path) -> list[SheetSnapshot]:
     sheet: _Sheet | None = None
     formula: str | None = None
     has_data = False
+    in_comment = False  # a cell's comment holds its own `ss:Data`: not the cell's value
     for event, element in ElementTree.iterparse(path, events=("start", "end")):
         tag = element.tag
         if not tag.startswith(_SS):
@@ -109,10 +110,14 @@ def _parse(path: Path) -> list[SheetSnapshot]:
             elif tag == "Cell":
                 sheet.col = _index(element, sheet.col + 1)
                 formula, has_data = element.get(f"{_SS}Formula"), False
+            elif tag == "Comment":
+                in_comment = True
             continue
         if sheet is None:
             continue
-        if tag == "Data":
+        if tag == "Comment":
+            in_comment = False
+        elif tag == "Data" and not in_comment:
             has_data = True
             value = _value(element)
             if value != "":
@@ -132,6 +137,9 @@ def _parse(path: Path) -> list[SheetSnapshot]:
             sheet.col += across
             element.clear()
         elif tag == "Row":
+            # `ss:Span="2"`: this row stands for itself and the two after it (empty ones).
+            span = element.get(f"{_SS}Span", "0")
+            sheet.row += int(span) if span.isdigit() else 0
             element.clear()
         elif tag == "Worksheet":
             sheets.append(sheet.snapshot())
