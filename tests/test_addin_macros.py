@@ -287,3 +287,34 @@ def test_hyperlink_formula_escapes_double_quotes():
 
     assert hyperlink_formula("#'Annexe 1'!E7", "E7") == '=HYPERLINK("#\'Annexe 1\'!E7","E7")'
     assert hyperlink_formula("#'a\"b'!A1", 'A"1') == '=HYPERLINK("#\'a""b\'!A1","A""1")'
+
+
+def test_a_failure_after_the_third_mark_leaves_a_journal_that_effacer_undoes(monkeypatch):
+    import pointage.addin.marking as marking
+
+    real, noted = marking._write_note, []
+
+    def failing(sheet, address, text):
+        if text:
+            if len(noted) == 3:  # a protected sheet, a threaded comment...
+                raise RuntimeError("la feuille est protégée")
+            noted.append((sheet.name, address))
+        return real(sheet, address, text)
+
+    monkeypatch.setattr(marking, "_write_note", failing)
+    payload = payload_from_file(EXAMPLE)
+    book = book_of(payload)
+    with pytest.raises(RuntimeError):
+        verifier(book, WHEN)
+    broken = Replay(payload).apply(book.json()["actions"])
+    assert all(broken.sheet(sheet).notes.get(cell) for sheet, cell in noted)  # three marks made
+    journal = {(r[0], r[1]): r[3] for r in broken.sheet("_pointage").rows()[1:]}
+    assert all(journal[mark] == "ajoutée" for mark in noted)
+    monkeypatch.setattr(marking, "_write_note", real)
+    after = broken.to_payload()
+    cleaning = book_of(after)
+    effacer_marques(cleaning)
+    cleared = Replay(after).apply(cleaning.json()["actions"])
+    assert [cleared.sheet(sheet).notes.get(cell) for sheet, cell in noted] == [None, None, None]
+    assert [fill for s in cleared.sheets for fill in s.fills.values() if fill] == []
+    assert "_pointage" not in cleared.names()

@@ -37,8 +37,11 @@ def verifier(book, now: datetime | None = None) -> MarkPlan | None:
         delete_own_sheet(book, CONTROLES_MARK, CONTROLES_SHEET)
         book.app.alert(unreadable_message(report), TITLE)
         return None
-    records = apply_marks(book, plan, snapshot)
-    write_journal(book, records)
+    records: list = []
+    try:
+        apply_marks(book, plan, snapshot, records)
+    finally:  # even when marking fails half-way: « Effacer » must find every mark made
+        write_journal(book, records)
     title = write_controls(book, plan)
     book.app.alert(summary_message(report, len(records), title), TITLE)
     return plan

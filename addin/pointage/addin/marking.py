@@ -33,19 +33,28 @@ class _Target:
     notes: list[str] = field(default_factory=list)
 
 
-def apply_marks(book, plan: MarkPlan, snapshot: WorkbookSnapshot) -> list[MarkRecord]:
+def apply_marks(
+    book, plan: MarkPlan, snapshot: WorkbookSnapshot, records: list[MarkRecord] | None = None
+) -> list[MarkRecord]:
+    """Marks the cells; `records` receives each mark as soon as it is made, so that a
+    failure half-way (a protected sheet, a note Excel refuses) leaves in it every mark
+    already made, for the journal and « Effacer les marques »."""
     merged = {s.name: s.merged for s in snapshot.sheets}
-    records: list[MarkRecord] = []
+    records = [] if records is None else records
     for sheet_name, marks in plan.by_sheet().items():
         sheet = sheet_named(book, sheet_name)
         if sheet is None:
             continue
         targets = _targets(marks, merged.get(sheet_name, []))
         fills_before = _fills_before(sheet, targets)
+        first = len(records)
+        # Recorded before the call that paints them: a painting that fails half-way
+        # leaves nothing unrecorded (undoing a mark never made restores the fill before).
+        records.extend(MarkRecord(sheet.name, a1(*cell), fills_before[cell]) for cell in targets)
         paint(sheet, {cell: "#" + t.fill for cell, t in targets.items()})
-        for cell, target in targets.items():
+        for position, (cell, target) in enumerate(targets.items(), start=first):
             note, before = _write_note(sheet, a1(*cell), "\n\n".join(target.notes))
-            records.append(MarkRecord(sheet.name, a1(*cell), fills_before[cell], note, before))
+            records[position] = MarkRecord(sheet.name, a1(*cell), fills_before[cell], note, before)
     return records
 
 
