@@ -114,3 +114,16 @@ def test_the_command_builds_and_refuses_to_overwrite(tmp_path, capsys, built):
     assert main(["addin", "construire", "--sortie", str(tmp_path / "x.xlsm")]) == 2
     assert "le complément est un fichier .xlam, pas « x.xlsm »" in capsys.readouterr().err
     assert sorted(p.name for p in tmp_path.iterdir()) == ["pointage.xlam"]
+
+
+def test_the_custom_functions_are_shipped_in_the_addin(built):
+    # What xlwings' ImportPythonUDFs would write in Excel (VBA editor, trust setting):
+    # written by the build, one wrapper per function, ASCII argument names.
+    from pointage.addin.functions import UDFS
+
+    code = vba_modules(built)["xlwings_udfs"]
+    assert code.isascii()
+    for function in UDFS:
+        assert re.search(rf"^Function {function.__name__}\(", code, re.M), function.__name__
+        assert f'XLPy.CallUDF("pointage.addin.functions", "{function.__name__}", ' in code
+    assert "Function MONTANT_ATTENDU(description, bareme, Optional mois_par_defaut, Optional structure)" in code

@@ -43,6 +43,50 @@ _DIMENSION = re.compile(r'<dimension ref="[^"]*" />|<dimension ref="[^"]*"/>')
 STAMP = (2024, 9, 16, 0, 0, 0)
 
 
+UDF_VBA_MODULE = "xlwings_udfs"  # the name ImportPythonUDFs gives it
+
+
+def udf_wrapper_source() -> str:
+    """The VBA wrapper of each custom function (`@xw.func` of UDF_MODULE), written by
+    xlwings' own generator. Its module imports pywin32 at the top and uses none of it to
+    write the wrappers: off Windows, those imports are stubbed for the time of the import."""
+    import importlib
+    import types
+
+    import pointage.addin.functions as functions
+
+    stubbed = [n for n in ("pythoncom", "pywintypes", "win32com", "win32com.client") if n not in sys.modules]
+    for name in stubbed:
+        module = types.ModuleType(name)
+        module.Dispatch = None  # `from win32com.client import Dispatch`
+        module.CoInitialize = None  # a thread pool's initializer, never run here
+        sys.modules[name] = module
+    try:
+        udfs = importlib.import_module("xlwings.udfs")
+        # xlwings' own decorator reads each function's signature (off Windows `@xw.func`
+        # records nothing); it is applied to copies, the functions stay as they are.
+        copies = {
+            f.__name__: udfs.xlfunc(
+                types.FunctionType(f.__code__, f.__globals__, f.__name__, f.__defaults__, f.__closure__)
+            )
+            for f in functions.UDFS
+        }
+        out = io.StringIO()
+        # The add-in's functions run on the active workbook (xlwings checks `.xlam`).
+        udfs.generate_vba_wrapper(
+            UDF_MODULE, types.SimpleNamespace(**copies), out, types.SimpleNamespace(Name="pointage.xlam")
+        )
+    finally:
+        if stubbed:
+            sys.modules.pop("xlwings.udfs", None)
+            for name in stubbed:
+                sys.modules.pop(name, None)
+    source = out.getvalue()
+    if not source.isascii():
+        raise BuildError("les fonctions du complément ont des noms d'arguments non ASCII (interdits en VBA).")
+    return source.replace("\r\n", "\n").replace("\n", "\r\n")
+
+
 class BuildError(Exception):
     """The add-in cannot be built; the message is French, for the user."""
 
@@ -72,6 +116,9 @@ def edited_vba_project(template: Path) -> bytes:
                 "xlwings",
                 source.replace(TEMPLATE_PROJECT_LINE, TEMPLATE_PROJECT_LINE.replace("myaddin", PROJECT_NAME)),
             )
+            # The custom functions' wrappers, as xlwings' ImportPythonUDFs would write them
+            # in Excel (which needs the VBA editor and a trust setting): shipped built.
+            workbook.vba_project().add_module(UDF_VBA_MODULE, udf_wrapper_source())
             workbook.save(str(work))
         with zipfile.ZipFile(work) as edited:
             return edited.read("xl/vbaProject.bin")

@@ -83,13 +83,13 @@ def expected_amount_cents(
     "description",
     doc="Texte de la description : quantités et périodes (« 130 places du 1er juillet au 31 décembre 2024 »).",
 )
-@xw.arg("barème", ndim=2, doc="Plage du barème : Unité | Coût annuel (€) | Structure (en-tête facultatif).")
-@xw.arg("mois_par_défaut", doc="Durée en mois quand la description n'en donne pas (12 si vide).")
+@xw.arg("bareme", ndim=2, doc="Plage du barème : Unité | Coût annuel (€) | Structure (en-tête facultatif).")
+@xw.arg("mois_par_defaut", doc="Durée en mois quand la description n'en donne pas (12 si vide).")
 @xw.arg("structure", doc="Nom de la structure, pour appliquer son tarif propre du barème (facultatif).")
-def MONTANT_ATTENDU(description, barème, mois_par_défaut=None, structure=None):
+def MONTANT_ATTENDU(description, bareme, mois_par_defaut=None, structure=None):
     """Montant recalculé au barème à partir de la description : somme des quantités × coût annuel × mois / 12, arrondie au centime."""
     try:
-        return _euros(expected_amount_cents(description, barème, mois_par_défaut, structure))
+        return _euros(expected_amount_cents(description, bareme, mois_par_defaut, structure))
     except _CellError as error:
         return str(error)
 
@@ -108,15 +108,15 @@ def SOLDE_ATTENDU(disponible, proposition):
 
 
 @xw.func
-@xw.arg("plage_détail", ndim=2, doc="Cellules des lignes de détail (les cellules vides sont ignorées).")
+@xw.arg("plage_detail", ndim=2, doc="Cellules des lignes de détail (les cellules vides sont ignorées).")
 @xw.arg("total", doc="Montant du total à contrôler.")
-def ECART_TOTAL(plage_détail, total):
+def ECART_TOTAL(plage_detail, total):
     """Écart entre le total saisi et la somme des lignes de détail : total − somme ; 0 quand le total est juste."""
     try:
         stated = _number(total, "total")
         if stated is None:
             return "#N/A total vide"
-        details = [_number(v, "détail") for row in _rows(plage_détail) for v in row]
+        details = [_number(v, "détail") for row in _rows(plage_detail) for v in row]
     except _CellError as error:
         return str(error)
     return _euros(to_cents(stated) - sum(to_cents(d) for d in details if d is not None))
@@ -132,3 +132,7 @@ def NOMBRE_FR(texte):
     if isinstance(parsed, NotANumber):
         return NOT_A_NUMBER
     return float(parsed.value)
+
+
+# The custom functions of the add-in, whose VBA wrappers the build writes (build.py).
+UDFS = (MONTANT_ATTENDU, SOLDE_ATTENDU, ECART_TOTAL, NOMBRE_FR)
