@@ -126,4 +126,6 @@ def test_the_custom_functions_are_shipped_in_the_addin(built):
     for function in UDFS:
         assert re.search(rf"^Function {function.__name__}\(", code, re.M), function.__name__
         assert f'XLPy.CallUDF("pointage.addin.functions", "{function.__name__}", ' in code
-    assert "Function MONTANT_ATTENDU(description, bareme, Optional mois_par_defaut, Optional structure)" in code
+    assert (
+        "Function MONTANT_ATTENDU(description, bareme, Optional mois_par_defaut, Optional structure)" in code
+    )
