@@ -33,7 +33,7 @@ def test_the_xml_pass_reads_which_error_a_cell_shows():
     extras = _SheetExtras()
     block = (
         b'<row r="7"><c r="E7" t="e"><f>D7/0</f><v>#DIV/0!</v></c><c r="F7" t="e"><v>#N/A</v></c>'
-        b'<c r="G7" t="s"><v>3</v></c></row>'
+        b'<c r="G7" t="s"><v>3</v></c><c r="H7" t="e"/><c r="I7"><v>42</v></c></row>'
     )
     _scan_block(block, len(block), extras, prefixed=False)
     assert extras.errors == {(6, 4): "#DIV/0!", (6, 5): "#N/A"}

@@ -443,7 +443,7 @@ def testcents_of_a_typed_number_equals_its_decimal_writing_in_cents(value):
 
 
 _texts = st.sampled_from(
-    ["", "CCAS de Lens", "29 275,00 €", "3 354", "TOTAL", "10 000\n3 000", "a\tb", " x ", "y "]
+    ["", "CCAS de Lens", "29 275,00 €", "3 354", "TOTAL", "10 000\n3 000", "a\tb", " x ", "y ", "a\rb"]
 )
 
 

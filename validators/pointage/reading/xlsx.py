@@ -453,8 +453,8 @@ def _scan_block(block: bytes, end: int, extras: _SheetExtras, prefixed: bool) ->
 def _scan_errors(block: bytes, end: int, extras: _SheetExtras) -> None:
     for cell in _ERROR_CELL.finditer(block, 0, end):
         ref = _ATTR_R.search(cell.group(0))
-        if ref is None or ref.group(1).isdigit():
-            continue
+        if ref is None or ref.group(1).isdigit() or cell.group(0).endswith(b"/>"):
+            continue  # `<c r="A1" t="e"/>` has no value: the next `<v>` is another cell's
         close = _CELL_CLOSE.search(block, cell.end(), end)
         value = _CELL_VALUE.search(block, cell.end(), close.start() if close else end)
         text = value.group(1).decode("utf-8", "replace").strip() if value else ""

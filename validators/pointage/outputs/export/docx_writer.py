@@ -90,10 +90,12 @@ def _table(document, table: ExportedTable, layout: TableLayout, copies: bool = T
         right = tuple(c.numeric for c in row.cells)
         shape = (row.total, right, tuple(bool(t) for t in texts))
         template = made.get(shape)
-        if not copies or template is None or any("\n" in t or "\t" in t for t in texts):
+        # A line break or a tab becomes its own element in a run: such rows go one by one.
+        special = any(ch in t for t in texts for ch in "\n\r\t")
+        if not copies or template is None or special:
             added = grid.add_row()
             _format_row(added, texts, right, row.total, False, layout)
-            if not any("\n" in t or "\t" in t for t in texts):
+            if not special:
                 made[shape] = added._tr
             continue
         copy = deepcopy(template)
