@@ -69,4 +69,12 @@ def _read_sheet(sheet: python_calamine.CalamineSheet, name: str) -> SheetSnapsho
     if not values or all(cell == "" for row in values for cell in row):
         values, start = [], (0, 0)
     merged = [(r1, c1, r2, c2) for (r1, c1), (r2, c2) in (sheet.merged_cell_ranges or [])]
-    return SheetSnapshot(name=name, values=values, origin_row=start[0], origin_col=start[1], merged=merged)
+    # calamine gives these formats' error cells as empty ones: none is ever seen.
+    return SheetSnapshot(
+        name=name,
+        values=values,
+        origin_row=start[0],
+        origin_col=start[1],
+        merged=merged,
+        error_cells=frozenset(),
+    )

@@ -45,6 +45,8 @@ class SheetSnapshot:
     hidden_rows: set[int] = field(default_factory=set)
     hidden_cols: set[int] = field(default_factory=set)
     list_objects: list[ListObject] = field(default_factory=list)
+    # The cells holding an ExcelError, when the reader knows them (None: look at the values).
+    error_cells: frozenset[tuple[int, int]] | None = None
 
     @property
     def row_count(self) -> int:

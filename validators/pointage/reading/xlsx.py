@@ -508,6 +508,7 @@ def _snapshot(
         hidden_rows=extras.hidden_rows,
         hidden_cols=extras.hidden_cols,
         list_objects=tables,
+        error_cells=frozenset(extras.errors),
     )
 
 

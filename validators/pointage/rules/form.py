@@ -428,6 +428,11 @@ def _table_error_cells(table, has_bareme: bool):
     ]
     if has_bareme and table.has("description"):
         roles.append("description")
+    known = table.sheet.error_cells
+    if known is not None and not any(
+        table.header_row < r <= table.last_row and table.first_col <= c <= table.last_col for r, c in known
+    ):
+        return  # the reader saw no error cell in the table: no column to look through
     seen = set()
     for role in roles:
         col = table.roles[role]
