@@ -97,12 +97,12 @@ def run_verifier(
         # workbook is full of cycles, and a folder annotated in one process would keep
         # every one of them.
         gc.enable()
+    from pointage.outputs.annotated_copy import copy_path
+
     copies: dict[Path, Path] = {}  # copy -> the workbook it is the copy of, this run
     for (path, _shown), file_report in zip(files, checked):
         report.files.append(file_report)
         if args.annoter:
-            from pointage.outputs.annotated_copy import copy_path
-
             output = Path(args.sortie) if args.sortie else None
             target = copy_path(path, output).resolve()
             if target in copies:  # `annexe.xls` and `annexe.xlsx` side by side

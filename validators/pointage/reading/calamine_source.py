@@ -22,7 +22,6 @@ from pointage.reading.formats import (
     XLSX,
     normalise_part,
     rels_of,
-    workbook_part,
 )
 
 USUAL_WORKBOOK = "xl/workbook.xml"
@@ -30,12 +29,13 @@ USUAL_WORKBOOK = "xl/workbook.xml"
 _SAME_READER = {".xlsm": XLSX, ".xlam": XLSX}
 
 
-def open_calamine(path: Path, kind: str) -> python_calamine.CalamineWorkbook:
+def open_calamine(path: Path, kind: str, workbook: str | None = None) -> python_calamine.CalamineWorkbook:
     """The workbook, opened by calamine's reader for `kind`; UnreadableWorkbook with a
-    French reason when calamine cannot open it."""
+    French reason when calamine cannot open it. `workbook`: the workbook part of an
+    Office Open XML package, as its relationships name it."""
     suffix = path.suffix.lower()
     try:
-        usual = _usual_package(path) if kind == XLSX else None
+        usual = _usual_package(path, workbook) if workbook not in (None, USUAL_WORKBOOK) else None
         if usual is not None:
             return python_calamine.CalamineWorkbook.from_filelike(usual)
         if suffix == CALAMINE_SUFFIX[kind] or _SAME_READER.get(suffix) == kind:
@@ -49,14 +49,11 @@ def open_calamine(path: Path, kind: str) -> python_calamine.CalamineWorkbook:
         raise UnreadableWorkbook(calamine_reason(exc, kind)) from exc
 
 
-def _usual_package(path: Path) -> io.BytesIO | None:
+def _usual_package(path: Path, workbook: str) -> io.BytesIO:
     """calamine looks for `xl/workbook.xml` by that name; a package whose workbook part
     has another name (allowed: `_rels/.rels` says which) is handed over in memory with
-    its workbook part and relationships under the usual names. None when they are."""
+    its workbook part and relationships under the usual names."""
     with zipfile.ZipFile(path) as archive:
-        workbook = workbook_part(archive)
-        if workbook in (None, USUAL_WORKBOOK) or workbook.endswith(".bin"):
-            return None
         folder = PurePosixPath(workbook).parent
         out = io.BytesIO()
         with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as usual:

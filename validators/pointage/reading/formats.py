@@ -159,6 +159,18 @@ def rels_of(part: str) -> str:
     return str(path.parent / "_rels" / (path.name + ".rels")).lstrip("./")
 
 
+def _looks_like_csv(head: bytes) -> bool:
+    """Text whose first lines hold the same number of one separator (a README does not)."""
+    if b"\x00" in head[:4096]:
+        return False
+    lines = [line for line in head[:4096].splitlines()[:5] if line.strip()]
+    return len(lines) >= 2 and any(
+        lines[0].count(separator) > 0
+        and all(line.count(separator) == lines[0].count(separator) for line in lines[:2])
+        for separator in (b";", b",", b"\t")
+    )
+
+
 def _text_kind(head: bytes) -> str:
     text = head.lstrip(b"\xef\xbb\xbf \t\r\n")
     lowered = text[:2048].lower()
@@ -171,7 +183,7 @@ def _text_kind(head: bytes) -> str:
         )
     if head.startswith(b"%PDF"):
         raise UnreadableWorkbook("c'est un document PDF, pas un classeur.")
-    if b"\x00" not in head[:4096] and (b";" in head[:4096] or b"," in head[:4096] or b"\t" in head[:4096]):
+    if _looks_like_csv(head):
         raise UnreadableWorkbook(
             "c'est un fichier texte (CSV ?), pas un classeur : ouvrez-le dans Excel et "
             "enregistrez-le au format .xlsx."

@@ -14,6 +14,7 @@ import threading
 import zipfile
 import zlib
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from xml.etree import ElementTree
 
@@ -90,21 +91,22 @@ def read_xlsx(path: Path, while_loading: Callable[[], None] | None = None) -> Wo
             # Before calamine inflates anything: bombs and workbooks too big to check
             # are refused here, in constant memory.
             check_inflation(archive)
-            parts = sheet_parts(archive)
-            own = own_sheets(archive)
+            # The workbook part and its relationships, read once for everything below.
+            structure = book_structure(archive)
+            parts, own = structure.sheets, _own_sheets(structure.book)
             # A sheet whose declared range is huge is measured first: calamine would
             # make a dense block of it (and die of it past a billion cells).
             apart, gaps = _oversized(archive, parts)
             # calamine starts now; what it does not tell (formulas without a value,
             # hidden rows, error cells, Excel Tables) is scanned meanwhile, and the
             # engine warms up its imports.
-            loading = _BackgroundLoad(path, [name for name, _ in parts if name not in apart])
+            loading = _BackgroundLoad(path, [name for name, _ in parts if name not in apart], structure.part)
             loading.start()
             try:
                 extras = {name: _scan_sheet_xml(archive, part) for name, part in parts}
                 tables, table_gaps = _list_objects(archive, parts)
                 gaps += table_gaps
-                read_apart = _read_apart(archive, parts, apart)
+                read_apart = _read_apart(archive, structure, apart)
                 if while_loading is not None:
                     while_loading()
             except BaseException:
@@ -137,16 +139,16 @@ class _BackgroundLoad(threading.Thread):
     """Opens the workbook and parses every sheet with calamine, off the main thread;
     `result()` re-raises its error in the caller."""
 
-    def __init__(self, path: Path, names: list[str]) -> None:
+    def __init__(self, path: Path, names: list[str], workbook: str) -> None:
         super().__init__(name="pointage-calamine", daemon=True)
-        self.path, self.names = path, names
+        self.path, self.names, self.workbook_part = path, names, workbook
         self.workbook: python_calamine.CalamineWorkbook | None = None
         self.ranges: dict[str, object] = {}
         self.error: BaseException | None = None
 
     def run(self) -> None:
         try:
-            self.workbook = open_calamine(self.path, XLSX)
+            self.workbook = open_calamine(self.path, XLSX, self.workbook_part)
             for name in self.names:
                 self.ranges[name] = self.workbook.get_sheet_by_name(name)
         except BaseException as exc:  # handed to the main thread by result()
@@ -216,8 +218,22 @@ def _refuse_bomb(info: zipfile.ZipInfo, inflated: int) -> None:
         )
 
 
+@dataclass(frozen=True)
+class BookStructure:
+    """The workbook part, its XML and its relationships, and its worksheets' parts."""
+
+    part: str
+    book: ElementTree.Element
+    rels: ElementTree.Element
+    sheets: list[tuple[str, str]]  # (sheet name, XML part), in workbook order
+
+
 def sheet_parts(archive: zipfile.ZipFile) -> list[tuple[str, str]]:
     """(sheet name, XML part) of every worksheet, in workbook order."""
+    return book_structure(archive).sheets
+
+
+def book_structure(archive: zipfile.ZipFile) -> BookStructure:
     workbook = workbook_part(archive)
     if workbook is None:
         raise UnreadableWorkbook("ce n'est pas un classeur Excel : l'archive ne contient aucun classeur.")
@@ -241,7 +257,7 @@ def sheet_parts(archive: zipfile.ZipFile) -> list[tuple[str, str]]:
         parts.append((sheet.get("name", ""), part))
     if not parts:
         raise UnreadableWorkbook("le classeur ne contient aucune feuille de calcul.")
-    return parts
+    return BookStructure(workbook, book, rels, parts)
 
 
 def _oversized(archive: zipfile.ZipFile, parts: list[tuple[str, str]]) -> tuple[dict, list[ReadingGap]]:
@@ -272,29 +288,28 @@ def _oversized(archive: zipfile.ZipFile, parts: list[tuple[str, str]]) -> tuple[
 
 
 def _read_apart(
-    archive: zipfile.ZipFile, parts: list[tuple[str, str]], apart: dict[str, list[int] | None]
+    archive: zipfile.ZipFile, structure: BookStructure, apart: dict[str, list[int] | None]
 ) -> dict[str, tuple[list[list[object]], tuple[int, int]]]:
     """The block of filled cells of each sheet read apart from calamine."""
     boxes = {name: box for name, box in apart.items() if box is not None}
     if not boxes:
         return {}
-    workbook = workbook_part(archive)
-    rels = ElementTree.fromstring(archive.read(rels_of(workbook)))
+    rels, workbook = structure.rels, structure.part
     strings = next(iter(_targets(rels, "/sharedStrings", workbook).values()), None)
     styles = next(iter(_targets(rels, "/styles", workbook).values()), None)
-    book = ElementTree.fromstring(archive.read(workbook))
-    date1904 = any(_local(e.tag) == "workbookPr" and e.get("date1904") in ("1", "true") for e in book)
+    date1904 = any(
+        _local(e.tag) == "workbookPr" and e.get("date1904") in ("1", "true") for e in structure.book
+    )
     shared, dates = shared_strings(archive, strings), date_styles(archive, styles)
     return {
         name: read_cells(archive, part, boxes[name], shared, dates, date1904)
-        for name, part in parts
+        for name, part in structure.sheets
         if name in boxes
     }
 
 
-def own_sheets(archive: zipfile.ZipFile) -> frozenset[str]:
+def _own_sheets(book: ElementTree.Element) -> frozenset[str]:
     """The sheets Pointage's workbook-scoped defined names mark as its own."""
-    book = ElementTree.fromstring(archive.read(workbook_part(archive)))
     names = next((child for child in book if _local(child.tag) == "definedNames"), [])
     return frozenset(
         sheet
