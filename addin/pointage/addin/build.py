@@ -19,6 +19,7 @@ import tempfile
 import zipfile
 from pathlib import Path
 
+from pointage.addin.descriptions import DescriptionError, workbook_module_code
 from pointage.addin.ribbon import VBA_MODULE, custom_ui_xml, vba_module_source
 from pointage.base import exit_codes
 from pointage.base.errors import os_reason
@@ -44,6 +45,7 @@ STAMP = (2024, 9, 16, 0, 0, 0)
 
 
 UDF_VBA_MODULE = "xlwings_udfs"  # the name ImportPythonUDFs gives it
+WORKBOOK_MODULE = "ThisWorkbook"
 
 
 def udf_wrapper_source() -> str:
@@ -119,6 +121,18 @@ def edited_vba_project(template: Path) -> bytes:
             # The custom functions' wrappers, as xlwings' ImportPythonUDFs would write them
             # in Excel (which needs the VBA editor and a trust setting): shipped built.
             workbook.vba_project().add_module(UDF_VBA_MODULE, udf_wrapper_source())
+            # ... and the words of Excel's Insert Function dialog, which ImportPythonUDFs
+            # would set through COM: the add-in sets them when Excel opens it.
+            header = workbook.get_module(WORKBOOK_MODULE)
+            if header.strip() and not all(
+                line.startswith("Attribute ") for line in header.splitlines() if line
+            ):
+                raise BuildError("le module ThisWorkbook du modèle de xlwings n'est plus vide.")
+            try:
+                code = workbook_module_code()
+            except DescriptionError as error:
+                raise BuildError(str(error)) from None
+            workbook.set_module(WORKBOOK_MODULE, header + code)
             workbook.save(str(work))
         with zipfile.ZipFile(work) as edited:
             return edited.read("xl/vbaProject.bin")

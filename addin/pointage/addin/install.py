@@ -13,8 +13,9 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePath
 
 from pointage.base import exit_codes
 from pointage.base.errors import os_reason
@@ -51,12 +52,18 @@ def places(system: str, home: Path, environ: dict[str, str]) -> Places:
     return Places(container / "pointage.conf", startup)
 
 
-def settings(system: str, executable: Path, environ: dict[str, str]) -> dict[str, str]:
-    """The config keys for the Python that runs the installer."""
+def settings(
+    system: str,
+    executable: PurePath,
+    environ: dict[str, str],
+    exists: Callable[[PurePath], bool] = os.path.exists,
+) -> dict[str, str]:
+    """The config keys for the Python that runs the installer (`exists` looks at the disk
+    that Python is on: a test plays a Windows disk from Linux)."""
     if system == WINDOWS:
         # pythonw.exe: no console window opens at each click.
         windowless = executable.with_name("pythonw.exe")
-        found = {"Interpreter_Win": str(windowless if windowless.exists() else executable)}
+        found = {"Interpreter_Win": str(windowless if exists(windowless) else executable)}
     else:
         found = {"Interpreter_Mac": str(executable)}
     prefix, conda = environ.get("CONDA_PREFIX"), environ.get("CONDA_EXE")
@@ -89,13 +96,20 @@ def _encoded(config: dict[str, str], system: str) -> bytes:
     return config_text(config).encode("cp1252" if system == WINDOWS else "utf-8", errors="replace")
 
 
-def install(system: str, home: Path, executable: Path, environ: dict[str, str], addin: bytes) -> list[str]:
+def install(
+    system: str,
+    home: Path,
+    executable: PurePath,
+    environ: dict[str, str],
+    addin: bytes,
+    exists: Callable[[PurePath], bool] = os.path.exists,
+) -> list[str]:
     """Does the installation; the lines that say, in French, what was done and what to do."""
     where = places(system, home, environ)
     config = read_config(where.config)
     for key in INSTALLED_KEYS:
         config.pop(key, None)
-    chosen = settings(system, executable, environ)
+    chosen = settings(system, executable, environ, exists)
     config.update(chosen)
     where.config.parent.mkdir(parents=True, exist_ok=True)
     write_atomically(where.config, _encoded(config, system))
