@@ -10,7 +10,7 @@ import pointage
 from pointage.analysis.context import CheckContext
 from pointage.base.addresses import a1
 from pointage.base.errors import UnreadableWorkbook
-from pointage.engine.described import describe_table
+from pointage.engine.described import describe_table, group_subtables
 from pointage.reading.snapshot import ReadingGap, WorkbookSnapshot
 from pointage.reading.workbook import read_workbook
 from pointage.report.findings import Finding
@@ -192,17 +192,18 @@ def check_snapshot_with_context(
     findings.extend(_gap_findings(snapshot.gaps))
     order = {sheet.name: i for i, sheet in enumerate(snapshot.sheets)}
     findings.sort(key=lambda f: (order.get(f.sheet, -1), *f.position(), f.code))
-    tables = []
+    described = []
     for table in ctx.tables:
         try:
-            tables.append(describe_table(table, ctx))
+            described.append((table, describe_table(table, ctx)))
         except Exception as exc:  # what is said of a table must not lose the findings
-            tables.append(TableInfo(table.sheet_name, table.range, table.kind.name))
+            described.append((table, TableInfo(table.sheet_name, table.range, table.kind.name)))
             findings.append(
                 get_rule("X001").finding(
                     None, None, code="description des tableaux", technical=technical(exc)
                 )
             )
+    tables = group_subtables(described)
     if ctx.bareme:
         tables.append(TableInfo(ctx.bareme.sheet, ctx.bareme.range, "bareme"))
     if ctx.parametres.sheet and ctx.parametres.range:

@@ -3,11 +3,16 @@ were recognised, the identities checked and what was not checked."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from pointage.analysis.context import CheckContext
 from pointage.analysis.identities import KINDS_CHECKED
 from pointage.base.addresses import a1
+from pointage.base.text import is_blank
 from pointage.report.model import ColumnInfo, TableInfo
-from pointage.tables.table import TOTAL, Table
+from pointage.tables.kinds import LISTE
+from pointage.tables.subtables import TITLE_ROWS, chains, top_header_row
+from pointage.tables.table import TOTAL, Table, is_total_label
 
 
 def describe_table(table: Table, ctx: CheckContext) -> TableInfo:
@@ -38,13 +43,68 @@ def describe_table(table: Table, ctx: CheckContext) -> TableInfo:
         )
     if table.totals_skipped:
         notes.append(table.totals_skipped)
+    top = title_top(table)
     return TableInfo(
         table.sheet_name,
-        table.range,
+        f"{a1(top, table.first_col)}:{a1(table.last_row, table.last_col)}",
         table.kind.name,
         columns,
         totals,
         identities,
         tuple(notes),
         title=f"Tableau {table.kind.title}",
+        header_rows=tuple(sorted(r + 1 for r in table.header_rows or [table.header_row])),
+    )
+
+
+def title_top(table: Table) -> int:
+    """The first row of the table as a person reads it: its header, or the title rows
+    right above it (at most TITLE_ROWS, no blank row between). A title is a text alone
+    on its row, merged across the table's columns (Montpellier's theme titles) or on the
+    sheet's first row (`Année : 2017`); a label whose value was left empty (`PLAFOND
+    DEPARTEMENT` above a header) is neither."""
+    sheet, top = table.sheet, top_header_row(table)
+    for _ in range(TITLE_ROWS):
+        above = top - 1
+        if above < sheet.origin_row:
+            break
+        filled = [v for v in sheet.row(above) if not is_blank(v)]
+        if len(filled) != 1 or not isinstance(filled[0], str) or is_total_label(filled[0].strip()):
+            break
+        merged = any(
+            c1 <= table.first_col and c2 > c1 and r1 == above
+            for r1, c1, _, c2 in sheet.merged_starting(above, above)
+        )
+        if not merged and above != sheet.origin_row:
+            break
+        top = above
+    return top
+
+
+def group_subtables(described: list[tuple[Table, TableInfo]]) -> list[TableInfo]:
+    """The report's tables: a sub-table (`tables/subtables.py`) is said with the table
+    above it, as one table with several header rows; each is still checked on its own."""
+    info_of = {id(table): info for table, info in described}
+    out = []
+    for chain in chains([table for table, _ in described]):
+        joined = info_of[id(chain[0])]
+        for table in chain[1:]:
+            joined = _joined(joined, info_of[id(table)])
+        out.append(joined)
+    return out
+
+
+def _joined(upper: TableInfo, lower: TableInfo) -> TableInfo:
+    # A sub-table without a total reads as a list; the table is of its other sub-tables' kind.
+    kind, title = (upper.kind, upper.title) if upper.kind != LISTE.name else (lower.kind, lower.title)
+    return replace(
+        upper,
+        range=f"{upper.range.split(':')[0]}:{lower.range.split(':')[1]}",
+        kind=kind,
+        title=title,
+        total_rows=upper.total_rows + lower.total_rows,
+        identities=tuple(dict.fromkeys(upper.identities + lower.identities)),
+        notes=tuple(dict.fromkeys(upper.notes + lower.notes)),
+        header_rows=upper.header_rows + lower.header_rows,
+        subtables=upper.subtables + lower.subtables,
     )

@@ -39,6 +39,10 @@ def report_to_dict(report: Report) -> dict:
 
 def _table(t: TableInfo) -> dict:
     out: dict = {"sheet": t.sheet, "range": t.range, "kind": t.kind}
+    if t.header_rows:
+        out["header_rows"] = list(t.header_rows)
+    if t.subtables > 1:
+        out["subtables"] = t.subtables
     if t.columns:
         out["columns"] = [{"cell": c.cell, "header": c.header, "role": c.role} for c in t.columns]
     if t.total_rows:

@@ -72,7 +72,9 @@ def table_lines(file: FileReport) -> list[str]:
             continue
         if not t.title:
             continue  # Barème, Paramètres: read, not checked as tables
-        said = [count(len(t.total_rows), "ligne de total", "lignes de total")] if t.total_rows else []
+        said = [f"{t.subtables} sous-tableaux"] if t.subtables > 1 else []
+        if t.total_rows:
+            said.append(count(len(t.total_rows), "ligne de total", "lignes de total"))
         if t.identities:
             said.append("identités : " + " ; ".join(t.identities))
         said.extend(t.notes)

@@ -31,6 +31,8 @@ class TableInfo:
     identities: tuple[str, ...] = ()
     notes: tuple[str, ...] = ()
     title: str = ""  # French: `Tableau de répartition`
+    header_rows: tuple[int, ...] = ()  # every header row, sub-tables' included (1-based)
+    subtables: int = 1  # sub-tables read as one table (a header repeated inside it)
 
 
 @dataclass

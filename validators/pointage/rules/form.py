@@ -13,6 +13,7 @@ from pointage.base.text import is_blank
 from pointage.report.findings import Severity
 from pointage.rules.registry import rule
 from pointage.tables.detection import SURE_SCORE
+from pointage.tables.subtables import chains
 from pointage.tables.table import DETAIL, NOTE, TOTAL
 
 
@@ -339,36 +340,43 @@ F008 = rule(
 
 @F008
 def check_duplicates(ctx):
-    for table in ctx.tables:
-        if not table.usable or table.kind.name not in ("repartition", "liste"):
-            continue
-        sheet, first, last = table.sheet, table.first_col, table.last_col
-        seen: dict[tuple, int] = {}
-        pairs: list[tuple[int, int]] = []
-        start, stop = first - sheet.origin_col, last - sheet.origin_col + 1
-        for row in table.rows:
-            if row.kind == TOTAL:
-                seen.clear()  # a new block starts
-                continue
-            if row.kind != DETAIL:
-                continue
-            # Cells as they are: identical means identical, spaces included.
-            signature = tuple(sheet.row(row.index)[start:stop])
-            earlier = seen.setdefault(signature, row.index)
-            if earlier != row.index and sum(1 for v in signature if not is_blank(v)) >= 2:
-                pairs.append((row.index, earlier))
+    # Once per table as the officer reads it: its sub-tables' pairs together.
+    for chain in chains(ctx.tables):
+        pairs = [pair for table in chain for pair in _duplicate_pairs(table)]
         if not pairs:
             continue
-        col = table.roles.get("label", first)
         several = len(pairs) > 1
         yield F008.finding(
-            table.sheet_name,
-            a1(pairs[0][0], col),
-            cells=[a1(r, col) for row, earlier in pairs for r in (earlier, row)],
+            chain[0].sheet_name,
+            a1(pairs[0][0], pairs[0][2]),
+            cells=[a1(r, col) for row, earlier, col in pairs for r in (earlier, row)],
             count=count(len(pairs), "ligne", "lignes"),
             s="s" if several else "",
-            pairs=first_of([f"ligne {row + 1} = ligne {earlier + 1}" for row, earlier in pairs], 10),
+            pairs=first_of([f"ligne {row + 1} = ligne {earlier + 1}" for row, earlier, _ in pairs], 10),
         )
+
+
+def _duplicate_pairs(table) -> list[tuple[int, int, int]]:
+    """(row, the earlier row it repeats, the column to mark) within each block."""
+    if not table.usable or table.kind.name not in ("repartition", "liste"):
+        return []
+    sheet, first, last = table.sheet, table.first_col, table.last_col
+    seen: dict[tuple, int] = {}
+    pairs = []
+    start, stop = first - sheet.origin_col, last - sheet.origin_col + 1
+    col = table.roles.get("label", first)
+    for row in table.rows:
+        if row.kind == TOTAL:
+            seen.clear()  # a new block starts
+            continue
+        if row.kind != DETAIL:
+            continue
+        # Cells as they are: identical means identical, spaces included.
+        signature = tuple(sheet.row(row.index)[start:stop])
+        earlier = seen.setdefault(signature, row.index)
+        if earlier != row.index and sum(1 for v in signature if not is_blank(v)) >= 2:
+            pairs.append((row.index, earlier, col))
+    return pairs
 
 
 F009 = rule(
@@ -402,11 +410,12 @@ F010 = rule(
 
 @F010
 def check_error_cells(ctx):
-    for table in ctx.tables:
-        if table.usable:
-            found = sorted(_table_error_cells(table, bool(ctx.bareme)))
-            if found:
-                yield _error_finding(ctx, table.sheet_name, found)
+    for chain in chains(ctx.tables):
+        found = sorted(
+            c for table in chain if table.usable for c in _table_error_cells(table, bool(ctx.bareme))
+        )
+        if found:
+            yield _error_finding(ctx, chain[0].sheet_name, found)
     settings = [*ctx.parametres.cells, *(ctx.bareme.cells if ctx.bareme else [])]
     by_sheet: dict[str, list[tuple[int, int, ExcelError]]] = {}
     for item in settings:

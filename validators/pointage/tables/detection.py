@@ -141,11 +141,15 @@ def _find_by_headers(sheet: SheetSnapshot, claimed: set[int]) -> list[Table]:
             if current is not None and not body:
                 # A header on two rows (`Etat des lieux de l'existant` above
                 # `Cible`), or repeated after a page break: one table.
+                repeats = current.repeats_header_above
                 current = _new_table(sheet, current.header_row, header_rows=[*current.header_rows, index])
+                current.repeats_header_above = repeats
                 continue
+            repeats = current is not None
             if current is not None:
                 tables.extend(_finish_side_by_side(current, body))
             current = _new_table(sheet, index)
+            current.repeats_header_above = repeats
             body = []
             scanned[:] = [0, False]
         elif current is not None:

@@ -57,6 +57,9 @@ class Table:
     totals_skipped: str = ""
     # Rows found to be subtotals above their lines (a budget-execution outline).
     outline_parents: int = 0
+    # Its header repeats the header of the table just above (`CODE | STRUCTURE | Nature |
+    # Montant` again after a title row): a sub-table of that one, reported with it.
+    repeats_header_above: bool = False
     _numbers: dict[tuple[int, int], Number | NotANumber | None] = field(default_factory=dict, repr=False)
     _columns: dict[str, list[object]] = field(default_factory=dict, repr=False)
     _exact: dict[str, list] = field(default_factory=dict, repr=False)
