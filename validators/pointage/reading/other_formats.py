@@ -1,9 +1,10 @@
-"""Snapshot of a `.xls`, `.xlsb` or `.ods` workbook, read by python-calamine alone.
+"""Snapshot of a `.xls`, `.xlsb` or `.ods` workbook, its values read by python-calamine.
 
-These formats have no streamed XML pass here: what calamine does not tell (hidden rows
-and columns, error cells, formulas without a value, the rows a SUM adds; merged cells
-and Excel Tables in some of them) is unknown, and said once as a reading gap, so that
-the officer knows what was not checked.
+An `.ods` gets the rest from its content.xml (`ods_extras.py`). `.xls` and `.xlsb` have
+no such pass here: what calamine does not tell (hidden rows and columns, error cells,
+formulas without a value, the rows a SUM adds; merged cells and Excel Tables in some
+of them) is unknown, and said once as a reading gap, so that the officer knows what
+was not checked.
 """
 
 from __future__ import annotations
@@ -16,15 +17,15 @@ import python_calamine
 from pointage.base.errors import UnreadableWorkbook
 from pointage.reading.calamine_source import calamine_reason, is_calamine_failure, open_calamine
 from pointage.reading.formats import FORMAT_NAMES, ODS, XLS, XLSB
+from pointage.reading.ods_extras import OdsExtras, scan_ods
 from pointage.reading.snapshot import ReadingGap, SheetSnapshot, WorkbookSnapshot
+from pointage.reading.xlsx import check_inflation, with_errors
 
 # What each format is read without (calamine reads the merged cells of `.xls` only).
 _NOT_READ = {
     XLS: "les lignes et colonnes masquées, les cellules en erreur et les formules des totaux",
     XLSB: "les cellules fusionnées, les lignes et colonnes masquées, les cellules en erreur, "
     "les formules des totaux et les tableaux Excel",
-    ODS: "les cellules fusionnées, les lignes et colonnes masquées, les cellules en erreur et "
-    "les formules des totaux",
 }
 
 
@@ -37,18 +38,19 @@ def format_gap(kind: str) -> ReadingGap:
 
 
 def read_other(path: Path, kind: str) -> WorkbookSnapshot:
+    extras: dict[str, OdsExtras] = {}
     if kind in (ODS, XLSB):  # zip archives: bombs and oversized sheets refused first
-        from pointage.reading.xlsx import check_inflation
-
         try:
             with zipfile.ZipFile(path) as archive:
                 check_inflation(archive)
+                if kind == ODS:
+                    extras = scan_ods(archive)
         except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError) as exc:
             raise UnreadableWorkbook("le fichier est endommagé (archive tronquée ou corrompue).") from exc
     workbook = open_calamine(path, kind)
     try:
         sheets = [
-            _read_sheet(workbook.get_sheet_by_name(meta.name), meta.name)
+            _read_sheet(workbook.get_sheet_by_name(meta.name), meta.name, extras.get(meta.name))
             for meta in workbook.sheets_metadata
             if meta.typ == python_calamine.SheetTypeEnum.WorkSheet
         ]
@@ -60,21 +62,44 @@ def read_other(path: Path, kind: str) -> WorkbookSnapshot:
         workbook.close()
     if not sheets:
         raise UnreadableWorkbook("le classeur ne contient aucune feuille de calcul.")
-    return WorkbookSnapshot(name=path.name, sheets=sheets, gaps=[format_gap(kind)])
+    # An .ods is read in full: its content.xml says all the rest.
+    gaps = [] if kind == ODS else [format_gap(kind)]
+    return WorkbookSnapshot(name=path.name, sheets=sheets, gaps=gaps)
 
 
-def _read_sheet(sheet: python_calamine.CalamineSheet, name: str) -> SheetSnapshot:
+def _read_sheet(sheet: python_calamine.CalamineSheet, name: str, extras: OdsExtras | None) -> SheetSnapshot:
     values = sheet.to_python(skip_empty_area=True)
     start = sheet.start or (0, 0)
     if not values or all(cell == "" for row in values for cell in row):
         values, start = [], (0, 0)
     merged = [(r1, c1, r2, c2) for (r1, c1), (r2, c2) in (sheet.merged_cell_ranges or [])]
-    # calamine gives these formats' error cells as empty ones: none is ever seen.
+    if extras is None:
+        # calamine gives these formats' error cells as empty ones: none is ever seen.
+        return SheetSnapshot(
+            name=name,
+            values=values,
+            origin_row=start[0],
+            origin_col=start[1],
+            merged=merged,
+            error_cells=frozenset(),
+        )
+    if extras.errors:
+        values, start = with_errors(values, start, extras.errors)
+    end_row, end_col = start[0] + len(values), start[1] + max(map(len, values), default=0)
     return SheetSnapshot(
         name=name,
         values=values,
         origin_row=start[0],
         origin_col=start[1],
-        merged=merged,
-        error_cells=frozenset(),
+        sums=extras.sums,
+        merged=merged or extras.merged,
+        hidden_rows=_within(extras.hidden_rows, end_row),
+        hidden_cols=_within(extras.hidden_cols, end_col),
+        error_cells=frozenset(extras.errors),
     )
+
+
+def _within(runs: list[tuple[int, int]], end: int) -> set[int]:
+    """The hidden rows (or columns) that hold cells: a hidden run may reach the sheet's
+    last row, a million rows down."""
+    return {i for first, count in runs for i in range(first, min(first + count, end))}

@@ -1,0 +1,149 @@
+"""What calamine does not tell of an `.ods` workbook, read from its `content.xml` in one
+streamed pass: error cells (calamine gives them as empty ones), the rows a `SUM` adds,
+merged cells, hidden rows and columns.
+
+OpenDocument has no cell references: a cell's place is counted, each row and cell
+standing for as many as its `number-rows-repeated` / `number-columns-repeated` say, a
+covered cell (under a merge) counting as one. calamine counts them the same way, so
+the places meet its grid.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from dataclasses import dataclass, field
+from xml.etree.ElementTree import ParseError, iterparse
+
+from pointage.base.excel_errors import ExcelError
+
+_TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
+_TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+_CALCEXT = "urn:org:documentfoundation:names:experimental:calc:xmlns:calcext:1.0"
+_OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+TABLE, ROW, COLUMN = f"{{{_TABLE}}}table", f"{{{_TABLE}}}table-row", f"{{{_TABLE}}}table-column"
+CELLS = (f"{{{_TABLE}}}table-cell", f"{{{_TABLE}}}covered-table-cell")
+_P = f"{{{_TEXT}}}p"
+_NAME = f"{{{_TABLE}}}name"
+_ROWS_REPEATED, _COLS_REPEATED = f"{{{_TABLE}}}number-rows-repeated", f"{{{_TABLE}}}number-columns-repeated"
+_ROWS_SPANNED, _COLS_SPANNED = f"{{{_TABLE}}}number-rows-spanned", f"{{{_TABLE}}}number-columns-spanned"
+_VISIBILITY = f"{{{_TABLE}}}visibility"
+_FORMULA = f"{{{_TABLE}}}formula"
+_VALUE_TYPE = f"{{{_CALCEXT}}}value-type"
+_OFFICE_VALUE_TYPE = f"{{{_OFFICE}}}value-type"
+# `of:=SUM([.E6:.E9])`, `of:=SUBTOTAL(9;[.E6:.E9])`: one range of one column, this sheet.
+_SUM = re.compile(
+    r"^(?:of:)?=\s*(?:SUM\(|SUBTOTAL\(\s*(?:9|109)\s*;\s*)"
+    r"\[\.\$?([A-Z]{1,3})\$?(\d+)\s*:\s*\.\$?([A-Z]{1,3})\$?(\d+)\]\s*\)$",
+    re.IGNORECASE,
+)
+# Past this many, repeated rows or cells are an empty tail (LibreOffice writes the
+# sheet's last rows as one row repeated a million times), not content.
+_REPEATS_KEPT = 10_000
+
+
+@dataclass
+class OdsExtras:
+    errors: dict[tuple[int, int], ExcelError] = field(default_factory=dict)
+    sums: dict[tuple[int, int], tuple[int, int]] = field(default_factory=dict)
+    merged: list[tuple[int, int, int, int]] = field(default_factory=list)
+    # (first, count): runs of hidden rows and columns; the caller keeps those it holds.
+    hidden_rows: list[tuple[int, int]] = field(default_factory=list)
+    hidden_cols: list[tuple[int, int]] = field(default_factory=list)
+
+
+def _count(element, name: str) -> int:
+    try:
+        return max(1, int(element.get(name, "1")))
+    except ValueError:
+        return 1
+
+
+def _column_index(letters: str) -> int:
+    index = 0
+    for letter in letters.upper():
+        index = index * 26 + ord(letter) - 64
+    return index - 1
+
+
+def scan_ods(archive: zipfile.ZipFile) -> dict[str, OdsExtras]:
+    """Sheet name -> what its content.xml says beyond the values. An unreadable part
+    gives nothing: the values calamine read are checked all the same."""
+    found: dict[str, OdsExtras] = {}
+    try:
+        if not _has_extras(archive):
+            return {}  # most lists: values only, nothing for the XML parser to find
+        with archive.open("content.xml") as stream:
+            _scan(stream, found)
+    except (KeyError, ParseError, OSError, EOFError, zipfile.BadZipFile):
+        return {}
+    return found
+
+
+# What a cell or a row says beyond its value, as LibreOffice writes it.
+_MARKERS = (b'value-type="error"', b":formula=", b"-spanned=", b":visibility=")
+
+
+def _has_extras(archive: zipfile.ZipFile) -> bool:
+    """Whether content.xml holds any error cell, formula, merge or hidden row or
+    column: a byte search, ten times faster than parsing it."""
+    overlap = max(map(len, _MARKERS))
+    with archive.open("content.xml") as stream:
+        carry = b""
+        while block := stream.read(1 << 20):
+            window = carry + block
+            if any(marker in window for marker in _MARKERS):
+                return True
+            carry = window[-overlap:]
+    return False
+
+
+def _scan(stream, found: dict[str, OdsExtras]) -> None:
+    extras: OdsExtras | None = None
+    row = col = column = 0
+    rows_here = 1
+    for event, element in iterparse(stream, events=("start", "end")):
+        tag = element.tag
+        if event == "start":
+            if tag == TABLE:
+                extras = found.setdefault(element.get(_NAME, ""), OdsExtras())
+                row = column = 0
+            elif tag == ROW and extras is not None:
+                rows_here, col = _count(element, _ROWS_REPEATED), 0
+                if element.get(_VISIBILITY) in ("collapse", "filter"):
+                    extras.hidden_rows.append((row, rows_here))
+            elif tag == COLUMN and extras is not None:
+                repeated = _count(element, _COLS_REPEATED)
+                if element.get(_VISIBILITY) in ("collapse", "filter"):
+                    extras.hidden_cols.append((column, repeated))
+                column += repeated
+            continue
+        if tag in CELLS and extras is not None:
+            repeated = _count(element, _COLS_REPEATED)
+            _cell(element, extras, row, col, min(rows_here, _REPEATS_KEPT), min(repeated, _REPEATS_KEPT))
+            col += repeated
+            element.clear()
+        elif tag == ROW and extras is not None:
+            row += rows_here
+            element.clear()
+        elif tag == TABLE:
+            extras = None
+            element.clear()
+
+
+def _cell(element, extras: OdsExtras, row: int, col: int, rows: int, cols: int) -> None:
+    if element.get(_VALUE_TYPE) == "error":
+        text = "".join(p.text or "" for p in element.iter(_P)).strip() or "#N/A"
+        for r in range(row, row + rows):
+            for c in range(col, col + cols):
+                extras.errors[(r, c)] = ExcelError(text)
+    spanned_rows, spanned_cols = _count(element, _ROWS_SPANNED), _count(element, _COLS_SPANNED)
+    if spanned_rows > 1 or spanned_cols > 1:
+        extras.merged.append((row, col, row + spanned_rows - 1, col + spanned_cols - 1))
+    formula = element.get(_FORMULA)
+    if formula:
+        summed = _SUM.match(formula.strip())
+        if summed and summed.group(1).upper() == summed.group(3).upper():
+            first, last = int(summed.group(2)) - 1, int(summed.group(4)) - 1
+            if _column_index(summed.group(1)) == col and first <= last < row:
+                extras.sums[(row, col)] = (first, last)
