@@ -47,9 +47,18 @@ class OdsExtras:
     errors: dict[tuple[int, int], ExcelError] = field(default_factory=dict)
     sums: dict[tuple[int, int], tuple[int, int]] = field(default_factory=dict)
     merged: list[tuple[int, int, int, int]] = field(default_factory=list)
-    # (first, count): runs of hidden rows and columns; the caller keeps those it holds.
-    hidden_rows: list[tuple[int, int]] = field(default_factory=list)
-    hidden_cols: list[tuple[int, int]] = field(default_factory=list)
+    # (first, count): runs of hidden rows and columns; a run may reach the sheet's last
+    # row, a million rows down.
+    hidden_row_runs: list[tuple[int, int]] = field(default_factory=list)
+    hidden_col_runs: list[tuple[int, int]] = field(default_factory=list)
+
+    def hidden(self, end_row: int, end_col: int) -> tuple[set[int], set[int]]:
+        """The hidden rows and columns before (end_row, end_col): those that hold cells."""
+        return _within(self.hidden_row_runs, end_row), _within(self.hidden_col_runs, end_col)
+
+
+def _within(runs: list[tuple[int, int]], end: int) -> set[int]:
+    return {i for first, count in runs for i in range(first, min(first + count, end))}
 
 
 def _count(element, name: str) -> int:
@@ -66,9 +75,10 @@ def _column_index(letters: str) -> int:
     return index - 1
 
 
-def scan_ods(archive: zipfile.ZipFile) -> dict[str, OdsExtras]:
-    """Sheet name -> what its content.xml says beyond the values. An unreadable part
-    gives nothing: the values calamine read are checked all the same."""
+def scan_ods(archive: zipfile.ZipFile) -> dict[str, OdsExtras] | None:
+    """Sheet name -> what its content.xml says beyond the values (a sheet it says
+    nothing of is absent); None when the part cannot be read: the values calamine read
+    are then checked all the same, and the E001 of the format says what is not."""
     found: dict[str, OdsExtras] = {}
     try:
         if not _has_extras(archive):
@@ -76,7 +86,7 @@ def scan_ods(archive: zipfile.ZipFile) -> dict[str, OdsExtras]:
         with archive.open("content.xml") as stream:
             _scan(stream, found)
     except (KeyError, ParseError, OSError, EOFError, zipfile.BadZipFile):
-        return {}
+        return None
     return found
 
 
@@ -111,11 +121,11 @@ def _scan(stream, found: dict[str, OdsExtras]) -> None:
             elif tag == ROW and extras is not None:
                 rows_here, col = _count(element, _ROWS_REPEATED), 0
                 if element.get(_VISIBILITY) in ("collapse", "filter"):
-                    extras.hidden_rows.append((row, rows_here))
+                    extras.hidden_row_runs.append((row, rows_here))
             elif tag == COLUMN and extras is not None:
                 repeated = _count(element, _COLS_REPEATED)
                 if element.get(_VISIBILITY) in ("collapse", "filter"):
-                    extras.hidden_cols.append((column, repeated))
+                    extras.hidden_col_runs.append((column, repeated))
                 column += repeated
             continue
         if tag in CELLS and extras is not None:

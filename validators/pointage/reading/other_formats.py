@@ -19,11 +19,12 @@ from pointage.reading.calamine_source import calamine_reason, is_calamine_failur
 from pointage.reading.formats import FORMAT_NAMES, ODS, XLS, XLSB
 from pointage.reading.ods_extras import OdsExtras, scan_ods
 from pointage.reading.snapshot import ReadingGap, SheetSnapshot, WorkbookSnapshot
+from pointage.reading.xls_extras import XlsExtras, scan_xls
 from pointage.reading.xlsx import check_inflation, with_errors
 
 # What each format is read without (calamine reads the merged cells of `.xls` only).
 _NOT_READ = {
-    XLS: "les lignes et colonnes masquées, les cellules en erreur et les formules des totaux",
+    XLS: "les lignes et colonnes masquées, les cellules en erreur et les formules des totaux",  # not BIFF8
     XLSB: "les cellules fusionnées, les lignes et colonnes masquées, les cellules en erreur, "
     "les formules des totaux et les tableaux Excel",
 }
@@ -38,7 +39,8 @@ def format_gap(kind: str) -> ReadingGap:
 
 
 def read_other(path: Path, kind: str) -> WorkbookSnapshot:
-    extras: dict[str, OdsExtras] = {}
+    # What the file says beyond its values (None: not known, the format's E001 says so).
+    extras: dict[str, OdsExtras | XlsExtras] | None = None
     if kind in (ODS, XLSB):  # zip archives: bombs and oversized sheets refused first
         try:
             with zipfile.ZipFile(path) as archive:
@@ -47,34 +49,47 @@ def read_other(path: Path, kind: str) -> WorkbookSnapshot:
                     extras = scan_ods(archive)
         except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError) as exc:
             raise UnreadableWorkbook("le fichier est endommagé (archive tronquée ou corrompue).") from exc
+    elif kind == XLS:
+        extras = scan_xls(path)
     workbook = open_calamine(path, kind)
-    try:
-        sheets = [
-            _read_sheet(workbook.get_sheet_by_name(meta.name), meta.name, extras.get(meta.name))
-            for meta in workbook.sheets_metadata
-            if meta.typ == python_calamine.SheetTypeEnum.WorkSheet
-        ]
+    try:  # calamine's own work only: an error of ours is never « endommagé »
+        names = [m.name for m in workbook.sheets_metadata if m.typ == python_calamine.SheetTypeEnum.WorkSheet]
+        read = [_calamine_sheet(workbook.get_sheet_by_name(name)) for name in names]
     except BaseException as exc:
         if not is_calamine_failure(exc):
             raise
         raise UnreadableWorkbook(calamine_reason(exc, kind)) from exc
     finally:
         workbook.close()
+    sheets = [_snapshot(name, *cells, (extras or {}).get(name)) for name, cells in zip(names, read)]
     if not sheets:
         raise UnreadableWorkbook("le classeur ne contient aucune feuille de calcul.")
-    # An .ods is read in full: its content.xml says all the rest.
-    gaps = [] if kind == ODS else [format_gap(kind)]
+    # An .ods (its content.xml) and a BIFF8 .xls (its records) say all the rest.
+    gaps = [] if extras is not None else [format_gap(kind)]
     return WorkbookSnapshot(name=path.name, sheets=sheets, gaps=gaps)
 
 
-def _read_sheet(sheet: python_calamine.CalamineSheet, name: str, extras: OdsExtras | None) -> SheetSnapshot:
+def _calamine_sheet(sheet: python_calamine.CalamineSheet) -> tuple[list, tuple[int, int], list]:
+    """What calamine reads of a sheet: its values, their origin, its merged cells."""
     values = sheet.to_python(skip_empty_area=True)
-    start = sheet.start or (0, 0)
+    merged = [(r1, c1, r2, c2) for (r1, c1), (r2, c2) in (sheet.merged_cell_ranges or [])]
+    return values, sheet.start or (0, 0), merged
+
+
+def _snapshot(
+    name: str,
+    values: list,
+    start: tuple[int, int],
+    merged: list[tuple[int, int, int, int]],
+    extras: OdsExtras | XlsExtras | None,
+) -> SheetSnapshot:
+    """`extras`: what the file says of the sheet beyond its values (None: nothing, or
+    nothing is known of it)."""
     if not values or all(cell == "" for row in values for cell in row):
         values, start = [], (0, 0)
-    merged = [(r1, c1, r2, c2) for (r1, c1), (r2, c2) in (sheet.merged_cell_ranges or [])]
     if extras is None:
-        # calamine gives these formats' error cells as empty ones: none is ever seen.
+        # calamine gives error cells as empty ones: when the file was not read, none is
+        # seen (the format's E001 says so); when it was, this sheet has none.
         return SheetSnapshot(
             name=name,
             values=values,
@@ -85,7 +100,9 @@ def _read_sheet(sheet: python_calamine.CalamineSheet, name: str, extras: OdsExtr
         )
     if extras.errors:
         values, start = with_errors(values, start, extras.errors)
-    end_row, end_col = start[0] + len(values), start[1] + max(map(len, values), default=0)
+    hidden_rows, hidden_cols = extras.hidden(
+        start[0] + len(values), start[1] + max(map(len, values), default=0)
+    )
     return SheetSnapshot(
         name=name,
         values=values,
@@ -93,13 +110,7 @@ def _read_sheet(sheet: python_calamine.CalamineSheet, name: str, extras: OdsExtr
         origin_col=start[1],
         sums=extras.sums,
         merged=merged or extras.merged,
-        hidden_rows=_within(extras.hidden_rows, end_row),
-        hidden_cols=_within(extras.hidden_cols, end_col),
+        hidden_rows=hidden_rows,
+        hidden_cols=hidden_cols,
         error_cells=frozenset(extras.errors),
     )
-
-
-def _within(runs: list[tuple[int, int]], end: int) -> set[int]:
-    """The hidden rows (or columns) that hold cells: a hidden run may reach the sheet's
-    last row, a million rows down."""
-    return {i for first, count in runs for i in range(first, min(first + count, end))}
