@@ -109,6 +109,11 @@ LABEL_CASES = [
     ("\tTOTAL", True),
     ("ｔｏｔａｌ", True),
     ("CCAS de Lens", False),
+    ("Structure 42", False),
+    ("Tótal", True),
+    ("Sou", False),
+    ("S-total", False),
+    ("Total", True),
 ]
 LABELS = [label for label, _ in LABEL_CASES]
 

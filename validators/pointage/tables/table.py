@@ -246,11 +246,18 @@ def _merged_labels(table: Table, last: int) -> dict[int, str]:
 
 def is_total_label(text: str) -> bool:
     """`TOTAL`, `Sous-total général :`, not `Totalement`. Most first cells start with
-    an ASCII letter other than s/t, or a digit: they are not normalised at all
+    an ASCII letter or a digit: they are not normalised at all, as the letters of an
+    ASCII text are its normalised letters: a total starts `SOUS` or `TOTAL`
     (`is_total_label_plain` is the reference a property test compares it with)."""
     first = text[:1]
-    if first.isascii() and first.isalnum() and first not in "sStT":
-        return False
+    if first.isascii() and first.isalnum():
+        if first not in "sStT":
+            return False
+        head = text[:5]
+        if head.isascii():
+            upper = head.upper()
+            if upper != "TOTAL" and not upper.startswith("SOUS"):
+                return False  # `Structure 42`, `Territoire`
     return is_total_label_plain(text)
 
 
