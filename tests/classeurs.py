@@ -338,7 +338,7 @@ ODS_NAMESPACES = (
 )
 
 
-def ods(chemin: Path, tables: str) -> Path:
+def ods(chemin: Path, tables: str, apres: str = "") -> Path:
     """An OpenDocument spreadsheet whose `content.xml` body holds `tables` (the
     `<table:table>` elements, written out): the test says exactly what LibreOffice
     writes (repeated rows and cells, covered cells, hidden rows, error values)."""
@@ -347,6 +347,7 @@ def ods(chemin: Path, tables: str) -> Path:
     content = (
         f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {ODS_NAMESPACES} office:version="1.3">'
         f"<office:body><office:spreadsheet>{tables}</office:spreadsheet></office:body></office:document-content>"
+        f"{apres}"  # what some writers leave after the document (calamine reads on)
     )
     manifest = (
         '<?xml version="1.0" encoding="UTF-8"?>'

@@ -125,3 +125,12 @@ def test_a_description_vba_cannot_hold_stops_the_build():
     with pytest.raises(DescriptionError, match="contient « ≥ »"):
         _shown("total ≥ somme", "ECART_TOTAL")
     assert _shown("disponible − proposition", "SOLDE_ATTENDU") == "disponible - proposition"
+
+
+def test_more_arguments_than_one_vba_statement_holds_stops_the_build(monkeypatch):
+    from pointage.addin import descriptions as module
+
+    many = module.Description("LONGUE", "Une fonction.", tuple(f"argument {i}" for i in range(21)))
+    monkeypatch.setattr(module, "descriptions", lambda: [many])
+    with pytest.raises(DescriptionError, match="LONGUE a 21 arguments"):
+        module.workbook_module_code()

@@ -83,3 +83,57 @@ def test_an_error_cell_of_an_ods_is_f010_not_an_empty_amount(tmp_path):
         ("F010", "C6", ("C6",)),
     ]
     assert [f.code for f in report.findings if f.code == "E001"] == []
+
+
+def _sheet_of(path):
+    [sheet] = read_workbook(path).sheets
+    return sheet
+
+
+def test_a_content_xml_the_parser_refuses_is_read_by_calamine_and_says_so(tmp_path):
+    path = ods(tmp_path / "a.ods", ANNEXE, apres="<reste/>")
+    report = check_path(path)
+    assert not report.unreadable
+    assert [f.code for f in report.findings][:1] == ["E001"]
+    assert report.findings[0].message.startswith("Lecture incomplète : classeur au format OpenDocument")
+
+
+def test_the_text_of_an_error_cell_is_not_its_comment(tmp_path):
+    commented = ANNEXE.replace(
+        "<text:p>#REF!</text:p>",
+        "<office:annotation><text:p>À revoir avec le service</text:p></office:annotation><text:p>#REF!</text:p>",
+    )
+    assert _sheet_of(ods(tmp_path / "a.ods", commented)).value(5, 2) == "#REF!"
+
+
+def test_attributes_in_single_quotes_are_seen(tmp_path):
+    quoted = (
+        ANNEXE.replace('calcext:value-type="error"', "calcext:value-type = 'error'")
+        .replace('table:visibility="collapse"', "table:visibility = 'collapse'")
+        .replace(' table:formula="of:=SUM([.C4:.C6])"', "")
+        .replace('table:number-rows-spanned="2"', "table:number-rows-spanned = '2'")
+        .replace('table:number-columns-spanned="1"', "")
+        .replace('table:formula="of:=#REF!"', "table:formula = 'of:=#REF!'")
+    )
+    assert _sheet_of(ods(tmp_path / "a.ods", quoted)).error_cells == frozenset({(5, 2)})
+
+
+def test_an_error_repeated_over_a_huge_block_makes_nothing_known(tmp_path):
+    bomb = (
+        '<table:table table:name="Annexe">'
+        + _row(_text("STRUCTURE"), _text("MONTANT"))
+        + '<table:table-row table:number-rows-repeated="10000">'
+        + '<table:table-cell table:number-columns-repeated="10000" calcext:value-type="error">'
+        + "<text:p>#N/A</text:p></table:table-cell></table:table-row></table:table>"
+    )
+    import zipfile
+
+    from pointage.reading.ods_extras import scan_ods
+
+    with zipfile.ZipFile(ods(tmp_path / "b.ods", bomb)) as archive:
+        assert scan_ods(archive) is None
+
+
+def test_a_merge_spans_no_further_than_the_sheet(tmp_path):
+    huge = ANNEXE.replace('table:number-rows-spanned="2"', 'table:number-rows-spanned="2000000000"')
+    assert _sheet_of(ods(tmp_path / "a.ods", huge)).merged == [(3, 1, 6, 1)]

@@ -70,3 +70,53 @@ def test_a_total_formula_is_known_by_its_tokens():
     assert _summed_area(_area(3, 8, 4, 4) + bytes([0x22, 1]) + struct.pack("<H", 5)) is None
     assert _summed_area(bytes([0x1E]) + struct.pack("<H", 1) + _area(3, 8, 4, 4) + subtotal_function) is None
     assert _summed_area(_area(3, 8, 4, 4) + sum_attribute + bytes([0x1E, 1, 0])) is None
+
+
+def test_an_embedded_workbook_is_not_read_as_the_workbook(xls, tmp_path):
+    # An Excel 95 file (its stream is `Book`) holding an embedded Excel 97 object (its
+    # own `Workbook` stream, full of errors): the object's records are not the file's.
+    from pyopenvba.cfb import CFB
+
+    clean = par_libreoffice(
+        construire(
+            tmp_path / "propre.xlsx", {"Annexe": Feuille(ANNEXE.texte.replace("#N/A", "400"), a="B3")}
+        ),
+        "xls",
+        tmp_path,
+    )
+    container = CFB.from_bytes(clean.read_bytes())
+    own = container.get_stream_at((), "Workbook")
+    container.remove_stream("Workbook")
+    container.add_stream_at((), "Book", own)
+    container.add_substorage_at((), "MBD00000001")
+    container.add_stream_at(
+        ("MBD00000001",), "Workbook", CFB.from_bytes(xls.read_bytes()).get_stream_at((), "Workbook")
+    )
+    hybrid = tmp_path / "objet.xls"
+    hybrid.write_bytes(container.to_bytes())
+    # calamine itself reads the object's values here: the file is said not read in full.
+    [sheet] = read_workbook(hybrid).sheets
+    assert sheet.error_cells == frozenset()
+    assert [f.code for f in check_path(hybrid).findings][:1] == ["E001"]
+
+
+def test_records_that_do_not_fit_calamines_values_are_not_used(xls, tmp_path, monkeypatch):
+    # The errors' workbook records over the clean workbook's values (another stream
+    # than the one calamine read): a « #N/A » where calamine read 400 is not believed.
+    from pyopenvba.cfb import CFB
+
+    from pointage.reading import other_formats, xls_extras
+
+    clean = par_libreoffice(
+        construire(
+            tmp_path / "propre.xlsx", {"Annexe": Feuille(ANNEXE.texte.replace("#N/A", "400"), a="B3")}
+        ),
+        "xls",
+        tmp_path,
+    )
+    errors = xls_extras._scan(CFB.from_bytes(xls.read_bytes()).get_stream_at((), "Workbook"))
+    monkeypatch.setattr(other_formats, "scan_xls", lambda path: errors)
+    snapshot = read_workbook(clean)
+    [sheet] = snapshot.sheets
+    assert (sheet.error_cells, sheet.value(5, 2), sheet.sums) == (frozenset(), 400, {})
+    assert len(snapshot.gaps) == 1

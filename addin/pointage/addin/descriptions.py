@@ -16,6 +16,9 @@ from pathlib import Path
 CATEGORY = "Pointage"
 # MacroOptions refuses a description or an argument description longer than this.
 LIMIT = 255
+# A VBA statement holds at most 24 line continuations; each argument takes one, the
+# statement three more.
+MAX_ARGUMENTS = 20
 # Characters VBA's code page (1252) has no place for, and what the wizard shows instead.
 _CP1252 = str.maketrans({"\u2212": "-", "\u202f": "\u00a0", "\u2009": " "})
 
@@ -87,6 +90,11 @@ def workbook_module_code() -> str:
         "Private Sub DescribeFunctions()",
     ]
     for one in descriptions():
+        if len(one.arguments) > MAX_ARGUMENTS:
+            raise DescriptionError(
+                f"{one.name} a {len(one.arguments)} arguments : VBA ne peut pas écrire leurs descriptions "
+                f"en une instruction (au plus {MAX_ARGUMENTS})."
+            )
         lines.append(f'    Application.MacroOptions Macro:="\'" & ThisWorkbook.Name & "\'!{one.name}", _')
         lines.append(f"        Description:={_literal(one.text)}, _")
         lines.append(f"        Category:={_literal(CATEGORY)}, _")

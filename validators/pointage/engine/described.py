@@ -60,9 +60,9 @@ def describe_table(table: Table, ctx: CheckContext) -> TableInfo:
 def title_top(table: Table) -> int:
     """The first row of the table as a person reads it: its header, or the title rows
     right above it (at most TITLE_ROWS, no blank row between). A title is a text alone
-    on its row, merged across the table's columns (Montpellier's theme titles) or on the
-    sheet's first row (`Année : 2017`); a label whose value was left empty (`PLAFOND
-    DEPARTEMENT` above a header) is neither."""
+    on its row, merged over the table's first column and beyond (Montpellier's theme
+    titles), or on the sheet's first row (`Année : 2017`); further down, a lone label
+    whose value was left empty (`PLAFOND DEPARTEMENT` above a header) is not."""
     sheet, top = table.sheet, top_header_row(table)
     for _ in range(TITLE_ROWS):
         above = top - 1
@@ -72,7 +72,7 @@ def title_top(table: Table) -> int:
         if len(filled) != 1 or not isinstance(filled[0], str) or is_total_label(filled[0].strip()):
             break
         merged = any(
-            c1 <= table.first_col and c2 > c1 and r1 == above
+            c1 <= table.first_col <= c2 and c2 > c1 and r1 == above
             for r1, c1, _, c2 in sheet.merged_starting(above, above)
         )
         if not merged and above != sheet.origin_row:

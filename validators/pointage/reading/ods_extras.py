@@ -40,6 +40,14 @@ _SUM = re.compile(
 # Past this many, repeated rows or cells are an empty tail (LibreOffice writes the
 # sheet's last rows as one row repeated a million times), not content.
 _REPEATS_KEPT = 10_000
+# More error cells than this in one sheet is not a budget annex: nothing is known of it.
+_ERRORS_KEPT = 1_000_000
+# A spreadsheet's size: a merge is no larger.
+MAX_ROWS, MAX_COLS = 1_048_576, 16_384
+
+
+class _TooManyErrors(Exception):
+    pass
 
 
 @dataclass
@@ -85,26 +93,27 @@ def scan_ods(archive: zipfile.ZipFile) -> dict[str, OdsExtras] | None:
             return {}  # most lists: values only, nothing for the XML parser to find
         with archive.open("content.xml") as stream:
             _scan(stream, found)
-    except (KeyError, ParseError, OSError, EOFError, zipfile.BadZipFile):
+    except (KeyError, ParseError, OSError, EOFError, zipfile.BadZipFile, _TooManyErrors):
         return None
     return found
 
 
-# What a cell or a row says beyond its value, as LibreOffice writes it.
-_MARKERS = (b'value-type="error"', b":formula=", b"-spanned=", b":visibility=")
+# What a cell or a row says beyond its value: an error value, a formula, a merge, a
+# visibility (whatever the prefix, the quotes or the spaces around `=`).
+_MARKERS = re.compile(rb"""value-type\s*=\s*["']error|:formula\s*=|-spanned\s*=|:visibility\s*=""")
+_OVERLAP = 64
 
 
 def _has_extras(archive: zipfile.ZipFile) -> bool:
     """Whether content.xml holds any error cell, formula, merge or hidden row or
     column: a byte search, ten times faster than parsing it."""
-    overlap = max(map(len, _MARKERS))
     with archive.open("content.xml") as stream:
         carry = b""
         while block := stream.read(1 << 20):
             window = carry + block
-            if any(marker in window for marker in _MARKERS):
+            if _MARKERS.search(window):
                 return True
-            carry = window[-overlap:]
+            carry = window[-_OVERLAP:]
     return False
 
 
@@ -143,11 +152,16 @@ def _scan(stream, found: dict[str, OdsExtras]) -> None:
 
 def _cell(element, extras: OdsExtras, row: int, col: int, rows: int, cols: int) -> None:
     if element.get(_VALUE_TYPE) == "error":
-        text = "".join(p.text or "" for p in element.iter(_P)).strip() or "#N/A"
+        if rows * cols > _REPEATS_KEPT or len(extras.errors) > _ERRORS_KEPT:
+            # An error repeated over a whole block (a hostile file): nothing is known.
+            raise _TooManyErrors
+        # The shown text, not the cell's comment (its own `text:p` in an annotation).
+        text = "".join(p.text or "" for p in element.findall(_P)).strip() or "#N/A"
         for r in range(row, row + rows):
             for c in range(col, col + cols):
                 extras.errors[(r, c)] = ExcelError(text)
-    spanned_rows, spanned_cols = _count(element, _ROWS_SPANNED), _count(element, _COLS_SPANNED)
+    spanned_rows = min(_count(element, _ROWS_SPANNED), MAX_ROWS)
+    spanned_cols = min(_count(element, _COLS_SPANNED), MAX_COLS)
     if spanned_rows > 1 or spanned_cols > 1:
         extras.merged.append((row, col, row + spanned_rows - 1, col + spanned_cols - 1))
     formula = element.get(_FORMULA)

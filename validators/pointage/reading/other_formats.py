@@ -27,6 +27,9 @@ _NOT_READ = {
     XLS: "les lignes et colonnes masquées, les cellules en erreur et les formules des totaux",  # not BIFF8
     XLSB: "les cellules fusionnées, les lignes et colonnes masquées, les cellules en erreur, "
     "les formules des totaux et les tableaux Excel",
+    # When its content.xml cannot be parsed (calamine may still read the values).
+    ODS: "les cellules fusionnées, les lignes et colonnes masquées, les cellules en erreur et "
+    "les formules des totaux",
 }
 
 
@@ -61,12 +64,37 @@ def read_other(path: Path, kind: str) -> WorkbookSnapshot:
         raise UnreadableWorkbook(calamine_reason(exc, kind)) from exc
     finally:
         workbook.close()
-    sheets = [_snapshot(name, *cells, (extras or {}).get(name)) for name, cells in zip(names, read)]
+    sheets = []
+    for name, (values, start, merged) in zip(names, read):
+        said = (extras or {}).get(name)
+        if said is not None and not _agrees(values, start, said):
+            # What the records say is not what calamine read (another stream, a
+            # damaged part): none of it is used, and the E001 says what is not read.
+            said, extras = None, None
+        sheets.append(_snapshot(name, values, start, merged, said))
     if not sheets:
         raise UnreadableWorkbook("le classeur ne contient aucune feuille de calcul.")
     # An .ods (its content.xml) and a BIFF8 .xls (its records) say all the rest.
     gaps = [] if extras is not None else [format_gap(kind)]
     return WorkbookSnapshot(name=path.name, sheets=sheets, gaps=gaps)
+
+
+def _agrees(values: list, start: tuple[int, int], extras: OdsExtras | XlsExtras) -> bool:
+    """Whether what the file says fits what calamine read: an error cell is one that
+    calamine gives as empty, a SUM total one it gives as a number (or an error)."""
+
+    def at(row: int, col: int) -> object:
+        r, c = row - start[0], col - start[1]
+        if 0 <= r < len(values) and 0 <= c < len(values[r]):
+            return values[r][c]
+        return ""
+
+    def number(value: object) -> bool:
+        return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+    return all(at(r, c) == "" for r, c in extras.errors) and all(
+        number(at(r, c)) or (r, c) in extras.errors for r, c in extras.sums
+    )
 
 
 def _calamine_sheet(sheet: python_calamine.CalamineSheet) -> tuple[list, tuple[int, int], list]:
@@ -109,8 +137,19 @@ def _snapshot(
         origin_row=start[0],
         origin_col=start[1],
         sums=extras.sums,
-        merged=merged or extras.merged,
+        merged=merged or _within_grid(extras.merged, start, values),
         hidden_rows=hidden_rows,
         hidden_cols=hidden_cols,
         error_cells=frozenset(extras.errors),
     )
+
+
+def _within_grid(merged: list[tuple[int, int, int, int]], start: tuple[int, int], values: list) -> list:
+    """Merged ranges cut to the cells the sheet holds: a span written as two billion
+    rows (a hostile file) covers no more than the sheet's last row."""
+    last_row, last_col = start[0] + len(values) - 1, start[1] + max(map(len, values), default=0) - 1
+    return [
+        (r1, c1, min(r2, last_row), min(c2, last_col))
+        for r1, c1, r2, c2 in merged
+        if r1 <= last_row and c1 <= last_col and (min(r2, last_row), min(c2, last_col)) != (r1, c1)
+    ]

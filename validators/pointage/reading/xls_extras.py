@@ -59,7 +59,8 @@ def scan_xls(path: Path) -> dict[str, XlsExtras] | None:
 
     try:
         container = CFB.from_bytes(path.read_bytes())
-        stream = container.get_stream("Workbook")
+        # The root's own stream: an embedded workbook (an `MBD…` storage) has one too.
+        stream = container.get_stream_at((), "Workbook")
     except Exception:  # any container this reader cannot follow: calamine reads it alone
         return None
     try:
@@ -105,6 +106,8 @@ def _sheet_name(data: bytes) -> str:
 
 def _sheet(stream: bytes, offset: int) -> XlsExtras | None:
     extras = XlsExtras()
+    if not 0 <= offset < len(stream):
+        return None  # the sheet's records are not where the workbook says
     for number, (kind, data, _) in enumerate(_records(stream, offset)):
         if number == 0:
             if kind != BOF or struct.unpack_from("<HH", data, 0) != (BIFF8, WORKSHEET):

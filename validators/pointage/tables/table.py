@@ -239,7 +239,7 @@ def _merged_labels(table: Table, last: int) -> dict[int, str]:
         if r2 > r1 and c1 <= col <= c2 and r2 > table.header_row:
             value = sheet.value(r1, c1)
             if isinstance(value, str) and value.strip() and not is_total_label(value.strip()):
-                for row in range(max(r1 + 1, table.header_row + 1), r2 + 1):
+                for row in range(max(r1 + 1, table.header_row + 1), min(r2, last) + 1):
                     covered[row] = value.strip()
     return covered
 
