@@ -115,17 +115,9 @@ def _snapshot(
     nothing is known of it)."""
     if not values or all(cell == "" for row in values for cell in row):
         values, start = [], (0, 0)
-    if extras is None:
-        # calamine gives error cells as empty ones: when the file was not read, none is
-        # seen (the format's E001 says so); when it was, this sheet has none.
-        return SheetSnapshot(
-            name=name,
-            values=values,
-            origin_row=start[0],
-            origin_col=start[1],
-            merged=merged,
-            error_cells=frozenset(),
-        )
+    # calamine gives error cells as empty ones: when the file was not read, none is seen
+    # (the format's E001 says so); when it was and says nothing of this sheet, it has none.
+    extras = extras or XlsExtras()
     if extras.errors:
         values, start = with_errors(values, start, extras.errors)
     hidden_rows, hidden_cols = extras.hidden(
