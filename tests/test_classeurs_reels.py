@@ -38,7 +38,12 @@ TABLES = {
         ("Feuil1", "A4:E12", "plan"),
         ("Feuil1", "I4:L10", "plan"),
     ],
-    "ThomasGille__ProjetTravaux__Budget.xlsx": [("Matériaux", "A1:F90", "plan")],
+    # Totals beside the lines (Total, Matériaux's H1), a list without header (Meubles).
+    "ThomasGille__ProjetTravaux__Budget.xlsx": [
+        ("Total", "A1:E10", "plan"),
+        ("Matériaux", "A1:H90", "plan"),
+        ("Meubles", "A1:C15", "plan"),
+    ],
     "betagouv__SCDL-Subvention-DataSubvention__DEP_Aube_Donnees_essentielles_conventions_subvention.xlsx": [
         ("Feuil1", "A1:N9", "liste")
     ],
@@ -225,6 +230,47 @@ def test_a_changed_detail_amount_is_found_at_its_total(name, position):
     _set(table.sheet, detail[0], col, detail[1] + 1000)
     findings = check_snapshot(snapshot).findings
     assert ("T001", table.sheet_name, a1(total, col)) in {(f.code, f.sheet, f.cell) for f in findings}
+
+
+def _side_total_cases():
+    for name in sorted(TABLES):
+        _, tables = _tables(name)
+        for position, table in enumerate(tables):
+            for number, side in enumerate(table.side_totals):
+                yield pytest.param(
+                    name, position, number, id=f"{name[:30]}-{table.sheet_name}!{side.row + 1}"
+                )
+
+
+@pytest.mark.parametrize(("name", "position", "number"), list(_side_total_cases()) if REAL.is_dir() else [])
+def test_a_changed_line_is_found_at_the_total_beside_its_block(name, position, number):
+    snapshot, tables = _tables(name)
+    table = tables[position]
+    side = table.side_totals[number]
+    line = next(
+        r.index
+        for r in table.rows
+        if r.kind == DETAIL
+        and side.first <= r.index <= side.last
+        and isinstance(table.sheet.value(r.index, side.summed_col), (int, float))
+    )
+    _set(table.sheet, line, side.summed_col, table.sheet.value(line, side.summed_col) + 1000)
+    found = {(f.code, f.sheet, f.cell): f.cells for f in check_snapshot(snapshot).findings}
+    assert a1(line, side.summed_col) in found[("T001", table.sheet_name, a1(side.row, side.col))]
+
+
+def test_the_real_totals_beside_the_lines_are_these():
+    found = [
+        (c.values[0][:11], tables_row) for c in _side_total_cases() for tables_row in [c.id.split("!")[-1]]
+    ]
+    assert found == [("ThomasGille", "3"), ("ThomasGille", "9"), ("ThomasGille", "1")]
+    thomas = _report("ThomasGille__ProjetTravaux__Budget.xlsx")
+    beside, formula = "formule SOMME à côté des lignes", "formule SOMME des lignes au-dessus"
+    assert [(t.sheet, t.header_rows, t.total_rows) for t in thomas.tables] == [
+        ("Total", (1,), ((3, beside), (9, beside))),
+        ("Matériaux", (1,), ((1, beside),)),
+        ("Meubles", (), ((15, formula),)),
+    ]
 
 
 def _identity_cases():

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from pointage.base.addresses import a1
 from pointage.base.numbers import NotANumber, exact_value, to_cents
 from pointage.base.text import unit_key_of, words
-from pointage.tables.table import DETAIL, TOTAL, Row, Table
+from pointage.tables.table import DETAIL, TOTAL, TOTAL_BESIDE, Row, SideTotal, Table
 
 if TYPE_CHECKING:
     from pointage.analysis.context import CheckContext
@@ -129,7 +129,53 @@ def analyse_totals(table: Table, ctx: CheckContext) -> TotalsAnalysis:
             _walk(table, role, table.exact_column(role), analysis, role == "amount")
     if table.has("description"):
         _walk(table, "description", _description_values(table, ctx), analysis, money=False)
+    for side in table.side_totals:
+        check = _side_check(table, side)
+        if check is not None:
+            analysis.checks.append(check)
     return analysis
+
+
+def _side_check(table: Table, side: SideTotal) -> TotalCheck | None:
+    """A total beside the lines sums the detail rows of the blocks its formula's rows
+    are in (a block ends at a title or a total row): `SUM(B2:B3)` beside a block of
+    three lines is wrong by the third. None when a number it sums cannot be read."""
+    role = next((r for r in table.money_roles if table.roles[r] == side.summed_col), None)
+    found = exact_value(table.sheet.value(side.row, side.col))
+    if role is None or found is None or isinstance(found, NotANumber):
+        return None
+    values = table.exact_column(role)
+    parts: list[Part] = []
+    block: list[Part] = []
+    touched = invalid = False
+    for position, row in enumerate([*table.rows, None]):
+        if row is None or row.kind != DETAIL:
+            if touched:
+                parts.extend(block)
+            block, touched = [], False
+            continue
+        value = values[position]
+        if value is None:
+            continue
+        touched = touched or side.first <= row.index <= side.last
+        if isinstance(value, NotANumber):
+            invalid = invalid or side.first <= row.index <= side.last
+            continue
+        block.append(Part(row.index, side.summed_col, Decimal(value)))
+    if invalid or not parts:
+        return None
+    return TotalCheck(
+        1,
+        role,
+        table.header_text(role),
+        Row(side.row, TOTAL, side.label, TOTAL_BESIDE),
+        a1(side.row, side.col),
+        Decimal(found),
+        sum((p.value for p in parts), Decimal(0)),
+        len(parts),
+        True,
+        _parts=parts,
+    )
 
 
 def _description_values(table: Table, ctx: CheckContext) -> list:

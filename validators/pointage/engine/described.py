@@ -12,19 +12,26 @@ from pointage.base.text import is_blank
 from pointage.report.model import ColumnInfo, TableInfo
 from pointage.tables.kinds import LISTE
 from pointage.tables.subtables import TITLE_ROWS, chains, top_header_row
-from pointage.tables.table import TOTAL, Table, is_total_label
+from pointage.tables.table import TOTAL, TOTAL_BESIDE, Table, is_total_label
 
 
 def describe_table(table: Table, ctx: CheckContext) -> TableInfo:
     columns = tuple(
         ColumnInfo(
-            a1(table.header_row, col),
+            a1(
+                table.top_row if table.headerless else table.header_row, col
+            ),  # its first cell without a header
             table.headers.get(col, ""),
             "extra" if role.startswith("extra:") else role,
         )
         for role, col in sorted(table.roles.items(), key=lambda item: item[1])
     )
-    totals = tuple((r.index + 1, r.how) for r in table.rows if r.kind == TOTAL)
+    totals = tuple(
+        sorted(
+            [(r.index + 1, r.how) for r in table.rows if r.kind == TOTAL]
+            + [(side.row + 1, TOTAL_BESIDE) for side in table.side_totals]
+        )
+    )
     identities: tuple[str, ...] = ()
     notes: list[str] = []
     if table.usable and table.kind.name in KINDS_CHECKED:
@@ -43,17 +50,19 @@ def describe_table(table: Table, ctx: CheckContext) -> TableInfo:
         )
     if table.totals_skipped:
         notes.append(table.totals_skipped)
-    top = title_top(table)
+    top = table.top_row if table.headerless else title_top(table)
     return TableInfo(
         table.sheet_name,
-        f"{a1(top, table.first_col)}:{a1(table.last_row, table.last_col)}",
+        f"{a1(top, table.first_col)}:{a1(table.last_row, table.outer_last_col)}",
         table.kind.name,
         columns,
         totals,
         identities,
         tuple(notes),
         title=f"Tableau {table.kind.title}",
-        header_rows=tuple(sorted(r + 1 for r in table.header_rows or [table.header_row])),
+        header_rows=()
+        if table.headerless
+        else tuple(sorted(r + 1 for r in table.header_rows or [table.header_row])),
     )
 
 

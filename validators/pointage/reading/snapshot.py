@@ -41,6 +41,10 @@ class SheetSnapshot:
     formulas_without_value: set[tuple[int, int]] = field(default_factory=set)
     # cell -> (first row, last row) its `SUM`/`SUBTOTAL(9, …)` of one column adds.
     sums: dict[tuple[int, int], tuple[int, int]] = field(default_factory=dict)
+    # cell -> (column, first row, last row) of a SUM of one column that `sums` does not
+    # hold: another column's rows (`E3 = SUM(B2:B5)`, a total beside the lines), or a
+    # whole column (`SUM(E:E)`, last row 1048575).
+    column_sums: dict[tuple[int, int], tuple[int, int, int]] = field(default_factory=dict)
     merged: list[tuple[int, int, int, int]] = field(default_factory=list)
     hidden_rows: set[int] = field(default_factory=set)
     hidden_cols: set[int] = field(default_factory=set)

@@ -65,12 +65,15 @@ _CELL_CLOSE = re.compile(rb"</(?:\w+:)?c>")
 # An error cell (`t="e"`): calamine gives it as an empty cell, its value says which error.
 _ERROR_CELL = re.compile(rb'<(?:\w+:)?c\b[^>]*\bt="e"[^>]*>')
 _CELL_VALUE = re.compile(rb"<(?:\w+:)?v>([^<]*)<")
-# A total's formula: `SUM(E6:E9)`, `SUBTOTAL(9,E6:E9)` (109 too), one range of one column.
+# A total's formula: `SUM(E6:E9)`, `SUBTOTAL(9,E6:E9)` (109 too), one range of one
+# column, or the whole column (`SUM(E:E)`, rows left out).
 _SUM_FORMULA = re.compile(
     rb">\s*=?\s*(?:_xlfn\.)?(?:SUM\(|SUBTOTAL\(\s*(?:9|109)\s*[,;]\s*)"
-    rb"\$?([A-Z]{1,3})\$?(\d+)\s*:\s*\$?([A-Z]{1,3})\$?(\d+)\s*\)\s*<",
+    rb"\$?([A-Z]{1,3})\$?(\d*)\s*:\s*\$?([A-Z]{1,3})\$?(\d*)\s*\)\s*<",
     re.IGNORECASE,
 )
+# The last row of a sheet: where a whole-column range ends.
+_LAST_ROW = 1048575
 _CHUNK = 1 << 20
 # A sheet whose root is not a plain `<worksheet` in its first bytes, or that binds
 # SpreadsheetML to a prefix, may write its formulas `<x:f>`: only then is `:f` searched
@@ -374,6 +377,9 @@ class _SheetExtras:
         self.formulas_without_value: set[tuple[int, int]] = set()
         # cell -> (first row, last row) of the one-column range its SUM/SUBTOTAL adds.
         self.sums: dict[tuple[int, int], tuple[int, int]] = {}
+        # cell -> (column, first row, last row) of a SUM of another column, or of rows
+        # not all above it (a total written beside the lines).
+        self.column_sums: dict[tuple[int, int], tuple[int, int, int]] = {}
         # cell -> the error it shows (`#REF!`…).
         self.errors: dict[tuple[int, int], ExcelError] = {}
 
@@ -456,13 +462,23 @@ def _scan_block(block: bytes, end: int, extras: _SheetExtras, prefixed: bool) ->
         summed = _SUM_FORMULA.match(block, formula.end() - 1, stop)
         if summed is None:
             summed = _SUM_FORMULA.search(block, formula.end() - 1, min(stop, formula.end() + 200))
-        if summed is not None and summed.group(1) == summed.group(3):
+        if (
+            summed is not None
+            and summed.group(1) == summed.group(3)
+            and bool(summed.group(2)) == bool(summed.group(4))
+        ):
             ref = _ATTR_R.search(cell.group(0))
             if ref and not ref.group(1).isdigit():
                 row, col = parse_a1(ref.group(1).decode())
-                first, last = int(summed.group(2)) - 1, int(summed.group(4)) - 1
-                if col == column_index(summed.group(1).decode()) and first <= last < row:
+                summed_col = column_index(summed.group(1).decode())
+                if summed.group(2):
+                    first, last = int(summed.group(2)) - 1, int(summed.group(4)) - 1
+                else:
+                    first, last = 0, _LAST_ROW
+                if col == summed_col and first <= last < row:
                     extras.sums[(row, col)] = (first, last)
+                elif first <= last and not (col == summed_col and first <= row <= last):
+                    extras.column_sums[(row, col)] = (summed_col, first, last)
 
 
 def _scan_errors(block: bytes, end: int, extras: _SheetExtras) -> None:
@@ -519,6 +535,7 @@ def _snapshot(
         origin_col=start[1],
         formulas_without_value=extras.formulas_without_value,
         sums=extras.sums,
+        column_sums=extras.column_sums,
         merged=merged,
         hidden_rows=extras.hidden_rows,
         hidden_cols=extras.hidden_cols,

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from pointage.base.addresses import a1, range_a1
+from pointage.base.addresses import a1, column_letter, range_a1
 from pointage.base.numbers import NotANumber, Number, exact_values, parse_number
 from pointage.base.text import is_blank, words
 from pointage.reading.snapshot import SheetSnapshot
@@ -15,6 +15,7 @@ from pointage.tables.kinds import TableKind
 DETAIL, TOTAL, NOTE = "detail", "total", "note"
 TOTAL_BY_LABEL, TOTAL_BY_BARE_AMOUNT = "libellé", "montant seul sous les lignes"
 TOTAL_BY_FORMULA = "formule SOMME des lignes au-dessus"
+TOTAL_BESIDE = "formule SOMME à côté des lignes"
 
 _TOTAL_LABEL = re.compile(r"^(?:SOUS\s*)?TOTAL\b")
 
@@ -30,6 +31,22 @@ class Row:
     @property
     def is_grand_label(self) -> bool:
         return "GENERAL" in words(self.label)
+
+
+@dataclass(frozen=True, slots=True)
+class SideTotal:
+    """A total written beside the lines, outside the table's columns: `Total peinture`
+    in D9 and `=SUM(B8:B10)` in E9, or `Total marchandises | =SUM(E:E)` right of an
+    Excel Table. Its formula says which column it totals and near which rows; what it
+    should be is the sum of the detail rows of the blocks those rows are in."""
+
+    row: int
+    col: int
+    label: str
+    label_col: int
+    summed_col: int
+    first: int
+    last: int
 
 
 @dataclass
@@ -60,6 +77,10 @@ class Table:
     # Its header repeats the header of the table just above (`CODE | STRUCTURE | Nature |
     # Montant` again after a title row): a sub-table of that one, reported with it.
     repeats_header_above: bool = False
+    # No header row at all (a list of postes closed by `Total | =SUM(B1:B12)`): the
+    # table starts right under `header_row`, which is only the row above it.
+    headerless: bool = False
+    side_totals: list[SideTotal] = field(default_factory=list)
     _numbers: dict[tuple[int, int], Number | NotANumber | None] = field(default_factory=dict, repr=False)
     _columns: dict[str, list[object]] = field(default_factory=dict, repr=False)
     _exact: dict[str, list] = field(default_factory=dict, repr=False)
@@ -69,9 +90,20 @@ class Table:
         return self.sheet.name
 
     @property
+    def top_row(self) -> int:
+        """The first row of the table: its first header row, or its first line."""
+        if self.headerless:
+            return self.header_row + 1
+        return self.header_rows[0] if self.header_rows else self.header_row
+
+    @property
+    def outer_last_col(self) -> int:
+        """The last column a person sees as the table's: its totals beside it included."""
+        return max([self.last_col, *(s.col for s in self.side_totals)])
+
+    @property
     def range(self) -> str:
-        top = self.header_rows[0] if self.header_rows else self.header_row
-        return range_a1(top, self.first_col, self.last_row, self.last_col)
+        return range_a1(self.top_row, self.first_col, self.last_row, self.outer_last_col)
 
     @property
     def money_roles(self) -> list[str]:
@@ -141,7 +173,8 @@ class Table:
         return [r for r in self.rows if r.kind == DETAIL]
 
     def header_text(self, role: str) -> str:
-        return self.headers.get(self.roles[role], role)
+        col = self.roles[role]
+        return self.headers.get(col) or column_letter(col)
 
 
 def extra_role(col: int) -> str:
