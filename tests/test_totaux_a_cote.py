@@ -9,7 +9,7 @@ from __future__ import annotations
 import openpyxl
 import pytest
 
-from classeurs import Feuille, avec_valeurs_en_cache, construire
+from classeurs import Feuille, avec_valeurs_en_cache, construire, ods, par_libreoffice
 from pointage.engine.check import check_path
 from pointage.outputs.json_report import report_to_dict
 from pointage.reading.workbook import read_workbook
@@ -177,3 +177,91 @@ def test_a_sum_over_a_text_in_its_column_shows_no_table(tmp_path):
     chemin = avec_valeurs_en_cache(construire(tmp_path / "b.xlsx", {"Total": texte}), {"Total": {"E9": 396}})
     report = check_path(chemin)
     assert (report.unreadable, report.tables) == (True, [])
+
+
+# The same sheet in the other formats Pointage reads: each says which column a SUM adds.
+ODS_TRAVAUX = (
+    '<table:table table:name="Total">'
+    "<table:table-row><table:table-cell/>{tarif}</table:table-row>"
+    "<table:table-row>{materiel}{n1200}</table:table-row>"
+    "<table:table-row>{main}{n2288}<table:table-cell/>{total}{somme}</table:table-row>"
+    "<table:table-row>{meubles}{n2815}</table:table-row>"
+    "</table:table>"
+)
+
+
+def _ods_text(value: str) -> str:
+    return f'<table:table-cell office:value-type="string"><text:p>{value}</text:p></table:table-cell>'
+
+
+def _ods_number(value: float, formula: str = "") -> str:
+    formula = f' table:formula="{formula}"' if formula else ""
+    return f'<table:table-cell{formula} office:value-type="float" office:value="{value}"><text:p>{value:g}</text:p></table:table-cell>'
+
+
+XML2003_TRAVAUX = """<?xml version="1.0"?>
+<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet">
+ <Worksheet ss:Name="Total">
+  <Table>
+   <Row><Cell ss:Index="2"><Data ss:Type="String">Tarif</Data></Cell></Row>
+   <Row><Cell><Data ss:Type="String">Matériel</Data></Cell><Cell><Data ss:Type="Number">1200</Data></Cell></Row>
+   <Row><Cell><Data ss:Type="String">Main d'œuvre</Data></Cell><Cell><Data ss:Type="Number">2288</Data></Cell>
+    <Cell ss:Index="4"><Data ss:Type="String">Total</Data></Cell>
+    <Cell ss:Formula="=SUM(R[-1]C[-3]:R[1]C[-3])"><Data ss:Type="Number">{total}</Data></Cell></Row>
+   <Row><Cell><Data ss:Type="String">Meubles</Data></Cell><Cell><Data ss:Type="Number">2815</Data></Cell></Row>
+  </Table>
+ </Worksheet>
+</Workbook>"""
+
+
+def _other_format(tmp_path, fmt: str, total: int):
+    if fmt == "ods":
+        body = ODS_TRAVAUX.format(
+            tarif=_ods_text("Tarif"),
+            materiel=_ods_text("Matériel"),
+            n1200=_ods_number(1200),
+            main=_ods_text("Main d'œuvre"),
+            n2288=_ods_number(2288),
+            total=_ods_text("Total"),
+            somme=_ods_number(total, "of:=SUM([.B2:.B4])"),
+            meubles=_ods_text("Meubles"),
+            n2815=_ods_number(2815),
+        )
+        return ods(tmp_path / "budget.ods", body)
+    path = tmp_path / "budget.xml"
+    path.write_text(XML2003_TRAVAUX.format(total=total), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("fmt", ["ods", "xml2003"])
+def test_a_total_beside_the_lines_is_read_in_every_format(tmp_path, fmt):
+    [sheet] = read_workbook(_other_format(tmp_path, fmt, 6303)).sheets
+    assert (sheet.sums, sheet.column_sums) == ({}, {(2, 4): (1, 1, 3)})
+    report = check_path(_other_format(tmp_path, fmt, 6303))
+    assert [(t.sheet, t.range, t.kind, t.total_rows) for t in report.tables] == [
+        ("Total", "A1:E4", "plan", ((3, BESIDE),))
+    ]
+    assert _shown(report) == []
+    assert _shown(check_path(_other_format(tmp_path, fmt, 6300))) == [
+        (
+            "T001",
+            "Total",
+            "E3",
+            ("B2", "B3", "B4", "E3"),
+            "Total : le total de la colonne « Tarif » est 6 300,00 € ; la somme des 3 lignes du bloc "
+            "donne 6 303,00 € (écart -3,00 €).",
+        )
+    ]
+
+
+def test_an_xls_saved_by_libreoffice_gives_the_findings_of_the_xlsx(tmp_path):
+    # Correct totals: whether LibreOffice recomputes them on load is then no matter.
+    source = _travaux(tmp_path)
+    xls = par_libreoffice(source, "xls", tmp_path)
+    if xls is None:
+        pytest.skip("LibreOffice absent : .ci/run l'installe (paquet libreoffice-calc-nogui)")
+    [sheet] = read_workbook(xls).sheets
+    assert sheet.column_sums == {(2, 4): (1, 1, 4), (8, 4): (1, 7, 9)}
+    original, converted = check_path(source), check_path(xls)
+    assert [(t.sheet, t.range, t.kind) for t in converted.tables] == [("Total", "A1:E10", "plan")]
+    assert _shown(converted) == _shown(original) == []

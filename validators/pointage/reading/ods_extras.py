@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from xml.etree.ElementTree import ParseError, iterparse
 
 from pointage.base.excel_errors import ExcelError
+from pointage.reading.snapshot import record_sum
 
 _TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
 _TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
@@ -54,6 +55,7 @@ class _TooManyErrors(Exception):
 class OdsExtras:
     errors: dict[tuple[int, int], ExcelError] = field(default_factory=dict)
     sums: dict[tuple[int, int], tuple[int, int]] = field(default_factory=dict)
+    column_sums: dict[tuple[int, int], tuple[int, int, int]] = field(default_factory=dict)
     merged: list[tuple[int, int, int, int]] = field(default_factory=list)
     # (first, count): runs of hidden rows and columns; a run may reach the sheet's last
     # row, a million rows down.
@@ -169,5 +171,6 @@ def _cell(element, extras: OdsExtras, row: int, col: int, rows: int, cols: int) 
         summed = _SUM.match(formula.strip())
         if summed and summed.group(1).upper() == summed.group(3).upper():
             first, last = int(summed.group(2)) - 1, int(summed.group(4)) - 1
-            if _column_index(summed.group(1)) == col and first <= last < row:
-                extras.sums[(row, col)] = (first, last)
+            record_sum(
+                extras.sums, extras.column_sums, (row, col), _column_index(summed.group(1)), first, last
+            )

@@ -129,6 +129,7 @@ def _snapshot(
         origin_row=start[0],
         origin_col=start[1],
         sums=extras.sums,
+        column_sums=extras.column_sums,
         merged=merged or _within_grid(extras.merged, start, values),
         hidden_rows=hidden_rows,
         hidden_cols=hidden_cols,

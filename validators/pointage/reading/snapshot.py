@@ -105,6 +105,29 @@ class SheetSnapshot:
         return out
 
 
+def record_sum(
+    sums: dict[tuple[int, int], tuple[int, int]],
+    column_sums: dict[tuple[int, int], tuple[int, int, int]],
+    cell: tuple[int, int],
+    summed_col: int,
+    first: int,
+    last: int,
+) -> None:
+    """File the `SUM` of one column's rows `first..last` written in `cell`, as every
+    reader does: its own column's rows above it in `sums`, any other in `column_sums`
+    (a range that holds its own cell is a circular reference: neither)."""
+    row, col = cell
+    if first > last or first < 0:
+        return
+    if col == summed_col:
+        if last < row:
+            sums[cell] = (first, last)
+        elif row < first:
+            column_sums[cell] = (summed_col, first, last)
+    else:
+        column_sums[cell] = (summed_col, first, last)
+
+
 @dataclass(frozen=True)
 class ReadingGap:
     """Something of the workbook the reader could not read and went on without (a

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pointage.base.excel_errors import ExcelError
+from pointage.reading.snapshot import record_sum
 
 BOF, EOF, BOUNDSHEET, FILEPASS = 0x0809, 0x000A, 0x0085, 0x002F
 ROW, COLINFO, BOOLERR, FORMULA = 0x0208, 0x007D, 0x0205, 0x0006
@@ -43,6 +44,7 @@ _SUM, _SUBTOTAL = 4, 344
 class XlsExtras:
     errors: dict[tuple[int, int], ExcelError] = field(default_factory=dict)
     sums: dict[tuple[int, int], tuple[int, int]] = field(default_factory=dict)
+    column_sums: dict[tuple[int, int], tuple[int, int, int]] = field(default_factory=dict)
     hidden_rows: set[int] = field(default_factory=set)
     hidden_cols: set[int] = field(default_factory=set)
     merged: list[tuple[int, int, int, int]] = field(default_factory=list)  # calamine reads them
@@ -135,8 +137,8 @@ def _formula(data: bytes, extras: XlsExtras) -> None:
     summed = _summed_area(data[22 : 22 + size])
     if summed is not None:
         first, last, c1, c2 = summed
-        if c1 == c2 == col and first <= last < row:
-            extras.sums[(row, col)] = (first, last)
+        if c1 == c2:
+            record_sum(extras.sums, extras.column_sums, (row, col), c1, first, last)
 
 
 def _summed_area(tokens: bytes) -> tuple[int, int, int, int] | None:

@@ -25,7 +25,14 @@ from pointage.base.errors import UnreadableWorkbook
 from pointage.base.own_sheets import OWN_MARKS, marked_sheet
 from pointage.reading.calamine_source import is_calamine_failure, open_calamine
 from pointage.reading.formats import XLSX, normalise_part, rels_of, workbook_part
-from pointage.reading.snapshot import ExcelError, ListObject, ReadingGap, SheetSnapshot, WorkbookSnapshot
+from pointage.reading.snapshot import (
+    ExcelError,
+    ListObject,
+    ReadingGap,
+    SheetSnapshot,
+    WorkbookSnapshot,
+    record_sum,
+)
 from pointage.reading.sparse_sheet import (
     MAX_DENSE_CELLS,
     Extent,
@@ -475,10 +482,7 @@ def _scan_block(block: bytes, end: int, extras: _SheetExtras, prefixed: bool) ->
                     first, last = int(summed.group(2)) - 1, int(summed.group(4)) - 1
                 else:
                     first, last = 0, _LAST_ROW
-                if col == summed_col and first <= last < row:
-                    extras.sums[(row, col)] = (first, last)
-                elif first <= last and not (col == summed_col and first <= row <= last):
-                    extras.column_sums[(row, col)] = (summed_col, first, last)
+                record_sum(extras.sums, extras.column_sums, (row, col), summed_col, first, last)
 
 
 def _scan_errors(block: bytes, end: int, extras: _SheetExtras) -> None:

@@ -14,12 +14,12 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 from pointage.base.errors import UnreadableWorkbook
-from pointage.reading.snapshot import EXCEL_ERRORS, ExcelError, SheetSnapshot, WorkbookSnapshot
+from pointage.reading.snapshot import EXCEL_ERRORS, ExcelError, SheetSnapshot, WorkbookSnapshot, record_sum
 
 _SS = "{urn:schemas-microsoft-com:office:spreadsheet}"
 # The same limit as the sheets' XML of an .xlsx (reading/xlsx.py).
 MAX_XML_BYTES = 192 * 1024 * 1024
-# `=SUM(R[-4]C:R[-1]C)`, `=SUBTOTAL(9,R2C5:R5C5)`: one column of rows above.
+# `=SUM(R[-4]C:R[-1]C)`, `=SUBTOTAL(9,R2C5:R5C5)`: rows of one column.
 _REF = r"R(\[-?\d+\]|\d+)?C(\[-?\d+\]|\d+)?"
 _SUM = re.compile(rf"^=\s*(?:SUM\(|SUBTOTAL\(\s*(?:9|109)\s*[,;]\s*){_REF}\s*:\s*{_REF}\s*\)$", re.IGNORECASE)
 
@@ -57,6 +57,7 @@ class _Sheet:
         self.hidden_cols: set[int] = set()
         self.formulas_without_value: set[tuple[int, int]] = set()
         self.sums: dict[tuple[int, int], tuple[int, int]] = {}
+        self.column_sums: dict[tuple[int, int], tuple[int, int, int]] = {}
         self.next_column = 0
 
     def snapshot(self) -> SheetSnapshot:
@@ -75,6 +76,7 @@ class _Sheet:
             origin_col=left,
             formulas_without_value=self.formulas_without_value,
             sums=self.sums,
+            column_sums=self.column_sums,
             merged=self.merged,
             hidden_rows=self.hidden_rows,
             hidden_cols=self.hidden_cols,
@@ -133,7 +135,7 @@ def _parse(path: Path) -> list[SheetSnapshot]:
                     sheet.formulas_without_value.add(here)
                 summed = _summed_rows(formula, *here)
                 if summed is not None:
-                    sheet.sums[here] = summed
+                    record_sum(sheet.sums, sheet.column_sums, here, *summed)
             sheet.col += across
             element.clear()
         elif tag == "Row":
@@ -175,8 +177,8 @@ def _value(data: ElementTree.Element) -> object:
     return text
 
 
-def _summed_rows(formula: str, row: int, col: int) -> tuple[int, int] | None:
-    """The rows (first, last) a SUM/SUBTOTAL of one column above `row` adds."""
+def _summed_rows(formula: str, row: int, col: int) -> tuple[int, int, int] | None:
+    """The column and rows (column, first, last) a SUM/SUBTOTAL of one column adds."""
     match = _SUM.match(formula.strip())
     if match is None:
         return None
@@ -186,8 +188,8 @@ def _summed_rows(formula: str, row: int, col: int) -> tuple[int, int] | None:
         _position(match[3], row),
         _position(match[4], col),
     )
-    if c1 == col == c2 and first <= last < row and first >= 0:
-        return first, last
+    if c1 == c2 and 0 <= first <= last:
+        return c1, first, last
     return None
 
 

@@ -60,6 +60,8 @@ def formula_tables(sheet: SheetSnapshot, tables: list[Table]) -> list[Table]:
             continue  # a whole column (`SUM(E:E)`) says too little to build a table on
         evidence.append((summed, first, last, SideTotal(row, col, label[1], label[0], summed, first, last)))
     for (row, col), (first, last) in sorted(sheet.sums.items()):
+        if _inside(tables, sheet, row, col):
+            continue  # the usual total of a table found (the 100 000-row annex's many)
         left = sheet.row(row)[: max(col - sheet.origin_col, 0)]
         if any(isinstance(v, str) and is_total_label(v.strip()) for v in left):
             evidence.append((col, first, last, row))
@@ -75,6 +77,8 @@ def _groups(sheet: SheetSnapshot, evidence: list, tables: list[Table]) -> list[l
     """Evidence by summed column and label column, the blocks near each other joined."""
     lines = []
     for summed, first, last, total in evidence:
+        if _inside(tables, sheet, max(first, sheet.origin_row), summed):
+            continue
         read = _lines(sheet, summed, first, last)
         if read is None or _inside(tables, sheet, read[0][0], summed):
             continue
