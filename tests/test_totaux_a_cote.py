@@ -125,13 +125,15 @@ def test_a_wrong_total_of_a_list_without_header_names_its_column_by_letter(tmp_p
     ]
 
 
-def _materiaux(tmp_path, h1):
+def _materiaux(tmp_path, h1, below=None):
     chemin = construire(
         tmp_path / "materiaux.xlsx", {"Matériaux": Feuille(MATERIAUX, tableau_excel="Tableau1")}
     )
     classeur = openpyxl.load_workbook(chemin)
     feuille = classeur["Matériaux"]
     feuille["G1"], feuille["H1"] = "Total marchandises", "=SUM(E:E)"
+    if below is not None:
+        feuille["D12"], feuille["E12"] = "Main d'œuvre", below  # not a line of the table
     classeur.save(chemin)
     return avec_valeurs_en_cache(chemin, {"Matériaux": {"H1": h1}})
 
@@ -265,3 +267,15 @@ def test_an_xls_saved_by_libreoffice_gives_the_findings_of_the_xlsx(tmp_path):
     original, converted = check_path(source), check_path(xls)
     assert [(t.sheet, t.range, t.kind) for t in converted.tables] == [("Total", "A1:E10", "plan")]
     assert _shown(converted) == _shown(original) == []
+
+
+def test_a_whole_column_total_that_adds_numbers_beyond_the_table_is_not_checked(tmp_path):
+    # H1 = 730 is the table's 230 and the 500 of E12: right, but not the table's total.
+    report = check_path(_materiaux(tmp_path, 730, below=500))
+    [table] = report.tables
+    assert (table.range, table.total_rows) == ("A1:H6", ((1, BESIDE),))
+    assert table.notes == (
+        "le total à côté des lignes H1 additionne aussi des nombres hors des lignes de détail "
+        "du tableau : non vérifié",
+    )
+    assert _shown(report) == []

@@ -104,6 +104,8 @@ class TotalsAnalysis:
     missing: list[MissingTotal] = field(default_factory=list)
     # Every filled total cell of each column, with its level, in row order.
     levels: dict[str, list[tuple[int, Part]]] = field(default_factory=dict)
+    # What was read but not checked (French, for the report's `tables[].notes`).
+    notes: list[str] = field(default_factory=list)
 
     def overall(self, role: str) -> tuple[Decimal, list[str]] | None:
         """What the table allocates in a column: its last grand total, else the sum of
@@ -130,10 +132,32 @@ def analyse_totals(table: Table, ctx: CheckContext) -> TotalsAnalysis:
     if table.has("description"):
         _walk(table, "description", _description_values(table, ctx), analysis, money=False)
     for side in table.side_totals:
+        if _sums_beyond_its_lines(table, side):
+            analysis.notes.append(
+                f"le total à côté des lignes {a1(side.row, side.col)} additionne aussi des nombres "
+                "hors des lignes de détail du tableau : non vérifié"
+            )
+            continue
         check = _side_check(table, side)
         if check is not None:
             analysis.checks.append(check)
     return analysis
+
+
+def _sums_beyond_its_lines(table: Table, side: SideTotal) -> bool:
+    """Whether the formula's range holds a number other than 0 outside the table's
+    detail rows (a total row, another table further down `SUM(E:E)`): what it should be
+    is then not known, and it is not checked. The zeros of an empty Excel Table's
+    copied formulas change nothing."""
+    sheet = table.sheet
+    details = {r.index for r in table.rows if r.kind == DETAIL}
+    for row in range(max(side.first, sheet.origin_row), min(side.last, sheet.row_count - 1) + 1):
+        if row in details or (row, side.summed_col) == (side.row, side.col):
+            continue
+        value = exact_value(sheet.value(row, side.summed_col))
+        if value is not None and not isinstance(value, NotANumber) and value != 0:
+            return True
+    return False
 
 
 def _side_check(table: Table, side: SideTotal) -> TotalCheck | None:

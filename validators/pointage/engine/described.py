@@ -50,6 +50,8 @@ def describe_table(table: Table, ctx: CheckContext) -> TableInfo:
         )
     if table.totals_skipped:
         notes.append(table.totals_skipped)
+    if table.side_totals and table.usable:
+        notes.extend(ctx.totals_of(table).notes)
     top = table.top_row if table.headerless else title_top(table)
     return TableInfo(
         table.sheet_name,
