@@ -410,3 +410,35 @@ def test_checking_the_annotated_copy_gives_the_findings_of_the_original(name, tm
     assert [
         (f.code, f.sheet, f.cell, f.cells, f.message) for f in check_path(tmp_path / "copie.xlsx").findings
     ] == shown
+
+
+def test_every_subtotal_of_the_op_ale_outlines_is_checked():
+    # The README's counts of total rows: CGRs without accounts under them (sde-1's
+    # `ALO OP-SPE 0AMOR`) are lines of their parents, and every level adds up.
+    found = {}
+    for name in ("balance", "sde-1", "sdr-1"):
+        [table] = [t for t in _report(f"eple-suite__comptaeple__{name}.xlsx").tables if t.sheet != "Donnees"]
+        found[name] = table.notes
+    outline = "sous-totaux au-dessus de leurs lignes (plan hiérarchique), vérifiés sur les lignes de plus bas niveau"
+    assert found == {
+        "balance": (f"13 {outline}",),
+        "sde-1": (f"109 {outline}",),
+        "sdr-1": (f"52 {outline}",),
+    }
+
+
+def test_a_changed_cgr_without_accounts_is_found_at_its_parent():
+    snapshot, tables = _tables("eple-suite__comptaeple__sde-1.xlsx")
+    [table] = [t for t in tables if t.sheet_name == "ECBU"]
+    assert table.sheet.value(192, 1).startswith("ALO       OP-SPE    0AMOR")  # row 193
+    _set(table.sheet, 192, 3, table.sheet.value(192, 3) + 1000)  # its Budget, D193
+    _set(table.sheet, 192, 7, table.sheet.value(192, 7) + 1000)  # and its Disponible, H193
+    findings = [f for f in check_snapshot(snapshot).findings if f.sheet == "ECBU"]
+    assert [(f.code, f.cell, f.cells) for f in findings] == [
+        ("T001", "D192", ("D193", "D192")),
+        ("T001", "H192", ("H193", "H192")),
+    ]
+    assert findings[0].message == (
+        "ALO       OP-SPE - _ : le total de la colonne « Budget » est 8 380,02 € ; la ligne du bloc "
+        "donne 9 380,02 € (écart -1 000,00 €)."
+    )

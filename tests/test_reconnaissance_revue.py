@@ -93,3 +93,36 @@ def test_one_slip_in_an_outline_is_said_at_the_deepest_subtotal(tmp_path):
     lines.append(f"Total général |  | {all_budget} | {all_engaged} | {all_budget - all_engaged}")
     found, _ = _findings(tmp_path, {"ECBU": "\n".join(lines)})
     assert found == [("T001", "C6"), ("T001", "E6")]
+
+
+def _outline_with_a_cgr_without_accounts(budget_typed: int) -> str:
+    # `ALO OP-SPE 0AMOR` has no account under it: it is the one line of `ALO OP-SPE`.
+    rows = [
+        ("ALO ADMIN", "", 1500, 600),
+        ("", "Compte 6061", 1000, 400),
+        ("", "Compte 6062", 500, 200),
+        ("ALO OP-SPE", "", 800, 750),
+        ("ALO OP-SPE 0AMOR", "", budget_typed, 750),
+        ("ALO DEPART", "", 300, 0),
+        ("", "Compte 6068", 300, 0),
+    ]
+    top = ("ALO", "", 2600, 1350)
+    lines = ["CGR | Compte | Budget | Engagé | Disponible"]
+    for label, account, budget, engaged in [top, *rows]:
+        lines.append(f"{label} | {account} | {budget} | {engaged} | {budget - engaged}")
+    lines.append("Total général |  | 2600 | 1350 | 1250")
+    return "\n".join(lines)
+
+
+def test_a_cgr_without_accounts_is_a_line_of_its_parent(tmp_path):
+    found, report = _findings(tmp_path, {"ECBU": _outline_with_a_cgr_without_accounts(800)})
+    assert found == []
+    # ALO, ALO ADMIN, ALO OP-SPE, ALO DEPART and the Total général: all add up.
+    assert report.tables[0].notes == (
+        "5 sous-totaux au-dessus de leurs lignes (plan hiérarchique), vérifiés sur les lignes de plus bas niveau",
+    )
+
+
+def test_a_slip_in_a_cgr_without_accounts_is_said_at_its_parent(tmp_path):
+    found, _ = _findings(tmp_path, {"ECBU": _outline_with_a_cgr_without_accounts(850)})
+    assert found == [("T001", "C6"), ("T001", "E6")]

@@ -28,6 +28,7 @@ from pointage.tables.table import DETAIL, TOTAL, Row, Table
 _NOT_SUMMED = frozenset({"balance"})
 MIN_UNDERSTOOD = Decimal("0.8")
 MAX_OUTLINE_ROWS = 50_000  # each subtotal looks down to its end: beyond, not read as an outline
+MAX_CHILDLESS_ROUNDS = 20  # CGRs without lines found, one at a time (each reads every span again)
 
 
 @dataclass
@@ -53,17 +54,14 @@ def outline_totals(table: Table) -> TotalsAnalysis:
     if leaves < max(2, len(rows) // 10) or sum(is_parent) < 2 or len(rows) > MAX_OUTLINE_ROWS:
         return analysis  # a flat list (or too big to be an outline of subtotals)
     values = [[cents_of(table.sheet.value(r.index, col)) for _, col in columns] for r in rows]
-    # (row of the subtotal, first and past-last row of its lines, mismatching columns)
-    spans: list[tuple[int, int, int, list[int] | None]] = []
-    previous_total = -1
-    for i in range(len(rows)):
-        if rows[i].kind == TOTAL:
-            # `Total général` is the parent of every line above it (up to a total above).
-            spans.append((i, previous_total + 1, i, _total_span(previous_total, i, is_parent, values)))
-            previous_total = i
-        elif is_parent[i]:
-            _, end, wrong = _span(i, is_parent, values)
-            spans.append((i, i + 1, end, wrong))
+    totals = [r.kind == TOTAL for r in rows]
+    spans = _spans(totals, is_parent, values)
+    for _ in range(MAX_CHILDLESS_ROUNDS):
+        childless = _childless(spans, totals, is_parent, values)
+        if childless is None:
+            break
+        is_parent[childless] = False
+        spans = _spans(totals, is_parent, values)
     understood = sum(1 for *_, wrong in spans if wrong == [])
     failing = [span for span in spans if span[3]]  # None: not understood
     # One slip in a line makes every subtotal above it wrong: only the deepest speaks.
@@ -97,6 +95,59 @@ def outline_totals(table: Table) -> TotalsAnalysis:
                 )
             )
     return analysis
+
+
+def _spans(
+    totals: list[bool], is_parent: list[bool], values: list[list[int | None]]
+) -> list[tuple[int, int, int, list[int] | None]]:
+    """(row of each subtotal, first and past-last row of its lines, mismatching columns:
+    [] when they add up, None when nothing below adds up to it)."""
+    spans: list[tuple[int, int, int, list[int] | None]] = []
+    previous_total = -1
+    for i in range(len(values)):
+        if totals[i]:
+            # `Total général` is the parent of every line above it (up to a total above).
+            spans.append((i, previous_total + 1, i, _total_span(previous_total, i, is_parent, values)))
+            previous_total = i
+        elif is_parent[i]:
+            _, end, wrong = _span(i, is_parent, values)
+            spans.append((i, i + 1, end, wrong))
+    return spans
+
+
+def _childless(
+    spans: list[tuple[int, int, int, list[int] | None]],
+    totals: list[bool],
+    is_parent: list[bool],
+    values: list[list[int | None]],
+) -> int | None:
+    """A CGR with nothing under it (`ALO OP-SPE 0AMOR`, straight above the next CGR)
+    carries its own amounts: it is a line of its parent, not a subtotal. Its own span
+    finds nothing, and its parent's finds nothing either while it is left out. Such a
+    row is the last of a run of rows whose span finds nothing, each straight above the
+    next (its parents come first); it is taken as a line when its nearest such parent
+    above then adds up, in some column at least: the row itself may hold a slip (or
+    the total adds up, when it has no such parent). The first one found from the
+    bottom, or None."""
+    lost = {at for at, _, _, wrong in spans if wrong is None}
+    runs = [
+        at
+        for at in lost
+        if not totals[at] and (at + 1 == len(values) or is_parent[at + 1]) and at + 1 not in lost
+    ]
+    for at in sorted(runs, reverse=True):
+        above = [p for p in lost if p < at and not totals[p]]
+        is_parent[at] = False
+        if above:
+            adds_up = _span(max(above), is_parent, values)[2] is not None
+        else:
+            after = [t for t in range(at + 1, len(values)) if totals[t] and t in lost]
+            before = max((t for t in range(at) if totals[t]), default=-1)
+            adds_up = bool(after) and _total_span(before, after[0], is_parent, values) is not None
+        is_parent[at] = True
+        if adds_up:
+            return at
+    return None
 
 
 def _span(i: int, is_parent: list[bool], values: list[list[int | None]]) -> tuple[int, int, list[int] | None]:

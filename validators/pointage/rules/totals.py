@@ -13,8 +13,8 @@ T001 = rule(
     summary="Un total de bloc (niveau 1) diffère de la somme des lignes de détail de son "
     "bloc, pour une colonne chiffrée (montant, places, portefeuilles, quantités des "
     "descriptions ; montant delta d'un plan de financement).",
-    message="{label} : le total de la colonne « {column} » est {found_text} ; la somme des "
-    "{count} lignes du bloc donne {expected_text} (écart {difference}).",
+    message="{label} : le total de la colonne « {column} » est {found_text} ; {summed} donne "
+    "{expected_text} (écart {difference}).",
     example="Seed 000 ✔ : `TOTAL | 3 354 | 464 570,00 €` — 3 354 est bien la somme des "
     "places écrites dans les 42 descriptions, 464 570,00 € la somme des montants.",
 )
@@ -25,7 +25,11 @@ def check_block_totals(ctx):
     for table in ctx.totalled_tables:
         for check in ctx.totals_of(table).checks:
             if check.level == 1 and mismatch(check, ctx):
-                yield _wrong_total(T001, table, check, count=check.count)
+                yield _wrong_total(T001, table, check, summed=_lines(check.count))
+
+
+def _lines(count: int) -> str:
+    return "la ligne du bloc" if count == 1 else f"la somme des {count} lignes du bloc"
 
 
 def _wrong_total(rule_, table, check, **fields):
@@ -88,10 +92,12 @@ def check_missing_totals(ctx):
             money = missing.role == "amount"
             if missing.count:
                 expected = missing.expected
-                reason = (
-                    f"la cellule de la colonne « {missing.column} » est vide alors que les "
-                    f"{missing.count} lignes du bloc totalisent {show(expected, money)}"
+                lines = (
+                    "la ligne du bloc vaut"
+                    if missing.count == 1
+                    else f"les {missing.count} lignes du bloc totalisent"
                 )
+                reason = f"la cellule de la colonne « {missing.column} » est vide alors que {lines} {show(expected, money)}"
             else:
                 expected = None
                 reason = (
