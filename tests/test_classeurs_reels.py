@@ -153,13 +153,26 @@ def test_no_erreur_and_at_most_one_avertissement_per_table(name):
     report = _report(name)
     assert [f.message for f in report.findings if f.severity == Severity.ERREUR] == []
     known = {(code, sheet, cell) for code, sheet, cell, _ in KNOWN.get(name, [])}
-    warnings = [f for f in report.findings if f.severity == Severity.AVERTISSEMENT]
-    per_table: dict[tuple, int] = {}
-    for f in warnings:
-        if (f.code, f.sheet, f.cell) not in known:
-            per_table[(f.sheet, f.code)] = per_table.get((f.sheet, f.code), 0) + 1
-    tables_per_sheet = {t.sheet: sum(1 for u in report.tables if u.sheet == t.sheet) for t in report.tables}
-    assert all(n <= tables_per_sheet[sheet] for (sheet, _), n in per_table.items()), per_table
+    per_table: dict[tuple[str, str], list[str]] = {}
+    for f in report.findings:
+        if f.severity == Severity.AVERTISSEMENT and (f.code, f.sheet, f.cell) not in known:
+            [table] = [t for t in report.tables if t.sheet == f.sheet and _inside(f.cell, t.range)]
+            per_table.setdefault((table.sheet, table.range), []).append(f"{f.code} {f.cell}")
+    assert {table: said for table, said in per_table.items() if len(said) > 1} == {}
+
+
+def _inside(cell: str, cells: str) -> bool:
+    first, last = (_row_col(c) for c in cells.split(":"))
+    row, col = _row_col(cell)
+    return first[0] <= row <= last[0] and first[1] <= col <= last[1]
+
+
+def _row_col(cell: str) -> tuple[int, int]:
+    letters = cell.rstrip("0123456789")
+    col = 0
+    for letter in letters:
+        col = col * 26 + ord(letter) - 64
+    return int(cell[len(letters) :]), col
 
 
 @pytest.mark.parametrize("name", sorted(KNOWN))
