@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from pointage.tables.headers import is_header_row
-from pointage.tables.lexicon import LEXICON, header_words, meaning_of
+from pointage.tables.lexicon import LEXICON, header_words, meaning_of, solde_side
 
 
 @pytest.mark.parametrize(
@@ -210,3 +210,21 @@ def test_no_phrase_is_shadowed():
         if meaning_of(phrase) != meaning
     }
     assert shadowed == SHADOWED
+
+
+@pytest.mark.parametrize(
+    ("header", "side"),
+    [
+        ("Soldes Débit", "debit"),
+        ("Solde débiteur", "debit"),
+        ("Somme de Affichage Solde débit", "debit"),
+        ("Soldes Crédit", "credit"),
+        ("Solde créditeur", "credit"),
+        ("SOLDE CREDITRICE", "credit"),
+        ("Solde", None),
+        ("Solde débit / crédit", None),  # both sides: not one of them
+    ],
+)
+def test_the_side_of_a_solde(header, side):
+    assert meaning_of(header) == "balance"
+    assert solde_side(header) == side

@@ -1,7 +1,8 @@
 """Identities between the numeric columns of a table, row by row.
 
 Named ones come from the meaning of the headers (`Disponible = Budget − Engagé`,
-`Coût total = Coût horaire × Nombre d'heures`); others are inferred when they hold on
+`Coût total = Coût horaire × Nombre d'heures`, a balance's `Solde débit − Solde crédit
+= Débits − Crédits`); others are inferred when they hold on
 nearly every row of a table (`Montant TTC = Montant HT + Montant TVA`). Each row that
 breaks one is a finding (I001 named, I002 inferred).
 
@@ -16,8 +17,10 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from itertools import combinations
 
+from pointage.base.addresses import column_letter
 from pointage.base.numbers import to_cents
 from pointage.base.text import is_blank
+from pointage.tables.lexicon import solde_side
 from pointage.tables.table import DETAIL, TOTAL, Row, Table
 
 # (result, [(sign, role)…]) or (result, "×", a, b): the identities the headers name.
@@ -50,6 +53,13 @@ class Identity:
     product: bool
     named: bool
     text: str  # `Disponible = Budget − Engagé`, headers as written
+    # More columns on the result's side, signed (`Solde débit − Solde crédit = …`): the
+    # finding stands on `result`, the first of them.
+    left: tuple[tuple[int, int], ...] = ()
+
+    @property
+    def columns(self) -> list[int]:
+        return [self.result, *(c for _, c in self.left), *(c for _, c in self.terms)]
 
 
 @dataclass
@@ -88,7 +98,7 @@ def analyse_identities(table: Table, tolerance_cents: int = 0) -> IdentityAnalys
             continue
         analysis.identities.append(identity)
         analysis.breaches.extend(breaches)
-    taken = {frozenset([i.result, *(c for _, c in i.terms)]) for i in named}
+    taken = {frozenset(i.columns) for i in named}
     for identity in _inferred(table, rows, values, named, taken, tolerance_cents):
         analysis.identities.append(identity)
         analysis.breaches.extend(_breaches(identity, rows, values, tolerance_cents))
@@ -144,7 +154,7 @@ def _explained(breach: Breach, values: _LazyColumns) -> bool:
     gap = breach.found - breach.expected
     if breach.found == -breach.expected and gap:
         return True
-    used = {breach.identity.result, *(c for _, c in breach.identity.terms)}
+    used = set(breach.identity.columns)
     position = values.positions[breach.row.index]
     for col in values:
         if col in used:
@@ -224,6 +234,9 @@ def _named(table: Table, values: _LazyColumns) -> list[Identity]:
             for signed in (((1, against), (-1, budget)), ((1, budget), (-1, against)))
         ]
         found.append(min(ways, key=lambda way: len(_breaches(way, values.rows, values, 0))))
+    balance = _balance(table, values)
+    if balance is not None:
+        found.append(balance)
     for result, a, b in _NAMED_PRODUCTS:
         cols = [present(result), present(a), present(b)]
         if None not in cols:
@@ -231,6 +244,34 @@ def _named(table: Table, values: _LazyColumns) -> list[Identity]:
                 Identity(cols[0], ((1, cols[1]), (1, cols[2])), True, True, _product_text(table, *cols))  # type: ignore[arg-type]
             )
     return found
+
+
+def _balance(table: Table, values: _LazyColumns) -> Identity | None:
+    """A balance: `Solde débit − Solde crédit = Débits − Crédits`, every débit column
+    (cumuls antérieurs, période) against every crédit column; with one solde column,
+    `Solde = Débits − Crédits` in the direction its rows follow (a revenue account's
+    solde is often written créditeur). A table of débits and crédits of two years
+    breaks it on most rows: misread, dropped with a note."""
+    debits, credits, soldes = (
+        [c for c in values if table.meanings.get(c) == meaning] for meaning in ("debit", "credit", "balance")
+    )
+    if not debits or len(debits) != len(credits) or not 1 <= len(soldes) <= 2:
+        return None
+    flows = tuple((1, c) for c in debits) + tuple((-1, c) for c in credits)
+    if len(soldes) == 2:
+        sides = {solde_side(table.headers.get(c, "")): c for c in soldes}
+        if set(sides) != {"debit", "credit"}:
+            return None
+        left = ((-1, sides["credit"]),)
+        return Identity(
+            sides["debit"], flows, False, True, _sum_text(table, sides["debit"], flows, left), left
+        )
+    owed = tuple((1, c) for c in credits) + tuple((-1, c) for c in debits)
+    ways = [
+        Identity(soldes[0], signed, False, True, _sum_text(table, soldes[0], signed))
+        for signed in (flows, owed)
+    ]
+    return min(ways, key=lambda way: len(_breaches(way, values.rows, values, 0)))
 
 
 def _inferred(
@@ -306,15 +347,29 @@ def _present(table: Table, x: int, y: int, z: int, product: bool) -> Identity:
     return Identity(result, terms, False, False, _sum_text(table, result, terms))
 
 
-def _header(table: Table, col: int) -> str:
-    return " ".join(table.headers.get(col, "").split()) or f"colonne {col + 1}"
+def _header(table: Table, col: int, twins: frozenset[str] = frozenset()) -> str:
+    """The column's header; with its letter when another column of the identity has the
+    same one (a balance's `Débit (D) + Débit (F)`: cumuls antérieurs and période)."""
+    text = " ".join(table.headers.get(col, "").split())
+    if not text:
+        return f"colonne {col + 1}"
+    return f"{text} ({column_letter(col)})" if text in twins else text
 
 
-def _sum_text(table: Table, result: int, terms: tuple[tuple[int, int], ...]) -> str:
-    text = _header(table, terms[0][1])
-    for sign, col in terms[1:]:
-        text += (" + " if sign > 0 else " − ") + _header(table, col)
-    return f"{_header(table, result)} = {text}"
+def _sum_text(
+    table: Table, result: int, terms: tuple[tuple[int, int], ...], left: tuple[tuple[int, int], ...] = ()
+) -> str:
+    cols = [result, *(c for _, c in left), *(c for _, c in terms)]
+    names = [" ".join(table.headers.get(c, "").split()) for c in cols]
+    twins = frozenset(n for n in names if names.count(n) > 1)
+
+    def signed(pairs: tuple[tuple[int, int], ...], text: str) -> str:
+        for sign, col in pairs:
+            text += (" + " if sign > 0 else " − ") + _header(table, col, twins)
+        return text
+
+    right = signed(terms[1:], _header(table, terms[0][1], twins))
+    return f"{signed(left, _header(table, result, twins))} = {right}"
 
 
 def _product_text(table: Table, result: int, a: int, b: int) -> str:
@@ -322,8 +377,7 @@ def _product_text(table: Table, result: int, a: int, b: int) -> str:
 
 
 def _checked_rows(identity: Identity, values: _LazyColumns) -> int:
-    cols = [identity.result, *(c for _, c in identity.terms)]
-    return sum(1 for row in zip(*(values[c] for c in cols)) if None not in row)
+    return sum(1 for row in zip(*(values[c] for c in identity.columns)) if None not in row)
 
 
 def _breaches(identity: Identity, rows: list[Row], values: _LazyColumns, tolerance: int) -> list[Breach]:
@@ -332,11 +386,17 @@ def _breaches(identity: Identity, rows: list[Row], values: _LazyColumns, toleran
     # The terms of a product are read exactly, the product rounded to the cent.
     read = values.raw if identity.product else values.__getitem__
     terms = [(sign, read(col)) for sign, col in identity.terms]
+    left = [(sign, values[col]) for sign, col in identity.left]
     for position, row in enumerate(rows):
         x = xs[position]
         parts = [(sign, column[position]) for sign, column in terms]
         if x is None or any(v is None for _, v in parts):
             continue
+        if left:
+            sides = [(sign, column[position]) for sign, column in left]
+            if any(v is None for _, v in sides):
+                continue
+            x += sum(sign * v for sign, v in sides)
         if identity.product:
             expected = to_cents(parts[0][1] * parts[1][1])
         else:

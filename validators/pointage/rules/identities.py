@@ -17,7 +17,8 @@ I001 = rule(
     Severity.ERREUR,
     summary="Une identité que les en-têtes nomment ne tient pas sur une ligne : Disponible = "
     "Budget − Engagé, Engagé = Réalisé + En cours, Reste = Voté − Réalisé, Écart = Réalisé − "
-    "Prévu, Solde = Disponible − Proposition, Coût total = Coût unitaire × Quantité.",
+    "Prévu, Solde = Disponible − Proposition, Coût total = Coût unitaire × Quantité, et dans une "
+    "balance Solde débiteur − Solde créditeur = Débits − Crédits.",
     message="{name} : {identity} ne tient pas : {result} vaut {found_text}, le calcul donne "
     "{expected_text} (écart {difference}).{more}",
     example="Une situation des dépenses engagées où un Disponible a été retapé : "
@@ -64,7 +65,20 @@ def _findings(ctx, named: bool):
 
 def _cells(breach: Breach) -> list[str]:
     identity = breach.identity
-    return [a1(breach.row.index, c) for _, c in identity.terms] + [a1(breach.row.index, identity.result)]
+    left = [a1(breach.row.index, c) for c in identity.columns[: 1 + len(identity.left)]]
+    return [a1(breach.row.index, c) for _, c in identity.terms] + left
+
+
+def _result(table, identity) -> str:
+    """`« Disponible »`, or `« Soldes Débit » − « Soldes Crédit »`."""
+
+    def name(col: int) -> str:
+        return f"« {' '.join(table.headers.get(col, '').split())} »"
+
+    text = name(identity.result)
+    for sign, col in identity.left:
+        text += (" + " if sign > 0 else " − ") + name(col)
+    return text
 
 
 def _one(rule_, table, breach: Breach, more: str = "", cells: list[str] | None = None):
@@ -79,7 +93,7 @@ def _one(rule_, table, breach: Breach, more: str = "", cells: list[str] | None =
         money=True,
         name=_row_name(table, breach.row),
         identity=identity.text,
-        result=f"« {' '.join(table.headers.get(identity.result, '').split())} »",
+        result=_result(table, identity),
         found_text=format_money(breach.found),
         expected_text=format_money(breach.expected),
         difference=show_difference(euros(breach.found), euros(breach.expected), money=True),

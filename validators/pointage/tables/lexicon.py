@@ -234,3 +234,17 @@ def _first_phrase(tokens: tuple[str, ...]) -> str | None:
             if meaning is not None:
                 return meaning
     return None
+
+
+# Which side a solde column is (`Solde débiteur`, `Soldes Crédit`): a balance has both.
+_SOLDE_SIDES = {
+    "debit": frozenset({"DEBIT", "DEBITEUR", "DEBITRICE"}),
+    "credit": frozenset({"CREDIT", "CREDITEUR", "CREDITRICE"}),
+}
+
+
+def solde_side(text: str) -> str | None:
+    """`debit` or `credit` for a solde header that says its side, else None."""
+    tokens = set(header_words(text))
+    sides = [side for side, names in _SOLDE_SIDES.items() if tokens & names]
+    return sides[0] if len(sides) == 1 else None

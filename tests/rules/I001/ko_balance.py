@@ -1,0 +1,13 @@
+# A balance retyped by hand: the Solde débiteur of 512000 Banque is typed 25 400 where the débits (30 000 + 4 000) less the crédits (9 500) leave 24 500 (two digits swapped).
+CLASSEUR = {
+    "Balance": """
+BALANCE GÉNÉRALE AU 31/01/2025
+
+Compte              | Débit antérieur | Crédit antérieur | Débit période | Crédit période | Solde débiteur | Solde créditeur
+401000 Fournisseurs | 0               | 12000            | 9500          | 3000           | 0              | 5500
+411000 Clients      | 2500            | 0                | 800           | 1200           | 2100           | 0
+512000 Banque       | 30000           | 0                | 4000          | 9500           | 25400          | 0
+606000 Achats       | 0               | 0                | 3000          | 0              | 3000           | 0
+706000 Ventes       | 0               | 0                | 0             | 800            | 0              | 800
+""",
+}

@@ -1,0 +1,59 @@
+"""Balances: the solde of each account is its débits less its crédits (I001), read
+from the meaning of the headers, whatever the number of débit and crédit columns."""
+
+from __future__ import annotations
+
+from classeurs import construire
+from pointage.engine.check import check_path
+
+
+def _check(tmp_path, sheet: str):
+    report = check_path(construire(tmp_path / "balance.xlsx", {"Balance": sheet}))
+    assert not report.unreadable, report.reason
+    [table] = report.tables
+    return [(f.code, f.cell, f.message) for f in report.findings], table
+
+
+def test_a_solde_written_creditor_is_checked_that_way(tmp_path):
+    # Revenue accounts: the solde is written Crédit − Débit.
+    rows = "\n".join(f"70{i}000 Ventes {i} | {100 * i} | {1000 * i} | {900 * i}" for i in range(1, 8))
+    typo = "708000 Autres produits | 50 | 700 | 560"  # 650, typed 560
+    found, table = _check(tmp_path, f"Compte | Débit | Crédit | Solde\n{rows}\n{typo}")
+    assert table.identities == ("Solde = Crédit − Débit",)
+    assert found == [
+        (
+            "I001",
+            "D9",
+            "708000 Autres produits : Solde = Crédit − Débit ne tient pas : « Solde » vaut 560,00 €, "
+            "le calcul donne 650,00 € (écart -90,00 €).",
+        )
+    ]
+
+
+def test_the_two_soldes_of_a_balance_are_read_by_their_side(tmp_path):
+    # `Solde créditeur` first: the side is read in the header, not from the order.
+    sheet = """
+Compte        | Total débit | Total crédit | Solde créditeur | Solde débiteur
+401 Fournisseurs | 3000     | 8000         | 5000            | 0
+411 Clients      | 4000     | 1000         | 0               | 3000
+512 Banque       | 9000     | 2000         | 0               | 7000
+"""
+    found, table = _check(tmp_path, sheet)
+    assert found == []
+    assert table.identities == ("Solde débiteur − Solde créditeur = Total débit − Total crédit",)
+
+
+def test_debits_and_credits_of_two_years_are_not_one_balance(tmp_path):
+    # Solde 2024 is the 2024 columns' only: the identity over every column breaks on
+    # most rows, misread, and is dropped with a note (no erreur).
+    rows = "\n".join(
+        f"60{i} Compte {i} | {100 * i} | {10 * i} | {200 * i} | {20 * i} | {180 * i}" for i in range(1, 11)
+    )
+    found, table = _check(
+        tmp_path, f"Compte | Débit 2023 | Crédit 2023 | Débit 2024 | Crédit 2024 | Solde 2024\n{rows}"
+    )
+    assert [code for code, *_ in found] == []
+    assert table.notes == (
+        "Solde 2024 = Débit 2023 + Débit 2024 − Crédit 2023 − Crédit 2024 : ne tient pas sur 10 lignes sur 10, "
+        "colonnes sans doute mal comprises, non vérifiée",
+    )
