@@ -57,3 +57,19 @@ def test_debits_and_credits_of_two_years_are_not_one_balance(tmp_path):
         "Solde 2024 = Débit 2023 + Débit 2024 − Crédit 2023 − Crédit 2024 : ne tient pas sur 10 lignes sur 10, "
         "colonnes sans doute mal comprises, non vérifiée",
     )
+
+
+def test_a_running_solde_is_no_balance(tmp_path):
+    # A statement: each Solde is the one above plus Crédit − Débit. It holds as a
+    # balance on its first row only: misread, no erreur on the two others.
+    sheet = """
+Date       | Libellé          | Débit | Crédit | Solde
+02/01/2025 | Subvention CAF   | 0     | 5000   | 5000
+15/01/2025 | Loyer            | 1200  | 0      | 3800
+31/01/2025 | Fournitures      | 300   | 0      | 3500
+"""
+    found, table = _check(tmp_path, sheet)
+    assert found == []
+    assert table.notes == (
+        "Solde = Crédit − Débit : le solde est cumulé de ligne en ligne (un relevé), non vérifiée",
+    )

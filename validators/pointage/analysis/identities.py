@@ -56,6 +56,9 @@ class Identity:
     # More columns on the result's side, signed (`Solde débit − Solde crédit = …`): the
     # finding stands on `result`, the first of them.
     left: tuple[tuple[int, int], ...] = ()
+    # A balance's: a statement's running `Solde` (the one above + Crédit − Débit) looks
+    # like one, and holds on its first row only.
+    balance: bool = False
 
     @property
     def columns(self) -> list[int]:
@@ -88,6 +91,12 @@ def analyse_identities(table: Table, tolerance_cents: int = 0) -> IdentityAnalys
         breaches = _breaches(identity, rows, values, tolerance_cents)
         checked = _checked_rows(identity, values)
         misread = len(breaches) > MAX_NAMED_BREACHES and Decimal(len(breaches)) / checked > MAX_NAMED_FAILURES
+        if identity.balance and breaches and all(_carried_on(b, values) for b in breaches):
+            # A statement's running solde, not the solde of each line.
+            analysis.dropped.append(
+                f"{identity.text} : le solde est cumulé de ligne en ligne (un relevé), non vérifiée"
+            )
+            continue
         if misread or any(_explained(b, values) for b in breaches):
             # Misread, not broken: a column the identity forgets (`DM`, `Réservé`)
             # accounts for the gap, or too many rows break it.
@@ -163,6 +172,19 @@ def _explained(breach: Breach, values: _LazyColumns) -> bool:
         if value and abs(value) == abs(gap):
             return True
     return False
+
+
+def _carried_on(breach: Breach, values: _LazyColumns) -> bool:
+    """The row's result is the row above's plus the row's computation: a running solde."""
+    position = values.positions[breach.row.index]
+    if position == 0:
+        return False
+    identity = breach.identity
+    above = [values[identity.result][position - 1], *(values[c][position - 1] for _, c in identity.left)]
+    if None in above:
+        return False
+    carried = above[0] + sum(sign * v for (sign, _), v in zip(identity.left, above[1:]))
+    return breach.found - carried == breach.expected
 
 
 def _numeric_columns(table: Table, rows: list[Row]) -> list[int]:
@@ -263,12 +285,11 @@ def _balance(table: Table, values: _LazyColumns) -> Identity | None:
         if set(sides) != {"debit", "credit"}:
             return None
         left = ((-1, sides["credit"]),)
-        return Identity(
-            sides["debit"], flows, False, True, _sum_text(table, sides["debit"], flows, left), left
-        )
+        text = _sum_text(table, sides["debit"], flows, left)
+        return Identity(sides["debit"], flows, False, True, text, left, balance=True)
     owed = tuple((1, c) for c in credits) + tuple((-1, c) for c in debits)
     ways = [
-        Identity(soldes[0], signed, False, True, _sum_text(table, soldes[0], signed))
+        Identity(soldes[0], signed, False, True, _sum_text(table, soldes[0], signed), balance=True)
         for signed in (flows, owed)
     ]
     return min(ways, key=lambda way: len(_breaches(way, values.rows, values, 0)))
