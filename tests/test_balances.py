@@ -43,20 +43,44 @@ Compte        | Total débit | Total crédit | Solde créditeur | Solde débiteu
     assert table.identities == ("Solde débiteur − Solde créditeur = Total débit − Total crédit",)
 
 
-def test_debits_and_credits_of_two_years_are_not_one_balance(tmp_path):
-    # Solde 2024 is the 2024 columns' only: the identity over every column breaks on
-    # most rows, misread, and is dropped with a note (no erreur).
+def test_the_solde_of_a_year_is_read_against_that_year(tmp_path):
+    # Solde 2024 is the 2024 columns' only: every pair together breaks on every row,
+    # the 2024 pair on none.
     rows = "\n".join(
         f"60{i} Compte {i} | {100 * i} | {10 * i} | {200 * i} | {20 * i} | {180 * i}" for i in range(1, 11)
     )
+    typo = "611 Compte 11 | 1100 | 110 | 2200 | 220 | 1890"  # 1 980 typed 1 890
     found, table = _check(
-        tmp_path, f"Compte | Débit 2023 | Crédit 2023 | Débit 2024 | Crédit 2024 | Solde 2024\n{rows}"
+        tmp_path, f"Compte | Débit 2023 | Crédit 2023 | Débit 2024 | Crédit 2024 | Solde 2024\n{rows}\n{typo}"
     )
-    assert [code for code, *_ in found] == []
-    assert table.notes == (
-        "Solde 2024 = Débit 2023 + Débit 2024 − Crédit 2023 − Crédit 2024 : ne tient pas sur 10 lignes sur 10, "
-        "colonnes sans doute mal comprises, non vérifiée",
-    )
+    assert table.identities == ("Solde 2024 = Débit 2024 − Crédit 2024",)
+    assert [(code, cell) for code, cell, _ in found] == [("I001", "F12")]
+
+
+def test_the_soldes_beside_the_movements_of_the_period_are_the_cumul(tmp_path):
+    # Three accounts moved this month: the soldes are the cumuls', the période's
+    # movements are already in them (not counted twice).
+    rows = [
+        f"60{i} Compte {i} | {50 if i % 5 == 0 else 0} | 0 | {100 + i} | 0 | {100 + i} | 0" for i in range(15)
+    ]
+    header = "Compte | Débit période | Crédit période | Débit cumulé | Crédit cumulé | Solde débiteur | Solde créditeur"
+    found, table = _check(tmp_path, "\n".join([header, *rows]))
+    assert found == []
+    assert table.identities == ("Solde débiteur − Solde créditeur = Débit cumulé − Crédit cumulé",)
+
+
+def test_a_statement_whose_lines_fill_either_debit_or_credit_is_no_balance(tmp_path):
+    # Only its Total row fills both: a balance checked there only is no balance.
+    sheet = """
+Date       | Libellé       | Débit | Crédit | Solde
+01/01/2025 | Solde initial |       |        | 1000
+02/01/2025 | Loyer         | 500   |        | 500
+05/01/2025 | Subvention    |       | 2000   | 2500
+10/01/2025 | Fournitures   | 300   |        | 2200
+Total      |               | 800   | 2000   | 2200
+"""
+    found, table = _check(tmp_path, sheet)
+    assert (found, table.identities) == ([], ())
 
 
 def test_a_running_solde_is_no_balance(tmp_path):

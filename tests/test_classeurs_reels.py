@@ -440,18 +440,17 @@ def test_every_subtotal_of_the_op_ale_outlines_is_checked():
     }
 
 
-def test_a_changed_cgr_without_accounts_is_found_at_its_parent():
+def test_a_changed_budget_of_a_cgr_without_accounts_is_found_on_its_row():
+    # Its parent no longer adds up exactly: the row is not taken as a line, its
+    # parents stay not understood (never wrong), and the row's own identity speaks.
     snapshot, tables = _tables("eple-suite__comptaeple__sde-1.xlsx")
     [table] = [t for t in tables if t.sheet_name == "ECBU"]
     assert table.sheet.value(192, 1).startswith("ALO       OP-SPE    0AMOR")  # row 193
     _set(table.sheet, 192, 3, table.sheet.value(192, 3) + 1000)  # its Budget, D193
-    _set(table.sheet, 192, 7, table.sheet.value(192, 7) + 1000)  # and its Disponible, H193
-    findings = [f for f in check_snapshot(snapshot).findings if f.sheet == "ECBU"]
-    assert [(f.code, f.cell, f.cells) for f in findings] == [
-        ("T001", "D192", ("D193", "D192")),
-        ("T001", "H192", ("H193", "H192")),
+    report = check_snapshot(snapshot)
+    assert [(f.code, f.cell, f.cells) for f in report.findings] == [
+        ("I001", "H193", ("D193", "E193", "H193"))
     ]
-    assert findings[0].message == (
-        "ALO       OP-SPE - _ : le total de la colonne « Budget » est 8 380,02 € ; la ligne du bloc "
-        "donne 9 380,02 € (écart -1 000,00 €)."
+    assert report.tables[0].notes == (
+        "104 sous-totaux au-dessus de leurs lignes (plan hiérarchique), vérifiés sur les lignes de plus bas niveau",
     )

@@ -95,34 +95,76 @@ def test_one_slip_in_an_outline_is_said_at_the_deepest_subtotal(tmp_path):
     assert found == [("T001", "C6"), ("T001", "E6")]
 
 
-def _outline_with_a_cgr_without_accounts(budget_typed: int) -> str:
+def _outline(rows: list[tuple[str, str, int, int]], top: tuple[str, str, int, int]) -> str:
+    lines = ["CGR | Compte | Budget | Engagé | Disponible"]
+    for label, account, budget, engaged in [top, *rows]:
+        lines.append(f"{label} | {account} | {budget} | {engaged} | {budget - engaged}")
+    lines.append(f"Total général |  | {top[2]} | {top[3]} | {top[2] - top[3]}")
+    return "\n".join(lines)
+
+
+OUTLINE_NOTE = (
+    "sous-totaux au-dessus de leurs lignes (plan hiérarchique), vérifiés sur les lignes de plus bas niveau"
+)
+
+
+def test_a_cgr_without_accounts_is_a_line_of_its_parent(tmp_path):
     # `ALO OP-SPE 0AMOR` has no account under it: it is the one line of `ALO OP-SPE`.
     rows = [
         ("ALO ADMIN", "", 1500, 600),
         ("", "Compte 6061", 1000, 400),
         ("", "Compte 6062", 500, 200),
         ("ALO OP-SPE", "", 800, 750),
-        ("ALO OP-SPE 0AMOR", "", budget_typed, 750),
+        ("ALO OP-SPE 0AMOR", "", 800, 750),
         ("ALO DEPART", "", 300, 0),
         ("", "Compte 6068", 300, 0),
     ]
-    top = ("ALO", "", 2600, 1350)
-    lines = ["CGR | Compte | Budget | Engagé | Disponible"]
-    for label, account, budget, engaged in [top, *rows]:
-        lines.append(f"{label} | {account} | {budget} | {engaged} | {budget - engaged}")
-    lines.append("Total général |  | 2600 | 1350 | 1250")
-    return "\n".join(lines)
-
-
-def test_a_cgr_without_accounts_is_a_line_of_its_parent(tmp_path):
-    found, report = _findings(tmp_path, {"ECBU": _outline_with_a_cgr_without_accounts(800)})
+    found, report = _findings(tmp_path, {"ECBU": _outline(rows, ("ALO", "", 2600, 1350))})
     assert found == []
     # ALO, ALO ADMIN, ALO OP-SPE, ALO DEPART and the Total général: all add up.
-    assert report.tables[0].notes == (
-        "5 sous-totaux au-dessus de leurs lignes (plan hiérarchique), vérifiés sur les lignes de plus bas niveau",
-    )
+    assert report.tables[0].notes == (f"5 {OUTLINE_NOTE}",)
 
 
-def test_a_slip_in_a_cgr_without_accounts_is_said_at_its_parent(tmp_path):
-    found, _ = _findings(tmp_path, {"ECBU": _outline_with_a_cgr_without_accounts(850)})
-    assert found == [("T001", "C6"), ("T001", "E6")]
+def test_cgrs_without_accounts_side_by_side_are_lines_of_their_parent(tmp_path):
+    # Two of them, of the same amounts: neither is the other's parent.
+    rows = [
+        ("ALO ADMIN", "", 1500, 600),
+        ("", "Compte 6061", 1500, 600),
+        ("ALO OP-SPE", "", 1000, 200),
+        ("ALO OP-SPE 0AMOR", "", 500, 100),
+        ("ALO OP-SPE 0PROV", "", 500, 100),
+        ("ALO DEPART", "", 300, 0),
+        ("", "Compte 6068", 300, 0),
+    ]
+    found, report = _findings(tmp_path, {"ECBU": _outline(rows, ("ALO", "", 2800, 800))})
+    assert found == []
+    assert report.tables[0].notes == (f"5 {OUTLINE_NOTE}",)
+
+
+def test_a_parent_of_one_cgr_is_not_taken_for_a_line(tmp_path):
+    # `ALO OP-SPE` is all of `ALO` (same amounts) and has a CGR with accounts under it,
+    # then one without: only the one without is a line.
+    rows = [
+        ("ALO OP-SPE", "", 1200, 500),
+        ("ALO OP-SPE 0SUB", "", 900, 500),
+        ("", "Compte 6061", 600, 300),
+        ("", "Compte 6062", 300, 200),
+        ("ALO OP-SPE 0AMOR", "", 300, 0),
+    ]
+    found, report = _findings(tmp_path, {"ECBU": _outline(rows, ("ALO", "", 1200, 500))})
+    assert found == []
+    assert report.tables[0].notes == (f"4 {OUTLINE_NOTE}",)
+
+
+def test_cgrs_without_accounts_between_other_cgrs_are_lines_of_their_parent(tmp_path):
+    # `0AMOR` and `0PROV` have no accounts; `0SUB`, between them, has.
+    rows = [
+        ("ALO OP-SPE 0AMOR", "", 400, 100),
+        ("ALO OP-SPE 0SUB", "", 900, 500),
+        ("", "Compte 6061", 600, 300),
+        ("", "Compte 6062", 300, 200),
+        ("ALO OP-SPE 0PROV", "", 200, 0),
+    ]
+    found, report = _findings(tmp_path, {"ECBU": _outline(rows, ("ALO OP-SPE", "", 1500, 600))})
+    assert found == []
+    assert report.tables[0].notes == (f"3 {OUTLINE_NOTE}",)

@@ -56,8 +56,8 @@ class Identity:
     # More columns on the result's side, signed (`Solde débit − Solde crédit = …`): the
     # finding stands on `result`, the first of them.
     left: tuple[tuple[int, int], ...] = ()
-    # A balance's: a statement's running `Solde` (the one above + Crédit − Débit) looks
-    # like one, and holds on its first row only.
+    # A balance's, checked on its lines only: a statement's running `Solde` (the one
+    # above + Crédit − Débit) looks like one, and holds on its first row only.
     balance: bool = False
 
     @property
@@ -269,30 +269,44 @@ def _named(table: Table, values: _LazyColumns) -> list[Identity]:
 
 
 def _balance(table: Table, values: _LazyColumns) -> Identity | None:
-    """A balance: `Solde débit − Solde crédit = Débits − Crédits`, every débit column
-    (cumuls antérieurs, période) against every crédit column; with one solde column,
-    `Solde = Débits − Crédits` in the direction its rows follow (a revenue account's
-    solde is often written créditeur). A table of débits and crédits of two years
-    breaks it on most rows: misread, dropped with a note."""
+    """A balance: `Solde débit − Solde crédit = Débits − Crédits`, on its lines (its
+    totals are the outline's). Its débit and crédit columns pair up in order; the soldes
+    are the débits less the crédits of every pair (cumuls antérieurs + période), or of
+    one pair (the cumul, beside the période's movements): the reading that fewest lines
+    break (every pair when as few). With one solde column, `Solde = Débits − Crédits`
+    in the direction its rows follow (a revenue account's solde is often written
+    créditeur). Columns of two years break it on most lines: misread, dropped with a
+    note. Checked on fewer than two lines (a statement whose lines fill either Débit or
+    Crédit), it is not one."""
     debits, credits, soldes = (
         [c for c in values if table.meanings.get(c) == meaning] for meaning in ("debit", "credit", "balance")
     )
     if not debits or len(debits) != len(credits) or not 1 <= len(soldes) <= 2:
         return None
-    flows = tuple((1, c) for c in debits) + tuple((-1, c) for c in credits)
+    pairs = [list(zip(debits, credits))] + (
+        [[pair] for pair in zip(debits, credits)] if len(debits) > 1 else []
+    )
     if len(soldes) == 2:
         sides = {solde_side(table.headers.get(c, "")): c for c in soldes}
         if set(sides) != {"debit", "credit"}:
             return None
         left = ((-1, sides["credit"]),)
-        text = _sum_text(table, sides["debit"], flows, left)
-        return Identity(sides["debit"], flows, False, True, text, left, balance=True)
-    owed = tuple((1, c) for c in credits) + tuple((-1, c) for c in debits)
-    ways = [
-        Identity(soldes[0], signed, False, True, _sum_text(table, soldes[0], signed), balance=True)
-        for signed in (flows, owed)
-    ]
-    return min(ways, key=lambda way: len(_breaches(way, values.rows, values, 0)))
+        ways = [_balance_of(table, sides["debit"], chosen, left, owed=False) for chosen in pairs]
+    else:
+        ways = [_balance_of(table, soldes[0], chosen, (), owed) for chosen in pairs for owed in (False, True)]
+    best = min(ways, key=lambda way: len(_breaches(way, values.rows, values, 0)))  # the first of equals
+    return best if _checked_rows(best, values) >= 2 else None
+
+
+def _balance_of(
+    table: Table, result: int, pairs: list[tuple[int, int]], left: tuple[tuple[int, int], ...], owed: bool
+) -> Identity:
+    """`Solde = Débits − Crédits` of these pairs (Crédits − Débits when `owed`)."""
+    first, second = (1, -1) if not owed else (-1, 1)
+    terms = tuple((first, d) for d, _ in pairs) + tuple((second, c) for _, c in pairs)
+    if owed:
+        terms = terms[len(pairs) :] + terms[: len(pairs)]
+    return Identity(result, terms, False, True, _sum_text(table, result, terms, left), left, balance=True)
 
 
 def _inferred(
@@ -398,7 +412,11 @@ def _product_text(table: Table, result: int, a: int, b: int) -> str:
 
 
 def _checked_rows(identity: Identity, values: _LazyColumns) -> int:
-    return sum(1 for row in zip(*(values[c] for c in identity.columns)) if None not in row)
+    return sum(
+        1
+        for row, cells in zip(values.rows, zip(*(values[c] for c in identity.columns)))
+        if None not in cells and not (identity.balance and row.kind == TOTAL)
+    )
 
 
 def _breaches(identity: Identity, rows: list[Row], values: _LazyColumns, tolerance: int) -> list[Breach]:
@@ -409,6 +427,8 @@ def _breaches(identity: Identity, rows: list[Row], values: _LazyColumns, toleran
     terms = [(sign, read(col)) for sign, col in identity.terms]
     left = [(sign, values[col]) for sign, col in identity.left]
     for position, row in enumerate(rows):
+        if identity.balance and row.kind == TOTAL:
+            continue  # a balance's totals are its outline's
         x = xs[position]
         parts = [(sign, column[position]) for sign, column in terms]
         if x is None or any(v is None for _, v in parts):

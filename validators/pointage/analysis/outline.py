@@ -14,7 +14,7 @@ the deepest is reported (its parents are wrong by the same amount).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from bisect import bisect_left
 from decimal import Decimal
 
 from pointage.analysis.block_totals import Part, TotalCheck, TotalsAnalysis
@@ -28,13 +28,7 @@ from pointage.tables.table import DETAIL, TOTAL, Row, Table
 _NOT_SUMMED = frozenset({"balance"})
 MIN_UNDERSTOOD = Decimal("0.8")
 MAX_OUTLINE_ROWS = 50_000  # each subtotal looks down to its end: beyond, not read as an outline
-MAX_CHILDLESS_ROUNDS = 20  # CGRs without lines found, one at a time (each reads every span again)
-
-
-@dataclass
-class _Node:
-    position: int  # in the table's rows
-    row: Row
+MAX_CHILDLESS_RUN = 8  # CGRs without lines, one after the other under one parent
 
 
 def outline_totals(table: Table) -> TotalsAnalysis:
@@ -54,14 +48,10 @@ def outline_totals(table: Table) -> TotalsAnalysis:
     if leaves < max(2, len(rows) // 10) or sum(is_parent) < 2 or len(rows) > MAX_OUTLINE_ROWS:
         return analysis  # a flat list (or too big to be an outline of subtotals)
     values = [[cents_of(table.sheet.value(r.index, col)) for _, col in columns] for r in rows]
-    totals = [r.kind == TOTAL for r in rows]
-    spans = _spans(totals, is_parent, values)
-    for _ in range(MAX_CHILDLESS_ROUNDS):
-        childless = _childless(spans, totals, is_parent, values)
-        if childless is None:
-            break
-        is_parent[childless] = False
-        spans = _spans(totals, is_parent, values)
+    grid = _Grid(values, is_parent, [r.kind == TOTAL for r in rows])
+    spans = grid.spans()
+    if grid.childless([at for at, _, _, wrong in spans if wrong is None and not grid.totals[at]]):
+        spans = grid.spans(kept=spans)
     understood = sum(1 for *_, wrong in spans if wrong == [])
     failing = [span for span in spans if span[3]]  # None: not understood
     # One slip in a line makes every subtotal above it wrong: only the deepest speaks.
@@ -97,101 +87,147 @@ def outline_totals(table: Table) -> TotalsAnalysis:
     return analysis
 
 
-def _spans(
-    totals: list[bool], is_parent: list[bool], values: list[list[int | None]]
-) -> list[tuple[int, int, int, list[int] | None]]:
-    """(row of each subtotal, first and past-last row of its lines, mismatching columns:
-    [] when they add up, None when nothing below adds up to it)."""
-    spans: list[tuple[int, int, int, list[int] | None]] = []
-    previous_total = -1
-    for i in range(len(values)):
-        if totals[i]:
-            # `Total général` is the parent of every line above it (up to a total above).
-            spans.append((i, previous_total + 1, i, _total_span(previous_total, i, is_parent, values)))
-            previous_total = i
-        elif is_parent[i]:
-            _, end, wrong = _span(i, is_parent, values)
-            spans.append((i, i + 1, end, wrong))
-    return spans
+Span = tuple[int, int, int, "list[int] | None"]
 
 
-def _childless(
-    spans: list[tuple[int, int, int, list[int] | None]],
-    totals: list[bool],
-    is_parent: list[bool],
-    values: list[list[int | None]],
-) -> int | None:
-    """A CGR with nothing under it (`ALO OP-SPE 0AMOR`, straight above the next CGR)
-    carries its own amounts: it is a line of its parent, not a subtotal. Its own span
-    finds nothing, and its parent's finds nothing either while it is left out. Such a
-    row is the last of a run of rows whose span finds nothing, each straight above the
-    next (its parents come first); it is taken as a line when its nearest such parent
-    above then adds up, in some column at least: the row itself may hold a slip (or
-    the total adds up, when it has no such parent). The first one found from the
-    bottom, or None."""
-    lost = {at for at, _, _, wrong in spans if wrong is None}
-    runs = [
-        at
-        for at in lost
-        if not totals[at] and (at + 1 == len(values) or is_parent[at + 1]) and at + 1 not in lost
-    ]
-    for at in sorted(runs, reverse=True):
-        above = [p for p in lost if p < at and not totals[p]]
-        is_parent[at] = False
-        if above:
-            adds_up = _span(max(above), is_parent, values)[2] is not None
-        else:
-            after = [t for t in range(at + 1, len(values)) if totals[t] and t in lost]
-            before = max((t for t in range(at) if totals[t]), default=-1)
-            adds_up = bool(after) and _total_span(before, after[0], is_parent, values) is not None
-        is_parent[at] = True
-        if adds_up:
-            return at
-    return None
+class _Grid:
+    """The summed amounts of an outline's rows (cents, None where empty), which rows are
+    subtotals, which are totals, and the columns whose lines are never negative (a
+    Budget, an Engagé): once two of those overshoot a subtotal, no further row can
+    bring its sums back, and its search for its lines stops there."""
 
+    def __init__(self, values: list[list[int | None]], is_parent: list[bool], totals: list[bool]) -> None:
+        self.values, self.is_parent, self.totals = values, is_parent, totals
+        leaves = [v for v, parent in zip(values, is_parent) if not parent]
+        width = len(values[0]) if values else 0
+        self.rising = [k for k in range(width) if all(v[k] is None or v[k] >= 0 for v in leaves)]
 
-def _span(i: int, is_parent: list[bool], values: list[list[int | None]]) -> tuple[int, int, list[int] | None]:
-    """(i, end, []) when the leaves from i + 1 up to the parent row `end` add up to row i
-    in every column; (i, end, columns) for the end where the fewest columns do not add
-    up, when at most half do not; (i, i, None) when nothing below adds up."""
-    target = values[i]
-    wanted = [k for k, v in enumerate(target) if v is not None]
-    sums = [0] * len(target)
-    leaves = 0
-    best: tuple[int, int, list[int]] | None = None
-    for j in range(i + 1, len(values) + 1):
-        if j == len(values) or is_parent[j]:
-            if leaves:
-                wrong = [k for k in wanted if sums[k] != target[k]]
-                if not wrong:
-                    return i, j, []
-                if best is None or len(wrong) < len(best[2]):
-                    best = (i, j, wrong)
-            continue
-        leaves += 1
-        for k, v in enumerate(values[j]):
-            if v is not None:
-                sums[k] += v
-    if best is None or not _some_agree(target, best[2]):
-        return i, i, None
-    return best
-
-
-def _total_span(
-    previous: int, i: int, is_parent: list[bool], values: list[list[int | None]]
-) -> list[int] | None:
-    """The columns where the leaves between the previous total and total i do not add
-    up to it ([] when all do), or None when most do not (not understood)."""
-    target = values[i]
-    wanted = [k for k, v in enumerate(target) if v is not None]
-    sums = [0] * len(target)
-    for p in range(previous + 1, i):
-        if not is_parent[p]:
-            for k, v in enumerate(values[p]):
+    def span(self, i: int) -> tuple[int, int, list[int] | None]:
+        """(i, end, []) when the leaves from i + 1 up to the parent row `end` add up to
+        row i in every column; (i, end, columns) for the end where the fewest columns
+        do not add up, when some column does; (i, i, None) when nothing below adds up."""
+        values, is_parent = self.values, self.is_parent
+        target = values[i]
+        wanted = [k for k, v in enumerate(target) if v is not None]
+        rising = [k for k in self.rising if target[k] is not None]
+        sums = [0] * len(target)
+        leaves = 0
+        best: tuple[int, int, list[int]] | None = None
+        for j in range(i + 1, len(values) + 1):
+            if j == len(values) or is_parent[j]:
+                if leaves:
+                    wrong = [k for k in wanted if sums[k] != target[k]]
+                    if not wrong:
+                        return i, j, []
+                    if best is None or len(wrong) < len(best[2]):
+                        best = (i, j, wrong)
+                    # A slip overshoots one column: two are past the lines.
+                    if sum(1 for k in rising if sums[k] > target[k]) >= 2:  # type: ignore[operator]
+                        break
+                continue
+            leaves += 1
+            for k, v in enumerate(values[j]):
                 if v is not None:
                     sums[k] += v
-    wrong = [k for k in wanted if sums[k] != target[k]]
-    return wrong if _some_agree(target, wrong) else None
+        if best is None or not _some_agree(target, best[2]):
+            return i, i, None
+        return best
+
+    def total_span(self, previous: int, i: int) -> list[int] | None:
+        """The columns where the leaves between the previous total and total i do not
+        add up to it ([] when all do), or None when most do not (not understood)."""
+        target = self.values[i]
+        wanted = [k for k, v in enumerate(target) if v is not None]
+        sums = [0] * len(target)
+        for p in range(previous + 1, i):
+            if not self.is_parent[p]:
+                for k, v in enumerate(self.values[p]):
+                    if v is not None:
+                        sums[k] += v
+        wrong = [k for k in wanted if sums[k] != target[k]]
+        return wrong if _some_agree(target, wrong) else None
+
+    def spans(self, kept: list[Span] = ()) -> list[Span]:  # type: ignore[assignment]
+        """(row of each subtotal, first and past-last row of its lines, mismatching
+        columns: [] when they add up, None when nothing below adds up to it). A subtotal
+        that added up in `kept` keeps its span (CGRs without lines found since change
+        nothing of it)."""
+        known = {span[0]: span for span in kept if span[3] == []}
+        found: list[Span] = []
+        previous_total = -1
+        for i in range(len(self.values)):
+            if self.totals[i]:
+                # `Total général` is the parent of every line above it (up to a total above).
+                found.append((i, previous_total + 1, i, self.total_span(previous_total, i)))
+                previous_total = i
+            elif i in known and self.is_parent[i]:
+                found.append(known[i])
+            elif self.is_parent[i]:
+                _, end, wrong = self.span(i)
+                found.append((i, i + 1, end, wrong))
+        return found
+
+    def childless(self, lost: list[int]) -> list[int]:
+        """CGRs with nothing under them (`ALO OP-SPE 0AMOR`, straight above the next
+        CGR) carry their own amounts: lines of their parent, not subtotals. Their spans
+        find nothing, nor does their parent's while they are left out. They end a run
+        of such rows, each straight above the next (the parent, then its children
+        without lines). From the bottom, the rows of a run that still find nothing (a
+        CGR found below may have settled them) are tried: its last rows, the most
+        first, are taken as lines when the row just above them then adds up exactly,
+        in every column; for the whole run, the nearest row above that still finds
+        nothing, else the total. Then the last rows of the runs left, grouped under the
+        nearest such row above them (a parent with several of them between its other
+        CGRs), are tried together the same way. A slip in such a row leaves it unread:
+        its parent stays not understood, never wrong. Returns the rows taken."""
+        found: list[int] = []
+        runs: list[list[int]] = []
+        for at in lost:
+            if runs and runs[-1][-1] == at - 1:
+                runs[-1].append(at)
+            else:
+                runs.append([at])
+        still_lost = set(lost)
+        tails: list[int] = []  # the last row of each run left, tried again in groups
+        for number in range(len(runs) - 1, -1, -1):
+            run = [at for at in runs[number] if self.span(at)[2] is None]
+            still_lost.difference_update(set(runs[number]) - set(run))
+            if not run or (run[-1] + 1 < len(self.values) and not self.is_parent[run[-1] + 1]):
+                continue  # settled, or lines right under it: a subtotal
+            above = max((at for at in still_lost if at < run[0]), default=None)  # the lost are few
+            for size in range(min(len(run), MAX_CHILDLESS_RUN), 0, -1):
+                taken = run[-size:]
+                if self._lines_settle(taken, run[-size - 1] if size < len(run) else above):
+                    found.extend(taken)
+                    still_lost.difference_update(taken)
+                    break
+            else:
+                tails.append(run[-1])
+        groups: dict[int | None, list[int]] = {}
+        parents = sorted(still_lost - set(tails))
+        for at in tails:
+            parent = parents[bisect_left(parents, at) - 1] if bisect_left(parents, at) else None
+            groups.setdefault(parent, []).append(at)
+        for parent in sorted(groups, key=lambda p: -1 if p is None else p, reverse=True):
+            if len(groups[parent]) > 1 and self._lines_settle(groups[parent], parent):
+                found.extend(groups[parent])
+        return found
+
+    def _lines_settle(self, rows: list[int], parent: int | None) -> bool:
+        """Takes `rows` as lines when `parent` (the total below, when None) then adds
+        up exactly; else leaves them subtotals."""
+        for at in rows:
+            self.is_parent[at] = False
+        if parent is not None:
+            settled = self.span(parent)[2] == []
+        else:
+            after = next((t for t in range(min(rows) + 1, len(self.values)) if self.totals[t]), None)
+            before = max((t for t in range(min(rows)) if self.totals[t]), default=-1)
+            settled = after is not None and self.total_span(before, after) == []
+        if not settled:
+            for at in rows:
+                self.is_parent[at] = True
+        return settled
 
 
 def _some_agree(target: list[int | None], wrong: list[int]) -> bool:
