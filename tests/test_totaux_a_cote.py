@@ -279,3 +279,40 @@ def test_a_whole_column_total_that_adds_numbers_beyond_the_table_is_not_checked(
         "du tableau : non vérifié",
     )
     assert _shown(report) == []
+
+
+CHARGES = """
+Nature de la dépense | Montant |  |                 |
+Salaires             | 1000    |  | Total personnel | =SUM(B2:B3)
+Charges sociales     | 500     |  |                 |
+Loyer                | 900     |  | Total structure | =SUM(B4:B5)
+Électricité          | 600     |  |                 |
+Assurance            | 300     |  |                 |
+"""
+
+
+def _charges(tmp_path, structure):
+    chemin = construire(tmp_path / "charges.xlsx", {"Charges": CHARGES})
+    return avec_valeurs_en_cache(chemin, {"Charges": {"E2": 1500, "E4": structure}})
+
+
+def test_totals_beside_one_block_over_other_rows_share_it(tmp_path):
+    # Assurance (B6), under no formula, goes with the total whose rows end above it.
+    report = check_path(_charges(tmp_path, 1800))
+    assert [(t.range, t.total_rows) for t in report.tables] == [("A1:E6", ((2, BESIDE), (4, BESIDE)))]
+    assert _shown(report) == []
+
+
+def test_a_line_no_total_beside_it_covers_is_the_nearest_one_above_it(tmp_path):
+    # `=SUM(B4:B5)` computed 1 500: the Assurance line is forgotten by Total structure
+    # only, Total personnel is right.
+    assert _shown(check_path(_charges(tmp_path, 1500))) == [
+        (
+            "T001",
+            "Charges",
+            "E4",
+            ("B4", "B5", "B6", "E4"),
+            "Total structure : le total de la colonne « Montant » est 1 500,00 € ; la somme des 3 "
+            "lignes du bloc donne 1 800,00 € (écart -300,00 €).",
+        )
+    ]

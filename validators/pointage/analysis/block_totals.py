@@ -163,19 +163,28 @@ def _sums_beyond_its_lines(table: Table, side: SideTotal) -> bool:
 def _side_check(table: Table, side: SideTotal) -> TotalCheck | None:
     """A total beside the lines sums the detail rows of the blocks its formula's rows
     are in (a block ends at a title or a total row): `SUM(B2:B3)` beside a block of
-    three lines is wrong by the third. None when a number it sums cannot be read."""
+    three lines is wrong by the third. Other totals beside the same block, over other
+    rows (`Total personnel` over B2:B3, `Total structure` over B4:B5), share it: each
+    has the lines of its own rows, and a line none of them covers goes to the total
+    whose rows end nearest above it (the first below, for lines above them all). None
+    when a number it sums cannot be read."""
     role = next((r for r in table.money_roles if table.roles[r] == side.summed_col), None)
     found = exact_value(table.sheet.value(side.row, side.col))
     if role is None or found is None or isinstance(found, NotANumber):
         return None
     values = table.exact_column(role)
+    sharing = [
+        other
+        for other in table.side_totals
+        if other.summed_col == side.summed_col and (other.last < side.first or other.first > side.last)
+    ]
     parts: list[Part] = []
     block: list[Part] = []
     touched = invalid = False
     for position, row in enumerate([*table.rows, None]):
         if row is None or row.kind != DETAIL:
             if touched:
-                parts.extend(block)
+                parts.extend(p for p in block if _owner(p.row, side, sharing) is side)
             block, touched = [], False
             continue
         value = values[position]
@@ -200,6 +209,20 @@ def _side_check(table: Table, side: SideTotal) -> TotalCheck | None:
         True,
         _parts=parts,
     )
+
+
+def _owner(row: int, side: SideTotal, sharing: list[SideTotal]) -> SideTotal:
+    """Which of `side` and the totals beside its block over other rows has this line:
+    the one whose rows hold it, else the one whose rows end nearest above it, else the
+    first below."""
+    totals = [side, *sharing]
+    holding = next((t for t in totals if t.first <= row <= t.last), None)
+    if holding is not None:
+        return holding
+    above = [t for t in totals if t.last < row]
+    if above:
+        return max(above, key=lambda t: t.last)
+    return min(totals, key=lambda t: t.first)
 
 
 def _description_values(table: Table, ctx: CheckContext) -> list:
