@@ -97,3 +97,17 @@ Date       | Libellé          | Débit | Crédit | Solde
     assert table.notes == (
         "Solde = Crédit − Débit : le solde est cumulé de ligne en ligne (un relevé), non vérifiée",
     )
+
+
+def test_a_two_line_statement_carries_on_an_opening_solde(tmp_path):
+    # The first line's solde carries on the solde of 31/12, not on the sheet.
+    sheet = """
+Date       | Libellé             | Débit | Crédit | Solde
+05/01/2024 | Virement subvention | 0     | 500    | 1500
+12/01/2024 | Facture EDF         | 200   | 0      | 1300
+"""
+    found, table = _check(tmp_path, sheet)
+    assert found == []
+    assert table.notes == (
+        "Solde = Débit − Crédit : le solde est cumulé de ligne en ligne (un relevé), non vérifiée",
+    )

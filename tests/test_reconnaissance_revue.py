@@ -95,11 +95,12 @@ def test_one_slip_in_an_outline_is_said_at_the_deepest_subtotal(tmp_path):
     assert found == [("T001", "C6"), ("T001", "E6")]
 
 
-def _outline(rows: list[tuple[str, str, int, int]], top: tuple[str, str, int, int]) -> str:
+def _outline(rows: list[tuple[str, str, int, int]], top: tuple[str, str, int, int] | None, total=True) -> str:
     lines = ["CGR | Compte | Budget | Engagé | Disponible"]
-    for label, account, budget, engaged in [top, *rows]:
+    for label, account, budget, engaged in [top, *rows] if top else rows:
         lines.append(f"{label} | {account} | {budget} | {engaged} | {budget - engaged}")
-    lines.append(f"Total général |  | {top[2]} | {top[3]} | {top[2] - top[3]}")
+    if total:
+        lines.append(f"Total général |  | {top[2]} | {top[3]} | {top[2] - top[3]}")
     return "\n".join(lines)
 
 
@@ -168,3 +169,59 @@ def test_cgrs_without_accounts_between_other_cgrs_are_lines_of_their_parent(tmp_
     found, report = _findings(tmp_path, {"ECBU": _outline(rows, ("ALO OP-SPE", "", 1500, 600))})
     assert found == []
     assert report.tables[0].notes == (f"3 {OUTLINE_NOTE}",)
+
+
+def test_a_cgr_without_accounts_and_nothing_engaged_is_a_line_without_a_total_general(tmp_path):
+    # Left out, `0AMOR` (Engagé 0) leaves its parent right on Engagé: the parent does
+    # not add up rather than finds nothing, and it is tried all the same.
+    accounts = [
+        [(f"ALO DEP{g}", "", 300, 100), ("", f"Compte 70{g}1", 200, 60), ("", f"Compte 70{g}2", 100, 40)]
+        for g in range(8)
+    ]
+    rows = [row for group in accounts for row in group] + [
+        ("ALO OP-SPE", "", 1200, 500),
+        ("ALO OP-SPE 0SUB", "", 900, 500),
+        ("", "Compte 6063", 600, 300),
+        ("", "Compte 6064", 300, 200),
+        ("ALO OP-SPE 0AMOR", "", 300, 0),
+    ]
+    found, report = _findings(tmp_path, {"ECBU": _outline(rows, None, total=False)})
+    assert found == []
+    assert report.tables[0].notes == (f"10 {OUTLINE_NOTE}",)
+
+
+def test_a_big_slip_in_an_account_is_said_at_its_subtotal(tmp_path):
+    # 1 000 € more on Compte 6061: Budget and Disponible overshoot `0SUB` before its
+    # last line; its parents still find their lines, only `0SUB` speaks.
+    rows = [
+        ("ALO ADMIN", "", 1800, 700),
+        ("ALO ADMIN 0SUB", "", 1000, 400),
+        ("", "Compte 6061", 1600, 300),
+        ("", "Compte 6062", 400, 100),
+        ("ALO ADMIN 0FON", "", 800, 300),
+        ("", "Compte 6063", 500, 200),
+        ("", "Compte 6064", 300, 100),
+        ("ALO DEPART", "", 800, 300),
+        ("", "Compte 6068", 800, 300),
+    ]
+    found, _ = _findings(tmp_path, {"ECBU": _outline(rows, ("ALO", "", 2600, 1000))})
+    assert found == [("T001", "C4"), ("T001", "E4")]
+
+
+def test_a_cgr_without_accounts_may_be_negative(tmp_path):
+    # `0ANNUL` (an annulation, −300) is a line of `ALO OP-SPE` like any other.
+    rows = [
+        ("ALO OP-SPE", "", 1000, 500),
+        ("ALO OP-SPE 0SUB", "", 1200, 600),
+        ("", "Compte 6061", 700, 400),
+        ("", "Compte 6062", 500, 200),
+        ("ALO OP-SPE 0FON", "", 100, 50),
+        ("", "Compte 6063", 100, 50),
+        ("ALO OP-SPE 0ANNUL", "", -300, -150),
+        ("ALO DEPART", "", 1100, 500),
+        ("", "Compte 6068", 600, 300),
+        ("", "Compte 6069", 500, 200),
+    ]
+    found, report = _findings(tmp_path, {"ECBU": _outline(rows, ("ALO", "", 2100, 1000))})
+    assert found == []
+    assert report.tables[0].notes == (f"6 {OUTLINE_NOTE}",)

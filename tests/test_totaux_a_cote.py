@@ -55,8 +55,9 @@ def _shown(report):
     return [(f.code, f.sheet, f.cell, f.cells, f.message) for f in report.findings]
 
 
-def _travaux(tmp_path, e3=6303, e9=396, formule_e3=None):
+def _travaux(tmp_path, e3=6303, e9=396, formule_e3=None, formule_e9=None):
     texte = TRAVAUX if formule_e3 is None else TRAVAUX.replace("=SUM(B2:B5)", formule_e3)
+    texte = texte if formule_e9 is None else texte.replace("=SUM(B8:B10)", formule_e9)
     chemin = construire(tmp_path / "budget.xlsx", {"Total": texte})
     return avec_valeurs_en_cache(chemin, {"Total": {"E3": e3, "E9": e9}})
 
@@ -316,3 +317,10 @@ def test_a_line_no_total_beside_it_covers_is_the_nearest_one_above_it(tmp_path):
             "lignes du bloc donne 1 800,00 € (écart -300,00 €).",
         )
     ]
+
+
+def test_a_total_beside_another_block_does_not_take_a_line_of_this_one(tmp_path):
+    # `=SUM(B9:B10)` leaves out Matériel (B8): the Total of the block above, whose rows
+    # end above B8, is beside another block and does not take it.
+    report = check_path(_travaux(tmp_path, e9=376, formule_e9="=SUM(B9:B10)"))
+    assert [(f.code, f.cell, f.cells) for f in report.findings] == [("T001", "E9", ("B8", "B9", "B10", "E9"))]

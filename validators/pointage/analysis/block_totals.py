@@ -163,8 +163,8 @@ def _sums_beyond_its_lines(table: Table, side: SideTotal) -> bool:
 def _side_check(table: Table, side: SideTotal) -> TotalCheck | None:
     """A total beside the lines sums the detail rows of the blocks its formula's rows
     are in (a block ends at a title or a total row): `SUM(B2:B3)` beside a block of
-    three lines is wrong by the third. Other totals beside the same block, over other
-    rows (`Total personnel` over B2:B3, `Total structure` over B4:B5), share it: each
+    three lines is wrong by the third. Other totals beside the same block (their rows
+    among its lines), over other rows (`Total personnel` over B2:B3, `Total structure` over B4:B5), share it: each
     has the lines of its own rows, and a line none of them covers goes to the total
     whose rows end nearest above it (the first below, for lines above them all). None
     when a number it sums cannot be read."""
@@ -184,7 +184,9 @@ def _side_check(table: Table, side: SideTotal) -> TotalCheck | None:
     for position, row in enumerate([*table.rows, None]):
         if row is None or row.kind != DETAIL:
             if touched:
-                parts.extend(p for p in block if _owner(p.row, side, sharing) is side)
+                rows = [p.row for p in block]
+                beside = [o for o in sharing if any(o.first <= r <= o.last for r in rows)]
+                parts.extend(p for p in block if _owner(p.row, side, beside) is side)
             block, touched = [], False
             continue
         value = values[position]

@@ -91,7 +91,7 @@ def analyse_identities(table: Table, tolerance_cents: int = 0) -> IdentityAnalys
         breaches = _breaches(identity, rows, values, tolerance_cents)
         checked = _checked_rows(identity, values)
         misread = len(breaches) > MAX_NAMED_BREACHES and Decimal(len(breaches)) / checked > MAX_NAMED_FAILURES
-        if identity.balance and breaches and all(_carried_on(b, values) for b in breaches):
+        if identity.balance and _running(identity, breaches, values):
             # A statement's running solde, not the solde of each line.
             analysis.dropped.append(
                 f"{identity.text} : le solde est cumulé de ligne en ligne (un relevé), non vérifiée"
@@ -174,8 +174,27 @@ def _explained(breach: Breach, values: _LazyColumns) -> bool:
     return False
 
 
+def _running(identity: Identity, breaches: list[Breach], values: _LazyColumns) -> bool:
+    """A statement's running solde: every line that breaks the balance carries on the
+    solde of the line above, but its first, whose solde carries on the opening one (not
+    on the sheet)."""
+    carried = [b for b in breaches if _carried_on(b, values)]
+    if not carried:
+        return False
+    first = next(
+        (
+            row
+            for row, cells in zip(values.rows, zip(*(values[c] for c in identity.columns)))
+            if None not in cells and row.kind != TOTAL
+        ),
+        None,
+    )
+    return all(b in carried or b.row is first for b in breaches)
+
+
 def _carried_on(breach: Breach, values: _LazyColumns) -> bool:
-    """The row's result is the row above's plus the row's computation: a running solde."""
+    """The row's result is the row above's plus (or minus: a statement of the bank's side)
+    the row's computation: a running solde."""
     position = values.positions[breach.row.index]
     if position == 0:
         return False
@@ -184,7 +203,7 @@ def _carried_on(breach: Breach, values: _LazyColumns) -> bool:
     if None in above:
         return False
     carried = above[0] + sum(sign * v for (sign, _), v in zip(identity.left, above[1:]))
-    return breach.found - carried == breach.expected
+    return breach.found - carried in (breach.expected, -breach.expected)  # either way round
 
 
 def _numeric_columns(table: Table, rows: list[Row]) -> list[int]:

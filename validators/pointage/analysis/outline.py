@@ -50,7 +50,8 @@ def outline_totals(table: Table) -> TotalsAnalysis:
     values = [[cents_of(table.sheet.value(r.index, col)) for _, col in columns] for r in rows]
     grid = _Grid(values, is_parent, [r.kind == TOTAL for r in rows])
     spans = grid.spans()
-    if grid.childless([at for at, _, _, wrong in spans if wrong is None and not grid.totals[at]]):
+    lost = [at for at, _, _, wrong in spans if wrong is None and not grid.totals[at]]
+    if grid.childless(lost, [at for at, _, _, wrong in spans if wrong and not grid.totals[at]]):
         spans = grid.spans(kept=spans)
     understood = sum(1 for *_, wrong in spans if wrong == [])
     failing = [span for span in spans if span[3]]  # None: not understood
@@ -92,15 +93,17 @@ Span = tuple[int, int, int, "list[int] | None"]
 
 class _Grid:
     """The summed amounts of an outline's rows (cents, None where empty), which rows are
-    subtotals, which are totals, and the columns whose lines are never negative (a
-    Budget, an Engagé): once two of those overshoot a subtotal, no further row can
-    bring its sums back, and its search for its lines stops there."""
+    subtotals, which are totals, and the columns never negative on any row but a total
+    (a Budget, an Engagé; a row taken for a line later is one of them already): once
+    each of those that a subtotal fills overshoots it, no further line can bring its
+    sums back, and its search for its lines stops there. A slip overshoots some of
+    them, never all of them, before the subtotal's last line."""
 
     def __init__(self, values: list[list[int | None]], is_parent: list[bool], totals: list[bool]) -> None:
         self.values, self.is_parent, self.totals = values, is_parent, totals
-        leaves = [v for v, parent in zip(values, is_parent) if not parent]
+        rows = [v for v, total in zip(values, totals) if not total]
         width = len(values[0]) if values else 0
-        self.rising = [k for k in range(width) if all(v[k] is None or v[k] >= 0 for v in leaves)]
+        self.rising = [k for k in range(width) if all(v[k] is None or v[k] >= 0 for v in rows)]
 
     def span(self, i: int) -> tuple[int, int, list[int] | None]:
         """(i, end, []) when the leaves from i + 1 up to the parent row `end` add up to
@@ -109,7 +112,7 @@ class _Grid:
         values, is_parent = self.values, self.is_parent
         target = values[i]
         wanted = [k for k, v in enumerate(target) if v is not None]
-        rising = [k for k in self.rising if target[k] is not None]
+        rising = [k for k in self.rising if target[k]]
         sums = [0] * len(target)
         leaves = 0
         best: tuple[int, int, list[int]] | None = None
@@ -121,9 +124,8 @@ class _Grid:
                         return i, j, []
                     if best is None or len(wrong) < len(best[2]):
                         best = (i, j, wrong)
-                    # A slip overshoots one column: two are past the lines.
-                    if sum(1 for k in rising if sums[k] > target[k]) >= 2:  # type: ignore[operator]
-                        break
+                    if rising and all(sums[k] > target[k] for k in rising):  # type: ignore[operator]
+                        break  # past the lines
                 continue
             leaves += 1
             for k, v in enumerate(values[j]):
@@ -167,7 +169,7 @@ class _Grid:
                 found.append((i, i + 1, end, wrong))
         return found
 
-    def childless(self, lost: list[int]) -> list[int]:
+    def childless(self, lost: list[int], failing: list[int]) -> list[int]:
         """CGRs with nothing under them (`ALO OP-SPE 0AMOR`, straight above the next
         CGR) carry their own amounts: lines of their parent, not subtotals. Their spans
         find nothing, nor does their parent's while they are left out. They end a run
@@ -176,9 +178,10 @@ class _Grid:
         CGR found below may have settled them) are tried: its last rows, the most
         first, are taken as lines when the row just above them then adds up exactly,
         in every column; for the whole run, the nearest row above that still finds
-        nothing, else the total. Then the last rows of the runs left, grouped under the
-        nearest such row above them (a parent with several of them between its other
-        CGRs), are tried together the same way. A slip in such a row leaves it unread:
+        nothing or does not add up (`failing`: a parent that a line of zero Engagé left
+        out still agrees on its Engagé), else the total. Then the last rows of the runs
+        left, grouped under the nearest such row above them (a parent with several of
+        them between its other CGRs), are tried together the same way. A slip in such a row leaves it unread:
         its parent stays not understood, never wrong. Returns the rows taken."""
         found: list[int] = []
         runs: list[list[int]] = []
@@ -194,7 +197,8 @@ class _Grid:
             still_lost.difference_update(set(runs[number]) - set(run))
             if not run or (run[-1] + 1 < len(self.values) and not self.is_parent[run[-1] + 1]):
                 continue  # settled, or lines right under it: a subtotal
-            above = max((at for at in still_lost if at < run[0]), default=None)  # the lost are few
+            # The rows not understood are few.
+            above = max((at for at in [*still_lost, *failing] if at < run[0]), default=None)
             for size in range(min(len(run), MAX_CHILDLESS_RUN), 0, -1):
                 taken = run[-size:]
                 if self._lines_settle(taken, run[-size - 1] if size < len(run) else above):
@@ -204,7 +208,7 @@ class _Grid:
             else:
                 tails.append(run[-1])
         groups: dict[int | None, list[int]] = {}
-        parents = sorted(still_lost - set(tails))
+        parents = sorted((still_lost | set(failing)) - set(tails))
         for at in tails:
             parent = parents[bisect_left(parents, at) - 1] if bisect_left(parents, at) else None
             groups.setdefault(parent, []).append(at)
