@@ -111,3 +111,24 @@ Date       | Libellé             | Débit | Crédit | Solde
     assert table.notes == (
         "Solde = Débit − Crédit : le solde est cumulé de ligne en ligne (un relevé), non vérifiée",
     )
+
+
+def test_short_statements_newest_first_or_one_solde_a_day_are_no_balance(tmp_path):
+    newest_first = """
+Date       | Libellé             | Débit | Crédit | Solde
+08/01/2024 | Facture EDF         | 200   | 0      | 1300
+05/01/2024 | Virement subvention | 0     | 500    | 1500
+"""
+    found, table = _check(tmp_path, newest_first)
+    assert found == []
+    assert table.notes == (
+        "Solde = Débit − Crédit : ne tient pas sur 2 lignes sur 2, colonnes sans doute mal comprises, non vérifiée",
+    )
+    one_a_day = """
+Date       | Libellé    | Débit | Crédit | Solde
+05/01/2024 | Virement   | 0     | 500    |
+05/01/2024 | EDF        | 200   | 0      | 1300
+08/01/2024 | Cotisation | 0     | 100    |
+08/01/2024 | Chèque     | 40    | 0      | 1360
+"""
+    assert _check(tmp_path, one_a_day)[0] == []

@@ -225,3 +225,21 @@ def test_a_cgr_without_accounts_may_be_negative(tmp_path):
     found, report = _findings(tmp_path, {"ECBU": _outline(rows, ("ALO", "", 2100, 1000))})
     assert found == []
     assert report.tables[0].notes == (f"6 {OUTLINE_NOTE}",)
+
+
+def test_a_regie_journal_is_no_budget_table_of_a_deliberation(tmp_path):
+    # Libellé, Recettes, Dépenses and Solde are words of the délibération's budget
+    # table, but without a CODE OPÉRATION or an IMPUTATION it is not one: no F004.
+    regie = """
+Date       | Libellé                | Recettes | Dépenses | Solde
+02/01/2025 | Avance de la régie     | 500      | 0        | 500
+09/01/2025 | Timbres                | 0        | 45       | 455
+16/01/2025 | Droits d'entrée musée  | 120      | 0        | 575
+"""
+    report = check_path(construire(tmp_path / "regie.xlsx", {"Régie": regie}))
+    assert report.unreadable
+    assert [f.code for f in report.findings] == ["E000"]
+    assert (
+        "lignes d'en-têtes lues, non reconnues : Régie!A1 (« Date », « Libellé », « Recettes »"
+        in report.reason
+    )

@@ -324,3 +324,19 @@ def test_a_total_beside_another_block_does_not_take_a_line_of_this_one(tmp_path)
     # end above B8, is beside another block and does not take it.
     report = check_path(_travaux(tmp_path, e9=376, formule_e9="=SUM(B9:B10)"))
     assert [(f.code, f.cell, f.cells) for f in report.findings] == [("T001", "E9", ("B8", "B9", "B10", "E9"))]
+
+
+def test_a_line_under_the_total_general_only_is_no_partial_total_s(tmp_path):
+    # Imprévus (B6) is in no partial total: the Total général over them all has it.
+    sheet = """
+Nature de la dépense | Montant |  |                      |
+Salaires             | 1000    |  |                      |
+Charges              | 400     |  | Total personnel      | =SUM(B2:B3)
+Loyer                | 300     |  |                      |
+Fournitures          | 100     |  | Total fonctionnement | =SUM(B4:B5)
+Imprévus             | 50      |  | Total général        | =SUM(B2:B6)
+"""
+    chemin = construire(tmp_path / "general.xlsx", {"Charges": sheet})
+    report = check_path(avec_valeurs_en_cache(chemin, {"Charges": {"E3": 1400, "E5": 400, "E6": 1850}}))
+    assert [len(t.total_rows) for t in report.tables] == [3]
+    assert _shown(report) == []

@@ -164,10 +164,11 @@ def _side_check(table: Table, side: SideTotal) -> TotalCheck | None:
     """A total beside the lines sums the detail rows of the blocks its formula's rows
     are in (a block ends at a title or a total row): `SUM(B2:B3)` beside a block of
     three lines is wrong by the third. Other totals beside the same block (their rows
-    among its lines), over other rows (`Total personnel` over B2:B3, `Total structure` over B4:B5), share it: each
-    has the lines of its own rows, and a line none of them covers goes to the total
-    whose rows end nearest above it (the first below, for lines above them all). None
-    when a number it sums cannot be read."""
+    among its lines), over other rows (`Total personnel` over B2:B3, `Total structure`
+    over B4:B5), share it: each has the lines of its own rows, and a line none of them
+    covers goes to the total whose rows end nearest above it (the first below, for
+    lines above them all), unless a total over them all (`Total général` over B2:B6)
+    covers it: it is that one's only. None when a number it sums cannot be read."""
     role = next((r for r in table.money_roles if table.roles[r] == side.summed_col), None)
     found = exact_value(table.sheet.value(side.row, side.col))
     if role is None or found is None or isinstance(found, NotANumber):
@@ -178,6 +179,11 @@ def _side_check(table: Table, side: SideTotal) -> TotalCheck | None:
         for other in table.side_totals
         if other.summed_col == side.summed_col and (other.last < side.first or other.first > side.last)
     ]
+    enclosing = [
+        other
+        for other in table.side_totals
+        if other.summed_col == side.summed_col and other is not side and other not in sharing
+    ]
     parts: list[Part] = []
     block: list[Part] = []
     touched = invalid = False
@@ -186,7 +192,7 @@ def _side_check(table: Table, side: SideTotal) -> TotalCheck | None:
             if touched:
                 rows = [p.row for p in block]
                 beside = [o for o in sharing if any(o.first <= r <= o.last for r in rows)]
-                parts.extend(p for p in block if _owner(p.row, side, beside) is side)
+                parts.extend(p for p in block if _owner(p.row, side, beside, enclosing) is side)
             block, touched = [], False
             continue
         value = values[position]
@@ -213,14 +219,18 @@ def _side_check(table: Table, side: SideTotal) -> TotalCheck | None:
     )
 
 
-def _owner(row: int, side: SideTotal, sharing: list[SideTotal]) -> SideTotal:
+def _owner(
+    row: int, side: SideTotal, sharing: list[SideTotal], enclosing: list[SideTotal]
+) -> SideTotal | None:
     """Which of `side` and the totals beside its block over other rows has this line:
-    the one whose rows hold it, else the one whose rows end nearest above it, else the
-    first below."""
+    the one whose rows hold it, else none when a total over them covers it, else the
+    one whose rows end nearest above it, else the first below."""
     totals = [side, *sharing]
     holding = next((t for t in totals if t.first <= row <= t.last), None)
     if holding is not None:
         return holding
+    if any(t.first <= row <= t.last for t in enclosing):
+        return None
     above = [t for t in totals if t.last < row]
     if above:
         return max(above, key=lambda t: t.last)

@@ -77,6 +77,8 @@ def read_header(cells: list[object], origin_col: int) -> HeaderReading:
             continue
         if sum(1 for r in roles if r in kind.numeric) < kind.min_numeric_roles:
             continue
+        if kind.identified_by and not any(r in roles for r in kind.identified_by):
+            continue
         missing = [r for r in kind.required if r not in roles]
         if kind.one_of and not any(r in roles for r in kind.one_of):
             missing.append("/".join(kind.one_of))

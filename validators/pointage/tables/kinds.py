@@ -26,6 +26,10 @@ class TableKind:
     # Fewer numeric roles than this and the table is not this kind (execution tables:
     # `Budget | Exécuté` alone is a list of amounts, not a budget-execution table).
     min_numeric_roles: int = 0
+    # A table with none of these roles is not this kind, whatever else it has: a
+    # régie's `Date | Libellé | Recettes | Dépenses | Solde` is no délibération's
+    # budget table without a CODE OPÉRATION or an IMPUTATION.
+    identified_by: tuple[str, ...] = ()
     # French, for messages: the table (`Tableau de répartition`), a role in a sentence
     # (`Disponible`, `cible`), and the column a missing required role asks for (F004).
     title: str = ""
@@ -101,6 +105,7 @@ IMPUTATION = TableKind(
     },
     required=("code", "imputation", "label"),
     one_of=("proposal", "expense", "revenue"),
+    identified_by=("code", "imputation"),
     money=("ae", "available", "proposal", "expense", "revenue", "balance"),
     title="budgétaire (imputation)",
     labels={
