@@ -73,11 +73,10 @@ def _annex_sums_by_code(ctx) -> dict[str, tuple[int, list[str]]]:
             amount = table.number_value(row, "amount")
             if not code or amount is None:
                 continue
-            total, cells = sums.get(label_key(code), (0, []))
-            sums[label_key(code)] = (
-                total + amount.cents,
-                [*cells, f"{table.sheet_name}!{table.address(row, 'amount')}"],
-            )
+            key = label_key(code)
+            total, cells = sums.get(key, (0, []))
+            cells.append(f"{table.sheet_name}!{table.address(row, 'amount')}")  # in place: linear
+            sums[key] = (total + amount.cents, cells)
     return sums
 
 
