@@ -184,14 +184,7 @@ def _running(identity: Identity, breaches: list[Breach], values: _LazyColumns) -
     carried = [b for b in breaches if _carried_on(b, values)]
     if not carried:
         return False
-    first = next(
-        (
-            row
-            for row, cells in zip(values.rows, zip(*(values[c] for c in identity.columns)))
-            if None not in cells and row.kind != TOTAL
-        ),
-        None,
-    )
+    first = next((row for _, row in _checked(identity, values)), None)
     return all(b in carried or b.row is first for b in breaches)
 
 
@@ -199,14 +192,8 @@ def _carried_on(breach: Breach, values: _LazyColumns) -> bool:
     """The row's result is the row above's plus (or minus: a statement of the bank's side)
     the row's computation: a running solde."""
     position = values.positions[breach.row.index]
-    if position == 0:
-        return False
-    identity = breach.identity
-    above = [values[identity.result][position - 1], *(values[c][position - 1] for _, c in identity.left)]
-    if None in above:
-        return False
-    carried = above[0] + sum(sign * v for (sign, _), v in zip(identity.left, above[1:]))
-    return breach.found - carried in (breach.expected, -breach.expected)  # either way round
+    carried = _result_at(breach.identity, values, position - 1) if position else None
+    return carried is not None and breach.found - carried in (breach.expected, -breach.expected)
 
 
 def _numeric_columns(table: Table, rows: list[Row]) -> list[int]:
@@ -433,33 +420,40 @@ def _product_text(table: Table, result: int, a: int, b: int) -> str:
     return f"{_header(table, result)} = {_header(table, a)} × {_header(table, b)}"
 
 
+def _checked(identity: Identity, values: _LazyColumns):
+    """(position, row) of each row the identity is checked on: every cell of it a
+    number, and not a total of a balance (its totals are the outline's)."""
+    for position, (row, cells) in enumerate(zip(values.rows, zip(*(values[c] for c in identity.columns)))):
+        if None not in cells and not (identity.balance and row.kind == TOTAL):
+            yield position, row
+
+
 def _checked_rows(identity: Identity, values: _LazyColumns) -> int:
-    return sum(
-        1
-        for row, cells in zip(values.rows, zip(*(values[c] for c in identity.columns)))
-        if None not in cells and not (identity.balance and row.kind == TOTAL)
-    )
+    return sum(1 for _ in _checked(identity, values))
+
+
+def _result_at(identity: Identity, values: _LazyColumns, position: int) -> int | None:
+    """The result side of a row: its result, with the `left` columns (`Solde débit −
+    Solde crédit`); None when a cell of it is not a number."""
+    cells = [(1, identity.result), *identity.left]
+    found = [(sign, values[col][position]) for sign, col in cells]
+    if any(v is None for _, v in found):
+        return None
+    return sum(sign * v for sign, v in found)  # type: ignore[operator]
 
 
 def _breaches(identity: Identity, rows: list[Row], values: _LazyColumns, tolerance: int) -> list[Breach]:
     found = []
-    xs = values[identity.result]
     # The terms of a product are read exactly, the product rounded to the cent.
     read = values.raw if identity.product else values.__getitem__
     terms = [(sign, read(col)) for sign, col in identity.terms]
-    left = [(sign, values[col]) for sign, col in identity.left]
     for position, row in enumerate(rows):
         if identity.balance and row.kind == TOTAL:
             continue  # a balance's totals are its outline's
-        x = xs[position]
+        x = _result_at(identity, values, position)
         parts = [(sign, column[position]) for sign, column in terms]
         if x is None or any(v is None for _, v in parts):
             continue
-        if left:
-            sides = [(sign, column[position]) for sign, column in left]
-            if any(v is None for _, v in sides):
-                continue
-            x += sum(sign * v for sign, v in sides)
         if identity.product:
             expected = to_cents(parts[0][1] * parts[1][1])
         else:

@@ -15,6 +15,7 @@ the deepest is reported (its parents are wrong by the same amount).
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Sequence
 from decimal import Decimal
 
 from pointage.analysis.block_totals import Part, TotalCheck, TotalsAnalysis
@@ -149,7 +150,7 @@ class _Grid:
         wrong = [k for k in wanted if sums[k] != target[k]]
         return wrong if _some_agree(target, wrong) else None
 
-    def spans(self, kept: list[Span] = ()) -> list[Span]:  # type: ignore[assignment]
+    def spans(self, kept: Sequence[Span] = ()) -> list[Span]:
         """(row of each subtotal, first and past-last row of its lines, mismatching
         columns: [] when they add up, None when nothing below adds up to it). A subtotal
         that added up in `kept` keeps its span (CGRs without lines found since change
@@ -181,8 +182,9 @@ class _Grid:
         nothing or does not add up (`failing`: a parent that a line of zero Engagé left
         out still agrees on its Engagé), else the total. Then the last rows of the runs
         left, grouped under the nearest such row above them (a parent with several of
-        them between its other CGRs), are tried together the same way. A slip in such a row leaves it unread:
-        its parent stays not understood, never wrong. Returns the rows taken."""
+        them between its other CGRs), are tried together the same way. A slip in such a
+        row leaves it unread: its parent stays not understood, never wrong. Returns the
+        rows taken."""
         found: list[int] = []
         runs: list[list[int]] = []
         for at in lost:
