@@ -133,8 +133,10 @@ def _real_files() -> list[str]:
     return found
 
 
-def test_every_real_workbook_is_described_here():
-    assert sorted([*TABLES, *NOT_ANNEXES]) == _real_files()
+def test_the_workbooks_pinned_here_are_real_workbooks():
+    # Every workbook of the folder is tested against its truth in
+    # test_classeurs_reels_verite.py; these are pinned in more detail.
+    assert set(TABLES) | set(NOT_ANNEXES) <= set(_real_files())
 
 
 @pytest.mark.parametrize("name", sorted(TABLES))
