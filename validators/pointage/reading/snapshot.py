@@ -51,6 +51,11 @@ class SheetSnapshot:
     list_objects: list[ListObject] = field(default_factory=list)
     # The cells holding an ExcelError, when the reader knows them (None: look at the values).
     error_cells: frozenset[tuple[int, int]] | None = None
+    # cell -> its formula's text (without `=`), for the formulas that add (`+`, SUM,
+    # SUBTOTAL) and those without a cached value, when the reader knows them.
+    formulas: dict[tuple[int, int], str] = field(default_factory=dict)
+    # The formulas without a cached value that Pointage evaluated (`recalculation.py`).
+    computed: frozenset[tuple[int, int]] = frozenset()
 
     @property
     def row_count(self) -> int:

@@ -9,6 +9,7 @@ The file is only read.
 
 from __future__ import annotations
 
+import html
 import re
 import threading
 import zipfile
@@ -69,6 +70,10 @@ _FORMULA = re.compile(rb"<(?:\w+:)?f[\s/>]")
 _VALUE = re.compile(rb"<(?:\w+:)?v>[^<]")
 _EMPTY_STRING_RESULT = re.compile(rb'\bt="str"')
 _CELL_CLOSE = re.compile(rb"</(?:\w+:)?c>")
+_FORMULA_CLOSE = re.compile(rb"</(?:\w+:)?f>")
+# A formula that adds: its terms are kept (the checks of a total's formula read them).
+_ADDING = re.compile(rb"\+|SUM\(|SUBTOTAL\(", re.IGNORECASE)
+MAX_FORMULA_BYTES = 4000
 # An error cell (`t="e"`): calamine gives it as an empty cell, its value says which error.
 _ERROR_CELL = re.compile(rb'<(?:\w+:)?c\b[^>]*\bt="e"[^>]*>')
 _CELL_VALUE = re.compile(rb"<(?:\w+:)?v>([^<]*)<")
@@ -389,6 +394,9 @@ class _SheetExtras:
         self.column_sums: dict[tuple[int, int], tuple[int, int, int]] = {}
         # cell -> the error it shows (`#REF!`…).
         self.errors: dict[tuple[int, int], ExcelError] = {}
+        # cell -> its formula's text, for the formulas that add (`+`, SUM, SUBTOTAL) and
+        # those without a cached value (`base/formula_text.py` reads them).
+        self.formulas: dict[tuple[int, int], str] = {}
 
 
 def _scan_sheet_xml(archive: zipfile.ZipFile, part: str) -> _SheetExtras:
@@ -462,10 +470,14 @@ def _scan_block(block: bytes, end: int, extras: _SheetExtras, prefixed: bool) ->
             continue
         close = _CELL_CLOSE.search(block, formula.end(), end)
         stop = close.start() if close else end
-        if not _VALUE.search(block, formula.end(), stop) and not _EMPTY_STRING_RESULT.search(cell.group(0)):
+        uncomputed = not _VALUE.search(block, formula.end(), stop) and not _EMPTY_STRING_RESULT.search(
+            cell.group(0)
+        )
+        if uncomputed:
             ref = _ATTR_R.search(cell.group(0))
             if ref and not ref.group(1).isdigit():
                 extras.formulas_without_value.add(parse_a1(ref.group(1).decode()))
+        _keep_formula_text(block, formula.end() - 1, stop, cell.group(0), uncomputed, extras)
         summed = _SUM_FORMULA.match(block, formula.end() - 1, stop)
         if summed is None:
             summed = _SUM_FORMULA.search(block, formula.end() - 1, min(stop, formula.end() + 200))
@@ -483,6 +495,30 @@ def _scan_block(block: bytes, end: int, extras: _SheetExtras, prefixed: bool) ->
                 else:
                     first, last = 0, _LAST_ROW
                 record_sum(extras.sums, extras.column_sums, (row, col), summed_col, first, last)
+
+
+def _keep_formula_text(
+    block: bytes, start: int, stop: int, cell: bytes, uncomputed: bool, extras: _SheetExtras
+) -> None:
+    """Keep the text of a formula that adds, or that has no cached value: a total's
+    terms are checked (rules/formulas.py), a never-recalculated formula evaluated. A
+    shared formula's other cells (`<f t="shared" si="0"/>`) carry no text: not kept."""
+    opening_end = block.find(b">", start, stop)
+    if opening_end < 0 or block[opening_end - 1 : opening_end] == b"/":
+        return
+    closing = _FORMULA_CLOSE.search(block, opening_end, stop)
+    if closing is None:
+        return
+    raw = block[opening_end + 1 : closing.start()]
+    if len(raw) > MAX_FORMULA_BYTES or not (uncomputed or _ADDING.search(raw)):
+        return
+    ref = _ATTR_R.search(cell)
+    if ref is None or ref.group(1).isdigit():
+        return
+    text = raw.decode("utf-8", "replace")
+    if "&" in text:
+        text = html.unescape(text)
+    extras.formulas[parse_a1(ref.group(1).decode())] = text
 
 
 def _scan_errors(block: bytes, end: int, extras: _SheetExtras) -> None:
@@ -545,6 +581,7 @@ def _snapshot(
         hidden_cols=extras.hidden_cols,
         list_objects=tables,
         error_cells=frozenset(extras.errors),
+        formulas=extras.formulas,
     )
 
 
