@@ -188,7 +188,7 @@ def check_formulas_without_value(ctx):
         are="est" if len(unread) == 1 else "sont",
         read="lue" if len(unread) == 1 else "lues",
         cells_shown=shown,
-        computed=f" ; {count(computed, 'autre formule')} {_computed(computed)} par Pointage"
+        computed=f" ; {count(computed, 'autre formule', 'autres formules')} {_computed(computed)} par Pointage"
         if computed
         else "",
     )
