@@ -154,8 +154,9 @@ def test_a_million_rows_with_one_value_at_the_bottom(tmp_path):
     workbook.active["A1048576"] = "tout en bas"
     workbook.save(path)
     result = run_bounded(path)
-    assert result.returncode == 2
-    assert "aucun tableau d'annexe reconnu" in only_file(result)["findings"][0]["message"]
+    assert result.returncode == 3
+    assert only_file(result)["status"] == "aucun_tableau"
+    assert only_file(result)["findings"][0]["message"].startswith("Aucun tableau reconnu")
 
 
 def test_a_table_far_down_a_huge_sheet(tmp_path):
