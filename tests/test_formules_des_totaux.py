@@ -108,12 +108,12 @@ def test_a_quantity_total_leaving_out_two_rows(tmp_path):
 
 
 TERME_A_TERME = """
-STRUCTURE | MONTANT RETENU
-A | 100
-B | 200
-C | 300
-D | 400
-TOTAL | =B2+B3+B5
+STRUCTURE | PLACES | MONTANT RETENU
+A | 1 | 100
+B | 2 | 200
+C | 3 | 300
+D | 4 | 400
+TOTAL | =SUM(B2:B5) | =C2+C3+C5
 """
 
 
@@ -127,9 +127,9 @@ TOTAL | =B2+B3+B5
                 "T004",
                 "erreur",
                 "Annexe",
-                "B6",
-                ("B4", "B6"),
-                "TOTAL : la formule du total (=B2+B3+B5) ne compte pas la ligne B4 (300,00 €) de son "
+                "C6",
+                ("C4", "C6"),
+                "TOTAL : la formule du total (=C2+C3+C5) ne compte pas la ligne C4 (300,00 €) de son "
                 "bloc ; sans cela le total serait 1 000,00 € au lieu de 700,00 € (écart -300,00 €).",
             ),
         ),
@@ -140,17 +140,17 @@ TOTAL | =B2+B3+B5
                 "T005",
                 "avertissement",
                 "Annexe",
-                "B6",
-                ("B4", "B6"),
-                "TOTAL : la formule du total (=B2+B3+B5) saute la ligne B4, vide aujourd'hui : un "
-                "nombre saisi plus tard n'y serait pas compté.",
+                "C6",
+                ("C4", "C6"),
+                "TOTAL : la formule du total (=C2+C3+C5) saute la ligne C4, vide ou à zéro aujourd'hui : "
+                "un nombre saisi plus tard n'y serait pas compté.",
             ),
         ),
     ],
 )
 def test_a_total_written_term_by_term_that_skips_a_line(tmp_path, b4, valeur, attendu):
-    texte = TERME_A_TERME if b4 is not None else TERME_A_TERME.replace("C | 300", "C |")
-    chemin = _classeur(tmp_path, {"Annexe": texte}, {"Annexe": {"B6": valeur}})
+    texte = TERME_A_TERME if b4 is not None else TERME_A_TERME.replace("C | 3 | 300", "C | 3 |")
+    chemin = _classeur(tmp_path, {"Annexe": texte}, {"Annexe": {"B6": 10, "C6": valeur}})
     # The block total is wrong by the line left out: T004 says why, T001 is not repeated.
     assert _shown(check_path(chemin)) == [attendu]
 

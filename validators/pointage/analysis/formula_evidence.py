@@ -172,11 +172,12 @@ def _read_total(
     evidence.constants = [
         t.sign * t.node.value for t in terms if isinstance(t.node, Num) and t.node.value != 0
     ]
-    for ref in refs:
-        if ref.sheet is None and ref.is_cell and sheet.value(ref.first_row, ref.first_col) is None:
-            beside = _total_beside(sheet, ref.first_row, ref.first_col, totals_here, cell)
+    added = {(r.first_row, r.first_col) for r in refs if r.sheet is None and r.is_cell}
+    for row_, col_ in sorted(added):
+        if sheet.value(row_, col_) is None:
+            beside = _total_beside(sheet, (row_, col_), summed_col, totals_here, cell, added)
             if beside is not None:
-                evidence.beside.append((a1(ref.first_row, ref.first_col), *beside))
+                evidence.beside.append((a1(row_, col_), *beside))
     if not side:
         evidence.omitted = _omitted(table, sheet, row, summed_col, refs)
     if evidence.omitted or evidence.constants or evidence.beside:
@@ -185,20 +186,40 @@ def _read_total(
 
 
 def _total_beside(
-    sheet: SheetSnapshot, row: int, col: int, totals_here: set[tuple[int, int]], own: tuple[int, int]
+    sheet: SheetSnapshot,
+    empty: tuple[int, int],
+    summed_col: int,
+    totals_here: set[tuple[int, int]],
+    own: tuple[int, int],
+    added: set[tuple[int, int]],
 ) -> tuple[str, Decimal] | None:
-    """The total one cell away from an empty cell a formula adds (a total row's filled
-    cell, or a cell that sums by formula), when there is exactly one."""
+    """The total one cell away from an empty cell a formula adds, in the column the
+    formula totals (the cell a row or a column off), when there is exactly one and the
+    formula does not add it already. A total is a total row's filled cell or a cell
+    that sums its own column by formula: a line's `=B5+C5` is not one, nor the places
+    total beside an amount total."""
+    row, col = empty
     found = []
     for r, c in ((row, col - 1), (row, col + 1), (row - 1, col), (row + 1, col)):
-        if r < 0 or c < 0 or (r, c) == own:
+        if r < 0 or c != summed_col or (r, c) == own or (r, c) in added:
             continue
         value = _number(sheet, r, c)
         if value is None:
             continue
-        if (r, c) in totals_here or _terms(sheet, (r, c)):
+        if (r, c) in totals_here or _sums_its_column(sheet, (r, c)):
             found.append((a1(r, c), value))
     return found[0] if len(found) == 1 else None
+
+
+def _sums_its_column(sheet: SheetSnapshot, cell: tuple[int, int]) -> bool:
+    terms = _terms(sheet, cell)
+    return bool(terms) and any(
+        isinstance(t.node, Ref)
+        and t.node.sheet is None
+        and t.node.first_col <= cell[1] <= t.node.last_col
+        and not t.node.first_row <= cell[0] <= t.node.last_row
+        for t in terms
+    )
 
 
 def _omitted(table: Table, sheet: SheetSnapshot, row: int, col: int, refs: list[Ref]) -> list[Omitted]:
@@ -227,10 +248,22 @@ def _omitted(table: Table, sheet: SheetSnapshot, row: int, col: int, refs: list[
             if raw is not None and str(raw).strip():
                 return []  # a word where a number should be: not a line of this block
             value = None
-        if value is None and line.index > last:
-            continue  # an empty line after the rows added: nothing is missed today
+        # Empty or zero today: after the rows added, nothing is missed; skipped among
+        # them, it matters only if it is a line (numbers in other columns), not a title
+        # inside the block.
+        if not value and (line.index > last or not _has_numbers(table, sheet, line.index, col)):
+            continue
         omitted.append(Omitted(line.index, col, Decimal(value) if value is not None else None))
     return omitted
+
+
+def _has_numbers(table: Table, sheet: SheetSnapshot, row: int, col: int) -> bool:
+    for c in _cols(table):
+        if c != col:
+            value = exact_value(sheet.value(row, c))
+            if value is not None and not isinstance(value, NotANumber):
+                return True
+    return False
 
 
 def _coverage(sheet: SheetSnapshot, col: int, refs: list[Ref], total_row: int, depth: int) -> set[int] | None:

@@ -35,8 +35,8 @@ T005 = rule(
     Severity.AVERTISSEMENT,
     summary="La formule d'un total saute des lignes de son bloc vides aujourd'hui : un montant "
     "saisi plus tard n'y serait pas compté.",
-    message="{label} : la formule du total (={formula}) saute {what}, vide aujourd'hui : un "
-    "nombre saisi plus tard n'y serait pas compté.",
+    message="{label} : la formule du total (={formula}) saute {what}, vide ou à zéro aujourd'hui : "
+    "un nombre saisi plus tard n'y serait pas compté.",
     example="`=D19+D20+D21+D22+D23+D24+D26`, la ligne 25 du bloc étant vide.",
 )
 
