@@ -197,3 +197,42 @@ def test_formula_terms():
     ]
     assert additive_terms(parse("B5*C5")) is None
     assert [parse(text) for text in ("ROUND(A1,2)", "A1:A3+1", "VLOOKUP(A1,B:C,2)", "A1&B1")] == [None] * 4
+
+
+def _ods_cell(value) -> str:
+    if isinstance(value, str):
+        return f'<table:table-cell office:value-type="string"><text:p>{value}</text:p></table:table-cell>'
+    number, formula = value
+    formula = f' table:formula="{formula}"' if formula else ""
+    return (
+        f'<table:table-cell{formula} office:value-type="float" office:value="{number}">'
+        f"<text:p>{number}</text:p></table:table-cell>"
+    )
+
+
+def test_an_ods_total_hiding_a_constant_is_found_too(tmp_path):
+    # OpenFormula references (`[.B2:.B3]`) are read as Excel writes them.
+    rows = [
+        ["STRUCTURE", "MONTANT RETENU"],
+        ["CCAS de Lens", (800, "")],
+        ["AIFOR", (1600, "")],
+        ["TOTAL", (2550, "of:=SUM([.B2:.B3])+150")],
+    ]
+    body = (
+        '<table:table table:name="Annexe">'
+        + "".join("<table:table-row>" + "".join(map(_ods_cell, r)) + "</table:table-row>" for r in rows)
+        + "</table:table>"
+    )
+    from classeurs import ods
+
+    assert _shown(check_path(ods(tmp_path / "annexe.ods", body))) == [
+        (
+            "T004",
+            "erreur",
+            "Annexe",
+            "B4",
+            ("B4",),
+            "TOTAL : la formule du total (=SUM(B2:B3)+150) ajoute le nombre 150 écrit dans la "
+            "formule ; sans cela le total serait 2 400,00 € au lieu de 2 550,00 € (écart +150,00 €).",
+        )
+    ]

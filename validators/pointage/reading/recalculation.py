@@ -195,8 +195,9 @@ def _operand(value: object) -> Decimal:
 
 
 def _summed(value: object) -> Decimal:
-    """A cell of a SUM's range: only numbers count (text and booleans do not)."""
-    if isinstance(value, ExcelError):
+    """A cell of a SUM's range: only numbers count (text and booleans do not; a date,
+    a number to Excel, is not summed here: the formula is left unknown)."""
+    if isinstance(value, ExcelError) or not isinstance(value, (int, float, str, type(None))):
         raise _Unknown
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         return Decimal(0)
