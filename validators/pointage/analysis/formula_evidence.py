@@ -25,6 +25,8 @@ from typing import TYPE_CHECKING
 from pointage.base.addresses import a1
 from pointage.base.formula_text import Num, Ref, Term, additive_terms, parse
 from pointage.base.numbers import NotANumber, exact_value
+from pointage.base.text import words
+from pointage.tables.lexicon import MONEY_MEANINGS, meaning_of
 from pointage.tables.table import DETAIL, TOTAL, Table
 
 if TYPE_CHECKING:
@@ -166,8 +168,7 @@ def _read_total(
         # No total shown; or it adds no cell of the column it totals: a line's own
         # formula (`=E1026+9700`, beside its total), typed numbers (T001's to say).
         return None
-    money_cols = {table.roles[r] for r in table.money_roles if r in table.roles}
-    money = col in money_cols or any(s.row == row and s.col == col for s in table.side_totals)
+    money = _is_money(table, col) or any(s.row == row and s.col == col for s in table.side_totals)
     evidence = FormulaEvidence(sheet.name, row, col, text, label or "Total", money, value)
     evidence.constants = [
         t.sign * t.node.value for t in terms if isinstance(t.node, Num) and t.node.value != 0
@@ -183,6 +184,21 @@ def _read_total(
     if evidence.omitted or evidence.constants or evidence.beside:
         return evidence
     return None
+
+
+# Words of a header that say its column is money, when no role or meaning does
+# (`total en EUR HT`): only how the numbers are written in the message depends on it.
+_MONEY_WORDS = frozenset({"EUR", "EUROS", "EURO", "€", "HT", "TTC"})
+
+
+def _is_money(table: Table, col: int) -> bool:
+    if col in {table.roles[r] for r in table.money_roles if r in table.roles}:
+        return True
+    if any(c == col for r, c in table.roles.items() if r not in table.money_roles):
+        return False  # places, portfolios, a rate: a count
+    header = table.headers.get(col, "")
+    meaning = table.meanings.get(col) or (meaning_of(header) if header else None)
+    return meaning in MONEY_MEANINGS or bool(_MONEY_WORDS & set(words(header).split()) or "€" in header)
 
 
 def _total_beside(
@@ -240,8 +256,8 @@ def _omitted(table: Table, sheet: SheetSnapshot, row: int, col: int, refs: list[
             return []  # a total between: the formula's block ends above it, not here
         if line.kind != DETAIL:
             continue
-        if (line.index, col) in sheet.formulas:
-            return []  # a line that sums by formula: a subtotal not recognised as such
+        if _sums_its_column(sheet, (line.index, col)):
+            return []  # a line that sums its column: a subtotal not recognised as such
         raw = sheet.value(line.index, col)
         value = exact_value(raw)
         if isinstance(value, NotANumber):

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-__all__ = ["Formula", "Num", "Op", "Ref", "Sum", "Term", "additive_terms", "parse"]
+__all__ = ["Formula", "Num", "Op", "Ref", "Sum", "Term", "additive_terms", "moved", "parse"]
 
 # The last row and column of a sheet: where a whole-column or whole-row range ends.
 LAST_ROW = 1048575
@@ -79,6 +79,37 @@ _TOKEN = re.compile(
     re.VERBOSE,
 )
 _CELL = re.compile(r"\$?([A-Za-z]{1,3})\$?(\d+)?")
+
+
+# A cell reference in a formula's text, outside quotes: not a function's name (`LOG10(`),
+# not a sheet's name (`Feuil2!`), not inside a longer word.
+_TEXT_REF = re.compile(r"(?<![A-Za-z0-9_.\u00c0-\uffff])(\$?)([A-Za-z]{1,3})(\$?)(\d+)(?![\w(!.])")
+_QUOTED = re.compile(r"('(?:[^']|'')*'|\"[^\"]*\")")
+
+
+def moved(text: str, rows: int, cols: int) -> str:
+    """A formula's text copied `rows` down and `cols` right, as Excel moves it (what a
+    shared formula's other cells hold): relative references move, `$` ones stay."""
+
+    def move(m: re.Match) -> str:
+        col_fixed, letters, row_fixed, number = m.groups()
+        col = _column(letters) + (0 if col_fixed else cols)
+        row = int(number) + (0 if row_fixed else rows)
+        if col < 0 or row < 1:
+            return "#REF!"
+        return f"{col_fixed}{_letters(col)}{row_fixed}{row}"
+
+    parts = _QUOTED.split(text)
+    return "".join(part if i % 2 else _TEXT_REF.sub(move, part) for i, part in enumerate(parts))
+
+
+def _letters(col: int) -> str:
+    out = ""
+    col += 1
+    while col:
+        col, rest = divmod(col - 1, 26)
+        out = chr(65 + rest) + out
+    return out
 
 
 def _column(letters: str) -> int:

@@ -23,6 +23,7 @@ import python_calamine
 
 from pointage.base.addresses import column_index, parse_a1
 from pointage.base.errors import UnreadableWorkbook
+from pointage.base.formula_text import moved
 from pointage.base.own_sheets import OWN_MARKS, marked_sheet
 from pointage.reading.calamine_source import is_calamine_failure, open_calamine
 from pointage.reading.formats import XLSX, normalise_part, rels_of, workbook_part
@@ -74,6 +75,7 @@ _FORMULA_CLOSE = re.compile(rb"</(?:\w+:)?f>")
 # A formula that adds: its terms are kept (the checks of a total's formula read them).
 _ADDING = re.compile(rb"\+|SUM\(|SUBTOTAL\(", re.IGNORECASE)
 MAX_FORMULA_BYTES = 4000
+_SHARED_INDEX = re.compile(rb'\bsi="(\d+)"')
 # An error cell (`t="e"`): calamine gives it as an empty cell, its value says which error.
 _ERROR_CELL = re.compile(rb'<(?:\w+:)?c\b[^>]*\bt="e"[^>]*>')
 _CELL_VALUE = re.compile(rb"<(?:\w+:)?v>([^<]*)<")
@@ -397,6 +399,8 @@ class _SheetExtras:
         # cell -> its formula's text, for the formulas that add (`+`, SUM, SUBTOTAL) and
         # those without a cached value (`base/formula_text.py` reads them).
         self.formulas: dict[tuple[int, int], str] = {}
+        # shared formula index -> its first cell and text (kept when it adds)
+        self.shared: dict[bytes, tuple[tuple[int, int], str]] = {}
 
 
 def _scan_sheet_xml(archive: zipfile.ZipFile, part: str) -> _SheetExtras:
@@ -502,9 +506,20 @@ def _keep_formula_text(
 ) -> None:
     """Keep the text of a formula that adds, or that has no cached value: a total's
     terms are checked (rules/formulas.py), a never-recalculated formula evaluated. A
-    shared formula's other cells (`<f t="shared" si="0"/>`) carry no text: not kept."""
+    shared formula's other cells (`<f t="shared" si="0"/>`, a total row filled to the
+    right) get the first cell's text, moved as Excel moves it."""
     opening_end = block.find(b">", start, stop)
-    if opening_end < 0 or block[opening_end - 1 : opening_end] == b"/":
+    ref = _ATTR_R.search(cell)
+    if opening_end < 0 or ref is None or ref.group(1).isdigit():
+        return
+    here = parse_a1(ref.group(1).decode())
+    opening = block[start:opening_end]
+    shared = _SHARED_INDEX.search(opening) if b't="shared"' in opening else None
+    if block[opening_end - 1 : opening_end] == b"/":
+        master = extras.shared.get(shared.group(1)) if shared else None
+        if master is not None:
+            (row, col), text = master
+            extras.formulas[here] = moved(text, here[0] - row, here[1] - col)
         return
     closing = _FORMULA_CLOSE.search(block, opening_end, stop)
     if closing is None:
@@ -512,13 +527,12 @@ def _keep_formula_text(
     raw = block[opening_end + 1 : closing.start()]
     if len(raw) > MAX_FORMULA_BYTES or not (uncomputed or _ADDING.search(raw)):
         return
-    ref = _ATTR_R.search(cell)
-    if ref is None or ref.group(1).isdigit():
-        return
     text = raw.decode("utf-8", "replace")
     if "&" in text:
         text = html.unescape(text)
-    extras.formulas[parse_a1(ref.group(1).decode())] = text
+    extras.formulas[here] = text
+    if shared:
+        extras.shared[shared.group(1)] = (here, text)
 
 
 def _scan_errors(block: bytes, end: int, extras: _SheetExtras) -> None:
