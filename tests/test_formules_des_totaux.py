@@ -236,3 +236,21 @@ def test_an_ods_total_hiding_a_constant_is_found_too(tmp_path):
             "formule ; sans cela le total serait 2 400,00 € au lieu de 2 550,00 € (écart +150,00 €).",
         )
     ]
+
+
+PARTAGE = """
+STRUCTURE | NATURE | MONTANT RETENU
+A | Investissement | 100
+B | Fonctionnement | 200
+C | Investissement | 300
+D | Fonctionnement | 400
+Total investissement | | =C2+C4
+Total fonctionnement | | =C3+C5
+TOTAL | | =C6+C7
+"""
+
+
+def test_a_block_split_between_two_totals_forgets_nothing(tmp_path):
+    # Each total adds the lines the other leaves out: a split, not an omission.
+    chemin = _classeur(tmp_path, {"Annexe": PARTAGE}, {"Annexe": {"C6": 400, "C7": 600, "C8": 1000}})
+    assert [f for f in check_path(chemin).findings if f.code in ("T004", "T005")] == []

@@ -270,7 +270,27 @@ def _omitted(table: Table, sheet: SheetSnapshot, row: int, col: int, refs: list[
         if not value and (line.index > last or not _has_numbers(table, sheet, line.index, col)):
             continue
         omitted.append(Omitted(line.index, col, Decimal(value) if value is not None else None))
+    if omitted and _split_with_a_sibling(table, sheet, row, col, covered, {o.row for o in omitted}):
+        return []
     return omitted
+
+
+def _split_with_a_sibling(
+    table: Table, sheet: SheetSnapshot, row: int, col: int, covered: set[int], omitted: set[int]
+) -> bool:
+    """Whether another total of the column adds lines this one leaves out and none of
+    the lines it adds (`Total investissement = D5+D7`, `Total fonctionnement = D6+D8`):
+    the block is split between them, nothing is forgotten."""
+    for other in table.rows:
+        if other.kind != TOTAL or other.index == row or (other.index, col) not in sheet.formulas:
+            continue
+        terms = _terms(sheet, (other.index, col))
+        if not terms:
+            continue
+        theirs = _coverage(sheet, col, [t.node for t in terms if isinstance(t.node, Ref)], other.index, MAX_DEPTH)
+        if theirs and theirs & omitted and not theirs & covered and row not in theirs:
+            return True
+    return False
 
 
 def _has_numbers(table: Table, sheet: SheetSnapshot, row: int, col: int) -> bool:
