@@ -105,3 +105,21 @@ def test_the_evaluated_values(tmp_path):
     assert calcul.values[1][:4] == ["", 31.0, 35.0, 23.0]  # a number written as text is one
     assert autre.values == [[30.0]]
     assert calcul.computed == {(0, 1), (0, 2), (0, 4), (1, 1), (1, 2), (1, 3)}
+
+
+def test_the_evaluation_stops_at_its_budget(tmp_path, monkeypatch):
+    # Running totals `=SUM($A$1:A9)` on every line cost the square of the lines: past
+    # the budget of cells read, the formulas left keep no value (never a wrong one).
+    from pointage.reading import recalculation
+
+    classeur = openpyxl.Workbook()
+    feuille = classeur.active
+    for ligne in range(1, 101):
+        feuille.append([1, f"=SUM($A$1:A{ligne})"])
+    classeur.save(tmp_path / "cumul.xlsx")
+    monkeypatch.setattr(recalculation, "MAX_CELLS_READ", 1000)
+    [sheet] = read_workbook(tmp_path / "cumul.xlsx").sheets
+    computed = sorted(sheet.computed)
+    assert 0 < len(computed) < 100
+    assert all(sheet.value(r, 1) == r + 1 for r, _ in computed)
+    assert sheet.value(99, 1) is None

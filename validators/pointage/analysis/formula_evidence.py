@@ -92,7 +92,7 @@ def formula_evidence(ctx: CheckContext) -> list[FormulaEvidence]:
     found: list[FormulaEvidence] = []
     for table in ctx.totalled_tables:
         sheet = table.sheet
-        if not sheet.formulas:
+        if not sheet.has_formulas:
             continue
         totals_here = _total_cells(ctx, sheet.name)
         cells = [
@@ -106,7 +106,7 @@ def formula_evidence(ctx: CheckContext) -> list[FormulaEvidence]:
         cells += [(s.row, s.col, s.summed_col, s.label) for s in table.side_totals]
         beside_lines = {(s.row, s.col) for s in table.side_totals}
         for row, col, summed_col, label in cells:
-            text = sheet.formulas.get((row, col))
+            text = sheet.formula((row, col))
             if text is None:
                 continue
             side = (row, col) in beside_lines
@@ -136,7 +136,7 @@ def _total_cells(ctx: CheckContext, sheet_name: str) -> set[tuple[int, int]]:
 
 
 def _terms(sheet: SheetSnapshot, cell: tuple[int, int]) -> list[Term] | None:
-    text = sheet.formulas.get(cell)
+    text = sheet.formula(cell)
     node = parse(text) if text is not None else None
     return additive_terms(node) if node is not None else None
 
@@ -282,12 +282,14 @@ def _split_with_a_sibling(
     the lines it adds (`Total investissement = D5+D7`, `Total fonctionnement = D6+D8`):
     the block is split between them, nothing is forgotten."""
     for other in table.rows:
-        if other.kind != TOTAL or other.index == row or (other.index, col) not in sheet.formulas:
+        if other.kind != TOTAL or other.index == row or sheet.formula((other.index, col)) is None:
             continue
         terms = _terms(sheet, (other.index, col))
         if not terms:
             continue
-        theirs = _coverage(sheet, col, [t.node for t in terms if isinstance(t.node, Ref)], other.index, MAX_DEPTH)
+        theirs = _coverage(
+            sheet, col, [t.node for t in terms if isinstance(t.node, Ref)], other.index, MAX_DEPTH
+        )
         if theirs and theirs & omitted and not theirs & covered and row not in theirs:
             return True
     return False
@@ -318,7 +320,7 @@ def _coverage(sheet: SheetSnapshot, col: int, refs: list[Ref], total_row: int, d
             return None  # a whole column: where its block ends is not said
         for r in range(ref.first_row, ref.last_row + 1):
             rows.add(r)
-            if (r, col) in sheet.formulas and r != total_row:
+            if r != total_row and sheet.formula((r, col)) is not None:
                 inner = _terms(sheet, (r, col))
                 if inner is None:
                     return None

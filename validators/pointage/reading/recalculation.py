@@ -22,6 +22,10 @@ __all__ = ["recalculate"]
 
 # Digits Excel keeps of a result.
 _DIGITS = 15
+# Cells read by all the evaluations of one workbook, at most: running totals written
+# `=SUM($D$2:D9)` on every line would otherwise cost the square of the lines. Past it,
+# the formulas left are not computed (F003 lists those of the tables).
+MAX_CELLS_READ = 5_000_000
 
 
 class _Unknown(Exception):
@@ -50,6 +54,7 @@ class _Evaluator:
         self.sheets = sheets
         # (sheet name, cell) -> value, or None when it cannot be computed
         self.done: dict[tuple[str, tuple[int, int]], float | None] = {}
+        self.budget = MAX_CELLS_READ
 
     def results_by_sheet(self):
         grouped: dict[str, dict[tuple[int, int], float]] = {}
@@ -78,11 +83,16 @@ class _Evaluator:
                 continue
             if here_key not in started:
                 started.add(here_key)
-                waiting = [
-                    d
-                    for d in self._uncomputed_cells(here_sheet, node)
-                    if (d[0].name, d[1]) not in self.done and (d[0].name, d[1]) not in started
-                ]
+                try:
+                    waiting = [
+                        d
+                        for d in self._uncomputed_cells(here_sheet, node)
+                        if (d[0].name, d[1]) not in self.done and (d[0].name, d[1]) not in started
+                    ]
+                except _Unknown:  # past the budget
+                    self.done[here_key] = None
+                    stack.pop()
+                    continue
                 if waiting:
                     stack.extend(waiting)
                     continue
@@ -94,12 +104,19 @@ class _Evaluator:
             stack.pop()
         return self.done[key]
 
+    def _cells(self, sheet: SheetSnapshot, ref: Ref):
+        for cell in _cells_in(sheet, ref):
+            self.budget -= 1
+            if self.budget < 0:
+                raise _Unknown
+            yield cell
+
     def _uncomputed_cells(self, sheet: SheetSnapshot, node: Formula):
         for ref in _refs(node):
             target = self._sheet(sheet, ref)
             if target is None or not target.formulas_without_value:
                 continue
-            for cell in _cells_in(target, ref):
+            for cell in self._cells(target, ref):
                 if cell in target.formulas_without_value:
                     yield target, cell
 
@@ -129,7 +146,7 @@ class _Evaluator:
                     target = self._sheet(sheet, arg)
                     if target is None:
                         raise _Unknown
-                    for cell in _cells_in(target, arg):
+                    for cell in self._cells(target, arg):
                         total += _summed(self._cell(target, cell))
                 else:
                     total += self._eval(sheet, arg)
@@ -147,7 +164,7 @@ class _Evaluator:
 
 
 def _parsed(sheet: SheetSnapshot, cell: tuple[int, int]) -> Formula | None:
-    text = sheet.formulas.get(cell)
+    text = sheet.formula(cell)
     return parse(text) if text is not None else None
 
 

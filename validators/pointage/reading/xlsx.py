@@ -23,7 +23,6 @@ import python_calamine
 
 from pointage.base.addresses import column_index, parse_a1
 from pointage.base.errors import UnreadableWorkbook
-from pointage.base.formula_text import moved
 from pointage.base.own_sheets import OWN_MARKS, marked_sheet
 from pointage.reading.calamine_source import is_calamine_failure, open_calamine
 from pointage.reading.formats import XLSX, normalise_part, rels_of, workbook_part
@@ -399,8 +398,10 @@ class _SheetExtras:
         # cell -> its formula's text, for the formulas that add (`+`, SUM, SUBTOTAL) and
         # those without a cached value (`base/formula_text.py` reads them).
         self.formulas: dict[tuple[int, int], str] = {}
-        # shared formula index -> its first cell and text (kept when it adds)
-        self.shared: dict[bytes, tuple[tuple[int, int], str]] = {}
+        # shared formula index -> its first cell (when its text is kept)
+        self.shared: dict[bytes, tuple[int, int]] = {}
+        # cell -> the first cell of the shared formula it holds
+        self.shared_formulas: dict[tuple[int, int], tuple[int, int]] = {}
 
 
 def _scan_sheet_xml(archive: zipfile.ZipFile, part: str) -> _SheetExtras:
@@ -509,17 +510,15 @@ def _keep_formula_text(
     shared formula's other cells (`<f t="shared" si="0"/>`, a total row filled to the
     right) get the first cell's text, moved as Excel moves it."""
     opening_end = block.find(b">", start, stop)
-    ref = _ATTR_R.search(cell)
-    if opening_end < 0 or ref is None or ref.group(1).isdigit():
+    if opening_end < 0:
         return
-    here = parse_a1(ref.group(1).decode())
     opening = block[start:opening_end]
     shared = _SHARED_INDEX.search(opening) if b't="shared"' in opening else None
     if block[opening_end - 1 : opening_end] == b"/":
-        master = extras.shared.get(shared.group(1)) if shared else None
-        if master is not None:
-            (row, col), text = master
-            extras.formulas[here] = moved(text, here[0] - row, here[1] - col)
+        first = extras.shared.get(shared.group(1)) if shared else None
+        here = _cell_of(cell) if first is not None else None
+        if here is not None:
+            extras.shared_formulas[here] = first  # its text is moved when asked for
         return
     closing = _FORMULA_CLOSE.search(block, opening_end, stop)
     if closing is None:
@@ -527,12 +526,20 @@ def _keep_formula_text(
     raw = block[opening_end + 1 : closing.start()]
     if len(raw) > MAX_FORMULA_BYTES or not (uncomputed or _ADDING.search(raw)):
         return
+    here = _cell_of(cell)
+    if here is None:
+        return
     text = raw.decode("utf-8", "replace")
     if "&" in text:
         text = html.unescape(text)
     extras.formulas[here] = text
     if shared:
-        extras.shared[shared.group(1)] = (here, text)
+        extras.shared[shared.group(1)] = here
+
+
+def _cell_of(cell: bytes) -> tuple[int, int] | None:
+    ref = _ATTR_R.search(cell)
+    return None if ref is None or ref.group(1).isdigit() else parse_a1(ref.group(1).decode())
 
 
 def _scan_errors(block: bytes, end: int, extras: _SheetExtras) -> None:
@@ -596,6 +603,7 @@ def _snapshot(
         list_objects=tables,
         error_cells=frozenset(extras.errors),
         formulas=extras.formulas,
+        shared_formulas=extras.shared_formulas,
     )
 
 
