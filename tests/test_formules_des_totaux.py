@@ -254,3 +254,13 @@ def test_a_block_split_between_two_totals_forgets_nothing(tmp_path):
     # Each total adds the lines the other leaves out: a split, not an omission.
     chemin = _classeur(tmp_path, {"Annexe": PARTAGE}, {"Annexe": {"C6": 400, "C7": 600, "C8": 1000}})
     assert [f for f in check_path(chemin).findings if f.code in ("T004", "T005")] == []
+
+
+def test_without_t004_the_wrong_total_is_still_said(tmp_path):
+    from classeurs import Feuille
+    from pointage.engine.check import select_rules
+
+    chemin = _classeur(tmp_path, {"Annexe": Feuille(SUBVENTIONS, a="D6")}, {"Annexe": {"F19": 7950}})
+    assert [(f.code, f.cell) for f in check_path(chemin, select_rules(ignore=["T004"])).findings] == [
+        ("T001", "F19")
+    ]

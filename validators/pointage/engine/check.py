@@ -187,7 +187,9 @@ def check_snapshot_with_context(
         # Nothing understood (an Excel Table of unknown columns is read, not understood).
         return None, nothing_recognised_report(path, _nothing_recognised(ctx), snapshot.gaps)
     findings: list[Finding] = []
-    for selected in rules if rules is not None else select_rules():
+    rules = rules if rules is not None else select_rules()
+    ctx.rule_codes = frozenset(r.code for r in rules)
+    for selected in rules:
         try:
             findings.extend(selected.check(ctx))
         except Exception as exc:  # a crashing rule becomes a finding, never a traceback

@@ -57,7 +57,10 @@ def check_skipped_empty_lines(ctx):
 
 def explained_totals(ctx) -> dict[str, Decimal]:
     """`sheet!cell` -> what T004 found wrong with the formula of that total, for T001 and
-    T002: a total whose formula's slip explains its whole difference is said once."""
+    T002: a total whose formula's slip explains its whole difference is said once (by
+    T001/T002 when T004 is not run)."""
+    if ctx.rule_codes is not None and "T004" not in ctx.rule_codes:
+        return {}
     return {f"{e.sheet}!{e.cell}": e.effect for e in ctx.shared(formula_evidence) if e.changes_amount}
 
 
