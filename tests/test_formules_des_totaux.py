@@ -196,7 +196,8 @@ def test_formula_terms():
         Term(-1, Ref(None, 0, 2, 2, 2)),
     ]
     assert additive_terms(parse("B5*C5")) is None
-    assert [parse(text) for text in ("ROUND(A1,2)", "A1:A3+1", "VLOOKUP(A1,B:C,2)", "A1&B1")] == [None] * 4
+    assert [parse(text) for text in ("IF(A1,2,3)", "A1:A3+1", "VLOOKUP(A1,B:C,2)", "A1&B1")] == [None] * 4
+    assert additive_terms(parse("ROUND(A1,2)+A2")) is None  # evaluated, never a sum's term
 
 
 def _ods_cell(value) -> str:

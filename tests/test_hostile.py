@@ -180,7 +180,7 @@ def test_formula_without_cached_value(tmp_path):
     assert result.returncode == 0
     assert [(f["code"], f["cell"]) for f in only_file(result)["findings"]] == [("F011", None)]
     path = construire(
-        tmp_path / "arrondi.xlsx", {"A": "STRUCTURE | MONTANT\nCCAS | 10\nAIFOR | =ROUND(B2*2,0)"}
+        tmp_path / "arrondi.xlsx", {"A": "STRUCTURE | MONTANT\nCCAS | 10\nAIFOR | =IF(B2>5,B2*2,0)"}
     )
     result = run_bounded(path)
     assert result.returncode == 1

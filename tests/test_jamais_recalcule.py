@@ -72,7 +72,7 @@ def test_a_wrong_typed_total_over_computed_lines_is_found(tmp_path):
 
 
 def test_what_pointage_does_not_compute_is_said_once(tmp_path):
-    texte = ANNEXE.replace("=B2*Barème!B2", "=ROUND(B2*Barème!B2,0)").replace(
+    texte = ANNEXE.replace("=B2*Barème!B2", "=IF(B2>0,B2*Barème!B2,0)").replace(
         "=B4*Barème!B2", "=B4*Barème!B2/0"
     )
     report = check_path(construire(tmp_path / "programme.xlsx", {"Annexe": texte, "Barème": BAREME_SEED}))
@@ -123,3 +123,14 @@ def test_the_evaluation_stops_at_its_budget(tmp_path, monkeypatch):
     assert 0 < len(computed) < 100
     assert all(sheet.value(r, 1) == r + 1 for r, _ in computed)
     assert sheet.value(99, 1) is None
+
+
+def test_rounding_and_bounds_as_excel(tmp_path):
+    classeur = openpyxl.Workbook()
+    rounded = ["=ROUND(A1,0)", "=ROUND(B1,0)", "=ROUND(C1,2)", "=ROUND(C1,-2)"]
+    bounds = ["=ABS(B1)", "=MIN(A1:C1)", "=MAX(A1:C1,5000)", "=ROUND(A1*1.2,2)+SUM(A1:B1)", "=IF(A1>0,1,2)"]
+    classeur.active.append([2.5, -2.5, 1234.5678, *rounded, *bounds])
+    classeur.save(tmp_path / "arrondis.xlsx")
+    [sheet] = read_workbook(tmp_path / "arrondis.xlsx").sheets
+    assert sheet.values[0][:11] == [2.5, -2.5, 1234.5678, 3.0, -3.0, 1234.57, 1200.0, 2.5, -2.5, 5000.0, 3.0]
+    assert sheet.value(0, 11) is None  # IF: not computed, never 0

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-__all__ = ["Formula", "Num", "Op", "Ref", "Sum", "Term", "additive_terms", "moved", "parse"]
+__all__ = ["CALLS", "Call", "Formula", "Num", "Op", "Ref", "Sum", "Term", "additive_terms", "moved", "parse"]
 
 # The last row and column of a sheet: where a whole-column or whole-row range ends.
 LAST_ROW = 1048575
@@ -50,13 +50,24 @@ class Sum:
 
 
 @dataclass(frozen=True, slots=True)
+class Call:
+    """`ROUND(x, n)`, `ABS(x)`, `MIN(…)`, `MAX(…)`: evaluated, never a sum's term."""
+
+    name: str
+    args: tuple[Formula, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class Op:
     op: str  # + - * / (a unary minus is `0 - x`)
     left: Formula
     right: Formula
 
 
-Formula = Num | Ref | Sum | Op
+Formula = Num | Ref | Sum | Call | Op
+# Functions evaluated beside SUM (a money amount is often rounded), with how many
+# arguments they take (None: any, ranges allowed).
+CALLS = {"ROUND": 2, "ABS": 1, "MIN": None, "MAX": None}
 
 
 @dataclass(frozen=True, slots=True)
@@ -217,6 +228,10 @@ class _Parser:
                 self.take()
                 args.append(self.expression())
         self._expect(")")
+        if name in CALLS:
+            if CALLS[name] is not None and len(args) != CALLS[name]:
+                raise ValueError(name)
+            return Call(name, tuple(args))
         if name == "SUBTOTAL" and args and args[0] in (Num(Decimal(9)), Num(Decimal(109))):
             args = args[1:]
         elif name != "SUM":
@@ -256,6 +271,8 @@ def _ranges_inside_sums(node: Formula, inside: bool) -> bool:
         return node.is_cell or inside
     if isinstance(node, Sum):
         return all(_ranges_inside_sums(a, True) for a in node.args)
+    if isinstance(node, Call):
+        return all(_ranges_inside_sums(a, CALLS[node.name] is None) for a in node.args)
     if isinstance(node, Op):
         return _ranges_inside_sums(node.left, False) and _ranges_inside_sums(node.right, False)
     return True
@@ -272,6 +289,8 @@ def additive_terms(node: Formula) -> list[Term] | None:
             return True
         if isinstance(n, Sum):
             return all(walk(a, sign) for a in n.args)
+        if isinstance(n, Call):
+            return False
         if n.op == "+":
             return walk(n.left, sign) and walk(n.right, sign)
         if n.op == "-":

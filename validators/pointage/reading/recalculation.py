@@ -11,11 +11,11 @@ the file (F011). Any other formula is left without a value (F003).
 
 from __future__ import annotations
 
-from decimal import Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from functools import cached_property
 
 from pointage.base.excel_errors import ExcelError
-from pointage.base.formula_text import Formula, Num, Op, Ref, Sum, parse
+from pointage.base.formula_text import Call, Formula, Num, Op, Ref, Sum, parse
 from pointage.reading.snapshot import SheetSnapshot, WorkbookSnapshot
 
 __all__ = ["recalculate"]
@@ -151,6 +151,8 @@ class _Evaluator:
                 else:
                     total += self._eval(sheet, arg)
             return total
+        if isinstance(node, Call):
+            return self._call(sheet, node)
         left, right = self._eval(sheet, node.left), self._eval(sheet, node.right)
         if node.op == "+":
             return left + right
@@ -162,6 +164,37 @@ class _Evaluator:
             raise _Unknown  # #DIV/0!
         return left / right
 
+    def _call(self, sheet: SheetSnapshot, node: Call) -> Decimal:
+        if node.name == "ROUND":
+            value, digits = (self._eval(sheet, a) for a in node.args)
+            if digits != digits.to_integral_value():
+                digits = digits.to_integral_value(rounding="ROUND_DOWN")
+            step = Decimal(1).scaleb(-int(digits))
+            return (
+                value.quantize(step, rounding=ROUND_HALF_UP)
+                if digits >= 0
+                else ((value / step).quantize(Decimal(1), rounding=ROUND_HALF_UP) * step)
+            )
+        if node.name == "ABS":
+            return abs(self._eval(sheet, node.args[0]))
+        numbers: list[Decimal] = []
+        for arg in node.args:
+            if isinstance(arg, Ref) and not arg.is_cell:
+                target = self._sheet(sheet, arg)
+                if target is None:
+                    raise _Unknown
+                for cell in self._cells(target, arg):
+                    value = self._cell(target, cell)
+                    if isinstance(value, (int, float)) and not isinstance(value, bool):
+                        numbers.append(_summed(value))
+                    elif isinstance(value, ExcelError):
+                        raise _Unknown
+            else:
+                numbers.append(self._eval(sheet, arg))
+        if not numbers:
+            return Decimal(0)  # MIN/MAX of no number is 0 in Excel
+        return min(numbers) if node.name == "MIN" else max(numbers)
+
 
 def _parsed(sheet: SheetSnapshot, cell: tuple[int, int]) -> Formula | None:
     text = sheet.formula(cell)
@@ -171,7 +204,7 @@ def _parsed(sheet: SheetSnapshot, cell: tuple[int, int]) -> Formula | None:
 def _refs(node: Formula):
     if isinstance(node, Ref):
         yield node
-    elif isinstance(node, Sum):
+    elif isinstance(node, (Sum, Call)):
         for arg in node.args:
             yield from _refs(arg)
     elif isinstance(node, Op):

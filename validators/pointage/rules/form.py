@@ -144,7 +144,7 @@ F003 = rule(
     "que Pointage ne sait pas calculer, ne {are} pas {read} ({cells_shown}){computed} : ouvrez le "
     "classeur dans Excel et enregistrez-le pour que les valeurs soient calculées.",
     example="Un classeur produit par un programme et jamais ouvert dans Excel, dont un montant "
-    "est `=ROUND(30*80,0)`.",
+    "est `=IF(30>0,2400,0)`.",
 )
 
 F011 = rule(
