@@ -265,3 +265,19 @@ def test_without_t004_the_wrong_total_is_still_said(tmp_path):
     assert [(f.code, f.cell) for f in check_path(chemin, select_rules(ignore=["T004"])).findings] == [
         ("T001", "F19")
     ]
+
+
+VENTILATION = """
+STRUCTURE | DÉTAIL | MONTANT RETENU
+A | Action A | 1000
+ | dont État | 400
+ | dont Région | 600
+B | Action B | 500
+TOTAL | | =C2+C5
+"""
+
+
+def test_lines_that_break_down_the_line_above_are_not_left_out(tmp_path):
+    # `dont …` lines add up to the line above them: its detail, not forgotten lines.
+    chemin = _classeur(tmp_path, {"Annexe": VENTILATION}, {"Annexe": {"C6": 1500}})
+    assert [f for f in check_path(chemin).findings if f.code in ("T004", "T005")] == []

@@ -244,8 +244,11 @@ def _omitted(table: Table, sheet: SheetSnapshot, row: int, col: int, refs: list[
     covered = _coverage(sheet, col, refs, row, MAX_DEPTH)
     if covered is None:
         return []
-    rows_here = {r for r in covered if r < row}
-    if not rows_here:
+    # Its block is made of its own table's lines: a total that adds only cells of other
+    # tables (a recapitulation) has no lines here to leave out.
+    details = {line.index for line in table.rows if line.kind == DETAIL}
+    rows_here = {r for r in covered if table.header_row < r < row}
+    if not rows_here & details:
         return []
     first, last = min(rows_here), max(rows_here)
     omitted: list[Omitted] = []
@@ -270,9 +273,37 @@ def _omitted(table: Table, sheet: SheetSnapshot, row: int, col: int, refs: list[
         if not value and (line.index > last or not _has_numbers(table, sheet, line.index, col)):
             continue
         omitted.append(Omitted(line.index, col, Decimal(value) if value is not None else None))
+    omitted = _without_breakdowns(table, sheet, col, covered, omitted)
     if omitted and _split_with_a_sibling(table, sheet, row, col, covered, {o.row for o in omitted}):
         return []
     return omitted
+
+
+def _without_breakdowns(
+    table: Table, sheet: SheetSnapshot, col: int, covered: set[int], omitted: list[Omitted]
+) -> list[Omitted]:
+    """The lines left out, less the runs that break down the line added right above
+    them (`Action A 1 000`, then `dont État 400`, `dont Région 600`; or one line that
+    repeats it): they add up to it and leave its label column empty, as the detail of
+    a line does; they are counted once, through it."""
+    label = table.roles.get("label", table.first_col)
+    kept: list[Omitted] = []
+    run: list[Omitted] = []
+    for item in [*omitted, None]:
+        if item is not None and (not run or item.row == run[-1].row + 1):
+            run.append(item)
+            continue
+        if run:
+            above = run[0].row - 1
+            parent = _number(sheet, above, col) if above in covered else None
+            total = sum((o.value or Decimal(0) for o in run), Decimal(0))
+            unlabelled = sheet.value(above, label) is not None and all(
+                sheet.value(o.row, label) is None for o in run
+            )
+            if parent is None or parent == 0 or total != parent or not unlabelled:
+                kept.extend(run)
+        run = [item] if item is not None else []
+    return kept
 
 
 def _split_with_a_sibling(
