@@ -257,8 +257,9 @@ def test_an_unreadable_book_gets_a_message_and_no_mark():
     replay = Replay(payload).apply(book.json()["actions"])
     assert write_actions(book.json()["actions"]) == []
     assert replay.alerts == [
-        "Pointage n'a pas pu vérifier ce classeur : aucun tableau d'annexe reconnu (il faut une ligne "
-        "d'en-têtes comme STRUCTURE | MONTANT RETENU, ou CODE OPÉRATION | IMPUTATION | LIBELLÉ | PROPOSITION) ; aucune ligne d'en-têtes lue."
+        "Pointage n'a trouvé aucun tableau à vérifier dans ce classeur : il faut une ligne "
+        "d'en-têtes comme STRUCTURE | MONTANT RETENU, ou CODE OPÉRATION | IMPUTATION | LIBELLÉ | "
+        "PROPOSITION, ou des lignes de total ; aucune ligne d'en-têtes lue."
     ]
 
 

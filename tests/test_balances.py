@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from classeurs import construire
 from pointage.engine.check import check_path
+from pointage.engine.described import NOTHING_RECOMPUTED
 
 
 def _check(tmp_path, sheet: str):
@@ -96,6 +97,7 @@ Date       | Libellé          | Débit | Crédit | Solde
     assert found == []
     assert table.notes == (
         "Solde = Crédit − Débit : le solde est cumulé de ligne en ligne (un relevé), non vérifiée",
+        NOTHING_RECOMPUTED,
     )
 
 
@@ -110,6 +112,7 @@ Date       | Libellé             | Débit | Crédit | Solde
     assert found == []
     assert table.notes == (
         "Solde = Débit − Crédit : le solde est cumulé de ligne en ligne (un relevé), non vérifiée",
+        NOTHING_RECOMPUTED,
     )
 
 
@@ -123,6 +126,7 @@ Date       | Libellé             | Débit | Crédit | Solde
     assert found == []
     assert table.notes == (
         "Solde = Débit − Crédit : ne tient pas sur 2 lignes sur 2, colonnes sans doute mal comprises, non vérifiée",
+        NOTHING_RECOMPUTED,
     )
     one_a_day = """
 Date       | Libellé    | Débit | Crédit | Solde

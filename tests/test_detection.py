@@ -187,8 +187,8 @@ def test_an_excel_table_of_unknown_columns_is_read_not_understood(tmp_path):
     sheet.add_table(ExcelTable(displayName="T1", ref="A1:B3"))
     book.save(tmp_path / "t.xlsx")
     report = check_path(tmp_path / "t.xlsx")
-    assert report.unreadable
-    assert [f.code for f in report.findings] == ["E000"]
+    assert report.nothing_recognised and not report.unreadable
+    assert [f.code for f in report.findings] == ["E002"]
     assert report.reason.endswith(
         "lignes d'en-têtes lues, non reconnues : Données!A1 (« Colonne A », « Colonne B »)."
     )

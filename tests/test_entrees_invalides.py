@@ -85,8 +85,6 @@ CASES = {
     "tronque.xlsx": (_truncated, "endommagé"),
     "protege.xlsx": (_encrypted, "protégé par un mot de passe"),
     "ancien.xls": (_legacy_xls, "Excel 97-2003 (.xls)"),
-    "vide.xlsx": (_empty_workbook, "classeur est vide"),
-    "sans-tableau.xlsx": (_no_table, "aucun tableau d'annexe reconnu"),
     "tableur.ods": (_ods, "OpenDocument (.ods)"),
     "archive.xlsx": (_zip_not_workbook, "l'archive ne contient aucun classeur"),
     "zero.xlsx": (_zero_bytes, "le fichier est vide"),
@@ -108,6 +106,49 @@ def test_bad_input_is_reported_in_french_with_exit_code_2(name, tmp_path):
     assert finding["code"] == "E000"
     assert words in finding["message"]
     assert hashlib.sha256(path.read_bytes()).hexdigest() == before
+
+
+# Workbooks that open but hold nothing Pointage understands: not unreadable.
+NO_TABLE = {
+    "vide.xlsx": (_empty_workbook, "le classeur est vide (aucune cellule remplie)."),
+    "sans-tableau.xlsx": (_no_table, "il faut une ligne d'en-têtes comme STRUCTURE | MONTANT RETENU"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(NO_TABLE))
+def test_a_workbook_without_table_is_not_unreadable_and_exits_with_3(name, tmp_path):
+    make, words = NO_TABLE[name]
+    path = make(tmp_path / name)
+    result = verifier(path)
+    assert result.returncode == 3, result.stdout + result.stderr
+    [file] = json.loads(result.stdout)["files"]
+    assert file["status"] == "aucun_tableau"
+    assert file["tables"] == []
+    [finding] = file["findings"]
+    assert (finding["code"], finding["severity"]) == ("E002", "info")
+    assert finding["message"].startswith("Aucun tableau reconnu, rien n'a été vérifié : ")
+    assert words in finding["message"]
+    text = verifier(path, fmt="texte")
+    assert text.returncode == 3
+    assert (
+        f"{path} — aucun tableau reconnu, rien de vérifié (0 erreur, 0 avertissement, 1 info)" in text.stdout
+    )
+
+
+def test_a_workbook_without_table_beside_checked_ones_changes_no_exit_code(tmp_path):
+    # A commission's folder holds workbooks that are not annexes: they do not make it
+    # look broken, nor hide an erreur.
+    annexe = construire(
+        tmp_path / "annexe.xlsx", {"Annexe": "STRUCTURE | MONTANT RETENU\nCCAS | 10\nTOTAL | 10"}
+    )
+    fausse = construire(
+        tmp_path / "fausse.xlsx", {"Annexe": "STRUCTURE | MONTANT RETENU\nCCAS | 10\nTOTAL | 12"}
+    )
+    sans_tableau = _no_table(tmp_path / "sans-tableau.xlsx")
+    result = verifier(sans_tableau, annexe)
+    assert result.returncode == 0, result.stdout
+    assert [f["status"] for f in json.loads(result.stdout)["files"]] == ["aucun_tableau", "ok"]
+    assert verifier(sans_tableau, fausse).returncode == 1
 
 
 def test_text_output_of_a_bad_file(tmp_path):

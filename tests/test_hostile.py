@@ -154,8 +154,9 @@ def test_a_million_rows_with_one_value_at_the_bottom(tmp_path):
     workbook.active["A1048576"] = "tout en bas"
     workbook.save(path)
     result = run_bounded(path)
-    assert result.returncode == 2
-    assert "aucun tableau d'annexe reconnu" in only_file(result)["findings"][0]["message"]
+    assert result.returncode == 3
+    assert only_file(result)["status"] == "aucun_tableau"
+    assert only_file(result)["findings"][0]["message"].startswith("Aucun tableau reconnu")
 
 
 def test_a_table_far_down_a_huge_sheet(tmp_path):
@@ -172,7 +173,15 @@ def test_a_table_far_down_a_huge_sheet(tmp_path):
 
 
 def test_formula_without_cached_value(tmp_path):
+    # A simple formula is computed by Pointage (F011, once for the file); another is
+    # not read, never as 0 (F003).
     path = construire(tmp_path / "formule.xlsx", {"A": "STRUCTURE | MONTANT\nCCAS | 10\nAIFOR | =B2*2"})
+    result = run_bounded(path)
+    assert result.returncode == 0
+    assert [(f["code"], f["cell"]) for f in only_file(result)["findings"]] == [("F011", None)]
+    path = construire(
+        tmp_path / "arrondi.xlsx", {"A": "STRUCTURE | MONTANT\nCCAS | 10\nAIFOR | =IF(B2>5,B2*2,0)"}
+    )
     result = run_bounded(path)
     assert result.returncode == 1
     assert [(f["code"], f["cell"]) for f in only_file(result)["findings"]] == [("F003", "B3")]
@@ -197,7 +206,9 @@ def test_formula_without_value_is_found_with_or_without_a_namespace_prefix(tmp_p
     with zipfile.ZipFile(rewritten, "w") as target:
         target.writestr(part, xml)
     with zipfile.ZipFile(rewritten) as archive:
-        assert _scan_sheet_xml(archive, part).formulas_without_value == {(2, 1)}
+        extras = _scan_sheet_xml(archive, part)
+        assert extras.formulas_without_value == {(2, 1)}
+        assert extras.formulas == {(2, 1): "B2*2"}
 
 
 def test_a_30000_character_cell(tmp_path):

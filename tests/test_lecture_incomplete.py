@@ -76,9 +76,9 @@ def test_an_unreadable_file_still_says_what_could_not_be_read(tmp_path):
     )
     damaged = rewritten(good, tmp_path / "abime.xlsx", {"xl/tables/table1.xml": b"<table garbage"})
     report = check_path(damaged)
-    assert report.unreadable
-    assert [(f.code, f.severity.value) for f in report.findings] == [("E000", "erreur"), ("E001", "info")]
-    assert report.reason.startswith("aucun tableau d'annexe reconnu")
+    assert report.nothing_recognised and not report.unreadable
+    assert [(f.code, f.severity.value) for f in report.findings] == [("E002", "info"), ("E001", "info")]
+    assert report.reason.startswith("il faut une ligne d'en-têtes")
 
 
 def test_a_damaged_workbook_part_is_said_in_french_only(tmp_path):

@@ -237,8 +237,8 @@ Date       | Libellé                | Recettes | Dépenses | Solde
 16/01/2025 | Droits d'entrée musée  | 120      | 0        | 575
 """
     report = check_path(construire(tmp_path / "regie.xlsx", {"Régie": regie}))
-    assert report.unreadable
-    assert [f.code for f in report.findings] == ["E000"]
+    assert report.nothing_recognised and not report.unreadable
+    assert [f.code for f in report.findings] == ["E002"]
     assert (
         "lignes d'en-têtes lues, non reconnues : Régie!A1 (« Date », « Libellé », « Recettes »"
         in report.reason

@@ -171,7 +171,7 @@ def test_a_sum_beside_without_a_total_label_shows_no_table(tmp_path):
         construire(tmp_path / "b.xlsx", {"Total": texte}), {"Total": {"E3": 6303, "E9": 396}}
     )
     report = check_path(chemin)
-    assert (report.unreadable, report.tables) == (True, [])
+    assert (report.nothing_recognised, report.unreadable, report.tables) == (True, False, [])
 
 
 def test_a_sum_over_a_text_in_its_column_shows_no_table(tmp_path):
@@ -179,7 +179,7 @@ def test_a_sum_over_a_text_in_its_column_shows_no_table(tmp_path):
     texte = TRAVAUX.replace("=SUM(B8:B10)", "=SUM(B7:B10)").replace("Total          | =SUM(B2:B5)", "|")
     chemin = avec_valeurs_en_cache(construire(tmp_path / "b.xlsx", {"Total": texte}), {"Total": {"E9": 396}})
     report = check_path(chemin)
-    assert (report.unreadable, report.tables) == (True, [])
+    assert (report.nothing_recognised, report.unreadable, report.tables) == (True, False, [])
 
 
 # The same sheet in the other formats Pointage reads: each says which column a SUM adds.

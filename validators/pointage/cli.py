@@ -1,6 +1,6 @@
 """`pointage` command line: the parser (in French) and the entry point; each
 subcommand is in pointage.commands. Exit codes: 0 no erreur, 1 erreur, 2 unreadable
-file or bad command."""
+file or bad command, 3 no table recognised in any file checked."""
 
 from __future__ import annotations
 

@@ -33,7 +33,7 @@ def verifier(book, now: datetime | None = None) -> MarkPlan | None:
         remove_marks(book, previous)
         delete_own_sheet(book, JOURNAL_MARK, JOURNAL_SHEET)
     snapshot, _, report, plan = check_book(book, now)
-    if report.unreadable:
+    if report.unreadable or report.nothing_recognised:
         delete_own_sheet(book, CONTROLES_MARK, CONTROLES_SHEET)
         book.app.alert(unreadable_message(report), TITLE)
         return None
@@ -48,12 +48,19 @@ def verifier(book, now: datetime | None = None) -> MarkPlan | None:
 
 
 def unreadable_message(report: FileReport) -> str:
+    if report.nothing_recognised:
+        return "Pointage n'a trouvé aucun tableau à vérifier dans ce classeur : " + report.reason
     return "Pointage n'a pas pu vérifier ce classeur : " + report.reason
 
 
 def summary_message(report: FileReport, marked: int, sheet: str = CONTROLES_SHEET) -> str:
     counts = {s.value: report.count(s) for s in Severity}
     if not any(counts.values()):
+        if report.nothing_recomputed:
+            return (
+                "Vérification terminée : tableaux lus, mais sans total, identité ni barème à "
+                "recalculer ; seules la forme des cellules et les lignes en double ont été vérifiées."
+            )
         return "Vérification terminée : aucune anomalie."
     head = (
         f"Vérification terminée : {count(counts['erreur'], 'erreur')}, "

@@ -37,6 +37,9 @@ class CheckContext:
     parametres: Parametres = field(default_factory=Parametres)
     # Header rows read but not recognised as an annex table (said when none is).
     seen_headers: list[SeenHeader] = field(default_factory=list)
+    # The codes of the rules run on this check (None: all): a rule that leaves a
+    # problem to another says it itself when that one is not run.
+    rule_codes: frozenset[str] | None = None
     # Totals, M001 and M002 read the same descriptions: each text is parsed once.
     _descriptions: dict[str, Description] = field(default_factory=dict, repr=False, compare=False)
     _shared: dict[Callable, object] = field(default_factory=dict, repr=False, compare=False)

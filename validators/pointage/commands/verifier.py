@@ -1,5 +1,6 @@
 """`pointage verifier`: check workbooks and folders, print the report, write the
-annotated copies. Exit codes: 0 no erreur, 1 erreur, 2 unreadable file or bad command."""
+annotated copies. Exit codes: 0 no erreur, 1 erreur, 2 unreadable file or bad command, 3 no table
+recognised in any file (nothing checked)."""
 
 from __future__ import annotations
 
@@ -152,6 +153,10 @@ def annotate(path: Path, file_report, output: Path | None, force: bool) -> tuple
         check_copy_target(path, target, force)
         if file_report.unreadable:
             return False, [f"Copie annotée non écrite pour {path} : le classeur n'a pas pu être vérifié."]
+        if file_report.nothing_recognised:
+            return False, [
+                f"Copie annotée non écrite pour {path} : aucun tableau reconnu, rien n'a été vérifié."
+            ]
         plan = build_plan(file_report, sha256_of(path))
         if sniff(path) == XLSX:
             lost = losses(path)

@@ -129,15 +129,21 @@ def unreadable_report(
     return FileReport(path=path, findings=findings, unreadable=True, reason=reason)
 
 
+def nothing_recognised_report(path: str, reason: str, gaps: Collection[ReadingGap] = ()) -> FileReport:
+    """E002: the workbook opened but holds no table Pointage understands."""
+    findings = [get_rule("E002").finding(None, None, reason=reason), *_gap_findings(gaps)]
+    return FileReport(path=path, findings=findings, nothing_recognised=True, reason=reason)
+
+
 def _gap_findings(gaps: Collection[ReadingGap]) -> list[Finding]:
     return [get_rule("E001").finding(gap.sheet, None, what=gap.what) for gap in gaps]
 
 
 def _nothing_recognised(ctx: CheckContext) -> str:
-    """E000 for a workbook without annex table, with the header rows that were read."""
+    """E002's reason for a workbook without annex table, with the header rows read."""
     reason = (
-        "aucun tableau d'annexe reconnu (il faut une ligne d'en-têtes comme "
-        "STRUCTURE | MONTANT RETENU, ou CODE OPÉRATION | IMPUTATION | LIBELLÉ | PROPOSITION)"
+        "il faut une ligne d'en-têtes comme STRUCTURE | MONTANT RETENU, ou CODE OPÉRATION | "
+        "IMPUTATION | LIBELLÉ | PROPOSITION, ou des lignes de total"
     )
     if not ctx.seen_headers:
         return reason + " ; aucune ligne d'en-têtes lue."
@@ -163,12 +169,11 @@ def check_snapshot_with_context(
     path = path if path is not None else snapshot.name
     if not any(sheet.values for sheet in snapshot.sheets):
         # Nothing read: empty, unless the reader said why it read nothing (E001 below).
-        reason = (
-            "aucune de ses feuilles n'a pu être lue (la raison suit)."
-            if snapshot.gaps
-            else "le classeur est vide (aucune cellule remplie)."
-        )
-        return None, unreadable_report(path, reason, snapshot.gaps)
+        if snapshot.gaps:
+            return None, unreadable_report(
+                path, "aucune de ses feuilles n'a pu être lue (la raison suit).", snapshot.gaps
+            )
+        return None, nothing_recognised_report(path, "le classeur est vide (aucune cellule remplie).")
     try:
         ctx = CheckContext.from_snapshot(snapshot)
     except Exception as exc:  # a detection bug: this file is not checked, the others are
@@ -180,9 +185,11 @@ def check_snapshot_with_context(
         )
     if not any(t.usable or t.score >= SURE_SCORE for t in ctx.tables):
         # Nothing understood (an Excel Table of unknown columns is read, not understood).
-        return None, unreadable_report(path, _nothing_recognised(ctx), snapshot.gaps)
+        return None, nothing_recognised_report(path, _nothing_recognised(ctx), snapshot.gaps)
     findings: list[Finding] = []
-    for selected in rules if rules is not None else select_rules():
+    rules = rules if rules is not None else select_rules()
+    ctx.rule_codes = frozenset(r.code for r in rules)
+    for selected in rules:
         try:
             findings.extend(selected.check(ctx))
         except Exception as exc:  # a crashing rule becomes a finding, never a traceback

@@ -52,6 +52,9 @@ def describe_table(table: Table, ctx: CheckContext) -> TableInfo:
         notes.append(table.totals_skipped)
     if table.side_totals and table.usable:
         notes.extend(ctx.totals_of(table).notes)
+    checked = _anything_recomputed(table, ctx, totals, identities)
+    if not checked:
+        notes.append(NOTHING_RECOMPUTED)
     top = table.top_row if table.headerless else title_top(table)
     return TableInfo(
         table.sheet_name,
@@ -62,10 +65,26 @@ def describe_table(table: Table, ctx: CheckContext) -> TableInfo:
         identities,
         tuple(notes),
         title=f"Tableau {table.kind.title}",
+        checked=checked,
         header_rows=()
         if table.headerless
         else tuple(sorted(r + 1 for r in table.header_rows or [table.header_row])),
     )
+
+
+NOTHING_RECOMPUTED = (
+    "aucun total, aucune identité entre colonnes ni barème à recalculer : seules la forme des "
+    "cellules et les lignes en double sont vérifiées"
+)
+
+
+def _anything_recomputed(table: Table, ctx: CheckContext, totals: tuple, identities: tuple) -> bool:
+    """Whether a number of the table is recomputed (a total, an identity, an amount at
+    the Barème); a budget table or an articles table has checks of its own. A table read
+    without any is never said « conforme »."""
+    if not table.usable or table.kind.name not in KINDS_CHECKED:
+        return True  # its own rules (B, A), or F004 already says it is not checked
+    return bool(totals or identities or (ctx.bareme and table.kind.name == "repartition"))
 
 
 def title_top(table: Table) -> int:

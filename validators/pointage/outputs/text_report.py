@@ -13,6 +13,7 @@ from pointage.report.model import FileReport, Report
 _STATUS = {
     "ok": "conforme",
     "illisible": "illisible",
+    "aucun_tableau": "aucun tableau reconnu, rien de vérifié",
     "erreur": "à corriger",
     "avertissement": "à regarder",
     "info": "conforme",
@@ -83,8 +84,15 @@ def table_lines(file: FileReport) -> list[str]:
     return lines
 
 
+def status_words(file: FileReport) -> str:
+    """`conforme` only when something was recomputed and found right."""
+    if file.status in ("ok", "info") and file.nothing_recomputed:
+        return "lu, rien à recalculer"
+    return _STATUS[file.status]
+
+
 def render_file(file: FileReport, verbose: bool = False) -> list[str]:
-    lines = [f"{file.path} — {_STATUS[file.status]} ({counts({s: file.count(s) for s in Severity})})"]
+    lines = [f"{file.path} — {status_words(file)} ({counts({s: file.count(s) for s in Severity})})"]
     lines.extend(table_lines(file))
     for sheet, findings in groupby(file.findings, key=lambda f: f.sheet):
         findings = list(findings)

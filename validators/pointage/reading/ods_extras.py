@@ -38,6 +38,40 @@ _SUM = re.compile(
     r"\[\.\$?([A-Z]{1,3})\$?(\d+)\s*:\s*\.\$?([A-Z]{1,3})\$?(\d+)\]\s*\)$",
     re.IGNORECASE,
 )
+# A formula that adds (its terms are read: `analysis/formula_evidence.py`).
+_ADDING = re.compile(r"\+|SUM\(|SUBTOTAL\(", re.IGNORECASE)
+# An OpenFormula reference: `[.B2]`, `[.B2:.B5]`, `[$Feuille2.A1]`, `['Ma feuille'.A1:.B3]`.
+_ODF_REF = re.compile(
+    r"\[(\$?(?:'(?:[^']|'')+'|[^.\[\]':]+))?\.(\$?[A-Z]{1,3}\$?\d+)"
+    r"(?::(?:\$?(?:'(?:[^']|'')+'|[^.\[\]':]+))?\.(\$?[A-Z]{1,3}\$?\d+))?\]",
+    re.IGNORECASE,
+)
+_MAX_FORMULA = 4000
+
+
+def excel_writing(formula: str) -> str | None:
+    """An OpenFormula (`of:=SUM([.B2:.B4])+[$Autre.C7]`) as Excel writes it
+    (`SUM(B2:B4)+'Autre'!C7`), or None when it is no OpenFormula."""
+    text = formula.strip()
+    if len(text) > _MAX_FORMULA or not text.startswith(("of:=", "=")):
+        return None
+    text = text.removeprefix("of:").removeprefix("=")
+
+    def reference(m: re.Match) -> str:
+        sheet = m.group(1)
+        prefix = ""
+        if sheet:
+            name = sheet.lstrip("$")
+            name = name[1:-1].replace("''", "'") if name.startswith("'") else name
+            prefix = "'" + name.replace("'", "''") + "'!"
+        return prefix + m.group(2) + (":" + m.group(3) if m.group(3) else "")
+
+    written = _ODF_REF.sub(reference, text)
+    if "[" in written or '"' in written:
+        return None  # a reference not understood, or text: not a simple formula
+    return written.replace(";", ",")
+
+
 # Past this many, repeated rows or cells are an empty tail (LibreOffice writes the
 # sheet's last rows as one row repeated a million times), not content.
 _REPEATS_KEPT = 10_000
@@ -57,6 +91,8 @@ class OdsExtras:
     sums: dict[tuple[int, int], tuple[int, int]] = field(default_factory=dict)
     column_sums: dict[tuple[int, int], tuple[int, int, int]] = field(default_factory=dict)
     merged: list[tuple[int, int, int, int]] = field(default_factory=list)
+    # cell -> its formula in Excel's writing (`SUM(B2:B4)+C7`), for those that add
+    formulas: dict[tuple[int, int], str] = field(default_factory=dict)
     # (first, count): runs of hidden rows and columns; a run may reach the sheet's last
     # row, a million rows down.
     hidden_row_runs: list[tuple[int, int]] = field(default_factory=list)
@@ -167,6 +203,10 @@ def _cell(element, extras: OdsExtras, row: int, col: int, rows: int, cols: int) 
     if spanned_rows > 1 or spanned_cols > 1:
         extras.merged.append((row, col, row + spanned_rows - 1, col + spanned_cols - 1))
     formula = element.get(_FORMULA)
+    if formula and rows == cols == 1 and _ADDING.search(formula):
+        written = excel_writing(formula)
+        if written is not None:
+            extras.formulas[(row, col)] = written
     if formula:
         summed = _SUM.match(formula.strip())
         if summed and summed.group(1).upper() == summed.group(3).upper():

@@ -134,6 +134,7 @@ def _snapshot(
         hidden_rows=hidden_rows,
         hidden_cols=hidden_cols,
         error_cells=frozenset(extras.errors),
+        formulas=extras.formulas,
     )
 
 

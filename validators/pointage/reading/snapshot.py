@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from pointage.base.excel_errors import EXCEL_ERRORS, ExcelError
+from pointage.base.formula_text import moved
 
 __all__ = ["EXCEL_ERRORS", "ExcelError", "ListObject", "ReadingGap", "SheetSnapshot", "WorkbookSnapshot"]
 
@@ -51,6 +52,28 @@ class SheetSnapshot:
     list_objects: list[ListObject] = field(default_factory=list)
     # The cells holding an ExcelError, when the reader knows them (None: look at the values).
     error_cells: frozenset[tuple[int, int]] | None = None
+    # cell -> its formula's text (without `=`), for the formulas that add (`+`, SUM,
+    # SUBTOTAL) and those without a cached value, when the reader knows them.
+    formulas: dict[tuple[int, int], str] = field(default_factory=dict)
+    # cell -> the first cell of the shared formula it holds (Excel writes the text once,
+    # in that cell): its text is moved there only when asked for (`formula`).
+    shared_formulas: dict[tuple[int, int], tuple[int, int]] = field(default_factory=dict)
+    # The formulas without a cached value that Pointage evaluated (`recalculation.py`).
+    computed: frozenset[tuple[int, int]] = frozenset()
+
+    def formula(self, cell: tuple[int, int]) -> str | None:
+        """The text of the formula of `cell`, when the reader kept it (see `formulas`)."""
+        text = self.formulas.get(cell)
+        if text is None and cell in self.shared_formulas:
+            first = self.shared_formulas[cell]
+            if first in self.formulas:
+                text = moved(self.formulas[first], cell[0] - first[0], cell[1] - first[1])
+                self.formulas[cell] = text
+        return text
+
+    @property
+    def has_formulas(self) -> bool:
+        return bool(self.formulas or self.shared_formulas)
 
     @property
     def row_count(self) -> int:

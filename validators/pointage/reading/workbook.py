@@ -7,6 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from pointage.reading.formats import XLSX, XML2003, sniff
+from pointage.reading.recalculation import recalculate
 from pointage.reading.snapshot import WorkbookSnapshot
 
 # What a folder is searched for: the names of the formats Pointage reads. A file given
@@ -23,11 +24,15 @@ def read_workbook(path: str | Path, while_loading: Callable[[], None] | None = N
     if kind == XLSX:
         from pointage.reading.xlsx import read_xlsx
 
-        return read_xlsx(path, while_loading)
-    if kind == XML2003:
+        snapshot = read_xlsx(path, while_loading)
+    elif kind == XML2003:
         from pointage.reading.xml2003 import read_xml2003
 
-        return read_xml2003(path)
-    from pointage.reading.other_formats import read_other
+        snapshot = read_xml2003(path)
+    else:
+        from pointage.reading.other_formats import read_other
 
-    return read_other(path, kind)
+        snapshot = read_other(path, kind)
+    # A workbook never recalculated: its simple formulas get their values here.
+    recalculate(snapshot)
+    return snapshot

@@ -48,6 +48,8 @@ class XlsExtras:
     hidden_rows: set[int] = field(default_factory=set)
     hidden_cols: set[int] = field(default_factory=set)
     merged: list[tuple[int, int, int, int]] = field(default_factory=list)  # calamine reads them
+    # A formula's text is not read from BIFF8 tokens: none.
+    formulas: dict[tuple[int, int], str] = field(default_factory=dict)
 
     def hidden(self, end_row: int, end_col: int) -> tuple[set[int], set[int]]:
         """The hidden rows and columns before (end_row, end_col): those that hold cells."""

@@ -9,6 +9,7 @@ The file is only read.
 
 from __future__ import annotations
 
+import html
 import re
 import threading
 import zipfile
@@ -69,6 +70,11 @@ _FORMULA = re.compile(rb"<(?:\w+:)?f[\s/>]")
 _VALUE = re.compile(rb"<(?:\w+:)?v>[^<]")
 _EMPTY_STRING_RESULT = re.compile(rb'\bt="str"')
 _CELL_CLOSE = re.compile(rb"</(?:\w+:)?c>")
+_FORMULA_CLOSE = re.compile(rb"</(?:\w+:)?f>")
+# A formula that adds: its terms are kept (the checks of a total's formula read them).
+_ADDING = re.compile(rb"\+|SUM\(|SUBTOTAL\(", re.IGNORECASE)
+MAX_FORMULA_BYTES = 4000
+_SHARED_INDEX = re.compile(rb'\bsi="(\d+)"')
 # An error cell (`t="e"`): calamine gives it as an empty cell, its value says which error.
 _ERROR_CELL = re.compile(rb'<(?:\w+:)?c\b[^>]*\bt="e"[^>]*>')
 _CELL_VALUE = re.compile(rb"<(?:\w+:)?v>([^<]*)<")
@@ -389,6 +395,13 @@ class _SheetExtras:
         self.column_sums: dict[tuple[int, int], tuple[int, int, int]] = {}
         # cell -> the error it shows (`#REF!`…).
         self.errors: dict[tuple[int, int], ExcelError] = {}
+        # cell -> its formula's text, for the formulas that add (`+`, SUM, SUBTOTAL) and
+        # those without a cached value (`base/formula_text.py` reads them).
+        self.formulas: dict[tuple[int, int], str] = {}
+        # shared formula index -> its first cell (when its text is kept)
+        self.shared: dict[bytes, tuple[int, int]] = {}
+        # cell -> the first cell of the shared formula it holds
+        self.shared_formulas: dict[tuple[int, int], tuple[int, int]] = {}
 
 
 def _scan_sheet_xml(archive: zipfile.ZipFile, part: str) -> _SheetExtras:
@@ -462,10 +475,14 @@ def _scan_block(block: bytes, end: int, extras: _SheetExtras, prefixed: bool) ->
             continue
         close = _CELL_CLOSE.search(block, formula.end(), end)
         stop = close.start() if close else end
-        if not _VALUE.search(block, formula.end(), stop) and not _EMPTY_STRING_RESULT.search(cell.group(0)):
+        uncomputed = not _VALUE.search(block, formula.end(), stop) and not _EMPTY_STRING_RESULT.search(
+            cell.group(0)
+        )
+        if uncomputed:
             ref = _ATTR_R.search(cell.group(0))
             if ref and not ref.group(1).isdigit():
                 extras.formulas_without_value.add(parse_a1(ref.group(1).decode()))
+        _keep_formula_text(block, formula.end() - 1, stop, cell.group(0), uncomputed, extras)
         summed = _SUM_FORMULA.match(block, formula.end() - 1, stop)
         if summed is None:
             summed = _SUM_FORMULA.search(block, formula.end() - 1, min(stop, formula.end() + 200))
@@ -483,6 +500,46 @@ def _scan_block(block: bytes, end: int, extras: _SheetExtras, prefixed: bool) ->
                 else:
                     first, last = 0, _LAST_ROW
                 record_sum(extras.sums, extras.column_sums, (row, col), summed_col, first, last)
+
+
+def _keep_formula_text(
+    block: bytes, start: int, stop: int, cell: bytes, uncomputed: bool, extras: _SheetExtras
+) -> None:
+    """Keep the text of a formula that adds, or that has no cached value: a total's
+    terms are checked (rules/formulas.py), a never-recalculated formula evaluated. A
+    shared formula's other cells (`<f t="shared" si="0"/>`, a total row filled to the
+    right) get the first cell's text, moved as Excel moves it."""
+    opening_end = block.find(b">", start, stop)
+    if opening_end < 0:
+        return
+    opening = block[start:opening_end]
+    shared = _SHARED_INDEX.search(opening) if b't="shared"' in opening else None
+    if block[opening_end - 1 : opening_end] == b"/":
+        first = extras.shared.get(shared.group(1)) if shared else None
+        here = _cell_of(cell) if first is not None else None
+        if here is not None:
+            extras.shared_formulas[here] = first  # its text is moved when asked for
+        return
+    closing = _FORMULA_CLOSE.search(block, opening_end, stop)
+    if closing is None:
+        return
+    raw = block[opening_end + 1 : closing.start()]
+    if len(raw) > MAX_FORMULA_BYTES or not (uncomputed or _ADDING.search(raw)):
+        return
+    here = _cell_of(cell)
+    if here is None:
+        return
+    text = raw.decode("utf-8", "replace")
+    if "&" in text:
+        text = html.unescape(text)
+    extras.formulas[here] = text
+    if shared:
+        extras.shared[shared.group(1)] = here
+
+
+def _cell_of(cell: bytes) -> tuple[int, int] | None:
+    ref = _ATTR_R.search(cell)
+    return None if ref is None or ref.group(1).isdigit() else parse_a1(ref.group(1).decode())
 
 
 def _scan_errors(block: bytes, end: int, extras: _SheetExtras) -> None:
@@ -545,6 +602,8 @@ def _snapshot(
         hidden_cols=extras.hidden_cols,
         list_objects=tables,
         error_cells=frozenset(extras.errors),
+        formulas=extras.formulas,
+        shared_formulas=extras.shared_formulas,
     )
 
 

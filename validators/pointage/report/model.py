@@ -8,6 +8,9 @@ from pointage.base import exit_codes
 from pointage.report.findings import Finding, Severity
 
 ILLISIBLE = "illisible"
+# A workbook that opens but holds no table Pointage understands: not unreadable, not
+# checked either.
+AUCUN_TABLEAU = "aucun_tableau"
 OK = "ok"
 
 
@@ -33,6 +36,9 @@ class TableInfo:
     title: str = ""  # French: `Tableau de répartition`
     header_rows: tuple[int, ...] = ()  # every header row, sub-tables' included (1-based)
     subtables: int = 1  # sub-tables read as one table (a header repeated inside it)
+    # A number of it is recomputed (a total, an identity, a Barème amount): else the
+    # file is never said « conforme » for it.
+    checked: bool = True
 
 
 @dataclass
@@ -41,16 +47,26 @@ class FileReport:
     findings: list[Finding] = field(default_factory=list)
     tables: list[TableInfo] = field(default_factory=list)
     unreadable: bool = False
-    reason: str = ""  # why the file is unreadable (French), as E000's message says it
+    reason: str = ""  # why the file is unreadable or without table (French), as E000/E002 say it
+    # It opened, but no table of it was recognised (E002): nothing was checked.
+    nothing_recognised: bool = False
 
     @property
     def status(self) -> str:
         if self.unreadable:
             return ILLISIBLE
+        if self.nothing_recognised:
+            return AUCUN_TABLEAU
         worst = max((f.severity.rank for f in self.findings), default=None)
         if worst is None:
             return OK
         return next(s.value for s in Severity if s.rank == worst)
+
+    @property
+    def nothing_recomputed(self) -> bool:
+        """Tables were read, but none has a number Pointage recomputes (a flat list)."""
+        read = [t for t in self.tables if t.title]
+        return bool(read) and not any(t.checked for t in read)
 
     def count(self, severity: Severity) -> int:
         return sum(1 for f in self.findings if f.severity == severity)
@@ -68,9 +84,12 @@ class Report:
 
     @property
     def exit_code(self) -> int:
-        """0: no erreur; 1: at least one erreur; 2: a file could not be read."""
+        """0: no erreur; 1: at least one erreur; 2: a file could not be read; 3: no
+        table recognised in any file (nothing was checked at all)."""
         if any(f.unreadable for f in self.files):
             return exit_codes.USAGE
         if any(f.count(Severity.ERREUR) for f in self.files):
             return exit_codes.ERREUR
+        if self.files and all(f.nothing_recognised for f in self.files):
+            return exit_codes.NOTHING_CHECKED
         return exit_codes.OK

@@ -8,6 +8,7 @@ from pointage.rules import (  # noqa: F401
     budget,
     budget_identities,
     form,
+    formulas,
     identities,
     internal,
     plan,

@@ -137,26 +137,77 @@ def check_not_numbers(ctx):
 F003 = rule(
     "F003",
     Severity.ERREUR,
-    summary="Une cellule de formule n'a pas de valeur calculée (classeur jamais recalculé) : "
-    "elle n'est jamais lue comme 0.",
-    message="Formule sans valeur calculée{where} : ouvrez le classeur dans Excel et "
-    "enregistrez-le pour que la valeur soit calculée.",
-    example="Un classeur produit par un programme et jamais ouvert dans Excel.",
+    summary="Des formules des tableaux vérifiés n'ont pas de valeur calculée (classeur jamais "
+    "recalculé) et ne sont pas de celles que Pointage calcule (SOMME, +, −, ×, ÷) : elles ne "
+    "sont pas lues, jamais comme 0. Une seule constatation pour le classeur.",
+    message="Classeur jamais recalculé : {uncomputed} des tableaux vérifiés sans valeur calculée, "
+    "que Pointage ne sait pas calculer, ne {are} pas {read} ({cells_shown}){computed} : ouvrez le "
+    "classeur dans Excel et enregistrez-le pour que les valeurs soient calculées.",
+    example="Un classeur produit par un programme et jamais ouvert dans Excel, dont un montant "
+    "est `=IF(30>0,2400,0)`.",
 )
+
+F011 = rule(
+    "F011",
+    Severity.INFO,
+    summary="Le classeur n'a jamais été recalculé (formules sans valeur calculée, écrites par un "
+    "programme) : Pointage a calculé lui-même ses formules simples (SOMME, +, −, ×, ÷) pour "
+    "vérifier les tableaux. Une seule constatation pour le classeur.",
+    message="Classeur jamais recalculé : {computed} sans valeur calculée, {done} par Pointage "
+    "pour la vérification ; ouvrez le classeur dans Excel et enregistrez-le pour que le fichier "
+    "garde ses valeurs.",
+    example="Un classeur produit par un programme et jamais ouvert dans Excel, dont les totaux "
+    "sont `=SUM(C2:C4)`.",
+)
+
+# Cells named in F003's message; all of them are in its `cells`.
+_SHOWN_CELLS = 5
 
 
 @F003
 def check_formulas_without_value(ctx):
     areas = _checked_areas(ctx)
+    unread: list[tuple[str, int, int]] = []
     for sheet in ctx.workbook.sheets:
-        for row, col in sorted(sheet.formulas_without_value):
+        for row, col in sorted(sheet.formulas_without_value - sheet.computed):
             if any(
                 name == sheet.name and r1 <= row <= r2 and c1 <= col <= c2 for name, r1, c1, r2, c2 in areas
             ):
-                header = _header_over(ctx, sheet.name, row, col)
-                yield F003.finding(
-                    sheet.name, a1(row, col), where=f" (colonne « {header} »)" if header else ""
-                )
+                unread.append((sheet.name, row, col))
+    if not unread:
+        return
+    first_sheet = unread[0][0]
+    cells = [a1(r, c) if name == first_sheet else f"{name}!{a1(r, c)}" for name, r, c in unread]
+    computed = _computed_count(ctx)
+    shown = ", ".join(cells[:_SHOWN_CELLS]) + ("…" if len(cells) > _SHOWN_CELLS else "")
+    yield F003.finding(
+        first_sheet,
+        cells[0],
+        cells=[a1(r, c) for name, r, c in unread if name == first_sheet],
+        uncomputed=count(len(unread), "formule"),
+        are="est" if len(unread) == 1 else "sont",
+        read="lue" if len(unread) == 1 else "lues",
+        cells_shown=shown,
+        computed=f" ; {count(computed, 'autre formule', 'autres formules')} {_computed(computed)} par Pointage"
+        if computed
+        else "",
+    )
+
+
+@F011
+def check_never_recalculated(ctx):
+    computed = _computed_count(ctx)
+    if not computed or any(True for _ in check_formulas_without_value(ctx)):
+        return  # nothing computed, or F003 says it all
+    yield F011.finding(None, None, computed=count(computed, "formule"), done=_computed(computed))
+
+
+def _computed(n: int) -> str:
+    return "calculée" if n == 1 else "calculées"
+
+
+def _computed_count(ctx) -> int:
+    return sum(len(sheet.computed) for sheet in ctx.workbook.sheets)
 
 
 def _checked_areas(ctx) -> list[tuple[str, int, int, int, int]]:

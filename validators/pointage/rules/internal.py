@@ -1,4 +1,4 @@
-"""E000, E001 and X001: what the engine says when a workbook, a part of it, or a rule
+"""E000, E001, E002 and X001: what the engine says when a workbook, a part of it, or a rule
 cannot be checked (no check function of their own: the engine makes these findings)."""
 
 from __future__ import annotations
@@ -9,11 +9,24 @@ from pointage.rules.registry import rule
 E000 = rule(
     "E000",
     Severity.ERREUR,
-    summary="Le fichier ne peut pas être vérifié : il n'est pas lisible comme classeur "
-    "Excel (.xlsx/.xlsm), il est protégé par mot de passe, vide, ou ne contient aucun "
-    "tableau d'annexe reconnu. Le statut du fichier est `illisible` (code de sortie 2).",
+    summary="Le fichier ne peut pas être lu : ce n'est pas un classeur que Pointage lit, "
+    "l'archive est endommagée, ou le classeur est protégé par mot de passe. Le statut du "
+    "fichier est `illisible` (code de sortie 2). Un classeur qui s'ouvre mais ne contient "
+    "aucun tableau reconnu n'est pas illisible (E002).",
     message="Fichier illisible : {reason}",
     example="Un classeur .xls (Excel 97-2003), une archive tronquée, un classeur protégé.",
+)
+
+E002 = rule(
+    "E002",
+    Severity.INFO,
+    summary="Le classeur s'ouvre mais ne contient aucun tableau que Pointage comprend (ou aucune "
+    "cellule remplie) : rien n'a été vérifié. Le message liste les lignes d'en-têtes lues. Le "
+    "statut du fichier est `aucun_tableau` ; le code de sortie est 3 quand aucun fichier "
+    "vérifié n'a de tableau reconnu, inchangé sinon (un dossier de commission contient aussi "
+    "des classeurs qui ne sont pas des annexes).",
+    message="Aucun tableau reconnu, rien n'a été vérifié : {reason}",
+    example="Un classeur de calculs de physique, ou une liste sans ligne d'en-têtes connue.",
 )
 
 E001 = rule(

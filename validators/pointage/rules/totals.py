@@ -5,6 +5,7 @@ from __future__ import annotations
 from pointage.analysis.block_totals import mismatch
 from pointage.base.formatting import as_json, show, show_difference
 from pointage.report.findings import Severity
+from pointage.rules.formulas import explained_totals
 from pointage.rules.registry import rule
 
 T001 = rule(
@@ -24,8 +25,15 @@ T001 = rule(
 def check_block_totals(ctx):
     for table in ctx.totalled_tables:
         for check in ctx.totals_of(table).checks:
-            if check.level == 1 and mismatch(check, ctx):
+            if check.level == 1 and mismatch(check, ctx) and not _explained(ctx, table, check):
                 yield _wrong_total(T001, table, check, summed=_lines(check.count))
+
+
+def _explained(ctx, table, check) -> bool:
+    """Whether T004 says, at this total, the slip of its formula that makes its whole
+    difference: one finding for one problem."""
+    effect = ctx.shared(explained_totals).get(f"{table.sheet_name}!{check.cell}")
+    return effect is not None and effect == check.found - check.expected
 
 
 def _lines(count: int) -> str:
@@ -65,7 +73,7 @@ T002 = rule(
 def check_grand_totals(ctx):
     for table in ctx.totalled_tables:
         for check in ctx.totals_of(table).checks:
-            if check.level != 2 or not mismatch(check, ctx):
+            if check.level != 2 or not mismatch(check, ctx) or _explained(ctx, table, check):
                 continue
             if check.restates:
                 reference = f"le total général précédent ({check.parts[0].cell})"

@@ -1,0 +1,136 @@
+"""A workbook never recalculated (written by a program, never opened in Excel): its
+simple formulas are evaluated by Pointage (`reading/recalculation.py`) so that the
+checks run, and the file gets one finding, not one per cell (F011, or F003 for what
+Pointage cannot compute)."""
+
+from __future__ import annotations
+
+import openpyxl
+
+from classeurs import BAREME_SEED, construire
+from pointage.engine.check import check_path
+from pointage.reading.workbook import read_workbook
+
+
+def _shown(report):
+    return [(f.code, f.severity.value, f.sheet, f.cell, f.cells, f.message) for f in report.findings]
+
+
+ANNEXE = """
+STRUCTURE     | PLACES | DURÉE (MOIS) | MONTANT RETENU
+CCAS Outreau  | 30     | 12 | =B2*Barème!B2
+CCAS Wimereux | 13     | 12 | =B3*Barème!B2*10
+AIFOR         | 20     | 12 | =B4*Barème!B2
+TOTAL         | =SUM(B2:B4) | | =SUM(D2:D4)
+"""
+
+JAMAIS_RECALCULE = (
+    "F011",
+    "info",
+    None,
+    None,
+    (),
+    "Classeur jamais recalculé : 5 formules sans valeur calculée, calculées par Pointage pour la "
+    "vérification ; ouvrez le classeur dans Excel et enregistrez-le pour que le fichier garde ses "
+    "valeurs.",
+)
+
+
+def test_a_slip_in_a_line_of_a_workbook_never_recalculated_is_found(tmp_path):
+    # `×10` on the second line: 13 places at 160 € are 2 080 €, the formula gives 20 800 €.
+    report = check_path(construire(tmp_path / "programme.xlsx", {"Annexe": ANNEXE, "Barème": BAREME_SEED}))
+    assert _shown(report) == [
+        JAMAIS_RECALCULE,
+        (
+            "M001",
+            "erreur",
+            "Annexe",
+            "D3",
+            ("A3", "B3", "D3"),
+            "CCAS Wimereux : les colonnes et la colonne « DURÉE (MOIS) » indiquent 13 places "
+            "(12 mois), soit 2 080,00 € au barème ; le montant saisi est 20 800,00 € (écart "
+            "+18 720,00 €). Il correspond à 130 places (12 mois).",
+        ),
+    ]
+
+
+def test_a_wrong_typed_total_over_computed_lines_is_found(tmp_path):
+    texte = ANNEXE.replace("=B3*Barème!B2*10", "=B3*Barème!B2").replace("=SUM(D2:D4)", "10000")
+    report = check_path(construire(tmp_path / "programme.xlsx", {"Annexe": texte, "Barème": BAREME_SEED}))
+    assert _shown(report) == [
+        (*JAMAIS_RECALCULE[:5], JAMAIS_RECALCULE[5].replace("5 formules", "4 formules")),
+        (
+            "T001",
+            "erreur",
+            "Annexe",
+            "D5",
+            ("D2", "D3", "D4", "D5"),
+            "TOTAL : le total de la colonne « MONTANT RETENU » est 10 000,00 € ; la somme des 3 "
+            "lignes du bloc donne 10 080,00 € (écart -80,00 €).",
+        ),
+    ]
+
+
+def test_what_pointage_does_not_compute_is_said_once(tmp_path):
+    texte = ANNEXE.replace("=B2*Barème!B2", "=IF(B2>0,B2*Barème!B2,0)").replace(
+        "=B4*Barème!B2", "=B4*Barème!B2/0"
+    )
+    report = check_path(construire(tmp_path / "programme.xlsx", {"Annexe": texte, "Barème": BAREME_SEED}))
+    # The total adds two lines that have no value: it is not computed either.
+    assert [f for f in _shown(report) if f[0] in ("F003", "F011")] == [
+        (
+            "F003",
+            "erreur",
+            "Annexe",
+            "D2",
+            ("D2", "D4", "D5"),
+            "Classeur jamais recalculé : 3 formules des tableaux vérifiés sans valeur calculée, que "
+            "Pointage ne sait pas calculer, ne sont pas lues (D2, D4, D5) ; 2 autres formules "
+            "calculées par Pointage : ouvrez le classeur dans Excel et enregistrez-le pour que les "
+            "valeurs soient calculées.",
+        )
+    ]
+
+
+def test_the_evaluated_values(tmp_path):
+    classeur = openpyxl.Workbook()
+    feuille = classeur.active
+    feuille.title = "Calcul"
+    feuille.append([10, "=A1*2.5", "=SUM(A:B)", "=D1", "=-A1+B1/5", '="texte"', "=A1+F1", "12"])
+    feuille.append([None, "=Autre!A1+1", "=SUBTOTAL(9,A1:B1)", "=C2-H1"])
+    classeur.create_sheet("Autre")["A1"] = "=Calcul!A1*3"
+    classeur.save(tmp_path / "calcul.xlsx")
+    calcul, autre = read_workbook(tmp_path / "calcul.xlsx").sheets
+    assert calcul.values[0][:7] == [10, 25.0, 66.0, "", -5.0, "", ""]  # D1: circular; F1, G1: text
+    assert calcul.values[1][:4] == ["", 31.0, 35.0, 23.0]  # a number written as text is one
+    assert autre.values == [[30.0]]
+    assert calcul.computed == {(0, 1), (0, 2), (0, 4), (1, 1), (1, 2), (1, 3)}
+
+
+def test_the_evaluation_stops_at_its_budget(tmp_path, monkeypatch):
+    # Running totals `=SUM($A$1:A9)` on every line cost the square of the lines: past
+    # the budget of cells read, the formulas left keep no value (never a wrong one).
+    from pointage.reading import recalculation
+
+    classeur = openpyxl.Workbook()
+    feuille = classeur.active
+    for ligne in range(1, 101):
+        feuille.append([1, f"=SUM($A$1:A{ligne})"])
+    classeur.save(tmp_path / "cumul.xlsx")
+    monkeypatch.setattr(recalculation, "MAX_CELLS_READ", 1000)
+    [sheet] = read_workbook(tmp_path / "cumul.xlsx").sheets
+    computed = sorted(sheet.computed)
+    assert 0 < len(computed) < 100
+    assert all(sheet.value(r, 1) == r + 1 for r, _ in computed)
+    assert sheet.value(99, 1) is None
+
+
+def test_rounding_and_bounds_as_excel(tmp_path):
+    classeur = openpyxl.Workbook()
+    rounded = ["=ROUND(A1,0)", "=ROUND(B1,0)", "=ROUND(C1,2)", "=ROUND(C1,-2)"]
+    bounds = ["=ABS(B1)", "=MIN(A1:C1)", "=MAX(A1:C1,5000)", "=ROUND(A1*1.2,2)+SUM(A1:B1)", "=IF(A1>0,1,2)"]
+    classeur.active.append([2.5, -2.5, 1234.5678, *rounded, *bounds])
+    classeur.save(tmp_path / "arrondis.xlsx")
+    [sheet] = read_workbook(tmp_path / "arrondis.xlsx").sheets
+    assert sheet.values[0][:11] == [2.5, -2.5, 1234.5678, 3.0, -3.0, 1234.57, 1200.0, 2.5, -2.5, 5000.0, 3.0]
+    assert sheet.value(0, 11) is None  # IF: not computed, never 0
