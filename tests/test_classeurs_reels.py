@@ -193,10 +193,11 @@ def test_the_mayenne_duplicates_say_which_rows_repeat_which():
 
 @pytest.mark.parametrize("name", NOT_ANNEXES)
 def test_a_workbook_without_annex_table_is_not_recognised_and_says_what_it_read(name):
+    # Read, not « illisible »: its own status and words (E002, info).
     report = _report(name)
-    assert report.unreadable
-    assert [f.code for f in report.findings] == ["E000"]
-    assert "aucun tableau d'annexe reconnu" in report.reason
+    assert (report.unreadable, report.nothing_recognised, report.status) == (False, True, "aucun_tableau")
+    assert [(f.code, f.severity) for f in report.findings] == [("E002", Severity.INFO)]
+    assert report.findings[0].message.startswith("Aucun tableau reconnu, rien n'a été vérifié : ")
     assert (
         "lignes d'en-têtes lues, non reconnues" in report.reason
         or "aucune ligne d'en-têtes lue" in report.reason
