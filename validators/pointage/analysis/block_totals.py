@@ -121,6 +121,12 @@ class TotalsAnalysis:
 
 
 def analyse_totals(table: Table, ctx: CheckContext) -> TotalsAnalysis:
+    if table.totals_skipped:
+        return TotalsAnalysis()  # its reading was found wrong: said in its notes
+    if table.pivot_depths is not None:
+        from pointage.analysis.pivot_totals import pivot_totals  # it builds on this module
+
+        return pivot_totals(table)
     if table.kind.name == "execution":
         from pointage.analysis.outline import outline_totals  # it builds on this module
 

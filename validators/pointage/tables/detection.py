@@ -19,6 +19,7 @@ from pointage.tables.headers import (
 )
 from pointage.tables.kinds import LISTE, REPARTITION
 from pointage.tables.lexicon import MONEY_MEANINGS, header_words
+from pointage.tables.pivots import pivot_tables
 from pointage.tables.side_totals import attach_side_totals, formula_tables
 from pointage.tables.table import TOTAL, Table, classify_rows, extra_role, is_total_label
 
@@ -68,6 +69,10 @@ def find_tables(sheet: SheetSnapshot, seen: list[SeenHeader] | None = None) -> l
     attach_side_totals(sheet, kept)
     shown_by_formulas = formula_tables(sheet, kept)
     kept += shown_by_formulas
+    # A pivot table is a table by its frame, whatever its headers say.
+    pivots = pivot_tables(sheet, kept)
+    kept += pivots
+    shown_by_formulas += pivots
     kept_ids = {id(t) for t in kept}
     if seen is not None:
         seen.extend(

@@ -81,6 +81,13 @@ class Table:
     # table starts right under `header_row`, which is only the row above it.
     headerless: bool = False
     side_totals: list[SideTotal] = field(default_factory=list)
+    # A pivot table's rows by the depth of their item (0 outermost), when its definition
+    # lists them: each row sums the rows one level deeper under it (`analysis/pivot_totals.py`).
+    pivot_depths: dict[int, int] | None = None
+    # Columns the workbook itself computes on each row as a signed sum of others (an
+    # Excel Table's calculated column, a pivot's grand-total column), as (result column,
+    # ((sign, column), …)): identities it states, an empty cell counting as 0.
+    row_sums: list[tuple[int, tuple[tuple[int, int], ...]]] = field(default_factory=list)
     _numbers: dict[tuple[int, int], Number | NotANumber | None] = field(default_factory=dict, repr=False)
     _columns: dict[str, list[object]] = field(default_factory=dict, repr=False)
     _exact: dict[str, list] = field(default_factory=dict, repr=False)
