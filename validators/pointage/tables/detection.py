@@ -10,6 +10,7 @@ from itertools import pairwise
 from pointage.base.numbers import Number, parse_number
 from pointage.base.text import is_blank, is_blank_row
 from pointage.reading.snapshot import SheetSnapshot
+from pointage.tables.excel_tables import structural_table
 from pointage.tables.headers import (
     KIND_MEANINGS,
     MAX_HEADER_TEXT,
@@ -23,6 +24,9 @@ from pointage.tables.pivots import pivot_tables
 from pointage.tables.side_totals import attach_side_totals, formula_tables
 from pointage.tables.table import TOTAL, Table, classify_rows, extra_role, is_total_label
 
+# The kinds whose Excel Tables' calculated columns are checked as identities (a budget
+# table has its own, B001-B003).
+KINDS_WITH_STATED_SUMS = ("repartition", "liste", "plan", "execution")
 # A header row is looked for in the first rows of a block (a block starts at the
 # top of the sheet, after 3 blank rows, or after a table).
 HEADER_SEARCH_ROWS = 50
@@ -51,6 +55,11 @@ def find_tables(sheet: SheetSnapshot, seen: list[SeenHeader] | None = None) -> l
         table = _new_table(sheet, listobject.first_row, listobject.first_col, listobject.last_col)
         body = range(listobject.first_row + 1, listobject.last_row + 1)
         _finish(table, list(body))
+        if table.missing and table.score < SURE_SCORE:
+            # Headers that name nothing known: its totals row and calculated columns may.
+            table = structural_table(sheet, listobject) or table
+        elif table.kind.name in KINDS_WITH_STATED_SUMS:
+            table.row_sums = list(listobject.row_sums)
         found.append(table)
         claimed.update(range(listobject.first_row, listobject.last_row + 1))
     tables = _find_by_headers(sheet, claimed)
