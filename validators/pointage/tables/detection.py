@@ -51,6 +51,10 @@ def find_tables(sheet: SheetSnapshot, seen: list[SeenHeader] | None = None) -> l
     found: list[Table] = []
     claimed: set[int] = set()
     for listobject in sheet.list_objects:
+        if listobject.last_row <= listobject.first_row:
+            # A header row alone (an autofilter LibreOffice saved as a Table): it says
+            # nothing of the rows under it, which are found by their header as any.
+            continue
         # An Excel Table is a table whatever its column names: its header row is known.
         table = _new_table(sheet, listobject.first_row, listobject.first_col, listobject.last_col)
         body = range(listobject.first_row + 1, listobject.last_row + 1)
