@@ -17,8 +17,9 @@ from pointage.tables.headers import (
     header_meaning,
     is_header_row,
     read_header,
+    year_axis,
 )
-from pointage.tables.kinds import LISTE, REPARTITION
+from pointage.tables.kinds import EXECUTION, LISTE, REPARTITION
 from pointage.tables.lexicon import MONEY_MEANINGS, header_words
 from pointage.tables.pivots import pivot_tables
 from pointage.tables.side_totals import attach_side_totals, formula_tables
@@ -152,12 +153,14 @@ def _find_by_headers(sheet: SheetSnapshot, claimed: set[int]) -> list[Table]:
         may_be_header = current is not None or index - block_start < HEADER_SEARCH_ROWS
         if (
             may_be_header
-            and _NUMBER_TYPES.isdisjoint(map(type, cells))  # most rows: one C call
+            and (_NUMBER_TYPES.isdisjoint(map(type, cells)) or year_axis(cells))  # most rows: one C call
             and _looks_like_header(cells)
             and is_header_row(cells, repeated=current is not None and bool(body))
             and (
                 current is None
                 or (_repeats_header(current, cells) or (not body and _completes_header(current, cells)))
+                # After a blank row, a header row of its own starts the next table.
+                or (blank_run_before and bool(body))
             )
         ):
             if current is not None and not body:
@@ -167,7 +170,7 @@ def _find_by_headers(sheet: SheetSnapshot, claimed: set[int]) -> list[Table]:
                 current = _new_table(sheet, current.header_row, header_rows=[*current.header_rows, index])
                 current.repeats_header_above = repeats
                 continue
-            repeats = current is not None
+            repeats = current is not None and _repeats_header(current, cells)
             if current is not None:
                 tables.extend(_finish_side_by_side(current, body))
             current = _new_table(sheet, index)
@@ -237,14 +240,19 @@ def _completes_header(table: Table, cells: list[object]) -> bool:
 
 
 def _looks_like_header(cells: list[object]) -> bool:
-    """A header row has no number, and at least two text cells short enough to be
-    headers: a cheap test before any text is normalised. Among rows without a number,
+    """A header row has no number (but the years of a time axis), and at least two
+    cells short enough to be headers: a cheap test before any text is normalised. Among rows without a number,
     it never refuses a row that `is_header_row` accepts (a property test checks it)."""
     texts = 0
-    for value in cells:
+    axis: list[int] | None = None
+    for i, value in enumerate(cells):
         if isinstance(value, (int, float)) and not isinstance(value, bool):
-            return False
-        if isinstance(value, str) and 0 < len(value) <= MAX_HEADER_TEXT:
+            # A number is data, unless it is a year of a time axis (`2023 | 2024`).
+            axis = year_axis(cells) if axis is None else axis
+            if i not in axis:
+                return False
+            texts += 1
+        elif isinstance(value, str) and 0 < len(value) <= MAX_HEADER_TEXT:
             texts += 1
     return texts >= 2
 
@@ -274,6 +282,21 @@ def _new_table(
     roles = dict(reading.roles)
     meanings = reading.meanings or {}
     extra = []
+    missing = list(reading.missing)
+    years = [sheet.origin_col + i for i in year_axis(in_table)]
+    if years and reading.kind.has_totals:
+        # Under a time axis, the amounts of each year: the last is the amount when no
+        # header names one, the others are checked beside it.
+        if "amount" in reading.kind.roles and "amount" not in roles:
+            roles["amount"] = years[-1]
+            missing = [m for m in missing if m != "amount"]
+        for col in years:
+            if col not in roles.values():
+                roles[extra_role(col)] = col
+                extra.append(extra_role(col))
+    headers = dict(reading.headers)
+    for col in years:
+        headers[col] = str(int(float(headers[col])))  # `2024`, not `2024.0`
     for col, meaning in sorted(meanings.items()):
         if meaning in MONEY_MEANINGS and col not in roles.values():
             roles[extra_role(col)] = col
@@ -286,12 +309,13 @@ def _new_table(
         last_col=last,
         last_row=header_row,
         roles=roles,
-        headers=reading.headers,
-        missing=reading.missing,
+        headers=headers,
+        missing=missing,
         header_rows=header_rows,
         score=reading.score,
         meanings=meanings,
         extra_money=extra if reading.kind.has_totals else [],
+        year_columns=years,
     )
 
 
@@ -414,6 +438,8 @@ def _blank_between(sheet: SheetSnapshot, row: int, first: int, last: int) -> boo
 
 
 def _finish(table: Table, body: list[int]) -> Table:
+    if table.year_columns and table.kind.has_totals and _is_outline(table, body):
+        _read_as_outline(table)
     _choose_amount_by_values(table, body)
     _drop_quantities_of_text(table, body)
     classify_rows(table, body)
@@ -427,6 +453,43 @@ def _finish(table: Table, body: list[int]) -> Table:
             del table.roles[role]
         table.extra_money = []
     return table
+
+
+def _is_outline(table: Table, body: list[int]) -> bool:
+    """Rows whose first text stands in the first text column head rows whose first text
+    stands further right (`Fonctionnement` over `  | Personnel`, `  | Charges`): two
+    levels at least, each on two rows at least, the upper one first."""
+    firsts = []
+    for index in body:
+        cells = table.sheet.row(index)
+        first = next(
+            (
+                c
+                for c, v in enumerate(cells, table.sheet.origin_col)
+                if table.first_col <= c <= table.last_col and isinstance(v, str) and v.strip()
+            ),
+            None,
+        )
+        if first is not None and not is_total_label(str(table.sheet.value(index, first)).strip()):
+            firsts.append(first)
+    if not firsts:
+        return False
+    upper = min(firsts)
+    lower = [c for c in firsts if c > upper]
+    return firsts[0] == upper and firsts.count(upper) >= 2 and len(lower) >= 2
+
+
+def _read_as_outline(table: Table) -> None:
+    """A time axis over an outline (subtotals above their lines, as a budget by chapter
+    and article): every year's column is summed by the outline's reading
+    (`analysis/outline.py`), which says when it does not understand it."""
+    amount = table.roles.pop("amount", None)
+    if amount is not None:
+        table.roles[extra_role(amount)] = amount
+        table.extra_money.append(extra_role(amount))
+    table.extra_money.sort(key=lambda role: table.roles[role])
+    table.kind = EXECUTION
+    table.missing = []
 
 
 def _drop_trailing_zero_rows(table: Table) -> None:

@@ -81,6 +81,8 @@ class Table:
     # table starts right under `header_row`, which is only the row above it.
     headerless: bool = False
     side_totals: list[SideTotal] = field(default_factory=list)
+    # The columns its header names by a year (`2023 | 2024 | 2025`): amounts.
+    year_columns: list[int] = field(default_factory=list)
     # A pivot table's rows by the depth of their item (0 outermost), when its definition
     # lists them: each row sums the rows one level deeper under it (`analysis/pivot_totals.py`).
     pivot_depths: dict[int, int] | None = None
