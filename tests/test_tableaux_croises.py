@@ -305,3 +305,47 @@ def test_real_structural_tables(original, sheet, range_, mutant, expected):
     assert range_ in [t.range for t in report.tables if t.sheet == sheet]
     assert _on(report, sheet) == []
     assert _on(check_path(REAL / "mutants" / f"{mutant}.xlsx"), sheet) == expected
+
+
+def test_an_excel_table_of_a_header_row_alone_leaves_the_rows_under_it_to_their_header(tmp_path):
+    # LibreOffice saves an autofilter as an Excel Table of the header row only.
+    book = openpyxl.Workbook()
+    ws = book.active
+    ws.title = "Détail"
+    for row in (
+        ["STRUCTURE", "MONTANT RETENU"],
+        ["CCAS de Lens", 100],
+        ["CCAS d'Arras", 200],
+        ["TOTAL", 301],
+    ):
+        ws.append(row)
+    ws.add_table(Table(displayName="Filtre", ref="A1:B1"))
+    book.save(tmp_path / "filtre.xlsx")
+    report = check_path(tmp_path / "filtre.xlsx")
+    assert [t.range for t in report.tables] == ["A1:B4"]
+    assert [(f.code, f.cell) for f in report.findings] == [("T001", "B4")]
+
+
+REVENUS = """
+Revenu mensuel prévu  |
+Salaire               | 4300
+Revenu supplémentaire | 300
+Revenu mensuel total  | =SUM(B2:B3)
+"""
+
+
+def test_a_sum_of_the_rows_above_beside_a_label_saying_total_anywhere_is_a_total(tmp_path):
+    path = avec_valeurs_en_cache(
+        construire(tmp_path / "revenus.xlsx", {"Budget": REVENUS}), {"Budget": {"B4": 4700}}
+    )
+    report = check_path(path)
+    [table] = report.tables
+    assert (table.range, table.total_rows) == ("A1:B4", ((4, "formule SOMME des lignes au-dessus"),))
+    assert [(f.code, f.cell, f.message) for f in report.findings] == [
+        (
+            "T001",
+            "B4",
+            "Revenu mensuel total : le total de la colonne « B » est 4 700,00 € ; la somme des 2 "
+            "lignes du bloc donne 4 600,00 € (écart +100,00 €).",
+        )
+    ]
