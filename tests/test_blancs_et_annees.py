@@ -55,6 +55,7 @@ def test_a_time_axis_is_a_header_one_year_alone_is_data():
     assert year_axis(["Libellé", "2023", "2024", "2025"]) == [1, 2, 3]
     assert year_axis(["2018", "Budget général", "348", "Action"]) == []
     assert year_axis(["CCAS", 2024, 2023]) == []  # not a time axis: an amount and another
+    assert year_axis(["Budget", 1980, 2050]) == []
     assert is_header_row(["Libellé", "2023", "2024"])
     assert is_header_row(["Libellé", 2023.0, 2024.0])
     assert not is_header_row(["2018", "Budget général", "348", "Action"])

@@ -25,8 +25,9 @@ def header_meaning(value: object) -> str | None:
 
 def year_axis(cells: list[object]) -> list[int]:
     """Positions of the cells that name years from left to right (`2022 | 2023 | 2024`,
-    typed as numbers or as text): a time axis, two years at least, each later than the
-    one before. [] when the row has none (one year alone, `2018 | 348`, is data)."""
+    typed as numbers or as text): a time axis, two years at least, each the year after
+    the one before. [] when the row has none: one year alone (`2018 | 348`) is data, and
+    so are two amounts that happen to fall between 1950 and 2100 (`1980 | 2050`)."""
     found = []
     for i, value in enumerate(cells):
         kind = value.__class__
@@ -40,7 +41,7 @@ def year_axis(cells: list[object]) -> list[int]:
             and YEARS[0] <= int(text) <= YEARS[1]
         ):
             found.append((i, int(text)))
-    if len(found) < 2 or any(b[1] <= a[1] for a, b in pairwise(found)):
+    if len(found) < 2 or any(b[1] != a[1] + 1 for a, b in pairwise(found)):
         return []
     return [i for i, _ in found]
 
