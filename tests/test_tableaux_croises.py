@@ -349,3 +349,42 @@ def test_a_sum_of_the_rows_above_beside_a_label_saying_total_anywhere_is_a_total
             "lignes du bloc donne 4 600,00 € (écart +100,00 €).",
         )
     ]
+
+
+def _summary(tmp_path, c8) -> Path:
+    """Two Excel Tables and, below them, a total of both their `Réel` columns by name."""
+    book = openpyxl.Workbook()
+    ws = book.active
+    ws.title = "Budget"
+    for row in (
+        ["Poste", "Prévu", "Réel", None, "Trajet", "Prévu", "Réel"],
+        ["Loyer", 900, 1000, None, "Bus", 40, 45],
+    ):
+        ws.append(row)
+    ws.append(["Gaz", 20, 28, None, "Taxi", 10, 12])
+    ws.append(["Eau", 8, 8])
+    ws["A7"], ws["C7"] = "Coût réel total", "=SUBTOTAL(109,Logement[Réel],Transport[Réel])"
+    ws.add_table(Table(displayName="Logement", ref="A1:C4"))
+    ws.add_table(Table(displayName="Transport", ref="E1:G3"))
+    book.save(tmp_path / "synthese.xlsx")
+    return avec_valeurs_en_cache(tmp_path / "synthese.xlsx", {"Budget": {"C7": c8}})
+
+
+def test_a_total_of_excel_tables_columns_by_name_is_checked_against_their_lines(tmp_path):
+    report = check_path(_summary(tmp_path, 1093))
+    assert [(t.range, t.total_rows) for t in report.tables if t.range == "A7:C7"] == [
+        ("A7:C7", ((7, "formule qui somme des colonnes de tableaux Excel"),))
+    ]
+    assert _shown(report) == []
+    wrong = check_path(_summary(tmp_path, 1039))
+    assert _shown(wrong) == [
+        (
+            "T001",
+            "erreur",
+            "Budget",
+            "C7",
+            ("C2", "C3", "C4", "G2", "G3", "C7"),
+            "Coût réel total : le total de la colonne « C » est 1 039,00 € ; la somme des 5 lignes "
+            "du bloc donne 1 093,00 € (écart -54,00 €).",
+        )
+    ]

@@ -42,6 +42,8 @@ class ListObject:
     totals_row: bool = False
     summed_cols: tuple[int, ...] = ()
     row_sums: tuple[RowSum, ...] = ()
+    # (column, name) of each of its columns, as its part names them.
+    columns: tuple[tuple[int, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -84,6 +86,9 @@ class SheetSnapshot:
     # hold: another column's rows (`E3 = SUM(B2:B5)`, a total beside the lines), or a
     # whole column (`SUM(E:E)`, last row 1048575).
     column_sums: dict[tuple[int, int], tuple[int, int, int]] = field(default_factory=dict)
+    # cell -> (column, first row, last row) of each Excel Table column its SUM/SUBTOTAL
+    # adds by name (`SUBTOTAL(109,Logement[Réel],Transport[Réel])`): the tables' lines.
+    table_sums: dict[tuple[int, int], tuple[tuple[int, int, int], ...]] = field(default_factory=dict)
     merged: list[tuple[int, int, int, int]] = field(default_factory=list)
     hidden_rows: set[int] = field(default_factory=set)
     hidden_cols: set[int] = field(default_factory=set)

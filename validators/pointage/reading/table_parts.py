@@ -89,8 +89,17 @@ def list_object(table: ElementTree.Element, fallback_name: str) -> ListObject:
             terms = _signed_terms(calculated.text, name, index)
             if terms and all(c != col for _, c in terms):
                 row_sums.append((col, terms))
+    names = tuple((c1 + i, _unescape_xml_name(c.get("name", ""))) for i, c in enumerate(cols))
     return ListObject(
-        name, r1, c1, r2, c2, totals_row=totals, summed_cols=tuple(summed), row_sums=tuple(row_sums)
+        name,
+        r1,
+        c1,
+        r2,
+        c2,
+        totals_row=totals,
+        summed_cols=tuple(summed),
+        row_sums=tuple(row_sums),
+        columns=names,
     )
 
 
@@ -187,3 +196,63 @@ def pivot_frame(definition: ElementTree.Element) -> PivotFrame | None:
     return PivotFrame(
         r1, c1, r2, c2, data_row, data_col, tuple(depths), tuple(grand), tree and bool(depths), column_total
     )
+
+
+_SUM_CALL = re.compile(
+    r"^\s*=?\s*(?:SUM\(|SUBTOTAL\(\s*(?:9|109)\s*,)(?P<args>.*)\)\s*$", re.DOTALL | re.IGNORECASE
+)
+_COLUMN_REF = re.compile(rf"^(?P<table>[^\[\],]+)\[(?:\[(?P<a>{_NAME})\]|(?P<b>{_NAME}))\]$", re.DOTALL)
+
+
+def resolve_structured_sums(
+    formulas: dict[tuple[int, int], str], tables: list[ListObject]
+) -> dict[tuple[int, int], tuple[tuple[int, int, int], ...]]:
+    """cell -> (column, first line, last line) of each Excel Table column its formula
+    sums by name, for the formulas that sum whole columns of this sheet's Tables only
+    (`SUBTOTAL(109,Logement[Coût],Transport[Coût])`); any other term (a range, a
+    constant, a row `[@Coût]`, a Table elsewhere) and the formula is left out."""
+    if not formulas or not tables:
+        return {}
+    found = {}
+    for cell, formula in formulas.items():
+        match = _SUM_CALL.match(formula)
+        if match is None:
+            continue
+        parts = _split_arguments(match.group("args"))
+        columns = [_table_column(part.strip(), tables) for part in parts]
+        if columns and None not in columns:
+            found[cell] = tuple(columns)  # type: ignore[arg-type]
+    return found
+
+
+def _split_arguments(text: str) -> list[str]:
+    parts, depth, start = [], 0, 0
+    for at, ch in enumerate(text):
+        escaped = at and text[at - 1] == "'"
+        if ch == "[" and not escaped:
+            depth += 1
+        elif ch == "]" and not escaped:
+            depth -= 1
+        elif ch in "(" and depth == 0:
+            return []  # a nested call
+        elif ch == "," and depth == 0:
+            parts.append(text[start:at])
+            start = at + 1
+    parts.append(text[start:])
+    return parts
+
+
+def _table_column(term: str, tables: list[ListObject]) -> tuple[int, int, int] | None:
+    match = _COLUMN_REF.match(term)
+    if match is None:
+        return None
+    table = next((t for t in tables if t.name.casefold() == match.group("table").strip().casefold()), None)
+    name = match.group("a") or match.group("b") or ""
+    if table is None or name.startswith("#") or not table.columns:
+        return None
+    wanted = _key(_column_name(name))
+    col = next((c for c, header in table.columns if _key(header) == wanted), None)
+    if col is None:
+        return None
+    last = table.last_row - 1 if table.totals_row else table.last_row
+    return (col, table.first_row + 1, last) if last > table.first_row else None

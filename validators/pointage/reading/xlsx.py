@@ -9,6 +9,7 @@ The file is only read.
 
 from __future__ import annotations
 
+import html
 import re
 import threading
 import zipfile
@@ -43,7 +44,7 @@ from pointage.reading.sparse_sheet import (
     read_cells,
     shared_strings,
 )
-from pointage.reading.table_parts import list_object, pivot_frame
+from pointage.reading.table_parts import list_object, pivot_frame, resolve_structured_sums
 from pointage.reading.xml_rows import last_row_end
 
 MIB = 1024 * 1024
@@ -81,6 +82,9 @@ _SUM_FORMULA = re.compile(
     rb"\$?([A-Z]{1,3})\$?(\d*)\s*:\s*\$?([A-Z]{1,3})\$?(\d*)\s*\)\s*<",
     re.IGNORECASE,
 )
+# A sum of Excel Tables' columns by their names (structured references).
+_STRUCTURED_SUM = re.compile(rb"[^>]*>\s*=?\s*(?:SUM\(|SUBTOTAL\(\s*(?:9|109)\s*,)[^<]*\[", re.IGNORECASE)
+_FORMULA_TEXT = re.compile(rb"[^>]*>([^<]*)<")
 # The last row of a sheet: where a whole-column range ends.
 _LAST_ROW = 1048575
 _CHUNK = 1 << 20
@@ -402,6 +406,8 @@ class _SheetExtras:
         self.column_sums: dict[tuple[int, int], tuple[int, int, int]] = {}
         # cell -> the error it shows (`#REF!`…).
         self.errors: dict[tuple[int, int], ExcelError] = {}
+        # cell -> the text of its SUM/SUBTOTAL of Excel Tables' columns (`Logement[Coût]`).
+        self.structured_sums: dict[tuple[int, int], str] = {}
 
 
 def _scan_sheet_xml(archive: zipfile.ZipFile, part: str) -> _SheetExtras:
@@ -496,6 +502,15 @@ def _scan_block(block: bytes, end: int, extras: _SheetExtras, prefixed: bool) ->
                 else:
                     first, last = 0, _LAST_ROW
                 record_sum(extras.sums, extras.column_sums, (row, col), summed_col, first, last)
+        elif summed is None and _STRUCTURED_SUM.match(block, formula.end() - 1, stop):
+            # `SUBTOTAL(109,Logement[Projeté],Transport[Prévu])`: resolved once the
+            # sheet's Excel Tables are known (`table_parts.structured_sum`).
+            ref = _ATTR_R.search(cell.group(0))
+            text = _FORMULA_TEXT.match(block, formula.end() - 1, stop)
+            if ref and text and not ref.group(1).isdigit():
+                extras.structured_sums[parse_a1(ref.group(1).decode())] = html.unescape(
+                    text.group(1).decode("utf-8", "replace")
+                )
 
 
 def _scan_errors(block: bytes, end: int, extras: _SheetExtras) -> None:
@@ -553,6 +568,7 @@ def _snapshot(
         formulas_without_value=extras.formulas_without_value,
         sums=extras.sums,
         column_sums=extras.column_sums,
+        table_sums=resolve_structured_sums(extras.structured_sums, tables),
         merged=merged,
         hidden_rows=extras.hidden_rows,
         hidden_cols=extras.hidden_cols,

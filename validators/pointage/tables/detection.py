@@ -10,7 +10,7 @@ from itertools import pairwise
 from pointage.base.numbers import Number, parse_number
 from pointage.base.text import is_blank, is_blank_row
 from pointage.reading.snapshot import SheetSnapshot
-from pointage.tables.excel_tables import structural_table
+from pointage.tables.excel_tables import structural_table, totals_of_tables
 from pointage.tables.headers import (
     KIND_MEANINGS,
     MAX_HEADER_TEXT,
@@ -85,8 +85,9 @@ def find_tables(sheet: SheetSnapshot, seen: list[SeenHeader] | None = None) -> l
     kept += shown_by_formulas
     # A pivot table is a table by its frame, whatever its headers say.
     pivots = pivot_tables(sheet, kept)
-    kept += pivots
-    shown_by_formulas += pivots
+    boxes = totals_of_tables(sheet, [*kept, *pivots])
+    kept += pivots + boxes
+    shown_by_formulas += pivots + boxes
     kept_ids = {id(t) for t in kept}
     if seen is not None:
         seen.extend(

@@ -7,6 +7,11 @@ of amounts whatever its headers say (`Projeté Coût | Réelles Coût | Différe
 summed column is its amount (the last one, when several), the other columns of numbers
 are checked too, and the calculated columns are identities it states.
 
+A total outside them that sums their columns by name (`Coût réel total |
+=SUBTOTAL(109,Logement[Réelles Coût],Transport[Réelles Coût],…)`, the summary box of
+the template) makes, with its neighbours, a table of its own: each such total is
+checked against the lines of the columns it names.
+
 Not read as such: a table without a totals row nor a calculated column (a list, read by
 its headers as before), a table without a single line of numbers (an empty template:
 its calculated columns show zeros: nothing to check, nothing said).
@@ -15,12 +20,17 @@ its calculated columns show zeros: nothing to check, nothing said).
 from __future__ import annotations
 
 from pointage.base.numbers import Number, parse_number
-from pointage.base.text import is_blank
+from pointage.base.text import is_blank, words
 from pointage.reading.snapshot import ListObject, SheetSnapshot
 from pointage.tables.kinds import PLAN
-from pointage.tables.table import DETAIL, TOTAL, Table, classify_rows, extra_role
+from pointage.tables.table import DETAIL, NOTE, TOTAL, Row, Table, classify_rows, extra_role, is_total_label
 
 TOTAL_BY_EXCEL_TABLE = "ligne de total du tableau Excel"
+TOTAL_OF_TABLES = "formule qui somme des colonnes de tableaux Excel"
+# The label of such a total is in one of the few cells left of it.
+LABEL_SEARCH_COLS = 3
+# Totals of one box are apart by at most this many rows.
+BOX_GAP_ROWS = 4
 
 
 def structural_table(sheet: SheetSnapshot, table: ListObject) -> Table | None:
@@ -78,3 +88,57 @@ def _mostly_text(sheet: SheetSnapshot, rows: list[int], col: int) -> bool:
     filled = [v for r in rows if not is_blank(v := sheet.value(r, col))]
     texts = sum(1 for v in filled if isinstance(v, str))
     return bool(filled) and texts * 2 > len(filled)
+
+
+def totals_of_tables(sheet: SheetSnapshot, found: list[Table]) -> list[Table]:
+    """The boxes of totals that sum Excel Tables' columns by name, outside the tables
+    found: one table per column of such totals near each other."""
+    boxes: list[list[tuple[int, int, str, int, tuple]]] = []
+    for (row, col), columns in sorted(sheet.table_sums.items(), key=lambda item: (item[0][1], item[0][0])):
+        if any(t.top_row <= row <= t.last_row and t.first_col <= col <= t.outer_last_col for t in found):
+            continue  # a Table's own totals row
+        label = _label_left(sheet, row, col)
+        if label is None:
+            continue
+        box = boxes[-1] if boxes else None
+        if box and box[-1][1] == col and box[-1][3] == label[0] and row - box[-1][0] <= BOX_GAP_ROWS:
+            box.append((row, col, label[1], label[0], columns))
+        else:
+            boxes.append([(row, col, label[1], label[0], columns)])
+    tables = []
+    for box in boxes:
+        first, last, col, label_col = box[0][0], box[-1][0], box[0][1], box[0][3]
+        totals = {row: (text, columns) for row, _, text, _, columns in box}
+        table = Table(
+            sheet=sheet,
+            kind=PLAN,
+            header_row=first - 1,
+            first_col=label_col,
+            last_col=col,
+            last_row=last,
+            roles={"label": label_col, "amount": col},
+            headers={},
+            missing=[],
+            header_rows=[],
+            headerless=True,
+        )
+        for row in range(first, last + 1):
+            if row in totals:
+                table.rows.append(Row(row, TOTAL, totals[row][0], TOTAL_OF_TABLES))
+            elif isinstance(text := sheet.value(row, label_col), str) and text.strip():
+                table.rows.append(Row(row, NOTE, text.strip()))
+        table.table_totals = [(row, col, columns) for row, (_, columns) in totals.items()]
+        tables.append(table)
+    return tables
+
+
+def _label_left(sheet: SheetSnapshot, row: int, col: int) -> tuple[int, str] | None:
+    """The label left of a total that says total (`Coût réel total`), if there is one."""
+    for c in range(col - 1, max(col - 1 - LABEL_SEARCH_COLS, sheet.origin_col - 1), -1):
+        value = sheet.value(row, c)
+        if is_blank(value):
+            continue
+        if isinstance(value, str) and (is_total_label(value.strip()) or "TOTAL" in words(value).split()):
+            return c, value.strip()
+        return None
+    return None

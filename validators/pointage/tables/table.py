@@ -81,6 +81,10 @@ class Table:
     # table starts right under `header_row`, which is only the row above it.
     headerless: bool = False
     side_totals: list[SideTotal] = field(default_factory=list)
+    # Totals of Excel Tables' columns summed by their names, outside those tables
+    # (`Coût réel total | =SUBTOTAL(109,Logement[Réel],Transport[Réel])`): (row, column,
+    # ((summed column, first line, last line), …)).
+    table_totals: list[tuple[int, int, tuple[tuple[int, int, int], ...]]] = field(default_factory=list)
     # The columns its header names by a year (`2023 | 2024 | 2025`): amounts.
     year_columns: list[int] = field(default_factory=list)
     # A pivot table's rows by the depth of their item (0 outermost), when its definition
