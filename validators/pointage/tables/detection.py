@@ -20,6 +20,7 @@ from pointage.tables.headers import (
     year_axis,
 )
 from pointage.tables.kinds import EXECUTION, LISTE, REPARTITION
+from pointage.tables.label_totals import label_total_tables
 from pointage.tables.lexicon import MONEY_MEANINGS, header_words
 from pointage.tables.pivots import pivot_tables
 from pointage.tables.side_totals import attach_side_totals, formula_tables
@@ -86,8 +87,9 @@ def find_tables(sheet: SheetSnapshot, seen: list[SeenHeader] | None = None) -> l
     # A pivot table is a table by its frame, whatever its headers say.
     pivots = pivot_tables(sheet, kept)
     boxes = totals_of_tables(sheet, [*kept, *pivots])
-    kept += pivots + boxes
-    shown_by_formulas += pivots + boxes
+    closed = label_total_tables(sheet, [*kept, *pivots, *boxes])
+    kept += pivots + boxes + closed
+    shown_by_formulas += pivots + boxes + closed
     kept_ids = {id(t) for t in kept}
     if seen is not None:
         seen.extend(
