@@ -32,7 +32,7 @@ def year_axis(cells: list[object]) -> list[int]:
     for i, value in enumerate(cells):
         kind = value.__class__
         if kind is int or kind is float:
-            if value == int(value) and YEARS[0] <= value <= YEARS[1]:  # type: ignore[arg-type]
+            if YEARS[0] <= value <= YEARS[1] and value == int(value):  # type: ignore[arg-type,operator]
                 found.append((i, int(value)))  # type: ignore[arg-type]
         elif (
             kind is str

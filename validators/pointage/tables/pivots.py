@@ -14,8 +14,9 @@ table by its structure. Two sources say where one is:
   shows a pivot's caption (`Somme de …`, `Sum of …`, `Nombre de …`) or a column headed
   `Total`/`Total général` over the numbers. Its subtotals are then the rows labelled
   `Total …` (the tabular layout); unlabelled subtotals above their lines cannot be told
-  from lines by values alone: when the lines add up to twice the grand total or more,
-  the frame is read but its totals are not checked (said in the table's notes).
+  from lines by values alone: when the lines add up to a whole multiple of the grand
+  total (twice, three times: the subtotals counted with their lines), the frame is read
+  but its totals are not checked (said in the table's notes).
 
 What is deliberately not read: a pivot's cache (the source rows), its filters, its
 page fields, the values of a pivot whose values are averages or several data fields.
@@ -37,8 +38,10 @@ _CAPTIONS = ("SOMME DE ", "SUM OF ", "NOMBRE DE ", "COUNT OF ")
 _COLUMN_TOTALS = frozenset({"TOTAL", "TOTAL GENERAL", "GRAND TOTAL"})
 # At least this many rows of values above the grand total.
 MIN_LINES = 2
-# Lines adding up to this many times the grand total count subtotals as lines.
+# Lines adding up to a whole multiple of the grand total, twice or more, count its
+# subtotals with their lines (a slip rarely lands on a whole multiple).
 _ECHO = Decimal("1.9")
+_WHOLE = Decimal("0.02")
 UNREAD_OUTLINE = (
     "tableau croisé dynamique : ses sous-totaux au-dessus de leurs lignes ne se "
     "distinguent pas des lignes (structure non comprise), totaux non vérifiés"
@@ -184,7 +187,7 @@ def _table(
 
 
 def _check_reading(table: Table, values: list[int]) -> None:
-    """Lines that add up to twice the grand total or more hold unlabelled subtotals."""
+    """Lines that add up to a whole multiple of the grand total hold unlabelled subtotals."""
     grand = [r for r in table.rows if r.kind == TOTAL]
     if not grand:
         return
@@ -193,7 +196,8 @@ def _check_reading(table: Table, values: list[int]) -> None:
         total = _number(table.sheet.value(last.index, col))
         lines = [_number(table.sheet.value(r.index, col)) for r in table.rows if r.kind == DETAIL]
         summed = sum((v for v in lines if v is not None), Decimal(0))
-        if total and summed / total >= _ECHO:
+        ratio = summed / total if total else Decimal(0)
+        if ratio >= _ECHO and abs(ratio - round(ratio)) <= _WHOLE:
             table.totals_skipped = UNREAD_OUTLINE
             return
 
