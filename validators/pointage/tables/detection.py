@@ -14,6 +14,7 @@ from pointage.tables.excel_tables import structural_table, totals_of_tables
 from pointage.tables.headers import (
     KIND_MEANINGS,
     MAX_HEADER_TEXT,
+    YEARS,
     header_meaning,
     is_header_row,
     read_header,
@@ -156,7 +157,10 @@ def _find_by_headers(sheet: SheetSnapshot, claimed: set[int]) -> list[Table]:
         may_be_header = current is not None or index - block_start < HEADER_SEARCH_ROWS
         if (
             may_be_header
-            and (_NUMBER_TYPES.isdisjoint(map(type, cells)) or year_axis(cells))  # most rows: one C call
+            and (
+                _NUMBER_TYPES.isdisjoint(map(type, cells))
+                or (_numbers_may_be_years(cells) and year_axis(cells))
+            )
             and _looks_like_header(cells)
             and is_header_row(cells, repeated=current is not None and bool(body))
             and (
@@ -198,6 +202,17 @@ def _find_by_headers(sheet: SheetSnapshot, claimed: set[int]) -> list[Table]:
 
 
 _NUMBER_TYPES = frozenset({int, float})
+
+
+def _numbers_may_be_years(cells: list[object]) -> bool:
+    """Every number of the row falls between the years a header may name: the cheap
+    test that spares most rows of data `year_axis` (their first amount ends it)."""
+    low, high = YEARS
+    for value in cells:
+        kind = value.__class__
+        if (kind is int or kind is float) and not low <= value <= high:  # type: ignore[operator]
+            return False
+    return True
 
 
 def _repeats_header(table: Table, cells: list[object]) -> bool:
