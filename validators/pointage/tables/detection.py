@@ -158,8 +158,14 @@ def _find_by_headers(sheet: SheetSnapshot, claimed: set[int]) -> list[Table]:
         if (
             may_be_header
             and (
-                _NUMBER_TYPES.isdisjoint(map(type, cells))
-                or (_numbers_may_be_years(cells) and year_axis(cells))
+                _NUMBER_TYPES.isdisjoint(map(type, cells))  # most rows: one C call
+                # A header of years (typed as numbers) opens a table: at its start, or
+                # after a blank row, never between two lines of one.
+                or (
+                    (current is None or not body or blank_run_before)
+                    and _numbers_may_be_years(cells)
+                    and year_axis(cells)
+                )
             )
             and _looks_like_header(cells)
             and is_header_row(cells, repeated=current is not None and bool(body))

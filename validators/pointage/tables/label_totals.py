@@ -22,7 +22,7 @@ from pointage.base.numbers import Number, exact_value, parse_number
 from pointage.base.text import is_blank, is_blank_row
 from pointage.reading.snapshot import SheetSnapshot
 from pointage.tables.kinds import PLAN
-from pointage.tables.table import DETAIL, TOTAL, Table, classify_rows, is_total_label
+from pointage.tables.table import DETAIL, TOTAL, Table, classify_rows, is_total_label, rows_outside
 
 # At least this many lines above the total: a shorter list is too little evidence.
 MIN_LINES = 5
@@ -36,7 +36,10 @@ MISREAD = (
 
 def label_total_tables(sheet: SheetSnapshot, found: list[Table]) -> list[Table]:
     tables: list[Table] = []
-    for index in range(sheet.origin_row, sheet.row_count):
+    for index in (row for run in rows_outside(sheet, found) for row in run):
+        cells = sheet.values[index - sheet.origin_row]
+        if len(cells) - cells.count("") - cells.count(None) != 2:
+            continue  # most rows: counted in C, never looked at cell by cell
         shape = _total_shape(sheet, index)
         if shape is None or _inside([*found, *tables], index, shape[1]):
             continue

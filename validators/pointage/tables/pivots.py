@@ -30,7 +30,7 @@ from pointage.base.numbers import Number, exact_value, parse_number
 from pointage.base.text import is_blank, is_blank_row, words
 from pointage.reading.snapshot import PivotFrame, SheetSnapshot
 from pointage.tables.kinds import PLAN
-from pointage.tables.table import DETAIL, NOTE, TOTAL, Row, Table, classify_rows, extra_role
+from pointage.tables.table import DETAIL, NOTE, TOTAL, Row, Table, classify_rows, extra_role, rows_outside
 
 TOTAL_BY_PIVOT = "tableau croisé dynamique"
 _GRAND_LABELS = frozenset({"TOTAL GENERAL", "GRAND TOTAL", "TOTAL GENERAUX"})
@@ -55,7 +55,7 @@ def pivot_tables(sheet: SheetSnapshot, found: list[Table]) -> list[Table]:
         table = _from_definition(sheet, frame)
         if table is not None and not _overlaps(table, [*found, *tables]):
             tables.append(table)
-    for table in _from_values(sheet):
+    for table in _from_values(sheet, rows_outside(sheet, [*found, *tables])):
         if not _overlaps(table, [*found, *tables]):
             tables.append(table)
     return tables
@@ -93,13 +93,17 @@ def _from_definition(sheet: SheetSnapshot, frame: PivotFrame) -> Table | None:
     return table if any(r.kind == DETAIL for r in table.rows) else None
 
 
-def _from_values(sheet: SheetSnapshot) -> list[Table]:
+def _from_values(sheet: SheetSnapshot, runs: list[range]) -> list[Table]:
     tables = []
     top_row = sheet.origin_row
-    for index in range(sheet.origin_row, sheet.row_count):
-        cells = sheet.row(index)
-        at = next((i for i, v in enumerate(cells) if not is_blank(v)), None)
-        if at is None or not isinstance(cells[at], str) or words(cells[at]) not in _GRAND_LABELS:
+    for index in (row for run in runs for row in run):
+        cells = sheet.values[index - sheet.origin_row]
+        at = _first_filled(cells)
+        if at is None:
+            continue
+        head = cells[at]
+        # Most rows start with a number or another word: `words` is never called on them.
+        if head.__class__ is not str or head.lstrip()[:1] not in "TtGg" or words(head) not in _GRAND_LABELS:
             continue
         label_col = sheet.origin_col + at
         values = [
@@ -110,7 +114,8 @@ def _from_values(sheet: SheetSnapshot) -> list[Table]:
         if not values:
             continue
         top = index
-        while top - 1 >= max(top_row, sheet.origin_row) and not is_blank_row(sheet.row(top - 1)):
+        run = next(r for r in runs if index in r)
+        while top - 1 >= max(top_row, run.start) and not is_blank_row(sheet.row(top - 1)):
             top -= 1
         header = _header_row(sheet, top, index, values)
         if header is None or index - header - 1 < MIN_LINES:
@@ -128,6 +133,13 @@ def _from_values(sheet: SheetSnapshot) -> list[Table]:
             tables.append(table)
         top_row = index + 1
     return tables
+
+
+def _first_filled(cells: list[object]) -> int | None:
+    for at, value in enumerate(cells):
+        if value != "" and value is not None:
+            return at
+    return None
 
 
 def _header_row(sheet: SheetSnapshot, top: int, grand: int, values: list[int]) -> int | None:

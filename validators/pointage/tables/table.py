@@ -190,6 +190,20 @@ class Table:
         return self.headers.get(col) or column_letter(col)
 
 
+def rows_outside(sheet: SheetSnapshot, tables: list[Table]) -> list[range]:
+    """The runs of the sheet's rows that none of `tables` holds (whatever the columns):
+    where the tables that only their structure shows are looked for, so that a sheet
+    that is one big table costs nothing more."""
+    runs, start = [], sheet.origin_row
+    for top, last in sorted((t.top_row, t.last_row) for t in tables if t.sheet is sheet):
+        if top > start:
+            runs.append(range(start, top))
+        start = max(start, last + 1)
+    if start < sheet.row_count:
+        runs.append(range(start, sheet.row_count))
+    return runs
+
+
 def extra_role(col: int) -> str:
     """The role under which a money column beyond the kind's roles is read."""
     return f"extra:{col}"
