@@ -38,8 +38,9 @@ def label_total_tables(sheet: SheetSnapshot, found: list[Table]) -> list[Table]:
     tables: list[Table] = []
     for index in (row for run in rows_outside(sheet, found) for row in run):
         cells = sheet.values[index - sheet.origin_row]
-        if len(cells) - cells.count("") - cells.count(None) != 2:
-            continue  # most rows: counted in C, never looked at cell by cell
+        filled = len(cells) - cells.count("") - cells.count(None)  # counted in C
+        if filled < 2 or (filled > 2 and not any(v.__class__ is str and not v.strip() for v in cells)):
+            continue  # a row of more than a label and its number (spaces aside)
         shape = _total_shape(sheet, index)
         if shape is None or _inside([*found, *tables], index, shape[1]):
             continue
