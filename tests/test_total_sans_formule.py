@@ -63,3 +63,13 @@ def test_a_total_far_from_its_lines_is_not_understood(tmp_path):
 def test_the_sport_total_typed_over_its_formula_is_found():
     report = check_path(REAL / "mutants" / "mtp2014_sport_total.xlsx")
     assert [(f.code, f.cell) for f in report.findings if f.sheet == "Détail Sport"] == [("T001", "E122")]
+
+
+def test_a_list_with_a_dont_line_is_not_read_by_its_bare_total(tmp_path):
+    # `dont personnel` is a part of the line above: the total does not count it twice.
+    text = SPORT.replace("1634 | VOLLEY LOISIR         | F |", "     | dont jeunes           | F |").replace(
+        "{total}", "28950"
+    )
+    report = check_path(construire(tmp_path / "dont.xlsx", {"Détail Sport": text}))
+    assert list(report.tables) == []
+    assert [f.code for f in report.findings] == ["E000"]  # nothing understood, nothing accused

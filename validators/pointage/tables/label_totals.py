@@ -19,7 +19,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from pointage.base.numbers import Number, exact_value, parse_number
-from pointage.base.text import is_blank, is_blank_row
+from pointage.base.text import is_blank, is_blank_row, words
 from pointage.reading.snapshot import SheetSnapshot
 from pointage.tables.kinds import PLAN
 from pointage.tables.table import DETAIL, TOTAL, Table, classify_rows, is_total_label, rows_outside
@@ -84,6 +84,8 @@ def _lines_above(sheet: SheetSnapshot, total: int, col: int) -> list[int] | None
             break
         if any(is_total_label(str(sheet.value(index, c)).strip()) for c in texts):
             return None  # a total among the lines: blocks, another reading's
+        if words(str(sheet.value(index, texts[0]))).startswith("DONT "):
+            return None  # `dont personnel`: a part of the line above, not a line of the total
         lines.append(index)
         index -= 1
     if len(lines) < MIN_LINES:
