@@ -121,6 +121,14 @@ class TotalsAnalysis:
 
 
 def analyse_totals(table: Table, ctx: CheckContext) -> TotalsAnalysis:
+    if table.totals_skipped:
+        return TotalsAnalysis()  # its reading was found wrong: said in its notes
+    if table.table_totals:
+        return _totals_of_tables(table)
+    if table.pivot_depths is not None:
+        from pointage.analysis.pivot_totals import pivot_totals  # it builds on this module
+
+        return pivot_totals(table)
     if table.kind.name == "execution":
         from pointage.analysis.outline import outline_totals  # it builds on this module
 
@@ -141,6 +149,46 @@ def analyse_totals(table: Table, ctx: CheckContext) -> TotalsAnalysis:
         check = _side_check(table, side)
         if check is not None:
             analysis.checks.append(check)
+    return analysis
+
+
+def _totals_of_tables(table: Table) -> TotalsAnalysis:
+    """Each total that sums Excel Tables' columns by name, against those columns' lines
+    (`tables/excel_tables.py`); one whose cells cannot all be read is not checked."""
+    analysis = TotalsAnalysis()
+    sheet = table.sheet
+    rows = {r.index: r for r in table.rows}
+    for row, col, columns in table.table_totals:
+        found = exact_value(sheet.value(row, col))
+        if found is None or isinstance(found, NotANumber) or row not in rows:
+            continue
+        parts = []
+        for summed, first, last in columns:
+            for line in range(first, last + 1):
+                value = exact_value(sheet.value(line, summed))
+                if isinstance(value, NotANumber):
+                    parts = None
+                    break
+                if value is not None:
+                    parts.append(Part(line, summed, Decimal(value)))
+            if parts is None:
+                break
+        if parts is None:
+            continue
+        analysis.checks.append(
+            TotalCheck(
+                1,
+                "amount",
+                table.header_text("amount"),
+                rows[row],
+                a1(row, col),
+                Decimal(found),
+                sum((p.value for p in parts), Decimal(0)),
+                len(parts),
+                True,
+                _parts=parts,
+            )
+        )
     return analysis
 
 

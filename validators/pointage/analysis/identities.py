@@ -59,6 +59,11 @@ class Identity:
     # A balance's, checked on its lines only: a statement's running `Solde` (the one
     # above + Crédit − Débit) looks like one, and holds on its first row only.
     balance: bool = False
+    # Stated by the workbook (a calculated column, a pivot's grand-total column): an
+    # empty term is 0, as in the formula, and a line is checked when its result is a
+    # number and one term at least; its total rows are the totals' (T rules), not
+    # checked twice.
+    blank_zero: bool = False
 
     @property
     def columns(self) -> list[int]:
@@ -247,6 +252,8 @@ def _named(table: Table, values: _LazyColumns) -> list[Identity]:
         col = roles.get(role)
         return col if col in values else None
 
+    for result, terms in table.row_sums:
+        found.append(Identity(result, terms, False, True, _sum_text(table, result, terms), blank_zero=True))
     for result, terms in _NAMED_SUMS:
         if result == "balance" and table.kind.name != "execution":
             continue
@@ -424,7 +431,10 @@ def _checked(identity: Identity, values: _LazyColumns):
     """(position, row) of each row the identity is checked on: every cell of it a
     number, and not a total of a balance (its totals are the outline's)."""
     for position, (row, cells) in enumerate(zip(values.rows, zip(*(values[c] for c in identity.columns)))):
-        if None not in cells and not (identity.balance and row.kind == TOTAL):
+        if identity.blank_zero:
+            if row.kind != TOTAL and cells[0] is not None and any(v is not None for v in cells[1:]):
+                yield position, row
+        elif None not in cells and not (identity.balance and row.kind == TOTAL):
             yield position, row
 
 
@@ -448,10 +458,13 @@ def _breaches(identity: Identity, rows: list[Row], values: _LazyColumns, toleran
     read = values.raw if identity.product else values.__getitem__
     terms = [(sign, read(col)) for sign, col in identity.terms]
     for position, row in enumerate(rows):
-        if identity.balance and row.kind == TOTAL:
-            continue  # a balance's totals are its outline's
+        if (identity.balance or identity.blank_zero) and row.kind == TOTAL:
+            continue  # a balance's totals are its outline's, a stated sum's the totals'
+
         x = _result_at(identity, values, position)
         parts = [(sign, column[position]) for sign, column in terms]
+        if identity.blank_zero and x is not None and any(v is not None for _, v in parts):
+            parts = [(sign, 0 if v is None else v) for sign, v in parts]
         if x is None or any(v is None for _, v in parts):
             continue
         if identity.product:

@@ -13,18 +13,59 @@ from functools import cached_property
 from pointage.base.excel_errors import EXCEL_ERRORS, ExcelError
 from pointage.base.formula_text import moved
 
-__all__ = ["EXCEL_ERRORS", "ExcelError", "ListObject", "ReadingGap", "SheetSnapshot", "WorkbookSnapshot"]
+__all__ = [
+    "EXCEL_ERRORS",
+    "ExcelError",
+    "ListObject",
+    "PivotFrame",
+    "ReadingGap",
+    "SheetSnapshot",
+    "WorkbookSnapshot",
+]
+
+# (result column, ((sign, column), …)): a column computed on each row as a signed sum of
+# other columns of the row (an Excel Table's calculated column `[@Projeté]-[@Réel]`).
+RowSum = tuple[int, tuple[tuple[int, int], ...]]
 
 
 @dataclass(frozen=True)
 class ListObject:
-    """An Excel Table: its header row is the table's header row."""
+    """An Excel Table: its header row is the table's header row. What its own part says
+    besides (readers that cannot tell leave the defaults): whether its last row is a
+    totals row, the columns that row sums, and its calculated columns that are signed
+    sums of other columns of the same row."""
 
     name: str
     first_row: int
     first_col: int
     last_row: int
     last_col: int
+    totals_row: bool = False
+    summed_cols: tuple[int, ...] = ()
+    row_sums: tuple[RowSum, ...] = ()
+    # (column, name) of each of its columns, as its part names them.
+    columns: tuple[tuple[int, str], ...] = ()
+
+
+@dataclass(frozen=True)
+class PivotFrame:
+    """A pivot table as its definition places it (all absolute, 0-based): its frame,
+    where its values start, and, when the definition lists its rows, the depth of each
+    row's item (0 outermost) and the grand total rows. `tree` is True when every row
+    item is an item or a grand total (no subtotal rows of their own): each row then
+    sums the rows one level deeper under it. `column_total` is the column of a grand
+    total over the column items (the sum of the value columns left of it), if any."""
+
+    first_row: int
+    first_col: int
+    last_row: int
+    last_col: int
+    first_data_row: int
+    first_data_col: int
+    depths: tuple[tuple[int, int], ...] = ()
+    grand_rows: tuple[int, ...] = ()
+    tree: bool = False
+    column_total: int | None = None
 
 
 @dataclass
@@ -46,10 +87,14 @@ class SheetSnapshot:
     # hold: another column's rows (`E3 = SUM(B2:B5)`, a total beside the lines), or a
     # whole column (`SUM(E:E)`, last row 1048575).
     column_sums: dict[tuple[int, int], tuple[int, int, int]] = field(default_factory=dict)
+    # cell -> (column, first row, last row) of each Excel Table column its SUM/SUBTOTAL
+    # adds by name (`SUBTOTAL(109,Logement[Réel],Transport[Réel])`): the tables' lines.
+    table_sums: dict[tuple[int, int], tuple[tuple[int, int, int], ...]] = field(default_factory=dict)
     merged: list[tuple[int, int, int, int]] = field(default_factory=list)
     hidden_rows: set[int] = field(default_factory=set)
     hidden_cols: set[int] = field(default_factory=set)
     list_objects: list[ListObject] = field(default_factory=list)
+    pivots: list[PivotFrame] = field(default_factory=list)
     # The cells holding an ExcelError, when the reader knows them (None: look at the values).
     error_cells: frozenset[tuple[int, int]] | None = None
     # cell -> its formula's text (without `=`), for the formulas that add (`+`, SUM,

@@ -29,6 +29,7 @@ from pointage.reading.formats import XLSX, normalise_part, rels_of, workbook_par
 from pointage.reading.snapshot import (
     ExcelError,
     ListObject,
+    PivotFrame,
     ReadingGap,
     SheetSnapshot,
     WorkbookSnapshot,
@@ -43,6 +44,7 @@ from pointage.reading.sparse_sheet import (
     read_cells,
     shared_strings,
 )
+from pointage.reading.table_parts import list_object, pivot_frame, resolve_structured_sums
 from pointage.reading.xml_rows import last_row_end
 
 MIB = 1024 * 1024
@@ -85,6 +87,9 @@ _SUM_FORMULA = re.compile(
     rb"\$?([A-Z]{1,3})\$?(\d*)\s*:\s*\$?([A-Z]{1,3})\$?(\d*)\s*\)\s*<",
     re.IGNORECASE,
 )
+# A sum of Excel Tables' columns by their names (structured references).
+_STRUCTURED_SUM = re.compile(rb"[^>]*>\s*=?\s*(?:SUM\(|SUBTOTAL\(\s*(?:9|109)\s*,)[^<]*\[", re.IGNORECASE)
+_FORMULA_TEXT = re.compile(rb"[^>]*>([^<]*)<")
 # The last row of a sheet: where a whole-column range ends.
 _LAST_ROW = 1048575
 _CHUNK = 1 << 20
@@ -120,7 +125,7 @@ def read_xlsx(path: Path, while_loading: Callable[[], None] | None = None) -> Wo
             loading.start()
             try:
                 extras = {name: _scan_sheet_xml(archive, part) for name, part in parts}
-                tables, table_gaps = _list_objects(archive, parts)
+                tables, pivots, table_gaps = _list_objects(archive, parts)
                 gaps += table_gaps
                 read_apart = _read_apart(archive, structure, apart)
                 if while_loading is not None:
@@ -140,8 +145,10 @@ def read_xlsx(path: Path, while_loading: Callable[[], None] | None = None) -> Wo
             if name in read_apart:
                 values, start = read_apart[name]
                 sheets.append(_snapshot(values, start, [], name, extras[name], tables.get(name, [])))
+                sheets[-1].pivots = pivots.get(name, [])
             elif name not in apart:
                 sheets.append(_read_sheet(ranges.pop(name), name, extras[name], tables.get(name, [])))
+                sheets[-1].pivots = pivots.get(name, [])
     except BaseException as exc:  # CalamineError, and a panic of calamine (not an Exception)
         if not is_calamine_failure(exc):
             raise
@@ -355,32 +362,41 @@ def _targets(rels: ElementTree.Element, kind: str, source: str) -> dict[str | No
 
 def _list_objects(
     archive: zipfile.ZipFile, parts: list[tuple[str, str]]
-) -> tuple[dict[str, list[ListObject]], list[ReadingGap]]:
-    """The Excel Tables of each sheet, from the sheets' relationships and the tables'
-    own parts (calamine panics on a table that is only a header row)."""
+) -> tuple[dict[str, list[ListObject]], dict[str, list[PivotFrame]], list[ReadingGap]]:
+    """The Excel Tables and pivot tables of each sheet, from the sheets' relationships
+    and their own parts (calamine panics on a table that is only a header row). A pivot
+    definition that cannot be read is left out: its sheet is read by its values."""
     names = set(archive.namelist())
     tables: dict[str, list[ListObject]] = {}
+    pivots: dict[str, list[PivotFrame]] = {}
     gaps: list[ReadingGap] = []
     for sheet, part in parts:
         rels = rels_of(part)
         if rels not in names:
             continue
         try:
-            parts = list(_targets(ElementTree.fromstring(archive.read(rels)), "/table", part).values())
+            rels_root = ElementTree.fromstring(archive.read(rels))
+            parts = list(_targets(rels_root, "/table", part).values())
+            pivot_parts = list(_targets(rels_root, "/pivotTable", part).values())
         except (ElementTree.ParseError, zipfile.BadZipFile, OSError, zlib.error):
             gaps.append(ReadingGap(TABLES_UNREAD, sheet))
             continue
         for table_part in parts:
             try:
-                table = ElementTree.fromstring(archive.read(table_part))
-                name = table.get("displayName") or table.get("name") or table_part
-                (r1, c1), (r2, c2) = (parse_a1(a) for a in table.get("ref", "").split(":"))
+                table = list_object(ElementTree.fromstring(archive.read(table_part)), table_part)
             except (KeyError, ValueError, ElementTree.ParseError, zipfile.BadZipFile, OSError, zlib.error):
                 if ReadingGap(TABLE_UNREAD, sheet) not in gaps:
                     gaps.append(ReadingGap(TABLE_UNREAD, sheet))
                 continue
-            tables.setdefault(sheet, []).append(ListObject(name, r1, c1, r2, c2))
-    return tables, gaps
+            tables.setdefault(sheet, []).append(table)
+        for pivot_part in pivot_parts:
+            try:
+                frame = pivot_frame(ElementTree.fromstring(archive.read(pivot_part)))
+            except (KeyError, ValueError, ElementTree.ParseError, zipfile.BadZipFile, OSError, zlib.error):
+                continue
+            if frame is not None:
+                pivots.setdefault(sheet, []).append(frame)
+    return tables, pivots, gaps
 
 
 class _SheetExtras:
@@ -402,6 +418,8 @@ class _SheetExtras:
         self.shared: dict[bytes, tuple[int, int]] = {}
         # cell -> the first cell of the shared formula it holds
         self.shared_formulas: dict[tuple[int, int], tuple[int, int]] = {}
+        # cell -> the text of its SUM/SUBTOTAL of Excel Tables' columns (`Logement[Coût]`).
+        self.structured_sums: dict[tuple[int, int], str] = {}
 
 
 def _scan_sheet_xml(archive: zipfile.ZipFile, part: str) -> _SheetExtras:
@@ -500,6 +518,15 @@ def _scan_block(block: bytes, end: int, extras: _SheetExtras, prefixed: bool) ->
                 else:
                     first, last = 0, _LAST_ROW
                 record_sum(extras.sums, extras.column_sums, (row, col), summed_col, first, last)
+        elif summed is None and _STRUCTURED_SUM.match(block, formula.end() - 1, stop):
+            # `SUBTOTAL(109,Logement[Projeté],Transport[Prévu])`: resolved once the
+            # sheet's Excel Tables are known (`table_parts.structured_sum`).
+            ref = _ATTR_R.search(cell.group(0))
+            text = _FORMULA_TEXT.match(block, formula.end() - 1, stop)
+            if ref and text and not ref.group(1).isdigit():
+                extras.structured_sums[parse_a1(ref.group(1).decode())] = html.unescape(
+                    text.group(1).decode("utf-8", "replace")
+                )
 
 
 def _keep_formula_text(
@@ -597,6 +624,7 @@ def _snapshot(
         formulas_without_value=extras.formulas_without_value,
         sums=extras.sums,
         column_sums=extras.column_sums,
+        table_sums=resolve_structured_sums(extras.structured_sums, tables),
         merged=merged,
         hidden_rows=extras.hidden_rows,
         hidden_cols=extras.hidden_cols,

@@ -10,18 +10,26 @@ from itertools import pairwise
 from pointage.base.numbers import Number, parse_number
 from pointage.base.text import is_blank, is_blank_row
 from pointage.reading.snapshot import SheetSnapshot
+from pointage.tables.excel_tables import structural_table, totals_of_tables
 from pointage.tables.headers import (
     KIND_MEANINGS,
     MAX_HEADER_TEXT,
+    YEARS,
     header_meaning,
     is_header_row,
     read_header,
+    year_axis,
 )
-from pointage.tables.kinds import LISTE, REPARTITION
+from pointage.tables.kinds import EXECUTION, LISTE, REPARTITION
+from pointage.tables.label_totals import label_total_tables
 from pointage.tables.lexicon import MONEY_MEANINGS, header_words
+from pointage.tables.pivots import pivot_tables
 from pointage.tables.side_totals import attach_side_totals, formula_tables
 from pointage.tables.table import TOTAL, Table, classify_rows, extra_role, is_total_label
 
+# The kinds whose Excel Tables' calculated columns are checked as identities (a budget
+# table has its own, B001-B003).
+KINDS_WITH_STATED_SUMS = ("repartition", "liste", "plan", "execution")
 # A header row is looked for in the first rows of a block (a block starts at the
 # top of the sheet, after 3 blank rows, or after a table).
 HEADER_SEARCH_ROWS = 50
@@ -46,10 +54,19 @@ def find_tables(sheet: SheetSnapshot, seen: list[SeenHeader] | None = None) -> l
     found: list[Table] = []
     claimed: set[int] = set()
     for listobject in sheet.list_objects:
+        if listobject.last_row <= listobject.first_row:
+            # A header row alone (an autofilter LibreOffice saved as a Table): it says
+            # nothing of the rows under it, which are found by their header as any.
+            continue
         # An Excel Table is a table whatever its column names: its header row is known.
         table = _new_table(sheet, listobject.first_row, listobject.first_col, listobject.last_col)
         body = range(listobject.first_row + 1, listobject.last_row + 1)
         _finish(table, list(body))
+        if table.missing and table.score < SURE_SCORE:
+            # Headers that name nothing known: its totals row and calculated columns may.
+            table = structural_table(sheet, listobject) or table
+        elif table.kind.name in KINDS_WITH_STATED_SUMS:
+            table.row_sums = list(listobject.row_sums)
         found.append(table)
         claimed.update(range(listobject.first_row, listobject.last_row + 1))
     tables = _find_by_headers(sheet, claimed)
@@ -68,6 +85,12 @@ def find_tables(sheet: SheetSnapshot, seen: list[SeenHeader] | None = None) -> l
     attach_side_totals(sheet, kept)
     shown_by_formulas = formula_tables(sheet, kept)
     kept += shown_by_formulas
+    # A pivot table is a table by its frame, whatever its headers say.
+    pivots = pivot_tables(sheet, kept)
+    boxes = totals_of_tables(sheet, [*kept, *pivots])
+    closed = label_total_tables(sheet, [*kept, *pivots, *boxes])
+    kept += pivots + boxes + closed
+    shown_by_formulas += pivots + boxes + closed
     kept_ids = {id(t) for t in kept}
     if seen is not None:
         seen.extend(
@@ -134,12 +157,23 @@ def _find_by_headers(sheet: SheetSnapshot, claimed: set[int]) -> list[Table]:
         may_be_header = current is not None or index - block_start < HEADER_SEARCH_ROWS
         if (
             may_be_header
-            and _NUMBER_TYPES.isdisjoint(map(type, cells))  # most rows: one C call
+            and (
+                _NUMBER_TYPES.isdisjoint(map(type, cells))  # most rows: one C call
+                # A header of years (typed as numbers) opens a table: at its start, or
+                # after a blank row, never between two lines of one.
+                or (
+                    (current is None or not body or blank_run_before)
+                    and _numbers_may_be_years(cells)
+                    and year_axis(cells)
+                )
+            )
             and _looks_like_header(cells)
             and is_header_row(cells, repeated=current is not None and bool(body))
             and (
                 current is None
                 or (_repeats_header(current, cells) or (not body and _completes_header(current, cells)))
+                # After a blank row, a header row of its own starts the next table.
+                or (blank_run_before and bool(body))
             )
         ):
             if current is not None and not body:
@@ -149,7 +183,7 @@ def _find_by_headers(sheet: SheetSnapshot, claimed: set[int]) -> list[Table]:
                 current = _new_table(sheet, current.header_row, header_rows=[*current.header_rows, index])
                 current.repeats_header_above = repeats
                 continue
-            repeats = current is not None
+            repeats = current is not None and _repeats_header(current, cells)
             if current is not None:
                 tables.extend(_finish_side_by_side(current, body))
             current = _new_table(sheet, index)
@@ -174,6 +208,17 @@ def _find_by_headers(sheet: SheetSnapshot, claimed: set[int]) -> list[Table]:
 
 
 _NUMBER_TYPES = frozenset({int, float})
+
+
+def _numbers_may_be_years(cells: list[object]) -> bool:
+    """Every number of the row falls between the years a header may name: the cheap
+    test that spares most rows of data `year_axis` (their first amount ends it)."""
+    low, high = YEARS
+    for value in cells:
+        kind = value.__class__
+        if (kind is int or kind is float) and not low <= value <= high:  # type: ignore[operator]
+            return False
+    return True
 
 
 def _repeats_header(table: Table, cells: list[object]) -> bool:
@@ -219,14 +264,19 @@ def _completes_header(table: Table, cells: list[object]) -> bool:
 
 
 def _looks_like_header(cells: list[object]) -> bool:
-    """A header row has no number, and at least two text cells short enough to be
-    headers: a cheap test before any text is normalised. Among rows without a number,
+    """A header row has no number (but the years of a time axis), and at least two
+    cells short enough to be headers: a cheap test before any text is normalised. Among rows without a number,
     it never refuses a row that `is_header_row` accepts (a property test checks it)."""
     texts = 0
-    for value in cells:
+    axis: list[int] | None = None
+    for i, value in enumerate(cells):
         if isinstance(value, (int, float)) and not isinstance(value, bool):
-            return False
-        if isinstance(value, str) and 0 < len(value) <= MAX_HEADER_TEXT:
+            # A number is data, unless it is a year of a time axis (`2023 | 2024`).
+            axis = year_axis(cells) if axis is None else axis
+            if i not in axis:
+                return False
+            texts += 1
+        elif isinstance(value, str) and 0 < len(value) <= MAX_HEADER_TEXT:
             texts += 1
     return texts >= 2
 
@@ -256,6 +306,21 @@ def _new_table(
     roles = dict(reading.roles)
     meanings = reading.meanings or {}
     extra = []
+    missing = list(reading.missing)
+    years = [sheet.origin_col + i for i in year_axis(in_table)]
+    if years and reading.kind.has_totals:
+        # Under a time axis, the amounts of each year: the last is the amount when no
+        # header names one, the others are checked beside it.
+        if "amount" in reading.kind.roles and "amount" not in roles:
+            roles["amount"] = years[-1]
+            missing = [m for m in missing if m != "amount"]
+        for col in years:
+            if col not in roles.values():
+                roles[extra_role(col)] = col
+                extra.append(extra_role(col))
+    headers = dict(reading.headers)
+    for col in years:
+        headers[col] = str(int(float(headers[col])))  # `2024`, not `2024.0`
     for col, meaning in sorted(meanings.items()):
         if meaning in MONEY_MEANINGS and col not in roles.values():
             roles[extra_role(col)] = col
@@ -268,12 +333,13 @@ def _new_table(
         last_col=last,
         last_row=header_row,
         roles=roles,
-        headers=reading.headers,
-        missing=reading.missing,
+        headers=headers,
+        missing=missing,
         header_rows=header_rows,
         score=reading.score,
         meanings=meanings,
         extra_money=extra if reading.kind.has_totals else [],
+        year_columns=years,
     )
 
 
@@ -396,6 +462,8 @@ def _blank_between(sheet: SheetSnapshot, row: int, first: int, last: int) -> boo
 
 
 def _finish(table: Table, body: list[int]) -> Table:
+    if table.year_columns and table.kind.has_totals and _is_outline(table, body):
+        _read_as_outline(table)
     _choose_amount_by_values(table, body)
     _drop_quantities_of_text(table, body)
     classify_rows(table, body)
@@ -409,6 +477,43 @@ def _finish(table: Table, body: list[int]) -> Table:
             del table.roles[role]
         table.extra_money = []
     return table
+
+
+def _is_outline(table: Table, body: list[int]) -> bool:
+    """Rows whose first text stands in the first text column head rows whose first text
+    stands further right (`Fonctionnement` over `  | Personnel`, `  | Charges`): two
+    levels at least, each on two rows at least, the upper one first."""
+    firsts = []
+    for index in body:
+        cells = table.sheet.row(index)
+        first = next(
+            (
+                c
+                for c, v in enumerate(cells, table.sheet.origin_col)
+                if table.first_col <= c <= table.last_col and isinstance(v, str) and v.strip()
+            ),
+            None,
+        )
+        if first is not None and not is_total_label(str(table.sheet.value(index, first)).strip()):
+            firsts.append(first)
+    if not firsts:
+        return False
+    upper = min(firsts)
+    lower = [c for c in firsts if c > upper]
+    return firsts[0] == upper and firsts.count(upper) >= 2 and len(lower) >= 2
+
+
+def _read_as_outline(table: Table) -> None:
+    """A time axis over an outline (subtotals above their lines, as a budget by chapter
+    and article): every year's column is summed by the outline's reading
+    (`analysis/outline.py`), which says when it does not understand it."""
+    amount = table.roles.pop("amount", None)
+    if amount is not None:
+        table.roles[extra_role(amount)] = amount
+        table.extra_money.append(extra_role(amount))
+    table.extra_money.sort(key=lambda role: table.roles[role])
+    table.kind = EXECUTION
+    table.missing = []
 
 
 def _drop_trailing_zero_rows(table: Table) -> None:

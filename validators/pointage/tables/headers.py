@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import pairwise
 
 from pointage.base.numbers import Number, parse_number
 from pointage.tables.kinds import KINDS, TableKind
@@ -22,14 +23,46 @@ def header_meaning(value: object) -> str | None:
     return meaning_of(value)
 
 
+def year_axis(cells: list[object]) -> list[int]:
+    """Positions of the cells that name years from left to right (`2022 | 2023 | 2024`,
+    typed as numbers or as text): a time axis, two years at least, each the year after
+    the one before. [] when the row has none: one year alone (`2018 | 348`) is data, and
+    so are two amounts that happen to fall between 1950 and 2100 (`1980 | 2050`)."""
+    found = []
+    for i, value in enumerate(cells):
+        kind = value.__class__
+        if kind is int or kind is float:
+            if YEARS[0] <= value <= YEARS[1] and value == int(value):  # type: ignore[arg-type,operator]
+                found.append((i, int(value)))  # type: ignore[arg-type]
+        elif (
+            kind is str
+            and len(text := value.strip()) == 4  # type: ignore[union-attr]
+            and text.isdigit()
+            and YEARS[0] <= int(text) <= YEARS[1]
+        ):
+            found.append((i, int(text)))
+    if len(found) < 2 or any(b[1] != a[1] + 1 for a, b in pairwise(found)):
+        return []
+    return [i for i, _ in found]
+
+
+# The years a column header may name.
+YEARS = (1950, 2100)
+
+
 def is_header_row(cells: list[object], repeated: bool = False) -> bool:
     """At least two cells name columns of a table kind, and most of the row's cells
     mean something: a row of grants written as text (`Association Centre Culturel` |
     `Subvention pour la réalisation…` | `50 000 euros`) is not a header. Inside a
-    table (`repeated`), a header row must mean something in every other cell at least."""
+    table (`repeated`), a header row must mean something in every other cell at least.
+    A time axis (`2023 | 2024 | 2025`) names amounts: it counts as one column of the
+    kind, and each of its years as a cell that means something."""
     kind_cells = meaningful = filled = 0
-    for value in cells:
-        if value is None or (isinstance(value, str) and not value.strip()):
+    axis = year_axis(cells)
+    if axis:
+        kind_cells, meaningful, filled = 1, len(axis), len(axis)
+    for i, value in enumerate(cells):
+        if value is None or (isinstance(value, str) and not value.strip()) or (axis and i in axis):
             continue
         if isinstance(value, str) and (value.strip().isdigit() or _is_text_number(value)):
             return False  # `2018`, `348`, `50 000 euros`: a row of data typed as text

@@ -13,7 +13,7 @@ are in (`analysis/block_totals.py`), so that a range that forgets a line is seen
 from __future__ import annotations
 
 from pointage.base.numbers import Number, parse_number
-from pointage.base.text import is_blank
+from pointage.base.text import is_blank, words
 from pointage.reading.snapshot import SheetSnapshot
 from pointage.tables.kinds import PLAN
 from pointage.tables.table import DETAIL, NOTE, SideTotal, Table, classify_rows, is_total_label
@@ -63,7 +63,7 @@ def formula_tables(sheet: SheetSnapshot, tables: list[Table]) -> list[Table]:
         if _inside(tables, sheet, row, col):
             continue  # the usual total of a table found (the 100 000-row annex's many)
         left = sheet.row(row)[: max(col - sheet.origin_col, 0)]
-        if any(isinstance(v, str) and is_total_label(v.strip()) for v in left):
+        if any(isinstance(v, str) and _names_a_total(v.strip()) for v in left):
             evidence.append((col, first, last, row))
     found: list[Table] = []
     for group in _groups(sheet, evidence, tables):
@@ -168,6 +168,13 @@ def _table_of(sheet: SheetSnapshot, group: list) -> Table | None:
     if not any(r.kind == DETAIL for r in table.rows):
         return None
     return table
+
+
+def _names_a_total(text: str) -> bool:
+    """`Total`, `Sous-total`, or a label that says total anywhere (`Revenu mensuel
+    total`, `Coût prévisionnel total`): beside a SUM of the rows above, the formula is
+    the evidence, the word only says that the row is meant as a total."""
+    return is_total_label(text) or "TOTAL" in words(text).split()
 
 
 def _is_header_above(sheet: SheetSnapshot, row: int, label_col: int, summed: int) -> bool:

@@ -81,6 +81,19 @@ class Table:
     # table starts right under `header_row`, which is only the row above it.
     headerless: bool = False
     side_totals: list[SideTotal] = field(default_factory=list)
+    # Totals of Excel Tables' columns summed by their names, outside those tables
+    # (`Coût réel total | =SUBTOTAL(109,Logement[Réel],Transport[Réel])`): (row, column,
+    # ((summed column, first line, last line), …)).
+    table_totals: list[tuple[int, int, tuple[tuple[int, int, int], ...]]] = field(default_factory=list)
+    # The columns its header names by a year (`2023 | 2024 | 2025`): amounts.
+    year_columns: list[int] = field(default_factory=list)
+    # A pivot table's rows by the depth of their item (0 outermost), when its definition
+    # lists them: each row sums the rows one level deeper under it (`analysis/pivot_totals.py`).
+    pivot_depths: dict[int, int] | None = None
+    # Columns the workbook itself computes on each row as a signed sum of others (an
+    # Excel Table's calculated column, a pivot's grand-total column), as (result column,
+    # ((sign, column), …)): identities it states, an empty cell counting as 0.
+    row_sums: list[tuple[int, tuple[tuple[int, int], ...]]] = field(default_factory=list)
     _numbers: dict[tuple[int, int], Number | NotANumber | None] = field(default_factory=dict, repr=False)
     _columns: dict[str, list[object]] = field(default_factory=dict, repr=False)
     _exact: dict[str, list] = field(default_factory=dict, repr=False)
@@ -175,6 +188,20 @@ class Table:
     def header_text(self, role: str) -> str:
         col = self.roles[role]
         return self.headers.get(col) or column_letter(col)
+
+
+def rows_outside(sheet: SheetSnapshot, tables: list[Table]) -> list[range]:
+    """The runs of the sheet's rows that none of `tables` holds (whatever the columns):
+    where the tables that only their structure shows are looked for, so that a sheet
+    that is one big table costs nothing more."""
+    runs, start = [], sheet.origin_row
+    for top, last in sorted((t.top_row, t.last_row) for t in tables if t.sheet is sheet):
+        if top > start:
+            runs.append(range(start, top))
+        start = max(start, last + 1)
+    if start < sheet.row_count:
+        runs.append(range(start, sheet.row_count))
+    return runs
 
 
 def extra_role(col: int) -> str:
