@@ -50,7 +50,11 @@ TABLES = {
     "betagouv__SCDL-Subvention-DataSubvention__DEP_Vendée_Publication_données_Open_data_Subventions_Conventions.xlsx": [
         ("Rapport 1", "A1:N5", "liste")
     ],
-    "betagouv__api-subventions-asso__SCDL_WITH_EXERCICE_ALT.xlsx": [("Sheet1", "A1:R4", "liste")],
+    # A small pivot table (a count of SIRET per attribuant, its Total Résultat row).
+    "betagouv__api-subventions-asso__SCDL_WITH_EXERCICE_ALT.xlsx": [
+        ("Feuil1", "A3:B5", "plan"),
+        ("Sheet1", "A1:R4", "liste"),
+    ],
     "betagouv__api-subventions-asso__chorus-export.xlsx": [("Feuille 1", "A1:O5", "liste")],
     "eple-suite__comptaeple__balance.xlsx": [
         ("Balance", "B6:I135", "execution"),
@@ -101,7 +105,6 @@ NOT_ANNEXES = [
     "converted/jimmy1708__Opendata__VilleMTP_MTP_Delibs.xlsx",
     "converted/jimmy1708__Opendata__VilleMTP_MTP_ListeAssoc_2011.xlsx",
     "juniorsky-git__Projet-Tarification-Mairie__Grille-tarifaire-2024-(1).xlsx",
-    "ochwajunior__CocaCola_3Statement_Financial_Model__Financial_Report.xlsx",
     "openspending__fiscal-data-package-demos__Gasto Federalizado_Avance Financiero_Puebla_Q1_2016.xlsx",
 ]
 
