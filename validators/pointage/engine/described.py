@@ -7,6 +7,7 @@ from dataclasses import replace
 
 from pointage.analysis.context import CheckContext
 from pointage.analysis.identities import KINDS_CHECKED
+from pointage.analysis.references import known_references
 from pointage.base.addresses import a1
 from pointage.base.text import is_blank
 from pointage.report.model import ColumnInfo, TableInfo
@@ -50,6 +51,11 @@ def describe_table(table: Table, ctx: CheckContext) -> TableInfo:
         )
     if table.totals_skipped:
         notes.append(table.totals_skipped)
+    if table.usable and table.kind.name == "articles" and known_references(ctx) == ([], []):
+        notes.append(
+            "ni code opération ni feuille totalisée dans le classeur : les RÉFÉRENCES qui ne "
+            "sont pas des cellules ne désignent rien ici, non vérifiées"
+        )
     if table.side_totals and table.usable:
         notes.extend(ctx.totals_of(table).notes)
     top = table.top_row if table.headerless else title_top(table)

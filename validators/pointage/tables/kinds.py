@@ -212,6 +212,9 @@ ARTICLES = TableKind(
         "reference": ("reference",),
     },
     required=("amount", "reference"),
+    # An open-data list's `Référence délibération` is no article: without an ARTICLE
+    # column, a table is not the articles of a délibération.
+    identified_by=("article",),
     money=("amount",),
     has_totals=False,
     title="des articles",
