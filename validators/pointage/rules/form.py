@@ -306,8 +306,13 @@ F007 = rule(
 @F007
 def check_negative(ctx):
     for table in ctx.repartitions:
-        if table.meanings.get(table.roles["label"]) not in (None, "beneficiary"):
-            continue  # an accounting list (`Libellé tiers`): a negative entry is a reversal
+        if "label" not in table.roles or table.meanings.get(table.roles["label"]) not in (
+            None,
+            "beneficiary",
+        ):
+            # An accounting list (`Libellé tiers`): a negative entry is a reversal; a list
+            # of amounts without a beneficiary says nothing of who would be owed.
+            continue
         for row, value in zip(table.rows, table.exact_column("amount")):
             if value is None or isinstance(value, NotANumber) or value >= 0:
                 continue
@@ -365,11 +370,14 @@ def _duplicate_pairs(table) -> list[tuple[int, int, int]]:
     pairs = []
     start, stop = first - sheet.origin_col, last - sheet.origin_col + 1
     col = table.roles.get("label", first)
+    amount = table.roles.get("amount")
     for row in table.rows:
         if row.kind == TOTAL:
             seen.clear()  # a new block starts
             continue
-        if row.kind != DETAIL:
+        if row.kind != DETAIL or (amount is not None and is_blank(sheet.value(row.index, amount))):
+            # Without its amount, a row is no grant pasted twice: the second line of a
+            # record whose cells are merged over two rows, a note under a line.
             continue
         # Cells as they are: identical means identical, spaces included.
         signature = tuple(sheet.row(row.index)[start:stop])

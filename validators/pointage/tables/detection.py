@@ -408,6 +408,11 @@ def _finish(table: Table, body: list[int]) -> Table:
         for role in table.extra_money:
             del table.roles[role]
         table.extra_money = []
+        if table.missing == ["label"] and _mostly_numbers(table, body[:200], table.roles["amount"]):
+            # A list is defined by its amounts: each row stands alone, checked only for
+            # its form (a row pasted twice, a number typed as text); no beneficiary is
+            # needed to say that, and none is accused of missing.
+            table.missing = []
     return table
 
 

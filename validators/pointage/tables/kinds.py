@@ -53,7 +53,8 @@ REPARTITION = TableKind(
     name="repartition",
     roles={
         "label": ("beneficiary", "party", "libelle"),
-        "amount": ("amount", "plan_amount", "cost", "realised", "budget"),
+        # `Montant engagé` of a list of grants is what each beneficiary was granted.
+        "amount": ("amount", "plan_amount", "cost", "realised", "budget", "engaged"),
         "operation": ("operation",),
         "territory": ("territory",),
         "description": ("description",),
