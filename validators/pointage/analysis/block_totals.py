@@ -131,6 +131,7 @@ def analyse_totals(table: Table, ctx: CheckContext) -> TotalsAnalysis:
             _walk(table, role, table.exact_column(role), analysis, role == "amount")
     if table.has("description"):
         _walk(table, "description", _description_values(table, ctx), analysis, money=False)
+    _drop_columns_not_totalled(table, analysis)
     for side in table.side_totals:
         if _sums_beyond_its_lines(table, side):
             analysis.notes.append(
@@ -142,6 +143,46 @@ def analyse_totals(table: Table, ctx: CheckContext) -> TotalsAnalysis:
         if check is not None:
             analysis.checks.append(check)
     return analysis
+
+
+def _drop_columns_not_totalled(table: Table, analysis: TotalsAnalysis) -> None:
+    """A column left empty on most of the table's total rows, while those rows total
+    other columns, is not a totalled column (a mean cost, a sum asked but not granted):
+    one note says so, where each of its empty totals would have been a T003. A column
+    empty on one total among several totalled ones keeps its T003 (a forgotten total)."""
+    totals = [r for r in table.rows if r.kind == TOTAL]
+    empty: dict[str, list[MissingTotal]] = {}
+    for missing in analysis.missing:
+        if missing.value is None and missing.count:
+            empty.setdefault(missing.role, []).append(missing)
+    for role, found in empty.items():
+        if len(found) * 2 <= len(totals):
+            continue
+        col = table.roles[role]
+        if not all(_totals_another_column(table, m.row.index, col) for m in found):
+            continue
+        analysis.missing = [m for m in analysis.missing if m not in found]
+        where = (
+            "sur la ligne de total, qui totalise d'autres colonnes"
+            if len(totals) == 1
+            else f"sur {len(found)} des {len(totals)} lignes de total, qui totalisent d'autres colonnes"
+        )
+        analysis.notes.append(
+            f"la colonne « {table.header_text(role)} » est vide {where} : elle n'est pas "
+            "totalisée (non compris comme un total oublié)"
+        )
+
+
+def _totals_another_column(table: Table, row: int, col: int) -> bool:
+    """Whether the total row holds a number in another column of the table."""
+    sheet = table.sheet
+    for other in range(table.first_col, table.last_col + 1):
+        if other == col:
+            continue
+        value = exact_value(sheet.value(row, other))
+        if value is not None and not isinstance(value, NotANumber):
+            return True
+    return False
 
 
 def _sums_beyond_its_lines(table: Table, side: SideTotal) -> bool:

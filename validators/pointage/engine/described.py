@@ -7,6 +7,7 @@ from dataclasses import replace
 
 from pointage.analysis.context import CheckContext
 from pointage.analysis.identities import KINDS_CHECKED
+from pointage.analysis.misreadings import heading_note, heading_rows
 from pointage.analysis.references import known_references
 from pointage.base.addresses import a1
 from pointage.base.text import is_blank
@@ -51,12 +52,14 @@ def describe_table(table: Table, ctx: CheckContext) -> TableInfo:
         )
     if table.totals_skipped:
         notes.append(table.totals_skipped)
+    if headings := heading_rows(ctx).get(id(table)):
+        notes.append(heading_note(headings))
     if table.usable and table.kind.name == "articles" and known_references(ctx) == ([], []):
         notes.append(
             "ni code opération ni feuille totalisée dans le classeur : les RÉFÉRENCES qui ne "
             "sont pas des cellules ne désignent rien ici, non vérifiées"
         )
-    if table.side_totals and table.usable:
+    if table.usable and table.kind.name in ("repartition", "plan", "execution"):
         notes.extend(ctx.totals_of(table).notes)
     top = table.top_row if table.headerless else title_top(table)
     return TableInfo(

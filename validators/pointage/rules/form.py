@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from pointage.analysis.misreadings import heading_rows
 from pointage.base.addresses import a1, column_letter, parse_a1, range_a1
 from pointage.base.excel_errors import ExcelError
 from pointage.base.formatting import as_json, count, first_of, format_money, show
-from pointage.base.numbers import NotANumber, Number, all_typed_numbers, is_typed_number
+from pointage.base.numbers import NotANumber, Number, all_typed_numbers, is_typed_number, parse_number
 from pointage.base.text import is_blank
 from pointage.report.findings import Severity
 from pointage.rules.registry import rule
@@ -40,10 +41,13 @@ def _all_typed_numeric_cells(ctx) -> list[NumericCell]:
 
 
 def _typed_numeric_cells(ctx) -> Iterator[NumericCell]:
+    headings = heading_rows(ctx)
     for table in ctx.tables:
         if not table.usable:
             continue
         money_roles = set(table.kind.money)
+        # A row of words across the number columns is a misreading, not typing slips.
+        skipped = set(headings.get(id(table), ()))
         for role in table.kind.numeric:
             if not table.has(role):
                 continue
@@ -51,7 +55,7 @@ def _typed_numeric_cells(ctx) -> Iterator[NumericCell]:
             if all_typed_numbers(column):
                 continue  # only typed numbers and empty cells: nothing to say
             for row, raw in zip(table.rows, column):
-                if row.kind == NOTE or is_typed_number(raw):
+                if row.kind == NOTE or is_typed_number(raw) or row.index in skipped:
                     continue
                 yield NumericCell(
                     table.sheet_name,
@@ -218,12 +222,14 @@ def check_merged(ctx):
         numeric = {table.roles[r] for r in table.kind.numeric if r in table.roles}
         numeric.update(table.roles[r] for r in table.extra_money)
         details = {r.index for r in table.rows if r.kind == DETAIL}
+        merged = list(table.sheet.merged_starting(table.header_row + 1, table.last_row))
         found = [
             (r1, c1, r2, c2)
-            for r1, c1, r2, c2 in table.sheet.merged_starting(table.header_row + 1, table.last_row)
+            for r1, c1, r2, c2 in merged
             if any(c1 <= c <= c2 for c in numeric)
             and any(r in details for r in range(r1, r2 + 1))
             and (r2 > r1 or sum(1 for c in numeric if c1 <= c <= c2) > 1)
+            and not _layout_merge(table, (r1, c1, r2, c2), merged)
         ]
         if not found:
             continue
@@ -235,6 +241,24 @@ def check_merged(ctx):
             count=count(len(found), "plage fusionnée", "plages fusionnées"),
             ranges=first_of([range_a1(*m) for m in found]),
         )
+
+
+def _layout_merge(table, area: tuple[int, int, int, int], merged: list) -> bool:
+    """A merged range no check reads as an amount: a text (a group title across the
+    number columns, `Dépenses réelles`), or the amount of one record drawn on several
+    rows, its name merged over the very same rows (`Association La Gerbe` and its
+    50 000 € over rows 650:651, the imputation and its number one under the other)."""
+    r1, c1, r2, _ = area
+    value = table.sheet.value(r1, c1)
+    if isinstance(value, str) and not isinstance(parse_number(value), Number):
+        return True
+    return r2 > r1 and any(
+        (m1, m2) == (r1, r2)
+        and table.first_col <= n1 <= table.last_col
+        and isinstance(text := table.sheet.value(m1, n1), str)
+        and not isinstance(parse_number(text), Number)
+        for m1, n1, m2, _ in merged
+    )
 
 
 F006 = rule(

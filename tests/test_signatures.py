@@ -1,0 +1,161 @@
+"""A misreading has a signature (issue 24, principles 3 and 4): a row of words where
+numbers should be, a column left empty on the totals that total the others, a merged
+amount that is one record drawn on two rows. The report says « non compris » in the
+table's notes, or nothing, never an accusation."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from classeurs import Feuille, construire
+from pointage.engine.check import check_path
+
+REAL = Path(__file__).resolve().parents[2] / "shared" / "real-workbooks"
+
+
+def _check(tmp_path, sheets):
+    report = check_path(construire(tmp_path / "c.xlsx", sheets))
+    assert not report.unreadable, report.reason
+    return report
+
+
+def _found(report):
+    return [(f.code, f.severity.value, f.sheet, f.cell, f.cells, f.message) for f in report.findings]
+
+
+# A cost table, then (one blank row apart) the header rows of the next one, read as
+# rows of the first: words in its number columns, no number in the row.
+COSTS = """
+Poste       | Nombre | Coût moyen | Dépense
+Cantine     | 10     | 4.5        | 45
+Garderie    | 20     | 2          | 40
+Total       | 30     |            | 85
+
+Restauration | Personnel | Mat et equip | Fluides
+Éléments     | Charges   | Alimentation | Eau
+Site A       | 100       | 200          | 50
+Site B       | 10        | 20           | 5
+"""
+
+
+def test_the_next_tables_header_is_no_mistyped_number(tmp_path):
+    report = _check(tmp_path, {"Feuil1": COSTS})
+    assert [f.code for f in report.findings if f.code == "F002"] == []
+    notes = [n for t in report.tables for n in t.notes if "des mots dans les colonnes" in n]
+    assert notes == [
+        "lignes 6, 7 : des mots dans les colonnes de nombres, sans aucun nombre (les en-têtes "
+        "d'un autre tableau ?) : non compris, ces mots ne sont pas lus comme des nombres mal saisis"
+    ]
+
+
+def test_a_word_among_the_amounts_a_total_sums_is_still_f002(tmp_path):
+    sheet = """
+STRUCTURE            | OBJET                     | MONTANT
+Association sportive | Subvention exceptionnelle | à déterminer
+Comité des fêtes     | Fête de la musique        | 1500
+TOTAL                |                           | 1500
+"""
+    assert _found(_check(tmp_path, {"A": sheet})) == [
+        (
+            "F002",
+            "erreur",
+            "A",
+            "C2",
+            ("C2",),
+            "« à déterminer » n'est pas un nombre (colonne « MONTANT ») : la cellule n'est pas comptée.",
+        )
+    ]
+
+
+# Each block's total totals the amount granted, never the amount asked.
+ASKED = """
+Structure | Nom du projet | Montant | Montant demandé
+Asso A    | Projet A      | 1000    | 1500
+Asso B    | Projet B      | 2000    | 2500
+Total     |               | 3000    |
+Asso C    | Projet C      | 500     | 800
+Total     |               | 500     |
+Total général |           | 3500    |
+"""
+
+
+def test_a_column_left_empty_on_the_totals_is_not_totalled(tmp_path):
+    report = _check(tmp_path, {"Subventions": ASKED})
+    assert _found(report) == []
+    (table,) = report.tables
+    assert table.notes == (
+        "la colonne « Montant demandé » est vide sur 2 des 3 lignes de total, qui totalisent "
+        "d'autres colonnes : elle n'est pas totalisée (non compris comme un total oublié)",
+    )
+
+
+def test_one_empty_total_among_totalled_ones_is_still_t003(tmp_path):
+    # As the golden T003 case: a total forgotten once in a column totalled elsewhere.
+    sheet = """
+Structure | Nom du projet | Nombre de places | Montant
+Asso A    | Projet A      | 10               | 1000
+Asso B    | Projet B      | 20               | 2000
+Total     |               | 30               |
+Asso C    | Projet C      | 5                | 500
+Total     |               | 5                | 500
+Total général |           | 35               | 3500
+"""
+    report = _check(tmp_path, {"Subventions": sheet})
+    assert [(f.code, f.cell) for f in report.findings] == [("T003", "D4")]
+
+
+def test_an_amount_merged_with_its_record_is_layout(tmp_path):
+    # Each grant drawn on two rows: its number, name and amount merged down, the
+    # imputation and its LC number one under the other.
+    sheet = """
+N°Asso | Association (partenaires) | Nature | Montant | Imputation budgétaire
+5456   | Promotion touristique     | F      | 197500  | 6574/929
+       |                           |        |         | LC 13171
+474    | La Gerbe                  | I      | 50000   | 2042/900
+       |                           |        |         | LC 18938
+       |                           | Total  | 247500  |
+"""
+    merged = tuple(f"{c}{r}:{c}{r + 1}" for r in (2, 4) for c in "ABCD")
+    report = _check(tmp_path, {"S": Feuille(sheet, fusions=merged)})
+    assert _found(report) == []
+
+
+def test_an_amount_merged_over_two_lines_of_their_own_is_f005(tmp_path):
+    # The golden F005 case: one amount for two lines that each have their own places.
+    sheet = """
+STRUCTURE    | PLACES D'ACCOMPAGNEMENT | MONTANT RETENU
+CCAS Outreau | 30 places               | 2400
+CCAS Outreau | 13 places               |
+TREMPLIN     | 50 places               | 4000
+TOTAL        | 93                      | 6400
+"""
+    report = _check(tmp_path, {"Annexe 1": Feuille(sheet, fusions=("C2:C3",))})
+    assert [(f.code, f.cell, f.cells) for f in report.findings] == [("F005", "C2", ("C2",))]
+
+
+def test_a_group_title_merged_across_the_number_columns_is_layout(tmp_path):
+    sheet = """
+Structure | Montant HT | Montant TTC
+Dépenses réelles |     |
+Site A    | 100        | 120
+Site B    | 10         | 12
+Total     | 110        | 132
+"""
+    report = _check(tmp_path, {"S": Feuille(sheet, fusions=("A2:C2",))})
+    assert [f.code for f in report.findings if f.code == "F005"] == []
+
+
+@pytest.mark.skipif(not REAL.is_dir(), reason="../shared/real-workbooks absent")
+def test_real_headings_and_merges_raise_no_f002_nor_layout_f005():
+    report = check_path(REAL / "juniorsky-git__Projet-Tarification-Mairie__Classeur1.xlsx")
+    assert [(f.code, f.cell) for f in report.findings if f.code in ("F002", "F005")] == [("F005", "C39")]
+
+
+@pytest.mark.skipif(not REAL.is_dir(), reason="../shared/real-workbooks absent")
+def test_real_records_on_two_rows_and_asked_amounts_raise_nothing():
+    found = check_path(REAL / "converted/jimmy1708__Opendata__VilleMTP_MTP_AttribSub_2012.xlsx").findings
+    assert [f.code for f in found if f.code == "F005"] == []
+    found = check_path(REAL / "converted/jimmy1708__Opendata__VilleMTP_MTP_AttribSub_2014.xlsx").findings
+    assert [f.code for f in found if f.code == "T003"] == []
