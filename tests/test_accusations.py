@@ -191,3 +191,16 @@ def test_slips_in_real_lists_are_found(name, sheet, cell, code):
     assert [(f.code, f.sheet, f.cell) for f in report.findings if f.severity.value != "info"] == [
         (code, sheet, cell)
     ]
+
+
+def test_two_values_in_one_cell_are_no_bad_grouping(tmp_path):
+    # `8 000   …   6 000`: two amounts side by side in a list, not one number of odd
+    # grouping (no F009); a list sums nothing, so no F002 either.
+    sheet = f"""
+Titulaire | Objet    | Montant
+Société A | Travaux  | "8 000{" " * 40}6 000"
+Société B | Études   | 12000
+"""
+    report = _check(tmp_path, {"MAPA": sheet})
+    assert [t.kind for t in report.tables] == ["liste"]
+    assert _found(report) == []

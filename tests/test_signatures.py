@@ -159,3 +159,48 @@ def test_real_records_on_two_rows_and_asked_amounts_raise_nothing():
     assert [f.code for f in found if f.code == "F005"] == []
     found = check_path(REAL / "converted/jimmy1708__Opendata__VilleMTP_MTP_AttribSub_2014.xlsx").findings
     assert [f.code for f in found if f.code == "T003"] == []
+
+
+# Invoices: each closed by its total, and the total repeated on the row under it
+# (the same date, number and supplier, the amount recomputed and rounded).
+INVOICES = """
+Site     | Date       | N° facture | FOURNISSEUR | Montant total en € TTC
+École A  | 2024-12-10 | F-001      | ENGIE       | 100.10
+École B  | 2024-12-10 | F-001      | ENGIE       | 200.20
+TOTAL CONSOS : | 2024-12-10 | F-001 | ENGIE    | 300.30
+171398.65 | 2024-12-10 | F-001     | ENGIE       | 300.31
+École A  | 2024-11-10 | F-002      | ENGIE       | 50
+École C  | 2024-11-10 | F-002      | ENGIE       | 70
+TOTAL CONSOS : | 2024-11-10 | F-002 | ENGIE    | 120
+171398.65 | 2024-11-10 | F-002     | ENGIE       | 120
+"""
+
+
+def test_a_row_repeating_the_total_above_is_its_echo(tmp_path):
+    report = _check(tmp_path, {"Gaz": INVOICES})
+    assert _found(report) == []
+    (table,) = report.tables
+    assert table.notes == (
+        "2 lignes répétant le total juste au-dessus (5, 9) : lues comme un rappel de ce "
+        "total, pas comme des lignes du bloc suivant",
+    )
+
+
+def test_a_line_as_large_as_the_total_above_is_a_line(tmp_path):
+    # One grant a block, all alike: the line under a total is the next block's.
+    sheet = """
+STRUCTURE | MONTANT
+Asso A    | 500
+TOTAL     | 500
+Asso B    | 500
+TOTAL     | 600
+"""
+    report = _check(tmp_path, {"A": sheet})
+    assert [(f.code, f.cell) for f in report.findings] == [("T001", "B5")]
+
+
+@pytest.mark.skipif(not REAL.is_dir(), reason="../shared/real-workbooks absent")
+def test_real_invoice_totals_are_read_past_their_echoes():
+    report = check_path(REAL / "juniorsky-git__Projet-Tarification-Mairie__Synthese_GAZ_Detaillee_2025.xlsx")
+    # The two real slips of the file, nothing else.
+    assert [(f.code, f.cell) for f in report.findings] == [("T001", "H63"), ("T001", "H88")]

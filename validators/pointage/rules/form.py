@@ -394,14 +394,16 @@ def _duplicate_pairs(table) -> list[tuple[int, int, int]]:
     pairs = []
     start, stop = first - sheet.origin_col, last - sheet.origin_col + 1
     col = table.roles.get("label", first)
-    amount = table.roles.get("amount")
+    amount = table.roles.get("amount", col)
     for row in table.rows:
         if row.kind == TOTAL:
             seen.clear()  # a new block starts
             continue
-        if row.kind != DETAIL or (amount is not None and is_blank(sheet.value(row.index, amount))):
-            # Without its amount, a row is no grant pasted twice: the second line of a
-            # record whose cells are merged over two rows, a note under a line.
+        if row.kind != DETAIL or (
+            is_blank(sheet.value(row.index, col)) and is_blank(sheet.value(row.index, amount))
+        ):
+            # Without its name nor its amount, a row is no grant pasted twice: the second
+            # line of a record whose cells are merged over two rows, a note under a line.
             continue
         # Cells as they are: identical means identical, spaces included.
         signature = tuple(sheet.row(row.index)[start:stop])
