@@ -204,3 +204,32 @@ def test_real_invoice_totals_are_read_past_their_echoes():
     report = check_path(REAL / "juniorsky-git__Projet-Tarification-Mairie__Synthese_GAZ_Detaillee_2025.xlsx")
     # The two real slips of the file, nothing else.
     assert [(f.code, f.cell) for f in report.findings] == [("T001", "H63"), ("T001", "H88")]
+
+
+def test_hidden_working_columns_no_check_reads_are_layout(tmp_path):
+    # An export's hidden working columns beside the amounts: F006 only for a column a
+    # check reads (here the hidden MONTANT RETENU).
+    sheet = """
+STRUCTURE | MONTANT RETENU | Code interne | Clé
+Asso A    | 100            | X1           | k1
+Asso B    | 200            | X2           | k2
+TOTAL     | 300            |              |
+"""
+    report = _check(tmp_path, {"S": Feuille(sheet, colonnes_masquees=("C", "D"))})
+    assert _found(report) == []
+    report = _check(tmp_path, {"S": Feuille(sheet, colonnes_masquees=("B", "C", "D"))})
+    assert _found(report) == [
+        (
+            "F006",
+            "avertissement",
+            "S",
+            "B1",
+            ("B1",),
+            "1 colonne masquée dans le tableau : colonne B (comptées dans les contrôles).",
+        )
+    ]
+
+
+@pytest.mark.skipif(not REAL.is_dir(), reason="../shared/real-workbooks absent")
+def test_real_hidden_export_columns_raise_no_f006():
+    assert check_path(REAL / "eple-suite__comptaeple__balance.xlsx").findings == []

@@ -278,7 +278,10 @@ def check_hidden(ctx):
             continue  # nothing sums the rows of a list
         body = {r.index for r in table.rows}
         rows = [r for r in sorted(table.sheet.hidden_rows) if r in body]
-        cols = [c for c in sorted(table.sheet.hidden_cols) if table.first_col <= c <= table.last_col]
+        # A hidden column matters where a check reads it: a column of the table's roles
+        # (an export's hidden working columns beside them are nobody's concern).
+        read = set(table.roles.values())
+        cols = [c for c in sorted(table.sheet.hidden_cols) if c in read]
         if not rows and not cols:
             continue
         what, where, cells = [], [], []
