@@ -233,3 +233,25 @@ TOTAL     | 300            |              |
 @pytest.mark.skipif(not REAL.is_dir(), reason="../shared/real-workbooks absent")
 def test_real_hidden_export_columns_raise_no_f006():
     assert check_path(REAL / "eple-suite__comptaeple__balance.xlsx").findings == []
+
+
+def _expenses(pieces, paid) -> str:
+    rows = [f"Facture {i} | {100 + 7 * i} | {pieces(i)} | {paid(i, 100 + 7 * i)}" for i in range(24)]
+    return "Libellé | Montant TTC | Nombre PJ | Montant payé\n" + "\n".join(rows)
+
+
+def test_a_factor_of_zeros_and_ones_is_no_product(tmp_path):
+    # Paid = TTC once its piece is in, else 0: `× Nombre PJ` is a flag, not a product;
+    # a bill with its piece but not paid yet (row 5) breaks nothing.
+    sheet = _expenses(lambda i: 0 if i % 5 == 0 else 1, lambda i, ttc: 0 if i % 5 == 0 or i == 3 else ttc)
+    report = _check(tmp_path, {"DEP": sheet})
+    assert [(f.code, f.cell) for f in report.findings] == []
+    assert report.tables[0].identities == ()
+
+
+def test_a_factor_of_real_counts_is_still_inferred(tmp_path):
+    # Two or three pieces a bill, paid = TTC × Nombre PJ: read, and row 5 breaks it.
+    sheet = _expenses(lambda i: 2 + i % 2, lambda i, ttc: ttc * (2 + i % 2) + (1 if i == 3 else 0))
+    report = _check(tmp_path, {"DEP": sheet})
+    assert report.tables[0].identities == ("Montant payé = Montant TTC × Nombre PJ",)
+    assert [(f.code, f.cell) for f in report.findings] == [("I002", "D5")]
