@@ -255,3 +255,40 @@ def test_a_factor_of_real_counts_is_still_inferred(tmp_path):
     report = _check(tmp_path, {"DEP": sheet})
     assert report.tables[0].identities == ("Montant payé = Montant TTC × Nombre PJ",)
     assert [(f.code, f.cell) for f in report.findings] == [("I002", "D5")]
+
+
+def test_most_totals_of_a_column_failing_is_a_misreading(tmp_path):
+    # Running totals (each the sum of everything above): read as block totals, three of
+    # four fail. That is the reading failing, not three slips: a note, no T001.
+    sheet = """
+STRUCTURE | MONTANT
+Asso A    | 100
+Asso B    | 200
+Total     | 300
+Asso C    | 50
+Total     | 350
+Asso D    | 10
+Total     | 360
+Asso E    | 5
+Total     | 365
+"""
+    report = _check(tmp_path, {"A": sheet})
+    assert _found(report) == []
+    assert report.tables[0].notes == (
+        "3 des 4 totaux de la colonne « MONTANT » ne correspondent pas aux lignes qu'ils "
+        "closent : le tableau est sans doute mal lu (non compris), ces totaux ne sont pas vérifiés",
+    )
+
+
+def test_one_total_failing_among_holding_ones_is_a_slip(tmp_path):
+    sheet = """
+STRUCTURE | MONTANT
+Asso A    | 100
+Asso B    | 200
+Total     | 300
+Asso C    | 50
+Total     | 60
+Asso D    | 10
+Total     | 10
+"""
+    assert [(f.code, f.cell) for f in _check(tmp_path, {"A": sheet}).findings] == [("T001", "B6")]

@@ -142,7 +142,36 @@ def analyse_totals(table: Table, ctx: CheckContext) -> TotalsAnalysis:
         check = _side_check(table, side)
         if check is not None:
             analysis.checks.append(check)
+    _drop_misread_columns(table, analysis, ctx)
     return analysis
+
+
+# A column whose totals fail this often, and at least MISREAD_FAILURES times, is misread.
+MISREAD_SHARE = Decimal("0.5")
+MISREAD_FAILURES = 3
+
+
+def _drop_misread_columns(table: Table, analysis: TotalsAnalysis, ctx: CheckContext) -> None:
+    """Most totals of one column failing is the signature of a misreading (the wrong
+    rows summed, the wrong column taken for the amount), not of as many slips: the
+    column's totals are said « non compris » in the notes, never accused. A slip fails
+    one total among totals that hold."""
+    by_role: dict[str, list[TotalCheck]] = {}
+    for check in analysis.checks:
+        by_role.setdefault(check.role, []).append(check)
+    for role, checks in by_role.items():
+        failing = [c for c in checks if mismatch(c, ctx)]
+        if len(failing) < MISREAD_FAILURES or len(failing) <= MISREAD_SHARE * len(checks):
+            continue
+        # Nor is what the column allocates known (a sheet's total named by an article).
+        analysis.checks = [c for c in analysis.checks if c.role != role]
+        analysis.missing = [m for m in analysis.missing if m.role != role]
+        analysis.levels.pop(role, None)
+        analysis.notes.append(
+            f"{len(failing)} des {len(checks)} totaux de la colonne « {checks[0].column} » ne "
+            "correspondent pas aux lignes qu'ils closent : le tableau est sans doute mal "
+            "lu (non compris), ces totaux ne sont pas vérifiés"
+        )
 
 
 def _drop_columns_not_totalled(table: Table, analysis: TotalsAnalysis) -> None:
