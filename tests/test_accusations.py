@@ -204,3 +204,14 @@ Société B | Études   | 12000
     report = _check(tmp_path, {"MAPA": sheet})
     assert [t.kind for t in report.tables] == ["liste"]
     assert _found(report) == []
+
+
+def test_a_list_without_amounts_asks_for_no_column(tmp_path):
+    # Who, what, where, no amount and no total: nothing says it is an allocation table.
+    sheet = """
+STRUCTURE | OBJET          | TERRITOIRE | OPÉRATION
+Asso A    | Fonctionnement | Arras      | Sport
+Asso B    | Festival       | Lens       | Culture
+"""
+    report = _check(tmp_path, {"Liste": sheet})
+    assert _found(report) == []

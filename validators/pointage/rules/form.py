@@ -190,6 +190,10 @@ def check_required_columns(ctx):
     for table in ctx.tables:
         if table.usable or table.score < SURE_SCORE:
             continue  # an Excel Table of unknown columns: read, said, not an error
+        if table.kind.name == "liste":
+            # No total makes it a répartition, no amount a list: the kind is not sure
+            # enough to ask for a column (the table's notes say what is missing).
+            continue
         missing = [table.kind.column_name(m) for m in table.missing]
         yield F004.finding(
             table.sheet_name,
