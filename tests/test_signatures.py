@@ -69,26 +69,47 @@ TOTAL                |                           | 1500
     ]
 
 
-# Each block's total totals the amount granted, never the amount asked.
+# Each block's total totals the amount granted, never the amount asked: the total rows
+# say which of the two `Montant…` columns is the amount.
 ASKED = """
 Structure | Nom du projet | Montant | Montant demandé
 Asso A    | Projet A      | 1000    | 1500
 Asso B    | Projet B      | 2000    | 2500
 Total     |               | 3000    |
 Asso C    | Projet C      | 500     | 800
-Total     |               | 500     |
-Total général |           | 3500    |
+Total     |               | 600     |
+Total général |           | 3600    |
+"""
+
+
+def test_the_amount_is_the_column_the_totals_total(tmp_path):
+    report = _check(tmp_path, {"Subventions": ASKED})
+    (table,) = report.tables
+    assert {c.role: c.header for c in table.columns}["amount"] == "Montant"
+    assert [(f.code, f.cell) for f in report.findings] == [("T001", "C6")]
+
+
+# A mean cost beside the costs: the total rows total the numbers and the costs, never
+# the mean.
+MEANS = """
+Poste    | Nombre | Coût moyen | Dépense
+Cantine  | 10     | 4.5        | 45
+Garderie | 20     | 2          | 40
+Total    | 30     |            | 85
+Études   | 5      | 3          | 15
+Sorties  | 4      | 10         | 40
+Total    | 9      |            | 55
 """
 
 
 def test_a_column_left_empty_on_the_totals_is_not_totalled(tmp_path):
-    report = _check(tmp_path, {"Subventions": ASKED})
-    assert _found(report) == []
+    report = _check(tmp_path, {"Coûts": MEANS})
+    assert [f.code for f in report.findings if f.code == "T003"] == []
     (table,) = report.tables
-    assert table.notes == (
-        "la colonne « Montant demandé » est vide sur 2 des 3 lignes de total, qui totalisent "
-        "d'autres colonnes : elle n'est pas totalisée (non compris comme un total oublié)",
-    )
+    assert (
+        "la colonne « Coût moyen » est vide sur 2 des 2 lignes de total, qui totalisent "
+        "d'autres colonnes : elle n'est pas totalisée (non compris comme un total oublié)"
+    ) in table.notes
 
 
 def test_one_empty_total_among_totalled_ones_is_still_t003(tmp_path):
@@ -292,3 +313,12 @@ Asso D    | 10
 Total     | 10
 """
     assert [(f.code, f.cell) for f in _check(tmp_path, {"A": sheet}).findings] == [("T001", "B6")]
+
+
+@pytest.mark.skipif(not REAL.is_dir(), reason="../shared/real-workbooks absent")
+@pytest.mark.parametrize(("name", "cell"), [("mtp2014_total_typed", "E73"), ("mtp2014_bare_total", "E807")])
+def test_real_slips_in_the_totalled_amount_column_are_found(name, cell):
+    report = check_path(REAL / "mutants" / f"{name}.xlsx")
+    assert [(f.code, f.sheet, f.cell) for f in report.findings if f.severity.value == "erreur"] == [
+        ("T001", "Subventions", cell)
+    ]

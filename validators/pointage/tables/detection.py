@@ -399,6 +399,9 @@ def _finish(table: Table, body: list[int]) -> Table:
     _choose_amount_by_values(table, body)
     _drop_quantities_of_text(table, body)
     classify_rows(table, body)
+    if _choose_amount_by_totals(table):
+        table.rows = []
+        classify_rows(table, body)
     _drop_trailing_zero_rows(table)
     if table.rows:
         table.last_row = table.rows[-1].index
@@ -499,6 +502,38 @@ def _choose_amount_by_values(table: Table, body: list[int]) -> None:
     if table.kind.has_totals and old not in table.roles.values():
         table.roles[extra_role(old)] = old
         table.extra_money.append(extra_role(old))
+
+
+def _choose_amount_by_totals(table: Table) -> bool:
+    """Of several columns that may be the amount, the one the total rows total: when
+    the amount chosen is empty on most total rows (`Montant demandé`, asked, never
+    summed) and another column of the same meaning is filled on most of them
+    (`Montant`, granted), that one is the amount. True when the amount changed."""
+    amount = table.roles.get("amount")
+    totals = [r.index for r in table.rows if r.kind == TOTAL]
+    if amount is None or not totals:
+        return False
+    meaning = table.meanings.get(amount)
+    candidates = [c for c, m in sorted(table.meanings.items()) if m == meaning and c != amount]
+    if not candidates or _filled_on(table, totals, amount) * 2 > len(totals):
+        return False
+    best = max(candidates, key=lambda c: (_filled_on(table, totals, c), c))
+    if _filled_on(table, totals, best) * 2 <= len(totals):
+        return False
+    for role, col in list(table.roles.items()):
+        if col == best:
+            del table.roles[role]
+            if role in table.extra_money:
+                table.extra_money.remove(role)
+    table.roles["amount"] = best
+    if table.kind.has_totals:
+        table.roles[extra_role(amount)] = amount
+        table.extra_money.append(extra_role(amount))
+    return True
+
+
+def _filled_on(table: Table, rows: list[int], col: int) -> int:
+    return sum(1 for r in rows if isinstance(parse_number(table.sheet.value(r, col)), Number))
 
 
 def _drop_quantities_of_text(table: Table, body: list[int]) -> None:
