@@ -401,23 +401,28 @@ def _duplicate_pairs(table) -> list[tuple[int, int, int]]:
     pairs = []
     start, stop = first - sheet.origin_col, last - sheet.origin_col + 1
     col = table.roles.get("label", first)
-    amount = table.roles.get("amount", col)
+    # Where the row's name and amount sit in its signature.
+    name_at, amount_at = col - first, table.roles.get("amount", col) - first
     for row in table.rows:
         if row.kind == TOTAL:
             seen.clear()  # a new block starts
             continue
-        if row.kind != DETAIL or (
-            is_blank(sheet.value(row.index, col)) and is_blank(sheet.value(row.index, amount))
-        ):
-            # Without its name nor its amount, a row is no grant pasted twice: the second
-            # line of a record whose cells are merged over two rows, a note under a line.
+        if row.kind != DETAIL:
             continue
         # Cells as they are: identical means identical, spaces included.
         signature = tuple(sheet.row(row.index)[start:stop])
+        if _blank_at(signature, name_at) and _blank_at(signature, amount_at):
+            # Without its name nor its amount, a row is no grant pasted twice: the second
+            # line of a record whose cells are merged over two rows, a note under a line.
+            continue
         earlier = seen.setdefault(signature, row.index)
         if earlier != row.index and sum(1 for v in signature if not is_blank(v)) >= 2:
             pairs.append((row.index, earlier, col))
     return pairs
+
+
+def _blank_at(cells: tuple, offset: int) -> bool:
+    return not 0 <= offset < len(cells) or is_blank(cells[offset])
 
 
 F009 = rule(
