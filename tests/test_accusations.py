@@ -215,3 +215,35 @@ Asso B    | Festival       | Lens       | Culture
 """
     report = _check(tmp_path, {"Liste": sheet})
     assert _found(report) == []
+
+
+def test_a_quote_without_a_plans_columns_asks_for_none(tmp_path):
+    # `Prix total` is the line's amount; and a quote is no plan de financement without
+    # its besoins, ressources or delta: nothing to ask for when a column is unnamed.
+    quote = """
+Désignation | Quantité | Prix unitaire | Prix total
+Chaises     | 10       | 25            | 250
+Tables      | 2        | 100           | 200
+Total       |          |               | 450
+"""
+    report = _check(tmp_path, {"Devis": quote})
+    assert {c.role: c.header for c in report.tables[0].columns}["amount"] == "Prix total"
+    assert _found(report) == []
+    unnamed = """
+Désignation | Quantité | Prix unitaire | Observations
+Chaises     | 10       | 25            | livrées
+Tables      | 2        | 100           | en commande
+"""
+    assert [f.code for f in _check(tmp_path, {"Devis": unnamed}).findings if f.code == "F004"] == []
+
+
+def test_total_written_in_the_amount_column_is_its_label(tmp_path):
+    sheet = """
+STRUCTURE | OBJET     | MONTANT
+Asso A    | Festival  | 1000
+Asso B    | Concert   | 2000
+          | TOTAL     | TOTAL
+          |           | 3000
+"""
+    report = _check(tmp_path, {"A": sheet})
+    assert [f.code for f in report.findings if f.code == "F002"] == []

@@ -15,7 +15,7 @@ from pointage.report.findings import Severity
 from pointage.rules.registry import rule
 from pointage.tables.detection import SURE_SCORE
 from pointage.tables.subtables import chains
-from pointage.tables.table import DETAIL, NOTE, TOTAL
+from pointage.tables.table import DETAIL, NOTE, TOTAL, is_total_label
 
 
 @dataclass
@@ -134,6 +134,8 @@ def check_not_numbers(ctx):
         # In a list, nothing sums a cell unless a Barème recomputes the amounts.
         if isinstance(item.raw, ExcelError):
             continue  # F010's: an error Excel shows is not a text typed in the cell
+        if isinstance(item.parsed, NotANumber) and is_total_label(item.parsed.text):
+            continue  # `TOTAL` written in the amount column: the row's label, not a number
         if isinstance(item.parsed, NotANumber) and (item.counted or ctx.bareme):
             yield F002.finding(item.sheet, item.cell, raw=item.parsed.text, column=item.column)
 
@@ -190,9 +192,13 @@ def check_required_columns(ctx):
     for table in ctx.tables:
         if table.usable or table.score < SURE_SCORE:
             continue  # an Excel Table of unknown columns: read, said, not an error
-        if table.kind.name == "liste":
-            # No total makes it a répartition, no amount a list: the kind is not sure
-            # enough to ask for a column (the table's notes say what is missing).
+        if table.kind.name == "liste" or (
+            table.kind.name == "plan" and not any(r in table.roles for r in PLAN_DEFINED_BY)
+        ):
+            # No total makes it a répartition, no amount a list; a plan de financement
+            # is one by its existing, target or delta: without them (a quote's
+            # `Désignation | Quantité | Prix unitaire`) the kind is not sure enough to
+            # ask for a column (the table's notes say what is missing).
             continue
         missing = [table.kind.column_name(m) for m in table.missing]
         yield F004.finding(
@@ -203,6 +209,10 @@ def check_required_columns(ctx):
             missing=", ".join(missing),
             found_headers=", ".join(f"« {h} »" for _, h in sorted(table.headers.items())),
         )
+
+
+# The columns that make a table a plan de financement (besoins, ressources, delta).
+PLAN_DEFINED_BY = ("existing", "target", "delta")
 
 
 F005 = rule(

@@ -72,7 +72,8 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "SOMME ALLOUEE",
     ),
     # What something costs: the amount of a cost plan, second to a grant's amount.
-    "cost": ("COUT", "COUT TOTAL", "TOTAL", "TARIF", "BUDGET PROJET", "COUT PROJET"),
+    # `Prix total` is what a line costs (quantity × unit price), not a unit price.
+    "cost": ("COUT", "COUT TOTAL", "TOTAL", "TARIF", "BUDGET PROJET", "COUT PROJET", "PRIX TOTAL"),
     "places": ("PLACE", "NOMBRE PLACE", "NB PLACE"),
     "portfolios": ("PORTEFEUILLE", "NB PORTEFEUILLE", "NOMBRE PORTEFEUILLE"),
     "months": ("DUREE", "DUREE MOIS", "NB MOIS"),
