@@ -266,12 +266,28 @@ def _layout_merge(table, area: tuple[int, int, int, int], merged: list) -> bool:
     value = table.sheet.value(r1, c1)
     if isinstance(value, str) and not isinstance(parse_number(value), Number):
         return True
+    if _summed_by_formula(table, area):
+        return True
     return r2 > r1 and any(
         (m1, m2) == (r1, r2)
         and table.first_col <= n1 <= table.last_col
         and isinstance(text := table.sheet.value(m1, n1), str)
         and not isinstance(parse_number(text), Number)
         for m1, n1, m2, _ in merged
+    )
+
+
+def _summed_by_formula(table, area: tuple[int, int, int, int]) -> bool:
+    """Whether a total row under the merged amount sums it by a SUM over its rows: the
+    workbook itself then reads the merged value once, as the checks do, and the total
+    shown is that reading (a typed total may have counted it on each row)."""
+    r1, c1, r2, c2 = area
+    sums = table.sheet.sums
+    return any(
+        (row.index, col) in sums and sums[(row.index, col)][0] <= r1 and r2 <= sums[(row.index, col)][1]
+        for row in table.rows
+        if row.kind == TOTAL and row.index > r2
+        for col in range(c1, c2 + 1)
     )
 
 
