@@ -49,9 +49,19 @@ def _number_columns(table: Table, rows: list[int]) -> list[int]:
 
 
 def _heading_rows(table: Table) -> list[int]:
+    if table.kind.name == "liste":
+        return []  # nothing sums a list's cells: a word there is accused of nothing
     rows = [r.index for r in table.rows]
     roles = [r for r in table.kind.numeric if r in table.roles] + list(table.extra_money)
-    if all(all_typed_numbers(table.sheet.column(rows, table.roles[r])) for r in roles):
+    # Only a row with a word where a check reads a number can be taken for a slip.
+    worded = {
+        row.index
+        for role in roles
+        if not all_typed_numbers(column := table.column(role))
+        for row, value in zip(table.rows, column)
+        if _is_word(value)
+    }
+    if not worded:
         return []  # numbers only where the checks read (the usual table): nothing to say
     columns = _number_columns(table, rows)
     sheet, left = table.sheet, table.sheet.origin_col
@@ -59,7 +69,7 @@ def _heading_rows(table: Table) -> list[int]:
     last_total = totals[-1] if totals else None
     found = []
     for row in table.rows:
-        if row.kind == NOTE:
+        if row.kind == NOTE or row.index not in worded:
             continue
         line = sheet.row(row.index)
         cells = line[max(table.first_col - left, 0) : table.last_col - left + 1]
