@@ -339,3 +339,17 @@ def test_real_slips_in_the_totalled_amount_column_are_found(name, cell):
     assert [(f.code, f.sheet, f.cell) for f in report.findings if f.severity.value == "erreur"] == [
         ("T001", "Subventions", cell)
     ]
+
+
+def test_totals_below_a_row_of_headings_are_another_tables(tmp_path):
+    # The mean is left empty on the first table's total; the next table (its header
+    # read as rows of this one) totals that column: its total does not make the mean a
+    # totalled column.
+    sheet = COSTS + "Total général | 110 | 220 | 55\n"
+    report = _check(tmp_path, {"Feuil1": sheet})
+    assert [f.code for f in report.findings if f.code in ("T003", "F002")] == []
+    notes = [n for t in report.tables for n in t.notes]
+    assert (
+        "la colonne « Coût moyen » est vide sur la ligne de total, qui totalise d'autres "
+        "colonnes : elle n'est pas totalisée (non compris comme un total oublié)"
+    ) in notes

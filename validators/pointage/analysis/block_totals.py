@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from pointage.analysis.misreadings import heading_rows_of
 from pointage.base.addresses import a1
 from pointage.base.numbers import NotANumber, exact_value, to_cents
 from pointage.base.text import unit_key_of, words
@@ -179,12 +180,16 @@ def _drop_columns_not_totalled(table: Table, analysis: TotalsAnalysis) -> None:
     other columns, is not a totalled column (a mean cost, a sum asked but not granted):
     one note says so, where each of its empty totals would have been a T003. A column
     empty on one total among several totalled ones keeps its T003 (a forgotten total)."""
-    totals = [r for r in table.rows if r.kind == TOTAL]
-    empty: dict[str, list[MissingTotal]] = {}
+    # Rows of headings inside the table (the next table's header read as lines) part
+    # it: the totals below them are another table's.
+    headings = heading_rows_of(table)
+    part = {r.index: sum(1 for h in headings if h < r.index) for r in table.rows}
+    empty: dict[tuple[str, int], list[MissingTotal]] = {}
     for missing in analysis.missing:
         if missing.value is None and missing.count:
-            empty.setdefault(missing.role, []).append(missing)
-    for role, found in empty.items():
+            empty.setdefault((missing.role, part[missing.row.index]), []).append(missing)
+    for (role, number), found in empty.items():
+        totals = [r for r in table.rows if r.kind == TOTAL and part[r.index] == number]
         if len(found) * 2 <= len(totals):
             continue
         col = table.roles[role]

@@ -29,7 +29,7 @@ def heading_rows(ctx: CheckContext) -> dict[int, list[int]]:
 
 
 def _all_heading_rows(ctx: CheckContext) -> dict[int, list[int]]:
-    return {id(table): _heading_rows(table) for table in ctx.tables}
+    return {id(table): heading_rows_of(table) for table in ctx.tables}
 
 
 def _number_columns(table: Table, rows: list[int]) -> list[int]:
@@ -48,7 +48,8 @@ def _number_columns(table: Table, rows: list[int]) -> list[int]:
     return sorted(columns)
 
 
-def _heading_rows(table: Table) -> list[int]:
+def heading_rows_of(table: Table) -> list[int]:
+    """The rows of words where `table` expects numbers."""
     if table.kind.name == "liste":
         return []  # nothing sums a list's cells: a word there is accused of nothing
     rows = [r.index for r in table.rows]
