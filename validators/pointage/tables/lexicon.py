@@ -1,7 +1,9 @@
 """What a header cell means: one table of meanings and the phrases that name them.
 
 A header is read as words (case, accents, punctuation, `camelCase` and the small words
-`de`, `la`, `du`… ignored; plurals read as singulars), and a phrase matches when its
+`de`, `la`, `du`… ignored; plurals read as singulars; a word the lexicon's words glue
+together read as them, `nombeneficiaire`; in a program's field name, a word cut short
+read as the one lexicon word it starts, `nom_terr`), and a phrase matches when its
 words appear in a row in the header. The meaning whose phrase starts first wins, the
 longest on a tie: French puts the head noun first, so `Montant de la subvention` is an
 amount, `Objet de la subvention` a description, `Adresse de l'organisme` an address
