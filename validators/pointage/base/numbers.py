@@ -22,9 +22,9 @@ _BODY = re.compile(rf"^[0-9][0-9{_SPACES}.,]*$")
 _DOT_GROUPED = re.compile(r"^[1-9]\d{0,2}(?:(?:\.\d{3}){2,}(?:,\d+)?|(?:\.\d{3})+,\d+)$")
 _COMMA_GROUPED = re.compile(r"^[1-9]\d{0,2}(?:,\d{3})+\.\d+$")
 _SPACE_RUN = re.compile(rf"[{_SPACES}]+")
-# Digits are grouped by one space (two, a slip of the keyboard); a wider gap between
-# digits parts two numbers written in one cell.
-_WIDE_GAP = re.compile(rf"[{_SPACES}]{{3,}}")
+# Digits are grouped by one space (a few more, a slip or a PDF's justified text); a
+# wide gap before a digit other than 0 parts two numbers written in one cell.
+_WIDE_GAP = re.compile(rf"[{_SPACES}]{{5,}}(?=[1-9])")
 
 
 @dataclass(frozen=True, slots=True)
