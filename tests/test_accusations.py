@@ -247,3 +247,19 @@ Asso B    | Concert   | 2000
 """
     report = _check(tmp_path, {"A": sheet})
     assert [f.code for f in report.findings if f.code == "F002"] == []
+
+
+def test_a_reference_to_a_sheet_whose_total_is_not_read_is_not_accused(tmp_path):
+    # `Annexe 5` is there, but its table has no total Pointage reads: the reference
+    # names something real; what fails is the reading, not the article.
+    budget = """
+Code Opération | Imputation Budgétaire | Libellé Opération | AE € | Dépense €
+C02-582A02     | 6568/9358             | Jeunes            | 855000 | 420270
+"""
+    annex = """
+Bénéficiaire | Objet   | Montant
+Asso A       | Projet  | 420270
+"""
+    report = _check(tmp_path, {"Délibération": budget, "Annexe 5": annex, "Articles": ARTICLES})
+    # Article 1 (`Annexe 5`) is not accused; article 2's code is nowhere (A001).
+    assert [(f.code, f.cell) for f in report.findings if f.code == "A001"] == [("A001", "D3")]

@@ -7,6 +7,7 @@ from decimal import Decimal
 from pointage.analysis.references import known_references, read_components, resolve_reference
 from pointage.base.formatting import as_json, format_money, money_json, show, show_difference
 from pointage.base.numbers import euros, to_cents
+from pointage.base.text import key
 from pointage.report.findings import Severity
 from pointage.rules.registry import rule
 from pointage.tables.table import DETAIL
@@ -41,6 +42,10 @@ def check_articles(ctx):
                     # Nothing in the workbook a reference could name: the column is
                     # not one of references (the table's notes say so), no accusation.
                     continue
+                if all(_names_a_sheet(part, ctx) for part in resolution.unresolved):
+                    # The sheet it names is there, its total not understood: what is
+                    # misread is Pointage's reading, not the article.
+                    continue
                 yield A001.finding(
                     table.sheet_name,
                     table.address(row, "reference"),
@@ -69,6 +74,11 @@ def check_articles(ctx):
                     f"(écart {show_difference(amount.value, euros(expected), money=True)})"
                 ),
             )
+
+
+def _names_a_sheet(part: str, ctx) -> bool:
+    wanted = key(part.strip().strip("'"))
+    return any(key(sheet.name) == wanted for sheet in ctx.workbook.sheets)
 
 
 def _listed(names: list[str]) -> str:
