@@ -263,3 +263,20 @@ Asso A       | Projet  | 420270
     report = _check(tmp_path, {"Délibération": budget, "Annexe 5": annex, "Articles": ARTICLES})
     # Article 1 (`Annexe 5`) is not accused; article 2's code is nowhere (A001).
     assert [(f.code, f.cell) for f in report.findings if f.code == "A001"] == [("A001", "D3")]
+
+
+def test_a_list_beside_a_single_budget_line_is_held_to_nothing(tmp_path):
+    # One code opération, and a list of grants without a total: what the list allocates
+    # is not known, no B004 (and no internal error).
+    budget = """
+Code Opération | Imputation Budgétaire | Libellé Opération | AE € | Dépense €
+C02-582A02     | 6568/9358             | Jeunes            | 855000 | 420270
+"""
+    grants = """
+STRUCTURE | Objet  | Montant
+Asso A    | Projet | 420270
+Asso B    | Projet | 100
+"""
+    report = _check(tmp_path, {"Délibération": budget, "Liste": grants})
+    assert [t.kind for t in report.tables] == ["imputation", "liste"]
+    assert _found(report) == []
