@@ -514,6 +514,8 @@ def _choose_amount_by_totals(table: Table) -> bool:
     if amount is None or not totals:
         return False
     meaning = table.meanings.get(amount)
+    if meaning is None:
+        return False  # an amount known by its place, not its name: nothing to weigh
     candidates = [c for c, m in sorted(table.meanings.items()) if m == meaning and c != amount]
     if not candidates or _filled_on(table, totals, amount) * 2 > len(totals):
         return False

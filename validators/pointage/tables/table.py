@@ -254,7 +254,7 @@ def classify_rows(table: Table, body: list[int]) -> None:
 
 
 # An echo's amount may be the total recomputed and rounded otherwise: within this share.
-ECHO_TOLERANCE = 0.01
+ECHO_TOLERANCE = Decimal("0.01")
 # Cells an echo repeats besides its amount (the invoice's date, number, supplier).
 ECHO_REPEATED = 2
 
@@ -280,7 +280,7 @@ def _echoes(sheet: SheetSnapshot, table: Table, total: int, row: int, amount: in
     found, said = parse_number(sheet.value(row, amount)), parse_number(sheet.value(total, amount))
     if not isinstance(found, Number) or not isinstance(said, Number) or said.value == 0:
         return False
-    if abs(found.value - said.value) > abs(said.value) * Decimal(str(ECHO_TOLERANCE)):
+    if abs(found.value - said.value) > abs(said.value) * ECHO_TOLERANCE:
         return False
     columns = [c for c in range(table.first_col, table.last_col + 1) if c != amount]
     first = next((c for c in columns if not is_blank(sheet.value(row, c))), None)
