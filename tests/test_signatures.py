@@ -353,3 +353,33 @@ def test_totals_below_a_row_of_headings_are_another_tables(tmp_path):
         "la colonne « Coût moyen » est vide sur la ligne de total, qui totalise d'autres "
         "colonnes : elle n'est pas totalisée (non compris comme un total oublié)"
     ) in notes
+
+
+def test_totals_off_by_the_total_above_them_are_a_misreading(tmp_path):
+    # Two invoices' totals restated under them on a row of their own layout (not the
+    # same cells as the total): read as the next block's first line, each puts the next
+    # total off by exactly the total above. A chain of such gaps is the reading's.
+    sheet = """
+Site     | N° facture | FOURNISSEUR | Montant
+École A  | F-001      | ENGIE       | 100
+École B  | F-001      | ENGIE       | 200
+TOTAL    | F-001      | ENGIE       | 300
+Rappel   |            |             | 300
+École A  | F-002      | ENGIE       | 50
+École C  | F-002      | ENGIE       | 70
+TOTAL    | F-002      | ENGIE       | 120
+Rappel   |            |             | 120
+École D  | F-003      | ENGIE       | 10
+TOTAL    | F-003      | ENGIE       | 10
+École E  | F-004      | ENGIE       | 40
+TOTAL    | F-004      | ENGIE       | 40
+École F  | F-005      | ENGIE       | 5
+TOTAL    | F-005      | ENGIE       | 5
+"""
+    report = _check(tmp_path, {"Gaz": sheet})
+    assert _found(report) == []
+    assert report.tables[0].notes == (
+        "2 totaux de la colonne « Montant » (lignes 8, 11) s'écartent chacun du total juste "
+        "au-dessus d'eux : une ligne répète sans doute ce total et a été lue comme une ligne "
+        "du bloc (non compris), non vérifiés",
+    )

@@ -143,8 +143,41 @@ def analyse_totals(table: Table, ctx: CheckContext) -> TotalsAnalysis:
         check = _side_check(table, side)
         if check is not None:
             analysis.checks.append(check)
+    _drop_echoed_residuals(analysis, ctx)
     _drop_misread_columns(table, analysis, ctx)
     return analysis
+
+
+# Totals whose gap is the total above them, at least this many in a column: a chain.
+ECHO_CHAIN = 2
+
+
+def _drop_echoed_residuals(analysis: TotalsAnalysis, ctx: CheckContext) -> None:
+    """Block totals each off by exactly the total just above them: a row repeating
+    that total was read as a line of the block (an echo whose cells differ from its
+    total's). Two or more in a column are the reading's fault: a note, no T001."""
+    echoed: dict[str, list[TotalCheck]] = {}
+    for check in analysis.checks:
+        if check.level != 1 or not mismatch(check, ctx):
+            continue
+        above = [p for _, p in analysis.levels.get(check.role, []) if p.row < check.row.index]
+        if above and above[-1].value and _same_money(check.expected - check.found, above[-1].value):
+            echoed.setdefault(check.role, []).append(check)
+    for found in echoed.values():
+        if len(found) < ECHO_CHAIN:
+            continue
+        analysis.checks = [c for c in analysis.checks if c not in found]
+        rows = ", ".join(str(c.row.index + 1) for c in found[:10]) + (" …" if len(found) > 10 else "")
+        analysis.notes.append(
+            f"{len(found)} totaux de la colonne « {found[0].column} » (lignes {rows}) s'écartent "
+            "chacun du total juste au-dessus d'eux : une ligne répète sans doute ce total et "
+            "a été lue comme une ligne du bloc (non compris), non vérifiés"
+        )
+
+
+def _same_money(a: Decimal, b: Decimal) -> bool:
+    """Equal to the cent, or within 1 % (a total recomputed and rounded otherwise)."""
+    return abs(a - b) <= max(Decimal("0.01"), abs(b) / 100)
 
 
 # A column whose totals fail this often, and at least MISREAD_FAILURES times, is misread.
