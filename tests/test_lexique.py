@@ -155,7 +155,6 @@ def test_plan(header, expected):
         ("N° EJ", "identifier"),
         ("Adresse de l'organisme", "address"),  # not the beneficiary
         ("Code postal", "address"),
-        ("Nom de l'attributaire", "grantor"),
         ("nomAttribuant", "grantor"),
         ("dateConvention", "date"),
         ("pourcentageSubvention", "rate"),  # not the amount
@@ -175,6 +174,45 @@ def test_head_noun_wins():
 def test_header_words():
     assert header_words("Nom de l'organisme bénéficiaire") == ("NOM", "ORGANISME", "BENEFICIAIRE")
     assert header_words("nomBeneficiaire") == ("NOM", "BENEFICIAIRE")
+
+
+@pytest.mark.parametrize(
+    ("header", "expected"),
+    [
+        # Field names of open-data exports, however they are cased or cut.
+        ("nombeneficiaire", ("NOM", "BENEFICIAIRE")),
+        ("NOMBENEFICIAIRE", ("NOM", "BENEFICIAIRE")),
+        ("nom_beneficiaire", ("NOM", "BENEFICIAIRE")),
+        ("idbeneficiaire", ("ID", "BENEFICIAIRE")),
+        ("montantdelasubvention", ("MONTANT", "SUBVENTION")),
+        ("montant_sub", ("MONTANT", "SUB")),  # `SUB` is too short to tell what was cut
+        ("nom_terr", ("NOM", "TERRITOIRE")),
+        ("nom_benef", ("NOM", "BENEFICIAIRE")),
+        # A word is glued from the lexicon's words whole or not at all; a cut word is
+        # read only in a field name: `Part` is a word of its own.
+        ("Autofinancement", ("AUTOFINANCEMENT",)),
+        ("datedeuxiemeVersement", ("DATEDEUXIEME", "VERSEMENT")),
+        ("Part", ("PART",)),
+        ("Terr", ("TERR",)),
+    ],
+)
+def test_glued_and_cut_words_of_a_field_name(header, expected):
+    assert header_words(header) == expected
+
+
+@pytest.mark.parametrize(
+    ("header", "expected"),
+    [
+        ("nombeneficiaire", "beneficiary"),
+        ("idbeneficiaire", "identifier"),
+        ("Nom attributaire", "beneficiary"),  # who the grant is awarded to
+        ("Nom de l'attributaire", "beneficiary"),
+        ("montant_sub", "amount"),
+        ("nom_terr", "territory"),
+    ],
+)
+def test_field_names_by_meaning(header, expected):
+    assert meaning_of(header) == expected
 
 
 def test_grants_typed_as_text_are_not_a_header():

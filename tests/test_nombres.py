@@ -25,6 +25,8 @@ from pointage.base.numbers import NotANumber, Number, parse_number, to_cents
         ("(1 200,00)", "-1200.00", False),
         ("11 9885,36 €", "119885.36", True),
         ("1.234.567,50", "1234567.50", False),
+        ("29  275,00 €", "29275.00", False),  # two spaces: still one number
+        ("1 000     000", "1000000", False),  # a wide gap before 000: one number
     ],
 )
 def test_french_text_numbers(text, value, abnormal):
@@ -32,7 +34,19 @@ def test_french_text_numbers(text, value, abnormal):
     assert parsed == Number(Decimal(value), from_text=True, abnormal_grouping=abnormal)
 
 
-@pytest.mark.parametrize("text", ["O,5", "12,5,3", "n.c.", "€", "1 200,00 € HT", "--3"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "O,5",
+        "12,5,3",
+        "n.c.",
+        "€",
+        "1 200,00 € HT",
+        "--3",
+        "8 000" + " " * 47 + "6 000",
+        "8 000     6 000,50",
+    ],
+)
 def test_not_numbers(text):
     assert parse_number(text) == NotANumber(text)
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from pointage.analysis.misreadings import heading_rows_of
 from pointage.base.addresses import a1
 from pointage.base.numbers import NotANumber, exact_value, to_cents
 from pointage.base.text import unit_key_of, words
@@ -139,6 +140,7 @@ def analyse_totals(table: Table, ctx: CheckContext) -> TotalsAnalysis:
             _walk(table, role, table.exact_column(role), analysis, role == "amount")
     if table.has("description"):
         _walk(table, "description", _description_values(table, ctx), analysis, money=False)
+    _drop_columns_not_totalled(table, analysis)
     for side in table.side_totals:
         if _sums_beyond_its_lines(table, side):
             analysis.notes.append(
@@ -149,6 +151,8 @@ def analyse_totals(table: Table, ctx: CheckContext) -> TotalsAnalysis:
         check = _side_check(table, side)
         if check is not None:
             analysis.checks.append(check)
+    _drop_echoed_residuals(analysis, ctx)
+    _drop_misread_columns(table, analysis, ctx)
     return analysis
 
 
@@ -190,6 +194,110 @@ def _totals_of_tables(table: Table) -> TotalsAnalysis:
             )
         )
     return analysis
+
+
+# Totals whose gap is the total above them, at least this many in a column: a chain.
+ECHO_CHAIN = 2
+
+
+def _drop_echoed_residuals(analysis: TotalsAnalysis, ctx: CheckContext) -> None:
+    """Block totals each off by exactly the total just above them: a row repeating
+    that total was read as a line of the block (an echo whose cells differ from its
+    total's). Two or more in a column are the reading's fault: a note, no T001."""
+    echoed: dict[str, list[TotalCheck]] = {}
+    for check in analysis.checks:
+        if check.level != 1 or not mismatch(check, ctx):
+            continue
+        above = [p for _, p in analysis.levels.get(check.role, []) if p.row < check.row.index]
+        if above and above[-1].value and _same_money(check.expected - check.found, above[-1].value):
+            echoed.setdefault(check.role, []).append(check)
+    for found in echoed.values():
+        if len(found) < ECHO_CHAIN:
+            continue
+        analysis.checks = [c for c in analysis.checks if c not in found]
+        rows = ", ".join(str(c.row.index + 1) for c in found[:10]) + (" …" if len(found) > 10 else "")
+        analysis.notes.append(
+            f"{len(found)} totaux de la colonne « {found[0].column} » (lignes {rows}) s'écartent "
+            "chacun du total juste au-dessus d'eux : une ligne répète sans doute ce total et "
+            "a été lue comme une ligne du bloc (non compris), non vérifiés"
+        )
+
+
+def _same_money(a: Decimal, b: Decimal) -> bool:
+    """Equal to the cent, or within 1 % (a total recomputed and rounded otherwise)."""
+    return abs(a - b) <= max(Decimal("0.01"), abs(b) / 100)
+
+
+# A column whose totals fail this often, and at least MISREAD_FAILURES times, is misread.
+MISREAD_SHARE = Decimal("0.5")
+MISREAD_FAILURES = 3
+
+
+def _drop_misread_columns(table: Table, analysis: TotalsAnalysis, ctx: CheckContext) -> None:
+    """Most totals of one column failing is the signature of a misreading (the wrong
+    rows summed, the wrong column taken for the amount), not of as many slips: the
+    column's totals are said « non compris » in the notes, never accused. A slip fails
+    one total among totals that hold."""
+    by_role: dict[str, list[TotalCheck]] = {}
+    for check in analysis.checks:
+        by_role.setdefault(check.role, []).append(check)
+    for role, checks in by_role.items():
+        failing = [c for c in checks if mismatch(c, ctx)]
+        if len(failing) < MISREAD_FAILURES or len(failing) <= MISREAD_SHARE * len(checks):
+            continue
+        # Nor is what the column allocates known (a sheet's total named by an article).
+        analysis.checks = [c for c in analysis.checks if c.role != role]
+        analysis.missing = [m for m in analysis.missing if m.role != role]
+        analysis.levels.pop(role, None)
+        analysis.notes.append(
+            f"{len(failing)} des {len(checks)} totaux de la colonne « {checks[0].column} » ne "
+            "correspondent pas aux lignes qu'ils closent : le tableau est sans doute mal "
+            "lu (non compris), ces totaux ne sont pas vérifiés"
+        )
+
+
+def _drop_columns_not_totalled(table: Table, analysis: TotalsAnalysis) -> None:
+    """A column left empty on most of the table's total rows, while those rows total
+    other columns, is not a totalled column (a mean cost, a sum asked but not granted):
+    one note says so, where each of its empty totals would have been a T003. A column
+    empty on one total among several totalled ones keeps its T003 (a forgotten total)."""
+    # Rows of headings inside the table (the next table's header read as lines) part
+    # it: the totals below them are another table's.
+    headings = heading_rows_of(table)
+    part = {r.index: sum(1 for h in headings if h < r.index) for r in table.rows}
+    empty: dict[tuple[str, int], list[MissingTotal]] = {}
+    for missing in analysis.missing:
+        if missing.value is None and missing.count:
+            empty.setdefault((missing.role, part[missing.row.index]), []).append(missing)
+    for (role, number), found in empty.items():
+        totals = [r for r in table.rows if r.kind == TOTAL and part[r.index] == number]
+        if len(found) * 2 <= len(totals):
+            continue
+        col = table.roles[role]
+        if not all(_totals_another_column(table, m.row.index, col) for m in found):
+            continue
+        analysis.missing = [m for m in analysis.missing if m not in found]
+        where = (
+            "sur la ligne de total, qui totalise d'autres colonnes"
+            if len(totals) == 1
+            else f"sur {len(found)} des {len(totals)} lignes de total, qui totalisent d'autres colonnes"
+        )
+        analysis.notes.append(
+            f"la colonne « {table.header_text(role)} » est vide {where} : elle n'est pas "
+            "totalisée (non compris comme un total oublié)"
+        )
+
+
+def _totals_another_column(table: Table, row: int, col: int) -> bool:
+    """Whether the total row holds a number in another column of the table."""
+    sheet = table.sheet
+    for other in range(table.first_col, table.last_col + 1):
+        if other == col:
+            continue
+        value = exact_value(sheet.value(row, other))
+        if value is not None and not isinstance(value, NotANumber):
+            return True
+    return False
 
 
 def _sums_beyond_its_lines(table: Table, side: SideTotal) -> bool:

@@ -358,12 +358,21 @@ def _holds(values: _LazyColumns, x: int, y: int, z: int, product: bool, toleranc
     term non-zero often enough; tried on a sample first, then on every row."""
     if product:  # the terms of a product are read exactly (a unit price of 1,659 €)
         ys, zs = values.raw(y), values.raw(z)
+        if _flag(ys) or _flag(zs):
+            # × a column of 0 and 1 only (`Nombre PJ`: paid or not yet) is no product:
+            # the result is the other term or nothing, which nothing infers.
+            return False
         if not _holds_on(values.sample(x), ys[:SAMPLE], zs[:SAMPLE], True, tolerance):
             return False
         return len(values.rows) <= SAMPLE or _holds_on(values[x], ys, zs, True, tolerance)
     if not _holds_on(values.sample(x), values.sample(y), values.sample(z), product, tolerance):
         return False
     return len(values.rows) <= SAMPLE or _holds_on(values[x], values[y], values[z], product, tolerance)
+
+
+def _flag(column: list) -> bool:
+    """Whether a column holds no number but 0 and 1."""
+    return all(v is None or v in (0, 1) for v in column)
 
 
 def _holds_on(xs: list, ys: list, zs: list, product: bool, tolerance: int) -> bool:

@@ -22,6 +22,9 @@ _BODY = re.compile(rf"^[0-9][0-9{_SPACES}.,]*$")
 _DOT_GROUPED = re.compile(r"^[1-9]\d{0,2}(?:(?:\.\d{3}){2,}(?:,\d+)?|(?:\.\d{3})+,\d+)$")
 _COMMA_GROUPED = re.compile(r"^[1-9]\d{0,2}(?:,\d{3})+\.\d+$")
 _SPACE_RUN = re.compile(rf"[{_SPACES}]+")
+# Digits are grouped by one space (a few more, a slip or a PDF's justified text); a
+# wide gap before a digit other than 0 parts two numbers written in one cell.
+_WIDE_GAP = re.compile(rf"[{_SPACES}]{{5,}}(?=[1-9])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,6 +135,8 @@ def parse_number_text(text: str) -> Number | None:
     integer, decimals = _split_decimals(s)
     if integer is None:
         return None
+    if _WIDE_GAP.search(integer.strip(_SPACES)):
+        return None  # `8 000      6 000`: two values side by side, not one number
     groups = [g for g in _SPACE_RUN.split(integer) if g]
     if not groups or not all(g.isdigit() for g in groups):
         return None

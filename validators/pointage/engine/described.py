@@ -7,12 +7,14 @@ from dataclasses import replace
 
 from pointage.analysis.context import CheckContext
 from pointage.analysis.identities import KINDS_CHECKED
+from pointage.analysis.misreadings import heading_note, heading_rows
+from pointage.analysis.references import known_references
 from pointage.base.addresses import a1
 from pointage.base.text import is_blank
 from pointage.report.model import ColumnInfo, TableInfo
 from pointage.tables.kinds import LISTE
 from pointage.tables.subtables import TITLE_ROWS, chains, top_header_row
-from pointage.tables.table import TOTAL, TOTAL_BESIDE, Table, is_total_label
+from pointage.tables.table import ECHO, TOTAL, TOTAL_BESIDE, Table, is_total_label
 
 
 def describe_table(table: Table, ctx: CheckContext) -> TableInfo:
@@ -50,7 +52,22 @@ def describe_table(table: Table, ctx: CheckContext) -> TableInfo:
         )
     if table.totals_skipped:
         notes.append(table.totals_skipped)
-    if table.side_totals and table.usable:
+    if echoes := [r.index + 1 for r in table.rows if r.how == ECHO]:
+        listed = ", ".join(map(str, echoes[:10])) + (" …" if len(echoes) > 10 else "")
+        one = len(echoes) == 1
+        notes.append(
+            f"{'ligne' if one else f'{len(echoes)} lignes'} répétant le total juste au-dessus "
+            f"({listed}) : {'lue' if one else 'lues'} comme un rappel de ce total, pas comme "
+            f"{'une ligne' if one else 'des lignes'} du bloc suivant"
+        )
+    if headings := heading_rows(ctx).get(id(table)):
+        notes.append(heading_note(headings))
+    if table.usable and table.kind.name == "articles" and known_references(ctx) == ([], []):
+        notes.append(
+            "ni code opération ni feuille totalisée dans le classeur : les RÉFÉRENCES qui ne "
+            "sont pas des cellules ne désignent rien ici, non vérifiées"
+        )
+    if table.usable and table.kind.name in ("repartition", "plan", "execution"):
         notes.extend(ctx.totals_of(table).notes)
     checked = _anything_recomputed(table, ctx, totals, identities)
     if not checked:

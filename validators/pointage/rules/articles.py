@@ -7,6 +7,7 @@ from decimal import Decimal
 from pointage.analysis.references import known_references, read_components, resolve_reference
 from pointage.base.formatting import as_json, format_money, money_json, show, show_difference
 from pointage.base.numbers import euros, to_cents
+from pointage.base.text import key
 from pointage.report.findings import Severity
 from pointage.rules.registry import rule
 from pointage.tables.table import DETAIL
@@ -17,7 +18,8 @@ A001 = rule(
     summary="Le montant d'un article diffère de ce que désigne sa RÉFÉRENCE : la Dépense "
     "(ou Recette, sinon la Proposition) d'un code opération, le dernier total général "
     "d'une feuille, des cellules (`Annexe 5!G40`), ou la somme de plusieurs séparés par "
-    "`+`. Une référence qui ne désigne rien est aussi une erreur.",
+    "`+`. Une référence qui ne désigne rien est aussi une erreur, quand le classeur a des "
+    "codes opération ou une feuille totalisée qu'elle pourrait désigner.",
     message="{article} : {problem}.",
     example="Seed 001 ✔ : article 4, `273 567 €` pour la référence `C02-582A02 + "
     "C02-582A01` = 268 567,00 + 5 000,00.",
@@ -26,6 +28,7 @@ A001 = rule(
 
 @A001
 def check_articles(ctx):
+    codes, sheets = known_references(ctx)
     for table in ctx.articles:
         for row in table.rows:
             reference = table.text(row, "reference")
@@ -35,7 +38,14 @@ def check_articles(ctx):
             article = table.text(row, "article") or f"Ligne {row.index + 1}"
             resolution = resolve_reference(reference, ctx, table.sheet_name)
             if resolution.unresolved:
-                codes, sheets = known_references(ctx)
+                if not codes and not sheets:
+                    # Nothing in the workbook a reference could name: the column is
+                    # not one of references (the table's notes say so), no accusation.
+                    continue
+                if all(_names_a_sheet(part, ctx) for part in resolution.unresolved):
+                    # The sheet it names is there, its total not understood: what is
+                    # misread is Pointage's reading, not the article.
+                    continue
                 yield A001.finding(
                     table.sheet_name,
                     table.address(row, "reference"),
@@ -64,6 +74,11 @@ def check_articles(ctx):
                     f"(écart {show_difference(amount.value, euros(expected), money=True)})"
                 ),
             )
+
+
+def _names_a_sheet(part: str, ctx) -> bool:
+    wanted = key(part.strip().strip("'"))
+    return any(key(sheet.name) == wanted for sheet in ctx.workbook.sheets)
 
 
 def _listed(names: list[str]) -> str:

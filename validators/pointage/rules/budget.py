@@ -84,7 +84,8 @@ def _single_annex_total(ctx, lines):
     """(cents, cells, label) of what the only répartition allocates, when the workbook
     votes a single budget line: its grand total, else the sum of its block totals."""
     codes = {label_key(line.code) for line in lines if line.code}
-    tables = ctx.repartitions
+    # A list has no total: it allocates nothing a budget line could be held to.
+    tables = [t for t in ctx.repartitions if t.kind.has_totals]
     if len(codes) != 1 or len(tables) != 1:
         return None
     table = tables[0]

@@ -5,16 +5,17 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from pointage.analysis.misreadings import heading_rows
 from pointage.base.addresses import a1, column_letter, parse_a1, range_a1
 from pointage.base.excel_errors import ExcelError
 from pointage.base.formatting import as_json, count, first_of, format_money, show
-from pointage.base.numbers import NotANumber, Number, all_typed_numbers, is_typed_number
+from pointage.base.numbers import NotANumber, Number, all_typed_numbers, is_typed_number, parse_number
 from pointage.base.text import is_blank
 from pointage.report.findings import Severity
 from pointage.rules.registry import rule
 from pointage.tables.detection import SURE_SCORE
 from pointage.tables.subtables import chains
-from pointage.tables.table import DETAIL, NOTE, TOTAL
+from pointage.tables.table import DETAIL, NOTE, TOTAL, is_total_label
 
 
 @dataclass
@@ -40,10 +41,13 @@ def _all_typed_numeric_cells(ctx) -> list[NumericCell]:
 
 
 def _typed_numeric_cells(ctx) -> Iterator[NumericCell]:
+    headings = heading_rows(ctx)
     for table in ctx.tables:
         if not table.usable:
             continue
         money_roles = set(table.kind.money)
+        # A row of words across the number columns is a misreading, not typing slips.
+        skipped = set(headings.get(id(table), ()))
         for role in table.kind.numeric:
             if not table.has(role):
                 continue
@@ -51,7 +55,7 @@ def _typed_numeric_cells(ctx) -> Iterator[NumericCell]:
             if all_typed_numbers(column):
                 continue  # only typed numbers and empty cells: nothing to say
             for row, raw in zip(table.rows, column):
-                if row.kind == NOTE or is_typed_number(raw):
+                if row.kind == NOTE or is_typed_number(raw) or row.index in skipped:
                     continue
                 yield NumericCell(
                     table.sheet_name,
@@ -130,6 +134,8 @@ def check_not_numbers(ctx):
         # In a list, nothing sums a cell unless a Barème recomputes the amounts.
         if isinstance(item.raw, ExcelError):
             continue  # F010's: an error Excel shows is not a text typed in the cell
+        if isinstance(item.parsed, NotANumber) and is_total_label(item.parsed.text):
+            continue  # `TOTAL` written in the amount column: the row's label, not a number
         if isinstance(item.parsed, NotANumber) and (item.counted or ctx.bareme):
             yield F002.finding(item.sheet, item.cell, raw=item.parsed.text, column=item.column)
 
@@ -237,6 +243,14 @@ def check_required_columns(ctx):
     for table in ctx.tables:
         if table.usable or table.score < SURE_SCORE:
             continue  # an Excel Table of unknown columns: read, said, not an error
+        if table.kind.name == "liste" or (
+            table.kind.name == "plan" and not any(r in table.roles for r in PLAN_DEFINED_BY)
+        ):
+            # No total makes it a répartition, no amount a list; a plan de financement
+            # is one by its existing, target or delta: without them (a quote's
+            # `Désignation | Quantité | Prix unitaire`) the kind is not sure enough to
+            # ask for a column (the table's notes say what is missing).
+            continue
         missing = [table.kind.column_name(m) for m in table.missing]
         yield F004.finding(
             table.sheet_name,
@@ -246,6 +260,10 @@ def check_required_columns(ctx):
             missing=", ".join(missing),
             found_headers=", ".join(f"« {h} »" for _, h in sorted(table.headers.items())),
         )
+
+
+# The columns that make a table a plan de financement (besoins, ressources, delta).
+PLAN_DEFINED_BY = ("existing", "target", "delta")
 
 
 F005 = rule(
@@ -269,12 +287,14 @@ def check_merged(ctx):
         numeric = {table.roles[r] for r in table.kind.numeric if r in table.roles}
         numeric.update(table.roles[r] for r in table.extra_money)
         details = {r.index for r in table.rows if r.kind == DETAIL}
+        merged = list(table.sheet.merged_starting(table.header_row + 1, table.last_row))
         found = [
             (r1, c1, r2, c2)
-            for r1, c1, r2, c2 in table.sheet.merged_starting(table.header_row + 1, table.last_row)
+            for r1, c1, r2, c2 in merged
             if any(c1 <= c <= c2 for c in numeric)
             and any(r in details for r in range(r1, r2 + 1))
             and (r2 > r1 or sum(1 for c in numeric if c1 <= c <= c2) > 1)
+            and not _layout_merge(table, (r1, c1, r2, c2), merged)
         ]
         if not found:
             continue
@@ -286,6 +306,40 @@ def check_merged(ctx):
             count=count(len(found), "plage fusionnée", "plages fusionnées"),
             ranges=first_of([range_a1(*m) for m in found]),
         )
+
+
+def _layout_merge(table, area: tuple[int, int, int, int], merged: list) -> bool:
+    """A merged range no check reads as an amount: a text (a group title across the
+    number columns, `Dépenses réelles`), or the amount of one record drawn on several
+    rows, its name merged over the very same rows (`Association La Gerbe` and its
+    50 000 € over rows 650:651, the imputation and its number one under the other)."""
+    r1, c1, r2, _ = area
+    value = table.sheet.value(r1, c1)
+    if isinstance(value, str) and not isinstance(parse_number(value), Number):
+        return True
+    if _summed_by_formula(table, area):
+        return True
+    return r2 > r1 and any(
+        (m1, m2) == (r1, r2)
+        and table.first_col <= n1 <= table.last_col
+        and isinstance(text := table.sheet.value(m1, n1), str)
+        and not isinstance(parse_number(text), Number)
+        for m1, n1, m2, _ in merged
+    )
+
+
+def _summed_by_formula(table, area: tuple[int, int, int, int]) -> bool:
+    """Whether a total row under the merged amount sums it by a SUM over its rows: the
+    workbook itself then reads the merged value once, as the checks do, and the total
+    shown is that reading (a typed total may have counted it on each row)."""
+    r1, c1, r2, c2 = area
+    sums = table.sheet.sums
+    return any(
+        (row.index, col) in sums and sums[(row.index, col)][0] <= r1 and r2 <= sums[(row.index, col)][1]
+        for row in table.rows
+        if row.kind == TOTAL and row.index > r2
+        for col in range(c1, c2 + 1)
+    )
 
 
 F006 = rule(
@@ -305,7 +359,10 @@ def check_hidden(ctx):
             continue  # nothing sums the rows of a list
         body = {r.index for r in table.rows}
         rows = [r for r in sorted(table.sheet.hidden_rows) if r in body]
-        cols = [c for c in sorted(table.sheet.hidden_cols) if table.first_col <= c <= table.last_col]
+        # A hidden column matters where a check reads it: a column of the table's roles
+        # (an export's hidden working columns beside them are nobody's concern).
+        read = set(table.roles.values())
+        cols = [c for c in sorted(table.sheet.hidden_cols) if c in read]
         if not rows and not cols:
             continue
         what, where, cells = [], [], []
@@ -357,8 +414,13 @@ F007 = rule(
 @F007
 def check_negative(ctx):
     for table in ctx.repartitions:
-        if table.meanings.get(table.roles["label"]) not in (None, "beneficiary"):
-            continue  # an accounting list (`Libellé tiers`): a negative entry is a reversal
+        if "label" not in table.roles or table.meanings.get(table.roles["label"]) not in (
+            None,
+            "beneficiary",
+        ):
+            # An accounting list (`Libellé tiers`): a negative entry is a reversal; a list
+            # of amounts without a beneficiary says nothing of who would be owed.
+            continue
         for row, value in zip(table.rows, table.exact_column("amount")):
             if value is None or isinstance(value, NotANumber) or value >= 0:
                 continue
@@ -416,6 +478,8 @@ def _duplicate_pairs(table) -> list[tuple[int, int, int]]:
     pairs = []
     start, stop = first - sheet.origin_col, last - sheet.origin_col + 1
     col = table.roles.get("label", first)
+    # Where the row's name and amount sit in its signature.
+    name_at, amount_at = col - first, table.roles.get("amount", col) - first
     for row in table.rows:
         if row.kind == TOTAL:
             seen.clear()  # a new block starts
@@ -424,10 +488,18 @@ def _duplicate_pairs(table) -> list[tuple[int, int, int]]:
             continue
         # Cells as they are: identical means identical, spaces included.
         signature = tuple(sheet.row(row.index)[start:stop])
+        if _blank_at(signature, name_at) and _blank_at(signature, amount_at):
+            # Without its name nor its amount, a row is no grant pasted twice: the second
+            # line of a record whose cells are merged over two rows, a note under a line.
+            continue
         earlier = seen.setdefault(signature, row.index)
         if earlier != row.index and sum(1 for v in signature if not is_blank(v)) >= 2:
             pairs.append((row.index, earlier, col))
     return pairs
+
+
+def _blank_at(cells: tuple, offset: int) -> bool:
+    return not 0 <= offset < len(cells) or is_blank(cells[offset])
 
 
 F009 = rule(

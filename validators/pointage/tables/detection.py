@@ -467,6 +467,9 @@ def _finish(table: Table, body: list[int]) -> Table:
     _choose_amount_by_values(table, body)
     _drop_quantities_of_text(table, body)
     classify_rows(table, body)
+    if _choose_amount_by_totals(table):
+        table.rows = []
+        classify_rows(table, body)
     _drop_trailing_zero_rows(table)
     if table.rows:
         table.last_row = table.rows[-1].index
@@ -476,6 +479,11 @@ def _finish(table: Table, body: list[int]) -> Table:
         for role in table.extra_money:
             del table.roles[role]
         table.extra_money = []
+        if table.missing == ["label"] and _mostly_numbers(table, body[:200], table.roles["amount"]):
+            # A list is defined by its amounts: each row stands alone, checked only for
+            # its form (a row pasted twice, a number typed as text); no beneficiary is
+            # needed to say that, and none is accused of missing.
+            table.missing = []
     return table
 
 
@@ -599,6 +607,40 @@ def _choose_amount_by_values(table: Table, body: list[int]) -> None:
     if table.kind.has_totals and old not in table.roles.values():
         table.roles[extra_role(old)] = old
         table.extra_money.append(extra_role(old))
+
+
+def _choose_amount_by_totals(table: Table) -> bool:
+    """Of several columns that may be the amount, the one the total rows total: when
+    the amount chosen is empty on most total rows (`Montant demandé`, asked, never
+    summed) and another column of the same meaning is filled on most of them
+    (`Montant`, granted), that one is the amount. True when the amount changed."""
+    amount = table.roles.get("amount")
+    totals = [r.index for r in table.rows if r.kind == TOTAL]
+    if amount is None or not totals:
+        return False
+    meaning = table.meanings.get(amount)
+    if meaning is None:
+        return False  # an amount known by its place, not its name: nothing to weigh
+    candidates = [c for c, m in sorted(table.meanings.items()) if m == meaning and c != amount]
+    if not candidates or _filled_on(table, totals, amount) * 2 > len(totals):
+        return False
+    best = max(candidates, key=lambda c: (_filled_on(table, totals, c), c))
+    if _filled_on(table, totals, best) * 2 <= len(totals):
+        return False
+    for role, col in list(table.roles.items()):
+        if col == best:
+            del table.roles[role]
+            if role in table.extra_money:
+                table.extra_money.remove(role)
+    table.roles["amount"] = best
+    if table.kind.has_totals:
+        table.roles[extra_role(amount)] = amount
+        table.extra_money.append(extra_role(amount))
+    return True
+
+
+def _filled_on(table: Table, rows: list[int], col: int) -> int:
+    return sum(1 for r in rows if isinstance(parse_number(table.sheet.value(r, col)), Number))
 
 
 def _drop_quantities_of_text(table: Table, body: list[int]) -> None:

@@ -53,7 +53,8 @@ REPARTITION = TableKind(
     name="repartition",
     roles={
         "label": ("beneficiary", "party", "libelle"),
-        "amount": ("amount", "plan_amount", "cost", "realised", "budget"),
+        # `Montant engagé` of a list of grants is what each beneficiary was granted.
+        "amount": ("amount", "plan_amount", "cost", "realised", "budget", "engaged"),
         "operation": ("operation",),
         "territory": ("territory",),
         "description": ("description",),
@@ -212,6 +213,9 @@ ARTICLES = TableKind(
         "reference": ("reference",),
     },
     required=("amount", "reference"),
+    # An open-data list's `Référence délibération` is no article: without an ARTICLE
+    # column, a table is not the articles of a délibération.
+    identified_by=("article",),
     money=("amount",),
     has_totals=False,
     title="des articles",

@@ -1,7 +1,9 @@
 """What a header cell means: one table of meanings and the phrases that name them.
 
 A header is read as words (case, accents, punctuation, `camelCase` and the small words
-`de`, `la`, `du`… ignored; plurals read as singulars), and a phrase matches when its
+`de`, `la`, `du`… ignored; plurals read as singulars; a word the lexicon's words glue
+together read as them, `nombeneficiaire`; in a program's field name, a word cut short
+read as the one lexicon word it starts, `nom_terr`), and a phrase matches when its
 words appear in a row in the header. The meaning whose phrase starts first wins, the
 longest on a tie: French puts the head noun first, so `Montant de la subvention` is an
 amount, `Objet de la subvention` a description, `Adresse de l'organisme` an address
@@ -32,6 +34,10 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "RAISON SOCIALE",
         "PORTEUR",
         "PORTEUR PROJET",
+        # Who a grant or a contract is awarded to (`Nom attributaire`); the one who
+        # awards it is the `attribuant`.
+        "ATTRIBUTAIRE",
+        "NOM ATTRIBUTAIRE",
     ),
     # Who is paid in an accounting list (a supplier, a site): a label, not a grantee.
     "party": ("TIERS", "LIBELLE TIERS", "FOURNISSEUR", "TITULAIRE", "NOM SITE", "SITE"),
@@ -68,7 +74,8 @@ LEXICON: dict[str, tuple[str, ...]] = {
         "SOMME ALLOUEE",
     ),
     # What something costs: the amount of a cost plan, second to a grant's amount.
-    "cost": ("COUT", "COUT TOTAL", "TOTAL", "TARIF", "BUDGET PROJET", "COUT PROJET"),
+    # `Prix total` is what a line costs (quantity × unit price), not a unit price.
+    "cost": ("COUT", "COUT TOTAL", "TOTAL", "TARIF", "BUDGET PROJET", "COUT PROJET", "PRIX TOTAL"),
     "places": ("PLACE", "NOMBRE PLACE", "NB PLACE"),
     "portfolios": ("PORTEFEUILLE", "NB PORTEFEUILLE", "NOMBRE PORTEFEUILLE"),
     "months": ("DUREE", "DUREE MOIS", "NB MOIS"),
@@ -147,8 +154,6 @@ LEXICON: dict[str, tuple[str, ...]] = {
     "grantor": (
         "ATTRIBUANT",
         "NOM ATTRIBUANT",
-        "ATTRIBUTAIRE",
-        "NOM ATTRIBUTAIRE",
         "FINANCEUR",
         "COLLECTIVITE",
     ),
@@ -197,9 +202,84 @@ def _singular(word: str) -> str:
 
 @lru_cache(maxsize=16384)
 def header_words(text: str) -> tuple[str, ...]:
-    """`Nom de l'organisme bénéficiaire` -> (NOM, ORGANISME, BENEFICIAIRE)."""
+    """`Nom de l'organisme bénéficiaire` -> (NOM, ORGANISME, BENEFICIAIRE); the words
+    of an export's field name too, however it is cased (`nomBeneficiaire`,
+    `nombeneficiaire`, `NOM_BENEFICIAIRE`, `nom_benef`)."""
+    field_name = _is_field_name(text)
     split = words(_CAMEL.sub(" ", text)).split()
-    return tuple(_singular(w) for w in split if w not in _SMALL_WORDS)
+    found: list[str] = []
+    for word in split:
+        found.extend(_known_words(word, field_name))
+    return tuple(_singular(w) for w in found if w not in _SMALL_WORDS)
+
+
+# The words of the lexicon's phrases: what a glued or cut field name is read with.
+_VOCABULARY = frozenset(w for phrases in LEXICON.values() for p in phrases for w in words(p).split())
+# Shorter pieces are too easily found inside unrelated words (`N`, `AE`, `BP`), but
+# at the start of a field name (`idbeneficiaire`, `nbplaces`).
+_MIN_PIECE = 3
+# A field name cuts its words (`nom_terr`, `montant_sub`); four letters at least are
+# needed to tell which word was cut.
+_MIN_CUT = 4
+_FIELD_SEPARATOR = re.compile(r"[_.]|(?<=[a-z])(?=[A-Z])")
+
+
+def _is_field_name(text: str) -> bool:
+    """A column name written for a program (`nom_terr`, `montantSub`): one run of
+    letters without a space, parts joined by `_` or by a capital."""
+    stripped = text.strip()
+    return (
+        bool(stripped)
+        and not any(ch.isspace() for ch in stripped)
+        and bool(_FIELD_SEPARATOR.search(stripped))
+    )
+
+
+def _in_vocabulary(word: str) -> bool:
+    return word in _VOCABULARY or _singular(word) in _VOCABULARY
+
+
+@lru_cache(maxsize=16384)
+def _known_words(word: str, field_name: bool) -> tuple[str, ...]:
+    """A word as the lexicon knows it: itself, the lexicon's words it glues together
+    (`NOMBENEFICIAIRE` -> NOM BENEFICIAIRE, all of it or nothing), or, in a field
+    name, the one lexicon word it is the start of (`TERR` -> TERRITOIRE)."""
+    if _in_vocabulary(word) or not word.isalpha():
+        return (word,)
+    pieces = _glued(word)
+    if pieces is not None:
+        return pieces
+    if field_name and len(word) >= _MIN_CUT:
+        cut = [v for v in _VOCABULARY if v.startswith(word)]
+        if len(cut) == 1:
+            return (cut[0],)
+    return (word,)
+
+
+def _piece(piece: str, first: bool) -> bool:
+    """A word of the lexicon (a short one, `ID`, `NB`, only first: `idbeneficiaire`),
+    or a small word (`montantdelasubvention`)."""
+    if len(piece) >= _MIN_PIECE or (first and len(piece) == 2):
+        return _in_vocabulary(piece)
+    return len(piece) >= 2 and piece in _SMALL_WORDS
+
+
+def _glued(word: str) -> tuple[str, ...] | None:
+    """The fewest words of the lexicon (or small words) that spell `word` exactly."""
+    if len(word) < 2 * _MIN_PIECE:
+        return None
+    best: list[tuple[str, ...] | None] = [None] * (len(word) + 1)
+    best[0] = ()
+    for end in range(1, len(word) + 1):
+        for start in range(end):
+            before = best[start]
+            piece = word[start:end]
+            if before is None or not _piece(piece, first=start == 0):
+                continue
+            if best[end] is None or len(before) + 1 < len(best[end]):
+                best[end] = (*before, piece)
+    found = best[len(word)]
+    return found if found is not None and len(found) > 1 else None
 
 
 def _phrases() -> dict[tuple[str, ...], str]:

@@ -16,6 +16,8 @@ DETAIL, TOTAL, NOTE = "detail", "total", "note"
 TOTAL_BY_LABEL, TOTAL_BY_BARE_AMOUNT = "libellé", "montant seul sous les lignes"
 TOTAL_BY_FORMULA = "formule SOMME des lignes au-dessus"
 TOTAL_BESIDE = "formule SOMME à côté des lignes"
+# A note row that repeats the total right above it.
+ECHO = "répète le total juste au-dessus"
 
 _TOTAL_LABEL = re.compile(r"^(?:SOUS\s*)?TOTAL\b")
 
@@ -274,6 +276,52 @@ def classify_rows(table: Table, body: list[int]) -> None:
                 kind = NOTE
         append(Row(index, kind, label, how) if kind == TOTAL else Row(index, kind, label))
         previous_kind = kind
+    if has_totals:
+        _echoes_to_notes(table)
+
+
+# An echo's amount may be the total recomputed and rounded otherwise: within this share.
+ECHO_TOLERANCE = Decimal("0.01")
+# Cells an echo repeats besides its amount (the invoice's date, number, supplier).
+ECHO_REPEATED = 2
+
+
+def _echoes_to_notes(table: Table) -> None:
+    """A row right under a total that repeats it (the same cells but its first one,
+    the same amount give or take a rounding) is an echo of that total, not a line of
+    the next block: read as a note, it is summed by no total."""
+    sheet = table.sheet
+    rows = table.rows
+    amount = table.roles.get("amount")
+    if amount is None:
+        return
+    for position in range(len(rows) - 1):
+        total, row = rows[position], rows[position + 1]
+        if total.kind != TOTAL or row.kind != DETAIL or row.index != total.index + 1:
+            continue
+        if _echoes(sheet, table, total.index, row.index, amount):
+            rows[position + 1] = Row(row.index, NOTE, row.label, ECHO)
+
+
+def _echoes(sheet: SheetSnapshot, table: Table, total: int, row: int, amount: int) -> bool:
+    found, said = parse_number(sheet.value(row, amount)), parse_number(sheet.value(total, amount))
+    if not isinstance(found, Number) or not isinstance(said, Number) or said.value == 0:
+        return False
+    if abs(found.value - said.value) > abs(said.value) * ECHO_TOLERANCE:
+        return False
+    columns = [c for c in range(table.first_col, table.last_col + 1) if c != amount]
+    first = next((c for c in columns if not is_blank(sheet.value(row, c))), None)
+    repeated = 0
+    for col in columns:
+        if col == first:
+            continue
+        mine, theirs = sheet.value(row, col), sheet.value(total, col)
+        if is_blank(mine) and is_blank(theirs):
+            continue
+        if mine != theirs:
+            return False
+        repeated += 1
+    return repeated >= ECHO_REPEATED
 
 
 def _is_total_row(table: Table, index: int, amount_col: int | None, sums: dict) -> bool:
