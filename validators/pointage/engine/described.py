@@ -50,7 +50,7 @@ def describe_table(table: Table, ctx: CheckContext) -> TableInfo:
         )
     if table.totals_skipped:
         notes.append(table.totals_skipped)
-    if table.side_totals and table.usable:
+    if table.usable and table.kind.name in ("repartition", "plan"):
         notes.extend(ctx.totals_of(table).notes)
     top = table.top_row if table.headerless else title_top(table)
     return TableInfo(

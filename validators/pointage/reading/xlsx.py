@@ -389,6 +389,11 @@ class _SheetExtras:
         self.column_sums: dict[tuple[int, int], tuple[int, int, int]] = {}
         # cell -> the error it shows (`#REF!`…).
         self.errors: dict[tuple[int, int], ExcelError] = {}
+        # A shared formula's index -> its first cell and the relative SUM it writes
+        # there (row, col, summed column, first row, last row): the cells that share it
+        # (`<f t="shared" si="1"/>`, a SUM filled right along a total row) add the same
+        # range moved by their distance.
+        self.shared_sums: dict[bytes, tuple[int, int, int, int, int]] = {}
 
 
 def _scan_sheet_xml(archive: zipfile.ZipFile, part: str) -> _SheetExtras:
@@ -483,6 +488,38 @@ def _scan_block(block: bytes, end: int, extras: _SheetExtras, prefixed: bool) ->
                 else:
                     first, last = 0, _LAST_ROW
                 record_sum(extras.sums, extras.column_sums, (row, col), summed_col, first, last)
+                _keep_shared_sum(block, formula, summed, (row, col, summed_col, first, last), extras)
+        elif extras.shared_sums:
+            _shared_sum(block, formula, cell.group(0), extras)
+
+
+_SHARED_INDEX = re.compile(rb'\bt="shared"[^>]*?\bsi="(\d+)"|\bsi="(\d+)"[^>]*?\bt="shared"')
+
+
+def _keep_shared_sum(
+    block: bytes, formula: re.Match, summed: re.Match, written, extras: _SheetExtras
+) -> None:
+    """Keep the SUM of a shared formula's first cell, when its range moves with the
+    cells that share it (no `$`; a whole column stays where it is)."""
+    tag = block[formula.start() : block.find(b">", formula.start()) + 1]
+    shared = _SHARED_INDEX.search(tag)
+    if shared and b"$" not in summed.group(0) and summed.group(2):
+        extras.shared_sums[shared.group(1) or shared.group(2)] = written
+
+
+def _shared_sum(block: bytes, formula: re.Match, cell: bytes, extras: _SheetExtras) -> None:
+    """A cell sharing a SUM written in another cell (`<f t="shared" si="1"/>`): the same
+    range, moved by the distance between the two cells."""
+    tag = block[formula.start() : block.find(b">", formula.start()) + 1]
+    shared = _SHARED_INDEX.search(tag)
+    master = extras.shared_sums.get(shared.group(1) or shared.group(2)) if shared else None
+    ref = _ATTR_R.search(cell)
+    if master is None or ref is None or ref.group(1).isdigit():
+        return
+    row, col = parse_a1(ref.group(1).decode())
+    first_row, first_col, summed_col, first, last = master
+    down, right = row - first_row, col - first_col
+    record_sum(extras.sums, extras.column_sums, (row, col), summed_col + right, first + down, last + down)
 
 
 def _scan_errors(block: bytes, end: int, extras: _SheetExtras) -> None:
