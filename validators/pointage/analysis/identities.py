@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from itertools import combinations
 
+from pointage.analysis.row_totals import row_totals
 from pointage.base.addresses import column_letter
 from pointage.base.numbers import to_cents
 from pointage.base.text import is_blank
@@ -59,6 +60,10 @@ class Identity:
     # A balance's, checked on its lines only: a statement's running `Solde` (the one
     # above + Crédit − Débit) looks like one, and holds on its first row only.
     balance: bool = False
+    # Its terms were read from words or formulas around the result, not from a meaning
+    # (`Total_Conso_m3 = S1_Conso_m3 + S2_Conso_m3`): broken on more than a fifth of its
+    # rows, however few, it was misread.
+    guessed: bool = False
 
     @property
     def columns(self) -> list[int]:
@@ -92,7 +97,7 @@ def analyse_identities(table: Table, tolerance_cents: int = 0) -> IdentityAnalys
         checked = _checked_rows(identity, values)
         # A balance broken on more than a fifth of its lines, however few, is misread: a
         # short statement's running solde, newest first or one a day, looks like one.
-        few = len(breaches) > MAX_NAMED_BREACHES or identity.balance
+        few = len(breaches) > MAX_NAMED_BREACHES or identity.balance or identity.guessed
         misread = few and Decimal(len(breaches)) / checked > MAX_NAMED_FAILURES
         if identity.balance and _running(identity, breaches, values):
             # A statement's running solde, not the solde of each line.
@@ -268,6 +273,10 @@ def _named(table: Table, values: _LazyColumns) -> list[Identity]:
     balance = _balance(table, values)
     if balance is not None:
         found.append(balance)
+    results = {i.result for i in found}
+    for result, terms in row_totals(table, list(values), results):
+        signed = tuple((1, col) for col in terms)
+        found.append(Identity(result, signed, False, True, _total_text(table, result, terms), guessed=True))
     for result, a, b in _NAMED_PRODUCTS:
         cols = [present(result), present(a), present(b)]
         if None not in cols:
@@ -416,6 +425,19 @@ def _sum_text(
     return f"{signed(left, _header(table, result, twins))} = {right}"
 
 
+def _total_text(table: Table, result: int, terms: list[int]) -> str:
+    """`Total_Conso_m3 = S1_Conso_m3 + S2_Conso_m3`; over many columns, the first two
+    and the last (`TOTAL = Montant + Charges + … + Gaz`)."""
+    if len(terms) <= 4 and all(table.headers.get(col) for col in (result, *terms)):
+        return _sum_text(table, result, tuple((1, col) for col in terms))
+    first, second, last = (_named_column(table, col) for col in (terms[0], terms[1], terms[-1]))
+    return f"{_named_column(table, result)} = {first} + {second} + … + {last} ({len(terms)} colonnes)"
+
+
+def _named_column(table: Table, col: int) -> str:
+    return " ".join(table.headers.get(col, "").split()) or f"colonne {column_letter(col)}"
+
+
 def _product_text(table: Table, result: int, a: int, b: int) -> str:
     return f"{_header(table, result)} = {_header(table, a)} × {_header(table, b)}"
 
@@ -424,7 +446,11 @@ def _checked(identity: Identity, values: _LazyColumns):
     """(position, row) of each row the identity is checked on: every cell of it a
     number, and not a total of a balance (its totals are the outline's)."""
     for position, (row, cells) in enumerate(zip(values.rows, zip(*(values[c] for c in identity.columns)))):
-        if None not in cells and not (identity.balance and row.kind == TOTAL):
+        if identity.guessed:
+            # An empty cell among a row total's terms adds nothing, as in Excel's SUM.
+            if cells[0] is not None and any(v is not None for v in cells[1:]):
+                yield position, row
+        elif None not in cells and not (identity.balance and row.kind == TOTAL):
             yield position, row
 
 
@@ -442,6 +468,21 @@ def _result_at(identity: Identity, values: _LazyColumns, position: int) -> int |
     return sum(sign * v for sign, v in found)  # type: ignore[operator]
 
 
+def _row_total_breach(
+    identity: Identity, row: Row, values: _LazyColumns, position: int, tolerance: int
+) -> Breach | None:
+    """A row total against its terms read exactly (3 474,885 + 7 072,09 is 10 546,975:
+    rounded term by term, a cent would be lost); a blank term adds nothing, as in SUM."""
+    x = values.raw(identity.result)[position]
+    parts = [(sign, values.raw(col)[position]) for sign, col in identity.terms]
+    if x is None or all(v is None for _, v in parts):
+        return None
+    expected = sum((sign * v for sign, v in parts if v is not None), Decimal(0))
+    if abs(x - expected) * 100 < 1 + tolerance:
+        return None
+    return Breach(identity, row, to_cents(x), to_cents(expected))
+
+
 def _breaches(identity: Identity, rows: list[Row], values: _LazyColumns, tolerance: int) -> list[Breach]:
     found = []
     # The terms of a product are read exactly, the product rounded to the cent.
@@ -452,6 +493,11 @@ def _breaches(identity: Identity, rows: list[Row], values: _LazyColumns, toleran
             continue  # a balance's totals are its outline's
         x = _result_at(identity, values, position)
         parts = [(sign, column[position]) for sign, column in terms]
+        if identity.guessed:
+            breach = _row_total_breach(identity, row, values, position, tolerance)
+            if breach is not None:
+                found.append(breach)
+            continue
         if x is None or any(v is None for _, v in parts):
             continue
         if identity.product:

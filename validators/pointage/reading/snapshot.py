@@ -45,6 +45,9 @@ class SheetSnapshot:
     # hold: another column's rows (`E3 = SUM(B2:B5)`, a total beside the lines), or a
     # whole column (`SUM(E:E)`, last row 1048575).
     column_sums: dict[tuple[int, int], tuple[int, int, int]] = field(default_factory=dict)
+    # cell -> (first column, last column) of a SUM of its own row's cells left of it
+    # (`I25 = SUM(C25:H25)`, a row total), when the reader knows them.
+    row_sums: dict[tuple[int, int], tuple[int, int]] = field(default_factory=dict)
     merged: list[tuple[int, int, int, int]] = field(default_factory=list)
     hidden_rows: set[int] = field(default_factory=set)
     hidden_cols: set[int] = field(default_factory=set)

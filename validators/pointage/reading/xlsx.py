@@ -394,6 +394,10 @@ class _SheetExtras:
         # (`<f t="shared" si="1"/>`, a SUM filled right along a total row) add the same
         # range moved by their distance.
         self.shared_sums: dict[bytes, tuple[int, int, int, int, int]] = {}
+        # cell -> (first column, last column) of a SUM of its own row left of it.
+        self.row_sums: dict[tuple[int, int], tuple[int, int]] = {}
+        # The same for the shared formulas' first cells: index -> (row, col, first, last).
+        self.shared_row_sums: dict[bytes, tuple[int, int, int, int]] = {}
 
 
 def _scan_sheet_xml(archive: zipfile.ZipFile, part: str) -> _SheetExtras:
@@ -489,7 +493,9 @@ def _scan_block(block: bytes, end: int, extras: _SheetExtras, prefixed: bool) ->
                     first, last = 0, _LAST_ROW
                 record_sum(extras.sums, extras.column_sums, (row, col), summed_col, first, last)
                 _keep_shared_sum(block, formula, summed, (row, col, summed_col, first, last), extras)
-        elif extras.shared_sums:
+        elif summed is not None and summed.group(2) and summed.group(2) == summed.group(4):
+            _row_sum(block, formula, summed, cell.group(0), extras)
+        elif extras.shared_sums or extras.shared_row_sums:
             _shared_sum(block, formula, cell.group(0), extras)
 
 
@@ -507,19 +513,41 @@ def _keep_shared_sum(
         extras.shared_sums[shared.group(1) or shared.group(2)] = written
 
 
+def _row_sum(block: bytes, formula: re.Match, summed: re.Match, cell: bytes, extras: _SheetExtras) -> None:
+    """`I25 = SUM(C25:H25)`: a row total, kept when the range is of its own row, left of it."""
+    ref = _ATTR_R.search(cell)
+    if ref is None or ref.group(1).isdigit():
+        return
+    row, col = parse_a1(ref.group(1).decode())
+    first, last = sorted((column_index(summed.group(1).decode()), column_index(summed.group(3).decode())))
+    if int(summed.group(2)) - 1 != row or last >= col:
+        return
+    extras.row_sums[(row, col)] = (first, last)
+    tag = block[formula.start() : block.find(b">", formula.start()) + 1]
+    shared = _SHARED_INDEX.search(tag)
+    if shared and b"$" not in summed.group(0):
+        extras.shared_row_sums[shared.group(1) or shared.group(2)] = (row, col, first, last)
+
+
 def _shared_sum(block: bytes, formula: re.Match, cell: bytes, extras: _SheetExtras) -> None:
     """A cell sharing a SUM written in another cell (`<f t="shared" si="1"/>`): the same
     range, moved by the distance between the two cells."""
     tag = block[formula.start() : block.find(b">", formula.start()) + 1]
     shared = _SHARED_INDEX.search(tag)
-    master = extras.shared_sums.get(shared.group(1) or shared.group(2)) if shared else None
     ref = _ATTR_R.search(cell)
-    if master is None or ref is None or ref.group(1).isdigit():
+    if shared is None or ref is None or ref.group(1).isdigit():
         return
+    index = shared.group(1) or shared.group(2)
     row, col = parse_a1(ref.group(1).decode())
-    first_row, first_col, summed_col, first, last = master
-    down, right = row - first_row, col - first_col
-    record_sum(extras.sums, extras.column_sums, (row, col), summed_col + right, first + down, last + down)
+    master = extras.shared_sums.get(index)
+    if master is not None:
+        first_row, first_col, summed_col, first, last = master
+        down, right = row - first_row, col - first_col
+        record_sum(extras.sums, extras.column_sums, (row, col), summed_col + right, first + down, last + down)
+    across = extras.shared_row_sums.get(index)
+    if across is not None:
+        right = col - across[1]  # a row total copied down stays over the same columns
+        extras.row_sums[(row, col)] = (across[2] + right, across[3] + right)
 
 
 def _scan_errors(block: bytes, end: int, extras: _SheetExtras) -> None:
@@ -577,6 +605,7 @@ def _snapshot(
         formulas_without_value=extras.formulas_without_value,
         sums=extras.sums,
         column_sums=extras.column_sums,
+        row_sums=extras.row_sums,
         merged=merged,
         hidden_rows=extras.hidden_rows,
         hidden_cols=extras.hidden_cols,
