@@ -158,12 +158,15 @@ def _walk_summed_columns(table: Table, analysis: TotalsAnalysis, ctx: CheckConte
     indexes = [r.index for r in table.rows]
     for column in columns:
         values = exact_values(table.sheet.column(indexes, column.col))
+        money = column.money
+        if money is None:
+            money = not all(v is None or isinstance(v, int) for v in values)
         _walk(
             table,
             column.role,
             values,
             found,
-            column.money,
+            money,
             col=column.col,
             header=column.header,
             report_missing=False,

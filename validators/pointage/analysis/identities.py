@@ -64,6 +64,9 @@ class Identity:
     # (`Total_Conso_m3 = S1_Conso_m3 + S2_Conso_m3`): broken on more than a fifth of its
     # rows, however few, it was misread.
     guessed: bool = False
+    # A row total (`SUM(C25:H25)`, `Total_X = S1_X + S2_X`): read exactly, a blank term
+    # adding nothing, as Excel's SUM does.
+    row_total: bool = False
 
     @property
     def columns(self) -> list[int]:
@@ -274,9 +277,10 @@ def _named(table: Table, values: _LazyColumns) -> list[Identity]:
     if balance is not None:
         found.append(balance)
     results = {i.result for i in found}
-    for result, terms in row_totals(table, list(values), results):
+    for result, terms, by_words in row_totals(table, list(values), results):
         signed = tuple((1, col) for col in terms)
-        found.append(Identity(result, signed, False, True, _total_text(table, result, terms), guessed=True))
+        text = _total_text(table, result, terms)
+        found.append(Identity(result, signed, False, True, text, guessed=by_words, row_total=True))
     for result, a, b in _NAMED_PRODUCTS:
         cols = [present(result), present(a), present(b)]
         if None not in cols:
@@ -446,7 +450,7 @@ def _checked(identity: Identity, values: _LazyColumns):
     """(position, row) of each row the identity is checked on: every cell of it a
     number, and not a total of a balance (its totals are the outline's)."""
     for position, (row, cells) in enumerate(zip(values.rows, zip(*(values[c] for c in identity.columns)))):
-        if identity.guessed:
+        if identity.row_total:
             # An empty cell among a row total's terms adds nothing, as in Excel's SUM.
             if cells[0] is not None and any(v is not None for v in cells[1:]):
                 yield position, row
@@ -493,7 +497,7 @@ def _breaches(identity: Identity, rows: list[Row], values: _LazyColumns, toleran
             continue  # a balance's totals are its outline's
         x = _result_at(identity, values, position)
         parts = [(sign, column[position]) for sign, column in terms]
-        if identity.guessed:
+        if identity.row_total:
             breach = _row_total_breach(identity, row, values, position, tolerance)
             if breach is not None:
                 found.append(breach)

@@ -1,4 +1,4 @@
-"""Columns that total others on each row, as their headers say (issue 24, principle 2).
+"""Columns that total others on each row, as their headers or formulas say (issue 24).
 
 `Total_Conso_m3` beside `S1_Conso_m3` and `S2_Conso_m3`: a header `Total …` whose other
 words are each of two or more columns' headers with one word more (the half-year, the
@@ -25,11 +25,12 @@ MIN_TERMS = 2
 MIN_ROWS_SUMMED = 2
 
 
-def row_totals(table: Table, numeric: list[int], taken: set[int]) -> list[tuple[int, list[int]]]:
-    """(result column, term columns) for each numeric column whose header is `Total`
-    and the words of two or more other numeric columns' headers, each with more."""
+def row_totals(table: Table, numeric: list[int], taken: set[int]) -> list[tuple[int, list[int], bool]]:
+    """(result column, term columns, read from words) for each numeric column whose
+    formulas add its row's cells, or whose header is `Total` and the words of two or
+    more other numeric columns' headers, each with more."""
     found = _by_formulas(table, numeric, taken)
-    taken = taken | {result for result, _ in found}
+    taken = taken | {result for result, _, _ in found}
     words = {col: frozenset(header_words(table.headers.get(col, ""))) for col in numeric}
     for result in numeric:
         own = words[result]
@@ -40,11 +41,11 @@ def row_totals(table: Table, numeric: list[int], taken: set[int]) -> list[tuple[
             col for col in numeric if col != result and rest < words[col] and not words[col] & _TOTAL_WORDS
         ]
         if len(terms) >= MIN_TERMS:
-            found.append((result, terms))
+            found.append((result, terms, True))
     return found
 
 
-def _by_formulas(table: Table, numeric: list[int], taken: set[int]) -> list[tuple[int, list[int]]]:
+def _by_formulas(table: Table, numeric: list[int], taken: set[int]) -> list[tuple[int, list[int], bool]]:
     """Columns whose row SUMs (`SUM(C25:H25)`) cover one range on most rows that have one."""
     sums = table.sheet.row_sums
     if not sums:
@@ -62,5 +63,5 @@ def _by_formulas(table: Table, numeric: list[int], taken: set[int]) -> list[tupl
             continue
         terms = [col for col in numeric if common[0] <= col <= common[1]]
         if len(terms) >= MIN_TERMS:
-            found.append((result, terms))
+            found.append((result, terms, False))
     return found

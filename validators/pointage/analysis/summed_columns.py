@@ -21,6 +21,8 @@ from dataclasses import dataclass
 
 from pointage.base.addresses import column_letter
 from pointage.base.numbers import is_typed_number
+from pointage.tables.headers import header_meaning
+from pointage.tables.lexicon import MONEY_MEANINGS
 from pointage.tables.table import TOTAL, Table, extra_role
 
 # Meanings whose column is never a sum, whatever its total row holds.
@@ -55,7 +57,9 @@ class SummedColumn:
     col: int
     role: str  # key of the column's totals in `TotalsAnalysis.levels`
     header: str
-    money: bool
+    # Compared in cents and written in euros; False for counts; None when the header
+    # does not say (`Jours dév`, `Charges`): money unless every number is whole.
+    money: bool | None
     evidence: str  # "en-tête", "formule", "ligne de sommes" (for notes)
 
 
@@ -77,7 +81,8 @@ def summed_columns(table: Table) -> list[SummedColumn]:
     sum_rows = [row for row in totals if _is_row_of_sums(table, row)]
     found = []
     for col in range(table.first_col, table.last_col + 1):
-        meaning = table.meanings.get(col)
+        # A table its formulas showed has headers but no meanings read.
+        meaning = table.meanings.get(col) or header_meaning(table.headers.get(col))
         if col in walked or col == label or meaning in NEVER_SUMMED:
             continue
         if extra_role(col) in table.extra_money:
@@ -89,7 +94,8 @@ def summed_columns(table: Table) -> list[SummedColumn]:
         else:
             continue
         header = " ".join(table.headers.get(col, "").split()) or f"colonne {column_letter(col)}"
-        found.append(SummedColumn(col, role, header, meaning not in COUNTS, evidence))
+        money = True if meaning in MONEY_MEANINGS else False if meaning in COUNTS else None
+        found.append(SummedColumn(col, role, header, money, evidence))
     return found
 
 

@@ -1,0 +1,284 @@
+"""Every column a table shows to be summed is checked (issue 24, principle 2): the money
+columns its headers name beyond the amount (`Montant HT`, `Montant TVA`, `Montant TTC`),
+the columns a `SUM` of a total row adds, a number typed in a row of `SUM`s, and the
+columns that total others on each row (`SUM(B2:D2)`, `Total_Conso = S1_Conso +
+S2_Conso`). What is not a sum (a rate, an average under a total label) is said, never
+accused. Synthetic workbooks built here, and two real sources (the mairie's accounting
+export, a student's cost plan)."""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from classeurs import avec_valeurs_en_cache, construire
+from pointage.engine.check import check_path
+from pointage.reading.workbook import read_workbook
+from pointage.reading.xlsx import sheet_parts
+
+REAL = Path(__file__).resolve().parents[1].parent / "shared" / "real-workbooks"
+
+
+def _shown(report):
+    return [(f.code, f.sheet, f.cell, f.cells, f.message) for f in report.findings]
+
+
+HT_TVA_TTC = """
+BÉNÉFICIAIRE | Montant HT | Montant TVA | Montant TTC | MONTANT
+Asso A       | 100        | 20          | 120         | 120
+Asso B       | 200        | 40          | 240         | 240
+TOTAL        | 300        | 60          | {ttc}       | 360
+"""
+
+
+def test_the_money_columns_a_header_names_are_totalled_too(tmp_path):
+    right = construire(tmp_path / "juste.xlsx", {"Annexe": HT_TVA_TTC.format(ttc=360)})
+    assert _shown(check_path(right)) == []
+    wrong = construire(tmp_path / "faux.xlsx", {"Annexe": HT_TVA_TTC.format(ttc=370)})
+    assert _shown(check_path(wrong)) == [
+        (
+            "T001",
+            "Annexe",
+            "D4",
+            ("D2", "D3", "D4"),
+            "TOTAL : le total de la colonne « Montant TTC » est 370,00 € ; la somme des 2 lignes du bloc "
+            "donne 360,00 € (écart +10,00 €).",
+        )
+    ]
+
+
+def test_an_empty_total_of_a_money_column_beyond_the_amount_is_no_missing_total(tmp_path):
+    # The TVA column left empty on the total row: not totalled there, not T003.
+    texte = HT_TVA_TTC.format(ttc=360).replace("| 60          |", "|             |")
+    assert _shown(check_path(construire(tmp_path / "vide.xlsx", {"Annexe": texte}))) == []
+
+
+PLAN = """
+Étape     | Jours expert | Jours dév   | Montant
+Analyse   | 8            | 2           | 7200
+Dév       | 3            | 32          | 21450
+Tests     | 2            | 4           | 3900
+TOTAL HT  | =SUM(B2:B4)  | =SUM(C2:C4) | {total}
+"""
+
+
+def _plan(tmp_path, total, c5=38, name="plan.xlsx"):
+    chemin = construire(tmp_path / name, {"Budget": PLAN.format(total=total)})
+    return avec_valeurs_en_cache(chemin, {"Budget": {"B5": 13, "C5": c5}})
+
+
+def test_every_column_a_row_of_sums_totals_is_checked(tmp_path):
+    # Found by its first SUM (B), the table's other SUM (C) and the number typed in the
+    # row of SUMs (D, a formula overwritten) are checked as well.
+    assert _shown(check_path(_plan(tmp_path, 32550))) == []
+    assert _shown(check_path(_plan(tmp_path, 35250, name="d.xlsx"))) == [
+        (
+            "T001",
+            "Budget",
+            "D5",
+            ("D2", "D3", "D4", "D5"),
+            "TOTAL HT : le total de la colonne « Montant » est 35 250,00 € ; la somme des 3 lignes du "
+            "bloc donne 32 550,00 € (écart +2 700,00 €).",
+        )
+    ]
+    # A line mistyped under a SUM whose cached value is Excel's: found at the total.
+    assert _shown(check_path(_plan(tmp_path, 32550, c5=41, name="c.xlsx"))) == [
+        (
+            "T001",
+            "Budget",
+            "C5",
+            ("C2", "C3", "C4", "C5"),
+            "TOTAL HT : le total de la colonne « Jours dév » est 41 ; la somme des 3 lignes du bloc "
+            "donne 38 (écart +3).",
+        )
+    ]
+
+
+def _shared(chemin: Path, sheet: str, first: str, others: list[str], index: int) -> Path:
+    """Rewrite the formula of `first` as a shared formula that `others` share, as Excel
+    writes a SUM filled right along a total row (`<f t="shared" si="0"/>`)."""
+    with zipfile.ZipFile(chemin) as archive:
+        part = dict(sheet_parts(archive))[sheet]
+        contents = {info.filename: archive.read(info) for info in archive.infolist()}
+    xml = contents[part]
+    ref = f"{first}:{others[-1]}".encode()
+    xml, n = re.subn(
+        rb'(<c r="' + first.encode() + rb'"[^>]*>)<f>',
+        rb'\1<f t="shared" ref="' + ref + rb'" si="%d">' % index,
+        xml,
+    )
+    assert n == 1
+    for cell in others:
+        xml, n = re.subn(
+            rb'(<c r="' + cell.encode() + rb'"[^>]*>)<f>[^<]*</f>', rb'\1<f t="shared" si="%d"/>' % index, xml
+        )
+        assert n == 1
+    contents[part] = xml
+    with zipfile.ZipFile(chemin, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in contents.items():
+            archive.writestr(name, data)
+    return chemin
+
+
+def test_the_cells_sharing_a_sum_add_the_same_range_moved(tmp_path):
+    texte = """
+    Poste | A           | B           | Total
+    x     | 1           | 2           | =SUM(B2:C2)
+    y     | 3           | 4           | =SUM(B3:C3)
+    Total | =SUM(B2:B3) | =SUM(C2:C3) | =SUM(D2:D3)
+    """
+    chemin = _shared(construire(tmp_path / "s.xlsx", {"S": texte}), "S", "B4", ["C4", "D4"], 0)
+    chemin = _shared(chemin, "S", "D2", ["D3"], 1)
+    [sheet] = read_workbook(chemin).sheets
+    assert sheet.sums == {(3, 1): (1, 2), (3, 2): (1, 2), (3, 3): (1, 2)}
+    assert sheet.row_sums == {(1, 3): (1, 2), (2, 3): (1, 2)}
+
+
+def test_a_rate_or_an_average_on_a_total_row_is_not_a_sum(tmp_path):
+    texte = """
+    Poste     | Dépense     | Recette     | Taux de couverture | Repas
+    Cantine   | 100         | 80          | 0.8                | 4
+    Garderie  | 200         | 100         | 0.5                | 5
+    Total     | =SUM(B2:B3) | =SUM(C2:C3) | 0.6                | 4.5
+    """
+    chemin = avec_valeurs_en_cache(
+        construire(tmp_path / "t.xlsx", {"S": texte}), {"S": {"B4": 300, "C4": 180}}
+    )
+    report = check_path(chemin)
+    assert _shown(report) == []
+    [table] = report.tables
+    assert table.notes == (
+        "E4 : plus petit que la plus grande des lignes qu'il clôt, ce n'est pas leur somme "
+        "(moyenne, taux ?) : non compris, non vérifié",
+    )
+
+
+def test_most_totals_of_the_other_columns_wrong_is_a_misreading(tmp_path):
+    texte = """
+    BÉNÉFICIAIRE | Montant HT | Montant TVA | Montant TTC | MONTANT
+    Asso A       | 100        | 20          | 120         | 120
+    Asso B       | 200        | 40          | 240         | 240
+    TOTAL        | 3000       | 600         | 3600        | 360
+    """
+    report = check_path(construire(tmp_path / "m.xlsx", {"Annexe": texte}))
+    assert _shown(report) == []
+    [table] = report.tables
+    assert table.notes == (
+        "les totaux des colonnes « Montant HT », « Montant TTC », « Montant TVA » ne sont pas la somme "
+        "de leurs lignes (B4, C4, D4) : colonnes sans doute mal comprises, non vérifiées",
+    )
+
+
+def test_a_total_general_over_the_lines_since_the_last_total_closes_their_block(tmp_path):
+    # Two tables read as one: the second `Total général` sums its own lines (its SUM
+    # says so), not the total above with them.
+    texte = """
+    POSTE         | MONTANT
+    A             | 10
+    B             | 20
+    Total         | =SUM(B2:B3)
+    C             | 5
+    D             | 7
+    Total général | =SUM(B5:B6)
+    """
+    chemin = avec_valeurs_en_cache(construire(tmp_path / "g.xlsx", {"S": texte}), {"S": {"B4": 30, "B7": 12}})
+    assert _shown(check_path(chemin)) == []
+
+
+ROW_TOTALS = """
+Site      | Charges | Eau | Gaz | TOTAL
+Cantine   | 100     | 10  | 5   | =SUM(B2:D2)
+Garderie  | 200     |     | 7   | =SUM(B3:D3)
+Étude     | 50      | 3   | 2   | {e4}
+Total     | =SUM(B2:B4) | =SUM(C2:C4) | =SUM(D2:D4) | =SUM(E2:E4)
+"""
+
+
+def test_a_row_total_typed_over_its_formula_is_found_on_its_row(tmp_path):
+    cached = {"E2": 115, "E3": 207, "B5": 350, "C5": 13, "D5": 14, "E5": 377}
+    right = construire(tmp_path / "r.xlsx", {"S": ROW_TOTALS.format(e4="=SUM(B4:D4)")})
+    report = check_path(avec_valeurs_en_cache(right, {"S": {**cached, "E4": 55}}))
+    assert _shown(report) == []
+    assert report.tables[0].identities == ("TOTAL = Charges + Eau + Gaz",)
+    # E4 typed 65 over `=SUM(B4:D4)` (55); E5 kept Excel's 377, so the column sums to
+    # 387: the row total is said at E4, and the total at E5.
+    wrong = construire(tmp_path / "w.xlsx", {"S": ROW_TOTALS.format(e4=65)})
+    assert _shown(check_path(avec_valeurs_en_cache(wrong, {"S": cached}))) == [
+        (
+            "I001",
+            "S",
+            "E4",
+            ("B4", "C4", "D4", "E4"),
+            "Étude : TOTAL = Charges + Eau + Gaz ne tient pas : « TOTAL » vaut 65,00 €, le calcul donne "
+            "55,00 € (écart +10,00 €).",
+        ),
+        (
+            "T001",
+            "S",
+            "E5",
+            ("E2", "E3", "E4", "E5"),
+            "Total : le total de la colonne « TOTAL » est 377,00 € ; la somme des 3 lignes du bloc donne "
+            "387,00 € (écart -10,00 €).",
+        ),
+    ]
+
+
+SEMESTRES = """
+Site    | S1_Conso_m3 | S2_Conso_m3 | Total_Conso_m3 | Montant TTC
+Mairie  | 0           | 112         | 112            | 590.65
+École   | 0           | 1875        | 1875           | 11289.43
+Stade   | 5           | 0           | 5              | 415.44
+Tennis  | 0           | 56          | {total}        | 392.7
+Église  | 0           | 32          | 32             | 184
+"""
+
+
+def test_a_header_total_of_the_columns_that_share_its_words_is_checked_on_each_row(tmp_path):
+    right = construire(tmp_path / "r.xlsx", {"Eau": SEMESTRES.format(total=56)})
+    report = check_path(right)
+    assert _shown(report) == []
+    assert report.tables[0].identities == ("Total_Conso_m3 = S1_Conso_m3 + S2_Conso_m3",)
+    wrong = construire(tmp_path / "w.xlsx", {"Eau": SEMESTRES.format(total=560)})
+    assert _shown(check_path(wrong)) == [
+        (
+            "I001",
+            "Eau",
+            "D5",
+            ("B5", "C5", "D5"),
+            "Tennis : Total_Conso_m3 = S1_Conso_m3 + S2_Conso_m3 ne tient pas : « Total_Conso_m3 » vaut "
+            "560,00 €, le calcul donne 56,00 € (écart +504,00 €).",
+        )
+    ]
+
+
+def test_words_that_do_not_add_up_are_no_identity(tmp_path):
+    # `Total HT` beside `Prix unitaire HT` and `Montant HT`: the words match, the rows
+    # do not; the guess is dropped and said, never an erreur.
+    texte = """
+    Article | Prix unitaire HT | Quantité | Montant HT | Total HT
+    Chaise  | 10               | 3        | 30         | 30
+    Table   | 50               | 2        | 100        | 100
+    Lampe   | 20               | 1        | 20         | 20
+    """
+    report = check_path(construire(tmp_path / "h.xlsx", {"Devis": texte}))
+    assert [f for f in report.findings if f.severity.value == "erreur"] == []
+
+
+@pytest.mark.skipif(not (REAL / "mutants").is_dir(), reason="../shared/real-workbooks absent")
+@pytest.mark.parametrize(
+    ("mutant", "expected"),
+    [
+        # The mairie's accounting export: the TTC total of its TOTAL GENERAL row.
+        ("ex8_ttc", ("T001", "Feuil1", "N5")),
+        # A student's cost plan: TOTAL HT typed over its SUM, in a row of SUMs.
+        ("mat_total_ht", ("T001", "Tableau budget", "G17")),
+        # The mairie's water bills: a half-year total beside S1 and S2.
+        ("eau_total_conso", ("I001", "Eau Détail 2025", "P20")),
+    ],
+)
+def test_real_slips_in_summed_columns_are_found_where_they_were_made(mutant, expected):
+    report = check_path(REAL / "mutants" / f"{mutant}.xlsx")
+    assert [(f.code, f.sheet, f.cell) for f in report.findings if f.severity.value == "erreur"] == [expected]
