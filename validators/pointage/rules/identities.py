@@ -57,7 +57,7 @@ def _findings(ctx, named: bool):
         breaches = [
             b
             for b in ctx.identities_of(table).breaches
-            if b.identity.named is named and shown.isdisjoint(_cells(b))
+            if b.identity.named is named and not (b.identity.row_total and not shown.isdisjoint(_cells(b)))
         ]
         by_identity: dict[int, list[Breach]] = {}
         for breach in breaches:
@@ -70,8 +70,8 @@ def _findings(ctx, named: bool):
 
 
 def _wrong_totals(ctx, table) -> set[str]:
-    """The total cells T001/T002 already report: a row of totals that breaks on one of
-    them (its result or a term) is the same slip, said once."""
+    """The total cells T001/T002 already report: a row total that breaks on one of them
+    (its result or a term) is the same slip, said once."""
     if table not in ctx.totalled_tables:
         return set()
     return {c.cell for c in ctx.totals_of(table).checks if mismatch(c, ctx)}
