@@ -282,3 +282,64 @@ def test_words_that_do_not_add_up_are_no_identity(tmp_path):
 def test_real_slips_in_summed_columns_are_found_where_they_were_made(mutant, expected):
     report = check_path(REAL / "mutants" / f"{mutant}.xlsx")
     assert [(f.code, f.sheet, f.cell) for f in report.findings if f.severity.value == "erreur"] == [expected]
+
+
+ESPACE = """
+ESPACE ADOS   | DÉPENSES          |                   |
+              | Personnel         | Locaux            |
+Éléments      | Charges           | Électricité       | TOTAL
+Espace ados   | 35000             | 10918.975         | =SUM(B4:C4)
+Total général | =SUM(B4:B4)       | =SUM(C4:C4)       | =SUM(D4:D4)
+"""
+
+
+def test_a_row_of_sums_under_one_line_shows_a_table_with_its_group_rows(tmp_path):
+    chemin = construire(tmp_path / "ados.xlsx", {"S": ESPACE})
+    cached = {"D4": 45918.975, "B5": 35000, "C5": 10918.975, "D5": 45918.975}
+    report = check_path(avec_valeurs_en_cache(chemin, {"S": cached}))
+    [table] = report.tables
+    assert (table.range, table.header_rows, table.total_rows) == (
+        "A1:D5",
+        (1, 2, 3),
+        ((5, "formule SOMME des lignes au-dessus"),),
+    )
+    assert _shown(report) == []
+    # The TOTAL typed over its SUM on the total row: its line says otherwise.
+    chemin = construire(tmp_path / "faux.xlsx", {"S": ESPACE.replace("=SUM(D4:D4)", "45000")})
+    report = check_path(avec_valeurs_en_cache(chemin, {"S": {k: v for k, v in cached.items() if k != "D5"}}))
+    assert _shown(report) == [
+        (
+            "T001",
+            "S",
+            "D5",
+            ("D4", "D5"),
+            "Total général : le total de la colonne « TOTAL » est 45 000,00 € ; la ligne du bloc donne "
+            "45 918,98 € (écart -918,98 €).",
+        )
+    ]
+
+
+SYNTHESE = """
+Charges       | Nature          | Restauration | Loisirs     | Total
+Alimentation  | Prestataire     | 100          | 50          | =SUM(C2:D2)
+              | Alimentation    | 20           | 30          | =SUM(C3:D3)
+Fluides       | Eau             | 5            | 6           | =SUM(C4:D4)
+Total         |                 | =SUM(C2:C4)  | =SUM(D2:D4) | =SUM(E2:E4)
+"""
+
+
+def test_lines_labelled_in_one_column_or_the_next_are_one_table(tmp_path):
+    chemin = construire(tmp_path / "synthese.xlsx", {"S": SYNTHESE})
+    cached = {"E2": 150, "E3": 50, "E4": 11, "C5": 125, "D5": 86, "E5": 211}
+    report = check_path(avec_valeurs_en_cache(chemin, {"S": cached}))
+    [table] = report.tables
+    assert (table.range, table.identities) == ("A1:E5", ("Total = Restauration + Loisirs",))
+    assert _shown(report) == []
+
+
+@pytest.mark.skipif(not REAL.is_dir(), reason="../shared/real-workbooks absent")
+def test_the_mairies_one_line_tables_are_read_with_their_group_rows():
+    report = check_path(REAL / "juniorsky-git__Projet-Tarification-Mairie__CALC DEP(4).xlsx")
+    ranges = {(t.sheet, t.range) for t in report.tables}
+    assert {("CALC DEP(4)", "B23:K34"), ("CALC DEP(4)", "B73:N76"), ("syntheses charges", "A2:J22")} <= ranges
+    assert [f for f in report.findings if f.severity.value == "erreur"] == []
