@@ -343,3 +343,36 @@ def test_the_mairies_one_line_tables_are_read_with_their_group_rows():
     ranges = {(t.sheet, t.range) for t in report.tables}
     assert {("CALC DEP(4)", "B23:K34"), ("CALC DEP(4)", "B73:N76"), ("syntheses charges", "A2:J22")} <= ranges
     assert [f for f in report.findings if f.severity.value == "erreur"] == []
+
+
+def test_an_amount_left_empty_where_the_other_columns_are_totalled_is_not_summed(tmp_path):
+    # The last `Montant` column is the amount asked: never totalled, the granted one is.
+    texte = """
+    STRUCTURE | Montant accordé | Montant demandé
+    Asso A    | 100             | 150
+    Asso B    | 200             | 250
+    TOTAL     | 300             |
+    Asso C    | 50              | 80
+    TOTAL     | 50              |
+    """
+    report = check_path(construire(tmp_path / "d.xlsx", {"Annexe": texte}))
+    assert _shown(report) == []
+    [table] = report.tables
+    assert table.notes == (
+        "la colonne « Montant demandé » est vide sur 2 lignes de total où d'autres colonnes sont "
+        "totalisées : elle n'est pas une colonne sommée (non compris), ses totaux ne sont pas vérifiés",
+    )
+    # The granted amounts are checked all the same.
+    faux = construire(
+        tmp_path / "f.xlsx", {"Annexe": texte.replace("| 300             |", "| 310             |")}
+    )
+    assert [(f.code, f.cell) for f in check_path(faux).findings] == [("T001", "B4")]
+
+
+@pytest.mark.skipif(not REAL.is_dir(), reason="../shared/real-workbooks absent")
+def test_an_average_cost_column_of_the_mairies_plan_is_no_missing_total():
+    # `cout moyen de repas` (E), empty on the Total row where D, F and G are SUMs.
+    report = check_path(REAL / "juniorsky-git__Projet-Tarification-Mairie__Feuille_dataviz .xlsx")
+    assert [f.cell for f in report.findings if f.code == "T003"] == []
+    [first] = [t for t in report.tables if t.range == "A4:I17"]
+    assert any("« cout moyen de repas » est vide sur 1 ligne de total" in note for note in first.notes)

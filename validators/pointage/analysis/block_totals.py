@@ -131,6 +131,7 @@ def analyse_totals(table: Table, ctx: CheckContext) -> TotalsAnalysis:
         if table.has(role):
             _walk(table, role, table.exact_column(role), analysis, role == "amount")
     _walk_summed_columns(table, analysis, ctx)
+    _drop_unsummed(table, analysis)
     if table.has("description"):
         _walk(table, "description", _description_values(table, ctx), analysis, money=False)
     for side in table.side_totals:
@@ -191,6 +192,30 @@ def _walk_summed_columns(table: Table, analysis: TotalsAnalysis, ctx: CheckConte
 
 
 _CENT = Decimal("0.01")
+
+
+def _drop_unsummed(table: Table, analysis: TotalsAnalysis) -> None:
+    """A column of the kind's (the amount, the places) left empty on most of its total
+    rows, where other columns hold their totals, is not a summed column (an average
+    cost, the amount asked beside the amount granted): its empty totals are no T003,
+    the table says it was not understood."""
+    totalled = {p.row for role, parts in analysis.levels.items() if role not in KIND_WALKED for _, p in parts}
+    for role in KIND_WALKED:
+        empty = [
+            m for m in analysis.missing if m.role == role and m.value is None and m.row.index in totalled
+        ]
+        filled = len(analysis.levels.get(role, []))
+        if not empty or len(empty) <= filled:
+            continue
+        analysis.missing = [m for m in analysis.missing if m not in empty]
+        analysis.notes.append(
+            f"la colonne « {empty[0].column} » est vide sur "
+            f"{'1 ligne' if len(empty) == 1 else f'{len(empty)} lignes'} de total où d'autres "
+            "colonnes sont totalisées : elle n'est pas une colonne sommée (non compris), ses totaux ne "
+            "sont pas vérifiés"
+        )
+
+
 # Wrong totals of the other summed columns from which their reading is doubted, when
 # they are also more than half of their checks.
 MIN_MISREAD = 2
