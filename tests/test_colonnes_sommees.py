@@ -376,3 +376,32 @@ def test_an_average_cost_column_of_the_mairies_plan_is_no_missing_total():
     assert [f.cell for f in report.findings if f.code == "T003"] == []
     [first] = [t for t in report.tables if t.range == "A4:I17"]
     assert any("« cout moyen de repas » est vide sur 1 ligne de total" in note for note in first.notes)
+
+
+def test_a_running_balance_on_a_total_row_is_not_summed(tmp_path):
+    # A régie's journal: the Total row carries the last solde, under SUMs of the
+    # recettes and the dépenses.
+    texte = """
+    Libellé  | Recettes    | Dépenses    | Solde | MONTANT
+    Report   | 100         |             | 100   | 100
+    Achat    |             | 30          | 70    | 30
+    Vente    | 50          |             | 120   | 50
+    Total    | =SUM(B2:B4) | =SUM(C2:C4) | 120   | =SUM(E2:E4)
+    """
+    chemin = construire(tmp_path / "regie.xlsx", {"Caisse": texte})
+    report = check_path(avec_valeurs_en_cache(chemin, {"Caisse": {"B5": 150, "C5": 30, "E5": 180}}))
+    assert [f for f in report.findings if f.severity.value == "erreur"] == []
+
+
+def test_a_row_total_over_a_column_not_read_as_a_term_is_misread(tmp_path):
+    # `Année` in the range of the row SUMs (a slip of the author's, or a layout this
+    # reading does not follow): broken on every row, the identity is dropped, never an
+    # erreur.
+    texte = """
+    Site      | Année | Eau | Gaz | TOTAL
+    Cantine   | 2024  | 10  | 5   | =SUM(B2:D2)
+    Garderie  | 2024  | 3   | 7   | =SUM(B3:D3)
+    """
+    cached = {"E2": 2039, "E3": 2034}
+    report = check_path(avec_valeurs_en_cache(construire(tmp_path / "a.xlsx", {"S": texte}), {"S": cached}))
+    assert [f for f in report.findings if f.severity.value == "erreur"] == []

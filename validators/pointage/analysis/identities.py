@@ -102,6 +102,9 @@ def analyse_identities(table: Table, tolerance_cents: int = 0) -> IdentityAnalys
         # short statement's running solde, newest first or one a day, looks like one.
         few = len(breaches) > MAX_NAMED_BREACHES or identity.balance or identity.guessed
         misread = few and Decimal(len(breaches)) / checked > MAX_NAMED_FAILURES
+        # A row total its formulas show, broken on most of its rows however few: its
+        # range holds a column not read as a term (a year, a code).
+        misread = misread or (identity.row_total and len(breaches) * 2 > checked)
         if identity.balance and _running(identity, breaches, values):
             # A statement's running solde, not the solde of each line.
             analysis.dropped.append(

@@ -12,7 +12,8 @@ A column is totalled on its own evidence (issue 24, principle 2):
 
 Never a column whose header says it is not a sum (a rate, a unit price, a date, an
 identifier…), nor the table's label column: a total row's `Taux de couverture` is a
-ratio, its `Prix unitaire` a price.
+ratio, its `Prix unitaire` a price. A `Solde` is summed only on a formula's word: the
+total row of a journal carries its running balance.
 """
 
 from __future__ import annotations
@@ -44,6 +45,9 @@ NEVER_SUMMED = frozenset(
         "value",
     }
 )
+# Meanings whose total row may carry the last line's value rather than a sum (a
+# running `Solde`): summed only where a formula says so.
+CARRIED = frozenset({"balance"})
 # Meanings of counts, compared exactly and written without €.
 COUNTS = frozenset({"quantity", "places", "portfolios", "months", "value"})
 # The kind's own columns, walked as they always were (`block_totals.analyse_totals`).
@@ -85,11 +89,11 @@ def summed_columns(table: Table) -> list[SummedColumn]:
         meaning = table.meanings.get(col) or header_meaning(table.headers.get(col))
         if col in walked or col == label or meaning in NEVER_SUMMED:
             continue
-        if extra_role(col) in table.extra_money:
+        if extra_role(col) in table.extra_money and meaning not in CARRIED:
             evidence, role = "en-tête", extra_role(col)
         elif col in by_formula:
             evidence, role = "formule", f"somme:{col}"
-        elif any(_is_number(sheet.value(row, col)) for row in sum_rows):
+        elif meaning not in CARRIED and any(_is_number(sheet.value(row, col)) for row in sum_rows):
             evidence, role = "ligne de sommes", f"somme:{col}"
         else:
             continue
