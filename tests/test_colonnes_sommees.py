@@ -271,17 +271,18 @@ def test_words_that_do_not_add_up_are_no_identity(tmp_path):
 @pytest.mark.parametrize(
     ("mutant", "expected"),
     [
-        # The mairie's accounting export: the TTC total of its TOTAL GENERAL row.
-        ("ex8_ttc", ("T001", "Feuil1", "N5")),
+        # The mairie's accounting export: a TTC 10 % too high breaks its row and the
+        # TOTAL GENERAL of its column.
+        ("ex8_ttc", [("I001", "Feuil1", "N4"), ("T001", "Feuil1", "N5")]),
         # A student's cost plan: TOTAL HT typed over its SUM, in a row of SUMs.
-        ("mat_total_ht", ("T001", "Tableau budget", "G17")),
+        ("mat_total_ht", [("T001", "Tableau budget", "G17")]),
         # The mairie's water bills: a half-year total beside S1 and S2.
-        ("eau_total_conso", ("I001", "Eau Détail 2025", "P20")),
+        ("eau_total_conso", [("I001", "Eau Détail 2025", "P20")]),
     ],
 )
 def test_real_slips_in_summed_columns_are_found_where_they_were_made(mutant, expected):
     report = check_path(REAL / "mutants" / f"{mutant}.xlsx")
-    assert [(f.code, f.sheet, f.cell) for f in report.findings if f.severity.value == "erreur"] == [expected]
+    assert [(f.code, f.sheet, f.cell) for f in report.findings if f.severity.value == "erreur"] == expected
 
 
 ESPACE = """
@@ -405,3 +406,43 @@ def test_a_row_total_over_a_column_not_read_as_a_term_is_misread(tmp_path):
     cached = {"E2": 2039, "E3": 2034}
     report = check_path(avec_valeurs_en_cache(construire(tmp_path / "a.xlsx", {"S": texte}), {"S": cached}))
     assert [f for f in report.findings if f.severity.value == "erreur"] == []
+
+
+DEVIS = """
+FOURNISSEUR | Montant HT | Montant TVA | Montant TTC
+Alpha       | 100        | 20          | 120
+Bêta        | 50         | 10          | {ttc}
+Gamma       | 10         |             | 10
+"""
+
+
+def test_ttc_is_ht_plus_tva_on_each_row_as_the_headers_say(tmp_path):
+    # Three lines: too few for an identity to be inferred; the headers name it. A TVA
+    # left empty adds nothing.
+    report = check_path(construire(tmp_path / "r.xlsx", {"Devis": DEVIS.format(ttc=60)}))
+    assert report.tables[0].identities == ("Montant TTC = Montant HT + Montant TVA",)
+    assert _shown(report) == []
+    report = check_path(construire(tmp_path / "w.xlsx", {"Devis": DEVIS.format(ttc=66)}))
+    assert _shown(report) == [
+        (
+            "I001",
+            "Devis",
+            "D3",
+            ("B3", "C3", "D3"),
+            "Bêta : Montant TTC = Montant HT + Montant TVA ne tient pas : « Montant TTC » vaut 66,00 €, "
+            "le calcul donne 60,00 € (écart +6,00 €).",
+        )
+    ]
+
+
+@pytest.mark.skipif(not REAL.is_dir(), reason="../shared/real-workbooks absent")
+def test_the_real_ht_overwritten_by_a_space_breaks_its_ttc():
+    # The centre de loisirs' export: L191's Montant HT typed over with a space, its TVA
+    # and TTC (and the TOTAL GENERAL of HT) still count the 19,57 €.
+    report = check_path(
+        REAL / "juniorsky-git__Projet-Tarification-Mairie__depenses centre de loisirs 2025.xlsx"
+    )
+    assert [(f.code, f.cell) for f in report.findings if f.severity.value == "erreur"] == [
+        ("I001", "N191"),
+        ("T001", "L335"),
+    ]

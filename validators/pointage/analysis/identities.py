@@ -455,7 +455,12 @@ def _checked(identity: Identity, values: _LazyColumns):
     for position, (row, cells) in enumerate(zip(values.rows, zip(*(values[c] for c in identity.columns)))):
         if identity.row_total:
             # An empty cell among a row total's terms adds nothing, as in Excel's SUM.
-            if cells[0] is not None and any(v is not None for v in cells[1:]):
+            terms = cells[1:]
+            if (
+                cells[0] is not None
+                and any(v is not None for v in terms)
+                and (row.kind != TOTAL or None not in terms)
+            ):
                 yield position, row
         elif None not in cells and not (identity.balance and row.kind == TOTAL):
             yield position, row
@@ -479,11 +484,14 @@ def _row_total_breach(
     identity: Identity, row: Row, values: _LazyColumns, position: int, tolerance: int
 ) -> Breach | None:
     """A row total against its terms read exactly (3 474,885 + 7 072,09 is 10 546,975:
-    rounded term by term, a cent would be lost); a blank term adds nothing, as in SUM."""
+    rounded term by term, a cent would be lost); a blank term adds nothing, as in SUM,
+    but on a total row, which leaves the columns it does not total empty."""
     x = values.raw(identity.result)[position]
     parts = [(sign, values.raw(col)[position]) for sign, col in identity.terms]
     if x is None or all(v is None for _, v in parts):
         return None
+    if row.kind == TOTAL and any(v is None for _, v in parts):
+        return None  # a total row leaves a column it does not total empty: not a zero
     expected = sum((sign * v for sign, v in parts if v is not None), Decimal(0))
     if abs(x - expected) * 100 < 1 + tolerance:
         return None

@@ -11,6 +11,9 @@ A column whose cells add their row's cells left of them (`I25 = SUM(C25:H25)` on
 of its rows, one range) totals those columns on every row of the table: a row where
 the total was typed over its formula is checked like the others.
 
+`Montant TTC` beside `Montant HT` and `Montant TVA` (the same words with HT, with TVA)
+is their sum on each row, read the same way.
+
 A column named `Total` alone says nothing of which columns it adds: not read here.
 """
 
@@ -26,7 +29,7 @@ MIN_ROWS_SUMMED = 2
 
 
 def row_totals(table: Table, numeric: list[int], taken: set[int]) -> list[tuple[int, list[int], bool]]:
-    """(result column, term columns, read from words) for each numeric column whose
+    """(result column, term columns, guessed from words) for each numeric column whose
     formulas add its row's cells, or whose header is `Total` and the words of two or
     more other numeric columns' headers, each with more."""
     found = _by_formulas(table, numeric, taken)
@@ -42,7 +45,22 @@ def row_totals(table: Table, numeric: list[int], taken: set[int]) -> list[tuple[
         ]
         if len(terms) >= MIN_TERMS:
             found.append((result, terms, True))
+    taken = taken | {result for result, _, _ in found}
+    found.extend(_with_tax(numeric, words, taken))
     return found
+
+
+def _with_tax(numeric: list[int], words: dict[int, frozenset[str]], taken: set[int]):
+    """`Montant TTC = Montant HT + Montant TVA`: the TTC column and the one column each
+    whose header is the same with HT, with TVA, instead of TTC."""
+    for result in numeric:
+        rest = words[result] - {"TTC"}
+        if result in taken or "TTC" not in words[result]:
+            continue
+        ht = [c for c in numeric if words[c] == rest | {"HT"}]
+        tva = [c for c in numeric if words[c] == rest | {"TVA"}]
+        if len(ht) == 1 and len(tva) == 1:
+            yield result, [ht[0], tva[0]], False  # named as surely as `Disponible`
 
 
 def _by_formulas(table: Table, numeric: list[int], taken: set[int]) -> list[tuple[int, list[int], bool]]:
