@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from itertools import combinations
 
-from pointage.analysis.row_totals import row_totals
+from pointage.analysis.row_totals import TAX, WORDS, row_totals
 from pointage.base.addresses import column_letter
 from pointage.base.numbers import to_cents
 from pointage.base.text import is_blank
@@ -280,10 +280,11 @@ def _named(table: Table, values: _LazyColumns) -> list[Identity]:
     if balance is not None:
         found.append(balance)
     results = {i.result for i in found}
-    for result, terms, by_words in row_totals(table, list(values), results):
+    for result, terms, how in row_totals(table, list(values), results):
         signed = tuple((1, col) for col in terms)
         text = _total_text(table, result, terms)
-        found.append(Identity(result, signed, False, True, text, guessed=by_words, row_total=True))
+        named = how != TAX
+        found.append(Identity(result, signed, False, named, text, guessed=how == WORDS, row_total=True))
     for result, a, b in _NAMED_PRODUCTS:
         cols = [present(result), present(a), present(b)]
         if None not in cols:

@@ -24,12 +24,16 @@ from pointage.tables.table import Table
 
 _TOTAL_WORDS = frozenset({"TOTAL", "GENERAL"})
 MIN_TERMS = 2
+# How a row total was read: from its formulas, from words its header shares with its
+# terms, or as `TTC = HT + TVA` (said as an inferred identity, I002, as it always was
+# from ten rows on: the headers only let it be checked on fewer).
+FORMULAS, WORDS, TAX = "formules", "mots", "taxe"
 # Rows whose formula shows a row total: at least this many.
 MIN_ROWS_SUMMED = 2
 
 
-def row_totals(table: Table, numeric: list[int], taken: set[int]) -> list[tuple[int, list[int], bool]]:
-    """(result column, term columns, guessed from words) for each numeric column whose
+def row_totals(table: Table, numeric: list[int], taken: set[int]) -> list[tuple[int, list[int], str]]:
+    """(result column, term columns, how it was read) for each numeric column whose
     formulas add its row's cells, or whose header is `Total` and the words of two or
     more other numeric columns' headers, each with more."""
     found = _by_formulas(table, numeric, taken)
@@ -44,7 +48,7 @@ def row_totals(table: Table, numeric: list[int], taken: set[int]) -> list[tuple[
             col for col in numeric if col != result and rest < words[col] and not words[col] & _TOTAL_WORDS
         ]
         if len(terms) >= MIN_TERMS:
-            found.append((result, terms, True))
+            found.append((result, terms, WORDS))
     taken = taken | {result for result, _, _ in found}
     found.extend(_with_tax(numeric, words, taken))
     return found
@@ -60,10 +64,10 @@ def _with_tax(numeric: list[int], words: dict[int, frozenset[str]], taken: set[i
         ht = [c for c in numeric if words[c] == rest | {"HT"}]
         tva = [c for c in numeric if words[c] == rest | {"TVA"}]
         if len(ht) == 1 and len(tva) == 1:
-            yield result, [ht[0], tva[0]], False  # named as surely as `Disponible`
+            yield result, [ht[0], tva[0]], TAX
 
 
-def _by_formulas(table: Table, numeric: list[int], taken: set[int]) -> list[tuple[int, list[int], bool]]:
+def _by_formulas(table: Table, numeric: list[int], taken: set[int]) -> list[tuple[int, list[int], str]]:
     """Columns whose row SUMs (`SUM(C25:H25)`) cover one range on most rows that have one."""
     sums = table.sheet.row_sums
     if not sums:
@@ -81,5 +85,5 @@ def _by_formulas(table: Table, numeric: list[int], taken: set[int]) -> list[tupl
             continue
         terms = [col for col in numeric if common[0] <= col <= common[1]]
         if len(terms) >= MIN_TERMS:
-            found.append((result, terms, False))
+            found.append((result, terms, FORMULAS))
     return found
