@@ -22,6 +22,11 @@ from pointage.tables.table import DETAIL, TOTAL, TOTAL_BESIDE, Row, SideTotal, T
 if TYPE_CHECKING:
     from pointage.analysis.context import CheckContext
 
+# Wrong totals of the other summed columns from which their reading is doubted, when
+# they are also more than half of their checks.
+MIN_MISREAD = 2
+_CENT = Decimal("0.01")
+
 
 @dataclass(slots=True)
 class Part:
@@ -191,9 +196,6 @@ def _walk_summed_columns(table: Table, analysis: TotalsAnalysis, ctx: CheckConte
     analysis.levels.update(found.levels)
 
 
-_CENT = Decimal("0.01")
-
-
 def _drop_unsummed(table: Table, analysis: TotalsAnalysis) -> None:
     """A column of the kind's (the amount, the places) left empty on most of its total
     rows, where other columns hold their totals, is not a summed column (an average
@@ -214,11 +216,6 @@ def _drop_unsummed(table: Table, analysis: TotalsAnalysis) -> None:
             "colonnes sont totalisées : elle n'est pas une colonne sommée (non compris), ses totaux ne "
             "sont pas vérifiés"
         )
-
-
-# Wrong totals of the other summed columns from which their reading is doubted, when
-# they are also more than half of their checks.
-MIN_MISREAD = 2
 
 
 def _not_a_sum(check: TotalCheck) -> bool:
