@@ -14,13 +14,19 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from pointage.analysis.misreadings import heading_rows_of
+from pointage.analysis.summed_columns import KIND_WALKED, summed_columns
 from pointage.base.addresses import a1
-from pointage.base.numbers import NotANumber, exact_value, to_cents
+from pointage.base.numbers import NotANumber, exact_value, exact_values, to_cents
 from pointage.base.text import unit_key_of, words
 from pointage.tables.table import DETAIL, TOTAL, TOTAL_BESIDE, Row, SideTotal, Table
 
 if TYPE_CHECKING:
     from pointage.analysis.context import CheckContext
+
+# Wrong totals of the other summed columns from which their reading is doubted, when
+# they are also more than half of their checks.
+MIN_MISREAD = 2
+_CENT = Decimal("0.01")
 
 
 @dataclass(slots=True)
@@ -135,9 +141,10 @@ def analyse_totals(table: Table, ctx: CheckContext) -> TotalsAnalysis:
 
         return outline_totals(table)
     analysis = TotalsAnalysis()
-    for role in ("amount", "places", "portfolios"):
+    for role in KIND_WALKED:
         if table.has(role):
             _walk(table, role, table.exact_column(role), analysis, role == "amount")
+    _walk_summed_columns(table, analysis, ctx)
     if table.has("description"):
         _walk(table, "description", _description_values(table, ctx), analysis, money=False)
     _drop_columns_not_totalled(table, analysis)
@@ -300,6 +307,66 @@ def _totals_another_column(table: Table, row: int, col: int) -> bool:
     return False
 
 
+def _walk_summed_columns(table: Table, analysis: TotalsAnalysis, ctx: CheckContext) -> None:
+    """Walk the other columns the table shows to be summed (`summed_columns`). Their
+    empty total cells are not T003's (a column of a total row may be left empty: it is
+    then not totalled there). When most of their totals are wrong, the columns were
+    misread, not mistyped: said in the notes, never an erreur."""
+    columns = summed_columns(table)
+    if not columns:
+        return
+    found = TotalsAnalysis()
+    indexes = [r.index for r in table.rows]
+    for column in columns:
+        values = exact_values(table.sheet.column(indexes, column.col))
+        money = column.money
+        if money is None:
+            money = not all(v is None or isinstance(v, int) for v in values)
+        _walk(
+            table,
+            column.role,
+            values,
+            found,
+            money,
+            col=column.col,
+            header=column.header,
+            report_missing=False,
+        )
+    wrong = [c for c in found.checks if mismatch(c, ctx)]
+    not_sums = [c for c in wrong if _not_a_sum(c)]
+    if not_sums:
+        analysis.notes.append(
+            f"{_cells_text([c.cell for c in not_sums])} : plus petit que la plus grande des lignes "
+            "qu'il clôt, ce n'est pas leur somme (moyenne, taux ?) : non compris, non vérifié"
+        )
+    wrong = [c for c in wrong if c not in not_sums]
+    if len(wrong) >= MIN_MISREAD and len(wrong) * 2 > len(found.checks):
+        analysis.notes.append(
+            f"les totaux des colonnes {', '.join(sorted({f'« {c.column} »' for c in wrong}))} ne "
+            f"sont pas la somme de leurs lignes ({_cells_text([c.cell for c in wrong])}) : colonnes "
+            "sans doute mal comprises, non vérifiées"
+        )
+        found.checks = [c for c in found.checks if c not in wrong]
+    analysis.checks.extend(c for c in found.checks if c not in not_sums)
+    analysis.levels.update(found.levels)
+
+
+def _not_a_sum(check: TotalCheck) -> bool:
+    """A total smaller than the largest of two or more lines of one sign is no sum of
+    them: an average, a rate, a unit price under a total label."""
+    values = [p.value for p in check.parts if p.value]
+    if len(values) < 2 or check.level != 1:
+        return False
+    if not (all(v > 0 for v in values) or all(v < 0 for v in values)):
+        return False
+    return abs(check.found) < max(abs(v) for v in values)
+
+
+def _cells_text(cells: list[str]) -> str:
+    shown = ", ".join(cells[:5])
+    return shown if len(cells) <= 5 else f"{shown} et {len(cells) - 5} autres"
+
+
 def _sums_beyond_its_lines(table: Table, side: SideTotal) -> bool:
     """Whether the formula's range holds a number other than 0 outside the table's
     detail rows (a total row, another table further down `SUM(E:E)`): what it should be
@@ -420,11 +487,23 @@ def _description_unit(header: str, units: tuple[str, ...]) -> str:
     return "place"
 
 
-def _walk(table: Table, role: str, values: list, analysis: TotalsAnalysis, money: bool) -> None:
+def _walk(
+    table: Table,
+    role: str,
+    values: list,
+    analysis: TotalsAnalysis,
+    money: bool,
+    *,
+    col: int | None = None,
+    header: str | None = None,
+    report_missing: bool = True,
+) -> None:
     """`values` holds, for each row of the table, an int, a Decimal, a NotANumber or
-    None (see `exact_value`)."""
-    column = table.header_text(role)
-    col = table.roles[role]
+    None (see `exact_value`). A column that fills no role of the table says its `col`
+    and `header`; `report_missing` False: its empty or lone totals are no T003."""
+    column = header if header is not None else table.header_text(role)
+    col = col if col is not None else table.roles[role]
+    sums = table.sheet.sums
     rows = table.rows
     read = values.__getitem__
 
@@ -463,7 +542,7 @@ def _walk(table: Table, role: str, values: list, analysis: TotalsAnalysis, money
                 # A total row left empty closes its block (T003 for real columns; a
                 # formula never calculated is F003's, not an empty cell).
                 uncomputed = (row.index, col) in table.sheet.formulas_without_value
-                if role != "description" and value is None and not uncomputed:
+                if report_missing and role != "description" and value is None and not uncomputed:
                     analysis.missing.append(
                         MissingTotal(
                             role,
@@ -480,7 +559,11 @@ def _walk(table: Table, role: str, values: list, analysis: TotalsAnalysis, money
             continue
         found = Decimal(value)
         part = Part(row.index, col, found)
-        is_block = (pending or pending_invalid) and not (row.is_grand_label and blocks)
+        # `Total général` over the lines since the last total only (its SUM says so) is
+        # the total of their block, not of the totals above.
+        summed = sums.get((row.index, col))
+        over_blocks = row.is_grand_label and blocks and not (summed and summed[0] > blocks[-1].row)
+        is_block = (pending or pending_invalid) and not over_blocks
         levels.append((1 if is_block else 2, part))
         if is_block:
             if not pending_invalid:
@@ -544,7 +627,7 @@ def _walk(table: Table, role: str, values: list, analysis: TotalsAnalysis, money
                         _parts=[last_grand],
                     )
                 )
-        elif not blocks_invalid:
+        elif not blocks_invalid and report_missing:
             # Nothing above it at all (a block closed empty above is T003's already).
             analysis.missing.append(MissingTotal(role, column, row, cell, value=found))
         last_grand = part
@@ -555,5 +638,10 @@ def _walk(table: Table, role: str, values: list, analysis: TotalsAnalysis, money
 
 def mismatch(check: TotalCheck, ctx: CheckContext) -> bool:
     if check.money:
-        return not ctx.money_equal(to_cents(check.found), to_cents(check.expected))
+        # Amounts with fractions of a cent (3 474,885 + 7 072,09 under 10 546,975) may
+        # round one cent apart: a total is wrong only by a cent or more.
+        return (
+            not ctx.money_equal(to_cents(check.found), to_cents(check.expected))
+            and abs(check.found - check.expected) >= _CENT
+        )
     return check.found != check.expected

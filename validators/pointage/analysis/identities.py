@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from itertools import combinations
 
+from pointage.analysis.row_totals import TAX, WORDS, row_totals
 from pointage.base.addresses import column_letter
 from pointage.base.numbers import to_cents
 from pointage.base.text import is_blank
@@ -64,6 +65,13 @@ class Identity:
     # number and one term at least; its total rows are the totals' (T rules), not
     # checked twice.
     blank_zero: bool = False
+    # Its terms were read from words or formulas around the result, not from a meaning
+    # (`Total_Conso_m3 = S1_Conso_m3 + S2_Conso_m3`): broken on more than a fifth of its
+    # rows, however few, it was misread.
+    guessed: bool = False
+    # A row total (`SUM(C25:H25)`, `Total_X = S1_X + S2_X`): read exactly, a blank term
+    # adding nothing, as Excel's SUM does.
+    row_total: bool = False
 
     @property
     def columns(self) -> list[int]:
@@ -97,8 +105,11 @@ def analyse_identities(table: Table, tolerance_cents: int = 0) -> IdentityAnalys
         checked = _checked_rows(identity, values)
         # A balance broken on more than a fifth of its lines, however few, is misread: a
         # short statement's running solde, newest first or one a day, looks like one.
-        few = len(breaches) > MAX_NAMED_BREACHES or identity.balance
+        few = len(breaches) > MAX_NAMED_BREACHES or identity.balance or identity.guessed
         misread = few and Decimal(len(breaches)) / checked > MAX_NAMED_FAILURES
+        # A row total its formulas show, broken on most of its rows however few: its
+        # range holds a column not read as a term (a year, a code).
+        misread = misread or (identity.row_total and len(breaches) * 2 > checked)
         if identity.balance and _running(identity, breaches, values):
             # A statement's running solde, not the solde of each line.
             analysis.dropped.append(
@@ -275,6 +286,12 @@ def _named(table: Table, values: _LazyColumns) -> list[Identity]:
     balance = _balance(table, values)
     if balance is not None:
         found.append(balance)
+    results = {i.result for i in found}
+    for result, terms, how in row_totals(table, list(values), results):
+        signed = tuple((1, col) for col in terms)
+        text = _total_text(table, result, terms)
+        named = how != TAX
+        found.append(Identity(result, signed, False, named, text, guessed=how == WORDS, row_total=True))
     for result, a, b in _NAMED_PRODUCTS:
         cols = [present(result), present(a), present(b)]
         if None not in cols:
@@ -432,6 +449,19 @@ def _sum_text(
     return f"{signed(left, _header(table, result, twins))} = {right}"
 
 
+def _total_text(table: Table, result: int, terms: list[int]) -> str:
+    """`Total_Conso_m3 = S1_Conso_m3 + S2_Conso_m3`; over many columns, the first two
+    and the last (`TOTAL = Montant + Charges + … + Gaz`)."""
+    if len(terms) <= 4 and all(table.headers.get(col) for col in (result, *terms)):
+        return _sum_text(table, result, tuple((1, col) for col in terms))
+    first, second, last = (_named_column(table, col) for col in (terms[0], terms[1], terms[-1]))
+    return f"{_named_column(table, result)} = {first} + {second} + … + {last} ({len(terms)} colonnes)"
+
+
+def _named_column(table: Table, col: int) -> str:
+    return " ".join(table.headers.get(col, "").split()) or f"colonne {column_letter(col)}"
+
+
 def _product_text(table: Table, result: int, a: int, b: int) -> str:
     return f"{_header(table, result)} = {_header(table, a)} × {_header(table, b)}"
 
@@ -440,8 +470,16 @@ def _checked(identity: Identity, values: _LazyColumns):
     """(position, row) of each row the identity is checked on: every cell of it a
     number, and not a total of a balance (its totals are the outline's)."""
     for position, (row, cells) in enumerate(zip(values.rows, zip(*(values[c] for c in identity.columns)))):
-        if identity.blank_zero:
-            if row.kind != TOTAL and cells[0] is not None and any(v is not None for v in cells[1:]):
+        if identity.row_total or identity.blank_zero:
+            # An empty cell among the terms adds nothing, as in Excel's SUM; a stated
+            # sum's total rows are the totals' (T rules), a row total's are checked
+            # when all its terms are filled.
+            terms = cells[1:]
+            if (
+                cells[0] is not None
+                and any(v is not None for v in terms)
+                and (row.kind != TOTAL or (identity.row_total and None not in terms))
+            ):
                 yield position, row
         elif None not in cells and not (identity.balance and row.kind == TOTAL):
             yield position, row
@@ -461,6 +499,24 @@ def _result_at(identity: Identity, values: _LazyColumns, position: int) -> int |
     return sum(sign * v for sign, v in found)  # type: ignore[operator]
 
 
+def _row_total_breach(
+    identity: Identity, row: Row, values: _LazyColumns, position: int, tolerance: int
+) -> Breach | None:
+    """A row total against its terms read exactly (3 474,885 + 7 072,09 is 10 546,975:
+    rounded term by term, a cent would be lost); a blank term adds nothing, as in SUM,
+    but on a total row, which leaves the columns it does not total empty."""
+    x = values.raw(identity.result)[position]
+    parts = [(sign, values.raw(col)[position]) for sign, col in identity.terms]
+    if x is None or all(v is None for _, v in parts):
+        return None
+    if row.kind == TOTAL and any(v is None for _, v in parts):
+        return None  # a total row leaves a column it does not total empty: not a zero
+    expected = sum((sign * v for sign, v in parts if v is not None), Decimal(0))
+    if abs(x - expected) * 100 < 1 + tolerance:
+        return None
+    return Breach(identity, row, to_cents(x), to_cents(expected))
+
+
 def _breaches(identity: Identity, rows: list[Row], values: _LazyColumns, tolerance: int) -> list[Breach]:
     found = []
     # The terms of a product are read exactly, the product rounded to the cent.
@@ -472,6 +528,11 @@ def _breaches(identity: Identity, rows: list[Row], values: _LazyColumns, toleran
 
         x = _result_at(identity, values, position)
         parts = [(sign, column[position]) for sign, column in terms]
+        if identity.row_total:
+            breach = _row_total_breach(identity, row, values, position, tolerance)
+            if breach is not None:
+                found.append(breach)
+            continue
         if identity.blank_zero and x is not None and any(v is not None for _, v in parts):
             parts = [(sign, 0 if v is None else v) for sign, v in parts]
         if x is None or any(v is None for _, v in parts):

@@ -87,6 +87,9 @@ class SheetSnapshot:
     # hold: another column's rows (`E3 = SUM(B2:B5)`, a total beside the lines), or a
     # whole column (`SUM(E:E)`, last row 1048575).
     column_sums: dict[tuple[int, int], tuple[int, int, int]] = field(default_factory=dict)
+    # cell -> (first column, last column) of a SUM of its own row's cells left of it
+    # (`I25 = SUM(C25:H25)`, a row total), when the reader knows them.
+    row_sums: dict[tuple[int, int], tuple[int, int]] = field(default_factory=dict)
     # cell -> (column, first row, last row) of each Excel Table column its SUM/SUBTOTAL
     # adds by name (`SUBTOTAL(109,Logement[Réel],Transport[Réel])`): the tables' lines.
     table_sums: dict[tuple[int, int], tuple[tuple[int, int, int], ...]] = field(default_factory=dict)

@@ -420,6 +420,15 @@ class _SheetExtras:
         self.shared_formulas: dict[tuple[int, int], tuple[int, int]] = {}
         # cell -> the text of its SUM/SUBTOTAL of Excel Tables' columns (`Logement[Coût]`).
         self.structured_sums: dict[tuple[int, int], str] = {}
+        # A shared formula's index -> its first cell and the relative SUM it writes
+        # there (row, col, summed column, first row, last row): the cells that share it
+        # (`<f t="shared" si="1"/>`, a SUM filled right along a total row) add the same
+        # range moved by their distance.
+        self.shared_sums: dict[bytes, tuple[int, int, int, int, int]] = {}
+        # cell -> (first column, last column) of a SUM of its own row left of it.
+        self.row_sums: dict[tuple[int, int], tuple[int, int]] = {}
+        # The same for the shared formulas' first cells: index -> (row, col, first, last).
+        self.shared_row_sums: dict[bytes, tuple[int, int, int, int]] = {}
 
 
 def _scan_sheet_xml(archive: zipfile.ZipFile, part: str) -> _SheetExtras:
@@ -518,6 +527,9 @@ def _scan_block(block: bytes, end: int, extras: _SheetExtras, prefixed: bool) ->
                 else:
                     first, last = 0, _LAST_ROW
                 record_sum(extras.sums, extras.column_sums, (row, col), summed_col, first, last)
+                _keep_shared_sum(block, formula, summed, (row, col, summed_col, first, last), extras)
+        elif summed is not None and summed.group(2) and summed.group(2) == summed.group(4):
+            _row_sum(block, formula, summed, cell.group(0), extras)
         elif summed is None and _STRUCTURED_SUM.match(block, formula.end() - 1, stop):
             # `SUBTOTAL(109,Logement[Projeté],Transport[Prévu])`: resolved once the
             # sheet's Excel Tables are known (`table_parts.structured_sum`).
@@ -527,6 +539,59 @@ def _scan_block(block: bytes, end: int, extras: _SheetExtras, prefixed: bool) ->
                 extras.structured_sums[parse_a1(ref.group(1).decode())] = html.unescape(
                     text.group(1).decode("utf-8", "replace")
                 )
+        elif extras.shared_sums or extras.shared_row_sums:
+            _shared_sum(block, formula, cell.group(0), extras)
+
+
+_SHARED_TAG = re.compile(rb'\bt="shared"[^>]*?\bsi="(\d+)"|\bsi="(\d+)"[^>]*?\bt="shared"')
+
+
+def _keep_shared_sum(
+    block: bytes, formula: re.Match, summed: re.Match, written, extras: _SheetExtras
+) -> None:
+    """Keep the SUM of a shared formula's first cell, when its range moves with the
+    cells that share it (no `$`; a whole column stays where it is)."""
+    tag = block[formula.start() : block.find(b">", formula.start()) + 1]
+    shared = _SHARED_TAG.search(tag)
+    if shared and b"$" not in summed.group(0) and summed.group(2):
+        extras.shared_sums[shared.group(1) or shared.group(2)] = written
+
+
+def _row_sum(block: bytes, formula: re.Match, summed: re.Match, cell: bytes, extras: _SheetExtras) -> None:
+    """`I25 = SUM(C25:H25)`: a row total, kept when the range is of its own row, left of it."""
+    ref = _ATTR_R.search(cell)
+    if ref is None or ref.group(1).isdigit():
+        return
+    row, col = parse_a1(ref.group(1).decode())
+    first, last = sorted((column_index(summed.group(1).decode()), column_index(summed.group(3).decode())))
+    if int(summed.group(2)) - 1 != row or last >= col:
+        return
+    extras.row_sums[(row, col)] = (first, last)
+    tag = block[formula.start() : block.find(b">", formula.start()) + 1]
+    shared = _SHARED_TAG.search(tag)
+    if shared and b"$" not in summed.group(0):
+        extras.shared_row_sums[shared.group(1) or shared.group(2)] = (row, col, first, last)
+
+
+def _shared_sum(block: bytes, formula: re.Match, cell: bytes, extras: _SheetExtras) -> None:
+    """A cell sharing a SUM written in another cell (`<f t="shared" si="1"/>`): the same
+    range, moved by the distance between the two cells."""
+    tag = block[formula.start() : block.find(b">", formula.start()) + 1]
+    shared = _SHARED_TAG.search(tag)
+    ref = _ATTR_R.search(cell)
+    if shared is None or ref is None or ref.group(1).isdigit():
+        return
+    index = shared.group(1) or shared.group(2)
+    row, col = parse_a1(ref.group(1).decode())
+    master = extras.shared_sums.get(index)
+    if master is not None:
+        first_row, first_col, summed_col, first, last = master
+        down, right = row - first_row, col - first_col
+        record_sum(extras.sums, extras.column_sums, (row, col), summed_col + right, first + down, last + down)
+    across = extras.shared_row_sums.get(index)
+    if across is not None:
+        right = col - across[1]  # a row total copied down stays over the same columns
+        extras.row_sums[(row, col)] = (across[2] + right, across[3] + right)
 
 
 def _keep_formula_text(
@@ -625,6 +690,7 @@ def _snapshot(
         sums=extras.sums,
         column_sums=extras.column_sums,
         table_sums=resolve_structured_sums(extras.structured_sums, tables),
+        row_sums=extras.row_sums,
         merged=merged,
         hidden_rows=extras.hidden_rows,
         hidden_cols=extras.hidden_cols,

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from pointage.analysis.block_totals import mismatch
 from pointage.analysis.identities import Breach
-from pointage.base.addresses import a1
+from pointage.base.addresses import a1, column_letter
 from pointage.base.formatting import first_of, format_money, money_json, show_difference
 from pointage.base.numbers import euros
 from pointage.report.findings import Severity
@@ -52,7 +53,12 @@ def check_inferred_identities(ctx):
 def _findings(ctx, named: bool):
     rule_ = I001 if named else I002
     for table in ctx.identity_tables:
-        breaches = [b for b in ctx.identities_of(table).breaches if b.identity.named is named]
+        shown = _wrong_totals(ctx, table)
+        breaches = [
+            b
+            for b in ctx.identities_of(table).breaches
+            if b.identity.named is named and not (b.identity.row_total and not shown.isdisjoint(_cells(b)))
+        ]
         by_identity: dict[int, list[Breach]] = {}
         for breach in breaches:
             by_identity.setdefault(id(breach.identity), []).append(breach)
@@ -61,6 +67,14 @@ def _findings(ctx, named: bool):
                 yield _grouped(rule_, table, group)
             else:
                 yield from (_one(rule_, table, b) for b in group)
+
+
+def _wrong_totals(ctx, table) -> set[str]:
+    """The total cells T001/T002 already report: a row total that breaks on one of them
+    (its result or a term) is the same slip, said once."""
+    if table not in ctx.totalled_tables:
+        return set()
+    return {c.cell for c in ctx.totals_of(table).checks if mismatch(c, ctx)}
 
 
 def _cells(breach: Breach) -> list[str]:
@@ -73,7 +87,7 @@ def _result(table, identity) -> str:
     """`« Disponible »`, or `« Soldes Débit » − « Soldes Crédit »`."""
 
     def name(col: int) -> str:
-        return f"« {' '.join(table.headers.get(col, '').split())} »"
+        return f"« {' '.join(table.headers.get(col, '').split()) or f'colonne {column_letter(col)}'} »"
 
     text = name(identity.result)
     for sign, col in identity.left:

@@ -84,6 +84,10 @@ def find_tables(sheet: SheetSnapshot, seen: list[SeenHeader] | None = None) -> l
     ]
     attach_side_totals(sheet, kept)
     shown_by_formulas = formula_tables(sheet, kept)
+    spans = sorted((t.top_row, t.last_row, id(t)) for t in [*kept, *shown_by_formulas])
+    for table in shown_by_formulas:
+        if table.header_rows:  # its group rows too (`DEP. SCOLAREST | PERSONNEL | FLUIDES`)
+            table.header_rows = _with_group_rows(sheet, table, spans)
     kept += shown_by_formulas
     # A pivot table is a table by its frame, whatever its headers say.
     pivots = pivot_tables(sheet, kept)

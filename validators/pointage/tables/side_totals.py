@@ -26,6 +26,9 @@ SIDE_GAP = 3
 # (blank rows, a block title such as `Peinture`).
 BLOCK_GAP_ROWS = 4
 MIN_LINES = 2
+# A total row with this many SUMs over the same rows is a row of sums: it shows a table
+# even of one line (`Espace ados | … | Total général | =SUM(C75:C75) | =SUM(E75:E75)…`).
+MIN_SUMS_IN_ROW = 2
 
 
 def attach_side_totals(sheet: SheetSnapshot, tables: list[Table]) -> None:
@@ -52,19 +55,26 @@ def attach_side_totals(sheet: SheetSnapshot, tables: list[Table]) -> None:
 def formula_tables(sheet: SheetSnapshot, tables: list[Table]) -> list[Table]:
     """The tables that only their total formulas show, outside the tables found."""
     taken = {(s.row, s.col) for t in tables for s in t.side_totals}
-    # (summed column, first row, last row, the side total or the row of a total below)
-    evidence: list[tuple[int, int, int, SideTotal | int]] = []
+    # (summed column, first row, last row, the side total or the row of a total below,
+    # the fewest lines it shows a table with)
+    evidence: list[tuple[int, int, int, SideTotal | int, int]] = []
     for (row, col), (summed, first, last) in sorted(sheet.column_sums.items()):
         label = _label_left(sheet, row, col)
         if (row, col) in taken or label is None or last - first > sheet.row_count:
             continue  # a whole column (`SUM(E:E)`) says too little to build a table on
-        evidence.append((summed, first, last, SideTotal(row, col, label[1], label[0], summed, first, last)))
+        side = SideTotal(row, col, label[1], label[0], summed, first, last)
+        evidence.append((summed, first, last, side, MIN_LINES))
+    ranges: dict[tuple[int, int, int], int] = {}  # (row, first, last) -> SUMs over them
+    for (row, _), (first, last) in sheet.sums.items():
+        ranges[(row, first, last)] = ranges.get((row, first, last), 0) + 1
     for (row, col), (first, last) in sorted(sheet.sums.items()):
         if _inside(tables, sheet, row, col):
             continue  # the usual total of a table found (the 100 000-row annex's many)
         left = sheet.row(row)[: max(col - sheet.origin_col, 0)]
         if any(isinstance(v, str) and _names_a_total(v.strip()) for v in left):
-            evidence.append((col, first, last, row))
+            # A row of SUMs over the same rows shows a table even of one line.
+            lines = 1 if ranges[(row, first, last)] >= MIN_SUMS_IN_ROW else MIN_LINES
+            evidence.append((col, first, last, row, lines))
     found: list[Table] = []
     for group in _groups(sheet, evidence, tables):
         table = _table_of(sheet, group)
@@ -76,10 +86,10 @@ def formula_tables(sheet: SheetSnapshot, tables: list[Table]) -> list[Table]:
 def _groups(sheet: SheetSnapshot, evidence: list, tables: list[Table]) -> list[list]:
     """Evidence by summed column and label column, the blocks near each other joined."""
     lines = []
-    for summed, first, last, total in evidence:
+    for summed, first, last, total, fewest in evidence:
         if _inside(tables, sheet, max(first, sheet.origin_row), summed):
             continue
-        read = _lines(sheet, summed, first, last)
+        read = _lines(sheet, summed, first, last, fewest)
         if read is None or _inside(tables, sheet, read[0][0], summed):
             continue
         lines.append((read[1], summed, read[0], total))
@@ -96,10 +106,11 @@ def _groups(sheet: SheetSnapshot, evidence: list, tables: list[Table]) -> list[l
     return groups
 
 
-def _lines(sheet: SheetSnapshot, summed: int, first: int, last: int):
+def _lines(sheet: SheetSnapshot, summed: int, first: int, last: int, fewest: int = MIN_LINES):
     """The rows a total sums that are lines of a table — each a number in the column
-    summed and a text left of it — and the label column (the first text's), or None
-    when the range holds anything else (a text in the column: not a list of postes)."""
+    summed and a text left of it — and the label column (the leftmost of the lines'
+    first texts: `Alimentation | Prestataire` then `| Alimentation`), or None when the
+    range holds anything else (a text in the column: not a list of postes)."""
     rows, label_cols = [], set()
     stop = min(last, sheet.row_count - 1)
     for row in range(max(first, sheet.origin_row), stop + 1):
@@ -117,9 +128,9 @@ def _lines(sheet: SheetSnapshot, summed: int, first: int, last: int):
             return None
         rows.append(row)
         label_cols.add(texts[0])
-    if len(rows) < MIN_LINES or len(label_cols) != 1:
+    if len(rows) < fewest or not label_cols:
         return None
-    return rows, label_cols.pop()
+    return rows, min(label_cols)
 
 
 def _table_of(sheet: SheetSnapshot, group: list) -> Table | None:
