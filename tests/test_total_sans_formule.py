@@ -72,4 +72,4 @@ def test_a_list_with_a_dont_line_is_not_read_by_its_bare_total(tmp_path):
     )
     report = check_path(construire(tmp_path / "dont.xlsx", {"Détail Sport": text}))
     assert list(report.tables) == []
-    assert [f.code for f in report.findings] == ["E000"]  # nothing understood, nothing accused
+    assert [f.code for f in report.findings] == ["E002"]  # nothing understood, nothing accused
