@@ -126,9 +126,11 @@ def analyse_totals(table: Table, ctx: CheckContext) -> TotalsAnalysis:
 
         return outline_totals(table)
     analysis = TotalsAnalysis()
-    for role in ("amount", "places", "portfolios"):
+    # Every money column of the kind (a budget table's AE, Disponible, Proposition,
+    # Solde… each on its TOTAL row), then the quantities.
+    for role in dict.fromkeys(("amount", *table.kind.money, "places", "portfolios")):
         if table.has(role):
-            _walk(table, role, table.exact_column(role), analysis, role == "amount")
+            _walk(table, role, table.exact_column(role), analysis, role in table.kind.money)
     if table.has("description"):
         _walk(table, "description", _description_values(table, ctx), analysis, money=False)
     for side in table.side_totals:
