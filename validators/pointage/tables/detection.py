@@ -482,6 +482,11 @@ def _choose_amount_by_values(table: Table, body: list[int]) -> None:
         return
     numeric = [c for c in candidates if _mostly_numbers(table, sample, c)]
     chosen = numeric[-1] if numeric else None
+    totalled = _filled_on_totals(table, body, numeric)
+    if chosen is not None and not totalled[chosen] and any(totalled.values()):
+        # The totals say which column the table adds up: `Montant` filled (`=SUM(E2:E34)`)
+        # on every `Total` row, `Montant demandé` beside it empty there.
+        chosen = max(numeric, key=lambda c: (totalled[c], c))
     if chosen is None or chosen == table.roles["amount"]:
         return
     old = table.roles["amount"]
@@ -494,6 +499,23 @@ def _choose_amount_by_values(table: Table, body: list[int]) -> None:
     if table.kind.has_totals and old not in table.roles.values():
         table.roles[extra_role(old)] = old
         table.extra_money.append(extra_role(old))
+
+
+def _filled_on_totals(table: Table, body: list[int], columns: list[int]) -> dict[int, int]:
+    """For each column, how many total rows of the body (a total label in the row, or a
+    SUM of the rows above in that column) hold a number in it."""
+    sheet = table.sheet
+    counts = dict.fromkeys(columns, 0)
+    if not columns:
+        return counts
+    left = table.first_col - sheet.origin_col
+    for index in body:
+        cells = sheet.row(index)[max(left, 0) : table.last_col - sheet.origin_col + 1]
+        labelled = any(isinstance(v, str) and is_total_label(v.strip()) for v in cells)
+        for col in columns:
+            if (labelled or (index, col) in sheet.sums) and isinstance(sheet.value(index, col), (int, float)):
+                counts[col] += 1
+    return counts
 
 
 def _drop_quantities_of_text(table: Table, body: list[int]) -> None:
