@@ -22,6 +22,7 @@ from pointage.analysis.block_totals import Part, TotalCheck, TotalsAnalysis
 from pointage.analysis.identities import cents_of
 from pointage.base.addresses import a1
 from pointage.base.numbers import euros
+from pointage.tables.outline_tables import families
 from pointage.tables.table import DETAIL, TOTAL, Row, Table
 
 # Columns that a pivot shows net at every level (a balance's `Solde débit` of a class
@@ -33,6 +34,8 @@ MAX_CHILDLESS_RUN = 8  # CGRs without lines, one after the other under one paren
 
 
 def outline_totals(table: Table) -> TotalsAnalysis:
+    if table.outline_levels is not None:
+        return level_totals(table)
     analysis = TotalsAnalysis()
     rows = [r for r in table.rows if r.kind in (DETAIL, TOTAL)]
     columns = [
@@ -249,3 +252,63 @@ def _first_text_col(table: Table, row: Row) -> int | None:
         if isinstance(value, str) and value.strip():
             return col
     return None
+
+
+def level_totals(table: Table) -> TotalsAnalysis:
+    """The totals of an outline whose levels the sheet gives (`tables/outline_tables.py`):
+    each parent is the sum of its children, in every amount column (an empty cell counts
+    0; an empty parent is not checked). A slip in a subtotal makes it wrong against its
+    lines and its own parent wrong by the opposite amount: only the subtotal is said.
+    When most parents do not add up, the outline was not understood: nothing is said."""
+    analysis = TotalsAnalysis()
+    rows, levels = table.rows, table.outline_levels or []
+    columns = [(role, table.roles[role]) for role in table.money_roles]
+    tree = families(levels)
+    wrong: dict[tuple[int, int], int] = {}  # (parent position, column) -> found - sum
+    for parent, children in tree:
+        for _, col in columns:
+            found = cents_of(table.sheet.value(rows[parent].index, col))
+            if found is None:
+                continue
+            expected = sum(cents_of(table.sheet.value(rows[j].index, col)) or 0 for j in children)
+            if found != expected:
+                wrong[(parent, col)] = found - expected
+    children_of = dict(tree)
+    # A subtotal typed wrong makes its parent wrong by the opposite: said at the subtotal.
+    said = {
+        (parent, col): difference
+        for (parent, col), difference in wrong.items()
+        if not any(wrong.get((child, col)) == -difference for child in children_of[parent])
+    }
+    parents_wrong = {parent for parent, _ in said}
+    if tree and len(parents_wrong) > max(1, (1 - MIN_UNDERSTOOD) * len(tree)):
+        table.totals_skipped = (
+            "sous-totaux au-dessus de leurs lignes (plan hiérarchique) : la plupart ne sont pas "
+            "la somme de leurs lignes, structure non comprise, totaux non vérifiés"
+        )
+        return analysis
+    table.outline_parents = len(tree) - len({parent for parent, _ in wrong})
+    for (parent, col), difference in sorted(said.items()):
+        role = next(r for r, c in columns if c == col)
+        row = rows[parent]
+        parts = [
+            Part(rows[j].index, col, Decimal(value) / 100)
+            for j in children_of[parent]
+            if (value := cents_of(table.sheet.value(rows[j].index, col))) is not None
+        ]
+        found = cents_of(table.sheet.value(row.index, col)) or 0
+        analysis.checks.append(
+            TotalCheck(
+                1,
+                role,
+                table.header_text(role),
+                row,
+                a1(row.index, col),
+                Decimal(found) / 100,
+                Decimal(found - difference) / 100,
+                len(parts),
+                True,
+                _parts=parts,
+            )
+        )
+    return analysis

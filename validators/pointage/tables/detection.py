@@ -19,6 +19,7 @@ from pointage.tables.headers import (
 )
 from pointage.tables.kinds import LISTE, REPARTITION
 from pointage.tables.lexicon import MONEY_MEANINGS, header_words
+from pointage.tables.outline_tables import outline_tables
 from pointage.tables.side_totals import attach_side_totals, formula_tables
 from pointage.tables.table import TOTAL, Table, classify_rows, extra_role, is_total_label
 
@@ -68,6 +69,8 @@ def find_tables(sheet: SheetSnapshot, seen: list[SeenHeader] | None = None) -> l
     attach_side_totals(sheet, kept)
     shown_by_formulas = formula_tables(sheet, kept)
     kept += shown_by_formulas
+    shown_by_outline = outline_tables(sheet, kept)  # may take lists out of `kept`
+    kept += shown_by_outline
     kept_ids = {id(t) for t in kept}
     if seen is not None:
         seen.extend(
@@ -75,7 +78,7 @@ def find_tables(sheet: SheetSnapshot, seen: list[SeenHeader] | None = None) -> l
             for t in every
             if id(t) not in kept_ids or (t.missing and t.score < SURE_SCORE)
         )
-    if not every and not shown_by_formulas and seen is not None:
+    if not every and not shown_by_formulas and not shown_by_outline and seen is not None:
         seen.extend(_first_header_like_row(sheet))
     kept.sort(key=lambda t: (t.header_row, t.first_col))
     return kept
