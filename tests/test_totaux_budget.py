@@ -186,3 +186,10 @@ def test_a_synthetic_budget_total(tmp_path):
             "du bloc donne 76 250,50 € (écart +1,00 €).",
         )
     ]
+
+
+def test_a_budget_column_left_blank_on_the_total_is_not_totalled(tmp_path):
+    """`TOTAL` under the Recette only, AE blank: no T003 (a column not totalled)."""
+    text = RECETTES.replace("| 200000  | 76250.5", "|         | 76250.5")
+    report = check_path(construire(tmp_path / "blank.xlsx", {"Budget": text}))
+    assert [f for f in _shown(report) if f[0].startswith("T")] == []

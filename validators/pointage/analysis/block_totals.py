@@ -131,6 +131,10 @@ def analyse_totals(table: Table, ctx: CheckContext) -> TotalsAnalysis:
     for role in dict.fromkeys(("amount", *table.kind.money, "places", "portfolios")):
         if table.has(role):
             _walk(table, role, table.exact_column(role), analysis, role in table.kind.money)
+    if table.kind.name == "imputation":
+        # A budget table's TOTAL row often totals the Proposition only, its AE or
+        # Disponible left blank: a column not totalled, not a total forgotten.
+        analysis.missing = []
     if table.has("description"):
         _walk(table, "description", _description_values(table, ctx), analysis, money=False)
     for side in table.side_totals:

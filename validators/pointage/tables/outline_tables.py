@@ -32,6 +32,9 @@ MIN_AGREE = 0.8  # of the parents, in each amount column and all at once
 MAX_LEVEL_WORDS = 8  # distinct words of a level column
 MAX_LEVEL_WORD = 40
 MAX_ROWS = 100_000
+# Header-like rows tried outside the tables found, per sheet: each reads the rows
+# below it, so a sheet of text rows above number rows is not read again and again.
+MAX_ATTEMPTS = 20
 
 
 def outline_tables(sheet: SheetSnapshot, tables: list[Table]) -> list[Table]:
@@ -50,7 +53,7 @@ def outline_tables(sheet: SheetSnapshot, tables: list[Table]) -> list[Table]:
     for table in [*tables, *found]:
         if table.sheet is sheet:
             taken.update(range(table.top_row, table.last_row + 1))
-    index = sheet.origin_row
+    index, attempts = sheet.origin_row, 0
     while index < sheet.row_count - MIN_ROWS:
         if index in taken or not _may_be_header(sheet.row(index)) or not _has_number(sheet.row(index + 1)):
             index += 1
@@ -62,6 +65,9 @@ def outline_tables(sheet: SheetSnapshot, tables: list[Table]) -> list[Table]:
             body.append(row)
         table = _outline_of(sheet, index, body) if len(body) >= MIN_ROWS else None
         if table is None:
+            attempts += 1
+            if attempts >= MAX_ATTEMPTS:
+                break  # rows of text above rows of numbers, again and again: a form, no tree
             index += 1
             continue
         found.append(table)
@@ -92,15 +98,29 @@ def _outline_of(sheet: SheetSnapshot, header: int, body: list[int]) -> Table | N
     filled = [c for c, v in enumerate(sheet.row(header), sheet.origin_col) if not is_blank(v)]
     first, last = filled[0], filled[-1]
     columns = range(first, last + 1)
-    grid = {c: [sheet.value(r, c) for r in body] for c in columns}
-    numeric = [c for c in columns if sum(map(_is_number, grid[c])) * 2 >= len(body)]
-    if not numeric:
-        return None
+    grid = _Columns(sheet, body)
+    numeric: list[int] | None = None
     for levels in _level_readings(sheet, body, grid, columns):
+        if numeric is None:  # read once a reading of the levels is found (most lists have none)
+            numeric = [c for c in columns if sum(map(_is_number, grid[c])) * 2 >= len(body)]
+        if not numeric:
+            return None
         amounts = _amount_columns(levels, [[_cents(v) for v in grid[c]] for c in numeric], numeric, grid)
         if amounts:
             return _table(sheet, header, body, first, last, amounts, levels, grid)
     return None
+
+
+class _Columns(dict):
+    """The body's values column by column, each read when first asked for."""
+
+    def __init__(self, sheet: SheetSnapshot, body: list[int]) -> None:
+        super().__init__()
+        self.sheet, self.body = sheet, body
+
+    def __missing__(self, col: int) -> list[object]:
+        values = self[col] = [self.sheet.value(r, col) for r in self.body]
+        return values
 
 
 def _level_readings(sheet: SheetSnapshot, body: list[int], grid: dict, columns: range):
@@ -136,13 +156,17 @@ def _levels_by_words(values: list[object]) -> list[int] | None:
 def _levels_by_indentation(sheet: SheetSnapshot, body: list[int], columns: range) -> list[int] | None:
     """The column of each row's first text, when it takes two to four places."""
     places = []
+    seen: set[int] = set()
     for row in body:
         place = next((c for c in columns if isinstance(v := sheet.value(row, c), str) and v.strip()), None)
         if place is None:
             return None
         places.append(place)
-    distinct = sorted(set(places))
-    if not 2 <= len(distinct) <= 4:
+        seen.add(place)
+        if len(seen) > 4:
+            return None
+    distinct = sorted(seen)
+    if len(distinct) < 2:
         return None
     rank = {c: i for i, c in enumerate(distinct)}
     return [rank[c] for c in places]
