@@ -49,18 +49,22 @@ def outline_tables(sheet: SheetSnapshot, tables: list[Table]) -> list[Table]:
             if outline is not None:
                 tables.remove(table)
                 found.append(outline)
-    taken = set()
-    for table in [*tables, *found]:
-        if table.sheet is sheet:
-            taken.update(range(table.top_row, table.last_row + 1))
-    index, attempts = sheet.origin_row, 0
+    # The rows of the tables found, skipped span by span (a 100 000-row table is one step).
+    spans = sorted((t.top_row, t.last_row) for t in [*tables, *found] if t.sheet is sheet)
+    index, attempts, next_span = sheet.origin_row, 0, 0
     while index < sheet.row_count - MIN_ROWS:
-        if index in taken or not _may_be_header(sheet.row(index)) or not _has_number(sheet.row(index + 1)):
+        while next_span < len(spans) and spans[next_span][1] < index:
+            next_span += 1
+        if next_span < len(spans) and spans[next_span][0] <= index:
+            index = spans[next_span][1] + 1
+            continue
+        if not _may_be_header(sheet.row(index)) or not _has_number(sheet.row(index + 1)):
             index += 1
             continue
+        stop = spans[next_span][0] if next_span < len(spans) else sheet.row_count
         body = []
-        for row in range(index + 1, min(sheet.row_count, index + 1 + MAX_ROWS)):
-            if row in taken or all(is_blank(v) for v in sheet.row(row)):
+        for row in range(index + 1, min(stop, index + 1 + MAX_ROWS)):
+            if all(is_blank(v) for v in sheet.row(row)):
                 break
             body.append(row)
         table = _outline_of(sheet, index, body) if len(body) >= MIN_ROWS else None
