@@ -69,9 +69,11 @@ def find_tables(sheet: SheetSnapshot, seen: list[SeenHeader] | None = None) -> l
     attach_side_totals(sheet, kept)
     shown_by_formulas = formula_tables(sheet, kept)
     kept += shown_by_formulas
+    listed = {id(t) for t in kept}
     shown_by_outline = outline_tables(sheet, kept)  # may take lists out of `kept`
+    read_again = listed - {id(t) for t in kept}  # lists read as outlines: understood
     kept += shown_by_outline
-    kept_ids = {id(t) for t in kept}
+    kept_ids = {id(t) for t in kept} | read_again
     if seen is not None:
         seen.extend(
             SeenHeader(sheet.name, t.header_row, t.first_col, tuple(t.headers[c] for c in sorted(t.headers)))
