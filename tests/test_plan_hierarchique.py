@@ -229,3 +229,27 @@ def test_a_slip_in_the_luxembourg_budget_is_said_once(mutant, sheet, cell, messa
     assert [(f.code, f.severity.value, f.sheet, f.cell, f.message) for f in report.findings] == [
         ("T001", "erreur", sheet, cell, message)
     ]
+
+
+CLOSED = BY_WORDS.rstrip("\n") + "\n         |      | TOTAL GÉNÉRAL                | 14200  | 15100\n"
+
+
+def test_a_grand_total_closing_the_tree_sums_its_highest_rows(tmp_path):
+    """`TOTAL GÉNÉRAL` under the tree, its level cell empty: no level of the tree, the
+    sum of the chapitres."""
+    right = check_path(construire(tmp_path / "plan.xlsx", {"Budget": CLOSED}))
+    assert _shown(right) == []
+    [table] = right.tables
+    assert (table.range, table.total_rows) == ("A1:E13", ((13, "libellé"),))
+    slip = check_path(construire(tmp_path / "slip.xlsx", {"Budget": CLOSED.replace("15100", "15000")}))
+    assert _shown(slip) == [
+        (
+            "T002",
+            "erreur",
+            "Budget",
+            "E13",
+            ("E2", "E9", "E13"),
+            "TOTAL GÉNÉRAL : le total général de la colonne « 2024 » est 15 000,00 € ; la somme des 2 "
+            "totaux de bloc donne 15 100,00 € (écart -100,00 €).",
+        )
+    ]

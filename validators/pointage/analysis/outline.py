@@ -288,6 +288,7 @@ def level_totals(table: Table) -> TotalsAnalysis:
         )
         return analysis
     table.outline_parents = len(tree) - len({parent for parent, _ in wrong})
+    _closing_totals(table, columns, analysis)
     for (parent, col), difference in sorted(said.items()):
         role = next(r for r, c in columns if c == col)
         row = rows[parent]
@@ -312,3 +313,42 @@ def level_totals(table: Table) -> TotalsAnalysis:
             )
         )
     return analysis
+
+
+def _closing_totals(table: Table, columns: list[tuple[str, int]], analysis: TotalsAnalysis) -> None:
+    """A `Total général` closing the tree sums its highest rows since the total above."""
+    rows, levels = table.rows, table.outline_levels or []
+    start = 0
+    for at, level in enumerate(levels):
+        if level is not None:
+            continue
+        above = [p for p in range(start, at) if levels[p] is not None]
+        start = at + 1
+        if not above:
+            continue
+        top = min(levels[p] for p in above)  # type: ignore[type-var]
+        summed = [p for p in above if levels[p] == top]
+        for role, col in columns:
+            found = cents_of(table.sheet.value(rows[at].index, col))
+            if found is None:
+                continue
+            parts = [
+                Part(rows[p].index, col, Decimal(value) / 100)
+                for p in summed
+                if (value := cents_of(table.sheet.value(rows[p].index, col))) is not None
+            ]
+            expected = sum(int(part.value * 100) for part in parts)
+            analysis.checks.append(
+                TotalCheck(
+                    2,
+                    role,
+                    table.header_text(role),
+                    rows[at],
+                    a1(rows[at].index, col),
+                    Decimal(found) / 100,
+                    Decimal(expected) / 100,
+                    len(parts),
+                    True,
+                    _parts=parts,
+                )
+            )

@@ -20,11 +20,13 @@ slip changes one parent of four hundred: the table is still read and the slip sa
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from pointage.base.text import is_blank
 from pointage.reading.snapshot import SheetSnapshot
 from pointage.tables.headers import MAX_HEADER_TEXT, header_meaning
 from pointage.tables.kinds import EXECUTION
-from pointage.tables.table import DETAIL, Row, Table, extra_role
+from pointage.tables.table import DETAIL, TOTAL, TOTAL_BY_LABEL, Row, Table, extra_role, is_total_label
 
 MIN_ROWS = 6
 MIN_PARENTS = 3  # parents of two lines or more that add up: fewer is no evidence
@@ -102,17 +104,26 @@ def _outline_of(sheet: SheetSnapshot, header: int, body: list[int]) -> Table | N
     filled = [c for c, v in enumerate(sheet.row(header), sheet.origin_col) if not is_blank(v)]
     first, last = filled[0], filled[-1]
     columns = range(first, last + 1)
-    grid = _Columns(sheet, body)
+    # A `Total général` row is no level of the tree: it closes it (checked apart).
+    totals = {r for r in body if _total_label(sheet, r, columns)}
+    core = [r for r in body if r not in totals]
+    grid = _Columns(sheet, core)
     numeric: list[int] | None = None
-    for levels in _level_readings(sheet, body, grid, columns):
+    for levels in _level_readings(sheet, core, grid, columns):
         if numeric is None:  # read once a reading of the levels is found (most lists have none)
-            numeric = [c for c in columns if sum(map(_is_number, grid[c])) * 2 >= len(body)]
+            numeric = [c for c in columns if sum(map(_is_number, grid[c])) * 2 >= len(core)]
         if not numeric:
             return None
         amounts = _amount_columns(levels, [[_cents(v) for v in grid[c]] for c in numeric], numeric, grid)
         if amounts:
-            return _table(sheet, header, body, first, last, amounts, levels, grid)
+            by_row = dict(zip(core, levels))
+            return _table(sheet, header, body, first, last, amounts, [by_row.get(r) for r in body], grid)
     return None
+
+
+def _total_label(sheet: SheetSnapshot, row: int, columns: range) -> bool:
+    text = next((v.strip() for c in columns if isinstance(v := sheet.value(row, c), str) and v.strip()), "")
+    return is_total_label(text)
 
 
 class _Columns(dict):
@@ -201,25 +212,29 @@ def _levels_by_codes(values: list[object]) -> list[int] | None:
     return [rank[len(c)] for c in codes]
 
 
-def families(levels: list[int]) -> list[tuple[int, list[int]]]:
+def families(levels: Sequence[int | None]) -> list[tuple[int, list[int]]]:
     """(parent, its children) for each row followed by deeper rows: the rows of the
-    shallowest level below it, up to the next row of its level or higher."""
+    shallowest level below it, up to the next row of its level or higher, or a total
+    row (level None)."""
     found = []
     for i, level in enumerate(levels):
+        if level is None:
+            continue
         end = i + 1
-        while end < len(levels) and levels[end] > level:
+        while end < len(levels) and (below := levels[end]) is not None and below > level:
             end += 1
         if end == i + 1:
             continue
-        top = min(levels[i + 1 : end])
+        top = min(levels[i + 1 : end])  # type: ignore[type-var]
         found.append((i, [j for j in range(i + 1, end) if levels[j] == top]))
     return found
 
 
 def _amount_columns(levels: list[int], cents: list[list[int]], numeric: list[int], grid: dict) -> list[int]:
     """The numeric columns where most parents add up (one may not: a slip); [] unless
-    most parents, and three of two lines or more, add up in all of them at once. A parent wrong by the opposite of a
-    child subtotal's error is that child's slip, not a failure of the reading."""
+    most parents, and three of two lines or more, add up in all of them at once. A
+    parent wrong by the opposite of a child subtotal's error is that child's slip, not
+    a failure of the reading."""
     tree = families(levels)
     children_of = dict(tree)
     kept = []
@@ -252,7 +267,7 @@ def _table(
     first: int,
     last: int,
     amounts: list[int],
-    levels: list[int],
+    levels: list[int | None],
     grid: dict,
 ) -> Table:
     headers = {c: str(v).strip() for c in range(first, last + 1) if not is_blank(v := sheet.value(header, c))}
@@ -282,12 +297,20 @@ def _table(
         meanings=meanings,
         extra_money=extra,
     )
-    for row in body:
+    for row, level in zip(body, levels):
         # A parent of an indented outline has its label one column left of its lines'.
         texts = [label] if label is not None else []
         texts += [c for c in range(first, last + 1) if c not in amounts]
         text = next((v.strip() for c in texts if isinstance(v := sheet.value(row, c), str) and v.strip()), "")
-        table.rows.append(Row(row, DETAIL, text))
+        if level is None:
+            first_text = next(
+                v.strip()
+                for c in range(first, last + 1)
+                if isinstance(v := sheet.value(row, c), str) and v.strip()
+            )
+            table.rows.append(Row(row, TOTAL, first_text, TOTAL_BY_LABEL))
+        else:
+            table.rows.append(Row(row, DETAIL, text))
     table.outline_levels = list(levels)
     return table
 
