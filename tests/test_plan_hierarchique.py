@@ -253,3 +253,84 @@ def test_a_grand_total_closing_the_tree_sums_its_highest_rows(tmp_path):
             "totaux de bloc donne 15 100,00 € (écart -100,00 €).",
         )
     ]
+
+
+BY_TYPE = """
+Type        | Libellé                | Budget | Engagé | Réalisé
+Département | Culture                | 9000   | 7000   | 6500
+Section     | Musées                 | 5000   | 4000   | 3800
+Article     | Collections            | 3000   | 2500   | 2400
+Article     | Expositions            | 2000   | 1500   | 1400
+Section     | Spectacle vivant       | 4000   | 3000   | 2700
+Article     | Festivals              | 2500   | 2000   | 1900
+Article     | Compagnies             | 1500   | 1000   | 800
+Département | Sport                  | 6000   | 5500   | 5000
+Section     | Équipements            | 6000   | 5500   | 5000
+Article     | Gymnases               | 4000   | 3500   | 3200
+Article     | Piscines               | 2000   | 2000   | 1800
+"""
+
+
+def test_an_execution_table_without_indentation_takes_its_levels_from_a_column(tmp_path):
+    """`Budget | Engagé | Réalisé` names an execution table, but every label is in one
+    column: the levels are the `Type` words. It was read and nothing checked."""
+    right = check_path(construire(tmp_path / "plan.xlsx", {"Budget": BY_TYPE}))
+    assert _shown(right) == []
+    assert [(t.range, t.kind, t.notes) for t in right.tables] == [
+        (
+            "A1:E12",
+            "execution",
+            (
+                "5 sous-totaux au-dessus de leurs lignes (plan hiérarchique), chacun vérifié sur ses "
+                "lignes du niveau juste en dessous",
+            ),
+        )
+    ]
+    text = BY_TYPE.replace("| 2000   | 1500   | 1400", "| 2000   | 1500   | 1700")
+    slip = check_path(construire(tmp_path / "slip.xlsx", {"Budget": text}))
+    assert _shown(slip) == [
+        (
+            "T001",
+            "erreur",
+            "Budget",
+            "E3",
+            ("E4", "E5", "E3"),
+            "Musées : le total de la colonne « Réalisé » est 3 800,00 € ; la somme des 2 lignes du bloc "
+            "donne 4 100,00 € (écart -300,00 €).",
+        )
+    ]
+
+
+@pytest.mark.skipif(not LUX.is_file(), reason="../shared/real-workbooks absent")
+def test_the_luxembourg_receipts_under_execution_headers(tmp_path):
+    """The real Recettes sheet with its year headers renamed `Budget | Engagé | Réalisé |
+    Prévision 2016…`: found by its header this time (an execution table, every label in
+    one column), its levels still read from the `Type` column."""
+    import openpyxl
+
+    workbook = openpyxl.load_workbook(LUX)
+    del workbook["Dépenses"]
+    sheet = workbook["Recettes"]
+    sheet["E1"], sheet["F1"], sheet["G1"] = "Budget", "Engagé", "Réalisé"
+    sheet["H1"], sheet["I1"], sheet["J1"] = "Prévision 2016", "Prévision 2017", "Prévision 2018"
+    sheet["F2"] = sheet["F2"].value - 1000
+    workbook.save(tmp_path / "recettes.xlsx")
+    report = check_path(tmp_path / "recettes.xlsx")
+    assert [(t.range, t.kind, t.notes) for t in report.tables] == [
+        (
+            "A1:J255",
+            "execution",
+            (
+                "27 sous-totaux au-dessus de leurs lignes (plan hiérarchique), chacun vérifié sur ses "
+                "lignes du niveau juste en dessous",
+            ),
+        )
+    ]
+    assert [(f.code, f.cell, f.message) for f in report.findings] == [
+        (
+            "T001",
+            "F2",
+            "RECETTES COURANTES : le total de la colonne « Engagé » est 12 051 963 945,00 € ; la somme "
+            "des 2 lignes du bloc donne 12 051 964 945,00 € (écart -1 000,00 €).",
+        )
+    ]

@@ -22,7 +22,7 @@ from pointage.analysis.block_totals import Part, TotalCheck, TotalsAnalysis
 from pointage.analysis.identities import cents_of
 from pointage.base.addresses import a1
 from pointage.base.numbers import euros
-from pointage.tables.outline_tables import families
+from pointage.tables.outline_tables import families, sheet_levels
 from pointage.tables.table import DETAIL, TOTAL, Row, Table
 
 # Columns that a pivot shows net at every level (a balance's `Solde débit` of a class
@@ -50,7 +50,13 @@ def outline_totals(table: Table) -> TotalsAnalysis:
     is_parent = [r.kind == TOTAL or c == leftmost for r, c in zip(rows, first_text)]
     leaves = len(rows) - sum(is_parent)
     if leaves < max(2, len(rows) // 10) or sum(is_parent) < 2 or len(rows) > MAX_OUTLINE_ROWS:
-        return analysis  # a flat list (or too big to be an outline of subtotals)
+        # No indentation: the levels may be in a column (`Département | Section |
+        # Article` words, codes extending their parent's), else a flat list.
+        given = sheet_levels(table) if len(rows) <= MAX_OUTLINE_ROWS else None
+        if given is not None:
+            table.outline_levels = given[0]
+            return level_totals(table, given[1])
+        return analysis
     values = [[cents_of(table.sheet.value(r.index, col)) for _, col in columns] for r in rows]
     grid = _Grid(values, is_parent, [r.kind == TOTAL for r in rows])
     spans = grid.spans()
@@ -254,7 +260,7 @@ def _first_text_col(table: Table, row: Row) -> int | None:
     return None
 
 
-def level_totals(table: Table) -> TotalsAnalysis:
+def level_totals(table: Table, amounts: list[int] | None = None) -> TotalsAnalysis:
     """The totals of an outline whose levels the sheet gives (`tables/outline_tables.py`):
     each parent is the sum of its children, in every amount column (an empty cell counts
     0; an empty parent is not checked). A slip in a subtotal makes it wrong against its
@@ -262,7 +268,11 @@ def level_totals(table: Table) -> TotalsAnalysis:
     When most parents do not add up, the outline was not understood: nothing is said."""
     analysis = TotalsAnalysis()
     rows, levels = table.rows, table.outline_levels or []
-    columns = [(role, table.roles[role]) for role in table.money_roles]
+    columns = [
+        (role, table.roles[role])
+        for role in table.money_roles
+        if amounts is None or table.roles[role] in amounts
+    ]
     tree = families(levels)
     wrong: dict[tuple[int, int], int] = {}  # (parent position, column) -> found - sum
     for parent, children in tree:

@@ -121,6 +121,28 @@ def _outline_of(sheet: SheetSnapshot, header: int, body: list[int]) -> Table | N
     return None
 
 
+def sheet_levels(table: Table) -> tuple[list[int | None], list[int]] | None:
+    """For a table found by its header whose rows show no indentation (every label in
+    one column): the levels its rows take from a column of level words or of codes,
+    and the money columns where the parents then add up (None without such evidence).
+    Its total rows are no level (None)."""
+    sheet = table.sheet
+    core = [r.index for r in table.rows if r.kind == DETAIL]
+    money = sorted(table.roles[role] for role in table.money_roles)
+    if len(core) < MIN_ROWS or not money:
+        return None
+    grid = _Columns(sheet, core)
+    columns = range(table.first_col, table.last_col + 1)
+    readings = [_levels_by_words(grid[c]) for c in columns if c not in money]
+    readings += [_levels_by_codes(grid[c]) for c in columns if c not in money]
+    for levels in filter(None, readings):
+        amounts = _amount_columns(levels, [[_cents(v) for v in grid[c]] for c in money], money, grid)
+        if amounts:
+            by_row = dict(zip(core, levels))
+            return [by_row.get(r.index) for r in table.rows], amounts
+    return None
+
+
 def _total_label(sheet: SheetSnapshot, row: int, columns: range) -> bool:
     text = next((v.strip() for c in columns if isinstance(v := sheet.value(row, c), str) and v.strip()), "")
     return is_total_label(text)
