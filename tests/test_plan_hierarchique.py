@@ -334,3 +334,44 @@ def test_the_luxembourg_receipts_under_execution_headers(tmp_path):
             "des 2 lignes du bloc donne 12 051 964 945,00 € (écart -1 000,00 €).",
         )
     ]
+
+
+# Years typed as numbers in the header, the level word on the parents only, a blank
+# row between the chapitres.
+PARENTS_NAMED = """
+Niveau   | Intitulé                     | 2023 | 2024
+Chapitre | Charges à caractère général  | 5200 | 5600
+         | Fournitures                  | 3000 | 3300
+         | Entretien                    | 2200 | 2300
+
+Chapitre | Charges de personnel         | 9000 | 9500
+         | Traitements                  | 7000 | 7400
+         | Cotisations                  | 2000 | 2100
+
+Chapitre | Subventions                  | 1500 | 1800
+         | Associations                 | 1000 | 1200
+         | CCAS                         | 500  | 600
+Chapitre | Dette                        | 800  | 750
+         | Intérêts                     | 300  | 250
+         | Capital                      | 500  | 500
+"""
+
+
+def test_years_as_numbers_words_on_the_parents_and_spacing_rows(tmp_path):
+    right = check_path(construire(tmp_path / "plan.xlsx", {"Budget": PARENTS_NAMED}))
+    assert _shown(right) == []
+    assert [(t.range, t.kind) for t in right.tables] == [("A1:D15", "execution")]
+    slip = check_path(
+        construire(tmp_path / "slip.xlsx", {"Budget": PARENTS_NAMED.replace("| 7400", "| 7600")})
+    )
+    assert _shown(slip) == [
+        (
+            "T001",
+            "erreur",
+            "Budget",
+            "D6",
+            ("D7", "D8", "D6"),
+            "Charges de personnel : le total de la colonne « 2024 » est 9 500,00 € ; la somme des 2 "
+            "lignes du bloc donne 9 700,00 € (écart -200,00 €).",
+        )
+    ]

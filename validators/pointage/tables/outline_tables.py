@@ -33,6 +33,7 @@ MIN_PARENTS = 3  # parents of two lines or more that add up: fewer is no evidenc
 MIN_AGREE = 0.8  # of the parents, in each amount column and all at once
 MAX_LEVEL_WORDS = 8  # distinct words of a level column
 MAX_LEVEL_WORD = 40
+MIN_YEAR, MAX_YEAR = 1900, 2100  # a header of years typed as numbers
 MAX_ROWS = 100_000
 # Header-like rows tried outside the tables found, per sheet: each reads the rows
 # below it, so a sheet of text rows above number rows is not read again and again.
@@ -67,7 +68,9 @@ def outline_tables(sheet: SheetSnapshot, tables: list[Table]) -> list[Table]:
         body = []
         for row in range(index + 1, min(stop, index + 1 + MAX_ROWS)):
             if all(is_blank(v) for v in sheet.row(row)):
-                break
+                if row == index + 1 or not body or body[-1] != row - 1:
+                    break  # two blank rows end the table (one is spacing)
+                continue
             body.append(row)
         table = _outline_of(sheet, index, body) if len(body) >= MIN_ROWS else None
         if table is None:
@@ -82,8 +85,11 @@ def outline_tables(sheet: SheetSnapshot, tables: list[Table]) -> list[Table]:
 
 
 def _may_be_header(cells: list[object]) -> bool:
-    texts = [v for v in cells if not is_blank(v)]
-    return len(texts) >= 3 and all(isinstance(v, str) and len(v) <= MAX_HEADER_TEXT for v in texts)
+    """Texts only, or years typed as numbers (`Libellé | 2015 | 2016`), three at least."""
+    filled = [v for v in cells if not is_blank(v)]
+    texts = sum(1 for v in filled if isinstance(v, str) and len(v) <= MAX_HEADER_TEXT)
+    years = sum(1 for v in filled if _is_number(v) and v == int(v) and MIN_YEAR <= v <= MAX_YEAR)
+    return len(filled) >= 3 and texts >= 2 and texts + years == len(filled)
 
 
 def _has_number(cells: list[object]) -> bool:
@@ -175,19 +181,25 @@ def _level_readings(sheet: SheetSnapshot, body: list[int], grid: dict, columns: 
 
 def _levels_by_words(values: list[object]) -> list[int] | None:
     """A column of a few short words, each repeated (`Département`, `Section`,
-    `Article`): a level each, in the order they first appear (a parent comes first)."""
+    `Article`): a level each, in the order they first appear (a parent comes first);
+    a row without a word is a line, under them all (`Chapitre` on the parents only)."""
     order: dict[str, int] = {}
-    levels = []
+    levels: list[int | None] = []
     for value in values:
-        if not isinstance(value, str) or not value.strip() or len(value) > MAX_LEVEL_WORD:
+        if is_blank(value):
+            levels.append(None)  # no word: a line, under every level named
+            continue
+        if not isinstance(value, str) or len(value) > MAX_LEVEL_WORD:
             return None
         key = value.strip().casefold()
         levels.append(order.setdefault(key, len(order)))
         if len(order) > MAX_LEVEL_WORDS:
             return None
-    if len(order) < 2 or len(values) < 3 * len(order):
+    deepest = len(order)
+    named = len(order) + (None in levels)
+    if named < 2 or not order or len(values) < 3 * named:
         return None
-    return levels
+    return [deepest if level is None else level for level in levels]
 
 
 def _levels_by_indentation(sheet: SheetSnapshot, body: list[int], columns: range) -> list[int] | None:
@@ -292,7 +304,9 @@ def _table(
     levels: list[int | None],
     grid: dict,
 ) -> Table:
-    headers = {c: str(v).strip() for c in range(first, last + 1) if not is_blank(v := sheet.value(header, c))}
+    headers = {
+        c: _header_text(v) for c in range(first, last + 1) if not is_blank(v := sheet.value(header, c))
+    }
     meanings = {c: m for c, text in headers.items() if (m := header_meaning(text)) is not None}
     roles: dict[str, int] = {}
     label = _label_column(grid, [c for c in range(first, last + 1) if c not in amounts])
@@ -335,6 +349,13 @@ def _table(
             table.rows.append(Row(row, DETAIL, text))
     table.outline_levels = list(levels)
     return table
+
+
+def _header_text(value: object) -> str:
+    """`2024`, not `2024.0`, for a year typed as a number."""
+    if _is_number(value) and value == int(value):  # type: ignore[arg-type]
+        return str(int(value))  # type: ignore[arg-type]
+    return str(value).strip()
 
 
 def _label_column(grid: dict, columns: list[int]) -> int | None:
