@@ -193,3 +193,35 @@ def test_a_budget_column_left_blank_on_the_total_is_not_totalled(tmp_path):
     text = RECETTES.replace("| 200000  | 76250.5", "|         | 76250.5")
     report = check_path(construire(tmp_path / "blank.xlsx", {"Budget": text}))
     assert [f for f in _shown(report) if f[0].startswith("T")] == []
+
+
+SHARED_AE = """
+Code Opération | Imputation      | Libellé Opération       | AE €    | Proposition €
+C02-446A05     | 6568/93446      | Indemnisation           | 500000  | 12000
+C02-446A05     | 6574/93446      | Indemnisation           | 500000  | 8000
+C02-582A02     | 6568/9358       | Jeunes                  | 90000   | 5000
+TOTAL          |                 |                         | 590000  | 25000
+"""
+
+
+def test_an_ae_repeated_on_each_line_of_its_code_is_totalled_once(tmp_path):
+    """Two imputations of one code opération, each line restating its AE: the TOTAL
+    counts the AE once per code. Read so, it adds up; a Proposition off is still said."""
+    right = check_path(construire(tmp_path / "right.xlsx", {"Rapport": SHARED_AE}))
+    assert [f for f in _shown(right) if f[0].startswith("T")] == []
+    slip = check_path(
+        construire(
+            tmp_path / "slip.xlsx", {"Rapport": SHARED_AE.replace("| 590000  | 25000", "| 590000  | 25100")}
+        )
+    )
+    assert [f for f in _shown(slip) if f[0].startswith("T")] == [
+        (
+            "T001",
+            "erreur",
+            "Rapport",
+            "E5",
+            ("E2", "E3", "E4", "E5"),
+            "TOTAL : le total de la colonne « Proposition € » est 25 100,00 € ; la somme des 3 lignes "
+            "du bloc donne 25 000,00 € (écart +100,00 €).",
+        )
+    ]

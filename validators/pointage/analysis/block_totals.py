@@ -135,6 +135,7 @@ def analyse_totals(table: Table, ctx: CheckContext) -> TotalsAnalysis:
         # A budget table's TOTAL row often totals the Proposition only, its AE or
         # Disponible left blank: a column not totalled, not a total forgotten.
         analysis.missing = []
+        analysis.checks = [c for c in analysis.checks if not _once_per_code(table, c)]
     if table.has("description"):
         _walk(table, "description", _description_values(table, ctx), analysis, money=False)
     for side in table.side_totals:
@@ -148,6 +149,22 @@ def analyse_totals(table: Table, ctx: CheckContext) -> TotalsAnalysis:
         if check is not None:
             analysis.checks.append(check)
     return analysis
+
+
+def _once_per_code(table: Table, check: TotalCheck) -> bool:
+    """A budget total that counts each code opération's AE (or Disponible) once, where
+    the code's lines repeat it (one line per imputation): read so, it adds up."""
+    if check.found == check.expected or not table.has("code"):
+        return False
+    first: dict[str, Decimal] = {}
+    repeated = False
+    for part in check.parts:
+        code = table.text(part.row, "code")
+        if not code:
+            return False
+        repeated = repeated or (code in first and first[code] == part.value)
+        first.setdefault(code, part.value)
+    return repeated and sum(first.values(), Decimal(0)) == check.found
 
 
 def _sums_beyond_its_lines(table: Table, side: SideTotal) -> bool:
