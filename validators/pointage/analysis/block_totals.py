@@ -141,9 +141,16 @@ def analyse_totals(table: Table, ctx: CheckContext) -> TotalsAnalysis:
 
         return outline_totals(table)
     analysis = TotalsAnalysis()
-    for role in KIND_WALKED:
+    # Every money column of the kind (a budget table's AE, Disponible, Proposition,
+    # Solde… each on its TOTAL row), then the quantities.
+    for role in dict.fromkeys(("amount", *table.kind.money, *KIND_WALKED)):
         if table.has(role):
-            _walk(table, role, table.exact_column(role), analysis, role == "amount")
+            _walk(table, role, table.exact_column(role), analysis, role in table.kind.money)
+    if table.kind.name == "imputation":
+        # A budget table's TOTAL row often totals the Proposition only, its AE or
+        # Disponible left blank: a column not totalled, not a total forgotten.
+        analysis.missing = []
+        analysis.checks = [c for c in analysis.checks if not _once_per_code(table, c)]
     _walk_summed_columns(table, analysis, ctx)
     if table.has("description"):
         _walk(table, "description", _description_values(table, ctx), analysis, money=False)
@@ -365,6 +372,22 @@ def _not_a_sum(check: TotalCheck) -> bool:
 def _cells_text(cells: list[str]) -> str:
     shown = ", ".join(cells[:5])
     return shown if len(cells) <= 5 else f"{shown} et {len(cells) - 5} autres"
+
+
+def _once_per_code(table: Table, check: TotalCheck) -> bool:
+    """A budget total that counts each code opération's AE (or Disponible) once, where
+    the code's lines repeat it (one line per imputation): read so, it adds up."""
+    if check.found == check.expected or not table.has("code"):
+        return False
+    first: dict[str, Decimal] = {}
+    repeated = False
+    for part in check.parts:
+        code = table.text(part.row, "code")
+        if not code:
+            return False
+        repeated = repeated or (code in first and first[code] == part.value)
+        first.setdefault(code, part.value)
+    return repeated and sum(first.values(), Decimal(0)) == check.found
 
 
 def _sums_beyond_its_lines(table: Table, side: SideTotal) -> bool:

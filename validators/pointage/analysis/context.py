@@ -86,9 +86,10 @@ class CheckContext:
 
     @property
     def totalled_tables(self) -> list[Table]:
-        """Tables whose TOTAL rows are checked (T rules): répartitions, plans and
+        """Tables whose TOTAL rows are checked (T rules): répartitions, plans, budget
+        tables (their AE, Disponible, Proposition, Solde… on a TOTAL row) and
         budget-execution outlines."""
-        return self._of_kind("repartition", "plan", "execution")
+        return self._of_kind("repartition", "imputation", "plan", "execution")
 
     @property
     def units(self) -> tuple[str, ...]:

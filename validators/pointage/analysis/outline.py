@@ -22,6 +22,7 @@ from pointage.analysis.block_totals import Part, TotalCheck, TotalsAnalysis
 from pointage.analysis.identities import cents_of
 from pointage.base.addresses import a1
 from pointage.base.numbers import euros
+from pointage.tables.outline_tables import families, sheet_levels
 from pointage.tables.table import DETAIL, TOTAL, Row, Table
 
 # Columns that a pivot shows net at every level (a balance's `Solde débit` of a class
@@ -33,6 +34,8 @@ MAX_CHILDLESS_RUN = 8  # CGRs without lines, one after the other under one paren
 
 
 def outline_totals(table: Table) -> TotalsAnalysis:
+    if table.outline_levels is not None:
+        return level_totals(table)
     analysis = TotalsAnalysis()
     rows = [r for r in table.rows if r.kind in (DETAIL, TOTAL)]
     columns = [
@@ -47,7 +50,13 @@ def outline_totals(table: Table) -> TotalsAnalysis:
     is_parent = [r.kind == TOTAL or c == leftmost for r, c in zip(rows, first_text)]
     leaves = len(rows) - sum(is_parent)
     if leaves < max(2, len(rows) // 10) or sum(is_parent) < 2 or len(rows) > MAX_OUTLINE_ROWS:
-        return analysis  # a flat list (or too big to be an outline of subtotals)
+        # No indentation: the levels may be in a column (`Département | Section |
+        # Article` words, codes extending their parent's), else a flat list.
+        given = sheet_levels(table) if len(rows) <= MAX_OUTLINE_ROWS else None
+        if given is not None:
+            table.outline_levels = given[0]
+            return level_totals(table, given[1])
+        return analysis
     values = [[cents_of(table.sheet.value(r.index, col)) for _, col in columns] for r in rows]
     grid = _Grid(values, is_parent, [r.kind == TOTAL for r in rows])
     spans = grid.spans()
@@ -249,3 +258,107 @@ def _first_text_col(table: Table, row: Row) -> int | None:
         if isinstance(value, str) and value.strip():
             return col
     return None
+
+
+def level_totals(table: Table, amounts: list[int] | None = None) -> TotalsAnalysis:
+    """The totals of an outline whose levels the sheet gives (`tables/outline_tables.py`):
+    each parent is the sum of its children, in every amount column (an empty cell counts
+    0; an empty parent is not checked). A slip in a subtotal makes it wrong against its
+    lines and its own parent wrong by the opposite amount: only the subtotal is said.
+    When most parents do not add up, the outline was not understood: nothing is said."""
+    analysis = TotalsAnalysis()
+    rows, levels = table.rows, table.outline_levels or []
+    columns = [
+        (role, table.roles[role])
+        for role in table.money_roles
+        if amounts is None or table.roles[role] in amounts
+    ]
+    tree = families(levels)
+    wrong: dict[tuple[int, int], int] = {}  # (parent position, column) -> found - sum
+    for parent, children in tree:
+        for _, col in columns:
+            found = cents_of(table.sheet.value(rows[parent].index, col))
+            if found is None:
+                continue
+            expected = sum(cents_of(table.sheet.value(rows[j].index, col)) or 0 for j in children)
+            if found != expected:
+                wrong[(parent, col)] = found - expected
+    children_of = dict(tree)
+    # A subtotal typed wrong makes its parent wrong by the opposite: said at the subtotal.
+    said = {
+        (parent, col): difference
+        for (parent, col), difference in wrong.items()
+        if not any(wrong.get((child, col)) == -difference for child in children_of[parent])
+    }
+    parents_wrong = {parent for parent, _ in said}
+    if tree and len(parents_wrong) > max(1, (1 - MIN_UNDERSTOOD) * len(tree)):
+        table.totals_skipped = (
+            "sous-totaux au-dessus de leurs lignes (plan hiérarchique) : la plupart ne sont pas "
+            "la somme de leurs lignes, structure non comprise, totaux non vérifiés"
+        )
+        return analysis
+    table.outline_parents = len(tree) - len({parent for parent, _ in wrong})
+    _closing_totals(table, columns, analysis)
+    for (parent, col), difference in sorted(said.items()):
+        role = next(r for r, c in columns if c == col)
+        row = rows[parent]
+        parts = [
+            Part(rows[j].index, col, Decimal(value) / 100)
+            for j in children_of[parent]
+            if (value := cents_of(table.sheet.value(rows[j].index, col))) is not None
+        ]
+        found = cents_of(table.sheet.value(row.index, col)) or 0
+        analysis.checks.append(
+            TotalCheck(
+                1,
+                role,
+                table.header_text(role),
+                row,
+                a1(row.index, col),
+                Decimal(found) / 100,
+                Decimal(found - difference) / 100,
+                len(parts),
+                True,
+                _parts=parts,
+            )
+        )
+    return analysis
+
+
+def _closing_totals(table: Table, columns: list[tuple[str, int]], analysis: TotalsAnalysis) -> None:
+    """A `Total général` closing the tree sums its highest rows since the total above."""
+    rows, levels = table.rows, table.outline_levels or []
+    start = 0
+    for at, level in enumerate(levels):
+        if level is not None:
+            continue
+        above = [p for p in range(start, at) if levels[p] is not None]
+        start = at + 1
+        if not above:
+            continue
+        top = min(levels[p] for p in above)  # type: ignore[type-var]
+        summed = [p for p in above if levels[p] == top]
+        for role, col in columns:
+            found = cents_of(table.sheet.value(rows[at].index, col))
+            if found is None:
+                continue
+            parts = [
+                Part(rows[p].index, col, Decimal(value) / 100)
+                for p in summed
+                if (value := cents_of(table.sheet.value(rows[p].index, col))) is not None
+            ]
+            expected = sum(int(part.value * 100) for part in parts)
+            analysis.checks.append(
+                TotalCheck(
+                    2,
+                    role,
+                    table.header_text(role),
+                    rows[at],
+                    a1(rows[at].index, col),
+                    Decimal(found) / 100,
+                    Decimal(expected) / 100,
+                    len(parts),
+                    True,
+                    _parts=parts,
+                )
+            )

@@ -70,7 +70,7 @@ class SummedColumn:
 def summed_columns(table: Table) -> list[SummedColumn]:
     """The columns of `table`, beyond its kind's walked roles, that its headers or its
     total rows show to be summed, left to right."""
-    walked = {table.roles[r] for r in KIND_WALKED if r in table.roles}
+    walked = {table.roles[r] for r in (*KIND_WALKED, *table.kind.money) if r in table.roles}
     label = table.roles.get("label")
     sheet = table.sheet
     totals = [r.index for r in table.rows if r.kind == TOTAL]

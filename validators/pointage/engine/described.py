@@ -46,9 +46,13 @@ def describe_table(table: Table, ctx: CheckContext) -> TableInfo:
     if table.usable and table.kind.name == "execution":
         ctx.totals_of(table)  # the outline of an execution table is read there
     if table.outline_parents:
+        against = (
+            "chacun vérifié sur ses lignes du niveau juste en dessous"
+            if table.outline_levels is not None
+            else "vérifiés sur les lignes de plus bas niveau"
+        )
         notes.append(
-            f"{table.outline_parents} sous-totaux au-dessus de leurs lignes (plan hiérarchique), "
-            "vérifiés sur les lignes de plus bas niveau"
+            f"{table.outline_parents} sous-totaux au-dessus de leurs lignes (plan hiérarchique), {against}"
         )
     if table.totals_skipped:
         notes.append(table.totals_skipped)

@@ -1,4 +1,4 @@
-"""T — totals of répartition and plan de financement tables."""
+"""T — totals of répartition, budget and plan de financement tables."""
 
 from __future__ import annotations
 
@@ -13,7 +13,8 @@ T001 = rule(
     Severity.ERREUR,
     summary="Un total de bloc (niveau 1) diffère de la somme des lignes de détail de son "
     "bloc, pour une colonne chiffrée (montant, places, portefeuilles, quantités des "
-    "descriptions ; montant delta d'un plan de financement).",
+    "descriptions ; AE, Disponible, Proposition, Dépense, Recette, Solde d'un tableau "
+    "budgétaire ; montant delta d'un plan de financement).",
     message="{label} : le total de la colonne « {column} » est {found_text} ; {summed} donne "
     "{expected_text} (écart {difference}).",
     example="Seed 000 ✔ : `TOTAL | 3 354 | 464 570,00 €` — 3 354 est bien la somme des "
@@ -97,7 +98,7 @@ T003 = rule(
 def check_missing_totals(ctx):
     for table in ctx.totalled_tables:
         for missing in ctx.totals_of(table).missing:
-            money = missing.role == "amount"
+            money = missing.role in table.kind.money
             if missing.count:
                 expected = missing.expected
                 lines = (

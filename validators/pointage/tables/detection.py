@@ -23,6 +23,7 @@ from pointage.tables.headers import (
 from pointage.tables.kinds import EXECUTION, LISTE, REPARTITION
 from pointage.tables.label_totals import label_total_tables
 from pointage.tables.lexicon import MONEY_MEANINGS, header_words
+from pointage.tables.outline_tables import outline_tables
 from pointage.tables.pivots import pivot_tables
 from pointage.tables.side_totals import attach_side_totals, formula_tables
 from pointage.tables.table import TOTAL, Table, classify_rows, extra_role, is_total_label
@@ -95,14 +96,18 @@ def find_tables(sheet: SheetSnapshot, seen: list[SeenHeader] | None = None) -> l
     closed = label_total_tables(sheet, [*kept, *pivots, *boxes])
     kept += pivots + boxes + closed
     shown_by_formulas += pivots + boxes + closed
-    kept_ids = {id(t) for t in kept}
+    listed = {id(t) for t in kept}
+    shown_by_outline = outline_tables(sheet, kept)  # may take lists out of `kept`
+    read_again = listed - {id(t) for t in kept}  # lists read as outlines: understood
+    kept += shown_by_outline
+    kept_ids = {id(t) for t in kept} | read_again
     if seen is not None:
         seen.extend(
             SeenHeader(sheet.name, t.header_row, t.first_col, tuple(t.headers[c] for c in sorted(t.headers)))
             for t in every
             if id(t) not in kept_ids or (t.missing and t.score < SURE_SCORE)
         )
-    if not every and not shown_by_formulas and seen is not None:
+    if not every and not shown_by_formulas and not shown_by_outline and seen is not None:
         seen.extend(_first_header_like_row(sheet))
     kept.sort(key=lambda t: (t.header_row, t.first_col))
     return kept
@@ -471,9 +476,6 @@ def _finish(table: Table, body: list[int]) -> Table:
     _choose_amount_by_values(table, body)
     _drop_quantities_of_text(table, body)
     classify_rows(table, body)
-    if _choose_amount_by_totals(table):
-        table.rows = []
-        classify_rows(table, body)
     _drop_trailing_zero_rows(table)
     if table.rows:
         table.last_row = table.rows[-1].index
@@ -599,6 +601,11 @@ def _choose_amount_by_values(table: Table, body: list[int]) -> None:
         return
     numeric = [c for c in candidates if _mostly_numbers(table, sample, c)]
     chosen = numeric[-1] if numeric else None
+    totalled = _filled_on_totals(table, body, numeric)
+    if chosen is not None and not totalled[chosen] and any(totalled.values()):
+        # The totals say which column the table adds up: `Montant` filled (`=SUM(E2:E34)`)
+        # on every `Total` row, `Montant demandé` beside it empty there.
+        chosen = max(numeric, key=lambda c: (totalled[c], c))
     if chosen is None or chosen == table.roles["amount"]:
         return
     old = table.roles["amount"]
@@ -613,38 +620,21 @@ def _choose_amount_by_values(table: Table, body: list[int]) -> None:
         table.extra_money.append(extra_role(old))
 
 
-def _choose_amount_by_totals(table: Table) -> bool:
-    """Of several columns that may be the amount, the one the total rows total: when
-    the amount chosen is empty on most total rows (`Montant demandé`, asked, never
-    summed) and another column of the same meaning is filled on most of them
-    (`Montant`, granted), that one is the amount. True when the amount changed."""
-    amount = table.roles.get("amount")
-    totals = [r.index for r in table.rows if r.kind == TOTAL]
-    if amount is None or not totals:
-        return False
-    meaning = table.meanings.get(amount)
-    if meaning is None:
-        return False  # an amount known by its place, not its name: nothing to weigh
-    candidates = [c for c, m in sorted(table.meanings.items()) if m == meaning and c != amount]
-    if not candidates or _filled_on(table, totals, amount) * 2 > len(totals):
-        return False
-    best = max(candidates, key=lambda c: (_filled_on(table, totals, c), c))
-    if _filled_on(table, totals, best) * 2 <= len(totals):
-        return False
-    for role, col in list(table.roles.items()):
-        if col == best:
-            del table.roles[role]
-            if role in table.extra_money:
-                table.extra_money.remove(role)
-    table.roles["amount"] = best
-    if table.kind.has_totals:
-        table.roles[extra_role(amount)] = amount
-        table.extra_money.append(extra_role(amount))
-    return True
-
-
-def _filled_on(table: Table, rows: list[int], col: int) -> int:
-    return sum(1 for r in rows if isinstance(parse_number(table.sheet.value(r, col)), Number))
+def _filled_on_totals(table: Table, body: list[int], columns: list[int]) -> dict[int, int]:
+    """For each column, how many total rows of the body (a total label in the row, or a
+    SUM of the rows above in that column) hold a number in it."""
+    sheet = table.sheet
+    counts = dict.fromkeys(columns, 0)
+    if not columns:
+        return counts
+    left = table.first_col - sheet.origin_col
+    for index in body:
+        cells = sheet.row(index)[max(left, 0) : table.last_col - sheet.origin_col + 1]
+        labelled = any(isinstance(v, str) and is_total_label(v.strip()) for v in cells)
+        for col in columns:
+            if (labelled or (index, col) in sheet.sums) and isinstance(sheet.value(index, col), (int, float)):
+                counts[col] += 1
+    return counts
 
 
 def _drop_quantities_of_text(table: Table, body: list[int]) -> None:

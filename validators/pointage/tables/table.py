@@ -76,6 +76,9 @@ class Table:
     totals_skipped: str = ""
     # Rows found to be subtotals above their lines (a budget-execution outline).
     outline_parents: int = 0
+    # The level of each of `rows` (0 the highest) when the sheet gives it (a column of
+    # level words, the indentation, codes): a table only its outline shows.
+    outline_levels: list[int | None] | None = None  # None: a total row closing the tree
     # Its header repeats the header of the table just above (`CODE | STRUCTURE | Nature |
     # Montant` again after a title row): a sub-table of that one, reported with it.
     repeats_header_above: bool = False
