@@ -105,7 +105,11 @@ def _anything_recomputed(table: Table, ctx: CheckContext, totals: tuple, identit
     without any is never said « conforme »."""
     if not table.usable or table.kind.name not in KINDS_CHECKED:
         return True  # its own rules (B, A), or F004 already says it is not checked
-    return bool(totals or identities or (ctx.bareme and table.kind.name == "repartition"))
+    if totals or identities or table.outline_parents:
+        return True
+    if table.kind.has_totals and ctx.totals_of(table).checks:
+        return True  # totals beside the lines, an outline's subtotals, an Excel Table's
+    return bool(ctx.bareme and table.kind.name == "repartition")
 
 
 def title_top(table: Table) -> int:

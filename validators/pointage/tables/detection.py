@@ -526,6 +526,9 @@ def _read_as_outline(table: Table) -> None:
         table.roles[extra_role(amount)] = amount
         table.extra_money.append(extra_role(amount))
     table.extra_money.sort(key=lambda role: table.roles[role])
+    if "label" not in table.roles and "description" in table.roles:
+        # An outline's lines are named by their wording (`Intitulé`): its label.
+        table.roles["label"] = table.roles.pop("description")
     table.kind = EXECUTION
     table.missing = []
 
