@@ -20,6 +20,7 @@ slip changes one parent of four hundred: the table is still read and the slip sa
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 
 from pointage.base.text import is_blank
@@ -97,11 +98,12 @@ def _has_number(cells: list[object]) -> bool:
 
 
 def _is_number(value: object) -> bool:
-    return isinstance(value, (int, float)) and not isinstance(value, bool)
+    """A finite number (a NaN or an infinity read from a broken file is none)."""
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
 
 
 def _cents(value: object) -> int:
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
+    if not _is_number(value):
         return 0
     return value * 100 if isinstance(value, int) else round(value * 100)
 
