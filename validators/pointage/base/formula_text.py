@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
+from pointage.base.addresses import column_index, column_letter
+
 __all__ = ["CALLS", "Call", "Formula", "Num", "Op", "Ref", "Sum", "Term", "additive_terms", "moved", "parse"]
 
 # The last row and column of a sheet: where a whole-column or whole-row range ends.
@@ -104,30 +106,14 @@ def moved(text: str, rows: int, cols: int) -> str:
 
     def move(m: re.Match) -> str:
         col_fixed, letters, row_fixed, number = m.groups()
-        col = _column(letters) + (0 if col_fixed else cols)
+        col = column_index(letters) + (0 if col_fixed else cols)
         row = int(number) + (0 if row_fixed else rows)
         if col < 0 or row < 1:
             return "#REF!"
-        return f"{col_fixed}{_letters(col)}{row_fixed}{row}"
+        return f"{col_fixed}{column_letter(col)}{row_fixed}{row}"
 
     parts = _QUOTED.split(text)
     return "".join(part if i % 2 else _TEXT_REF.sub(move, part) for i, part in enumerate(parts))
-
-
-def _letters(col: int) -> str:
-    out = ""
-    col += 1
-    while col:
-        col, rest = divmod(col - 1, 26)
-        out = chr(65 + rest) + out
-    return out
-
-
-def _column(letters: str) -> int:
-    n = 0
-    for ch in letters.upper():
-        n = n * 26 + ord(ch) - 64
-    return n - 1
 
 
 def _ref(text: str) -> Ref | None:
@@ -141,7 +127,7 @@ def _ref(text: str) -> Ref | None:
         m = _CELL.fullmatch(part)
         if m is None:
             return None
-        col = _column(m.group(1))
+        col = column_index(m.group(1))
         row = int(m.group(2)) - 1 if m.group(2) else None
         if col > LAST_COL or (row is not None and not 0 <= row <= LAST_ROW):
             return None
