@@ -275,6 +275,8 @@ def _drop_columns_not_totalled(table: Table, analysis: TotalsAnalysis) -> None:
     other columns, is not a totalled column (a mean cost, a sum asked but not granted):
     one note says so, where each of its empty totals would have been a T003. A column
     empty on one total among several totalled ones keeps its T003 (a forgotten total)."""
+    if not any(m.value is None and m.count for m in analysis.missing):
+        return  # every total filled (the usual table): nothing to weigh
     # Rows of headings inside the table (the next table's header read as lines) part
     # it: the totals below them are another table's.
     headings = heading_rows_of(table)

@@ -488,12 +488,15 @@ def _duplicate_pairs(table) -> list[tuple[int, int, int]]:
             continue
         # Cells as they are: identical means identical, spaces included.
         signature = tuple(sheet.row(row.index)[start:stop])
+        earlier = seen.setdefault(signature, row.index)
+        if earlier == row.index:
+            continue
         if _blank_at(signature, name_at) and _blank_at(signature, amount_at):
             # Without its name nor its amount, a row is no grant pasted twice: the second
-            # line of a record whose cells are merged over two rows, a note under a line.
+            # line of a record whose cells are merged over two rows, a note under a line
+            # (asked of repeated rows only: identical rows are blank in the same cells).
             continue
-        earlier = seen.setdefault(signature, row.index)
-        if earlier != row.index and sum(1 for v in signature if not is_blank(v)) >= 2:
+        if sum(1 for v in signature if not is_blank(v)) >= 2:
             pairs.append((row.index, earlier, col))
     return pairs
 
