@@ -329,6 +329,10 @@ def _walk_summed_columns(table: Table, analysis: TotalsAnalysis, ctx: CheckConte
     for column in columns:
         values = exact_values(table.sheet.column(indexes, column.col))
         money = column.money
+        if money is None and not table.headers.get(column.col, "").strip() and table.has("amount"):
+            # No header of its own (the other side of `Recettes | | Dépenses |`): summed on
+            # the rows that total the amount, it is read as the amount is, in euros.
+            money = True
         if money is None:
             money = not all(v is None or isinstance(v, int) for v in values)
         _walk(

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from pointage.analysis.block_totals import mismatch
+from pointage.base.addresses import parse_a1
 from pointage.base.formatting import as_json, show, show_difference
 from pointage.report.findings import Severity
 from pointage.rules.formulas import explained_totals
 from pointage.rules.registry import rule
+from pointage.tables.table import is_total_label
 
 T001 = rule(
     "T001",
@@ -50,13 +52,27 @@ def _wrong_total(rule_, table, check, **fields):
         expected=as_json(check.expected, check.money),
         money=check.money,
         found=as_json(check.found, check.money),
-        label=check.row.label or "Total",
+        label=_label_of(table, check),
         column=check.column,
         found_text=show(check.found, check.money),
         expected_text=show(check.expected, check.money),
         difference=show_difference(check.found, check.expected, check.money),
         **fields,
     )
+
+
+def _label_of(table, check) -> str:
+    """The total's own words: the nearest total label left of its cell on its row (the
+    `Total dépenses` of the right-hand side of a budget), else the row's label."""
+    row, col = parse_a1(check.cell)
+    stop = table.roles.get("label", table.first_col)
+    for left in range(col - 1, stop, -1):
+        value = table.sheet.value(row, left)
+        if isinstance(value, str) and value.strip():
+            if is_total_label(value.strip()):
+                return value.strip()
+            break
+    return check.row.label or "Total"
 
 
 T002 = rule(
