@@ -134,3 +134,96 @@ def test_rounding_and_bounds_as_excel(tmp_path):
     [sheet] = read_workbook(tmp_path / "arrondis.xlsx").sheets
     assert sheet.values[0][:11] == [2.5, -2.5, 1234.5678, 3.0, -3.0, 1234.57, 1200.0, 2.5, -2.5, 5000.0, 3.0]
     assert sheet.value(0, 11) is None  # IF: not computed, never 0
+
+
+# After review (wt-f): what a program writes and Excel computes otherwise.
+
+SOUS_TOTAUX = """
+BÉNÉFICIAIRE   | OBJET    | MONTANT
+Association 2  | Action 2 | 100
+Association 3  | Action 3 | 200
+Association 4  | Action 4 | 300
+Sous-total A   |          | =SUBTOTAL(9,C2:C4)
+Association 6  | Action 6 | 10
+Association 7  | Action 7 | 20
+Association 8  | Action 8 | 30
+Sous-total B   |          | =SUBTOTAL(9,C6:C8)
+TOTAL GÉNÉRAL  |          | =SUBTOTAL(9,C2:C9)
+"""
+
+
+def test_a_subtotal_over_subtotals_counts_them_once_as_excel(tmp_path):
+    # SUBTOTAL leaves out the SUBTOTALs inside its range (Excel's rule: no double
+    # counting): the grand total is 660, not 1 320 (no false T002).
+    report = check_path(construire(tmp_path / "programme.xlsx", {"Annexe": SOUS_TOTAUX}))
+    assert _shown(report) == [
+        (
+            "F011",
+            "info",
+            None,
+            None,
+            (),
+            "Classeur jamais recalculé : 3 formules sans valeur calculée, calculées par Pointage pour la "
+            "vérification ; ouvrez le classeur dans Excel et enregistrez-le pour que le fichier garde ses "
+            "valeurs.",
+        )
+    ]
+    [sheet] = read_workbook(tmp_path / "programme.xlsx").sheets
+    assert [sheet.value(r, 2) for r in (4, 8, 9)] == [600.0, 60.0, 660.0]
+
+
+def test_subtotal_109_leaves_out_hidden_rows_and_9_keeps_them(tmp_path):
+    from classeurs import Feuille
+
+    texte = "\n".join(
+        f"{n} | =SUBTOTAL(9,A1:A{n}) | =SUBTOTAL(109,A1:A{n}) | =SUM(A1:A{n})" for n in (1, 2, 3)
+    )
+    construire(tmp_path / "masque.xlsx", {"Calcul": Feuille(texte, lignes_masquees=(2,))})
+    [sheet] = read_workbook(tmp_path / "masque.xlsx").sheets
+    assert [sheet.value(2, c) for c in (1, 2, 3)] == [6.0, 4.0, 6.0]
+
+
+def test_a_round_to_more_digits_than_a_number_holds_is_no_crash(tmp_path):
+    classeur = openpyxl.Workbook()
+    classeur.active.append([12345678901.5, "=ROUND(A1,20)", "=ROUND(A1,1000000)", "=ROUND(A1,-400)"])
+    classeur.save(tmp_path / "arrondis.xlsx")
+    [sheet] = read_workbook(tmp_path / "arrondis.xlsx").sheets
+    assert sheet.values[0][:4] == [12345678901.5, 12345678901.5, 12345678901.5, 0.0]
+
+
+def test_long_and_deep_formulas_are_bounded(tmp_path):
+    # A chain of 1 900 terms (within the 4 000 characters read) and 900 nested
+    # parentheses: computed or left unknown, never a crash (the file was E000).
+    classeur = openpyxl.Workbook()
+    classeur.active.append(
+        [1, "=" + "+".join(["A1"] * 1300), "=" + "(" * 900 + "1" + ")" * 900, "=" + "-" * 3000 + "1"]
+    )
+    classeur.save(tmp_path / "long.xlsx")
+    [sheet] = read_workbook(tmp_path / "long.xlsx").sheets
+    assert sheet.values[0][:2] == [1, 1300.0]
+    assert sheet.value(0, 2) is None and sheet.value(0, 3) is None
+
+
+def test_many_line_sums_are_computed_in_linear_time(tmp_path):
+    # Each line's `=SUM(Bn:Cn)` of a program-written annex: the sheet's last row was
+    # looked for again at each range (3 000 lines: 6 s; 30 000: more than 5 minutes).
+    import time
+
+    classeur = openpyxl.Workbook()
+    for n in range(1, 20001):
+        classeur.active.append([f"Ligne {n}", n, 1, f"=SUM(B{n}:C{n})"])
+    classeur.save(tmp_path / "lignes.xlsx")
+    started = time.perf_counter()
+    [sheet] = read_workbook(tmp_path / "lignes.xlsx").sheets
+    assert time.perf_counter() - started < 20
+    assert sheet.value(19999, 3) == 20001.0
+
+
+def test_words_python_reads_as_numbers_are_words_to_excel(tmp_path):
+    # `NaN`, `Infinity` and `1_000` are text to Excel: `+` on them is #VALUE!, never a
+    # NaN written in the sheet nor 1 000.
+    classeur = openpyxl.Workbook()
+    classeur.active.append(["NaN", "Infinity", "1_000", "=A1+1", "=B1+1", "=C1+1", "=SUM(A1:C1)"])
+    classeur.save(tmp_path / "mots.xlsx")
+    [sheet] = read_workbook(tmp_path / "mots.xlsx").sheets
+    assert [sheet.value(0, c) for c in (3, 4, 5, 6)] == [None, None, None, 0.0]
