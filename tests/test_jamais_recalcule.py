@@ -227,3 +227,14 @@ def test_words_python_reads_as_numbers_are_words_to_excel(tmp_path):
     classeur.save(tmp_path / "mots.xlsx")
     [sheet] = read_workbook(tmp_path / "mots.xlsx").sheets
     assert [sheet.value(0, c) for c in (3, 4, 5, 6)] == [None, None, None, 0.0]
+
+
+def test_one_formula_not_computed_is_said_in_french(tmp_path):
+    texte = ANNEXE.replace("=B2*Barème!B2", "=IF(B2>0,B2*Barème!B2,0)").replace("=SUM(D2:D4)", "")
+    report = check_path(construire(tmp_path / "programme.xlsx", {"Annexe": texte, "Barème": BAREME_SEED}))
+    assert [f[5] for f in _shown(report) if f[0] == "F003"] == [
+        "Classeur jamais recalculé : 1 formule des tableaux vérifiés sans valeur calculée, que "
+        "Pointage ne sait pas calculer, n'est pas lue (D2) ; 3 autres formules calculées par "
+        "Pointage : ouvrez le classeur dans Excel et enregistrez-le pour que les valeurs soient "
+        "calculées."
+    ]
