@@ -309,3 +309,14 @@ def test_a_total_chaining_a_thousand_lines_is_read(tmp_path):
     assert [(f.code, f.cell, f.cells) for f in check_path(chemin).findings] == [
         ("T004", "C802", ("C400", "C802"))
     ]
+
+
+def test_a_shared_formula_moves_as_excel_moves_it():
+    from pointage.base.formula_text import moved
+
+    assert moved("SUM(C2:C6)+Feuil2!$B$4", 0, 1) == "SUM(D2:D6)+Feuil2!$B$4"
+    # Whole columns move to the right too (`SUM(C:C)` filled right is `SUM(D:D)`),
+    # their `$` ones stay; a function's name, a text and a sheet's name never move.
+    assert moved("SUM(C:C)-SUM($C:C)+LOG10(C2)", 0, 1) == "SUM(D:D)-SUM($C:D)+LOG10(D2)"
+    assert moved('SUM(A:B)&"C:C"', 3, 2) == 'SUM(C:D)&"C:C"'
+    assert moved("'Feuil 2'!C:C+AB1", 1, 0) == "'Feuil 2'!C:C+AB2"

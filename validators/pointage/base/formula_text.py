@@ -116,6 +116,10 @@ _CELL = re.compile(r"\$?([A-Za-z]{1,3})\$?(\d+)?")
 # not a sheet's name (`Feuil2!`), not inside a longer word.
 _TEXT_REF = re.compile(r"(?<![A-Za-z0-9_.\u00c0-\uffff])(\$?)([A-Za-z]{1,3})(\$?)(\d+)(?![\w(!.])")
 _QUOTED = re.compile(r"('(?:[^']|'')*'|\"[^\"]*\")")
+# A whole-column range (`C:C`, `$A:B`): it moves right with its cell too.
+_TEXT_COLUMNS = re.compile(
+    r"(?<![A-Za-z0-9_.$\u00c0-\uffff])(\$?)([A-Za-z]{1,3}):(\$?)([A-Za-z]{1,3})(?![\w(!.$])"
+)
 
 
 def moved(text: str, rows: int, cols: int) -> str:
@@ -130,8 +134,21 @@ def moved(text: str, rows: int, cols: int) -> str:
             return "#REF!"
         return f"{col_fixed}{_letters(col)}{row_fixed}{row}"
 
+    def move_columns(m: re.Match) -> str:
+        ends = []
+        for fixed, letters in ((m.group(1), m.group(2)), (m.group(3), m.group(4))):
+            col = _column(letters) + (0 if fixed else cols)
+            if col < 0 or col > LAST_COL:
+                return "#REF!"
+            ends.append(f"{fixed}{_letters(col)}")
+        return ":".join(ends)
+
+    def move_part(part: str) -> str:
+        part = _TEXT_REF.sub(move, part)
+        return _TEXT_COLUMNS.sub(move_columns, part) if cols else part
+
     parts = _QUOTED.split(text)
-    return "".join(part if i % 2 else _TEXT_REF.sub(move, part) for i, part in enumerate(parts))
+    return "".join(part if i % 2 else move_part(part) for i, part in enumerate(parts))
 
 
 def _letters(col: int) -> str:
