@@ -238,3 +238,66 @@ def test_one_formula_not_computed_is_said_in_french(tmp_path):
         "Pointage : ouvrez le classeur dans Excel et enregistrez-le pour que les valeurs soient "
         "calculées."
     ]
+
+
+def _comme_xlsxwriter(chemin, recalcul_a_l_ouverture=True):
+    """The workbook as XlsxWriter writes it: every formula with a cached 0 (it computes
+    nothing) and `fullCalcOnLoad="1"` (openpyxl writes it too) so that Excel computes
+    them when the file is opened."""
+    import re
+    import zipfile
+
+    with zipfile.ZipFile(chemin) as archive:
+        parties = {info.filename: archive.read(info) for info in archive.infolist()}
+    for nom in parties:
+        if nom.startswith("xl/worksheets/"):
+            parties[nom] = re.sub(rb"(<f>[^<]*</f>)(?:<v\s*/>|<v></v>)?", rb"\1<v>0</v>", parties[nom])
+    assert b'fullCalcOnLoad="1"' in parties["xl/workbook.xml"]
+    if not recalcul_a_l_ouverture:
+        parties["xl/workbook.xml"] = parties["xl/workbook.xml"].replace(b' fullCalcOnLoad="1"', b"")
+    with zipfile.ZipFile(chemin, "w", zipfile.ZIP_DEFLATED) as archive:
+        for nom, contenu in parties.items():
+            archive.writestr(nom, contenu)
+    return chemin
+
+
+def test_a_workbook_written_by_xlsxwriter_is_never_recalculated(tmp_path):
+    # XlsxWriter caches 0 for every formula and asks Excel to compute them on opening:
+    # those zeros are not the totals Excel shows (was a false T001 « le total est 0,00 € »).
+    texte = ANNEXE.replace("=B3*Barème!B2*10", "=B3*Barème!B2")
+    chemin = _comme_xlsxwriter(
+        construire(tmp_path / "xlsxwriter.xlsx", {"Annexe": texte, "Barème": BAREME_SEED})
+    )
+    assert _shown(check_path(chemin)) == [JAMAIS_RECALCULE]
+    [annexe, _] = read_workbook(chemin).sheets
+    assert [annexe.value(r, 3) for r in (1, 2, 3, 4)] == [4800.0, 2080.0, 3200.0, 10080.0]
+
+
+def test_zeros_of_a_formula_not_computed_are_never_read(tmp_path):
+    texte = ANNEXE.replace("=B3*Barème!B2*10", "=IF(B3>0,B3*Barème!B2,0)")
+    chemin = _comme_xlsxwriter(
+        construire(tmp_path / "xlsxwriter.xlsx", {"Annexe": texte, "Barème": BAREME_SEED})
+    )
+    assert [f[:5] for f in _shown(check_path(chemin))] == [("F003", "erreur", "Annexe", "D3", ("D3", "D5"))]
+
+
+def test_cached_zeros_without_recalculation_on_opening_are_values(tmp_path):
+    # Without fullCalcOnLoad, or with one formula cached to another number, the
+    # workbook was computed: its zeros are what Excel shows.
+    sans = _comme_xlsxwriter(
+        construire(tmp_path / "sans.xlsx", {"Annexe": ANNEXE, "Barème": BAREME_SEED}), False
+    )
+    assert read_workbook(sans).sheets[0].value(4, 3) == 0
+    assert not read_workbook(sans).sheets[0].formulas_without_value
+    un = _comme_xlsxwriter(construire(tmp_path / "un.xlsx", {"Annexe": ANNEXE, "Barème": BAREME_SEED}))
+    import zipfile
+
+    with zipfile.ZipFile(un) as archive:
+        parties = {info.filename: archive.read(info) for info in archive.infolist()}
+    feuille = next(n for n in parties if n.startswith("xl/worksheets/sheet1"))
+    parties[feuille] = parties[feuille].replace(b"<f>SUM(B2:B4)</f><v>0</v>", b"<f>SUM(B2:B4)</f><v>63</v>")
+    with zipfile.ZipFile(un, "w") as archive:
+        for nom, contenu in parties.items():
+            archive.writestr(nom, contenu)
+    assert read_workbook(un).sheets[0].value(4, 1) == 63
+    assert not read_workbook(un).sheets[0].formulas_without_value
