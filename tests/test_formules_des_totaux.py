@@ -320,3 +320,23 @@ def test_a_shared_formula_moves_as_excel_moves_it():
     assert moved("SUM(C:C)-SUM($C:C)+LOG10(C2)", 0, 1) == "SUM(D:D)-SUM($C:D)+LOG10(D2)"
     assert moved('SUM(A:B)&"C:C"', 3, 2) == 'SUM(C:D)&"C:C"'
     assert moved("'Feuil 2'!C:C+AB1", 1, 0) == "'Feuil 2'!C:C+AB2"
+
+
+def test_a_number_taken_away_in_a_total_is_said_taken_away(tmp_path):
+    texte = "BÉNÉFICIAIRE | OBJET | MONTANT\n" + "\n".join(
+        f"Association {n} | Action {n} | {n * 100}" for n in range(1, 6)
+    )
+    chemin = _classeur(
+        tmp_path, {"Annexe": texte + "\nTOTAL | | =SUM(C2:C6)-1000.5"}, {"Annexe": {"C7": 499.5}}
+    )
+    assert _shown(check_path(chemin)) == [
+        (
+            "T004",
+            "erreur",
+            "Annexe",
+            "C7",
+            ("C7",),
+            "TOTAL : la formule du total (=SUM(C2:C6)-1000.5) retranche le nombre 1 000,5 écrit dans "
+            "la formule ; sans cela le total serait 1 500,00 € au lieu de 499,50 € (écart -1 000,50 €).",
+        )
+    ]
