@@ -301,3 +301,15 @@ def test_cached_zeros_without_recalculation_on_opening_are_values(tmp_path):
             archive.writestr(nom, contenu)
     assert read_workbook(un).sheets[0].value(4, 1) == 63
     assert not read_workbook(un).sheets[0].formulas_without_value
+
+
+def test_thousands_of_formulas_are_counted_the_french_way(tmp_path):
+    classeur = openpyxl.Workbook()
+    classeur.active.append(["BÉNÉFICIAIRE", "OBJET", "MONTANT", "TOTAL LIGNE"])
+    for n in range(2, 1202):
+        classeur.active.append([f"Association {n}", f"Action {n}", n, f"=SUM(C{n}:C{n})"])
+    classeur.save(tmp_path / "milliers.xlsx")
+    [f011] = [f for f in check_path(tmp_path / "milliers.xlsx").findings if f.code == "F011"]
+    assert f011.message.startswith(
+        "Classeur jamais recalculé : 1 200 formules sans valeur calculée, calculées"
+    )
