@@ -6,6 +6,7 @@ Pointage cannot compute)."""
 from __future__ import annotations
 
 import openpyxl
+import pytest
 
 from classeurs import BAREME_SEED, construire
 from pointage.engine.check import check_path
@@ -261,13 +262,26 @@ def _comme_xlsxwriter(chemin, recalcul_a_l_ouverture=True):
     return chemin
 
 
-def test_a_workbook_written_by_xlsxwriter_is_never_recalculated(tmp_path):
+@pytest.mark.parametrize("type_n", [False, True])
+def test_a_workbook_written_by_xlsxwriter_is_never_recalculated(tmp_path, type_n):
     # XlsxWriter caches 0 for every formula and asks Excel to compute them on opening:
     # those zeros are not the totals Excel shows (was a false T001 « le total est 0,00 € »).
+    # Some writers say the type, `t="n"` (LibreOffice): the same zeros.
     texte = ANNEXE.replace("=B3*Barème!B2*10", "=B3*Barème!B2")
     chemin = _comme_xlsxwriter(
         construire(tmp_path / "xlsxwriter.xlsx", {"Annexe": texte, "Barème": BAREME_SEED})
     )
+    if type_n:
+        import zipfile
+
+        with zipfile.ZipFile(chemin) as archive:
+            parties = {info.filename: archive.read(info) for info in archive.infolist()}
+        for nom in parties:
+            if nom.startswith("xl/worksheets/"):
+                parties[nom] = parties[nom].replace(b"><f>", b' t="n"><f>')
+        with zipfile.ZipFile(chemin, "w") as archive:
+            for nom, contenu in parties.items():
+                archive.writestr(nom, contenu)
     assert _shown(check_path(chemin)) == [JAMAIS_RECALCULE]
     [annexe, _] = read_workbook(chemin).sheets
     assert [annexe.value(r, 3) for r in (1, 2, 3, 4)] == [4800.0, 2080.0, 3200.0, 10080.0]

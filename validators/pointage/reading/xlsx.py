@@ -529,7 +529,7 @@ def _scan_block(
             zero = (
                 value is not None
                 and value.group(1) == b"0"
-                and b't="' not in cell.group(0)
+                and (b't="' not in cell.group(0) or b't="n"' in cell.group(0))
                 and here is not None
             )
             if zero:
