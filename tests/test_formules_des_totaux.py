@@ -281,3 +281,62 @@ def test_lines_that_break_down_the_line_above_are_not_left_out(tmp_path):
     # `dont …` lines add up to the line above them: its detail, not forgotten lines.
     chemin = _classeur(tmp_path, {"Annexe": VENTILATION}, {"Annexe": {"C6": 1500}})
     assert [f for f in check_path(chemin).findings if f.code in ("T004", "T005")] == []
+
+
+@pytest.mark.parametrize(
+    "formule", ["=SUM(C2:C5)+Annexe!C6", "=SUM(Annexe!C2:C4)+SUM(C5:C6)", "=SUM('Annexe'!C2:C6)"]
+)
+def test_a_cell_of_the_total_own_sheet_named_with_its_sheet_is_a_cell_of_the_block(tmp_path, formule):
+    # Excel writes `Annexe!C6` when the cell was clicked from another sheet and back:
+    # it is the block's own line, not another sheet's (was a false T004 on C6).
+    texte = "BÉNÉFICIAIRE | OBJET | MONTANT\n" + "\n".join(
+        f"Association {n} | Action {n} | {n * 100}" for n in range(1, 6)
+    )
+    chemin = _classeur(tmp_path, {"Annexe": texte + f"\nTOTAL | | {formule}"}, {"Annexe": {"C7": 1500}})
+    assert [f for f in check_path(chemin).findings if f.code in ("T001", "T004", "T005")] == []
+
+
+def test_a_total_chaining_a_thousand_lines_is_read(tmp_path):
+    # `=C2+C3+…+C1001` (about 4 000 characters) is walked in a loop (no crash) and a
+    # line it skips is found.
+    lignes = "\n".join(f"Association {n} | Action {n} | 1" for n in range(1, 801))
+    formule = "=" + "+".join(f"C{r}" for r in range(2, 802) if r != 400)
+    chemin = _classeur(
+        tmp_path,
+        {"Annexe": f"BÉNÉFICIAIRE | OBJET | MONTANT\n{lignes}\nTOTAL | | {formule}"},
+        {"Annexe": {"C802": 799}},
+    )
+    assert [(f.code, f.cell, f.cells) for f in check_path(chemin).findings] == [
+        ("T004", "C802", ("C400", "C802"))
+    ]
+
+
+def test_a_shared_formula_moves_as_excel_moves_it():
+    from pointage.base.formula_text import moved
+
+    assert moved("SUM(C2:C6)+Feuil2!$B$4", 0, 1) == "SUM(D2:D6)+Feuil2!$B$4"
+    # Whole columns move to the right too (`SUM(C:C)` filled right is `SUM(D:D)`),
+    # their `$` ones stay; a function's name, a text and a sheet's name never move.
+    assert moved("SUM(C:C)-SUM($C:C)+LOG10(C2)", 0, 1) == "SUM(D:D)-SUM($C:D)+LOG10(D2)"
+    assert moved('SUM(A:B)&"C:C"', 3, 2) == 'SUM(C:D)&"C:C"'
+    assert moved("'Feuil 2'!C:C+AB1", 1, 0) == "'Feuil 2'!C:C+AB2"
+
+
+def test_a_number_taken_away_in_a_total_is_said_taken_away(tmp_path):
+    texte = "BÉNÉFICIAIRE | OBJET | MONTANT\n" + "\n".join(
+        f"Association {n} | Action {n} | {n * 100}" for n in range(1, 6)
+    )
+    chemin = _classeur(
+        tmp_path, {"Annexe": texte + "\nTOTAL | | =SUM(C2:C6)-1000.5"}, {"Annexe": {"C7": 499.5}}
+    )
+    assert _shown(check_path(chemin)) == [
+        (
+            "T004",
+            "erreur",
+            "Annexe",
+            "C7",
+            ("C7",),
+            "TOTAL : la formule du total (=SUM(C2:C6)-1000.5) retranche le nombre 1 000,5 écrit dans "
+            "la formule ; sans cela le total serait 1 500,00 € au lieu de 499,50 € (écart -1 000,50 €).",
+        )
+    ]

@@ -66,3 +66,18 @@ def test_a_folder_of_workbooks_without_table_exits_with_3(tmp_path):
         "MONTANT RETENU, ou CODE OPÉRATION | IMPUTATION | LIBELLÉ | PROPOSITION, ou des lignes de "
         "total ; lignes d'en-têtes lues, non reconnues : Trajectoire!A1 (« Temps », « Position »)."
     )
+
+
+def test_a_header_written_on_two_lines_is_quoted_on_one(tmp_path):
+    # `Prévu\nCoût` (Alt+Entrée in the cell): E002 quotes it on one line, as the text
+    # report shows one finding a line.
+    import openpyxl
+
+    classeur = openpyxl.Workbook()
+    classeur.active.title = "Budget"
+    for ligne in (["Temps", "Prévu \nCoût"], [0, 1], [1, 3]):
+        classeur.active.append(ligne)
+    classeur.save(tmp_path / "budget.xlsx")
+    [finding] = check_path(tmp_path / "budget.xlsx").findings
+    assert finding.code == "E002" and "\n" not in finding.message
+    assert "Budget!A1 (« Temps », « Prévu Coût »)." in finding.message

@@ -18,7 +18,7 @@ legitimate), a formula that multiplies, divides or calls another function.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -136,9 +136,20 @@ def _total_cells(ctx: CheckContext, sheet_name: str) -> set[tuple[int, int]]:
 
 
 def _terms(sheet: SheetSnapshot, cell: tuple[int, int]) -> list[Term] | None:
+    """The terms of a cell's formula; a reference to its own sheet by name (`Annexe!C6`,
+    written by Excel when the cell was clicked from another sheet) is a cell of this one."""
     text = sheet.formula(cell)
     node = parse(text) if text is not None else None
-    return additive_terms(node) if node is not None else None
+    terms = additive_terms(node) if node is not None else None
+    if terms is None:
+        return None
+    own = sheet.name.casefold()
+    return [
+        Term(t.sign, replace(t.node, sheet=None))
+        if isinstance(t.node, Ref) and t.node.sheet is not None and t.node.sheet.casefold() == own
+        else t
+        for t in terms
+    ]
 
 
 def _number(sheet: SheetSnapshot, row: int, col: int) -> Decimal | None:

@@ -70,8 +70,9 @@ def plural(count: Decimal | int, singular: str, plural_form: str | None = None) 
 
 
 def count(n: int, singular: str, plural_form: str | None = None) -> str:
-    """`0 erreur`, `1 erreur`, `2 erreurs`."""
-    return f"{n} {plural(n, singular, plural_form)}"
+    """`0 erreur`, `1 erreur`, `2 erreurs`, `1 200 formules` (grouped the French way)."""
+    shown = ("-" if n < 0 else "") + _group(str(abs(n)), " ")
+    return f"{shown} {plural(n, singular, plural_form)}"
 
 
 def display_json(value: str | None, money: bool) -> str:

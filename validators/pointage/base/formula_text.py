@@ -14,13 +14,30 @@ from decimal import Decimal, InvalidOperation
 
 from pointage.base.addresses import column_index, column_letter
 
-__all__ = ["CALLS", "Call", "Formula", "Num", "Op", "Ref", "Sum", "Term", "additive_terms", "moved", "parse"]
+__all__ = [
+    "CALLS",
+    "Call",
+    "Formula",
+    "Num",
+    "Op",
+    "Ref",
+    "Sum",
+    "Term",
+    "additive_terms",
+    "chain",
+    "moved",
+    "parse",
+]
 
 # The last row and column of a sheet: where a whole-column or whole-row range ends.
 LAST_ROW = 1048575
 LAST_COL = 16383
 # A formula longer than this is no simple total (and would cost memory to keep).
 MAX_LENGTH = 4000
+# Parentheses and signs nested deeper than this are no simple total (Excel nests
+# functions 64 deep): the parser and the walks over its tree stay far from Python's
+# recursion limit. A long chain `D19+D20+…` is no nesting: it is walked in a loop.
+MAX_NESTING = 64
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,9 +63,12 @@ class Ref:
 
 @dataclass(frozen=True, slots=True)
 class Sum:
-    """`SUM(…)`, or `SUBTOTAL(9|109, …)`: the sum of its arguments."""
+    """`SUM(…)`, or `SUBTOTAL(9|109, …)`: the sum of its arguments. A SUBTOTAL
+    (`subtotal` 9 or 109) leaves out the SUBTOTALs inside its ranges, and 109 the
+    hidden rows too, as Excel does."""
 
     args: tuple[Formula, ...]
+    subtotal: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,6 +118,10 @@ _CELL = re.compile(r"\$?([A-Za-z]{1,3})\$?(\d+)?")
 # not a sheet's name (`Feuil2!`), not inside a longer word.
 _TEXT_REF = re.compile(r"(?<![A-Za-z0-9_.\u00c0-\uffff])(\$?)([A-Za-z]{1,3})(\$?)(\d+)(?![\w(!.])")
 _QUOTED = re.compile(r"('(?:[^']|'')*'|\"[^\"]*\")")
+# A whole-column range (`C:C`, `$A:B`): it moves right with its cell too.
+_TEXT_COLUMNS = re.compile(
+    r"(?<![A-Za-z0-9_.$\u00c0-\uffff])(\$?)([A-Za-z]{1,3}):(\$?)([A-Za-z]{1,3})(?![\w(!.$])"
+)
 
 
 def moved(text: str, rows: int, cols: int) -> str:
@@ -112,8 +136,21 @@ def moved(text: str, rows: int, cols: int) -> str:
             return "#REF!"
         return f"{col_fixed}{column_letter(col)}{row_fixed}{row}"
 
+    def move_columns(m: re.Match) -> str:
+        ends = []
+        for fixed, letters in ((m.group(1), m.group(2)), (m.group(3), m.group(4))):
+            col = column_index(letters) + (0 if fixed else cols)
+            if col < 0 or col > LAST_COL:
+                return "#REF!"
+            ends.append(f"{fixed}{column_letter(col)}")
+        return ":".join(ends)
+
+    def move_part(part: str) -> str:
+        part = _TEXT_REF.sub(move, part)
+        return _TEXT_COLUMNS.sub(move_columns, part) if cols else part
+
     parts = _QUOTED.split(text)
-    return "".join(part if i % 2 else _TEXT_REF.sub(move, part) for i, part in enumerate(parts))
+    return "".join(part if i % 2 else move_part(part) for i, part in enumerate(parts))
 
 
 def _ref(text: str) -> Ref | None:
@@ -218,13 +255,15 @@ class _Parser:
             if CALLS[name] is not None and len(args) != CALLS[name]:
                 raise ValueError(name)
             return Call(name, tuple(args))
+        subtotal = None
         if name == "SUBTOTAL" and args and args[0] in (Num(Decimal(9)), Num(Decimal(109))):
+            subtotal = int(args[0].value)
             args = args[1:]
         elif name != "SUM":
             raise ValueError(name)
         if not args:
             raise ValueError(name)
-        return Sum(tuple(args))
+        return Sum(tuple(args), subtotal)
 
     def _expect(self, symbol: str) -> None:
         if self.take() != ("sym", symbol):
@@ -239,16 +278,51 @@ def parse(text: str) -> Formula | None:
     if not text or len(text) > MAX_LENGTH:
         return None
     tokens = _tokens(text)
-    if not tokens:
+    if not tokens or _nesting(tokens) > MAX_NESTING:
         return None
     parser = _Parser(tokens)
     try:
         node = parser.expression()
-    except (ValueError, IndexError, InvalidOperation):
+    except (ValueError, IndexError, InvalidOperation, RecursionError):
         return None
     if parser.at != len(tokens) or not _ranges_inside_sums(node, False):
         return None
     return node
+
+
+def _nesting(tokens: list[tuple[str, str]]) -> int:
+    """How deep parentheses and signs in a row nest (`((1))`: 2; `--1`: 2)."""
+    deepest = depth = signs = 0
+    previous = None
+    for kind, text in tokens:
+        if kind == "func" or text == "(":
+            depth += 1
+        elif text == ")":
+            depth -= 1
+        if (
+            kind == "sym"
+            and text in "+-"
+            and (previous is None or previous[1] in "+-*/(,;" or previous[0] == "func")
+        ):
+            signs += 1  # a sign, not an operator
+        else:
+            signs = 0
+        deepest = max(deepest, depth + signs)
+        previous = (kind, text)
+    return deepest
+
+
+def chain(node: Op) -> tuple[Formula, list[tuple[str, Formula]]]:
+    """A left-deep chain of operations (`a+b-c*d`: ((a + b) − c×d)) as its first operand
+    and the operations applied to it in turn, [("+", b), ("-", c×d)]: walked in a loop,
+    since a total `D19+D20+…` may chain a thousand terms."""
+    steps = []
+    here: Formula = node
+    while isinstance(here, Op):
+        steps.append((here.op, here.right))
+        here = here.left
+    steps.reverse()
+    return here, steps
 
 
 def _ranges_inside_sums(node: Formula, inside: bool) -> bool:
@@ -260,7 +334,8 @@ def _ranges_inside_sums(node: Formula, inside: bool) -> bool:
     if isinstance(node, Call):
         return all(_ranges_inside_sums(a, CALLS[node.name] is None) for a in node.args)
     if isinstance(node, Op):
-        return _ranges_inside_sums(node.left, False) and _ranges_inside_sums(node.right, False)
+        first, steps = chain(node)
+        return _ranges_inside_sums(first, False) and all(_ranges_inside_sums(r, False) for _, r in steps)
     return True
 
 
@@ -277,12 +352,12 @@ def additive_terms(node: Formula) -> list[Term] | None:
             return all(walk(a, sign) for a in n.args)
         if isinstance(n, Call):
             return False
-        if n.op == "+":
-            return walk(n.left, sign) and walk(n.right, sign)
-        if n.op == "-":
-            if n.left == Num(Decimal(0)):  # a unary minus
-                return walk(n.right, -sign)
-            return walk(n.left, sign) and walk(n.right, -sign)
-        return False
+        first, steps = chain(n)
+        if any(op not in "+-" for op, _ in steps):
+            return False
+        unary_minus = first == Num(Decimal(0)) and steps[0][0] == "-"
+        if not unary_minus and not walk(first, sign):
+            return False
+        return all(walk(right, sign if op == "+" else -sign) for op, right in steps)
 
     return terms if walk(node, 1) else None

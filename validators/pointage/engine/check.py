@@ -148,12 +148,17 @@ def _nothing_recognised(ctx: CheckContext) -> str:
     if not ctx.seen_headers:
         return reason + " ; aucune ligne d'en-têtes lue."
     shown = [
-        f"{seen.sheet}!{a1(seen.row, seen.col)} ({', '.join(f'« {h} »' for h in seen.headers[:6])}"
+        f"{seen.sheet}!{a1(seen.row, seen.col)} ({', '.join(f'« {_one_line(h)} »' for h in seen.headers[:6])}"
         f"{'…' if len(seen.headers) > 6 else ''})"
         for seen in ctx.seen_headers[:5]
     ]
     more = f" et {len(ctx.seen_headers) - 5} autres" if len(ctx.seen_headers) > 5 else ""
     return f"{reason} ; lignes d'en-têtes lues, non reconnues : {' ; '.join(shown)}{more}."
+
+
+def _one_line(header: object) -> str:
+    """A header as a message quotes it: on one line (`Prévu\nCoût`: `Prévu Coût`)."""
+    return " ".join(str(header).split())
 
 
 def check_snapshot(

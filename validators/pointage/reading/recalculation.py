@@ -15,7 +15,7 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from functools import cached_property
 
 from pointage.base.excel_errors import ExcelError
-from pointage.base.formula_text import Call, Formula, Num, Op, Ref, Sum, parse
+from pointage.base.formula_text import Call, Formula, Num, Op, Ref, Sum, chain, parse
 from pointage.reading.snapshot import SheetSnapshot, WorkbookSnapshot
 
 __all__ = ["recalculate"]
@@ -55,6 +55,8 @@ class _Evaluator:
         # (sheet name, cell) -> value, or None when it cannot be computed
         self.done: dict[tuple[str, tuple[int, int]], float | None] = {}
         self.budget = MAX_CELLS_READ
+        # sheet name -> its last row holding a value or a formula (a whole column's end)
+        self.last_rows: dict[str, int] = {}
 
     def results_by_sheet(self):
         grouped: dict[str, dict[tuple[int, int], float]] = {}
@@ -98,18 +100,28 @@ class _Evaluator:
                     continue
             try:
                 result = _rounded(self._eval(here_sheet, node, top=True))
-            except _Unknown:
+            except (_Unknown, ArithmeticError):  # ArithmeticError: a number past Decimal's
                 result = None
             self.done[here_key] = result
             stack.pop()
         return self.done[key]
 
-    def _cells(self, sheet: SheetSnapshot, ref: Ref):
-        for cell in _cells_in(sheet, ref):
-            self.budget -= 1
-            if self.budget < 0:
-                raise _Unknown
-            yield cell
+    def _cells(self, sheet: SheetSnapshot, ref: Ref, subtotal: int | None = None):
+        """The cells of a range, counted against the budget; a SUBTOTAL's without the
+        SUBTOTALs inside it (and 109's without the hidden rows), as Excel sums them."""
+        last_row = self.last_rows.get(sheet.name)
+        if last_row is None:
+            last_row = self.last_rows[sheet.name] = _last_row(sheet)
+        for row in range(ref.first_row, min(ref.last_row, last_row) + 1):
+            if subtotal == 109 and row in sheet.hidden_rows:
+                continue
+            for col in range(ref.first_col, ref.last_col + 1):
+                self.budget -= 1
+                if self.budget < 0:
+                    raise _Unknown
+                if subtotal is not None and _is_subtotal(sheet, (row, col)):
+                    continue
+                yield row, col
 
     def _uncomputed_cells(self, sheet: SheetSnapshot, node: Formula):
         for ref in _refs(node):
@@ -146,29 +158,36 @@ class _Evaluator:
                     target = self._sheet(sheet, arg)
                     if target is None:
                         raise _Unknown
-                    for cell in self._cells(target, arg):
+                    for cell in self._cells(target, arg, node.subtotal):
                         total += _summed(self._cell(target, cell))
                 else:
                     total += self._eval(sheet, arg)
             return total
         if isinstance(node, Call):
             return self._call(sheet, node)
-        left, right = self._eval(sheet, node.left), self._eval(sheet, node.right)
-        if node.op == "+":
-            return left + right
-        if node.op == "-":
-            return left - right
-        if node.op == "*":
-            return left * right
-        if right == 0:
-            raise _Unknown  # #DIV/0!
-        return left / right
+        first, steps = chain(node)  # a loop: a total may chain a thousand terms
+        value = self._eval(sheet, first)
+        for op, operand in steps:
+            right = self._eval(sheet, operand)
+            if op == "+":
+                value += right
+            elif op == "-":
+                value -= right
+            elif op == "*":
+                value *= right
+            elif right == 0:
+                raise _Unknown  # #DIV/0!
+            else:
+                value /= right
+        return value
 
     def _call(self, sheet: SheetSnapshot, node: Call) -> Decimal:
         if node.name == "ROUND":
             value, digits = (self._eval(sheet, a) for a in node.args)
             if digits != digits.to_integral_value():
                 digits = digits.to_integral_value(rounding="ROUND_DOWN")
+            if digits > _DIGITS:
+                return value  # more digits than Excel keeps: nothing to round
             step = Decimal(1).scaleb(-int(digits))
             return (
                 value.quantize(step, rounding=ROUND_HALF_UP)
@@ -208,21 +227,21 @@ def _refs(node: Formula):
         for arg in node.args:
             yield from _refs(arg)
     elif isinstance(node, Op):
-        yield from _refs(node.left)
-        yield from _refs(node.right)
-
-
-def _cells_in(sheet: SheetSnapshot, ref: Ref):
-    """The cells of a range that may hold something (a whole column stops at the
-    sheet's last row that holds a value or a formula)."""
-    last_row = min(ref.last_row, _last_row(sheet))
-    for row in range(ref.first_row, last_row + 1):
-        for col in range(ref.first_col, ref.last_col + 1):
-            yield row, col
+        first, steps = chain(node)
+        yield from _refs(first)
+        for _, operand in steps:
+            yield from _refs(operand)
 
 
 def _last_row(sheet: SheetSnapshot) -> int:
+    """The sheet's last row that holds a value or a formula: where a whole column ends
+    (computed once per sheet: looked for at each range, it cost the square of the lines)."""
     return max([sheet.row_count - 1, *(r for r, _ in sheet.formulas_without_value)])
+
+
+def _is_subtotal(sheet: SheetSnapshot, cell: tuple[int, int]) -> bool:
+    text = sheet.formula(cell)
+    return text is not None and "SUBTOTAL(" in text.upper().replace(" ", "")
 
 
 def _operand(value: object) -> Decimal:
@@ -238,9 +257,12 @@ def _operand(value: object) -> Decimal:
         raise _Unknown
     if isinstance(value, str):
         try:
-            return Decimal(value.strip().replace(",", "."))
+            number = Decimal(value.strip().replace(",", "."))
         except InvalidOperation:
             raise _Unknown from None
+        if not number.is_finite() or "_" in value:
+            raise _Unknown  # `NaN`, `Infinity`, `1_000`: words to Excel (#VALUE!)
+        return number
     raise _Unknown  # a date: not summed here
 
 

@@ -124,7 +124,10 @@ def read_xlsx(path: Path, while_loading: Callable[[], None] | None = None) -> Wo
             loading = _BackgroundLoad(path, [name for name, _ in parts if name not in apart], structure.part)
             loading.start()
             try:
-                extras = {name: _scan_sheet_xml(archive, part) for name, part in parts}
+                zeros_suspect = _computed_on_opening(structure.book)
+                extras = {name: _scan_sheet_xml(archive, part, zeros_suspect) for name, part in parts}
+                if zeros_suspect:
+                    _zeros_never_computed(extras.values())
                 tables, pivots, table_gaps = _list_objects(archive, parts)
                 gaps += table_gaps
                 read_apart = _read_apart(archive, structure, apart)
@@ -155,7 +158,38 @@ def read_xlsx(path: Path, while_loading: Callable[[], None] | None = None) -> Wo
         raise UnreadableWorkbook(SHEET_DAMAGED) from exc
     finally:
         workbook.close()
+    for sheet in sheets:
+        _forget_cached_zeros(sheet, extras[sheet.name].zero_formulas)
     return WorkbookSnapshot(name=path.name, sheets=sheets, gaps=gaps, own_sheets=own)
+
+
+def _computed_on_opening(book: ElementTree.Element) -> bool:
+    """Whether the workbook asks Excel to compute every formula when it is opened
+    (`<calcPr fullCalcOnLoad="1"/>`): written by a program (XlsxWriter, openpyxl), never
+    by Excel's own save."""
+    calc = next((child for child in book if _local(child.tag) == "calcPr"), None)
+    return calc is not None and calc.get("fullCalcOnLoad", "").lower() in ("1", "true")
+
+
+def _zeros_never_computed(extras) -> None:
+    """A workbook computed on opening whose every formula holds a cached 0 (XlsxWriter
+    computes nothing and writes 0): those zeros are not what Excel shows. Its formulas
+    are read as without a value (computed by Pointage, or said by F003); a single other
+    cached value and the zeros are values."""
+    every = list(extras)
+    if any(e.other_cached for e in every) or not any(e.zero_formulas for e in every):
+        for e in every:
+            e.zero_formulas = set()
+        return
+    for e in every:
+        e.formulas_without_value |= e.zero_formulas
+
+
+def _forget_cached_zeros(sheet: SheetSnapshot, cells: set[tuple[int, int]]) -> None:
+    for row, col in cells:
+        r, c = row - sheet.origin_row, col - sheet.origin_col
+        if 0 <= r < len(sheet.values) and 0 <= c < len(sheet.values[r]):
+            sheet.values[r][c] = ""
 
 
 class _BackgroundLoad(threading.Thread):
@@ -429,9 +463,13 @@ class _SheetExtras:
         self.row_sums: dict[tuple[int, int], tuple[int, int]] = {}
         # The same for the shared formulas' first cells: index -> (row, col, first, last).
         self.shared_row_sums: dict[bytes, tuple[int, int, int, int]] = {}
+        # In a workbook computed on opening: the formulas whose cached value is 0, and
+        # whether another formula has another cached value (`_zeros_never_computed`).
+        self.zero_formulas: set[tuple[int, int]] = set()
+        self.other_cached = False
 
 
-def _scan_sheet_xml(archive: zipfile.ZipFile, part: str) -> _SheetExtras:
+def _scan_sheet_xml(archive: zipfile.ZipFile, part: str, zeros_suspect: bool = False) -> _SheetExtras:
     """One streamed pass: hidden rows/columns and formulas without a cached value."""
     extras = _SheetExtras()
     try:
@@ -448,14 +486,14 @@ def _scan_sheet_xml(archive: zipfile.ZipFile, part: str) -> _SheetExtras:
                     head = chunk[:8192]
                     prefixed = b"<worksheet" not in head or bool(_PREFIXED_MAIN.search(head))
                 if not chunk:
-                    _scan_block(carry, len(carry), extras, prefixed)
+                    _scan_block(carry, len(carry), extras, prefixed, zeros_suspect)
                     break
                 buffer = carry + chunk
                 # Cut after the last complete row so that no cell is split; a block
                 # with no row end (a huge row, a bomb) keeps only a tail for the next.
                 cut = last_row_end(buffer)
                 cut = cut if cut >= 0 else max(0, len(buffer) - _CHUNK)
-                _scan_block(buffer, cut, extras, prefixed)
+                _scan_block(buffer, cut, extras, prefixed, zeros_suspect)
                 carry = buffer[cut:]
     except (zipfile.BadZipFile, EOFError, OSError) as exc:
         raise UnreadableWorkbook("le fichier est endommagé (archive tronquée ou corrompue).") from exc
@@ -475,7 +513,9 @@ def _too_big_message(size: int) -> str:
     )
 
 
-def _scan_block(block: bytes, end: int, extras: _SheetExtras, prefixed: bool) -> None:
+def _scan_block(
+    block: bytes, end: int, extras: _SheetExtras, prefixed: bool, zeros_suspect: bool = False
+) -> None:
     """Scan `block[:end]`. Most blocks hold neither `hidden=` nor a formula: two or
     three substring searches (C speed) and nothing else."""
     if block.find(b"hidden=", 0, end) >= 0:
@@ -509,7 +549,21 @@ def _scan_block(block: bytes, end: int, extras: _SheetExtras, prefixed: bool) ->
             ref = _ATTR_R.search(cell.group(0))
             if ref and not ref.group(1).isdigit():
                 extras.formulas_without_value.add(parse_a1(ref.group(1).decode()))
-        _keep_formula_text(block, formula.end() - 1, stop, cell.group(0), uncomputed, extras)
+        zero = False
+        if zeros_suspect and not uncomputed:
+            value = _CELL_VALUE.search(block, formula.end(), stop)
+            here = _cell_of(cell.group(0))
+            zero = (
+                value is not None
+                and value.group(1) == b"0"
+                and (b't="' not in cell.group(0) or b't="n"' in cell.group(0))
+                and here is not None
+            )
+            if zero:
+                extras.zero_formulas.add(here)
+            else:
+                extras.other_cached = True
+        _keep_formula_text(block, formula.end() - 1, stop, cell.group(0), uncomputed or zero, extras)
         summed = _SUM_FORMULA.match(block, formula.end() - 1, stop)
         if summed is None:
             summed = _SUM_FORMULA.search(block, formula.end() - 1, min(stop, formula.end() + 200))

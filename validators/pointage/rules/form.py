@@ -147,7 +147,7 @@ F003 = rule(
     "recalculé) et ne sont pas de celles que Pointage calcule (SOMME, +, −, ×, ÷) : elles ne "
     "sont pas lues, jamais comme 0. Une seule constatation pour le classeur.",
     message="Classeur jamais recalculé : {uncomputed} des tableaux vérifiés sans valeur calculée, "
-    "que Pointage ne sait pas calculer, ne {are} pas {read} ({cells_shown}){computed} : ouvrez le "
+    "que Pointage ne sait pas calculer, {not_read} ({cells_shown}){computed} : ouvrez le "
     "classeur dans Excel et enregistrez-le pour que les valeurs soient calculées.",
     example="Un classeur produit par un programme et jamais ouvert dans Excel, dont un montant "
     "est `=IF(30>0,2400,0)`.",
@@ -191,8 +191,7 @@ def check_formulas_without_value(ctx):
         cells[0],
         cells=[a1(r, c) for name, r, c in unread if name == first_sheet],
         uncomputed=count(len(unread), "formule"),
-        are="est" if len(unread) == 1 else "sont",
-        read="lue" if len(unread) == 1 else "lues",
+        not_read="n'est pas lue" if len(unread) == 1 else "ne sont pas lues",
         cells_shown=shown,
         computed=f" ; {count(computed, 'autre formule', 'autres formules')} {_computed(computed)} par Pointage"
         if computed

@@ -97,7 +97,8 @@ def _changes(evidence: FormulaEvidence) -> str:
         shown = _and([f"{o.cell} ({show(o.value, money)})" for o in lines])
         said.append(f"ne compte pas {'la ligne' if len(lines) == 1 else 'les lignes'} {shown} de son bloc")
     for constant in evidence.constants:
-        said.append(f"ajoute le nombre {show(constant, False)} écrit dans la formule")
+        verb = "ajoute" if constant > 0 else "retranche"
+        said.append(f"{verb} le nombre {show(abs(constant), False)} écrit dans la formule")
     for empty, total, value in evidence.beside:
         said.append(f"additionne {empty}, vide, au lieu du total {total} ({show(value, money)}) juste à côté")
     return _and(said)
