@@ -10,19 +10,11 @@ from pathlib import Path
 import pytest
 
 from classeurs import Feuille, avec_valeurs_en_cache, construire
+from constats import montres as _found
+from constats import verifie as _check
 from pointage.engine.check import check_path
 
 REAL = Path(__file__).resolve().parents[2] / "shared" / "real-workbooks"
-
-
-def _check(tmp_path, sheets):
-    report = check_path(construire(tmp_path / "c.xlsx", sheets))
-    assert not report.unreadable, report.reason
-    return report
-
-
-def _found(report):
-    return [(f.code, f.severity.value, f.sheet, f.cell, f.cells, f.message) for f in report.findings]
 
 
 # A cost table, then (one blank row apart) the header rows of the next one, read as

@@ -587,17 +587,25 @@ def _scan_block(
         elif summed is None and _STRUCTURED_SUM.match(block, formula.end() - 1, stop):
             # `SUBTOTAL(109,Logement[Projeté],Transport[Prévu])`: resolved once the
             # sheet's Excel Tables are known (`table_parts.structured_sum`).
-            ref = _ATTR_R.search(cell.group(0))
+            here = _cell_of(cell.group(0))
             text = _FORMULA_TEXT.match(block, formula.end() - 1, stop)
-            if ref and text and not ref.group(1).isdigit():
-                extras.structured_sums[parse_a1(ref.group(1).decode())] = html.unescape(
-                    text.group(1).decode("utf-8", "replace")
-                )
+            if here is not None and text:
+                extras.structured_sums[here] = html.unescape(text.group(1).decode("utf-8", "replace"))
         elif extras.shared_sums or extras.shared_row_sums:
             _shared_sum(block, formula, cell.group(0), extras)
 
 
-_SHARED_TAG = re.compile(rb'\bt="shared"[^>]*?\bsi="(\d+)"|\bsi="(\d+)"[^>]*?\bt="shared"')
+def _shared_index(tag: bytes) -> bytes | None:
+    """The index of the shared formula a `<f …>` tag writes or shares (`t="shared"
+    si="1"`, in either order), or None."""
+    if b't="shared"' not in tag:
+        return None
+    found = _SHARED_INDEX.search(tag)
+    return found.group(1) if found else None
+
+
+def _formula_tag(block: bytes, formula: re.Match) -> bytes:
+    return block[formula.start() : block.find(b">", formula.start()) + 1]
 
 
 def _keep_shared_sum(
@@ -605,38 +613,34 @@ def _keep_shared_sum(
 ) -> None:
     """Keep the SUM of a shared formula's first cell, when its range moves with the
     cells that share it (no `$`; a whole column stays where it is)."""
-    tag = block[formula.start() : block.find(b">", formula.start()) + 1]
-    shared = _SHARED_TAG.search(tag)
-    if shared and b"$" not in summed.group(0) and summed.group(2):
-        extras.shared_sums[shared.group(1) or shared.group(2)] = written
+    shared = _shared_index(_formula_tag(block, formula))
+    if shared is not None and b"$" not in summed.group(0) and summed.group(2):
+        extras.shared_sums[shared] = written
 
 
 def _row_sum(block: bytes, formula: re.Match, summed: re.Match, cell: bytes, extras: _SheetExtras) -> None:
     """`I25 = SUM(C25:H25)`: a row total, kept when the range is of its own row, left of it."""
-    ref = _ATTR_R.search(cell)
-    if ref is None or ref.group(1).isdigit():
+    here = _cell_of(cell)
+    if here is None:
         return
-    row, col = parse_a1(ref.group(1).decode())
+    row, col = here
     first, last = sorted((column_index(summed.group(1).decode()), column_index(summed.group(3).decode())))
     if int(summed.group(2)) - 1 != row or last >= col:
         return
     extras.row_sums[(row, col)] = (first, last)
-    tag = block[formula.start() : block.find(b">", formula.start()) + 1]
-    shared = _SHARED_TAG.search(tag)
-    if shared and b"$" not in summed.group(0):
-        extras.shared_row_sums[shared.group(1) or shared.group(2)] = (row, col, first, last)
+    shared = _shared_index(_formula_tag(block, formula))
+    if shared is not None and b"$" not in summed.group(0):
+        extras.shared_row_sums[shared] = (row, col, first, last)
 
 
 def _shared_sum(block: bytes, formula: re.Match, cell: bytes, extras: _SheetExtras) -> None:
     """A cell sharing a SUM written in another cell (`<f t="shared" si="1"/>`): the same
     range, moved by the distance between the two cells."""
-    tag = block[formula.start() : block.find(b">", formula.start()) + 1]
-    shared = _SHARED_TAG.search(tag)
-    ref = _ATTR_R.search(cell)
-    if shared is None or ref is None or ref.group(1).isdigit():
+    index = _shared_index(_formula_tag(block, formula))
+    here = _cell_of(cell) if index is not None else None
+    if here is None:
         return
-    index = shared.group(1) or shared.group(2)
-    row, col = parse_a1(ref.group(1).decode())
+    row, col = here
     master = extras.shared_sums.get(index)
     if master is not None:
         first_row, first_col, summed_col, first, last = master
@@ -659,9 +663,9 @@ def _keep_formula_text(
     if opening_end < 0:
         return
     opening = block[start:opening_end]
-    shared = _SHARED_INDEX.search(opening) if b't="shared"' in opening else None
+    shared = _shared_index(opening)
     if block[opening_end - 1 : opening_end] == b"/":
-        first = extras.shared.get(shared.group(1)) if shared else None
+        first = extras.shared.get(shared) if shared is not None else None
         here = _cell_of(cell) if first is not None else None
         if here is not None:
             extras.shared_formulas[here] = first  # its text is moved when asked for
@@ -679,8 +683,8 @@ def _keep_formula_text(
     if "&" in text:
         text = html.unescape(text)
     extras.formulas[here] = text
-    if shared:
-        extras.shared[shared.group(1)] = here
+    if shared is not None:
+        extras.shared[shared] = here
 
 
 def _cell_of(cell: bytes) -> tuple[int, int] | None:
