@@ -34,6 +34,7 @@ from pointage.outputs.marks import (
     controls_rows,
 )
 from pointage.outputs.palette import HEADER_FILL, LINK_COLOUR, SEVERITY_FILLS
+from pointage.reading.zip_parts import holds
 
 COPY_SUFFIX = ".pointage"
 NOTE_AUTHOR = "Pointage"
@@ -101,7 +102,7 @@ def losses(source: Path) -> list[str]:
                 if any(pattern.search(n) for n in names) and what not in found:
                     found.append(what)
             sheets = [n for n in names if n.startswith("xl/worksheets/sheet")]
-            if any(b"<extLst" in archive.read(n) for n in sheets):
+            if any(holds(archive, n, b"<extLst") for n in sheets):
                 found.append(
                     "les extensions des feuilles (graphiques sparkline, certaines mises en "
                     "forme conditionnelles)"
@@ -117,10 +118,12 @@ def write_annotated_copy(source: Path, target: Path, plan: MarkPlan) -> None:
     from openpyxl.workbook.properties import CalcProperties
     from openpyxl.writer.excel import ExcelWriter
 
+    from pointage.outputs.copy_bounds import check_copy_size
     from pointage.outputs.faithful_save import FaithfulArchive
     from pointage.reading.cached_values import formula_values
     from pointage.reading.calamine_source import reopens
 
+    check_copy_size(source)  # before openpyxl loads a cell: its memory follows their count
     keep_vba = source.suffix.lower() == ".xlsm"
     try:
         with warnings.catch_warnings(), source.open("rb") as handle:
