@@ -27,6 +27,15 @@ _CHUNK = 1 << 20
 # How Excel, LibreOffice and every writer seen write a cell: its reference first.
 _REFERENCED = b'<c r="'
 _REFERENCE = re.compile(rb'<c r="([A-Z]+)(\d+)"')
+# A cell that does not write its reference first, or whose reference is no cell's.
+_UNREFERENCED = re.compile(rb"<c(?:>| (?!r=))")
+# A sheet whose root is not a plain `<worksheet` in its first bytes, or that binds
+# SpreadsheetML to a prefix, may write its elements `<x:c>`, `<x:f>`. Excel, LibreOffice
+# and openpyxl write `<worksheet xmlns="…main">`.
+PREFIXED_MAIN = re.compile(
+    rb"xmlns:\w+=[\"']http://(?:schemas\.openxmlformats\.org/spreadsheetml/2006/main|"
+    rb"purl\.oclc\.org/ooxml/spreadsheetml/main)[\"']"
+)
 
 
 class Census:
@@ -39,27 +48,32 @@ class Census:
 
     def __init__(self) -> None:
         self.cells = 0
-        self.referenced = 0
+        self.one_by_one = False  # a cell without its reference first: measured cell by cell
         self.last_row = self.last_col = -1
         self._carry = b""
+        self._head = True
 
     def __call__(self, block: bytes) -> None:
         data = self._carry + block
         cut = data.rfind(b">") + 1
         piece, self._carry = data[:cut], data[cut:]
-        if not piece:
+        if self._head and piece:
+            self._head = False
+            # A sheet that may write its cells with a prefix (`<x:c>`): one by one.
+            head = piece[:8192]
+            self.one_by_one = b"<worksheet" not in head or bool(PREFIXED_MAIN.search(head))
+        if not self.one_by_one and _UNREFERENCED.search(piece):
+            self.one_by_one = True
+        if self.one_by_one:  # every cell counted, whatever its writing (openpyxl loads each)
+            self.cells += sum(piece.count(form) for form in (b"<c ", b"<c>", b":c ", b":c>"))
             return
-        # Any prefix: `<x:c ` counts too (a cell written with a prefix has no `<c r="`).
-        self.cells += piece.count(b"<c ") + piece.count(b"<c>") + piece.count(b":c ") + piece.count(b":c>")
-        self.referenced += piece.count(_REFERENCED)
-        if self.cells != self.referenced:
-            return  # measured cell by cell anyway
+        self.cells += piece.count(_REFERENCED)
         last = piece.rfind(_REFERENCED)
         if last < 0:
             return
         found = _REFERENCE.match(piece, last)
-        if found is None:
-            self.referenced = -1  # a reference that is no cell's: measured cell by cell
+        if found is None:  # a reference that is no cell's (`r="foo"`)
+            self.one_by_one = True
             return
         self._grow(found)
         # Rows come in order: the last cell names the last row so far. A cell beyond the
@@ -75,9 +89,7 @@ class Census:
     @property
     def bound(self) -> int | None:
         """calamine's block can be no larger than this; None: not known."""
-        if self.cells != self.referenced:
-            return None
-        return (self.last_row + 1) * (self.last_col + 1)
+        return None if self.one_by_one else (self.last_row + 1) * (self.last_col + 1)
 
 
 def _greater(text: bytes, alphabet: bytes) -> bytes:

@@ -37,6 +37,7 @@ from pointage.reading.snapshot import (
     record_sum,
 )
 from pointage.reading.sparse_sheet import (
+    PREFIXED_MAIN,
     Census,
     Extent,
     date_styles,
@@ -83,13 +84,6 @@ _FORMULA_TEXT = re.compile(rb"[^>]*>([^<]*)<")
 # The last row of a sheet: where a whole-column range ends.
 _LAST_ROW = 1048575
 _CHUNK = 1 << 20
-# A sheet whose root is not a plain `<worksheet` in its first bytes, or that binds
-# SpreadsheetML to a prefix, may write its formulas `<x:f>`: only then is `:f` searched
-# for too. Excel, LibreOffice and openpyxl write `<worksheet xmlns="…main">`.
-_PREFIXED_MAIN = re.compile(
-    rb"xmlns:\w+=[\"']http://(?:schemas\.openxmlformats\.org/spreadsheetml/2006/main|"
-    rb"purl\.oclc\.org/ooxml/spreadsheetml/main)[\"']"
-)
 
 
 def read_xlsx(path: Path, while_loading: Callable[[], None] | None = None) -> WorkbookSnapshot:
@@ -448,7 +442,7 @@ def _scan_sheet_xml(archive: zipfile.ZipFile, part: str, zeros_suspect: bool = F
                 chunk = stream.read(_CHUNK)
                 if prefixed is None:
                     head = chunk[:8192]
-                    prefixed = b"<worksheet" not in head or bool(_PREFIXED_MAIN.search(head))
+                    prefixed = b"<worksheet" not in head or bool(PREFIXED_MAIN.search(head))
                 if not chunk:
                     _scan_block(carry, len(carry), extras, prefixed, zeros_suspect)
                     break
