@@ -13,6 +13,7 @@ from pathlib import Path, PurePosixPath
 from xml.etree import ElementTree
 
 from pointage.base.errors import UnreadableWorkbook
+from pointage.base.own_sheets import HTML_EXPORT_MARK
 
 XLSX = "xlsx"  # Office Open XML, transitional or Strict (.xlsx, .xlsm)
 XLS = "xls"  # Excel 97-2003 (BIFF in an OLE2 container)
@@ -176,6 +177,10 @@ def _text_kind(head: bytes) -> str:
     lowered = text[:2048].lower()
     if text.startswith(b"<") and _SPREADSHEET_2003 in head:
         return XML2003
+    if HTML_EXPORT_MARK.encode().lower() in lowered:
+        raise UnreadableWorkbook(
+            "c'est un export HTML écrit par Pointage (pointage exporter), pas un classeur."
+        )
     if lowered.startswith((b"<html", b"<!doctype html", b"<table")) or b"<html" in lowered[:512]:
         raise UnreadableWorkbook(
             "c'est une page HTML enregistrée sous un nom de classeur (export de logiciel) : "
