@@ -112,9 +112,11 @@ def render_text(report: Report, verbose: bool = False) -> str:
         lines.append("")
     for path, why in report.skipped:
         lines.append(f"{printable(path)} — ignoré, pas un classeur : {why}")
-    if report.skipped:
+    for path, why in report.copies_skipped:
+        lines.append(printable(f"{path} — ignoré : {why}"))
+    if report.skipped or report.pointage_copies:
         lines.append("")
-    if len(report.files) > 1 or report.skipped:
+    if len(report.files) > 1 or report.skipped or report.pointage_copies:
         summary = report.summary()
         lines.append(
             f"{count(len(report.files), 'fichier vérifié', 'fichiers vérifiés')} : "
@@ -122,6 +124,16 @@ def render_text(report: Report, verbose: bool = False) -> str:
             + (
                 f" ; {count(len(report.skipped), 'fichier ignoré', 'fichiers ignorés')} (pas des classeurs)"
                 if report.skipped
+                else ""
+            )
+            + (
+                " ; "
+                + count(
+                    len(report.pointage_copies),
+                    "copie annotée par Pointage ignorée",
+                    "copies annotées par Pointage ignorées",
+                )
+                if report.pointage_copies
                 else ""
             )
         )

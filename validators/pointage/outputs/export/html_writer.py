@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from html import escape
 
+from pointage.base.own_sheets import HTML_EXPORT_MARK
 from pointage.outputs.export.content import Block
 from pointage.outputs.export.layout import CELL_PADDING, PageLayout, TableLayout
 from pointage.outputs.export.style import FONT, TEXT_SIZE
@@ -23,6 +24,7 @@ def render_html(blocks: Sequence[Block], page: PageLayout, title: str) -> str:
         '<html lang="fr">',
         "<head>",
         '<meta charset="utf-8">',
+        HTML_EXPORT_MARK,
         f"<title>{escape(title)}</title>",
         "</head>",
         f'<body style="font-family:{FONT},sans-serif;font-size:{TEXT_SIZE:g}pt">',
