@@ -94,7 +94,9 @@ def test_json_is_utf8_whatever_the_console(environment, batch, folder, tmp_path)
     assert (result.returncode, result.stderr) == (1, b"")
     written = (tmp_path / "controle.json").read_bytes()
     assert written == reference
-    messages = [f["message"] for file in json.loads(written.decode("utf-8"))["files"] for f in file["findings"]]
+    messages = [
+        f["message"] for file in json.loads(written.decode("utf-8"))["files"] for f in file["findings"]
+    ]
     assert P001.format(minus="\u2212", ecart="écart").split("[P001] ")[1] in messages
 
 
@@ -115,7 +117,9 @@ def test_the_readme_batch_command_works_on_a_windows_console(folder, tmp_path):
     )
     assert (result.returncode, result.stderr) == (1, b"")
     document = json.loads((folder.parent / "controle.json").read_bytes().decode("utf-8"))
-    assert [Path(f["path"]).name for f in document["files"]] == sorted(p.name for p in EXAMPLES.glob("*.xlsx"))
+    assert [Path(f["path"]).name for f in document["files"]] == sorted(
+        p.name for p in EXAMPLES.glob("*.xlsx")
+    )
     assert document["summary"] == {"erreur": 4, "avertissement": 4, "info": 0}
 
 

@@ -12,7 +12,7 @@ import pytest
 from classeurs import construire
 
 BIDI_SHEET = "Annexe\u202e 2"
-QUOTED_SHEET = "L'annexe «1» \"budget\""
+QUOTED_SHEET = 'L\'annexe «1» "budget"'
 WRONG_TOTAL = """
 STRUCTURE      | MONTANT RETENU
 CCAS de Lens   | 100
@@ -84,7 +84,7 @@ def test_text_output_quotes_sheet_references_and_neutralises_bidi_controls_json_
         "  Lu : 'L''annexe «1» \"budget\"'!A1:B4 — Tableau de répartition (1 ligne de total)",
         "  Lu : 'Annexe<U+202E> 2'!A1:B4 — Tableau de répartition (1 ligne de total)",
         "  Lu : Rapport!A1:D2 — Tableau budgétaire (imputation)",
-        "  Feuille « L'annexe «1» \"budget\" »",
+        '  Feuille « L\'annexe «1» "budget" »',
         f"    'L''annexe «1» \"budget\"'!B4 {T001}",
         "  Feuille « Annexe<U+202E> 2 »",
         f"    'Annexe<U+202E> 2'!B4 {T001}",
@@ -111,7 +111,10 @@ def test_text_output_quotes_sheet_references_and_neutralises_bidi_controls_json_
     ("text", "shown"),
     [
         ("a\u202eb\u202cc", "a<U+202E>b<U+202C>c"),
-        ("\u2066x\u2069 \u2067y\u2069 \u2068z\u2069", "<U+2066>x<U+2069> <U+2067>y<U+2069> <U+2068>z<U+2069>"),
+        (
+            "\u2066x\u2069 \u2067y\u2069 \u2068z\u2069",
+            "<U+2066>x<U+2069> <U+2067>y<U+2069> <U+2068>z<U+2069>",
+        ),
         ("\u200eg\u200fd\u061c", "<U+200E>g<U+200F>d<U+061C>"),
         ("csi\x9b31m", "csi<U+009B>31m"),  # a C1 control: some terminals obey it
         ("ligne\u2028suivante\ttab", "ligne suivante tab"),
