@@ -54,76 +54,73 @@ def excel_lock(path: Path) -> Path | None:
         return None
 
 
+def _refusal(path: Path, error: OSError) -> tuple[str, Path | None]:
+    """What the system refused, as one word (`denied`, `locked`, `gone`…), and the Excel
+    lock file beside `path` when it tells why."""
+    code = error.errno
+    if code in _DENIED:
+        lock = excel_lock(path)
+        return ("locked", lock) if lock is not None else ("denied", None)
+    for kinds, kind in (
+        ((errno.ENOENT, errno.ENOTDIR), "gone"),
+        ((errno.EBUSY,), "busy"),
+        (_FULL, "full"),
+        ((errno.EROFS,), "read_only"),
+        ((errno.EISDIR,), "folder"),
+        (_CONNECTION_LOST, "lost"),
+    ):
+        if code in kinds:
+            return kind, None
+    return "other", None
+
+
+# {name}: the file's name; {lock}: its Excel lock file; {reason}: `os_reason`.
+_READING = {
+    "locked": "« {name} » est ouvert dans Excel sur un autre poste (fichier de verrou « {lock} » à "
+    "côté) et sa lecture est refusée : demandez à la personne qui l'a ouvert de le fermer, puis "
+    "relancez la vérification.",
+    "denied": "accès refusé à « {name} » : votre compte n'a pas le droit de lire ce fichier, ou un "
+    "autre programme le tient ouvert ; demandez l'accès à la personne qui gère le dossier (ou "
+    "fermez le programme), puis relancez la vérification.",
+    "gone": "« {name} » a disparu pendant la vérification (déplacé, renommé ou supprimé) : "
+    "vérifiez où il se trouve, puis relancez la vérification.",
+    "busy": "« {name} » est verrouillé par un autre programme : fermez-le, puis relancez la vérification.",
+    "lost": "la lecture de « {name} » a été interrompue ({reason}) : vérifiez l'accès au disque ou "
+    "au dossier partagé, puis relancez la vérification.",
+    "other": "« {name} » n'a pas pu être lu : {reason}.",
+}
+# {name}: the whole path (the user chose it, with --sortie or not).
+_WRITING = {
+    "locked": "« {name} » est ouvert dans Excel (fichier de verrou « {lock} » à côté) : fermez-le "
+    "dans Excel puis relancez, ou choisissez un autre nom avec --sortie.",
+    "denied": "écriture refusée dans « {name} » : votre compte n'a pas le droit d'écrire dans ce "
+    "dossier, ou le fichier est ouvert dans un autre programme ; fermez-le ou choisissez un autre "
+    "dossier avec --sortie.",
+    "full": "plus de place sur le disque pour écrire « {name} » (rien n'a été écrit) : libérez de "
+    "la place ou choisissez un autre dossier avec --sortie.",
+    "read_only": "le disque de « {name} » est en lecture seule (rien n'a été écrit) : choisissez "
+    "un autre dossier avec --sortie.",
+    "gone": "le dossier de « {name} » n'existe pas : créez-le ou choisissez un autre dossier avec --sortie.",
+    "folder": "« {name} » est un dossier : donnez un nom de fichier avec --sortie.",
+    "lost": "l'écriture de « {name} » a été interrompue ({reason}, rien n'a été écrit) : vérifiez "
+    "l'accès au disque ou au dossier partagé, puis relancez.",
+    "other": "« {name} » n'a pas pu être écrit : {reason}.",
+}
+
+
 def reading_failure(path: Path, error: OSError) -> str:
     """Why the system would not let `path` be read, and what to do: the reason of an
     unreadable file (never « erreur inattendue »: Pointage has no bug here)."""
     path = Path(path)
-    code = error.errno
-    if code in _DENIED:
-        lock = excel_lock(path)
-        if lock is not None:
-            return (
-                f"« {path.name} » est ouvert dans Excel sur un autre poste (fichier de verrou "
-                f"« {lock.name} » à côté) et sa lecture est refusée : demandez à la personne qui "
-                "l'a ouvert de le fermer, puis relancez la vérification."
-            )
-        return (
-            f"accès refusé à « {path.name} » : votre compte n'a pas le droit de lire ce fichier, ou "
-            "un autre programme le tient ouvert ; demandez l'accès à la personne qui gère le "
-            "dossier (ou fermez le programme), puis relancez la vérification."
-        )
-    if code == errno.ENOENT:
-        return (
-            f"« {path.name} » a disparu pendant la vérification (déplacé, renommé ou supprimé) : "
-            "vérifiez où il se trouve, puis relancez la vérification."
-        )
-    if code == errno.EBUSY:
-        return f"« {path.name} » est verrouillé par un autre programme : fermez-le, puis relancez la vérification."
-    if code in _CONNECTION_LOST:
-        return (
-            f"la lecture de « {path.name} » a été interrompue ({os_reason(error)}) : vérifiez "
-            "l'accès au disque ou au dossier partagé, puis relancez la vérification."
-        )
-    return f"« {path.name} » n'a pas pu être lu : {os_reason(error)}."
+    kind, lock = _refusal(path, error)
+    sentence = _READING.get(kind, _READING["other"])
+    return sentence.format(name=path.name, lock=lock.name if lock else "", reason=os_reason(error))
 
 
 def writing_failure(target: Path, error: OSError) -> str:
     """Why `target`, a file Pointage writes, could not be written, and what to do.
     Nothing was written (see `files.write_atomically`): an existing file is intact."""
     target = Path(target)
-    code = error.errno
-    if code in _DENIED:
-        lock = excel_lock(target)
-        if lock is not None:
-            return (
-                f"« {target} » est ouvert dans Excel (fichier de verrou « {lock.name} » à côté) : "
-                "fermez-le dans Excel puis relancez, ou choisissez un autre nom avec --sortie."
-            )
-        return (
-            f"écriture refusée dans « {target} » : votre compte n'a pas le droit d'écrire dans ce "
-            "dossier, ou le fichier est ouvert dans un autre programme ; fermez-le ou choisissez "
-            "un autre dossier avec --sortie."
-        )
-    if code in _FULL:
-        return (
-            f"plus de place sur le disque pour écrire « {target} » (rien n'a été écrit) : libérez "
-            "de la place ou choisissez un autre dossier avec --sortie."
-        )
-    if code == errno.EROFS:
-        return (
-            f"le disque de « {target} » est en lecture seule (rien n'a été écrit) : choisissez un "
-            "autre dossier avec --sortie."
-        )
-    if code in (errno.ENOENT, errno.ENOTDIR):
-        return (
-            f"le dossier de « {target} » n'existe pas : créez-le ou choisissez un autre dossier "
-            "avec --sortie."
-        )
-    if code == errno.EISDIR:
-        return f"« {target} » est un dossier : donnez un nom de fichier avec --sortie."
-    if code in _CONNECTION_LOST:
-        return (
-            f"l'écriture de « {target} » a été interrompue ({os_reason(error)}, rien n'a été "
-            "écrit) : vérifiez l'accès au disque ou au dossier partagé, puis relancez."
-        )
-    return f"« {target} » n'a pas pu être écrit : {os_reason(error)}."
+    kind, lock = _refusal(target, error)
+    sentence = _WRITING.get(kind, _WRITING["other"])
+    return sentence.format(name=target, lock=lock.name if lock else "", reason=os_reason(error))
