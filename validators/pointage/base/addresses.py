@@ -74,3 +74,11 @@ def sheet_reference(sheet: str, cell: str, always_quoted: bool = False) -> str:
     if always_quoted or not _plain_sheet_name(sheet):
         return "'" + sheet.replace("'", "''") + "'!" + cell
     return f"{sheet}!{cell}"
+
+
+def location(sheet: str | None, cell: str | None) -> str:
+    """Where a finding is, for a person: `'Annexe 1'!E7`, the sheet alone when no cell
+    is named, nothing for the whole workbook."""
+    if sheet and cell:
+        return sheet_reference(sheet, cell)
+    return sheet or ""
