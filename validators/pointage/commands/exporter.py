@@ -12,7 +12,7 @@ from datetime import datetime
 from pathlib import Path
 
 from pointage.base import exit_codes
-from pointage.base.console import printable_lines
+from pointage.base.console import printable, printable_lines
 from pointage.base.errors import os_reason, reading_failure
 from pointage.base.files import WriteFailed, write_atomically
 from pointage.base.fingerprint import sha256_of
@@ -96,7 +96,7 @@ def _export(args: argparse.Namespace) -> int:
 
     described = "le tableau" if len(tables) == 1 else f"les {len(tables)} tableaux"
     ranges = ", ".join(t.range for t in tables)
-    print(f"Export écrit : {target} ({described} {ranges} de la feuille « {args.feuille} »).")
+    print(printable(f"Export écrit : {target} ({described} {ranges} de la feuille « {args.feuille} »)."))
     forced = sum(len(errors(table_findings(t, report.findings))) for t in tables)
     if forced:
         print(
