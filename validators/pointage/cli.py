@@ -13,6 +13,7 @@ import sys
 
 from pointage import __version__
 from pointage.base import exit_codes
+from pointage.base.console import prepare_streams
 from pointage.outputs.template import TEMPLATE_NAME
 
 # argparse speaks English; the staff read French.
@@ -199,6 +200,9 @@ def run() -> None:
 
 
 def main(argv: list[str] | None = None, retain: list[object] | None = None) -> int:
+    # Before anything is printed: a console or a file in cp1252 (Windows) takes every
+    # message, each character it lacks said by its equivalent (`−` as `-`).
+    prepare_streams()
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.commande in ("verifier", "vérifier"):

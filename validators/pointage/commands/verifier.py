@@ -10,7 +10,8 @@ import sys
 from pathlib import Path
 
 from pointage.base import exit_codes
-from pointage.base.errors import os_reason
+from pointage.base.console import printable, write_json
+from pointage.base.errors import reading_failure
 from pointage.base.formatting import count
 from pointage.reading.workbook import WORKBOOK_SUFFIXES
 from pointage.rules.registry import all_rules
@@ -63,7 +64,7 @@ def workbook_paths(
                 except UnreadableWorkbook as exc:
                     skipped.append((str(child), str(exc)))
                 except OSError as exc:
-                    skipped.append((str(child), f"{os_reason(exc)}."))
+                    skipped.append((str(child), reading_failure(child, exc)))
                 else:
                     _found_or_copy(child, found, copies)
         elif path.exists():
@@ -149,11 +150,13 @@ def run_verifier(
         parser.error(
             "aucun classeur (.xlsx, .xlsm, .xls, .xlsb, .ods, XML Excel 2003) trouvé dans les dossiers indiqués"
         )
-    output = render_json(report) if args.format == "json" else render_text(report, args.verbose)
-    sys.stdout.write(output if output.endswith("\n") else output + "\n")
+    if args.format == "json":
+        write_json(render_json(report))
+    else:
+        sys.stdout.write(render_text(report, args.verbose))
     # Notices go to stderr in JSON mode: stdout stays one JSON document.
     for line in notices:
-        print(line, file=sys.stderr if args.format == "json" else sys.stdout)
+        print(printable(line), file=sys.stderr if args.format == "json" else sys.stdout)
     return exit_codes.USAGE if copies_failed else report.exit_code
 
 
@@ -178,6 +181,7 @@ def named_copies(arguments: list[str]) -> list[str]:
 def annotate(path: Path, file_report, output: Path | None, force: bool) -> tuple[bool, list[str]]:
     """Write the annotated copy of one checked file; (success, lines for the user)."""
     from pointage.base.errors import UnreadableWorkbook
+    from pointage.base.files import WriteFailed
     from pointage.base.fingerprint import sha256_of
     from pointage.outputs.annotated_copy import (
         CopyRefused,
@@ -208,10 +212,10 @@ def annotate(path: Path, file_report, output: Path | None, force: bool) -> tuple
         else:  # openpyxl cannot open it: a new .xlsx from the values read
             lost = VALUES_COPY_LOSSES
             write_values_copy(read_workbook(path), target, plan)
-    except (CopyRefused, UnreadableWorkbook) as exc:
+    except (CopyRefused, UnreadableWorkbook, WriteFailed) as exc:
         return False, [f"Copie annotée non écrite pour {path} : {exc}"]
-    except OSError as exc:
-        return False, [f"Copie annotée non écrite pour {path} : {os_reason(exc)}."]
+    except OSError as exc:  # the checked workbook, read again for its copy
+        return False, [f"Copie annotée non écrite pour {path} : {reading_failure(path, exc)}"]
     except Exception:  # never a traceback; the checked file is untouched anyway
         return False, [
             f"Copie annotée non écrite pour {path} : erreur interne de Pointage à l'écriture de "

@@ -9,7 +9,7 @@ from pathlib import Path
 import pointage
 from pointage.analysis.context import CheckContext
 from pointage.base.addresses import a1
-from pointage.base.errors import UnreadableWorkbook
+from pointage.base.errors import UnreadableWorkbook, reading_failure
 from pointage.engine.described import describe_table, group_subtables
 from pointage.reading.snapshot import ReadingGap, WorkbookSnapshot
 from pointage.reading.workbook import read_workbook
@@ -48,6 +48,11 @@ def check_path(
     except UnreadableWorkbook as exc:
         # What the library said, if it said anything, is the detail, not the reason.
         return unreadable_report(shown, str(exc), detail=technical(exc.__cause__) if exc.__cause__ else None)
+    except OSError as exc:
+        # The system's refusal (access denied, locked, file gone) is no bug of Pointage; an
+        # OSError without a system error code is a library's, and unexpected.
+        reason = reading_failure(Path(path), exc) if exc.errno else UNEXPECTED_READING
+        return unreadable_report(shown, reason, detail=technical(exc))
     except Exception as exc:  # a reader bug must not stop a batch
         return unreadable_report(shown, UNEXPECTED_READING, detail=technical(exc))
     ctx, report = check_snapshot_with_context(snapshot, rules() if callable(rules) else rules, shown)

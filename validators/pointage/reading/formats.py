@@ -48,11 +48,12 @@ _SPREADSHEET_2003 = b"urn:schemas-microsoft-com:office:spreadsheet"
 
 
 def sniff(path: Path) -> str:
-    """The kind of workbook `path` holds; UnreadableWorkbook with the reason otherwise."""
-    if not path.exists():
-        raise UnreadableWorkbook("fichier introuvable.")
-    if not path.is_file():
+    """The kind of workbook `path` holds; UnreadableWorkbook with the reason otherwise
+    (OSError when the system will not open it)."""
+    if path.exists() and not path.is_file():
         raise UnreadableWorkbook("ce n'est pas un fichier.")
+    # A file gone since it was listed, or one the system will not let us read: the
+    # OSError, which the caller says as what it is (`errors.reading_failure`).
     with path.open("rb") as handle:
         head = handle.read(64 * 1024)
     if not head:
