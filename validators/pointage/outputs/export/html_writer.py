@@ -56,19 +56,37 @@ def _table(block: Block, layout: TableLayout) -> list[str]:
         "</thead>",
         "<tbody>",
     ]
+    shown: dict[str, str] = {}  # a column repeats its texts: each is escaped once
     for row in table.rows:
+        opening = _OPENING_TAGS[row.total]
         cells = []
         for cell in row.cells:
-            style = f"{_BORDER};padding:1pt {CELL_PADDING:g}pt;vertical-align:middle"
-            if cell.numeric:
-                style += ";text-align:right;white-space:nowrap"
-            if row.total:
-                style += ";font-weight:bold"
-            cells.append(f'<td style="{style}">{_text(cell.text)}</td>')
+            text = shown.get(cell.text)
+            if text is None:
+                text = shown[cell.text] = _text(cell.text)
+            cells.append(opening[cell.numeric] + text + "</td>")
         lines.append("<tr>" + "".join(cells) + "</tr>")
     lines += ["</tbody>", "</table>"]
     return lines
 
 
+def _opening_tag(numeric: bool, total: bool) -> str:
+    style = f"{_BORDER};padding:1pt {CELL_PADDING:g}pt;vertical-align:middle"
+    if numeric:
+        style += ";text-align:right;white-space:nowrap"
+    if total:
+        style += ";font-weight:bold"
+    return f'<td style="{style}">'
+
+
+# A cell's opening tag by [row is a total][cell is a number]: four styles in all,
+# written once rather than once per cell.
+_OPENING_TAGS = {
+    total: {numeric: _opening_tag(numeric, total) for numeric in (False, True)} for total in (False, True)
+}
+
+
 def _text(text: str) -> str:
+    if "\n" not in text:
+        return escape(text)
     return "<br>".join(escape(line) for line in text.split("\n"))
