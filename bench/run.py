@@ -38,7 +38,9 @@ cache; `lot` starts warm from one single check), and each side is printed as its
 median and its range (min–max); a ratio is the ratio of the medians. The CPU time of
 a whole process is the user + sys time of the child (and of the children it waited
 for), from `getrusage(RUSAGE_CHILDREN)` deltas; in-process, that of this process (all
-its threads) and of the children it waited for (the workers of `lot`).
+its threads) and of the children it waited for (the workers of `lot`). Whole processes
+read compiled modules, as after a user install (their bytecode is kept under
+bench/.cache/pycache, even where PYTHONDONTWRITEBYTECODE is set).
 
 Both sides of a ratio run as fresh processes (interpreter start included) or both
 in-process, on the same machine, in the same run. Generated workbooks are cached in
@@ -141,11 +143,20 @@ def _ratios(
     )
 
 
+# Whole processes run as from a user install, whose modules pip compiled once: their
+# bytecode is written (under bench/.cache, never beside the sources) by the untimed
+# first run and read by the timed ones, whatever PYTHONDONTWRITEBYTECODE says here.
+_INSTALLED = {
+    **{k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"},
+    "PYTHONPYCACHEPREFIX": str(CACHE / "pycache"),
+}
+
+
 def _run(command: list[str], series: Series | None = None) -> None:
     """Runs `command` as a whole process; adds its wall and CPU times to `series`."""
     cpu_before = _children_cpu()
     start = time.perf_counter()
-    subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+    subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False, env=_INSTALLED)
     wall = time.perf_counter() - start
     cpu_after = _children_cpu()
     if series is not None:

@@ -56,16 +56,17 @@ def _table(block: Block, layout: TableLayout) -> list[str]:
         "</thead>",
         "<tbody>",
     ]
-    shown: dict[str, str] = {}  # a column repeats its texts: each is escaped once
+    closed: dict[str, str] = {}  # a column repeats its texts: each is escaped once
     for row in table.rows:
         opening = _OPENING_TAGS[row.total]
-        cells = []
+        cells = ["<tr>"]
         for cell in row.cells:
-            text = shown.get(cell.text)
+            text = closed.get(cell.text)
             if text is None:
-                text = shown[cell.text] = _text(cell.text)
-            cells.append(opening[cell.numeric] + text + "</td>")
-        lines.append("<tr>" + "".join(cells) + "</tr>")
+                text = closed[cell.text] = _text(cell.text) + "</td>"
+            cells.append(opening[cell.numeric] + text)
+        cells.append("</tr>")
+        lines.append("".join(cells))
     lines += ["</tbody>", "</table>"]
     return lines
 

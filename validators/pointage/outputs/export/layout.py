@@ -13,6 +13,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import repeat
 
 from pointage.outputs.export.content import ExportedTable
 
@@ -231,11 +232,14 @@ def text_width(text: str, size: float, bold: bool = False) -> float:
 def _cell_thousandths(text: str, bold: bool, unbreakable: bool) -> tuple[int, int]:
     """(narrowest width without breaking a word, width on one line) of a cell's text."""
     width = (_BOLD if bold else _REGULAR).__getitem__
-    lines = text.split("\n")
-    natural = max(sum(map(width, line)) for line in lines)
+    if "\n" in text:
+        natural = max(sum(map(width, line)) for line in text.split("\n"))
+    else:  # the usual cell: one line, summed without a generator
+        natural = sum(map(width, text))
     if unbreakable:
         return natural, natural
-    return max((sum(map(width, word)) for line in lines for word in line.split()), default=0), natural
+    # Every word's width: str.split() without argument splits on line breaks too.
+    return max(map(sum, map(map, repeat(width), text.split())), default=0), natural
 
 
 def measure_columns(table: ExportedTable) -> list[tuple[int, int]]:
