@@ -7,6 +7,8 @@ prefix (some exporters do).
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 _ROW_END = b"row>"
 
 
@@ -22,3 +24,36 @@ def last_row_end(buffer: bytes) -> int:
         elif buffer[start - 2 : start] == b"</":
             return position + len(_ROW_END)
     return -1
+
+
+BLOCK = 1 << 20
+
+
+class RowPieces:
+    """A sheet's XML fed block by block (as `zip_parts.check_inflation` inflates it,
+    then an empty block at the part's end), handed on to `take(buffer, end)` in pieces
+    that end after a complete row: `take` reads `buffer[:end]`, no copy made. A row
+    longer than a block is cut after its last tag; a run of more than a block without
+    any tag end (no sheet writes one) is cut where it must, and `torn` says so: only
+    what no cut can split may then be trusted."""
+
+    def __init__(self, take: Callable[[bytes, int], None]) -> None:
+        self.take = take
+        self.torn = False
+        self._carry = b""
+
+    def __call__(self, block: bytes) -> None:
+        if not block:  # the part's end: what is left is a last piece
+            carry, self._carry = self._carry, b""
+            if carry:
+                self.take(carry, len(carry))
+            return
+        buffer = self._carry + block if self._carry else block
+        cut = last_row_end(buffer)
+        if cut < 0:
+            cut = buffer.rfind(b">") + 1
+            if len(buffer) - cut > BLOCK:  # the carry stays within a block
+                cut, self.torn = len(buffer) - BLOCK, True
+        if cut:
+            self.take(buffer, cut)
+        self._carry = buffer[cut:]
