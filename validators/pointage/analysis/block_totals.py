@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import partial
+from operator import is_not
 from typing import TYPE_CHECKING
 
 from pointage.analysis.misreadings import heading_rows_of
@@ -516,6 +518,9 @@ def _description_unit(header: str, units: tuple[str, ...]) -> str:
     return "place"
 
 
+_IS_VALUE = partial(is_not, None)
+
+
 def _walk(
     table: Table,
     role: str,
@@ -549,19 +554,18 @@ def _walk(
     blocks_invalid = False
     last_grand: Part | None = None
     levels = analysis.levels.setdefault(role, [])
-    for position, row in enumerate(rows):
-        kind = row.kind
-        if kind == DETAIL:
-            value = values[position]
-            if value is None:
-                continue
-            if isinstance(value, NotANumber):
+    after = 0  # the position after the last total or note row
+    for position in table.non_detail_positions():
+        numbers = list(filter(_IS_VALUE, values[after:position]))  # the detail rows since
+        after = position + 1
+        if numbers:
+            if NotANumber in set(map(type, numbers)):
                 pending_invalid = True  # F002 reports it; the sum cannot be checked
-            else:
-                pending_sum += value
-                pending_count += 1
-            continue
-        if kind != TOTAL:
+                numbers = [v for v in numbers if not isinstance(v, NotANumber)]
+            pending_sum = sum(numbers, pending_sum)  # in row order, as one by one
+            pending_count += len(numbers)
+        row = rows[position]
+        if row.kind != TOTAL:
             continue
         value = values[position]
         pending = pending_count > 0

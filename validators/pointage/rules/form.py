@@ -473,31 +473,52 @@ def _duplicate_pairs(table) -> list[tuple[int, int, int]]:
     if not table.usable or table.kind.name not in ("repartition", "liste"):
         return []
     sheet, first, last = table.sheet, table.first_col, table.last_col
-    seen: dict[tuple, int] = {}
-    pairs = []
     start, stop = first - sheet.origin_col, last - sheet.origin_col + 1
     col = table.roles.get("label", first)
     # Where the row's name and amount sit in its signature.
     name_at, amount_at = col - first, table.roles.get("amount", col) - first
-    for row in table.rows:
-        if row.kind == TOTAL:
-            seen.clear()  # a new block starts
+    # Two identical rows have the same name: a block whose names all differ (the usual
+    # block) holds no pair, and no row of it is read whole.
+    names = None
+    if first <= col <= last:
+        names = (
+            table.column("label")
+            if "label" in table.roles
+            else sheet.column([r.index for r in table.rows], col)
+        )
+    pairs = []
+    for block in _blocks_of_details(table):
+        if names is not None and len({names[position] for position in block}) == len(block):
             continue
-        if row.kind != DETAIL:
-            continue
-        # Cells as they are: identical means identical, spaces included.
-        signature = tuple(sheet.row(row.index)[start:stop])
-        earlier = seen.setdefault(signature, row.index)
-        if earlier == row.index:
-            continue
-        if _blank_at(signature, name_at) and _blank_at(signature, amount_at):
-            # Without its name nor its amount, a row is no grant pasted twice: the second
-            # line of a record whose cells are merged over two rows, a note under a line
-            # (asked of repeated rows only: identical rows are blank in the same cells).
-            continue
-        if sum(1 for v in signature if not is_blank(v)) >= 2:
-            pairs.append((row.index, earlier, col))
+        seen: dict[tuple, int] = {}
+        for position in block:
+            index = table.rows[position].index
+            # Cells as they are: identical means identical, spaces included.
+            signature = tuple(sheet.row(index)[start:stop])
+            earlier = seen.setdefault(signature, index)
+            if earlier == index:
+                continue
+            if _blank_at(signature, name_at) and _blank_at(signature, amount_at):
+                # Without its name nor its amount, a row is no grant pasted twice: the
+                # second line of a record whose cells are merged over two rows, a note
+                # under a line (asked of repeated rows only: identical rows are blank in
+                # the same cells).
+                continue
+            if sum(1 for v in signature if not is_blank(v)) >= 2:
+                pairs.append((index, earlier, col))
     return pairs
+
+
+def _blocks_of_details(table) -> list[list[int]]:
+    """The positions (in `table.rows`) of the detail rows of each block: a total row
+    starts a new block."""
+    blocks: list[list[int]] = [[]]
+    for position, row in enumerate(table.rows):
+        if row.kind == DETAIL:
+            blocks[-1].append(position)
+        elif row.kind == TOTAL:
+            blocks.append([])
+    return blocks
 
 
 def _blank_at(cells: tuple, offset: int) -> bool:
