@@ -39,17 +39,17 @@ PREFIXED_MAIN = re.compile(
 )
 
 
-def may_write_prefixes(head: bytes) -> bool:
-    """Whether a sheet whose XML begins with `head` (its first block) may write its
-    elements with a prefix (`<x:c>`, `<x:f>`)."""
-    head = head[:8192]
+def _may_write_prefixes(head: bytes) -> bool:
+    """Whether a sheet whose XML begins with `head` may write its elements with a
+    prefix (`<x:c>`, `<x:f>`)."""
     return b"<worksheet" not in head or bool(PREFIXED_MAIN.search(head))
 
 
 class Census:
     """What one streamed pass over a sheet's XML (the blocks `check_inflation` inflates
-    anyway) says of the block calamine would make of it, at C speed: the cells counted,
-    and the largest row and column their references name. When every cell writes its
+    anyway) says of the block calamine would make of it, at C speed: the largest row
+    and column its cells' references name, and the cells counted (for the annotated
+    copy's limit; a check, which needs the bound only, leaves them uncounted). When every cell writes its
     reference first, (last row + 1) × (last column + 1) bounds calamine's block; a
     sheet whose cells follow each other without references, or past that bound, is
     measured cell by cell (`measure`).
@@ -58,24 +58,25 @@ class Census:
     cuts after rows (`RowPieces`); `each_piece(piece, end)` reads the same pieces for
     more (the scan of `xlsx.py`), so that one inflate serves both."""
 
-    def __init__(self, each_piece: Callable[[bytes, int], None] | None = None) -> None:
+    def __init__(self, each_piece: Callable[[bytes, int], None] | None = None, counted: bool = True) -> None:
         self.cells = 0
+        self.counted = counted
         self.one_by_one = False  # a cell without its reference first: measured cell by cell
         self.last_row = self.last_col = -1
-        self.prefixed: bool | None = None  # known from the part's first block
+        self.prefixed: bool | None = None  # known from the part's first bytes
         self._each_piece = each_piece
         self._pieces = RowPieces(self._piece)
 
     def __call__(self, block: bytes) -> None:
-        if self.prefixed is None and block:
-            # A sheet that may write its cells with a prefix (`<x:c>`): one by one.
-            self.prefixed = may_write_prefixes(block)
-            self.one_by_one = self.one_by_one or self.prefixed
         self._pieces(block)
         if self._pieces.torn:  # a reference may have been cut in two
             self.one_by_one = True
 
     def _piece(self, piece: bytes, end: int) -> None:
+        if self.prefixed is None:  # the part's first piece, its first bytes
+            # A sheet that may write its cells with a prefix (`<x:c>`): one by one.
+            self.prefixed = _may_write_prefixes(piece[: min(end, 8192)])
+            self.one_by_one = self.one_by_one or self.prefixed
         self._count(piece, end)
         if self._each_piece is not None:
             self._each_piece(piece, end)
@@ -85,7 +86,8 @@ class Census:
         Most pieces cost one count and one search: the search finds the first cell
         without its reference first, or beyond the bound the piece's last cell sets."""
         if self.one_by_one:  # every cell counted, whatever its writing (openpyxl loads each)
-            self.cells += sum(piece.count(form, 0, end) for form in (b"<c ", b"<c>", b":c ", b":c>"))
+            if self.counted:
+                self.cells += sum(piece.count(form, 0, end) for form in (b"<c ", b"<c>", b":c ", b":c>"))
             return
         last = piece.rfind(_REFERENCED, 0, end)
         found = _REFERENCE.match(piece, last, end) if last >= 0 else None
@@ -98,7 +100,8 @@ class Census:
             self.one_by_one = True
             self._count(piece, end)
             return
-        self.cells += piece.count(_REFERENCED, 0, end)
+        if self.counted:
+            self.cells += piece.count(_REFERENCED, 0, end)
         if last >= 0 and found is None:  # a reference that is no cell's (`r="foo"`)
             self.one_by_one = True
         elif odd is not None:  # a cell beyond the bound (a wider row, a cell far away)
@@ -115,24 +118,27 @@ class Census:
         return None if self.one_by_one else (self.last_row + 1) * (self.last_col + 1)
 
 
-def _greater(text: bytes, alphabet: bytes) -> bytes:
-    """A regex for the words of `alphabet` (`0-9`, `A-Z`) larger than `text` of the same
-    alphabet, read as numbers (longer is larger; no leading zero)."""
-    low, high = alphabet[0:1], alphabet[-1:]
-    any_ = b"[" + low + b"-" + high + b"]"
-    options = [any_ + b"{%d,}" % (len(text) + 1)]
-    for i, ch in enumerate(text):
-        if ch < high[0]:
-            options.append(
-                re.escape(text[:i])
-                + b"["
-                + bytes([ch + 1])
-                + b"-"
-                + high
-                + b"]"
-                + any_
-                + b"{%d}" % (len(text) - i - 1)
-            )
+def _up_to(text: bytes, first: bytes, alphabet: bytes) -> bytes:
+    """A regex for the words of `alphabet` (`0-9`, `A-Z`) not larger than `text`, read
+    as numbers: shorter words (first character from `first`: no leading zero), or
+    words of its length that are not larger, character by character."""
+    low, high = alphabet[0], alphabet[-1]
+    any_ = b"[" + bytes([low, 45, high]) + b"]"
+    options = []
+    if len(text) > 1:  # possessive: a longer word is refused without backtracking
+        options.append(b"[" + bytes([first[0], 45, high]) + b"]" + any_ + b"{0,%d}+" % (len(text) - 2))
+    same = b""  # the words of its length, not larger, built from the last character
+    for i in reversed(range(len(text))):
+        least = first[0] if i == 0 else low
+        ch = text[i]
+        below = (
+            b"[" + bytes([least, 45, ch - 1]) + b"]" + any_ + b"{%d}" % (len(text) - i - 1)
+            if ch > least
+            else b""
+        )
+        here = re.escape(bytes([ch])) + same
+        same = b"(?:" + below + b"|" + here + b")" if below else here
+    options.append(same)
     return b"(?:" + b"|".join(options) + b")"
 
 
@@ -141,16 +147,19 @@ _ODD: dict[tuple[int, int], re.Pattern] = {}
 
 def _odd(last_row: int, last_col: int) -> re.Pattern:
     """A cell written without its reference first (`_UNREFERENCED`), or whose reference
-    lies past (last_row, last_col), 0-based: one search finds either."""
+    is not a plain one within (last_row, last_col), 0-based (past it, or written
+    `r="A007"`): one search finds either. The usual cell is refused by the look-ahead
+    as soon as its reference is read."""
     key = (last_row, last_col)
     if key not in _ODD:
         if len(_ODD) > 256:
             _ODD.clear()
-        row = str(last_row + 1).encode()
-        col = column_letter(last_col).encode() if last_col >= 0 else b""
-        wider = _greater(col, b"AZ") if col else b"[A-Z]+"
-        beyond = rb'r="(?:' + wider + rb"0*\d|[A-Z]+0*" + _greater(row, b"09") + rb')"'
-        _ODD[key] = re.compile(rb"<c(?:>| (?!r=)| " + beyond + rb")")
+        if last_row < 0 or last_col < 0:
+            within = b"(?!)"  # no bound yet: every reference is past it
+        else:
+            columns = _up_to(column_letter(last_col).encode(), b"A", b"AZ")
+            within = columns + _up_to(str(last_row + 1).encode(), b"1", b"09") + b'"'
+        _ODD[key] = re.compile(rb'<c(?:>| (?!r="' + within + rb"))")
     return _ODD[key]
 
 

@@ -434,7 +434,7 @@ class _SheetPass:
 
     def __init__(self, zeros_suspect: bool) -> None:
         self.extras = _SheetExtras()
-        self.census = Census(each_piece=self._scan)
+        self.census = Census(each_piece=self._scan, counted=False)
         self._zeros_suspect = zeros_suspect
 
     def __call__(self, block: bytes) -> None:

@@ -26,34 +26,43 @@ def last_row_end(buffer: bytes) -> int:
     return -1
 
 
-BLOCK = 1 << 20
+# The pieces handed on: a few blocks each, so that what is done once per piece (a
+# regex made for the bound a census has reached) is done a few times per sheet.
+PIECE = 4 << 20
 
 
 class RowPieces:
     """A sheet's XML fed block by block (as `zip_parts.check_inflation` inflates it,
     then an empty block at the part's end), handed on to `take(buffer, end)` in pieces
-    that end after a complete row: `take` reads `buffer[:end]`, no copy made. A row
-    longer than a block is cut after its last tag; a run of more than a block without
-    any tag end (no sheet writes one) is cut where it must, and `torn` says so: only
-    what no cut can split may then be trusted."""
+    of about PIECE bytes that end after a complete row: `take` reads `buffer[:end]`,
+    no copy made. A row longer than a piece is cut after its last tag; a run of more
+    than a piece without any tag end (no sheet writes one) is cut where it must, and
+    `torn` says so: only what no cut can split may then be trusted."""
 
     def __init__(self, take: Callable[[bytes, int], None]) -> None:
         self.take = take
         self.torn = False
-        self._carry = b""
+        self._blocks: list[bytes] = []  # what the next piece is made of, the carry first
+        self._size = 0
 
     def __call__(self, block: bytes) -> None:
+        if block:
+            self._blocks.append(block)
+            self._size += len(block)
+            if self._size < PIECE:
+                return
+        buffer = self._blocks[0] if len(self._blocks) == 1 else b"".join(self._blocks)
+        self._blocks, self._size = [], 0
         if not block:  # the part's end: what is left is a last piece
-            carry, self._carry = self._carry, b""
-            if carry:
-                self.take(carry, len(carry))
+            if buffer:
+                self.take(buffer, len(buffer))
             return
-        buffer = self._carry + block if self._carry else block
         cut = last_row_end(buffer)
         if cut < 0:
             cut = buffer.rfind(b">") + 1
-            if len(buffer) - cut > BLOCK:  # the carry stays within a block
-                cut, self.torn = len(buffer) - BLOCK, True
+            if len(buffer) - cut > PIECE:  # the carry stays within a piece
+                cut, self.torn = len(buffer) - PIECE, True
         if cut:
             self.take(buffer, cut)
-        self._carry = buffer[cut:]
+        if cut < len(buffer):
+            self._blocks, self._size = [buffer[cut:]], len(buffer) - cut

@@ -71,7 +71,9 @@ def _typed_numeric_cells(ctx) -> Iterator[NumericCell]:
         if table.has("description"):
             # A total under the description column may be `3 354` or `43 places`:
             # only the numbers typed as text are worth an info; no F002 on text.
-            for row, raw in zip(table.rows, table.column("description")):
+            descriptions = table.column("description")
+            for position in table.non_detail_positions():
+                row, raw = table.rows[position], descriptions[position]
                 if (
                     row.kind == TOTAL
                     and not is_typed_number(raw)

@@ -154,6 +154,11 @@ def _find_by_headers(sheet: SheetSnapshot, claimed: set[int]) -> list[Table]:
             block_start, blank_run = index + 1, 0
             continue
         cells = values[index - top]
+        if current is not None and body and not blank_run and not _NUMBER_TYPES.isdisjoint(map(type, cells)):
+            # The usual row: one more line of the table (a typed number: no header, not
+            # blank, and no title after a blank row).
+            body.append(index)
+            continue
         if is_blank_row(cells):
             blank_run += 1
             if blank_run >= BLANK_RUN_ENDS_TABLE:

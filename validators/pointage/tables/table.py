@@ -104,6 +104,7 @@ class Table:
     _columns: dict[str, list[object]] = field(default_factory=dict, repr=False)
     _exact: dict[str, list] = field(default_factory=dict, repr=False)
     _non_details: list[int] | None = field(default=None, repr=False)
+    _indexes: list[int] | None = field(default=None, repr=False)
 
     @property
     def sheet_name(self) -> str:
@@ -156,7 +157,9 @@ class Table:
             if col is None:
                 found = [None] * len(self.rows)
             else:
-                found = self.sheet.column([r.index for r in self.rows], col)
+                if self._indexes is None:
+                    self._indexes = [r.index for r in self.rows]
+                found = self.sheet.column(self._indexes, col)
             self._columns[role] = found
         return found
 
