@@ -11,14 +11,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
-from functools import partial
-from operator import is_not
 from typing import TYPE_CHECKING
 
 from pointage.analysis.misreadings import heading_rows_of
 from pointage.analysis.summed_columns import KIND_WALKED, summed_columns
 from pointage.base.addresses import a1
-from pointage.base.numbers import NotANumber, exact_value, exact_values, to_cents
+from pointage.base.numbers import NotANumber, exact_value, exact_values, filled, to_cents
 from pointage.base.text import unit_key_of, words
 from pointage.tables.table import DETAIL, TOTAL, TOTAL_BESIDE, Row, SideTotal, Table
 
@@ -501,8 +499,8 @@ def _description_values(table: Table, ctx: CheckContext) -> list:
         parsed = ctx.description_of(str(text).strip()) if text is not None else None
         written[text] = parsed.total(unit) if parsed else None
     values: list = list(map(written.__getitem__, column))
-    for position, row in enumerate(table.rows):
-        if row.kind == TOTAL:
+    for position in table.non_detail_positions():
+        if table.rows[position].kind == TOTAL:
             number = exact_value(column[position])
             if not isinstance(number, NotANumber):
                 values[position] = number
@@ -516,9 +514,6 @@ def _description_unit(header: str, units: tuple[str, ...]) -> str:
         if unit_key_of(unit) in header_units:
             return unit
     return "place"
-
-
-_IS_VALUE = partial(is_not, None)
 
 
 def _walk(
@@ -556,7 +551,7 @@ def _walk(
     levels = analysis.levels.setdefault(role, [])
     after = 0  # the position after the last total or note row
     for position in table.non_detail_positions():
-        numbers = list(filter(_IS_VALUE, values[after:position]))  # the detail rows since
+        numbers = list(filter(filled, values[after:position]))  # the detail rows since
         after = position + 1
         if numbers:
             if NotANumber in set(map(type, numbers)):

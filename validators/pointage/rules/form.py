@@ -9,7 +9,14 @@ from pointage.analysis.misreadings import heading_rows
 from pointage.base.addresses import a1, column_letter, parse_a1, range_a1
 from pointage.base.excel_errors import ExcelError
 from pointage.base.formatting import as_json, count, first_of, format_money, show
-from pointage.base.numbers import NotANumber, Number, all_typed_numbers, is_typed_number, parse_number
+from pointage.base.numbers import (
+    NotANumber,
+    Number,
+    all_typed_numbers,
+    is_typed_number,
+    none_negative,
+    parse_number,
+)
 from pointage.base.text import is_blank
 from pointage.report.findings import Severity
 from pointage.rules.registry import rule
@@ -287,8 +294,10 @@ def check_merged(ctx):
             continue
         numeric = {table.roles[r] for r in table.kind.numeric if r in table.roles}
         numeric.update(table.roles[r] for r in table.extra_money)
-        details = {r.index for r in table.rows if r.kind == DETAIL}
         merged = list(table.sheet.merged_starting(table.header_row + 1, table.last_row))
+        if not merged:
+            continue
+        details = {r.index for r in table.rows if r.kind == DETAIL}
         found = [
             (r1, c1, r2, c2)
             for r1, c1, r2, c2 in merged
@@ -358,6 +367,8 @@ def check_hidden(ctx):
     for table in ctx.tables:
         if table.kind.name == "liste":
             continue  # nothing sums the rows of a list
+        if not table.sheet.hidden_rows and not table.sheet.hidden_cols:
+            continue
         body = {r.index for r in table.rows}
         rows = [r for r in sorted(table.sheet.hidden_rows) if r in body]
         # A hidden column matters where a check reads it: a column of the table's roles
@@ -422,7 +433,10 @@ def check_negative(ctx):
             # An accounting list (`Libellé tiers`): a negative entry is a reversal; a list
             # of amounts without a beneficiary says nothing of who would be owed.
             continue
-        for row, value in zip(table.rows, table.exact_column("amount")):
+        amounts = table.exact_column("amount")
+        if none_negative(amounts):
+            continue
+        for row, value in zip(table.rows, amounts):
             if value is None or isinstance(value, NotANumber) or value >= 0:
                 continue
             amount = table.number_value(row, "amount")
@@ -490,7 +504,7 @@ def _duplicate_pairs(table) -> list[tuple[int, int, int]]:
         )
     pairs = []
     for block in _blocks_of_details(table):
-        if names is not None and len({names[position] for position in block}) == len(block):
+        if names is not None and _all_different(names, block):
             continue
         seen: dict[tuple, int] = {}
         for position in block:
@@ -511,16 +525,26 @@ def _duplicate_pairs(table) -> list[tuple[int, int, int]]:
     return pairs
 
 
-def _blocks_of_details(table) -> list[list[int]]:
+def _blocks_of_details(table) -> list[range | list[int]]:
     """The positions (in `table.rows`) of the detail rows of each block: a total row
-    starts a new block."""
-    blocks: list[list[int]] = [[]]
-    for position, row in enumerate(table.rows):
-        if row.kind == DETAIL:
-            blocks[-1].append(position)
-        elif row.kind == TOTAL:
-            blocks.append([])
+    starts a new block (a range when no note row lies in it, the usual block)."""
+    blocks: list[range | list[int]] = []
+    start, notes = 0, set()
+    for position in [*table.non_detail_positions(), len(table.rows)]:
+        if position < len(table.rows) and table.rows[position].kind != TOTAL:
+            notes.add(position)
+            continue
+        block = range(start, position)
+        blocks.append([p for p in block if p not in notes] if notes else block)
+        start, notes = position + 1, set()
     return blocks
+
+
+def _all_different(values: list, block: range | list[int]) -> bool:
+    """Whether the values at the block's positions all differ."""
+    if isinstance(block, range):
+        return len(set(values[block.start : block.stop])) == len(block)
+    return len({values[position] for position in block}) == len(block)
 
 
 def _blank_at(cells: tuple, offset: int) -> bool:
