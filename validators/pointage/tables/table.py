@@ -244,6 +244,8 @@ def classify_rows(table: Table, body: list[int]) -> None:
     heads = sheet.column(body, table.first_col) if first >= 0 else [None] * len(body)
     labels = sheet.column(body, label_col) if label_col is not None else [None] * len(body)
     append = table.rows.append
+    # Where the total rows are in `table.rows` (for their echoes, below).
+    totals = [p for p, row in enumerate(table.rows) if row.kind == TOTAL]
     previous_kind = None
     for index, head, label_value in zip(body, heads, labels):
         if merged_labels and index in merged_labels and not _is_total_row(table, index, amount_col, sums):
@@ -284,10 +286,14 @@ def classify_rows(table: Table, body: list[int]) -> None:
             kind, how = TOTAL, TOTAL_BY_BARE_AMOUNT
         else:
             kind = DETAIL
-        append(Row(index, kind, label, how) if kind == TOTAL else Row(index, kind, label))
+        if kind == TOTAL:
+            totals.append(len(table.rows))
+            append(Row(index, kind, label, how))
+        else:
+            append(Row(index, kind, label))
         previous_kind = kind
     if has_totals:
-        _echoes_to_notes(table)
+        _echoes_to_notes(table, totals)
 
 
 def _cells(line: list[object], first: int, stop: int) -> list[object]:
@@ -302,18 +308,21 @@ ECHO_TOLERANCE = Decimal("0.01")
 ECHO_REPEATED = 2
 
 
-def _echoes_to_notes(table: Table) -> None:
+def _echoes_to_notes(table: Table, totals: list[int]) -> None:
     """A row right under a total that repeats it (the same cells but its first one,
     the same amount give or take a rounding) is an echo of that total, not a line of
-    the next block: read as a note, it is summed by no total."""
+    the next block: read as a note, it is summed by no total. `totals`: where the
+    total rows are in `table.rows`."""
     sheet = table.sheet
     rows = table.rows
     amount = table.roles.get("amount")
     if amount is None:
         return
-    for position in range(len(rows) - 1):
+    for position in totals:
+        if position + 1 >= len(rows):
+            continue
         total, row = rows[position], rows[position + 1]
-        if total.kind != TOTAL or row.kind != DETAIL or row.index != total.index + 1:
+        if row.kind != DETAIL or row.index != total.index + 1:
             continue
         if _echoes(sheet, table, total.index, row.index, amount):
             rows[position + 1] = Row(row.index, NOTE, row.label, ECHO)
