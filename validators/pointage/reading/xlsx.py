@@ -451,8 +451,10 @@ def _extras_of(
     name one part)."""
     extras: dict[str, _SheetExtras] = {}
     for name, part in parts:
-        if part not in archive.NameToInfo:
-            raise UnreadableWorkbook(f"la feuille {part} manque dans le fichier.")
+        try:
+            archive.getinfo(part)
+        except KeyError as exc:
+            raise UnreadableWorkbook(f"la feuille {part} manque dans le fichier.") from exc
         found = passes[part].extras
         extras[name] = copy.deepcopy(found) if any(e is found for e in extras.values()) else found
     return extras
