@@ -123,23 +123,26 @@ def _up_to(text: bytes, first: bytes, alphabet: bytes) -> bytes:
     as numbers: shorter words (first character from `first`: no leading zero), or
     words of its length that are not larger, character by character."""
     low, high = alphabet[0], alphabet[-1]
-    any_ = b"[" + bytes([low, 45, high]) + b"]"
     options = []
     if len(text) > 1:  # possessive: a longer word is refused without backtracking
-        options.append(b"[" + bytes([first[0], 45, high]) + b"]" + any_ + b"{0,%d}+" % (len(text) - 2))
-    same = b""  # the words of its length, not larger, built from the last character
-    for i in reversed(range(len(text))):
-        least = first[0] if i == 0 else low
-        ch = text[i]
-        below = (
-            b"[" + bytes([least, 45, ch - 1]) + b"]" + any_ + b"{%d}" % (len(text) - i - 1)
-            if ch > least
-            else b""
-        )
+        options.append(_class(first[0], high) + _class(low, high) + b"{0,%d}+" % (len(text) - 2))
+    # The words of its length, not larger, built from the last character.
+    same = _class(first[0] if len(text) == 1 else low, text[-1])
+    for i in reversed(range(len(text) - 1)):
+        least, ch = (first[0] if i == 0 else low), text[i]
         here = re.escape(bytes([ch])) + same
-        same = b"(?:" + below + b"|" + here + b")" if below else here
+        if ch > least:
+            below = _class(least, ch - 1) + _class(low, high) + b"{%d}" % (len(text) - i - 1)
+            same = b"(?:" + below + b"|" + here + b")"
+        else:
+            same = here
     options.append(same)
     return b"(?:" + b"|".join(options) + b")"
+
+
+def _class(least: int, most: int) -> bytes:
+    """`[A-G]`, or the one character."""
+    return re.escape(bytes([least])) if least == most else b"[" + bytes([least, 45, most]) + b"]"
 
 
 _ODD: dict[tuple[int, int], re.Pattern] = {}

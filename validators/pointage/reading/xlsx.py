@@ -52,6 +52,13 @@ from pointage.reading.zip_parts import check_inflation, read_part
 _ROW_TAG = re.compile(rb"<(?:\w+:)?row\b[^>]*>")
 _COL_TAG = re.compile(rb"<(?:\w+:)?col\b[^>]*>")
 _HIDDEN = re.compile(rb'\bhidden="(?:1|true)"')
+# What a block is searched for before it is scanned: plain texts, searched with the
+# regex engine, which finds these short ones sooner than `bytes.find` (0,026 s against
+# 0,044 s for `<f` in the 41 MB of the `lecture` bench).
+_HIDDEN_ANY = re.compile(rb'hidden="')
+_ERROR_ANY = re.compile(rb't="e"')
+_FORMULA_ANY = re.compile(rb"<f")
+_PREFIXED_FORMULA_ANY = re.compile(rb":f")
 _ATTR_R = re.compile(rb'\br="([A-Z]+\d+|\d+)"')
 _ATTR_MIN = re.compile(rb'\bmin="(\d+)"')
 _ATTR_MAX = re.compile(rb'\bmax="(\d+)"')
@@ -463,9 +470,9 @@ def _extras_of(
 def _scan_block(
     block: bytes, end: int, extras: _SheetExtras, prefixed: bool, zeros_suspect: bool = False
 ) -> None:
-    """Scan `block[:end]`. Most blocks hold neither `hidden=` nor a formula: two or
-    three substring searches (C speed) and nothing else."""
-    if block.find(b'hidden="', 0, end) >= 0:  # `_HIDDEN`'s beginning: the longer, the quicker
+    """Scan `block[:end]`. Most blocks hold neither `hidden=` nor a formula: three or
+    four substring searches (C speed) and nothing else."""
+    if _HIDDEN_ANY.search(block, 0, end):
         for tag in _ROW_TAG.finditer(block, 0, end):
             text = tag.group(0)
             if _HIDDEN.search(text):
@@ -477,9 +484,11 @@ def _scan_block(
             low, high = _ATTR_MIN.search(text), _ATTR_MAX.search(text)
             if _HIDDEN.search(text) and low and high:
                 extras.hidden_cols.update(range(int(low.group(1)) - 1, int(high.group(1))))
-    if block.find(b't="e"', 0, end) >= 0:
+    if _ERROR_ANY.search(block, 0, end):
         _scan_errors(block, end, extras)
-    if block.find(b"<f", 0, end) < 0 and not (prefixed and block.find(b":f", 0, end) >= 0):
+    if not _FORMULA_ANY.search(block, 0, end) and not (
+        prefixed and _PREFIXED_FORMULA_ANY.search(block, 0, end)
+    ):
         return
     for formula in _FORMULA.finditer(block, 0, end):
         cell = None
