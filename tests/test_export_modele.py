@@ -14,6 +14,7 @@ import pytest
 
 from pointage.outputs.template import write_template
 
+NBSP = "\u00a0"
 ROWS = [
     (
         "Mobilité",
@@ -50,7 +51,7 @@ EXPECTED = [
         "Artois",
         "CCAS de Lens",
         "10 places du 1er juillet au 31 décembre 2024",
-        "800,00 €",
+        "800,00\u00a0€",
         "Oui",
         "Avenant",
     ],
@@ -59,11 +60,11 @@ EXPECTED = [
         "Artois",
         "CCAS de Liévin",
         "un portefeuille du 1er janvier au 30 juin 2024 + 20 places du 1er juillet au 31 décembre 2024",
-        "8 475,00 €",
+        "8\u00a0475,00\u00a0€",
         "Oui",
         "",
     ],
-    ["TOTAL", "", "", "30", "9 275,00 €", "", ""],
+    ["TOTAL", "", "", "30", "9\u00a0275,00\u00a0€", "", ""],
 ]
 MM = 72 / 25.4  # points per millimetre
 MARGIN = 20 * MM
@@ -98,10 +99,10 @@ def test_clean_table_exports_without_forcer(clean):
     document = docx.Document(target)
     [table] = document.tables
     assert [[c.text for c in row.cells] for row in table.rows] == EXPECTED
-    [stamp] = [p.text for p in document.paragraphs]
+    title, stamp = [p.text for p in document.paragraphs]
+    assert title == "Annexe : répartition financière"
     assert re.fullmatch(
-        r"Pointé le \d\d/\d\d/\d{4} à \d\d:\d\d — 0 erreur, 0 avertissement — classeur annexes\.xlsx, "
-        r"empreinte SHA-256 [0-9a-f]{12}",
+        r"Pointé le \d\d/\d\d/\d{4} à \d\d:\d\d — 0 erreur, 0 avertissement — classeur annexes\.xlsx",
         stamp,
     )
     assert clean.read_bytes() == before

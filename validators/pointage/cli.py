@@ -141,6 +141,12 @@ def build_parser() -> FrenchParser:
     )
     exporter.add_argument("--remplacer", action="store_true", help="remplacer un fichier d'export existant")
     exporter.add_argument(
+        "--sans-mention",
+        action="store_true",
+        help="sans la ligne « Pointé le … » ni les notes sous les tableaux (l'empreinte du "
+        "classeur reste dans les propriétés du document)",
+    )
+    exporter.add_argument(
         "--verbose",
         "--details",
         action="store_true",

@@ -17,7 +17,7 @@ from pointage.base.errors import os_reason, reading_failure
 from pointage.base.files import WriteFailed, write_atomically
 from pointage.base.fingerprint import sha256_of
 from pointage.base.formatting import count
-from pointage.outputs.export.api import ExportRefused, export_table
+from pointage.outputs.export.api import ExportRefused, export
 from pointage.outputs.export.selection import ExportError, choose_tables, table_findings
 from pointage.outputs.export.targets import check_output, default_output
 from pointage.outputs.export.texts import errors
@@ -79,7 +79,7 @@ def _export(args: argparse.Namespace) -> int:
         if args.sortie
         else default_output(workbook, args.feuille, args.format, args.tableau if several else None)
     )
-    data = export_table(
+    exported = export(
         ctx,
         report,
         args.feuille,
@@ -89,14 +89,17 @@ def _export(args: argparse.Namespace) -> int:
         workbook.name,
         sha256,
         datetime.now(),
+        mention=not args.sans_mention,
     )
     # --forcer exports a table with erreurs; replacing a file is asked separately.
     check_output(workbook, target, args.format, args.remplacer)
-    write_atomically(target, data)
+    write_atomically(target, exported.data)
 
     described = "le tableau" if len(tables) == 1 else f"les {len(tables)} tableaux"
     ranges = ", ".join(t.range for t in tables)
     print(printable(f"Export écrit : {target} ({described} {ranges} de la feuille « {args.feuille} »)."))
+    for note in exported.notes:  # said here too: --sans-mention leaves them out of the document
+        print(printable(note))
     forced = sum(len(errors(table_findings(t, report.findings))) for t in tables)
     if forced:
         print(
