@@ -227,7 +227,7 @@ def test_html_export_is_the_same_table(checked):
     assert text.count("<th ") == 4
     assert text.count('font-weight:bold">TOTAL</td>') == 2
     assert (
-        '<td style="border:0.5pt solid #000000;padding:1pt 4pt;vertical-align:middle;'
+        '<td style="border:0.5pt solid #000000;padding:1pt 4pt;font-size:9pt;vertical-align:middle;'
         'text-align:right;white-space:nowrap">29\u00a0275,00\u00a0€</td>' in text
     )
     # The fingerprint in the head, not in the body; the table fits its container.
@@ -359,7 +359,7 @@ def test_cli_html_with_output_name(workbook, tmp_path):
     )
     assert result.returncode == 0, result.stderr
     assert (
-        '<td style="border:0.5pt solid #000000;padding:1pt 4pt;vertical-align:middle;'
+        '<td style="border:0.5pt solid #000000;padding:1pt 4pt;font-size:9pt;vertical-align:middle;'
         'font-weight:bold">TOTAL</td>' in target.read_text(encoding="utf-8")
     )
 

@@ -63,7 +63,7 @@ def _table(block: Block, layout: TableLayout) -> list[str]:
         "<thead>",
         "<tr>"
         + "".join(
-            f'<th style="{_BORDER};padding:1pt {layout.padding:g}pt;background:#{HEADER_FILL};'
+            f'<th style="{_BORDER};padding:1pt {layout.padding:g}pt;{size};background:#{HEADER_FILL};'
             f'text-align:center;vertical-align:middle;font-weight:bold;width:{p:.2f}%">{_text(h)}</th>'
             for h, p in zip(table.headers, shares)
         )
@@ -72,7 +72,7 @@ def _table(block: Block, layout: TableLayout) -> list[str]:
         "<tbody>",
     ]
     closed: dict[str, str] = {}  # a column repeats its texts: each is escaped once
-    tags = _opening_tags(layout.padding)
+    tags = _opening_tags(layout.padding, layout.font_size)
     for row in table.rows:
         opening = tags[row.total]
         cells = ["<tr>"]
@@ -87,8 +87,9 @@ def _table(block: Block, layout: TableLayout) -> list[str]:
     return lines
 
 
-def _opening_tag(numeric: bool, total: bool, padding: float) -> str:
-    style = f"{_BORDER};padding:1pt {padding:g}pt;vertical-align:middle"
+def _opening_tag(numeric: bool, total: bool, padding: float, size: float) -> str:
+    # The size in each cell: Word and LibreOffice do not pass the table's on to its cells.
+    style = f"{_BORDER};padding:1pt {padding:g}pt;font-size:{size:g}pt;vertical-align:middle"
     if numeric:
         style += ";text-align:right;white-space:nowrap"
     if total:
@@ -96,11 +97,11 @@ def _opening_tag(numeric: bool, total: bool, padding: float) -> str:
     return f'<td style="{style}">'
 
 
-def _opening_tags(padding: float) -> dict[bool, dict[bool, str]]:
+def _opening_tags(padding: float, size: float) -> dict[bool, dict[bool, str]]:
     """A cell's opening tag by [row is a total][cell is a number]: four styles in all,
     written once a table rather than once per cell."""
     return {
-        total: {numeric: _opening_tag(numeric, total, padding) for numeric in (False, True)}
+        total: {numeric: _opening_tag(numeric, total, padding, size) for numeric in (False, True)}
         for total in (False, True)
     }
 
