@@ -20,12 +20,15 @@ ARIAL_METRICS = ("Arial", "LiberationSans")
 
 
 def render_pdf(source: Path, profile: Path) -> Path | None:
-    """`source` (.docx or .html) printed to PDF by LibreOffice, next to it; None if it failed."""
+    """`source` (.docx or .html) printed to PDF by LibreOffice, next to it; None if it failed.
+    Writer opens an HTML page itself: Writer/Web's PDF loses its first paragraph."""
+    html = ["--infilter=HTML (StarWriter)"] if source.suffix == ".html" else []
     subprocess.run(
         [
             "soffice",
             f"-env:UserInstallation={profile.as_uri()}",
             "--headless",
+            *html,
             "--convert-to",
             "pdf",
             "--outdir",

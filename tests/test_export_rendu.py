@@ -141,23 +141,8 @@ def test_seed_001_html_fits_the_page_it_is_printed_on(profile, tmp_path):
     target = tmp_path / "annexe-5.html"
     result = pointage("exporter", SEED_001, "--feuille", "Annexe 5", "--format", "html", "--sortie", target)
     assert result.returncode == 0, result.stderr
-    # Writer itself opens the page (Writer/Web's PDF loses the first paragraph).
-    subprocess.run(
-        [
-            "soffice",
-            f"-env:UserInstallation={profile.as_uri()}",
-            "--headless",
-            "--infilter=HTML (StarWriter)",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(tmp_path),
-            str(target),
-        ],
-        capture_output=True,
-        timeout=180,
-    )
-    pdf = target.with_suffix(".pdf")
+    pdf = render_pdf(target, profile)
+    assert pdf is not None
     require_arial_metrics(pdf)
     lines = pdf_lines(pdf)
     filled = [line.strip() for line in lines if line.strip()]
