@@ -61,21 +61,10 @@ class Exported:
     notes: tuple[str, ...]  # what the export left out (empty columns), in French
 
 
-def export_table(
-    ctx: CheckContext,
-    report: FileReport,
-    sheet: str,
-    table: int | None,
-    fmt: str,
-    force: bool,
-    workbook_name: str,
-    sha256: str,
-    now: datetime,
-    *,
-    mention: bool = True,
-) -> bytes:
-    """The .docx, or UTF-8 HTML, of table `table` (1-based) of `sheet`, or of all its tables."""
-    return export(ctx, report, sheet, table, fmt, force, workbook_name, sha256, now, mention=mention).data
+def export_table(*args, mention: bool = True) -> bytes:
+    """The document alone of `export(ctx, report, sheet, table, fmt, force, workbook_name,
+    sha256, now)`: the .docx, or UTF-8 HTML."""
+    return export(*args, mention=mention).data
 
 
 def export(
