@@ -164,6 +164,19 @@ def test_a_number_in_a_text_is_as_wide_as_its_column_allows_no_less():
     assert least == round(text_width("représente", 1000))
 
 
+@pytest.mark.parametrize(
+    ("text", "longest"),
+    [
+        ("Saint-Rémy-en-Bouzemont-Saint-Genest", "Bouzemont-"),  # Word and LibreOffice break there
+        ("versé le 2017-11-07", "2017-11-07"),  # never between a hyphen and a digit
+        ("code C02-566A05", "C02-566A05"),
+    ],
+)
+def test_a_compound_breaks_after_its_hyphens_a_date_or_a_code_never(text, longest):
+    [(least, _)] = measure_columns(_table(["X"], [[text]]))
+    assert least == round(text_width(longest, 1000))
+
+
 def test_a_very_long_word_does_not_refuse_the_table():
     # A web address wider than a column can be may break, where a number never does.
     address = "https://www.pas-de-calais.fr/" + "deliberations-de-la-commission-permanente/" * 4

@@ -3,7 +3,8 @@
 Text widths are estimated from Arial's metrics (Liberation Sans, which LibreOffice
 uses in its place, has the same). A column is never narrower than its longest
 unbreakable text: a number (`464 570,00 €`, its spaces no-break ones), a date, a word
-(a word wider than `MAX_WORD`, a web address, may break: never a number). The rest of
+(a compound breaks after its hyphens, as in print; a word wider than `MAX_WORD`, a web
+address, may break: never a number). The rest of
 the page width goes to the columns whose text would otherwise wrap, then to all of
 them. The page stays portrait when every table fits it at 9 pt or 8 pt, else turns
 landscape (9, 8, then 7 pt with narrower cell margins); a table that does not fit
@@ -182,6 +183,9 @@ _SPACES = " \u00a0\u202f\u2009"
 # Spaces that keep their neighbours on one line, and those a line may break at.
 _NO_BREAK_SPACES = ("\u00a0", "\u202f", "\u2007")
 _BREAKABLE = re.compile(r"[ \t\r\n\u2009]+")
+# Word and LibreOffice break a compound after its hyphen (`Saint-|Rémy`), never between a
+# hyphen and a digit (`2017-11-07`, `-0,65`) nor after a digit's (`C02-566A05`).
+_AFTER_HYPHEN = re.compile(r"(?<=[^\W\d_]-)(?=[^\W\d_])")
 
 
 @dataclass(frozen=True)
@@ -266,10 +270,14 @@ def _cell_thousandths(text: str, bold: bool, unbreakable: bool) -> tuple[int, in
 def _words(text: str) -> list[str]:
     """The parts of `text` a line may not break: str.split() would break at a no-break
     space too (`64 273,09 €` in a description)."""
+    words = text.split()
     for space in _NO_BREAK_SPACES:
         if space in text:
-            return _BREAKABLE.split(text)
-    return text.split()
+            words = _BREAKABLE.split(text)
+            break
+    if "-" in text:
+        return [part for word in words for part in _AFTER_HYPHEN.split(word)]
+    return words
 
 
 def measure_columns(table: ExportedTable) -> list[tuple[int, int]]:
