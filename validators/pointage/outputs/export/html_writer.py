@@ -71,16 +71,18 @@ def _table(block: Block, layout: TableLayout) -> list[str]:
         "</thead>",
         "<tbody>",
     ]
-    closed: dict[str, str] = {}  # a column repeats its texts: each is escaped once
+    # A column repeats its cells (the same Cell object for each value): each is written
+    # once, by the row's kind, and the rows join what is written.
+    written: tuple[dict[int, str], dict[int, str]] = ({}, {})
     tags = _opening_tags(layout.padding, layout.font_size)
     for row in table.rows:
-        opening = tags[row.total]
+        known = written[row.total]
         cells = ["<tr>"]
         for cell in row.cells:
-            text = closed.get(cell.text)
-            if text is None:
-                text = closed[cell.text] = _text(cell.text) + "</td>"
-            cells.append(opening[cell.numeric] + text)
+            html = known.get(id(cell))
+            if html is None:
+                html = known[id(cell)] = f"{tags[row.total][cell.numeric]}{_text(cell.text)}</td>"
+            cells.append(html)
         cells.append("</tr>")
         lines.append("".join(cells))
     lines += ["</tbody>", "</table>"]

@@ -180,12 +180,11 @@ _BOLD_WIDTHS = {
 _DIGIT = 556
 _OTHER = 600
 _SPACES = " \u00a0\u202f\u2009"
-# Spaces that keep their neighbours on one line, and those a line may break at.
-_NO_BREAK_SPACES = ("\u00a0", "\u202f", "\u2007")
-_BREAKABLE = re.compile(r"[ \t\r\n\u2009]+")
 # Word and LibreOffice break a compound after its hyphen (`Saint-|Rémy`), never between a
 # hyphen and a digit (`2017-11-07`, `-0,65`) nor after a digit's (`C02-566A05`).
-_AFTER_HYPHEN = re.compile(r"(?<=[^\W\d_]-)(?=[^\W\d_])")
+_LETTERS_HYPHEN = r"(?<=[^\W\d_]-)(?=[^\W\d_])"
+_COMPOUND = re.compile("-" + _LETTERS_HYPHEN)  # led by its literal: searched fast
+_WORD_BREAK = re.compile(r"[ \t\r\n\u2009]+|" + _LETTERS_HYPHEN)
 
 
 @dataclass(frozen=True)
@@ -264,20 +263,19 @@ def _cell_thousandths(text: str, bold: bool, unbreakable: bool) -> tuple[int, in
         natural = sum(map(width, text))
     if unbreakable:
         return natural, natural
-    return max(map(sum, map(map, repeat(width), _words(text))), default=0), natural
+    # str.split() gives the words of the usual text, which has neither a no-break space
+    # (U+00A0, U+202F, U+2007: it would cut there) nor a compound (it would not cut there).
+    if "\u00a0" in text or "\u202f" in text or "\u2007" in text or ("-" in text and _COMPOUND.search(text)):
+        words = _words(text)
+    else:
+        words = text.split()
+    return max(map(sum, map(map, repeat(width), words)), default=0), natural
 
 
 def _words(text: str) -> list[str]:
     """The parts of `text` a line may not break: str.split() would break at a no-break
-    space too (`64 273,09 €` in a description)."""
-    words = text.split()
-    for space in _NO_BREAK_SPACES:
-        if space in text:
-            words = _BREAKABLE.split(text)
-            break
-    if "-" in text:
-        return [part for word in words for part in _AFTER_HYPHEN.split(word)]
-    return words
+    space too (`64 273,09 €` in a description), and not after a compound's hyphen."""
+    return _WORD_BREAK.split(text)
 
 
 def measure_columns(table: ExportedTable) -> list[tuple[int, int]]:
