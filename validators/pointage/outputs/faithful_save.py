@@ -1,8 +1,10 @@
 """Saving an openpyxl workbook without the losses openpyxl makes on the way.
 
-openpyxl writes a formula without its cached value, and a text run made only of
-spaces without `xml:space="preserve"` (Excel and calamine then drop the spaces:
-« CCAS de Bethune » becomes « CCASde Bethune »). Each sheet part is mended as openpyxl
+openpyxl writes a formula without its cached value; a text run that starts or ends
+with a space but holds nothing else that it strips (`" "`, `"\u00a0 "`) without
+`xml:space="preserve"` (Excel and calamine then drop the spaces: « CCAS de Bethune »
+becomes « CCASde Bethune »); and no built-in number format id a workbook redefines
+(see `openpyxl_source.py`). Each sheet part, and the styles part, is mended as openpyxl
 writes it into the archive, in one pass over its XML: no second archive is built.
 """
 
@@ -10,13 +12,21 @@ from __future__ import annotations
 
 import re
 import zipfile
+from xml.sax.saxutils import quoteattr
 
 # openpyxl's own writing of a formula cell: `<c r="E10" s="5"><f>SUM(E4:E9)</f><v/></c>`
 # (lxml writes `<v/>`, ElementTree `<v />`, both may write `<v></v>`).
 _FORMULA_CELL = re.compile(
     rb'<c r="([A-Z]+\d+)"((?: s="\d+")?)>(<f(?:\s[^>]*)?(?:/>|>[^<]*</f>))<v(?:\s*/>|></v>)</c>'
 )
-_BLANK_RUN = re.compile(rb"<t>(\s+)</t>")
+# A text element written without `xml:space`: it needs "preserve" when its text starts
+# or ends with white space (or a character reference, which may be one: "preserve" on
+# a text with nothing to trim changes nothing).
+_BARE_TEXT = re.compile(rb"<t>([^<]*)</t>")
+_MAY_BE_SPACE_FIRST = b" \t\r\n&"
+_MAY_BE_SPACE_LAST = b" \t\r\n;"
+_NUMBER_FORMATS = re.compile(rb"<numFmts(?: count=\"(\d+)\")?\s*(/>|>)")
+_STYLE_SHEET = re.compile(rb"<styleSheet\b[^>]*>")
 
 
 class FaithfulArchive(zipfile.ZipFile):
@@ -24,9 +34,15 @@ class FaithfulArchive(zipfile.ZipFile):
     sheet saved as `part`, the cached values of its formula cells (reference -> (type
     attribute, value text), see reading/cached_values.py)."""
 
-    def __init__(self, file, cached: dict[str, dict[bytes, tuple[bytes, bytes]]]) -> None:
+    def __init__(
+        self,
+        file,
+        cached: dict[str, dict[bytes, tuple[bytes, bytes]]],
+        redefined_formats: dict[int, str] | None = None,
+    ) -> None:
         super().__init__(file, "w", zipfile.ZIP_DEFLATED, allowZip64=True)
         self.cached = cached
+        self.redefined_formats = redefined_formats or {}
 
     def write(self, filename, arcname=None, compress_type=None, compresslevel=None):
         # openpyxl writes each worksheet from a temporary file, everything else by writestr.
@@ -42,6 +58,10 @@ class FaithfulArchive(zipfile.ZipFile):
             data = mend_sheet(
                 data if isinstance(data, bytes) else data.encode("utf-8"), self.cached.get(name, {})
             )
+        elif name == "xl/styles.xml" and self.redefined_formats:
+            data = with_formats(
+                data if isinstance(data, bytes) else data.encode("utf-8"), self.redefined_formats
+            )
         return super().writestr(zinfo_or_arcname, data, compress_type, compresslevel)
 
 
@@ -49,7 +69,7 @@ def mend_sheet(xml: bytes, cached: dict[bytes, tuple[bytes, bytes]]) -> bytes:
     """The sheet as openpyxl wrote it, with its formulas' cached values and the spaces
     of its text runs kept."""
     if b"<t>" in xml:
-        xml = _BLANK_RUN.sub(rb'<t xml:space="preserve">\1</t>', xml)
+        xml = _BARE_TEXT.sub(_preserved, xml)
     if cached and b"<f" in xml:
 
         def with_value(match: re.Match) -> bytes:
@@ -63,3 +83,32 @@ def mend_sheet(xml: bytes, cached: dict[bytes, tuple[bytes, bytes]]) -> bytes:
 
         xml = _FORMULA_CELL.sub(with_value, xml)
     return xml
+
+
+def _preserved(match: re.Match) -> bytes:
+    text = match.group(1)
+    if text and (text[0] in _MAY_BE_SPACE_FIRST or text[-1] in _MAY_BE_SPACE_LAST):
+        return b'<t xml:space="preserve">' + text + b"</t>"
+    return match.group(0)
+
+
+def with_formats(styles: bytes, formats: dict[int, str]) -> bytes:
+    """The styles part as openpyxl wrote it, with the workbook's own definitions of
+    built-in number format ids (openpyxl numbers its formats from 164: no clash)."""
+    added = b"".join(
+        b'<numFmt numFmtId="%d" formatCode=%s/>' % (number, quoteattr(code).encode("utf-8"))
+        for number, code in sorted(formats.items())
+    )
+    found = _NUMBER_FORMATS.search(styles)
+    if found is None:
+        opening = _STYLE_SHEET.search(styles)
+        if opening is None:
+            return styles
+        block = b'<numFmts count="%d">' % len(formats) + added + b"</numFmts>"
+        return styles[: opening.end()] + block + styles[opening.end() :]
+    count = int(found.group(1) or 0) + len(formats)
+    if found.group(2) == b"/>":
+        block = b'<numFmts count="%d">' % count + added + b"</numFmts>"
+    else:
+        block = b'<numFmts count="%d">' % count + added
+    return styles[: found.start()] + block + styles[found.end() :]

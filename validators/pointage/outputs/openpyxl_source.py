@@ -1,0 +1,234 @@
+"""Loading the checked workbook with openpyxl for its annotated copy, without the
+changes openpyxl's reader makes on the way.
+
+openpyxl's reader, left to itself:
+- gives a workbook's own definition of a built-in number format (an id below 164 in
+  `styles.xml`, `0` redefined as `dd.mm.yyyy`) to the cells of that id, turns their
+  numbers into dates (9 169 450 into `#VALUE!`) and saves them under a new id, a date
+  for every reader: here the numbers stay as the file wrote them, the cells keep their
+  id and the copy gets the same redefinitions back (`FaithfulArchive`);
+- keeps the spaces that Excel does not read around a `<t>` written without
+  `xml:space="preserve"`, and drops the runs of a text that has a plain part first
+  (`<si><t>tval</t><r>…</r></si>`): here each text is what Excel reads (`excel_text`);
+- makes an object per cell of each merged range and copies borders to its edges (26 s
+  for a sheet of many merges): here the ranges are kept as written, their cells as the
+  file has them;
+- parses a print area or print titles with a regular expression whose time grows with
+  the square of the text: a definition that is not one is kept as written;
+- writes a number with 16 significant digits (0.30000000000000004 becomes 0.3): a
+  number that needs more keeps its exact writing.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from openpyxl.cell.rich_text import CellRichText, TextBlock
+from openpyxl.cell.text import InlineFont
+from openpyxl.reader.excel import ExcelReader
+from openpyxl.styles.numbers import BUILTIN_FORMATS_MAX_SIZE
+from openpyxl.styles.stylesheet import Stylesheet
+from openpyxl.utils.indexed_list import IndexedList
+from openpyxl.xml.constants import ARC_STYLE, SHARED_STRINGS, SHEET_MAIN_NS, XML_NS
+from openpyxl.xml.functions import fromstring, iterparse
+
+_SI = f"{{{SHEET_MAIN_NS}}}si"
+_T = f"{{{SHEET_MAIN_NS}}}t"
+_R = f"{{{SHEET_MAIN_NS}}}r"
+_RPR = f"{{{SHEET_MAIN_NS}}}rPr"
+_C = f"{{{SHEET_MAIN_NS}}}c"
+_IS = f"{{{SHEET_MAIN_NS}}}is"
+_SPACE = f"{{{XML_NS}}}space"
+# White space as XML defines it: a no-break space is a character, kept.
+XML_SPACES = " \t\r\n"
+
+# What a print area or print titles may hold: cells, rows or columns, each after its
+# sheet's name, separated by commas. Linear: each alternative starts differently.
+_SHEET = r"(?:'(?:[^']|'')+'|[^'!,\s]+)!"
+_AREA = r"\$?(?:[A-Za-z]{1,3}\$?\d+(?::\$?[A-Za-z]{1,3}\$?\d+)?|[A-Za-z]{1,3}:\$?[A-Za-z]{1,3}|\d+:\$?\d+)"
+_PRINT_REFERENCE = re.compile(rf"(?:{_SHEET})?{_AREA}(?:,(?:{_SHEET})?{_AREA})*")
+_PARSED_NAMES = ("_xlnm.Print_Titles", "_xlnm.Print_Area")
+
+
+@dataclass
+class LoadedSource:
+    workbook: object  # openpyxl Workbook
+    # Built-in number format ids the file redefines in its styles, id -> format code:
+    # written back as they were, so that every reader reads the copy as the original.
+    redefined_formats: dict[int, str] = field(default_factory=dict)
+
+
+def load_for_copy(handle, keep_vba: bool) -> LoadedSource:
+    reader = _SourceReader(handle, keep_vba=keep_vba, rich_text=True)
+    reader.read()
+    for index, name in reader.names_kept_as_written:
+        if 0 <= index < len(reader.wb._sheets):
+            reader.wb._sheets[index].defined_names[name.name] = name
+    for sheet in reader.wb.worksheets:
+        _numbers_written_exactly(sheet)
+    return LoadedSource(reader.wb, reader.redefined_formats)
+
+
+def excel_text(element) -> str | CellRichText:
+    """The text of a shared string `<si>` or an inline string `<is>` as Excel reads it:
+    its plain part and its runs, in order; a part written without
+    `xml:space="preserve"` without the white space around it. Phonetic guides
+    (`<rPh>`) are not part of the text."""
+    parts: list[str | TextBlock] = []
+    for child in element:
+        if child.tag == _T:
+            parts.append(_as_read(child))
+        elif child.tag == _R:
+            text = child.find(_T)
+            font = child.find(_RPR)
+            read = _as_read(text) if text is not None else ""
+            parts.append(TextBlock(InlineFont.from_tree(font), read) if font is not None else read)
+    parts = [p for p in parts if (p.text if isinstance(p, TextBlock) else p)]
+    if all(isinstance(p, str) for p in parts):
+        return "".join(parts)
+    return CellRichText(parts)
+
+
+def _as_read(t) -> str:
+    text = (t.text or "").replace("x005F_", "")  # openpyxl's own unescaping, kept
+    return text if t.get(_SPACE) == "preserve" else text.strip(XML_SPACES)
+
+
+def _read_shared_strings(source) -> list:
+    strings = []
+    for _, node in iterparse(source):
+        if node.tag == _SI:
+            strings.append(excel_text(node))
+            node.clear()
+    return strings
+
+
+class _SourceReader(ExcelReader):
+    redefined_formats: dict[int, str]
+    names_kept_as_written: list
+
+    def read_strings(self):
+        part = self.package.find(SHARED_STRINGS)  # as openpyxl finds it
+        if part is not None:
+            with self.archive.open(part.PartName[1:]) as source:
+                self.shared_strings = _read_shared_strings(source)
+
+    def read_worksheets(self):
+        self.redefined_formats = _keep_builtin_format_ids(self.archive, self.wb)
+        # The numbers stay numbers: a date is written back as the serial it was.
+        self.wb._date_formats, self.wb._timedelta_formats = set(), set()
+        self.names_kept_as_written = _set_aside_unparsable_print_names(self.parser.defined_names)
+        sheets = []
+        create_sheet = self.wb.create_sheet
+
+        def created(*args, **kwargs):
+            sheet = create_sheet(*args, **kwargs)
+            # openpyxl calls this for each merged range it reads, to make a MergedCell of
+            # every cell of the range: the range alone is kept instead.
+            sheet._clean_merge_range = _range_only
+            sheets.append(sheet)
+            return sheet
+
+        self.wb.create_sheet = created
+        try:
+            super().read_worksheets()
+        finally:
+            del self.wb.create_sheet
+            for sheet in sheets:
+                del sheet._clean_merge_range
+        _read_inline_strings_again(self.archive, self.parser, self.wb)
+
+
+def _numbers_written_exactly(sheet) -> None:
+    """openpyxl writes a number as `"%.16g" % value`: one that this does not give back
+    gets its exact writing as its value (openpyxl writes a text value of a number cell
+    as it is)."""
+    for cell in sheet._cells.values():
+        value = cell._value
+        kind = value.__class__
+        if kind is float:
+            if float("%.16g" % value) != value:
+                cell._value = repr(value)
+        elif kind is int and not -(10**15) < value < 10**15:
+            cell._value = str(value)
+
+
+def _range_only(merged_range) -> None:
+    """A merged range read: nothing to do to its cells."""
+
+
+def _keep_builtin_format_ids(archive, workbook) -> dict[int, str]:
+    """Give back to each cell format the built-in number format id the file gave it,
+    where the file redefines that id; the redefinitions, id -> format code."""
+    if ARC_STYLE not in archive.namelist():
+        return {}
+    styles = Stylesheet.from_tree(fromstring(archive.read(ARC_STYLE)))
+    redefined = {
+        n.numFmtId: n.formatCode for n in styles.numFmts.numFmt if n.numFmtId < BUILTIN_FORMATS_MAX_SIZE
+    }
+    if not redefined:
+        return {}
+    # openpyxl made its cell formats from `cellXfs`, one for one, in order.
+    kept = list(workbook._cell_styles)
+    for index, xf in enumerate(styles.cellXfs.xf[: len(kept)]):
+        style = kept[index]
+        if xf.numFmtId in redefined and style.numFmtId != xf.numFmtId:
+            kept[index] = type(style)(style)
+            kept[index].numFmtId = xf.numFmtId
+    workbook._cell_styles = IndexedList(kept)
+    return redefined
+
+
+def _set_aside_unparsable_print_names(defined_names) -> list:
+    """The sheets' print areas and print titles that are not references (openpyxl would
+    spend minutes on a long one, then fail): taken from openpyxl's list, to be kept as
+    the sheet's own names, written as they were."""
+    if defined_names is None:
+        return []
+    kept, aside = [], []
+    for name in defined_names.definedName:
+        value = (name.value or "").strip()
+        if (
+            name.name in _PARSED_NAMES
+            and name.localSheetId is not None
+            and not _PRINT_REFERENCE.fullmatch(value)
+        ):
+            aside.append((int(name.localSheetId), name))
+        else:
+            kept.append(name)
+    if aside:
+        defined_names.definedName = kept
+    return aside
+
+
+def _read_inline_strings_again(archive, parser, workbook) -> None:
+    """openpyxl reads an inline string (`<c t="inlineStr"><is>…`) as written: each is
+    read again here, as Excel reads it, in the sheets that hold any."""
+    parts = set(archive.namelist())
+    for sheet, rel in parser.find_sheets():
+        part = rel.target
+        if part not in parts or sheet.name not in workbook.sheetnames:
+            continue
+        if not _holds(archive, part, b"inlineStr"):
+            continue
+        worksheet = workbook[sheet.name]
+        with archive.open(part) as source:
+            for _, node in iterparse(source):
+                if node.tag != _C:
+                    continue
+                if node.get("t") == "inlineStr" and node.get("r") and node.find(_IS) is not None:
+                    cell = worksheet[node.get("r")]
+                    if cell.data_type == "s":
+                        cell.value = excel_text(node.find(_IS))
+                node.clear()
+
+
+def _holds(archive, part: str, needle: bytes) -> bool:
+    tail = b""
+    with archive.open(part) as stream:
+        while chunk := stream.read(1 << 20):
+            if needle in tail + chunk:
+                return True
+            tail = chunk[-len(needle) :]
+    return False
