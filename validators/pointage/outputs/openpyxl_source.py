@@ -148,7 +148,7 @@ def _numbers_written_exactly(sheet) -> None:
         value = cell._value
         kind = value.__class__
         if kind is float:
-            if float("%.16g" % value) != value:
+            if float(f"{value:.16g}") != value:
                 cell._value = repr(value)
         elif kind is int and not -(10**15) < value < 10**15:
             cell._value = str(value)
