@@ -129,11 +129,10 @@ def write_annotated_copy(source: Path, target: Path, plan: MarkPlan) -> None:
             # openpyxl's warnings are English and about its own defaults: not the user's.
             warnings.simplefilter("ignore")
             # A file object: openpyxl refuses a workbook by its name (an .xlsx named .xls).
-            loaded = load_for_copy(handle, keep_vba)
+            workbook = load_for_copy(handle, keep_vba)
         cached = formula_values(source)
     except Exception as exc:
         raise UnreadableWorkbook(COPY_UNREADABLE) from exc
-    workbook = loaded.workbook
     left_out = set(own_sheet_names(workbook))  # a copy of a copy: Pointage's sheets go
     apply_marks(workbook, plan)
     write_controles(workbook, plan)
@@ -149,7 +148,7 @@ def write_annotated_copy(source: Path, target: Path, plan: MarkPlan) -> None:
     }
     buffer = io.BytesIO()
     try:
-        ExcelWriter(workbook, FaithfulArchive(buffer, by_part, loaded.redefined_formats)).save()
+        ExcelWriter(workbook, FaithfulArchive(buffer, by_part)).save()
     except Exception as exc:
         raise UnreadableWorkbook(COPY_UNWRITABLE) from exc
     # Never hand over a copy that does not open, nor one that says a figure otherwise.

@@ -1,18 +1,16 @@
 """Saving an openpyxl workbook without the losses openpyxl makes on the way.
 
-openpyxl writes a formula without its cached value; a text run that starts or ends
-with a space but holds nothing else that it strips (`" "`, `"\u00a0 "`) without
-`xml:space="preserve"` (Excel and calamine then drop the spaces: « CCAS de Bethune »
-becomes « CCASde Bethune »); and no built-in number format id a workbook redefines
-(see `openpyxl_source.py`). Each sheet part, and the styles part, is mended as openpyxl
-writes it into the archive, in one pass over its XML: no second archive is built.
+openpyxl writes a formula without its cached value, and a text run that starts or
+ends with white space without `xml:space="preserve"` when nothing else is left once
+stripped (`" "`, `"\u00a0 "`): Excel and calamine then drop the spaces, « CCAS de
+Bethune » becomes « CCASde Bethune ». Each sheet part is mended as openpyxl writes it
+into the archive, in one pass over its XML: no second archive is built.
 """
 
 from __future__ import annotations
 
 import re
 import zipfile
-from xml.sax.saxutils import quoteattr
 
 # openpyxl's own writing of a formula cell: `<c r="E10" s="5"><f>SUM(E4:E9)</f><v/></c>`
 # (lxml writes `<v/>`, ElementTree `<v />`, both may write `<v></v>`).
@@ -25,8 +23,6 @@ _FORMULA_CELL = re.compile(
 _BARE_TEXT = re.compile(rb"<t>([^<]*)</t>")
 _MAY_BE_SPACE_FIRST = b" \t\r\n&"
 _MAY_BE_SPACE_LAST = b" \t\r\n;"
-_NUMBER_FORMATS = re.compile(rb"<numFmts(?: count=\"(\d+)\")?\s*(/>|>)")
-_STYLE_SHEET = re.compile(rb"<styleSheet\b[^>]*>")
 
 
 class FaithfulArchive(zipfile.ZipFile):
@@ -34,15 +30,9 @@ class FaithfulArchive(zipfile.ZipFile):
     sheet saved as `part`, the cached values of its formula cells (reference -> (type
     attribute, value text), see reading/cached_values.py)."""
 
-    def __init__(
-        self,
-        file,
-        cached: dict[str, dict[bytes, tuple[bytes, bytes]]],
-        redefined_formats: dict[int, str] | None = None,
-    ) -> None:
+    def __init__(self, file, cached: dict[str, dict[bytes, tuple[bytes, bytes]]]) -> None:
         super().__init__(file, "w", zipfile.ZIP_DEFLATED, allowZip64=True)
         self.cached = cached
-        self.redefined_formats = redefined_formats or {}
 
     def write(self, filename, arcname=None, compress_type=None, compresslevel=None):
         # openpyxl writes each worksheet from a temporary file, everything else by writestr.
@@ -57,10 +47,6 @@ class FaithfulArchive(zipfile.ZipFile):
         if name.startswith("xl/worksheets/") and name.endswith(".xml"):
             data = mend_sheet(
                 data if isinstance(data, bytes) else data.encode("utf-8"), self.cached.get(name, {})
-            )
-        elif name == "xl/styles.xml" and self.redefined_formats:
-            data = with_formats(
-                data if isinstance(data, bytes) else data.encode("utf-8"), self.redefined_formats
             )
         return super().writestr(zinfo_or_arcname, data, compress_type, compresslevel)
 
@@ -90,25 +76,3 @@ def _preserved(match: re.Match) -> bytes:
     if text and (text[0] in _MAY_BE_SPACE_FIRST or text[-1] in _MAY_BE_SPACE_LAST):
         return b'<t xml:space="preserve">' + text + b"</t>"
     return match.group(0)
-
-
-def with_formats(styles: bytes, formats: dict[int, str]) -> bytes:
-    """The styles part as openpyxl wrote it, with the workbook's own definitions of
-    built-in number format ids (openpyxl numbers its formats from 164: no clash)."""
-    added = b"".join(
-        b'<numFmt numFmtId="%d" formatCode=%s/>' % (number, quoteattr(code).encode("utf-8"))
-        for number, code in sorted(formats.items())
-    )
-    found = _NUMBER_FORMATS.search(styles)
-    if found is None:
-        opening = _STYLE_SHEET.search(styles)
-        if opening is None:
-            return styles
-        block = b'<numFmts count="%d">' % len(formats) + added + b"</numFmts>"
-        return styles[: opening.end()] + block + styles[opening.end() :]
-    count = int(found.group(1) or 0) + len(formats)
-    if found.group(2) == b"/>":
-        block = b'<numFmts count="%d">' % count + added + b"</numFmts>"
-    else:
-        block = b'<numFmts count="%d">' % count + added
-    return styles[: found.start()] + block + styles[found.end() :]

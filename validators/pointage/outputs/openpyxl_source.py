@@ -2,11 +2,11 @@
 changes openpyxl's reader makes on the way.
 
 openpyxl's reader, left to itself:
-- gives a workbook's own definition of a built-in number format (an id below 164 in
-  `styles.xml`, `0` redefined as `dd.mm.yyyy`) to the cells of that id, turns their
-  numbers into dates (9 169 450 into `#VALUE!`) and saves them under a new id, a date
-  for every reader: here the numbers stay as the file wrote them, the cells keep their
-  id and the copy gets the same redefinitions back (`FaithfulArchive`);
+- reads a cell format without a number format (`<xf/>`) as one of format 0, which a
+  workbook may redefine (`0` as `dd.mm.yyyy`, ClosedXML's `xf_default_values.xlsx`):
+  its numbers, General for Excel and calamine, became dates (9 169 450 `#VALUE!`) and
+  were saved as dates. Here such a format is General, written so, and no number is
+  turned into a date on the way (a date is written back as the serial it was);
 - keeps the spaces that Excel does not read around a `<t>` written without
   `xml:space="preserve"`, and drops the runs of a text that has a plain part first
   (`<si><t>tval</t><r>…</r></si>`): here each text is what Excel reads (`excel_text`);
@@ -22,13 +22,9 @@ openpyxl's reader, left to itself:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-
 from openpyxl.cell.rich_text import CellRichText, TextBlock
 from openpyxl.cell.text import InlineFont
 from openpyxl.reader.excel import ExcelReader
-from openpyxl.styles.numbers import BUILTIN_FORMATS_MAX_SIZE
-from openpyxl.styles.stylesheet import Stylesheet
 from openpyxl.utils.indexed_list import IndexedList
 from openpyxl.xml.constants import ARC_STYLE, SHARED_STRINGS, SHEET_MAIN_NS, XML_NS
 from openpyxl.xml.functions import fromstring, iterparse
@@ -51,15 +47,8 @@ _PRINT_REFERENCE = re.compile(rf"(?:{_SHEET})?{_AREA}(?:,(?:{_SHEET})?{_AREA})*"
 _PARSED_NAMES = ("_xlnm.Print_Titles", "_xlnm.Print_Area")
 
 
-@dataclass
-class LoadedSource:
-    workbook: object  # openpyxl Workbook
-    # Built-in number format ids the file redefines in its styles, id -> format code:
-    # written back as they were, so that every reader reads the copy as the original.
-    redefined_formats: dict[int, str] = field(default_factory=dict)
-
-
-def load_for_copy(handle, keep_vba: bool) -> LoadedSource:
+def load_for_copy(handle, keep_vba: bool):
+    """The openpyxl workbook of the file open as `handle`."""
     reader = _SourceReader(handle, keep_vba=keep_vba, rich_text=True)
     reader.read()
     for index, name in reader.names_kept_as_written:
@@ -67,7 +56,7 @@ def load_for_copy(handle, keep_vba: bool) -> LoadedSource:
             reader.wb._sheets[index].defined_names[name.name] = name
     for sheet in reader.wb.worksheets:
         _numbers_written_exactly(sheet)
-    return LoadedSource(reader.wb, reader.redefined_formats)
+    return reader.wb
 
 
 def excel_text(element) -> str | CellRichText:
@@ -105,7 +94,6 @@ def _read_shared_strings(source) -> list:
 
 
 class _SourceReader(ExcelReader):
-    redefined_formats: dict[int, str]
     names_kept_as_written: list
 
     def read_strings(self):
@@ -115,7 +103,7 @@ class _SourceReader(ExcelReader):
                 self.shared_strings = _read_shared_strings(source)
 
     def read_worksheets(self):
-        self.redefined_formats = _keep_builtin_format_ids(self.archive, self.wb)
+        _general_where_no_format_is_given(self.archive, self.wb)
         # The numbers stay numbers: a date is written back as the serial it was.
         self.wb._date_formats, self.wb._timedelta_formats = set(), set()
         self.names_kept_as_written = _set_aside_unparsable_print_names(self.parser.defined_names)
@@ -158,26 +146,23 @@ def _range_only(merged_range) -> None:
     """A merged range read: nothing to do to its cells."""
 
 
-def _keep_builtin_format_ids(archive, workbook) -> dict[int, str]:
-    """Give back to each cell format the built-in number format id the file gave it,
-    where the file redefines that id; the redefinitions, id -> format code."""
+def _general_where_no_format_is_given(archive, workbook) -> None:
+    """A cell format that gives no number format id is General (as Excel and calamine
+    read it), even where the workbook redefines id 0, which openpyxl gives it."""
     if ARC_STYLE not in archive.namelist():
-        return {}
-    styles = Stylesheet.from_tree(fromstring(archive.read(ARC_STYLE)))
-    redefined = {
-        n.numFmtId: n.formatCode for n in styles.numFmts.numFmt if n.numFmtId < BUILTIN_FORMATS_MAX_SIZE
-    }
-    if not redefined:
-        return {}
+        return
+    styles = fromstring(archive.read(ARC_STYLE))
+    formats = styles.find(f"{{{SHEET_MAIN_NS}}}numFmts")
+    if formats is None or not any(f.get("numFmtId") == "0" for f in formats):
+        return
+    cell_formats = styles.find(f"{{{SHEET_MAIN_NS}}}cellXfs")
     # openpyxl made its cell formats from `cellXfs`, one for one, in order.
     kept = list(workbook._cell_styles)
-    for index, xf in enumerate(styles.cellXfs.xf[: len(kept)]):
-        style = kept[index]
-        if xf.numFmtId in redefined and style.numFmtId != xf.numFmtId:
-            kept[index] = type(style)(style)
-            kept[index].numFmtId = xf.numFmtId
+    for index, xf in enumerate(list(cell_formats if cell_formats is not None else [])[: len(kept)]):
+        if xf.get("numFmtId") is None and kept[index].numFmtId != 0:
+            kept[index] = type(kept[index])(kept[index])
+            kept[index].numFmtId = 0  # the copy redefines no built-in format
     workbook._cell_styles = IndexedList(kept)
-    return redefined
 
 
 def _set_aside_unparsable_print_names(defined_names) -> list:
