@@ -22,6 +22,7 @@ openpyxl's reader, left to itself:
 from __future__ import annotations
 
 import re
+
 from openpyxl.cell.rich_text import CellRichText, TextBlock
 from openpyxl.cell.text import InlineFont
 from openpyxl.reader.excel import ExcelReader
