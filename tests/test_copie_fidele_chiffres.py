@@ -194,6 +194,18 @@ def test_numbers_keep_every_digit(tmp_path):
     assert read(copy) == read(source)
 
 
+def test_a_cached_text_written_with_its_spaces_kept_is_copied(tmp_path):
+    # As comptaeple writes its headers: `<v xml:space="preserve">`, which the reading
+    # of cached values passed over; the copy had the formula without its text.
+    header = (
+        '<row r="6"><c r="D6" t="str"><f>CONCATENATE("Budget",CHAR(10))</f>'
+        '<v xml:space="preserve">Budget&#10;</v></c></row>'
+    )
+    source = workbook(tmp_path / "entetes.xlsx", [*rows_of(TABLE), header])
+    assert read(source)["D6"] == "Budget\n"
+    assert read(copied(source)) == read(source)
+
+
 def test_a_copy_that_would_change_a_figure_is_refused_naming_the_cells(tmp_path, monkeypatch, capsys):
     import pointage.outputs.faithful_save as faithful
 

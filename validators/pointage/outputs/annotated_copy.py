@@ -162,14 +162,19 @@ def write_annotated_copy(source: Path, target: Path, plan: MarkPlan) -> None:
 
 
 def refuse_spread_sheets(source: Path) -> None:
-    """A sheet whose cells lie too far apart to be read as one block (the check read its
-    filled cells one by one) cannot be read back from the copy: no copy."""
-    from pointage.reading.sparse_sheet import may_be_spread
+    """A sheet whose cells lie too far apart for calamine to read it as one block (the
+    check read its filled cells one by one, or not at all) cannot be read back from the
+    copy: no copy (reading it back took 1,5 Go for a stray cell at ALN1036131)."""
+    from pointage.reading.sparse_sheet import MAX_DENSE_CELLS, Extent, may_be_spread, measure
     from pointage.reading.xlsx import sheet_parts
 
     try:
         with zipfile.ZipFile(source) as archive:
-            spread = [name for name, part in sheet_parts(archive) if may_be_spread(archive, part)]
+            spread = [
+                name
+                for name, part in sheet_parts(archive)
+                if may_be_spread(archive, part) and Extent.area(measure(archive, part).kept) > MAX_DENSE_CELLS
+            ]
     except (zipfile.BadZipFile, OSError, KeyError) as exc:
         raise UnreadableWorkbook(COPY_UNREADABLE) from exc
     if spread:

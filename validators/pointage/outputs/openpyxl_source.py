@@ -46,6 +46,8 @@ _SHEET = r"(?:'(?:[^']|'')+'|[^'!,\s]+)!"
 _AREA = r"\$?(?:[A-Za-z]{1,3}\$?\d+(?::\$?[A-Za-z]{1,3}\$?\d+)?|[A-Za-z]{1,3}:\$?[A-Za-z]{1,3}|\d+:\$?\d+)"
 _PRINT_REFERENCE = re.compile(rf"(?:{_SHEET})?{_AREA}(?:,(?:{_SHEET})?{_AREA})*")
 _PARSED_NAMES = ("_xlnm.Print_Titles", "_xlnm.Print_Area")
+# In a sheet's XML, where openpyxl's reading of an inline string and Excel's may differ.
+_READ_OTHERWISE = re.compile(rb"<(?:\w+:)?t>(?:\s|&#)|(?:\s|;)</(?:\w+:)?t>|</(?:\w+:)?t><(?:\w+:)?r>")
 
 
 def load_for_copy(handle, keep_vba: bool):
@@ -190,13 +192,15 @@ def _set_aside_unparsable_print_names(defined_names) -> list:
 
 def _read_inline_strings_again(archive, parser, workbook) -> None:
     """openpyxl reads an inline string (`<c t="inlineStr"><is>…`) as written: each is
-    read again here, as Excel reads it, in the sheets that hold any."""
+    read again here, as Excel reads it, in the sheets where one may be read otherwise
+    (a `<t>` with white space or a character reference at an end, or a plain part
+    followed by runs)."""
     parts = set(archive.namelist())
     for sheet, rel in parser.find_sheets():
         part = rel.target
         if part not in parts or sheet.name not in workbook.sheetnames:
             continue
-        if not _holds(archive, part, b"inlineStr"):
+        if not _holds(archive, part, _READ_OTHERWISE):
             continue
         worksheet = workbook[sheet.name]
         with archive.open(part) as source:
@@ -210,11 +214,11 @@ def _read_inline_strings_again(archive, parser, workbook) -> None:
                 node.clear()
 
 
-def _holds(archive, part: str, needle: bytes) -> bool:
+def _holds(archive, part: str, pattern: re.Pattern) -> bool:
     tail = b""
     with archive.open(part) as stream:
         while chunk := stream.read(1 << 20):
-            if needle in tail + chunk:
+            if pattern.search(tail + chunk):
                 return True
-            tail = chunk[-len(needle) :]
+            tail = chunk[-64:]
     return False
