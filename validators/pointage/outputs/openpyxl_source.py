@@ -35,6 +35,7 @@ _T = f"{{{SHEET_MAIN_NS}}}t"
 _R = f"{{{SHEET_MAIN_NS}}}r"
 _RPR = f"{{{SHEET_MAIN_NS}}}rPr"
 _C = f"{{{SHEET_MAIN_NS}}}c"
+_ROW = f"{{{SHEET_MAIN_NS}}}row"
 _IS = f"{{{SHEET_MAIN_NS}}}is"
 _SPACE = f"{{{XML_NS}}}space"
 # White space as XML defines it: a no-break space is a character, kept.
@@ -205,12 +206,14 @@ def _read_inline_strings_again(archive, parser, workbook) -> None:
         worksheet = workbook[sheet.name]
         with archive.open(part) as source:
             for _, node in iterparse(source):
+                if node.tag == _ROW:
+                    node.clear()
                 if node.tag != _C:
                     continue
                 if node.get("t") == "inlineStr" and node.get("r") and node.find(_IS) is not None:
                     cell = worksheet[node.get("r")]
-                    if cell.data_type == "s":
-                        cell.value = excel_text(node.find(_IS))
+                    if cell.data_type == "s":  # a text, even one that starts with =
+                        cell._value = excel_text(node.find(_IS))
                 node.clear()
 
 
