@@ -26,7 +26,8 @@ from pointage.base.addresses import a1
 from pointage.cli import main
 from pointage.commands.verifier import annotate
 from pointage.engine.check import check_path
-from pointage.outputs.annotated_copy import COPY_CHANGES, COPY_SPREAD, write_annotated_copy
+from pointage.outputs.annotated_copy import COPY_CHANGES, write_annotated_copy
+from pointage.outputs.copy_bounds import COPY_SPREAD
 from pointage.outputs.marks import build_plan
 from pointage.report.model import FileReport
 

@@ -35,6 +35,7 @@ from pointage.outputs.marks import (
     controls_rows,
 )
 from pointage.outputs.palette import HEADER_FILL, LINK_COLOUR, SEVERITY_FILLS
+from pointage.reading.zip_parts import holds
 
 COPY_SUFFIX = ".pointage"
 NOTE_AUTHOR = "Pointage"
@@ -102,7 +103,7 @@ def losses(source: Path) -> list[str]:
                 if any(pattern.search(n) for n in names) and what not in found:
                     found.append(what)
             sheets = [n for n in names if n.startswith("xl/worksheets/sheet")]
-            if any(b"<extLst" in archive.read(n) for n in sheets):
+            if any(holds(archive, n, b"<extLst") for n in sheets):
                 found.append(
                     "les extensions des feuilles (graphiques sparkline, certaines mises en "
                     "forme conditionnelles)"
@@ -117,12 +118,13 @@ def write_annotated_copy(source: Path, target: Path, plan: MarkPlan) -> None:
     from openpyxl.workbook.properties import CalcProperties
     from openpyxl.writer.excel import ExcelWriter
 
+    from pointage.outputs.copy_bounds import check_copy_size
     from pointage.outputs.copy_check import CopyUnreadable, changed_cells
     from pointage.outputs.faithful_save import FaithfulArchive
     from pointage.outputs.openpyxl_source import load_for_copy
     from pointage.reading.cached_values import formula_values
 
-    refuse_spread_sheets(source)
+    check_copy_size(source)  # before openpyxl loads a cell: its memory follows their count
     keep_vba = source.suffix.lower() == ".xlsm"
     try:
         with warnings.catch_warnings(), source.open("rb") as handle:
@@ -161,26 +163,6 @@ def write_annotated_copy(source: Path, target: Path, plan: MarkPlan) -> None:
     write_atomically(target, buffer.getvalue())
 
 
-def refuse_spread_sheets(source: Path) -> None:
-    """A sheet whose cells lie too far apart for calamine to read it as one block (the
-    check read its filled cells one by one, or not at all) cannot be read back from the
-    copy: no copy (reading it back took 1,5 Go for a stray cell at ALN1036131)."""
-    from pointage.reading.sparse_sheet import MAX_DENSE_CELLS, Extent, may_be_spread, measure
-    from pointage.reading.xlsx import sheet_parts
-
-    try:
-        with zipfile.ZipFile(source) as archive:
-            spread = [
-                name
-                for name, part in sheet_parts(archive)
-                if may_be_spread(archive, part) and Extent.area(measure(archive, part).kept) > MAX_DENSE_CELLS
-            ]
-    except (zipfile.BadZipFile, OSError, KeyError) as exc:
-        raise UnreadableWorkbook(COPY_UNREADABLE) from exc
-    if spread:
-        raise CopyRefused(COPY_SPREAD.format(sheets=first_of([f"« {name} »" for name in spread])))
-
-
 # Plain words, and the Excel route, which marks the open workbook without re-saving it.
 COPY_UNREADABLE = (
     "une partie du classeur n'est pas comprise par l'outil qui écrit la copie (les constats "
@@ -191,12 +173,6 @@ COPY_CHANGES = (
     "la copie ne garderait pas à l'identique {cells} du classeur ({which}) : elle n'est pas "
     "écrite, pour ne changer aucun chiffre. Ouvrez le classeur dans Excel et cliquez sur "
     "« Vérifier » (complément Pointage) : les marques sont posées dans le classeur ouvert."
-)
-COPY_SPREAD = (
-    "les cellules de la feuille {sheets} sont trop éloignées les unes des autres pour que la "
-    "copie soit relue et comparée au classeur : elle n'est pas écrite. Rapprochez ses cellules "
-    "ou supprimez les cellules isolées, ou ouvrez le classeur dans Excel et cliquez sur "
-    "« Vérifier » (complément Pointage)."
 )
 COPY_UNWRITABLE = (
     "une partie du classeur ne peut pas être réenregistrée par l'outil qui écrit la copie "

@@ -30,6 +30,8 @@ from openpyxl.utils.indexed_list import IndexedList
 from openpyxl.xml.constants import ARC_STYLE, SHARED_STRINGS, SHEET_MAIN_NS, XML_NS
 from openpyxl.xml.functions import fromstring, iterparse
 
+from pointage.reading.zip_parts import open_part, read_part
+
 _SI = f"{{{SHEET_MAIN_NS}}}si"
 _T = f"{{{SHEET_MAIN_NS}}}t"
 _R = f"{{{SHEET_MAIN_NS}}}r"
@@ -103,7 +105,7 @@ class _SourceReader(ExcelReader):
     def read_strings(self):
         part = self.package.find(SHARED_STRINGS)  # as openpyxl finds it
         if part is not None:
-            with self.archive.open(part.PartName[1:]) as source:
+            with open_part(self.archive, part.PartName[1:]) as source:
                 self.shared_strings = _read_shared_strings(source)
 
     def read_worksheets(self):
@@ -155,7 +157,7 @@ def _general_where_no_format_is_given(archive, workbook) -> None:
     read it), even where the workbook redefines id 0, which openpyxl gives it."""
     if ARC_STYLE not in archive.namelist():
         return
-    styles = fromstring(archive.read(ARC_STYLE))
+    styles = fromstring(read_part(archive, ARC_STYLE))
     formats = styles.find(f"{{{SHEET_MAIN_NS}}}numFmts")
     if formats is None or not any(f.get("numFmtId") == "0" for f in formats):
         return
@@ -204,7 +206,7 @@ def _read_inline_strings_again(archive, parser, workbook) -> None:
         if not _holds(archive, part, _READ_OTHERWISE):
             continue
         worksheet = workbook[sheet.name]
-        with archive.open(part) as source:
+        with open_part(archive, part) as source:
             for _, node in iterparse(source):
                 if node.tag == _ROW:
                     node.clear()
@@ -219,7 +221,7 @@ def _read_inline_strings_again(archive, parser, workbook) -> None:
 
 def _holds(archive, part: str, pattern: re.Pattern) -> bool:
     tail = b""
-    with archive.open(part) as stream:
+    with open_part(archive, part) as stream:
         while chunk := stream.read(1 << 20):
             if pattern.search(tail + chunk):
                 return True

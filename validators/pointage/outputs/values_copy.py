@@ -13,6 +13,7 @@ from pathlib import Path
 from pointage.base.files import write_atomically
 from pointage.base.own_sheets import MAX_SHEET_NAME
 from pointage.outputs.annotated_copy import apply_marks, write_controles
+from pointage.outputs.copy_bounds import check_values_copy_size
 from pointage.outputs.marks import MarkPlan
 from pointage.reading.snapshot import ExcelError, WorkbookSnapshot
 
@@ -58,6 +59,7 @@ def write_values_copy(snapshot: WorkbookSnapshot, target: Path, plan: MarkPlan) 
     from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
     from openpyxl.utils import get_column_letter
 
+    check_values_copy_size(snapshot)  # openpyxl's memory follows the cells written
     workbook = openpyxl.Workbook()
     workbook.remove(workbook.active)
     titles = excel_titles([sheet.name for sheet in snapshot.sheets])

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from pointage.reading.xlsx import sheet_parts
 from pointage.reading.xml_rows import last_row_end
+from pointage.reading.zip_parts import open_part
 
 _CELL = re.compile(rb"<(?:\w+:)?c(\s[^>]*)?(?<!/)>(.*?)</(?:\w+:)?c>", re.DOTALL)
 _REF = re.compile(rb'\br="([A-Z]+\d+)"')
@@ -36,7 +37,7 @@ def formula_values(path: Path) -> dict[str, dict[bytes, tuple[bytes, bytes]]]:
 def _scan(archive: zipfile.ZipFile, part: str) -> dict[bytes, tuple[bytes, bytes]]:
     cells: dict[bytes, tuple[bytes, bytes]] = {}
     carry = b""
-    with archive.open(part) as stream:
+    with open_part(archive, part) as stream:
         while True:
             chunk = stream.read(_CHUNK)
             buffer = carry + chunk

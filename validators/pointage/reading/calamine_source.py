@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import re
+import shutil
 import zipfile
 from pathlib import Path, PurePosixPath
 
@@ -23,6 +24,7 @@ from pointage.reading.formats import (
     normalise_part,
     rels_of,
 )
+from pointage.reading.zip_parts import open_part, read_part
 
 USUAL_WORKBOOK = "xl/workbook.xml"
 
@@ -59,14 +61,18 @@ def _usual_package(path: Path, workbook: str) -> io.BytesIO:
         with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as usual:
             for info in archive.infolist():
                 name = info.filename
-                if name in (USUAL_WORKBOOK, rels_of(USUAL_WORKBOOK)):
+                if name in (USUAL_WORKBOOK, rels_of(USUAL_WORKBOOK)) or info.is_dir():
                     continue
-                data = archive.read(info)
-                if name == workbook:
-                    name = USUAL_WORKBOOK
-                elif name == rels_of(workbook):
-                    name, data = rels_of(USUAL_WORKBOOK), _targets_from_xl(data, folder)
-                usual.writestr(name, data)
+                if name == rels_of(workbook):
+                    data = _targets_from_xl(read_part(archive, info), folder)
+                    usual.writestr(rels_of(USUAL_WORKBOOK), data)
+                    continue
+                # Part by part, in blocks: the copy never holds a part whole.
+                with (
+                    open_part(archive, info) as part,
+                    usual.open(USUAL_WORKBOOK if name == workbook else name, "w", force_zip64=True) as copy,
+                ):
+                    shutil.copyfileobj(part, copy, 1 << 20)
     out.seek(0)
     return out
 

@@ -13,6 +13,11 @@ from pathlib import Path, PurePosixPath
 from xml.etree import ElementTree
 
 from pointage.base.errors import UnreadableWorkbook
+from pointage.reading.zip_parts import read_part
+
+# The package's own small parts (its type, its relationships, its content types): a
+# few kB in any real file.
+_SMALL_PART = 1024 * 1024
 
 XLSX = "xlsx"  # Office Open XML, transitional or Strict (.xlsx, .xlsm)
 XLS = "xls"  # Excel 97-2003 (BIFF in an OLE2 container)
@@ -83,7 +88,7 @@ def zip_kind(path: Path) -> str:
         with zipfile.ZipFile(path) as archive:
             names = set(archive.namelist())
             if "mimetype" in names:
-                mimetype = archive.read("mimetype")[:200]
+                mimetype = read_part(archive, "mimetype", _SMALL_PART)[:200]
                 if b"opendocument.spreadsheet" in mimetype:
                     return ODS
                 raise UnreadableWorkbook(
@@ -110,7 +115,7 @@ def workbook_part(archive: zipfile.ZipFile) -> str | None:
     relationship."""
     names = set(archive.namelist())
     try:
-        rels = ElementTree.fromstring(archive.read("_rels/.rels"))
+        rels = ElementTree.fromstring(read_part(archive, "_rels/.rels", _SMALL_PART))
     except (KeyError, ElementTree.ParseError):
         rels = None
     if rels is not None:
@@ -131,7 +136,7 @@ def _is_spreadsheet(archive: zipfile.ZipFile, part: str) -> bool:
     """Whether the package's content types (or, without them, the part's folder) say
     that `part` is a workbook."""
     try:
-        types = ElementTree.fromstring(archive.read("[Content_Types].xml"))
+        types = ElementTree.fromstring(read_part(archive, "[Content_Types].xml", _SMALL_PART))
     except (KeyError, ElementTree.ParseError):
         types = None
     if types is not None:

@@ -16,7 +16,9 @@ from dataclasses import dataclass, field
 from xml.etree.ElementTree import ParseError, iterparse
 
 from pointage.base.excel_errors import ExcelError
+from pointage.reading.cell_limits import Box
 from pointage.reading.snapshot import record_sum
+from pointage.reading.zip_parts import open_part
 
 _TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
 _TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
@@ -129,11 +131,47 @@ def scan_ods(archive: zipfile.ZipFile) -> dict[str, OdsExtras] | None:
     try:
         if not _has_extras(archive):
             return {}  # most lists: values only, nothing for the XML parser to find
-        with archive.open("content.xml") as stream:
+        with open_part(archive, "content.xml") as stream:
             _scan(stream, found)
     except (KeyError, ParseError, OSError, EOFError, zipfile.BadZipFile, _TooManyErrors):
         return None
     return found
+
+
+def cell_boxes(archive: zipfile.ZipFile) -> dict[str, Box]:
+    """Table name -> the box of its cells that hold a value, each repeated cell and row
+    counted as many times as it stands for (calamine writes them all in its block),
+    from one streamed pass over content.xml, before calamine reads it."""
+    boxes: dict[str, Box] = {}
+    box: Box | None = None
+    row = col = 0
+    rows_here = 1
+    try:
+        with open_part(archive, "content.xml") as stream:
+            for event, element in iterparse(stream, events=("start", "end")):
+                tag = element.tag
+                if event == "start":
+                    if tag == TABLE:
+                        box = boxes.setdefault(element.get(_NAME, ""), Box())
+                        row = 0
+                    elif tag == ROW:
+                        rows_here, col = _count(element, _ROWS_REPEATED), 0
+                    continue
+                if tag in CELLS and box is not None:
+                    repeated = _count(element, _COLS_REPEATED)
+                    if element.get(_OFFICE_VALUE_TYPE) or len(element):
+                        box.add(row, col, rows_here, repeated)
+                    col += repeated
+                    element.clear()
+                elif tag == ROW:
+                    row += rows_here
+                    element.clear()
+                elif tag == TABLE:
+                    box = None
+                    element.clear()
+    except (KeyError, ParseError):
+        return {}  # calamine says, in French, that it cannot read it
+    return boxes
 
 
 # What a cell or a row says beyond its value: an error value, a formula, a merge, a
@@ -145,7 +183,7 @@ _OVERLAP = 64
 def _has_extras(archive: zipfile.ZipFile) -> bool:
     """Whether content.xml holds any error cell, formula, merge or hidden row or
     column: a byte search, ten times faster than parsing it."""
-    with archive.open("content.xml") as stream:
+    with open_part(archive, "content.xml") as stream:
         carry = b""
         while block := stream.read(1 << 20):
             window = carry + block

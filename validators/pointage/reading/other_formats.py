@@ -16,11 +16,14 @@ import python_calamine
 
 from pointage.base.errors import UnreadableWorkbook
 from pointage.reading.calamine_source import calamine_reason, is_calamine_failure, open_calamine
+from pointage.reading.cell_limits import refuse_spread
 from pointage.reading.formats import FORMAT_NAMES, ODS, XLS, XLSB
 from pointage.reading.ods_extras import OdsExtras, scan_ods
+from pointage.reading.ods_extras import cell_boxes as ods_cell_boxes
 from pointage.reading.snapshot import ReadingGap, SheetSnapshot, WorkbookSnapshot
-from pointage.reading.xls_extras import XlsExtras, scan_xls
-from pointage.reading.xlsx import check_inflation, with_errors
+from pointage.reading.xls_extras import XlsExtras, cell_boxes, scan_xls
+from pointage.reading.xlsx import with_errors
+from pointage.reading.zip_parts import check_inflation
 
 # What each format is read without (calamine reads the merged cells of `.xls` only).
 _NOT_READ = {
@@ -49,11 +52,15 @@ def read_other(path: Path, kind: str) -> WorkbookSnapshot:
             with zipfile.ZipFile(path) as archive:
                 check_inflation(archive)
                 if kind == ODS:
+                    refuse_spread(ods_cell_boxes(archive))
                     extras = scan_ods(archive)
         except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError) as exc:
             raise UnreadableWorkbook("le fichier est endommagé (archive tronquée ou corrompue).") from exc
     elif kind == XLS:
         extras = scan_xls(path)
+        boxes = cell_boxes(path)
+        if boxes is not None:  # calamine makes every sheet's dense block when it opens
+            refuse_spread(boxes)
     workbook = open_calamine(path, kind)
     try:  # calamine's own work only: an error of ours is never « endommagé »
         names = [m.name for m in workbook.sheets_metadata if m.typ == python_calamine.SheetTypeEnum.WorkSheet]

@@ -1,10 +1,11 @@
 """A sheet whose used range is huge but whose filled cells are few, read cell by cell.
 
 calamine makes a dense block of a sheet's used range: a stray empty text in cell
-ALN1036131 makes it allocate a billion cells (33 GB), and the process dies. A sheet
-whose declared range (`<dimension>`) is that large is first measured here, in one
-streamed pass: if the cells calamine would keep span too much, the cells that hold a
-value are read here instead, by their own XML, and the snapshot is their block only.
+ALN1036131 makes it allocate a billion cells (33 GB), and the process dies. Every
+sheet's cells are counted as its XML is inflated (`Census`), whatever its `<dimension>`
+declares; a sheet whose block could pass the limit (`cell_limits.py`) is measured cell
+by cell: if the cells calamine would keep span too much, the cells that hold a value
+are read here instead, by their own XML, and the snapshot is their block only.
 """
 
 from __future__ import annotations
@@ -14,50 +15,118 @@ import zipfile
 from datetime import datetime, timedelta
 from xml.etree import ElementTree
 
-from pointage.base.addresses import column_index, parse_a1
+from pointage.base.addresses import column_index, column_letter
 from pointage.reading.snapshot import EXCEL_ERRORS, ExcelError
 from pointage.reading.xml_rows import last_row_end
+from pointage.reading.zip_parts import open_part, read_part
 
-# Past this many cells, a dense block (calamine keeps 32 bytes a cell) passes 512 MB.
-MAX_DENSE_CELLS = 16_000_000
-_DIMENSION = re.compile(rb'<(?:\w+:)?dimension\s+ref="([A-Z]+\d+)(?::([A-Z]+\d+))?"')
-_CELL = re.compile(rb'<(?:\w+:)?c\s[^>]*?\br="([A-Z]+\d+)"[^>]*?(/?)>')
+_CELL = re.compile(rb"<(?:\w+:)?(c|row)\b([^>]*?)(/?)>")
+_ATTR_R = re.compile(rb'\br="([^"]*)"')
 _FILLED = re.compile(rb"<(?:\w+:)?(?:v|t|f)(?:\s[^>]*)?>[^<]")
 _CHUNK = 1 << 20
+# How Excel, LibreOffice and every writer seen write a cell: its reference first.
+_REFERENCED = b'<c r="'
+_REFERENCE = re.compile(rb'<c r="([A-Z]+)(\d+)"')
+# A cell that does not write its reference first, or whose reference is no cell's.
+_UNREFERENCED = re.compile(rb"<c(?:>| (?!r=))")
+# A sheet whose root is not a plain `<worksheet` in its first bytes, or that binds
+# SpreadsheetML to a prefix, may write its elements `<x:c>`, `<x:f>`. Excel, LibreOffice
+# and openpyxl write `<worksheet xmlns="…main">`.
+PREFIXED_MAIN = re.compile(
+    rb"xmlns:\w+=[\"']http://(?:schemas\.openxmlformats\.org/spreadsheetml/2006/main|"
+    rb"purl\.oclc\.org/ooxml/spreadsheetml/main)[\"']"
+)
 
 
-# A sheet part this small is measured by its cell references before calamine reads it
-# (a few milliseconds): a stray cell far away is seen whatever the sheet declares.
-QUICK_BYTES = 4 * 1024 * 1024
-_REFERENCE = re.compile(rb'<(?:\w+:)?c r="([A-Z]{1,3})(\d+)"')
+class Census:
+    """What one streamed pass over a sheet's XML (the blocks `check_inflation` inflates
+    anyway) says of the block calamine would make of it, at C speed: the cells counted,
+    and the largest row and column their references name. When every cell writes its
+    reference first, (last row + 1) × (last column + 1) bounds calamine's block; a
+    sheet whose cells follow each other without references, or past that bound, is
+    measured cell by cell (`measure`)."""
+
+    def __init__(self) -> None:
+        self.cells = 0
+        self.one_by_one = False  # a cell without its reference first: measured cell by cell
+        self.last_row = self.last_col = -1
+        self._carry = b""
+        self._head = True
+
+    def __call__(self, block: bytes) -> None:
+        data = self._carry + block
+        cut = data.rfind(b">") + 1
+        piece, self._carry = data[:cut], data[cut:]
+        if self._head and piece:
+            self._head = False
+            # A sheet that may write its cells with a prefix (`<x:c>`): one by one.
+            head = piece[:8192]
+            self.one_by_one = b"<worksheet" not in head or bool(PREFIXED_MAIN.search(head))
+        if not self.one_by_one and _UNREFERENCED.search(piece):
+            self.one_by_one = True
+        if self.one_by_one:  # every cell counted, whatever its writing (openpyxl loads each)
+            self.cells += sum(piece.count(form) for form in (b"<c ", b"<c>", b":c ", b":c>"))
+            return
+        self.cells += piece.count(_REFERENCED)
+        last = piece.rfind(_REFERENCED)
+        if last < 0:
+            return
+        found = _REFERENCE.match(piece, last)
+        if found is None:  # a reference that is no cell's (`r="foo"`)
+            self.one_by_one = True
+            return
+        self._grow(found)
+        # Rows come in order: the last cell names the last row so far. A cell beyond the
+        # bound (a wider row, a cell written far away) moves it, cell by cell.
+        if _beyond(self.last_row, self.last_col).search(piece):
+            for reference in _REFERENCE.finditer(piece):
+                self._grow(reference)
+
+    def _grow(self, reference: re.Match) -> None:
+        self.last_row = max(self.last_row, int(reference.group(2)) - 1)
+        self.last_col = max(self.last_col, column_index(reference.group(1).decode()))
+
+    @property
+    def bound(self) -> int | None:
+        """calamine's block can be no larger than this; None: not known."""
+        return None if self.one_by_one else (self.last_row + 1) * (self.last_col + 1)
 
 
-def may_be_spread(archive: zipfile.ZipFile, part: str) -> bool:
-    """Whether calamine's dense block of the sheet could pass MAX_DENSE_CELLS: for a
-    small part, by the references of its cells; for a big one, by its `<dimension>`."""
-    if part not in archive.NameToInfo:
-        return False  # the streamed pass says, in French, that the sheet is missing
-    if archive.getinfo(part).file_size > QUICK_BYTES:
-        return declared_cells(archive, part) > MAX_DENSE_CELLS
-    data = archive.read(part)
-    references = _REFERENCE.findall(data)
-    if not references:
-        return False
-    rows = [int(r) for _, r in references]
-    letters = {c for c, _ in references}
-    columns = [column_index(c.decode()) for c in letters]
-    return (max(rows) - min(rows) + 1) * (max(columns) - min(columns) + 1) > MAX_DENSE_CELLS
+def _greater(text: bytes, alphabet: bytes) -> bytes:
+    """A regex for the words of `alphabet` (`0-9`, `A-Z`) larger than `text` of the same
+    alphabet, read as numbers (longer is larger; no leading zero)."""
+    low, high = alphabet[0:1], alphabet[-1:]
+    any_ = b"[" + low + b"-" + high + b"]"
+    options = [any_ + b"{%d,}" % (len(text) + 1)]
+    for i, ch in enumerate(text):
+        if ch < high[0]:
+            options.append(
+                re.escape(text[:i])
+                + b"["
+                + bytes([ch + 1])
+                + b"-"
+                + high
+                + b"]"
+                + any_
+                + b"{%d}" % (len(text) - i - 1)
+            )
+    return b"(?:" + b"|".join(options) + b")"
 
 
-def declared_cells(archive: zipfile.ZipFile, part: str) -> int:
-    """The number of cells of the range the sheet declares (0 when it declares none)."""
-    with archive.open(part) as stream:
-        head = stream.read(1 << 16)
-    match = _DIMENSION.search(head)
-    if match is None or match.group(2) is None:
-        return 0
-    (r1, c1), (r2, c2) = parse_a1(match.group(1).decode()), parse_a1(match.group(2).decode())
-    return (abs(r2 - r1) + 1) * (abs(c2 - c1) + 1)
+_BEYOND: dict[tuple[int, int], re.Pattern] = {}
+
+
+def _beyond(last_row: int, last_col: int) -> re.Pattern:
+    """A cell reference whose row or column lies past (last_row, last_col), 0-based."""
+    key = (last_row, last_col)
+    if key not in _BEYOND:
+        if len(_BEYOND) > 256:
+            _BEYOND.clear()
+        row = str(last_row + 1).encode()
+        col = column_letter(last_col).encode() if last_col >= 0 else b""
+        wider = _greater(col, b"AZ") if col else b"[A-Z]+"
+        _BEYOND[key] = re.compile(rb'<c r="(?:' + wider + rb"0*\d|[A-Z]+0*" + _greater(row, b"09") + rb'")')
+    return _BEYOND[key]
 
 
 class Extent:
@@ -82,29 +151,96 @@ class Extent:
         return 0 if box is None else (box[2] - box[0] + 1) * (box[3] - box[1] + 1)
 
 
-def measure(archive: zipfile.ZipFile, part: str) -> Extent:
+class _Places:
+    """Where each cell lies, as calamine places it: by its reference, or (none written)
+    after the previous cell of its row, a row after the previous row."""
+
+    def __init__(self) -> None:
+        self.row, self.col = -1, -1
+
+    def of_row(self, reference: bytes | None) -> None:
+        self.row = int(reference) - 1 if reference and reference.isdigit() else self.row + 1
+        self.col = -1
+
+    def of_cell(self, reference: bytes | None) -> tuple[int, int]:
+        found = _A1.fullmatch(reference or b"")
+        if found:
+            self.row, self.col = int(found.group(2)) - 1, column_index(found.group(1).decode())
+        else:
+            self.col += 1
+        return self.row, self.col
+
+
+_A1 = re.compile(rb"([A-Z]+)(\d+)")
+
+
+def _reference(attributes: bytes) -> bytes | None:
+    found = _ATTR_R.search(attributes)
+    return found.group(1) if found else None
+
+
+_ROW_END = re.compile(rb"</(?:\w+:)?row>")
+
+
+def measure(archive: zipfile.ZipFile, part: str, enough: int | None = None) -> Extent:
+    """The boxes of the sheet's kept and filled cells. `enough`: stop once this many
+    cells are filled (the sheet is too big however it is read)."""
     extent = Extent()
+    places = _Places()
     carry = b""
-    with archive.open(part) as stream:
+    with open_part(archive, part) as stream:
         while True:
             chunk = stream.read(_CHUNK)
             buffer = carry + chunk
             cut = last_row_end(buffer) if chunk else len(buffer)
             if cut < 0:
-                cut = max(0, len(buffer) - _CHUNK)
-            cells = list(_CELL.finditer(buffer, 0, cut))
-            for i, cell in enumerate(cells):
-                if cell.group(2):  # `<c r="…" s="3"/>`: a format, no content
-                    continue
-                row, col = parse_a1(cell.group(1).decode())
-                extent.kept = Extent._grow(extent.kept, row, col)
-                stop = cells[i + 1].start() if i + 1 < len(cells) else cut
-                if _FILLED.search(buffer, cell.end(), stop):
-                    extent.filled = Extent._grow(extent.filled, row, col)
-                    extent.filled_count += 1
+                cut = max(0, buffer.rfind(b"<", 0, len(buffer) - 1))
+            for row in _ROW_END.split(buffer[:cut]):
+                if not _row_at_once(row, places, extent):
+                    _cells_one_by_one(row, places, extent)
             carry = buffer[cut:]
-            if not chunk:
+            if not chunk or (enough is not None and extent.filled_count > enough):
                 return extent
+
+
+def _row_at_once(row: bytes, places: _Places, extent: Extent) -> bool:
+    """A row written without references or prefixes (`<row><c><v>1</v></c>…`), its
+    cells placed by counting them: at C speed, a row of writers that leave the
+    references out. Its self-closing cells count as kept (a bound, never less)."""
+    if b'r="' in row or b":" in row or row.count(b"<row") > 1:
+        return False
+    if row.count(b"<row>") + row.count(b"<row ") == 1:
+        places.of_row(None)
+    cells = row.count(b"<c>") + row.count(b"<c ")
+    if cells:
+        if places.row < 0:
+            return False  # cells outside any row: placed one by one
+        last = places.col + cells
+        extent.kept = Extent._grow(Extent._grow(extent.kept, places.row, places.col + 1), places.row, last)
+        filled = row.count(b"<v>") + row.count(b"<is>")
+        if filled:
+            extent.filled = Extent._grow(
+                Extent._grow(extent.filled, places.row, places.col + 1), places.row, last
+            )
+            extent.filled_count += filled
+        places.col = last
+    return True
+
+
+def _cells_one_by_one(block: bytes, places: _Places, extent: Extent) -> None:
+    elements = list(_CELL.finditer(block))
+    for i, element in enumerate(elements):
+        if element.group(1) == b"row":
+            places.of_row(_reference(element.group(2)))
+            continue
+        row, col = places.of_cell(_reference(element.group(2)))
+        if element.group(3):  # `<c r="…" s="3"/>`: a format, no content
+            continue
+        extent.kept = Extent._grow(extent.kept, row, col)
+        stop = elements[i + 1].start() if i + 1 < len(elements) else len(block)
+        if _FILLED.search(block, element.end(), stop):
+            extent.filled = Extent._grow(extent.filled, row, col)
+            extent.filled_count += 1
 
 
 def read_cells(
@@ -118,15 +254,20 @@ def read_cells(
     """The dense block `box` of the sheet, from its cells' own XML."""
     top, left, bottom, right = box
     values: list[list[object]] = [[""] * (right - left + 1) for _ in range(bottom - top + 1)]
-    with archive.open(part) as stream:
-        for _, element in ElementTree.iterparse(stream):
-            if element.tag.rsplit("}", 1)[-1] != "c":
-                if element.tag.rsplit("}", 1)[-1] == "row":
-                    element.clear()
+    places, here = _Places(), (-1, -1)
+    with open_part(archive, part) as stream:
+        for event, element in ElementTree.iterparse(stream, events=("start", "end")):
+            name = element.tag.rsplit("}", 1)[-1]
+            if event == "start":
+                if name == "row":
+                    places.of_row(element.get("r", "").encode())
+                elif name == "c":
+                    here = places.of_cell(element.get("r", "").encode())
                 continue
-            ref = element.get("r")
-            if ref:
-                row, col = parse_a1(ref)
+            if name == "row":
+                element.clear()
+            elif name == "c":
+                row, col = here
                 if top <= row <= bottom and left <= col <= right:
                     value = _value(element, shared, date_styles, date1904)
                     if value is not None and value != "":
@@ -178,7 +319,7 @@ def shared_strings(archive: zipfile.ZipFile, part: str | None) -> list[str]:
     if part is None:
         return []
     strings = []
-    with archive.open(part) as stream:
+    with open_part(archive, part) as stream:
         for _, element in ElementTree.iterparse(stream):
             if element.tag.rsplit("}", 1)[-1] == "si":
                 strings.append("".join(_texts(element)))
@@ -195,7 +336,7 @@ def date_styles(archive: zipfile.ZipFile, part: str | None) -> set[int]:
     """The indexes of the cell formats (`s=`) that show dates."""
     if part is None:
         return set()
-    root = ElementTree.fromstring(archive.read(part))
+    root = ElementTree.fromstring(read_part(archive, part))
     custom: dict[int, str] = {}
     dates: set[int] = set()
     for element in root.iter():

@@ -15,11 +15,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pointage.base.excel_errors import ExcelError
+from pointage.reading.cell_limits import Box
 from pointage.reading.snapshot import record_sum
 
 BOF, EOF, BOUNDSHEET, FILEPASS = 0x0809, 0x000A, 0x0085, 0x002F
 ROW, COLINFO, BOOLERR, FORMULA = 0x0208, 0x007D, 0x0205, 0x0006
-BIFF8 = 0x0600
+BIFF8, BIFF5 = 0x0600, 0x0500
 WORKSHEET = 0x0010  # a BOF's substream type
 # The error codes of BIFF ([MS-XLS] 2.5.97.2, BErr).
 ERRORS = {
@@ -71,6 +72,57 @@ def scan_xls(path: Path) -> dict[str, XlsExtras] | None:
         return _scan(stream)
     except (struct.error, IndexError, ValueError, UnicodeDecodeError):
         return None
+
+
+# The records that put a value in a cell, calamine's grid (BLANK and MULBLANK, a
+# format without a value, it leaves out): row and column first; MULRK ends with its
+# last column.
+_VALUE_CELLS = {0x0203, 0x027E, 0x00FD, 0x0204, 0x00D6, 0x0205, 0x0006}
+MULRK = 0x00BD
+
+
+def cell_boxes(path: Path) -> dict[str, Box] | None:
+    """Sheet name -> the box of its cells that hold a value, from its records (BIFF5
+    and BIFF8), before calamine makes a dense block of it; None when the file's
+    streams cannot be followed (calamine then reads it, or says it is damaged)."""
+    from pyopenvba.cfb import CFB
+
+    try:
+        container = CFB.from_bytes(path.read_bytes())
+        names = container.list_streams_at(())
+        stream = container.get_stream_at((), "Workbook" if "Workbook" in names else "Book")
+    except Exception:  # any container this reader cannot follow
+        return None
+    try:
+        return _boxes(stream)
+    except (struct.error, IndexError, ValueError, UnicodeDecodeError):
+        return None
+
+
+def _boxes(stream: bytes) -> dict[str, Box] | None:
+    sheets: list[tuple[str, int]] = []
+    version = None
+    for number, (kind, data, _) in enumerate(_records(stream, 0)):
+        if number == 0:
+            if kind != BOF or struct.unpack_from("<H", data, 0)[0] not in (BIFF8, BIFF5):
+                return None
+            version = struct.unpack_from("<H", data, 0)[0]
+        if kind == BOUNDSHEET and data[5] == 0:
+            name = _sheet_name(data) if version == BIFF8 else data[7 : 7 + data[6]].decode("latin-1")
+            sheets.append((name, struct.unpack_from("<I", data, 0)[0]))
+    boxes = {}
+    for name, offset in sheets:
+        box = boxes.setdefault(name, Box())
+        for kind, data, _ in _records(stream, offset) if 0 <= offset < len(stream) else ():
+            if kind in _VALUE_CELLS:
+                row, col = struct.unpack_from("<HH", data, 0)
+                box.add(row, col)
+            elif kind == MULRK:
+                row, first = struct.unpack_from("<HH", data, 0)
+                last = struct.unpack_from("<H", data, len(data) - 2)[0]
+                if last >= first:
+                    box.add(row, first, 1, last - first + 1)
+    return boxes
 
 
 def _records(stream: bytes, at: int):

@@ -25,6 +25,7 @@ from pointage.base.addresses import column_index, parse_a1
 from pointage.base.errors import UnreadableWorkbook
 from pointage.base.own_sheets import OWN_MARKS, marked_sheet
 from pointage.reading.calamine_source import is_calamine_failure, open_calamine
+from pointage.reading.cell_limits import MAX_CELLS, spread_out, too_many_cells
 from pointage.reading.formats import XLSX, normalise_part, rels_of, workbook_part
 from pointage.reading.snapshot import (
     ExcelError,
@@ -36,27 +37,17 @@ from pointage.reading.snapshot import (
     record_sum,
 )
 from pointage.reading.sparse_sheet import (
-    MAX_DENSE_CELLS,
+    PREFIXED_MAIN,
+    Census,
     Extent,
     date_styles,
-    may_be_spread,
     measure,
     read_cells,
     shared_strings,
 )
 from pointage.reading.table_parts import list_object, pivot_frame, resolve_structured_sums
 from pointage.reading.xml_rows import last_row_end
-
-MIB = 1024 * 1024
-# Zip bombs: a part that inflates to more than BOMB_RATIO times its size in the archive,
-# past BOMB_FLOOR, is refused as a trap while it streams, before calamine reads it.
-# Real sheets inflate 5 to 30 times (the 100 000-row benchmark sheet: 12).
-BOMB_RATIO = 100
-BOMB_FLOOR = 64 * MIB
-# Too big to check: a check takes about 5 times its sheets' XML in memory (bench
-# `memoire`: 205 MiB for 41 MiB), so past this it would pass 1 GiB. 100 000 annex rows
-# of 7 columns are 41 MiB of XML: the limit is near 450 000 such rows.
-MAX_CHECKED_XML_BYTES = 192 * MIB
+from pointage.reading.zip_parts import check_inflation, open_part, read_part
 
 _ROW_TAG = re.compile(rb"<(?:\w+:)?row\b[^>]*>")
 _COL_TAG = re.compile(rb"<(?:\w+:)?col\b[^>]*>")
@@ -93,13 +84,6 @@ _FORMULA_TEXT = re.compile(rb"[^>]*>([^<]*)<")
 # The last row of a sheet: where a whole-column range ends.
 _LAST_ROW = 1048575
 _CHUNK = 1 << 20
-# A sheet whose root is not a plain `<worksheet` in its first bytes, or that binds
-# SpreadsheetML to a prefix, may write its formulas `<x:f>`: only then is `:f` searched
-# for too. Excel, LibreOffice and openpyxl write `<worksheet xmlns="…main">`.
-_PREFIXED_MAIN = re.compile(
-    rb"xmlns:\w+=[\"']http://(?:schemas\.openxmlformats\.org/spreadsheetml/2006/main|"
-    rb"purl\.oclc\.org/ooxml/spreadsheetml/main)[\"']"
-)
 
 
 def read_xlsx(path: Path, while_loading: Callable[[], None] | None = None) -> WorkbookSnapshot:
@@ -109,15 +93,17 @@ def read_xlsx(path: Path, while_loading: Callable[[], None] | None = None) -> Wo
     the imports the rules will need there."""
     try:
         with zipfile.ZipFile(path) as archive:
-            # Before calamine inflates anything: bombs and workbooks too big to check
-            # are refused here, in constant memory.
-            check_inflation(archive)
-            # The workbook part and its relationships, read once for everything below.
+            # The workbook part and its relationships (read whole, capped), read once
+            # for everything below.
             structure = book_structure(archive)
             parts, own = structure.sheets, _own_sheets(structure.book)
-            # A sheet whose declared range is huge is measured first: calamine would
+            # Before calamine inflates anything: bombs and workbooks too big to check
+            # are refused here, in constant memory, and each sheet's cells counted.
+            census = {part: Census() for _, part in parts}
+            check_inflation(archive, census)
+            # A sheet whose cells could span too much is measured first: calamine would
             # make a dense block of it (and die of it past a billion cells).
-            apart, gaps = _oversized(archive, parts)
+            apart, gaps = _oversized(archive, parts, census)
             # calamine starts now; what it does not tell (formulas without a value,
             # hidden rows, error cells, Excel Tables) is scanned meanwhile, and the
             # engine warms up its imports.
@@ -230,51 +216,6 @@ class _BackgroundLoad(threading.Thread):
         return self.workbook, self.ranges
 
 
-def check_inflation(archive: zipfile.ZipFile) -> None:
-    """Every part of the archive (whatever its name: a sheet part may be called
-    `sheet1.dat`), inflated once here in constant memory and CRC-checked, before
-    calamine reads any: a part that inflates like a bomb is refused as a trap, a
-    workbook whose sheets are too big to check is refused as too big. For `.xlsx`,
-    `.xlsb` and `.ods` alike."""
-    parts = [i for i in archive.infolist() if not i.is_dir()]
-    for info in parts:  # what the archive says of itself, first: a trap is a trap
-        _refuse_bomb(info, info.file_size)
-    declared = sum(i.file_size for i in parts if _counts_for_memory(i.filename))
-    if declared > MAX_CHECKED_XML_BYTES:
-        raise UnreadableWorkbook(_too_big_message(declared))
-    total = 0
-    for info in parts:
-        inflated = 0
-        try:
-            with archive.open(info) as stream:
-                while block := stream.read(_CHUNK):
-                    inflated += len(block)
-                    _refuse_bomb(info, inflated)
-                    if _counts_for_memory(info.filename):
-                        total += len(block)
-                        if total > MAX_CHECKED_XML_BYTES:
-                            raise UnreadableWorkbook(_too_big_message(total))
-        except UnreadableWorkbook:
-            raise
-        except Exception as exc:  # BadZipFile (a bad CRC), zlib.error: a damaged stream
-            raise UnreadableWorkbook("le fichier est endommagé (archive tronquée ou corrompue).") from exc
-
-
-def _counts_for_memory(name: str) -> bool:
-    """The parts whose size the check's memory follows: sheets and their strings (the
-    sheets of an `.ods` are all in its content.xml)."""
-    return "worksheets/" in name or "sharedStrings." in name or name == "content.xml"
-
-
-def _refuse_bomb(info: zipfile.ZipInfo, inflated: int) -> None:
-    if inflated > BOMB_FLOOR and inflated > BOMB_RATIO * max(info.compress_size, 1):
-        raise UnreadableWorkbook(
-            f"une partie du classeur ({info.filename}) se décompresse à plus de {BOMB_RATIO} fois "
-            f"sa taille ({inflated // MIB} Mo au moins pour {max(info.compress_size // MIB, 1)} Mo "
-            "dans l'archive) : fichier refusé (archive piégée)."
-        )
-
-
 @dataclass(frozen=True)
 class BookStructure:
     """The workbook part, its XML and its relationships, and its worksheets' parts."""
@@ -295,8 +236,8 @@ def book_structure(archive: zipfile.ZipFile) -> BookStructure:
     if workbook is None:
         raise UnreadableWorkbook("ce n'est pas un classeur Excel : l'archive ne contient aucun classeur.")
     try:
-        book = ElementTree.fromstring(archive.read(workbook))
-        rels = ElementTree.fromstring(archive.read(rels_of(workbook)))
+        book = ElementTree.fromstring(read_part(archive, workbook))
+        rels = ElementTree.fromstring(read_part(archive, rels_of(workbook)))
     except (KeyError, ElementTree.ParseError, zipfile.BadZipFile, OSError) as exc:
         raise UnreadableWorkbook(
             f"la structure du classeur est endommagée : la liste de ses feuilles ({workbook} "
@@ -317,30 +258,47 @@ def book_structure(archive: zipfile.ZipFile) -> BookStructure:
     return BookStructure(workbook, book, rels, parts)
 
 
-def _oversized(archive: zipfile.ZipFile, parts: list[tuple[str, str]]) -> tuple[dict, list[ReadingGap]]:
+def _oversized(
+    archive: zipfile.ZipFile, parts: list[tuple[str, str]], census: dict[str, Census]
+) -> tuple[dict, list[ReadingGap]]:
     """The sheets calamine must not read (name -> the box of their filled cells, or
-    None when even those are too spread out to be read), and what is said of them."""
+    None when even those are too spread out to be read), and what is said of them. The
+    workbook is refused when the blocks left to calamine, together, pass MAX_CELLS."""
     apart: dict[str, list[int] | None] = {}
     gaps: list[ReadingGap] = []
-    for name, part in parts:
-        if not may_be_spread(archive, part):
+    areas: dict[str, int] = {}
+    bounds = {name: census[part].bound for name, part in parts if part in census}
+    # The largest first: measuring them may bring the total under the limit.
+    for name, part in sorted(parts, key=lambda p: -1 if bounds.get(p[0]) is None else -bounds[p[0]]):
+        bound = bounds.get(name)
+        if bound is not None and bound <= MAX_CELLS and sum(areas.values()) + bound <= MAX_CELLS:
+            areas[name] = bound
             continue
-        extent = measure(archive, part)
-        if Extent.area(extent.kept) <= MAX_DENSE_CELLS:
-            continue  # the declared range was wrong: calamine's block stays small
-        if Extent.area(extent.filled) <= MAX_DENSE_CELLS:
+        if part not in archive.NameToInfo:
+            continue  # the streamed pass says, in French, that the sheet is missing
+        extent = measure(archive, part, enough=MAX_CELLS)
+        if extent.filled_count > MAX_CELLS:  # measured no further: too big however read
+            raise UnreadableWorkbook(too_many_cells(extent.filled_count))
+        if Extent.area(extent.kept) <= MAX_CELLS:
+            areas[name] = Extent.area(extent.kept)  # calamine's block stays small
+            continue
+        if Extent.area(extent.filled) <= MAX_CELLS:
             apart[name] = extent.filled
+            areas[name] = Extent.area(extent.filled)
             continue
+        if extent.filled_count > MAX_CELLS // 2:
+            raise UnreadableWorkbook(too_many_cells(Extent.area(extent.filled)))
         apart[name] = None
         top, left, bottom, right = extent.filled or extent.kept or [0, 0, 0, 0]
         gaps.append(
             ReadingGap(
-                f"la feuille s'étend sur {bottom - top + 1} lignes et {right - left + 1} colonnes pour "
-                f"{extent.filled_count} cellules remplies, éparpillées : trop grande pour être lue, elle "
+                f"{spread_out(bottom - top + 1, right - left + 1, extent.filled_count)}, elle "
                 "n'a pas été vérifiée (rapprochez ses cellules ou supprimez les cellules isolées)",
                 name,
             )
         )
+    if sum(areas.values()) > MAX_CELLS:
+        raise UnreadableWorkbook(too_many_cells(sum(areas.values())))
     return apart, gaps
 
 
@@ -409,7 +367,7 @@ def _list_objects(
         if rels not in names:
             continue
         try:
-            rels_root = ElementTree.fromstring(archive.read(rels))
+            rels_root = ElementTree.fromstring(read_part(archive, rels))
             parts = list(_targets(rels_root, "/table", part).values())
             pivot_parts = list(_targets(rels_root, "/pivotTable", part).values())
         except (ElementTree.ParseError, zipfile.BadZipFile, OSError, zlib.error):
@@ -417,7 +375,7 @@ def _list_objects(
             continue
         for table_part in parts:
             try:
-                table = list_object(ElementTree.fromstring(archive.read(table_part)), table_part)
+                table = list_object(ElementTree.fromstring(read_part(archive, table_part)), table_part)
             except (KeyError, ValueError, ElementTree.ParseError, zipfile.BadZipFile, OSError, zlib.error):
                 if ReadingGap(TABLE_UNREAD, sheet) not in gaps:
                     gaps.append(ReadingGap(TABLE_UNREAD, sheet))
@@ -425,7 +383,7 @@ def _list_objects(
             tables.setdefault(sheet, []).append(table)
         for pivot_part in pivot_parts:
             try:
-                frame = pivot_frame(ElementTree.fromstring(archive.read(pivot_part)))
+                frame = pivot_frame(ElementTree.fromstring(read_part(archive, pivot_part)))
             except (KeyError, ValueError, ElementTree.ParseError, zipfile.BadZipFile, OSError, zlib.error):
                 continue
             if frame is not None:
@@ -479,12 +437,12 @@ def _scan_sheet_xml(archive: zipfile.ZipFile, part: str, zeros_suspect: bool = F
     carry = b""
     prefixed: bool | None = None  # may the sheet write its formulas `x:f`?
     try:
-        with archive.open(info) as stream:
+        with open_part(archive, info) as stream:
             while True:
                 chunk = stream.read(_CHUNK)
                 if prefixed is None:
                     head = chunk[:8192]
-                    prefixed = b"<worksheet" not in head or bool(_PREFIXED_MAIN.search(head))
+                    prefixed = b"<worksheet" not in head or bool(PREFIXED_MAIN.search(head))
                 if not chunk:
                     _scan_block(carry, len(carry), extras, prefixed, zeros_suspect)
                     break
@@ -502,15 +460,6 @@ def _scan_sheet_xml(archive: zipfile.ZipFile, part: str, zeros_suspect: bool = F
             raise
         raise UnreadableWorkbook("le fichier est endommagé (archive illisible).") from exc
     return extras
-
-
-def _too_big_message(size: int) -> str:
-    return (
-        f"le classeur est trop volumineux pour être vérifié : ses feuilles font au moins "
-        f"{size // MIB} Mo une fois décompressées, au-delà de {MAX_CHECKED_XML_BYTES // MIB} Mo "
-        "(environ 450 000 lignes d'annexe de 7 colonnes ; la vérification prendrait plus de "
-        "1 Gio de mémoire) : découpez-le en plusieurs classeurs."
-    )
 
 
 def _scan_block(

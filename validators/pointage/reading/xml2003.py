@@ -14,11 +14,13 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 from pointage.base.errors import UnreadableWorkbook
+from pointage.reading.cell_limits import MAX_CELLS, block_refused
 from pointage.reading.snapshot import EXCEL_ERRORS, ExcelError, SheetSnapshot, WorkbookSnapshot, record_sum
+from pointage.reading.zip_parts import MAX_CHECKED_XML_BYTES
 
 _SS = "{urn:schemas-microsoft-com:office:spreadsheet}"
-# The same limit as the sheets' XML of an .xlsx (reading/xlsx.py).
-MAX_XML_BYTES = 192 * 1024 * 1024
+# The same limit as the sheets' XML of an .xlsx.
+MAX_XML_BYTES = MAX_CHECKED_XML_BYTES
 # `=SUM(R[-4]C:R[-1]C)`, `=SUBTOTAL(9,R2C5:R5C5)`: rows of one column.
 _REF = r"R(\[-?\d+\]|\d+)?C(\[-?\d+\]|\d+)?"
 _SUM = re.compile(rf"^=\s*(?:SUM\(|SUBTOTAL\(\s*(?:9|109)\s*[,;]\s*){_REF}\s*:\s*{_REF}\s*\)$", re.IGNORECASE)
@@ -66,6 +68,9 @@ class _Sheet:
             return SheetSnapshot(name=self.name, values=[])
         top, left = min(r for r, _ in cells), min(c for _, c in cells)
         bottom, right = max(r for r, _ in cells), max(c for _, c in cells)
+        area = (bottom - top + 1) * (right - left + 1)
+        if area > MAX_CELLS:  # the dense block of a few cells far apart (`ss:Index`)
+            raise UnreadableWorkbook(block_refused(self.name, bottom - top + 1, right - left + 1, len(cells)))
         values: list[list[object]] = [[""] * (right - left + 1) for _ in range(bottom - top + 1)]
         for (r, c), value in cells.items():
             values[r - top][c - left] = value
