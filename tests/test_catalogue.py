@@ -25,7 +25,8 @@ def test_every_checked_rule_page_shows_its_verified_example():
         page = (DOCS / "regles" / f"{r.code}.md").read_text(encoding="utf-8")
         assert "## Exemple vérifié" in page, r.code
         for address, message in examples[r.code].findings:
-            assert f"- `{address}` — {message}" in page, (r.code, address)
+            line = f"- `{address}` — {message}" if address else f"- {message}"  # a workbook's finding
+            assert line in page, (r.code, address)
 
 
 def test_no_orphan_rule_page():

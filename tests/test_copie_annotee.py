@@ -189,8 +189,14 @@ def test_nothing_of_the_original_is_lost(kind, tmp_path):
     assert result.returncode in (0, 1), result.stdout + result.stderr
     copy = source.with_name(source.stem + ".pointage.xlsx")
     original, annotated = _content(source), _content(copy)
-    # Every name of the original, and the mark of Pointage's own sheet.
-    assert annotated["names"] == sorted([*original["names"], ("_pointage_controles", '"Contrôles"')])
+    # Every name of the original, the mark of Pointage's own sheet and the copy's own.
+    assert annotated["names"] == sorted(
+        [
+            *original["names"],
+            ("_pointage_controles", '"Contrôles"'),
+            ("_pointage_copie", f'"{source.name}"'),
+        ]
+    )
     assert {k: v for k, v in annotated["sheets"].items() if k != "Contrôles"} == original["sheets"]
     assert sha(source) == before
     if kind == "riche":

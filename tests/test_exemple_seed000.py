@@ -69,7 +69,7 @@ def test_text_output_is_grouped_by_sheet():
     lines = result.stdout.splitlines()
     assert lines[0].endswith("(2 erreurs, 3 avertissements, 0 info)")
     assert "  Feuille « Annexe 1 »" in lines
-    assert any(line.strip().startswith("Annexe 1!E7 [M001] CCAS de Bethune") for line in lines)
+    assert any(line.strip().startswith("'Annexe 1'!E7 [M001] CCAS de Bethune") for line in lines)
     assert any(line.strip().startswith("Rapport!C4 [B006]") for line in lines)
 
 

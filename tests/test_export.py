@@ -82,8 +82,8 @@ def test_export_is_refused_with_the_two_erreurs(checked):
     assert [(f.code, f.cell) for f in refused.value.findings] == [("M001", "E7"), ("M001", "E17")]
     lines = str(refused.value).split("\n")
     assert lines[0] == "Export refusé : le tableau n° 1 (A3:F47) de la feuille « Annexe 1 » a 2 erreurs :"
-    assert lines[1].startswith("  Annexe 1!E7 [M001] CCAS de Bethune : le texte indique 1 portefeuille")
-    assert lines[2].startswith("  Annexe 1!E17 [M001] CCAS de Boulogne-sur-Mer : le texte indique")
+    assert lines[1].startswith("  'Annexe 1'!E7 [M001] CCAS de Bethune : le texte indique 1 portefeuille")
+    assert lines[2].startswith("  'Annexe 1'!E17 [M001] CCAS de Boulogne-sur-Mer : le texte indique")
     assert len(lines) == 3
 
 
@@ -265,7 +265,7 @@ def test_cli_refuses_and_lists_the_erreurs(workbook):
         lines[0]
         == "pointage : Export refusé : le tableau n° 1 (A3:F47) de la feuille « Annexe 1 » a 2 erreurs :"
     )
-    assert lines[1].startswith("  Annexe 1!E7 [M001] ") and lines[2].startswith("  Annexe 1!E17 [M001] ")
+    assert lines[1].startswith("  'Annexe 1'!E7 [M001] ") and lines[2].startswith("  'Annexe 1'!E17 [M001] ")
     assert lines[3] == (
         "Corrigez le classeur, ou ajoutez --forcer pour exporter quand même "
         "(le document portera « TABLEAU NON VÉRIFIÉ » en rouge)."

@@ -242,8 +242,8 @@ def test_a_folder_skips_an_xml_file_that_is_not_a_workbook_and_copies_never_coll
     (folder / "parametres.xml").write_text("<config><seuil>3</seuil></config>", encoding="utf-8")
     shutil.copy(EXAMPLE, folder / "annexe.xlsx")
     vers_xml_2003(EXAMPLE, folder / "annexe.xls")
-    found, missing, skipped = workbook_paths([str(folder)])
-    assert sorted(p.name for p, _ in found) == ["annexe.xls", "annexe.xlsx"] and missing == []
+    found, missing, skipped, copies = workbook_paths([str(folder)])
+    assert sorted(p.name for p, _ in found) == ["annexe.xls", "annexe.xlsx"] and missing == [] == copies
     assert skipped == [
         (
             str(folder / "parametres.xml"),

@@ -13,6 +13,7 @@ import sys
 
 from pointage import __version__
 from pointage.base import exit_codes
+from pointage.base.console import prepare_streams
 from pointage.outputs.template import TEMPLATE_NAME
 
 # argparse speaks English; the staff read French.
@@ -190,8 +191,8 @@ def run() -> None:
     gc.disable()
     retained: list[object] = []
     code = main(retain=retained)
-    # Everything is written: leave without tearing down pandas and pandera module by
-    # module (another tenth of a second, for nothing, at the end of every command).
+    # Everything is written: leave without tearing down the loaded modules one by one
+    # (for nothing, at the end of every command).
     for stream in (sys.stdout, sys.stderr):
         with contextlib.suppress(OSError):  # the reader has gone (`| head`): nothing more to tell it
             stream.flush()
@@ -199,6 +200,9 @@ def run() -> None:
 
 
 def main(argv: list[str] | None = None, retain: list[object] | None = None) -> int:
+    # Before anything is printed: a console or a file in cp1252 (Windows) takes every
+    # message, each character it lacks said by its equivalent (`−` as `-`).
+    prepare_streams()
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.commande in ("verifier", "vérifier"):

@@ -46,3 +46,39 @@ def parse_range(ref: str) -> tuple[int, int, int, int]:
 
 def range_a1(first_row: int, first_col: int, last_row: int, last_col: int) -> str:
     return f"{a1(first_row, first_col)}:{a1(last_row, last_col)}"
+
+
+_MAX_ROW, _MAX_COLUMN = 1_048_576, 16_384
+_CELL_LIKE = re.compile(r"^([A-Za-z]{1,3})(\d+)$")
+_R1C1_LIKE = re.compile(r"^(?:R\d*(?:C\d*)?|C\d*)$", re.IGNORECASE)
+
+
+def _plain_sheet_name(name: str) -> bool:
+    """Whether Excel writes `name!A1` without quotes: a name made of letters (any
+    script), digits, `_` and `.`, not starting with a digit or a dot, that Excel
+    could not read as something else (a cell `AB12`, an R1C1 address `R2C3`, a logical)."""
+    if not name or name[0].isdigit() or name[0] == ".":
+        return False
+    if not all(char.isalnum() or char in "_." for char in name):
+        return False
+    cell = _CELL_LIKE.match(name)
+    if cell and column_index(cell.group(1)) < _MAX_COLUMN and 1 <= int(cell.group(2)) <= _MAX_ROW:
+        return False
+    return not _R1C1_LIKE.match(name) and name.upper() not in ("TRUE", "FALSE")
+
+
+def sheet_reference(sheet: str, cell: str, always_quoted: bool = False) -> str:
+    """`Budget!B4`, `'Annexe 1'!E7`, `'L''annexe «1» "budget"'!B4`: a cell or range of
+    a sheet written as Excel writes it (quotes when the name is not plain, inner
+    apostrophes doubled). `always_quoted` for hyperlink targets, which accept both."""
+    if always_quoted or not _plain_sheet_name(sheet):
+        return "'" + sheet.replace("'", "''") + "'!" + cell
+    return f"{sheet}!{cell}"
+
+
+def location(sheet: str | None, cell: str | None) -> str:
+    """Where a finding is, for a person: `'Annexe 1'!E7`, the sheet alone when no cell
+    is named, nothing for the whole workbook."""
+    if sheet and cell:
+        return sheet_reference(sheet, cell)
+    return sheet or ""

@@ -20,13 +20,16 @@ __all__ = [
     "Formula",
     "Num",
     "Op",
+    "Precedent",
     "Ref",
     "Sum",
     "Term",
     "additive_terms",
     "chain",
+    "may_reach_forward",
     "moved",
     "parse",
+    "precedents",
 ]
 
 # The last row and column of a sheet: where a whole-column or whole-row range ends.
@@ -111,7 +114,7 @@ _TOKEN = re.compile(
     )""",
     re.VERBOSE,
 )
-_CELL = re.compile(r"\$?([A-Za-z]{1,3})\$?(\d+)?")
+_CELL = re.compile(r"(\$?)([A-Za-z]{1,3})(\$?)(\d+)?")
 
 
 # A cell reference in a formula's text, outside quotes: not a function's name (`LOG10(`),
@@ -153,7 +156,47 @@ def moved(text: str, rows: int, cols: int) -> str:
     return "".join(part if i % 2 else move_part(part) for i, part in enumerate(parts))
 
 
+def may_reach_forward(text: str, row: int, col: int) -> bool:
+    """Whether a formula written in (`row`, `col`) may name its own cell or one after it
+    in reading order (row, then column) on its sheet: exact for cells, at least as far
+    for ranges, True whenever the text alone cannot tell (another sheet, whole columns).
+    One regular expression over the text, no tokens: a chain of formulas that only ever
+    point back never comes round, so only these can close a circular reference."""
+    if "!" in text:
+        return True
+    if ":" in text:
+        if _TEXT_COLUMNS.search(text):
+            return True
+        found = _TEXT_REF.findall(text)
+        if not found:
+            return False
+        # A range reaches its bottom right corner, whichever way its ends are written.
+        last = max(int(number) for *_, number in found) - 1
+        return last > row or (last == row and max(_column(letters) for _, letters, _, _ in found) >= col)
+    for _, letters, _, number in _TEXT_REF.findall(text):
+        reached = int(number) - 1
+        if reached > row or (reached == row and _column(letters) >= col):
+            return True
+    return False
+
+
+_COLUMNS: dict[str, int] = {}
+
+
+def _column(letters: str) -> int:
+    """`column_index`, remembered: a sheet's formulas name the same few columns."""
+    col = _COLUMNS.get(letters)
+    if col is None:
+        col = _COLUMNS[letters] = column_index(letters)
+    return col
+
+
 def _ref(text: str) -> Ref | None:
+    anchored = _anchored(text)
+    return anchored.ref if anchored is not None else None
+
+
+def _anchored(text: str) -> Precedent | None:
     sheet = None
     if "!" in text:
         sheet, text = text.rsplit("!", 1)
@@ -164,17 +207,75 @@ def _ref(text: str) -> Ref | None:
         m = _CELL.fullmatch(part)
         if m is None:
             return None
-        col = column_index(m.group(1))
-        row = int(m.group(2)) - 1 if m.group(2) else None
+        col_fixed, letters, row_fixed, number = m.groups()
+        col = column_index(letters)
+        row = int(number) - 1 if number else None
         if col > LAST_COL or (row is not None and not 0 <= row <= LAST_ROW):
             return None
-        ends.append((row, col))
-    (r1, c1), (r2, c2) = ends[0], ends[-1]
+        # A whole column's rows never move.
+        ends.append((row, col, bool(row_fixed) or row is None, bool(col_fixed)))
+    (r1, c1, r1_fixed, c1_fixed), (r2, c2, r2_fixed, c2_fixed) = ends[0], ends[-1]
     if (r1 is None) != (r2 is None):
         return None
     if r1 is None:
         r1, r2 = 0, LAST_ROW
-    return Ref(sheet, min(r1, r2), min(c1, c2), max(r1, r2), max(c1, c2))
+    return Precedent(
+        Ref(sheet, min(r1, r2), min(c1, c2), max(r1, r2), max(c1, c2)),
+        (r1, c1, r2, c2),
+        (r1_fixed, c1_fixed, r2_fixed, c2_fixed),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Precedent:
+    """A reference of a formula as written: its range, its two ends in the order of
+    the text and which of their rows and columns are fixed by `$`, so that it moves
+    as Excel moves it in the cells that share the formula."""
+
+    ref: Ref
+    ends: tuple[int, int, int, int]  # first row, first col, last row, last col, as written
+    fixed: tuple[bool, bool, bool, bool]
+
+    def moved(self, rows: int, cols: int) -> Ref | None:
+        """The range in a cell `rows` down and `cols` right (None: off the sheet, `#REF!`)."""
+        if not rows and not cols:
+            return self.ref
+        r1, c1, r2, c2 = (
+            end if fixed else end + step
+            for end, fixed, step in zip(self.ends, self.fixed, (rows, cols, rows, cols))
+        )
+        if min(r1, r2, c1, c2) < 0 or max(r1, r2) > LAST_ROW or max(c1, c2) > LAST_COL:
+            return None
+        return Ref(self.ref.sheet, min(r1, r2), min(c1, c2), max(r1, r2), max(c1, c2))
+
+
+# The functions `parse` reads, all of which read the values of their ranges.
+_VALUE_FUNCTIONS = frozenset({"SUM", "SUBTOTAL", *CALLS})
+
+
+def precedents(text: str) -> list[Precedent] | None:
+    """The references of a formula made of the functions `parse` reads (SUM, SUBTOTAL,
+    ROUND, ABS, MIN, MAX) and operators, as written; None for any other formula, and
+    for one another function may hold (`ROW(A1)` reads no value). Only the tokens are
+    read, not the tree: a workbook's every formula may be asked for."""
+    text = text.strip()
+    if text.startswith("="):
+        text = text[1:]
+    if len(text) > MAX_LENGTH:
+        return None
+    tokens = _tokens(text)
+    if tokens is None:
+        return None
+    found = []
+    for kind, token in tokens:
+        if kind == "func" and token.upper().removeprefix("_XLFN.") not in _VALUE_FUNCTIONS:
+            return None
+        if kind == "ref":
+            anchored = _anchored(token)
+            if anchored is None:
+                return None
+            found.append(anchored)
+    return found
 
 
 def _tokens(text: str) -> list[tuple[str, str]] | None:

@@ -16,6 +16,7 @@ import textwrap
 from dataclasses import dataclass
 from pathlib import Path
 
+from pointage.base.addresses import location
 from pointage.rules.registry import FAMILIES, Rule, all_rules
 
 HEADER = (
@@ -30,7 +31,7 @@ class Example:
 
     case: str  # `tests/rules/M001/ko.py`
     sheets: tuple[tuple[str, str], ...]  # (sheet name, its pipe table)
-    findings: tuple[tuple[str, str], ...]  # (`Annexe 1!C3`, message)
+    findings: tuple[tuple[str, str], ...]  # (`'Annexe 1'!C3`, message)
 
 
 def golden_examples(folder: Path) -> dict[str, Example]:
@@ -46,7 +47,7 @@ def golden_examples(folder: Path) -> dict[str, Example]:
             examples[code] = Example(
                 case=f"{folder.parent.name}/{folder.name}/{code}/ko.py",
                 sheets=tuple((name, _sheet_text(sheet)) for name, sheet in _classeur(case).items()),
-                findings=tuple((f"{f['sheet']}!{f['cell']}", f["message"]) for f in expected),
+                findings=tuple((location(f["sheet"], f["cell"]), f["message"]) for f in expected),
             )
     finally:
         sys.path.remove(str(folder.parent))
@@ -77,7 +78,10 @@ def rule_page(r: Rule, example: Example | None = None) -> str:
         for name, text in example.sheets:
             page += f"Feuille « {name} » :\n\n```text\n{text}\n```\n\n"
         page += "Pointage signale :\n\n"
-        page += "".join(f"- `{address}` — {message}\n" for address, message in example.findings)
+        page += "".join(
+            f"- `{address}` — {message}\n" if address else f"- {message}\n"
+            for address, message in example.findings
+        )
         page += "\n## Dans les délibérations publiées\n\n"
     else:
         page += "## Exemple\n\n"

@@ -12,8 +12,9 @@ from datetime import datetime
 from pathlib import Path
 
 from pointage.base import exit_codes
-from pointage.base.errors import os_reason
-from pointage.base.files import write_atomically
+from pointage.base.console import printable, printable_lines
+from pointage.base.errors import os_reason, reading_failure
+from pointage.base.files import WriteFailed, write_atomically
 from pointage.base.fingerprint import sha256_of
 from pointage.base.formatting import count
 from pointage.outputs.export.api import ExportRefused, export_table
@@ -25,19 +26,19 @@ from pointage.outputs.export.texts import errors
 def run_exporter(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     try:
         return _export(args)
-    except ExportRefused as exc:
-        print(f"pointage : {exc}", file=sys.stderr)
+    except ExportRefused as exc:  # it quotes the findings, and so cell text
+        print(f"pointage : {printable_lines(str(exc))}", file=sys.stderr)
         print(
             "Corrigez le classeur, ou ajoutez --forcer pour exporter quand même "
             "(le document portera « TABLEAU NON VÉRIFIÉ » en rouge).",
             file=sys.stderr,
         )
         return exit_codes.ERREUR
-    except ExportError as exc:
-        print(f"pointage : {exc}", file=sys.stderr)
+    except (ExportError, WriteFailed) as exc:
+        print(f"pointage : {printable_lines(str(exc))}", file=sys.stderr)
         return exit_codes.USAGE
-    except OSError as exc:
-        print(f"pointage : écriture impossible : {os_reason(exc)}.", file=sys.stderr)
+    except OSError as exc:  # the system refused something else than reading or writing a file
+        print(f"pointage : opération refusée par le système : {os_reason(exc)}.", file=sys.stderr)
         return exit_codes.USAGE
     except Exception as exc:  # never a traceback for the staff, nor a library's English
         from pointage.engine.check import technical
@@ -66,7 +67,7 @@ def _export(args: argparse.Namespace) -> int:
     except UnreadableWorkbook as exc:
         raise ExportError(f"« {workbook} » illisible : {exc}") from exc
     except OSError as exc:
-        raise ExportError(f"« {workbook} » illisible : {os_reason(exc)}.") from exc
+        raise ExportError(f"« {workbook} » illisible : {reading_failure(workbook, exc)}") from exc
     ctx, report = check_snapshot_with_context(snapshot, None, str(workbook))
     if ctx is None:
         raise ExportError(f"« {workbook} » : {report.findings[0].message}")
@@ -95,7 +96,7 @@ def _export(args: argparse.Namespace) -> int:
 
     described = "le tableau" if len(tables) == 1 else f"les {len(tables)} tableaux"
     ranges = ", ".join(t.range for t in tables)
-    print(f"Export écrit : {target} ({described} {ranges} de la feuille « {args.feuille} »).")
+    print(printable(f"Export écrit : {target} ({described} {ranges} de la feuille « {args.feuille} »)."))
     forced = sum(len(errors(table_findings(t, report.findings))) for t in tables)
     if forced:
         print(

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from pointage.base import exit_codes
-from pointage.base.errors import os_reason
+from pointage.base.errors import writing_failure
 from pointage.base.files import already_exists
 from pointage.outputs.template import write_template
 
@@ -23,7 +23,7 @@ def run_modele(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int
     try:
         write_template(target)
     except OSError as exc:
-        print(f"pointage : impossible d'écrire « {target} » : {os_reason(exc)}.", file=sys.stderr)
+        print(f"pointage : {writing_failure(target, exc)}", file=sys.stderr)
         return exit_codes.USAGE
     print(f"Classeur d'annexes vierge écrit : {target}")
     return exit_codes.OK

@@ -10,7 +10,9 @@ import sys
 from pathlib import Path
 
 from pointage.base import exit_codes
-from pointage.base.errors import os_reason
+from pointage.base.console import printable, write_json
+from pointage.base.errors import reading_failure
+from pointage.base.formatting import count
 from pointage.reading.workbook import WORKBOOK_SUFFIXES
 from pointage.rules.registry import all_rules
 
@@ -29,15 +31,21 @@ def _codes(parser: argparse.ArgumentParser, text: str, option: str) -> list[str]
 _SYSTEM_FILES = ("thumbs.db", "desktop.ini")
 
 
-def workbook_paths(arguments: list[str]) -> tuple[list[tuple[Path, str]], list[str], list[tuple[str, str]]]:
-    """Files to check (path, path as shown), the arguments that name nothing, and the
-    files of the folders that are not workbooks (path, why), which are said, not checked."""
+def workbook_paths(
+    arguments: list[str],
+) -> tuple[list[tuple[Path, str]], list[str], list[tuple[str, str]], list[tuple[str, str]]]:
+    """Files to check (path, path as shown), the arguments that name nothing, the
+    files of the folders that are not workbooks (path, why), which are said, not
+    checked, and Pointage's own annotated copies met in the folders (path, the name of
+    the workbook each is the copy of), said and not checked either: a folder checked
+    again never checks the copies of its first run."""
     from pointage.base.errors import UnreadableWorkbook
     from pointage.reading.formats import sniff
 
     found: list[tuple[Path, str]] = []
     missing: list[str] = []
     skipped: list[tuple[str, str]] = []
+    copies: list[tuple[str, str]] = []
     for argument in arguments:
         path = Path(argument)
         if path.is_dir():
@@ -49,21 +57,32 @@ def workbook_paths(arguments: list[str]) -> tuple[list[tuple[Path, str]], list[s
                 ):
                     continue
                 if child.suffix.lower() in WORKBOOK_SUFFIXES:
-                    found.append((child, str(child)))  # unreadable, it is `illisible`
+                    _found_or_copy(child, found, copies)  # unreadable, it is `illisible`
                     continue
                 try:
                     sniff(child)  # a workbook whatever its name (`export`, `.dat`)
                 except UnreadableWorkbook as exc:
                     skipped.append((str(child), str(exc)))
                 except OSError as exc:
-                    skipped.append((str(child), f"{os_reason(exc)}."))
+                    skipped.append((str(child), reading_failure(child, exc)))
                 else:
-                    found.append((child, str(child)))
+                    _found_or_copy(child, found, copies)
         elif path.exists():
             found.append((path, argument))
         else:
             missing.append(argument)
-    return found, missing, skipped
+    return found, missing, skipped, copies
+
+
+def _found_or_copy(child: Path, found: list[tuple[Path, str]], copies: list[tuple[str, str]]) -> None:
+    """A workbook of a folder: to check, or Pointage's own copy (known by its mark)."""
+    from pointage.reading.pointage_copies import copy_of
+
+    original = copy_of(child)
+    if original is None:
+        found.append((child, str(child)))
+    else:
+        copies.append((str(child), original))
 
 
 def run_verifier(
@@ -78,15 +97,15 @@ def run_verifier(
     if not args.fichiers:
         parser.error("indiquez au moins un classeur ou un dossier à vérifier")
     select, ignore = _codes(parser, args.select, "--select"), _codes(parser, args.ignore, "--ignore")
-    files, missing, skipped = workbook_paths(args.fichiers)
+    files, missing, skipped, copies_met = workbook_paths(args.fichiers)
     if args.sortie and not args.annoter:
         parser.error("--sortie ne s'emploie qu'avec --annoter")
     if args.sortie and len(files) + len(missing) != 1:
         parser.error("--sortie ne s'emploie qu'avec un seul classeur")
-    report = Report(skipped=skipped)
+    report = Report(skipped=skipped, pointage_copies=copies_met)
     for argument in missing:
         report.files.append(unreadable_report(argument, "fichier ou dossier introuvable."))
-    notices: list[str] = []
+    notices: list[str] = named_copies(args.fichiers)
     copies_failed = False
     # A progress bar only for a person at a terminal: never in JSON, never piped.
     show_progress = args.format == "texte" and len(files) > 1 and sys.stdout.isatty() and sys.stderr.isatty()
@@ -119,21 +138,50 @@ def run_verifier(
                 ok, lines = annotate(path, file_report, output, args.forcer)
             notices.extend(lines)
             copies_failed = copies_failed or not ok
+    if not report.files and copies_met:
+        parser.error(
+            "aucun classeur à vérifier dans les dossiers indiqués : "
+            + count(
+                len(copies_met), "copie annotée par Pointage ignorée", "copies annotées par Pointage ignorées"
+            )
+            + " (indiquez une copie par son nom pour la vérifier)"
+        )
     if not report.files:
         parser.error(
             "aucun classeur (.xlsx, .xlsm, .xls, .xlsb, .ods, XML Excel 2003) trouvé dans les dossiers indiqués"
         )
-    output = render_json(report) if args.format == "json" else render_text(report, args.verbose)
-    sys.stdout.write(output if output.endswith("\n") else output + "\n")
+    if args.format == "json":
+        write_json(render_json(report))
+    else:
+        sys.stdout.write(render_text(report, args.verbose))
     # Notices go to stderr in JSON mode: stdout stays one JSON document.
     for line in notices:
-        print(line, file=sys.stderr if args.format == "json" else sys.stdout)
+        print(printable(line), file=sys.stderr if args.format == "json" else sys.stdout)
     return exit_codes.USAGE if copies_failed else report.exit_code
+
+
+def named_copies(arguments: list[str]) -> list[str]:
+    """A note for each file named on the command line that is Pointage's own copy: it
+    is checked as asked, and the user is told what it is."""
+    from pointage.reading.pointage_copies import copy_of
+
+    notes = []
+    for argument in arguments:
+        path = Path(argument)
+        original = copy_of(path) if path.is_file() else None
+        if original is not None:
+            notes.append(
+                f"Note : {argument} est une copie annotée par Pointage (copie de « {original} ») ; "
+                "elle est vérifiée comme demandé, sa feuille Contrôles mise à part, mais ses couleurs "
+                "et ses notes sont celles de la vérification précédente."
+            )
+    return notes
 
 
 def annotate(path: Path, file_report, output: Path | None, force: bool) -> tuple[bool, list[str]]:
     """Write the annotated copy of one checked file; (success, lines for the user)."""
     from pointage.base.errors import UnreadableWorkbook
+    from pointage.base.files import WriteFailed
     from pointage.base.fingerprint import sha256_of
     from pointage.outputs.annotated_copy import (
         CopyRefused,
@@ -164,10 +212,10 @@ def annotate(path: Path, file_report, output: Path | None, force: bool) -> tuple
         else:  # openpyxl cannot open it: a new .xlsx from the values read
             lost = VALUES_COPY_LOSSES
             write_values_copy(read_workbook(path), target, plan)
-    except (CopyRefused, UnreadableWorkbook) as exc:
+    except (CopyRefused, UnreadableWorkbook, WriteFailed) as exc:
         return False, [f"Copie annotée non écrite pour {path} : {exc}"]
-    except OSError as exc:
-        return False, [f"Copie annotée non écrite pour {path} : {os_reason(exc)}."]
+    except OSError as exc:  # the checked workbook, read again for its copy
+        return False, [f"Copie annotée non écrite pour {path} : {reading_failure(path, exc)}"]
     except Exception:  # never a traceback; the checked file is untouched anyway
         return False, [
             f"Copie annotée non écrite pour {path} : erreur interne de Pointage à l'écriture de "

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import traceback
 from collections.abc import Callable, Collection
 from pathlib import Path
@@ -9,7 +10,7 @@ from pathlib import Path
 import pointage
 from pointage.analysis.context import CheckContext
 from pointage.base.addresses import a1
-from pointage.base.errors import UnreadableWorkbook
+from pointage.base.errors import UnreadableWorkbook, reading_failure
 from pointage.engine.described import describe_table, group_subtables
 from pointage.reading.snapshot import ReadingGap, WorkbookSnapshot
 from pointage.reading.workbook import read_workbook
@@ -44,10 +45,15 @@ def check_path(
     here: the command line, which ends without freeing anything, passes a list."""
     shown = shown_path if shown_path is not None else str(path)
     try:
-        snapshot = read_workbook(path, while_loading=_warm_up_budget_checks if _is_big(path) else None)
+        snapshot = read_workbook(path, while_loading=_warm_up_rules if _is_big(path) else None)
     except UnreadableWorkbook as exc:
         # What the library said, if it said anything, is the detail, not the reason.
         return unreadable_report(shown, str(exc), detail=technical(exc.__cause__) if exc.__cause__ else None)
+    except OSError as exc:
+        # The system's refusal (access denied, locked, file gone) is no bug of Pointage; an
+        # OSError without a system error code is a library's, and unexpected.
+        reason = reading_failure(Path(path), exc) if exc.errno else UNEXPECTED_READING
+        return unreadable_report(shown, reason, detail=technical(exc))
     except Exception as exc:  # a reader bug must not stop a batch
         return unreadable_report(shown, UNEXPECTED_READING, detail=technical(exc))
     ctx, report = check_snapshot_with_context(snapshot, rules() if callable(rules) else rules, shown)
@@ -56,8 +62,8 @@ def check_path(
     return report
 
 
-# From this size on, calamine parses the file for long enough that the imports of the
-# budget checks (pandas, pandera: about half a second) are free while it runs.
+# From this size on, calamine parses the file for long enough that importing the rules
+# (a few hundredths of a second) is free while it runs.
 WARM_UP_FROM_BYTES = 1 << 20
 
 
@@ -68,16 +74,11 @@ def _is_big(path: str | Path) -> bool:
         return False
 
 
-def _warm_up_budget_checks() -> None:
+def _warm_up_rules() -> None:
     """Only a head start: whatever fails here fails again, and is reported, where the
-    rules need it; the file being read must not be reported unreadable for it."""
-    try:
-        from pointage.rules.budget_identities import warm_up
-
+    rules are chosen; the file being read must not be reported unreadable for it."""
+    with contextlib.suppress(Exception):
         all_rules()
-        warm_up()
-    except Exception:
-        pass
 
 
 _PACKAGE = Path(pointage.__file__).parent

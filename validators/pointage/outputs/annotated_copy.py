@@ -18,8 +18,10 @@ from pointage.base.formatting import count, first_of
 from pointage.base.own_sheets import (
     CONTROLES_MARK,
     CONTROLES_SHEET,
+    COPY_MARK,
     JOURNAL_SHEET,
     OWN_MARKS,
+    copy_mark_value,
     free_name,
     looks_like_own_sheet,
     mark_value,
@@ -269,6 +271,10 @@ def write_controles(workbook, plan: MarkPlan) -> None:
     sheet = workbook.create_sheet(title, 0)
     workbook.defined_names[CONTROLES_MARK] = DefinedName(
         CONTROLES_MARK, attr_text=mark_value(title), hidden=True
+    )
+    # The whole file is Pointage's copy: a folder checked again lists it, never checks it.
+    workbook.defined_names[COPY_MARK] = DefinedName(
+        COPY_MARK, attr_text=copy_mark_value(plan.file_name), hidden=True
     )
     rows, header = controls_rows(plan)
     for r, values in enumerate(rows, start=1):

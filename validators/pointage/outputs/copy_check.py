@@ -15,7 +15,7 @@ from pathlib import Path
 
 import python_calamine
 
-from pointage.base.addresses import a1
+from pointage.base.addresses import a1, sheet_reference
 from pointage.reading.calamine_source import is_calamine_failure, open_calamine, sheet_cells, worksheet_names
 from pointage.reading.formats import XLSX, workbook_part
 
@@ -25,7 +25,7 @@ class CopyUnreadable(Exception):
 
 
 def changed_cells(source: Path, copy: bytes, left_out: set[str]) -> list[str]:
-    """`Feuille!A1` of each cell of the original that the copy does not hold as the
+    """`Feuille!A1` (quoted as Excel quotes it) of each cell of the original that the copy does not hold as the
     original does, in sheet order then row by row; the sheets `left_out` of the copy
     (Pointage's own, written again) are not compared."""
     with zipfile.ZipFile(source) as archive:
@@ -46,7 +46,7 @@ def changed_cells(source: Path, copy: bytes, left_out: set[str]) -> list[str]:
                 continue
             before = sheet_cells(original, name)
             if name not in in_copy:
-                changed += [f"{name}!{a1(r, c)}" for r, c in _filled(before)]
+                changed += [sheet_reference(name, a1(r, c)) for r, c in _filled(before)]
                 continue
             try:
                 after = sheet_cells(copied, name)
@@ -54,7 +54,7 @@ def changed_cells(source: Path, copy: bytes, left_out: set[str]) -> list[str]:
                 if not is_calamine_failure(exc):
                     raise
                 raise CopyUnreadable from exc
-            changed += [f"{name}!{a1(r, c)}" for r, c in _differences(before, after)]
+            changed += [sheet_reference(name, a1(r, c)) for r, c in _differences(before, after)]
     return changed
 
 

@@ -33,8 +33,16 @@ def report_to_dict(report: Report) -> dict:
             for file in report.files
         ],
         "summary": report.summary(),
-        **({"skipped": [{"path": p, "reason": r} for p, r in report.skipped]} if report.skipped else {}),
+        **({"skipped": _skipped(report)} if report.skipped or report.pointage_copies else {}),
     }
+
+
+def _skipped(report: Report) -> list[dict]:
+    """The files not checked: not workbooks, then Pointage's own copies (named as such)."""
+    return [{"path": p, "reason": r} for p, r in report.skipped] + [
+        {"path": p, "reason": r, "pointage_copy_of": original}
+        for (p, r), (_, original) in zip(report.copies_skipped, report.pointage_copies)
+    ]
 
 
 def _table(t: TableInfo) -> dict:

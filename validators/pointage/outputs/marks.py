@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
 
+from pointage.base.addresses import sheet_reference
 from pointage.base.formatting import count, display_json, show_difference
 from pointage.outputs.palette import FILLS
 from pointage.report.findings import Finding, Severity
@@ -59,8 +60,7 @@ class ControlRow:
         """Where the hyperlink of the row points: `'Annexe 1'!E7`."""
         if not self.sheet or not self.cell:
             return None
-        quoted = self.sheet.replace("'", "''")
-        return f"'{quoted}'!{self.cell}"
+        return sheet_reference(self.sheet, self.cell, always_quoted=True)
 
 
 @dataclass

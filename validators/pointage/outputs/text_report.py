@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable
 from itertools import groupby
 
+from pointage.base.addresses import sheet_reference
+from pointage.base.console import printable
 from pointage.base.formatting import count
 from pointage.report.findings import Finding, Severity
 from pointage.report.model import FileReport, Report
@@ -20,32 +20,15 @@ _STATUS = {
 }
 
 
-_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
-
-
-def printable(text: str) -> str:
-    """Cell text may hold control characters: tabs and line breaks become spaces, the
-    others their visible symbol (U+2400 block), never raw bytes on a terminal."""
-    return _CONTROL.sub(
-        lambda m: (
-            " "
-            if m.group() in "\t\n\r"
-            else chr(0x2400 + (ord(m.group()) & 0x1F) if m.group() != "\x7f" else 0x2421)
-        ),
-        text,
-    )
-
-
 def counts(values: dict[Severity, int]) -> str:
     """`2 erreurs, 3 avertissements, 0 info`."""
     return ", ".join(count(n, s.value) for s, n in values.items())
 
 
-def finding_line(finding: Finding, text: Callable[[str], str] = str) -> str:
-    """`Annexe 1!E7 [M001] message`: how a finding reads on one line (`text` prepares
-    the message, e.g. `printable` for a terminal)."""
+def finding_line(finding: Finding) -> str:
+    """`'Annexe 1'!E7 [M001] message`: how a finding reads on one line."""
     where = f"{finding.address} " if finding.cell else ""
-    return f"{where}[{finding.code}] {text(finding.message)}"
+    return f"{where}[{finding.code}] {finding.message}"
 
 
 # Beyond this many tables of one kind on a sheet, they are said on one line.
@@ -64,7 +47,7 @@ def table_lines(file: FileReport) -> list[str]:
         if len(tables) > TABLES_LISTED:
             totals = sum(len(t.total_rows) for t in tables)
             lines.append(
-                f"  Lu : {printable(sheet)} — {len(tables)} sous-tableaux, {title[0].lower()}{title[1:]} "
+                f"  Lu : {sheet} — {len(tables)} sous-tableaux, {title[0].lower()}{title[1:]} "
                 f"({tables[0].range} … {tables[-1].range}, {count(totals, 'ligne de total', 'lignes de total')})"
             )
             said_together.update(id(t) for t in tables)
@@ -80,7 +63,7 @@ def table_lines(file: FileReport) -> list[str]:
             said.append("identités : " + " ; ".join(t.identities))
         said.extend(t.notes)
         details = f" ({', '.join(said)})" if said else ""
-        lines.append(f"  Lu : {printable(t.sheet)}!{t.range} — {t.title}{details}")
+        lines.append(f"  Lu : {sheet_reference(t.sheet, t.range)} — {t.title}{details}")
     return lines
 
 
@@ -97,11 +80,11 @@ def render_file(file: FileReport, verbose: bool = False) -> list[str]:
     for sheet, findings in groupby(file.findings, key=lambda f: f.sheet):
         findings = list(findings)
         if sheet:
-            lines.append(f"  Feuille « {printable(sheet)} »")
+            lines.append(f"  Feuille « {sheet} »")
         for f in findings:
-            lines.append(f"    {finding_line(f, printable)}")
+            lines.append(f"    {finding_line(f)}")
             if verbose and f.detail:
-                lines.append(f"      détail technique : {printable(f.detail)}")
+                lines.append(f"      détail technique : {f.detail}")
     return lines
 
 
@@ -111,10 +94,12 @@ def render_text(report: Report, verbose: bool = False) -> str:
         lines.extend(render_file(file, verbose))
         lines.append("")
     for path, why in report.skipped:
-        lines.append(f"{printable(path)} — ignoré, pas un classeur : {why}")
-    if report.skipped:
+        lines.append(f"{path} — ignoré, pas un classeur : {why}")
+    for path, why in report.copies_skipped:
+        lines.append(f"{path} — ignoré : {why}")
+    if report.skipped or report.pointage_copies:
         lines.append("")
-    if len(report.files) > 1 or report.skipped:
+    if len(report.files) > 1 or report.skipped or report.pointage_copies:
         summary = report.summary()
         lines.append(
             f"{count(len(report.files), 'fichier vérifié', 'fichiers vérifiés')} : "
@@ -124,5 +109,17 @@ def render_text(report: Report, verbose: bool = False) -> str:
                 if report.skipped
                 else ""
             )
+            + (
+                " ; "
+                + count(
+                    len(report.pointage_copies),
+                    "copie annotée par Pointage ignorée",
+                    "copies annotées par Pointage ignorées",
+                )
+                if report.pointage_copies
+                else ""
+            )
         )
-    return "\n".join(lines).rstrip() + "\n"
+    # Every line through `printable`: a file name, a sheet name, a title or a message may
+    # hold a control or bidirectional character, which would act on the terminal.
+    return "\n".join(printable(line) for line in lines).rstrip() + "\n"

@@ -13,6 +13,7 @@ from pathlib import Path, PurePosixPath
 from xml.etree import ElementTree
 
 from pointage.base.errors import UnreadableWorkbook
+from pointage.base.own_sheets import HTML_EXPORT_MARK
 from pointage.reading.zip_parts import read_part
 
 # The package's own small parts (its type, its relationships, its content types): a
@@ -47,11 +48,12 @@ _SPREADSHEET_2003 = b"urn:schemas-microsoft-com:office:spreadsheet"
 
 
 def sniff(path: Path) -> str:
-    """The kind of workbook `path` holds; UnreadableWorkbook with the reason otherwise."""
-    if not path.exists():
-        raise UnreadableWorkbook("fichier introuvable.")
-    if not path.is_file():
+    """The kind of workbook `path` holds; UnreadableWorkbook with the reason otherwise
+    (OSError when the system will not open it)."""
+    if path.exists() and not path.is_file():
         raise UnreadableWorkbook("ce n'est pas un fichier.")
+    # A file gone since it was listed, or one the system will not let us read: the
+    # OSError, which the caller says as what it is (`errors.reading_failure`).
     with path.open("rb") as handle:
         head = handle.read(64 * 1024)
     if not head:
@@ -181,6 +183,10 @@ def _text_kind(head: bytes) -> str:
     lowered = text[:2048].lower()
     if text.startswith(b"<") and _SPREADSHEET_2003 in head:
         return XML2003
+    if HTML_EXPORT_MARK.encode().lower() in lowered:
+        raise UnreadableWorkbook(
+            "c'est un export HTML écrit par Pointage (pointage exporter), pas un classeur."
+        )
     if lowered.startswith((b"<html", b"<!doctype html", b"<table")) or b"<html" in lowered[:512]:
         raise UnreadableWorkbook(
             "c'est une page HTML enregistrée sous un nom de classeur (export de logiciel) : "

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import Enum
 
-from pointage.base.addresses import parse_a1
+from pointage.base.addresses import location, parse_a1
 
 
 class Severity(str, Enum):
@@ -43,7 +43,5 @@ class Finding:
 
     @property
     def address(self) -> str:
-        """`Annexe 1!E7`, what Excel users read."""
-        if self.sheet and self.cell:
-            return f"{self.sheet}!{self.cell}"
-        return self.sheet or ""
+        """`'Annexe 1'!E7`, `Budget!B4`: what Excel users read (and type)."""
+        return location(self.sheet, self.cell)

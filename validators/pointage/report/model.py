@@ -72,12 +72,27 @@ class FileReport:
         return sum(1 for f in self.findings if f.severity == severity)
 
 
+def copy_skipped_reason(original: str) -> str:
+    return (
+        f"copie annotée de « {original} » écrite par Pointage, pas vérifiée de nouveau "
+        "(indiquez-la par son nom pour la vérifier)."
+    )
+
+
 @dataclass
 class Report:
     files: list[FileReport] = field(default_factory=list)
     # Files of the folders checked that are not workbooks (a PDF, a Word report):
     # (path, why, French), listed so that nothing is passed over in silence.
     skipped: list[tuple[str, str]] = field(default_factory=list)
+    # Pointage's own annotated copies met in the folders (known by the mark written in
+    # them): (path, the name of the workbook each is the copy of), listed, not checked.
+    pointage_copies: list[tuple[str, str]] = field(default_factory=list)
+
+    @property
+    def copies_skipped(self) -> list[tuple[str, str]]:
+        """Pointage's copies as listed: (path, why, French)."""
+        return [(path, copy_skipped_reason(original)) for path, original in self.pointage_copies]
 
     def summary(self) -> dict[str, int]:
         return {s.value: sum(f.count(s) for f in self.files) for s in Severity}

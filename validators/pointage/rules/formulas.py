@@ -1,12 +1,15 @@
 """T004, T005 — what a total's own formula adds, against its block
-(`analysis/formula_evidence.py` reads the formulas)."""
+(`analysis/formula_evidence.py` reads the formulas); F012 — formulas that compute each
+other (`analysis/formula_cycles.py`)."""
 
 from __future__ import annotations
 
 from decimal import Decimal
 
+from pointage.analysis.formula_cycles import Cycle, workbook_cycles
 from pointage.analysis.formula_evidence import FormulaEvidence, formula_evidence
-from pointage.base.formatting import as_json, show, show_difference
+from pointage.base.addresses import a1
+from pointage.base.formatting import as_json, count, show, show_difference
 from pointage.report.findings import Severity
 from pointage.rules.registry import rule
 
@@ -110,3 +113,56 @@ def _and(items: list[str]) -> str:
 
 def _cells_of_lines(cells: list[str]) -> str:
     return f"la ligne {cells[0]}" if len(cells) == 1 else "les lignes " + _and(cells)
+
+
+F012 = rule(
+    "F012",
+    Severity.AVERTISSEMENT,
+    summary="Des formules se calculent l'une par l'autre, ou une formule compte sa propre cellule "
+    "(un total qui s'additionne lui-même) : une référence circulaire, que l'avertissement "
+    "« Références circulaires » d'Excel signale ; la valeur affichée n'est pas un résultat fiable. "
+    "Une constatation par référence circulaire, avec toutes ses cellules.",
+    message="Référence circulaire, que signale l'avertissement « Références circulaires » "
+    "d'Excel : {what} ; {consequence}.",
+    example="Un total dont la plage a été tirée une ligne trop loin (`=SUM(C2:C10)` écrit en C10) ; "
+    "le total d'un bloc qui ajoute le total général, lequel ajoute ce total de bloc.",
+)
+
+# Cells (with their formula) named in F012's message; all of them are in its `cells`.
+_CYCLE_SHOWN = 6
+
+
+@F012
+def check_circular_references(ctx):
+    sheets = {sheet.name: sheet for sheet in ctx.workbook.sheets}
+    for cycle in workbook_cycles(ctx.workbook):
+        yield _cycle_finding(cycle, sheets)
+
+
+def _cycle_finding(cycle: Cycle, sheets) -> object:
+    first_sheet = cycle.cells[0][0]
+    cells = [a1(r, c) if name == first_sheet else f"{name}!{a1(r, c)}" for name, r, c in cycle.cells]
+    shown = [
+        f"{cell} (={sheets[name].formula((r, c))})"
+        for cell, (name, r, c) in zip(cells[:_CYCLE_SHOWN], cycle.cells)
+    ]
+    listed = (
+        _and(shown)
+        if len(cells) <= _CYCLE_SHOWN
+        else ", ".join(shown) + f" et {count(len(cells) - _CYCLE_SHOWN, 'autre')}"
+    )
+    several = f"les {len(cells)} formules de" if len(cells) > 2 else "les formules de"
+    if len(cells) == 1:
+        what = f"la formule de {listed} compte sa propre cellule"
+    elif cycle.own_cell:
+        what = f"{several} {listed} comptent chacune leur propre cellule"
+    elif len(cells) == 2:
+        what = f"{several} {listed} se calculent l'une par l'autre"
+    else:
+        what = f"{several} {listed} se calculent les unes par les autres"
+    consequence = (
+        "sa valeur affichée n'est pas un résultat fiable"
+        if len(cells) == 1
+        else "leurs valeurs affichées ne sont pas des résultats fiables"
+    )
+    return F012.finding(first_sheet, cells[0], cells=cells, what=what, consequence=consequence)

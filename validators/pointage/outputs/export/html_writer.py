@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from html import escape
 
+from pointage.base.own_sheets import HTML_EXPORT_MARK
 from pointage.outputs.export.content import Block
 from pointage.outputs.export.layout import CELL_PADDING, PageLayout, TableLayout
 from pointage.outputs.export.style import FONT, TEXT_SIZE
@@ -23,6 +24,7 @@ def render_html(blocks: Sequence[Block], page: PageLayout, title: str) -> str:
         '<html lang="fr">',
         "<head>",
         '<meta charset="utf-8">',
+        HTML_EXPORT_MARK,
         f"<title>{escape(title)}</title>",
         "</head>",
         f'<body style="font-family:{FONT},sans-serif;font-size:{TEXT_SIZE:g}pt">',
@@ -56,19 +58,38 @@ def _table(block: Block, layout: TableLayout) -> list[str]:
         "</thead>",
         "<tbody>",
     ]
+    closed: dict[str, str] = {}  # a column repeats its texts: each is escaped once
     for row in table.rows:
-        cells = []
+        opening = _OPENING_TAGS[row.total]
+        cells = ["<tr>"]
         for cell in row.cells:
-            style = f"{_BORDER};padding:1pt {CELL_PADDING:g}pt;vertical-align:middle"
-            if cell.numeric:
-                style += ";text-align:right;white-space:nowrap"
-            if row.total:
-                style += ";font-weight:bold"
-            cells.append(f'<td style="{style}">{_text(cell.text)}</td>')
-        lines.append("<tr>" + "".join(cells) + "</tr>")
+            text = closed.get(cell.text)
+            if text is None:
+                text = closed[cell.text] = _text(cell.text) + "</td>"
+            cells.append(opening[cell.numeric] + text)
+        cells.append("</tr>")
+        lines.append("".join(cells))
     lines += ["</tbody>", "</table>"]
     return lines
 
 
+def _opening_tag(numeric: bool, total: bool) -> str:
+    style = f"{_BORDER};padding:1pt {CELL_PADDING:g}pt;vertical-align:middle"
+    if numeric:
+        style += ";text-align:right;white-space:nowrap"
+    if total:
+        style += ";font-weight:bold"
+    return f'<td style="{style}">'
+
+
+# A cell's opening tag by [row is a total][cell is a number]: four styles in all,
+# written once rather than once per cell.
+_OPENING_TAGS = {
+    total: {numeric: _opening_tag(numeric, total) for numeric in (False, True)} for total in (False, True)
+}
+
+
 def _text(text: str) -> str:
+    if "\n" not in text:
+        return escape(text)
     return "<br>".join(escape(line) for line in text.split("\n"))
