@@ -52,8 +52,13 @@ def snapshot_key(snapshot: WorkbookSnapshot, name: str, values_sha256: str) -> s
     (sets sorted): a field added to the snapshot one day is part of the key without
     anyone having to remember it."""
     digest = hashlib.sha256()
-    digest.update(json.dumps([name, values_sha256]).encode("utf-8"))
-    digest.update(_text(snapshot, skip=("sheets",)))
+    # Pointage's own sheets are left out of the sheets read (read_book): their names
+    # only matter to the check for a sheet that is read, and the first click finds
+    # none of them while the second finds Contrôles and the journal.
+    read = {sheet.name for sheet in snapshot.sheets}
+    own = sorted(snapshot.own_sheets & read)
+    digest.update(json.dumps([name, values_sha256, own], ensure_ascii=False).encode("utf-8"))
+    digest.update(_text(snapshot, skip=("sheets", "own_sheets")))
     for sheet in snapshot.sheets:
         digest.update(_text(sheet, skip=("values",)))
         digest.update(json.dumps(_typed_cells(sheet.values)).encode("utf-8"))

@@ -29,9 +29,8 @@ def read_sheet(sheet) -> SheetSnapshot:
     values = used.options(ndim=2, err_to_str=True).value
     return SheetSnapshot(
         name=sheet.name,
-        values=[
-            [ExcelError(v) if v.__class__ is str and v in EXCEL_ERRORS else v for v in row] for row in values
-        ],
+        # A row without an error value (nearly all) is kept as xlwings made it.
+        values=[row if EXCEL_ERRORS.isdisjoint(row) else _with_errors(row) for row in values],
         origin_row=used.row - 1,
         origin_col=used.column - 1,
         merged=_merged_areas(used),
@@ -39,6 +38,10 @@ def read_sheet(sheet) -> SheetSnapshot:
         hidden_cols=_hidden(used.columns, used.column - 1),
         list_objects=_list_objects(sheet),
     )
+
+
+def _with_errors(row: list[object]) -> list[object]:
+    return [ExcelError(v) if v.__class__ is str and v in EXCEL_ERRORS else v for v in row]
 
 
 def _merged_areas(used) -> list[tuple[int, int, int, int]]:
