@@ -490,9 +490,9 @@ def clic() -> float:
     os.environ.setdefault("XLWINGS_LICENSE_KEY", "noncommercial")  # xlwings' remote engine
     sys.path.insert(0, str(ROOT / "tests"))
     import xlwings as xw
+
     from addin_actions import SHEET_ROWS, SHEET_WRONG, TARGET, WHEN, WRONG_BY, amount_moved, generated_payload
     from addin_payload import Replay
-
     from pointage.addin import last_check, macros
     from pointage.base.collector import collector_paused
 
@@ -518,12 +518,10 @@ def clic() -> float:
         actions[request] = len(response["actions"])
         return json.dumps(response)
 
-    def xlwings_json(request: str, read: bool) -> str:
+    def xlwings_json(request: str, read: bool) -> tuple[str, list]:
         book = xw.Book(json=json.loads(request))
-        if read:
-            for sheet in book.sheets:
-                sheet.used_range.options(ndim=2).value
-        return json.dumps(book.json())
+        cells = [sheet.used_range.options(ndim=2).value for sheet in book.sheets] if read else []
+        return json.dumps(book.json()), cells
 
     steps = {
         "inchangé": partial(click, requests["inchangé"]),

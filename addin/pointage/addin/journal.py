@@ -46,7 +46,15 @@ class MarkRecord:
         return self.fill_before if self.fill_before.startswith("#") else None
 
     def row(self) -> list[object]:
-        fields = (self.sheet, self.cell, self.fill_before, self.note, self.note_before, self.fill_put, self.note_put)
+        fields = (
+            self.sheet,
+            self.cell,
+            self.fill_before,
+            self.note,
+            self.note_before,
+            self.fill_put,
+            self.note_put,
+        )
         return [as_text(v) for v in fields]
 
 

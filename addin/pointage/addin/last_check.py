@@ -76,7 +76,14 @@ def _typed_cells(values: list[list[object]]) -> list[list[object]]:
     """[row, [[column, type], …]] for each row holding a value of another type; rows
     of plain values cost one set comparison each."""
     return [
-        [r, [[c, f"{type(v).__module__}.{type(v).__qualname__}"] for c, v in enumerate(row) if type(v) not in _JSON_TYPES]]
+        [
+            r,
+            [
+                [c, f"{type(v).__module__}.{type(v).__qualname__}"]
+                for c, v in enumerate(row)
+                if type(v) not in _JSON_TYPES
+            ],
+        ]
         for r, row in enumerate(values)
         if not _JSON_TYPES.issuperset(map(type, row))
     ]
