@@ -1,6 +1,6 @@
 """Benchmarks of Pointage, printed as ratios (or times) measured in the same run.
 
-    python bench/run.py [lecture] [lot] [memoire] [petit] [export] [html] [annoter]
+    python bench/run.py [lecture] [lot] [memoire] [petit] [export] [html] [annoter] [clic]
 
 The headline figure of a measure is its CPU time (user + sys): on a machine shared
 with other work, wall time measures the neighbours as much as Pointage. The wall-time
@@ -31,6 +31,16 @@ figure is printed beside it.
 - annoter: the annotated copy of the 100 000-row workbook (marks, Contrôles sheet,
   formulas' cached values put back) ÷ openpyxl loading and saving it, both in one
   process, 3 rounds alternated. Target ≤ 1.3.
+- clic: the add-in's « Vérifier le classeur » clicked a second time on the same book
+  (10 000 répartition rows, 100 findings, the marks, Contrôles and the journal of
+  the first click in it), through xlwings' remote engine as the tests fake Excel:
+  request decoded into a Book, `verifier`, response encoded, in this warm process
+  (the ribbon's click pauses the collector, so does this one). Once on the unchanged
+  book, once after the user corrected one wrong amount; each after a click on the
+  unchanged book, as a second click is. Targets: ≤ 0.25 s of CPU, ≤ 150 actions (the
+  calls into Excel, `book.json()["actions"]`). Beside them: the CPU-time ratio to
+  xlwings + JSON alone (the same request decoded, the response encoded), the same
+  with one `.value` read of each sheet, and the CPU time of each phase of the click.
 
 Robust on a busy machine: the two sides of a ratio run alternately (A B A B …), 5
 rounds (whole processes start after one untimed run of each, which warms the disk
@@ -537,8 +547,8 @@ def clic() -> float:
     last_check.forget()
 
     print(
-        f"clic : second clic sur « Vérifier le classeur », {SHEET_ROWS:,} lignes, ".replace(",", " ")
-        + f"{SHEET_WRONG} constats, moteur distant d'xlwings (requête JSON, réponse JSON), "
+        f"clic : second clic sur « Vérifier le classeur », {SHEET_ROWS:,}".replace(",", " ")
+        + f" lignes, {SHEET_WRONG} constats, moteur distant d'xlwings (requête JSON, réponse JSON), "
         f"dans le processus, {ROUNDS} tours alternés"
     )
     texts = {
