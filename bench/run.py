@@ -547,8 +547,8 @@ def clic() -> float:
     last_check.forget()
 
     print(
-        f"clic : second clic sur « Vérifier le classeur », {SHEET_ROWS:,}".replace(",", " ")
-        + f" lignes, {SHEET_WRONG} constats, moteur distant d'xlwings (requête JSON, réponse JSON), "
+        f"clic : second clic sur « Vérifier le classeur », {SHEET_ROWS:_} lignes, ".replace("_", " ")
+        + f"{SHEET_WRONG} constats, moteur distant d'xlwings (requête JSON, réponse JSON), "
         f"dans le processus, {ROUNDS} tours alternés"
     )
     texts = {
