@@ -1,0 +1,181 @@
+"""The Contrôles sheet laid out as plain data: what each cell holds and how it shows.
+
+The annotated copy (openpyxl) and the add-in (xlwings, live book) both apply this
+layout; neither lays the sheet out itself. From the top: the title, the summary lines,
+the findings (amounts as numbers with French formats), then the tables read, as the
+report says them (the same `tables` as the JSON output), even when nothing was found.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from pointage.base.addresses import sheet_reference
+from pointage.outputs.column_widths import PADDING, column_width, text_width
+from pointage.outputs.marks import Figure, MarkPlan, signed_format
+from pointage.outputs.palette import SEVERITY_FILLS
+from pointage.outputs.text_report import table_details
+from pointage.report.model import TableInfo
+
+CONTROLES_TITLE = "Contrôles Pointage"
+CONTROLES_HEADERS = ("Code", "Sévérité", "Feuille", "Cellule", "Message", "Attendu", "Trouvé", "Écart")
+SEVERITY_COLUMN, CELL_COLUMN, MESSAGE_COLUMN = 1, 3, 4  # 0-based, in CONTROLES_HEADERS
+EXPECTED_COLUMN, FOUND_COLUMN, DIFFERENCE_COLUMN = 5, 6, 7
+TABLES_TITLE = "Tableaux lus"
+# Under the same columns as the findings: the sheet under « Feuille », the range
+# (linked to the table) under « Cellule », the details under « Message ».
+TABLES_HEADERS = ("Tableau", "État", "Feuille", "Plage", "Ce qui est vérifié, et ce qui ne l'est pas")
+# The room each column needs at least, in characters; a column is widened to show its
+# headers and its short values whole (up to MAX_WIDTH). Messages wrap at MESSAGE_WIDTH.
+MIN_WIDTHS = (10, 12, 12, 8, 90, 14, 14, 14)
+MESSAGE_WIDTH = MIN_WIDTHS[MESSAGE_COLUMN]
+MAX_WIDTH = 36
+LINE_HEIGHT = 15  # points, one line of Calibri 11
+
+NO_FINDING = "Aucun constat."
+NO_TABLE = "Aucun tableau reconnu : rien n'a été vérifié."
+# The sheets that are read, not checked as tables (classeur.md, section 4).
+SETTINGS = {
+    "bareme": ("Barème", "coûts par unité, pour recalculer les montants"),
+    "parametres": ("Paramètres", "durée par défaut et tolérance, pour les contrôles"),
+}
+CHECKED, NOTHING_TO_RECOMPUTE, NOT_UNDERSTOOD, READ = "vérifié", "rien à recalculer", "non compris", "lu"
+
+
+@dataclass(frozen=True)
+class Link:
+    row: int  # 0-based, as every row and column of the layout
+    column: int
+    target: str  # `'Annexe 1'!E7`, `'Annexe 1'!A3:F47`
+    text: str
+
+
+@dataclass
+class ControlsLayout:
+    rows: list[list[object]]  # the values from A1, None for an empty cell
+    widths: tuple[float, ...]  # characters, column by column
+    summary: range  # the key/value lines: the key bold, the value left-aligned
+    # The rows of column headers (the findings', the tables'), and how many columns each
+    # spans: bold, on HEADER_FILL.
+    headers: tuple[tuple[int, int], tuple[int, int]]
+    section_row: int  # « Tableaux lus », bold
+    links: list[Link]
+    formats: dict[tuple[int, int], str]  # Excel number formats of the figures
+    fills: dict[tuple[int, int], str]  # the severity of each finding, RGB
+    heights: dict[int, float]  # points, for the rows whose text wraps
+
+    @property
+    def first_finding(self) -> int:
+        """The row under the findings' headers (the panes freeze above it)."""
+        return self.headers[0][0] + 1
+
+    @property
+    def lists(self) -> range:
+        """The rows of the two lists, headers included: their text wraps."""
+        return range(self.headers[0][0], len(self.rows))
+
+
+def controls_layout(plan: MarkPlan) -> ControlsLayout:
+    width = len(CONTROLES_HEADERS)
+    rows: list[list[object]] = [[CONTROLES_TITLE], []]
+    for key, value in plan.summary_lines():
+        rows.append([key, value])
+    summary = range(2, len(rows))
+    rows.append([])
+    header = len(rows)
+    rows.append(list(CONTROLES_HEADERS))
+    links: list[Link] = []
+    formats: dict[tuple[int, int], str] = {}
+    fills: dict[tuple[int, int], str] = {}
+    shown: dict[int, list[str]] = {column: [] for column in range(width)}  # what widths measure
+    for control in plan.controls:
+        row = len(rows)
+        figures = (control.expected, control.found, control.difference)
+        rows.append(
+            [control.code, control.severity, control.sheet, control.cell, control.message]
+            + [figure.cell_value if figure else None for figure in figures]
+        )
+        for column, figure in zip((EXPECTED_COLUMN, FOUND_COLUMN, DIFFERENCE_COLUMN), figures):
+            if figure is not None:
+                signed = column == DIFFERENCE_COLUMN
+                formats[(row, column)] = signed_format(figure.number_format) if signed else figure.number_format
+                shown[column].append(_signed(figure) if signed else str(figure))
+        if control.target:
+            links.append(Link(row, CELL_COLUMN, control.target, control.cell))
+        if fill := SEVERITY_FILLS.get(control.severity):
+            fills[(row, SEVERITY_COLUMN)] = fill
+    if not plan.controls:
+        rows.append([None] * MESSAGE_COLUMN + [NO_FINDING])
+    rows.append([])
+    section = len(rows)
+    rows.append([TABLES_TITLE])
+    tables_header = len(rows)
+    rows.append(list(TABLES_HEADERS))
+    for table in plan.tables:
+        row = len(rows)
+        title, details = _said(table)
+        rows.append([title, _state(table), table.sheet, table.range, details])
+        links.append(Link(row, CELL_COLUMN, sheet_reference(table.sheet, table.range, True), table.range))
+    if not plan.tables:
+        rows.append([None] * MESSAGE_COLUMN + [NO_TABLE])
+    rows = [[None if v == "" else v for v in row] + [None] * (width - len(row)) for row in rows]
+    # Column A wraps the tables' titles; it is sized by the codes and the summary keys.
+    for row_index, row in enumerate(rows[summary.start :], start=summary.start):
+        for column, value in enumerate(row):
+            if isinstance(value, str) and column != MESSAGE_COLUMN:
+                wraps = column == 0 and row_index > tables_header
+                in_summary = row_index in summary and column > 0  # file name, hash: overflow
+                if not wraps and not in_summary:
+                    shown[column].append(value)
+    widths = tuple(
+        MESSAGE_WIDTH
+        if column == MESSAGE_COLUMN
+        else min(MAX_WIDTH, max(MIN_WIDTHS[column], column_width(*shown[column])))
+        for column in range(width)
+    )
+    heights = {
+        row: LINE_HEIGHT * max(_lines(value, widths[c]) for c, value in enumerate(rows[row]))
+        for row in range(header + 1, len(rows))
+    }
+    return ControlsLayout(
+        rows=rows,
+        widths=widths,
+        summary=summary,
+        headers=((header, len(CONTROLES_HEADERS)), (tables_header, len(TABLES_HEADERS))),
+        section_row=section,
+        links=links,
+        formats=formats,
+        fills=fills,
+        heights=heights,
+    )
+
+
+def _signed(figure: Figure) -> str:
+    return ("+" if figure.value > 0 else "") + str(figure)
+
+
+def _said(table: TableInfo) -> tuple[str, str | None]:
+    """The table's title and what is said of it, one item a line."""
+    if not table.title:  # Barème, Paramètres: read for the checks of the tables
+        title, use = SETTINGS.get(table.kind, (table.kind, ""))
+        return title, use or None
+    return table.title, "\n".join(table_details(table)) or None
+
+
+def _state(table: TableInfo) -> str:
+    if not table.title:
+        return READ
+    if not table.understood:
+        return NOT_UNDERSTOOD
+    if not table.checked:
+        return NOTHING_TO_RECOMPUTE
+    return CHECKED
+
+
+def _lines(value: object, width: float) -> int:
+    """How many lines a wrapped text takes in a column of `width` characters."""
+    if not isinstance(value, str):
+        return 1
+    room = max(1.0, width - PADDING)
+    return sum(max(1, math.ceil(text_width(line) / room)) for line in value.split("\n"))
