@@ -118,7 +118,9 @@ def seed_000() -> bool:
     sheet_rows = len(controls_layout(plan).rows)
     budget = len(plan.marks) + finding_rows + len(plan.tables) + 10
     print(f"  cellules marquées      {len(plan.marks)}")
-    print(f"  lignes de {CONTROLES_SHEET}    {finding_rows} constats, {len(plan.tables)} tableaux lus ({sheet_rows} lignes en tout)")
+    print(
+        f"  lignes de {CONTROLES_SHEET}    {finding_rows} constats, {len(plan.tables)} tableaux lus ({sheet_rows} lignes en tout)"
+    )
     print(f"  budget                 {budget} (cellules marquées + constats + tableaux lus + 10)")
     ok = len(writes) <= budget
     print("  budget respecté" if ok else "  BUDGET DÉPASSÉ")

@@ -95,7 +95,8 @@ def test_the_marks_are_those_of_the_plan(generated):
     assert replay.sheet("Contrôles").formulas == findings | tables
     links = replay.sheet("Contrôles").links
     assert sorted(links.values()) == sorted(
-        [("#" + c.target, c.cell) for c in plan.controls] + [(f"#'{t.sheet}'!{t.range}", t.range) for t in plan.tables]
+        [("#" + c.target, c.cell) for c in plan.controls]
+        + [(f"#'{t.sheet}'!{t.range}", t.range) for t in plan.tables]
     )
     journal = replay.sheet("_pointage").rows()
     assert len(journal) == 1 + len(plan.marks)

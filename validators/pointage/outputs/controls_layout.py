@@ -99,7 +99,9 @@ def controls_layout(plan: MarkPlan) -> ControlsLayout:
         for column, figure in zip((EXPECTED_COLUMN, FOUND_COLUMN, DIFFERENCE_COLUMN), figures):
             if figure is not None:
                 signed = column == DIFFERENCE_COLUMN
-                formats[(row, column)] = signed_format(figure.number_format) if signed else figure.number_format
+                formats[(row, column)] = (
+                    signed_format(figure.number_format) if signed else figure.number_format
+                )
                 shown[column].append(_signed(figure) if signed else str(figure))
         if control.target:
             links.append(Link(row, CELL_COLUMN, control.target, control.cell))
@@ -160,7 +162,10 @@ def _said(table: TableInfo) -> tuple[str, str | None]:
     if not table.title:  # Barème, Paramètres: read for the checks of the tables
         title, use = SETTINGS.get(table.kind, (table.kind, ""))
         return title, use or None
-    return table.title, "\n".join(table_details(table)) or None
+    # A table not understood has nothing checked: its total rows are not said, its
+    # notes say why.
+    said = table_details(table) if table.understood else list(table.notes)
+    return table.title, "\n".join(said) or None
 
 
 def _state(table: TableInfo) -> str:
