@@ -24,8 +24,22 @@ _WIDTHS = {
     1.7: "m",
     1.8: "MW@—",
 }
-_WIDTH_OF = {char: width for width, chars in _WIDTHS.items() for char in chars}
 _OTHER = 1.3  # a character not in the table: as wide as a wide capital
+WIDEST_CHARACTER = max(_WIDTHS)
+
+
+class _Widths(dict):
+    """Width by character, worked out on first sight (`é` as `e`, `É` as `E`): a long
+    list of messages is then summed at dictionary speed."""
+
+    def __missing__(self, char: str) -> float:
+        base = unicodedata.normalize("NFD", char)[:1]
+        width = self[base] if base != char and base in self else _OTHER
+        self[char] = width
+        return width
+
+
+_WIDTH_OF = _Widths({char: width for width, chars in _WIDTHS.items() for char in chars})
 # Excel's 5-pixel margin inside a cell, and a little room so that no letter touches
 # the border at another zoom or screen scale.
 PADDING = 1.5
@@ -35,16 +49,10 @@ FILTER_BUTTON = 2.5
 
 
 def text_width(text: str) -> float:
-    """The widest line of `text`, in digit widths (`é` as `e`, `É` as `E`)."""
-    return max((sum(_char_width(c) for c in line) for line in text.split("\n")), default=0.0)
-
-
-def _char_width(char: str) -> float:
-    width = _WIDTH_OF.get(char)
-    if width is None:
-        base = unicodedata.normalize("NFD", char)[:1]
-        width = _WIDTH_OF.get(base, _OTHER)
-    return width
+    """The widest line of `text`, in digit widths."""
+    if "\n" not in text:
+        return sum(map(_WIDTH_OF.__getitem__, text))
+    return max(sum(map(_WIDTH_OF.__getitem__, line)) for line in text.split("\n"))
 
 
 def column_width(*texts: str, filter_button: bool = False) -> float:

@@ -12,7 +12,7 @@ import math
 from dataclasses import dataclass
 
 from pointage.base.addresses import sheet_reference
-from pointage.outputs.column_widths import PADDING, column_width, text_width
+from pointage.outputs.column_widths import PADDING, WIDEST_CHARACTER, column_width, text_width
 from pointage.outputs.marks import Figure, MarkPlan, signed_format
 from pointage.outputs.palette import SEVERITY_FILLS
 from pointage.outputs.text_report import table_details
@@ -88,21 +88,21 @@ def controls_layout(plan: MarkPlan) -> ControlsLayout:
     links: list[Link] = []
     formats: dict[tuple[int, int], str] = {}
     fills: dict[tuple[int, int], str] = {}
-    shown: dict[int, list[str]] = {column: [] for column in range(width)}  # what widths measure
+    figures: dict[int, list[Figure]] = {column: [] for column in FIGURE_COLUMNS}
     for control in plan.controls:
         row = len(rows)
-        figures = (control.expected, control.found, control.difference)
+        these = (control.expected, control.found, control.difference)
         rows.append(
             [control.code, control.severity, control.sheet, control.cell, control.message]
-            + [figure.cell_value if figure else None for figure in figures]
+            + [figure.cell_value if figure else None for figure in these]
         )
-        for column, figure in zip((EXPECTED_COLUMN, FOUND_COLUMN, DIFFERENCE_COLUMN), figures):
+        for column, figure in zip(FIGURE_COLUMNS, these):
             if figure is not None:
                 signed = column == DIFFERENCE_COLUMN
                 formats[(row, column)] = (
                     signed_format(figure.number_format) if signed else figure.number_format
                 )
-                shown[column].append(_signed(figure) if signed else str(figure))
+                figures[column].append(figure)
         if control.target:
             links.append(Link(row, CELL_COLUMN, control.target, control.cell))
         if fill := SEVERITY_FILLS.get(control.severity):
@@ -122,24 +122,16 @@ def controls_layout(plan: MarkPlan) -> ControlsLayout:
     if not plan.tables:
         rows.append([None] * MESSAGE_COLUMN + [NO_TABLE])
     rows = [[None if v == "" else v for v in row] + [None] * (width - len(row)) for row in rows]
-    # Column A wraps the tables' titles; it is sized by the codes and the summary keys.
-    for row_index, row in enumerate(rows[summary.start :], start=summary.start):
-        for column, value in enumerate(row):
-            if isinstance(value, str) and column != MESSAGE_COLUMN:
-                wraps = column == 0 and row_index > tables_header
-                in_summary = row_index in summary and column > 0  # file name, hash: overflow
-                if not wraps and not in_summary:
-                    shown[column].append(value)
+    shown = _short_texts(rows, summary, tables_header)
+    for column, these in figures.items():
+        signed = column == DIFFERENCE_COLUMN
+        shown[column].update(_signed(f) if signed else str(f) for f in _widest(these))
     widths = tuple(
         MESSAGE_WIDTH
         if column == MESSAGE_COLUMN
         else min(MAX_WIDTH, max(MIN_WIDTHS[column], column_width(*shown[column])))
         for column in range(width)
     )
-    heights = {
-        row: LINE_HEIGHT * max(_lines(value, widths[c]) for c, value in enumerate(rows[row]))
-        for row in range(header + 1, len(rows))
-    }
     return ControlsLayout(
         rows=rows,
         widths=widths,
@@ -149,8 +141,57 @@ def controls_layout(plan: MarkPlan) -> ControlsLayout:
         links=links,
         formats=formats,
         fills=fills,
-        heights=heights,
+        heights=_heights(rows, header + 1, widths),
     )
+
+
+FIGURE_COLUMNS = (EXPECTED_COLUMN, FOUND_COLUMN, DIFFERENCE_COLUMN)
+
+
+def _short_texts(rows: list[list[object]], summary: range, tables_header: int) -> dict[int, set[str]]:
+    """The distinct texts each column is sized by: not the messages (they wrap), not
+    the tables' titles (column A wraps them), not the summary's values (the file name
+    and the hash run over the empty cells to their right)."""
+    shown: dict[int, set[str]] = {column: set() for column in range(len(rows[0]))}
+    for index, row in enumerate(rows[summary.start :], start=summary.start):
+        for column, value in enumerate(row):
+            if value.__class__ is not str or column == MESSAGE_COLUMN:
+                continue
+            if (column == 0 and index > tables_header) or (index in summary and column > 0):
+                continue
+            shown[column].add(value)
+    return shown
+
+
+def _widest(figures: list[Figure]) -> list[Figure]:
+    """The figures that can show widest, the only ones a width needs to measure: the
+    largest of each kind (sign, money or not, decimals). Formatting 10 000 amounts
+    only to measure them took a second."""
+    best: dict[tuple[bool, bool, int], Figure] = {}
+    for figure in figures:
+        key = (figure.value < 0, figure.money, figure.value.as_tuple().exponent)
+        kept = best.get(key)
+        if kept is None or abs(figure.value) > abs(kept.value):
+            best[key] = figure
+    return list(best.values())
+
+
+def _heights(rows: list[list[object]], first: int, widths: tuple[float, ...]) -> dict[int, float]:
+    """The height of each row from `first`: as many lines as its tallest wrapped text
+    (each distinct text measured once: codes, sheets and severities repeat)."""
+    lines_of: dict[tuple[int, str], int] = {}
+    heights: dict[int, float] = {}
+    for index in range(first, len(rows)):
+        lines = 1
+        for column, value in enumerate(rows[index]):
+            if value.__class__ is str:
+                key = (column, value)
+                count = lines_of.get(key)
+                if count is None:
+                    count = lines_of[key] = _lines(value, widths[column])
+                lines = max(lines, count)
+        heights[index] = LINE_HEIGHT * lines
+    return heights
 
 
 def _signed(figure: Figure) -> str:
@@ -178,9 +219,9 @@ def _state(table: TableInfo) -> str:
     return CHECKED
 
 
-def _lines(value: object, width: float) -> int:
+def _lines(value: str, width: float) -> int:
     """How many lines a wrapped text takes in a column of `width` characters."""
-    if not isinstance(value, str):
-        return 1
     room = max(1.0, width - PADDING)
+    if len(value) * WIDEST_CHARACTER <= room:
+        return 1  # a code, a cell, a sheet: one line whatever its letters
     return sum(max(1, math.ceil(text_width(line) / room)) for line in value.split("\n"))
