@@ -89,3 +89,21 @@ def test_several_findings_on_one_cell_are_merged_worst_first():
 
 def test_note_without_numbers():
     assert note_text(_finding("B007", Severity.AVERTISSEMENT, "B4")) == "[B007] message B007"
+
+
+def test_figures_are_exact_and_formatted_the_french_way():
+    # Money goes through whole cents (half up, as everywhere): the cell holds the
+    # double whose shortest writing is the amount itself, an integer when it is round.
+    amount = Figure.of("13945.83", money=True)
+    assert (amount.value, amount.cell_value, repr(amount.cell_value)) == (
+        Decimal("13945.83"),
+        13945.83,
+        "13945.83",
+    )
+    assert Figure.of("24150.00", money=True).cell_value.__class__ is int
+    assert Figure.of("0.005", money=True).value == Decimal("0.01")
+    assert (str(amount), amount.number_format) == ("13 945,83 €", '#,##0.00 "€"')
+    quantity = Figure.of("0.25", money=False)
+    assert (quantity.cell_value, quantity.number_format, str(quantity)) == (0.25, "#,##0.00", "0,25")
+    assert Figure.of("3030", money=False).number_format == "#,##0"
+    assert Figure.of(None, money=True) is None

@@ -12,16 +12,17 @@ import math
 from dataclasses import dataclass
 
 from pointage.base.addresses import sheet_reference
+from pointage.base.own_sheets import CONTROLES_TITLE
 from pointage.outputs.column_widths import PADDING, WIDEST_CHARACTER, column_width, text_width
 from pointage.outputs.marks import Figure, MarkPlan, signed_format
 from pointage.outputs.palette import SEVERITY_FILLS
 from pointage.outputs.text_report import table_details
 from pointage.report.model import TableInfo
 
-CONTROLES_TITLE = "Contrôles Pointage"
 CONTROLES_HEADERS = ("Code", "Sévérité", "Feuille", "Cellule", "Message", "Attendu", "Trouvé", "Écart")
 SEVERITY_COLUMN, CELL_COLUMN, MESSAGE_COLUMN = 1, 3, 4  # 0-based, in CONTROLES_HEADERS
 EXPECTED_COLUMN, FOUND_COLUMN, DIFFERENCE_COLUMN = 5, 6, 7
+FIGURE_COLUMNS = (EXPECTED_COLUMN, FOUND_COLUMN, DIFFERENCE_COLUMN)
 TABLES_TITLE = "Tableaux lus"
 # Under the same columns as the findings: the sheet under « Feuille », the range
 # (linked to the table) under « Cellule », the details under « Message ».
@@ -63,7 +64,7 @@ class ControlsLayout:
     links: list[Link]
     formats: dict[tuple[int, int], str]  # Excel number formats of the figures
     fills: dict[tuple[int, int], str]  # the severity of each finding, RGB
-    heights: dict[int, float]  # points, for the rows whose text wraps
+    heights: dict[int, float]  # points, each row of the lists (their text wraps)
 
     @property
     def first_finding(self) -> int:
@@ -143,9 +144,6 @@ def controls_layout(plan: MarkPlan) -> ControlsLayout:
         fills=fills,
         heights=_heights(rows, header + 1, widths),
     )
-
-
-FIGURE_COLUMNS = (EXPECTED_COLUMN, FOUND_COLUMN, DIFFERENCE_COLUMN)
 
 
 def _short_texts(rows: list[list[object]], summary: range, tables_header: int) -> dict[int, set[str]]:
