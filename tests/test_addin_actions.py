@@ -14,7 +14,7 @@ import pytest
 from addin_payload import Replay, book_of, write_actions
 from pointage.addin.macros import effacer_marques, verifier
 from pointage.base.addresses import a1, parse_a1
-from pointage.outputs.marks import CELL_COLUMN, controls_rows
+from pointage.outputs.controls_layout import CELL_COLUMN, controls_layout
 
 sys.path.insert(0, str(Path(__file__).parents[1] / "bench"))
 from addin_actions import SHEET_WRONG, TARGET, WHEN, WRONG_BY, amount_moved, generated_payload
@@ -29,8 +29,9 @@ VERIFIER_ACTIONS = {
     "namesAdd": 2,  # the marks that say those two sheets are Pointage's
     "setValues": 2,  # Contrôles (its links included), _pointage: one block each
     "setSheetVisibility": 1,
-    "setFontProperty": 1,
-    "setColumnWidth": 1,
+    "setFontProperty": 2,  # the headers of the findings and of the tables read
+    "setNumberFormat": 2,  # Attendu:Trouvé, Écart
+    "setColumnWidth": 5,  # one per run of equal widths (F:H together)
     "setWrapText": 1,
     "alert": 1,
 }
@@ -79,7 +80,7 @@ def test_verifier_actions_are_pinned_by_kind(generated):
     _, _, actions, _ = generated
     assert dict(Counter(a["func"] for a in actions)) == VERIFIER_ACTIONS
     assert len(write_actions(actions)) == sum(VERIFIER_ACTIONS.values()) - 1
-    assert len(actions) == 115 <= TARGET  # issue 14: at most 150 actions
+    assert len(actions) == 122 <= TARGET  # issue 14: at most 150 actions
 
 
 def test_no_fill_action_exceeds_what_set_colors_takes(generated):
@@ -93,13 +94,23 @@ def test_the_marks_are_those_of_the_plan(generated):
     assert user_fills(replay) == {("Annexe", m.cell): "#" + m.fill for m in plan.marks}
     notes = dict(replay.sheet("Annexe").notes)
     assert notes == {m.cell: m.note for m in plan.marks if m.note}
-    header = controls_rows(plan)[1]
-    assert replay.sheet("Contrôles").formulas == {
+    layout = controls_layout(plan)
+    first = layout.first_finding
+    findings = {
         a1(row, CELL_COLUMN): f'=HYPERLINK("#\'Annexe\'!{c.cell}","{c.cell}")'
-        for row, c in enumerate(plan.controls, start=header + 1)
+        for row, c in enumerate(plan.controls, start=first)
     }
+    # Then the tables read, each linked to its range.
+    tables = {
+        a1(row, CELL_COLUMN): f'=HYPERLINK("#\'{t.sheet}\'!{t.range}","{t.range}")'
+        for row, t in enumerate(plan.tables, start=layout.headers[1][0] + 1)
+    }
+    assert replay.sheet("Contrôles").formulas == findings | tables
     links = replay.sheet("Contrôles").links
-    assert sorted(links.values()) == sorted(("#" + c.target, c.cell) for c in plan.controls)
+    assert sorted(links.values()) == sorted(
+        [("#" + c.target, c.cell) for c in plan.controls]
+        + [(f"#'{t.sheet}'!{t.range}", t.range) for t in plan.tables]
+    )
     journal = replay.sheet("_pointage").rows()
     assert len(journal) == 1 + len(plan.marks)
     assert {tuple(r[:3]) for r in journal[1:]} == {("Annexe", m.cell, "inconnu") for m in plan.marks}

@@ -50,11 +50,13 @@ def test_annotated_copy_of_the_seed_000_example(example):
     assert annotated.sheetnames[0] == "Contrôles"
     controles = annotated["Contrôles"]
     assert controles["B5"].value == before
-    rows = [tuple(c.value for c in row) for row in controles.iter_rows(min_row=11, max_col=7)]
-    findings = check_path(example).findings
-    assert [r[:5] for r in rows] == [(f.code, f.severity.value, f.sheet, f.cell, f.message) for f in findings]
-    assert controles["D11"].hyperlink.location == "'Annexe 1'!E7"
-    assert rows[0][5:] == ("17 275,00 €", "24 150,00 €")
+    report = check_path(example)
+    rows = [tuple(c.value for c in row) for row in controles.iter_rows(min_row=12, max_row=16, max_col=8)]
+    assert [r[:5] for r in rows] == [
+        (f.code, f.severity.value, f.sheet, f.cell, f.message) for f in report.findings
+    ]
+    assert controles["D12"].hyperlink.location == "'Annexe 1'!E7"
+    assert rows[0][5:] == (17275, 24150, 6875)
 
     original = openpyxl.load_workbook(example)
     sheet, source = annotated["Annexe 1"], original["Annexe 1"]
@@ -233,7 +235,7 @@ def test_a_text_that_looks_like_a_formula_stays_text_on_controles(tmp_path):
     plan = build_plan(FileReport(str(source), [finding]), "0" * 64)
     copy = tmp_path / "annexe.pointage.xlsx"
     write_annotated_copy(source, copy, plan)
-    cell = openpyxl.load_workbook(copy)["Contrôles"]["E11"]
+    cell = openpyxl.load_workbook(copy)["Contrôles"]["E12"]
     assert (cell.value, cell.data_type) == ("=SOMME(B2:B9) : ligne collée deux fois ?", "s")
 
 
@@ -262,9 +264,11 @@ def test_infos_past_a_hundred_of_one_code_are_one_row_on_controles(tmp_path):
             "seule ligne les résume) : la sortie de « pointage verifier » (texte ou JSON) les donne toutes.",
         ),
     ]
-    assert plan.summary_lines()[-2:] == [("Infos", 253), ("Infos non listées", 150)]
+    assert plan.summary_lines()[-3:] == [("Infos", 253), ("Infos non listées", 150), ("Tableaux lus", 0)]
     copy = tmp_path / "annexe.pointage.xlsx"
     write_annotated_copy(source, copy, plan)
     controles = openpyxl.load_workbook(copy)["Contrôles"]
     assert (controles["A9"].value, controles["B9"].value) == ("Infos non listées", 150)
-    assert controles.max_row == 11 + len(plan.controls)
+    # The findings from row 13, then a blank row, « Tableaux lus », its headers, and
+    # the row that says no table was read.
+    assert controles.max_row == 12 + len(plan.controls) + 4

@@ -27,16 +27,10 @@ from pointage.base.own_sheets import (
     mark_value,
     marked_sheet,
 )
-from pointage.outputs.marks import (
-    CELL_COLUMN,
-    CONTROLES_HEADERS,
-    CONTROLES_WIDTHS,
-    MESSAGE_COLUMN,
-    SEVERITY_COLUMN,
-    MarkPlan,
-    controls_rows,
-)
-from pointage.outputs.palette import HEADER_FILL, LINK_COLOUR, SEVERITY_FILLS
+from pointage.outputs.column_widths import font
+from pointage.outputs.controls_layout import CONTROLES_HEADERS, controls_layout
+from pointage.outputs.marks import MarkPlan
+from pointage.outputs.palette import HEADER_FILL, LINK_COLOUR
 from pointage.reading.zip_parts import holds
 
 COPY_SUFFIX = ".pointage"
@@ -260,7 +254,7 @@ def own_sheet_names(workbook) -> list[str]:
 
 
 def write_controles(workbook, plan: MarkPlan) -> None:
-    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.styles import Alignment, PatternFill
     from openpyxl.utils import get_column_letter
     from openpyxl.workbook.defined_name import DefinedName
     from openpyxl.worksheet.hyperlink import Hyperlink
@@ -276,41 +270,44 @@ def write_controles(workbook, plan: MarkPlan) -> None:
     workbook.defined_names[COPY_MARK] = DefinedName(
         COPY_MARK, attr_text=copy_mark_value(plan.file_name), hidden=True
     )
-    rows, header = controls_rows(plan)
-    for r, values in enumerate(rows, start=1):
+    layout = controls_layout(plan)
+    for r, values in enumerate(layout.rows, start=1):
         for c, value in enumerate(values, start=1):
             if value is None:
                 continue
             cell = sheet.cell(row=r, column=c, value=value)
             if isinstance(value, str) and value.startswith("="):
                 cell.data_type = "s"  # a text, never a formula (a label may start with =)
-    sheet["A1"].font = Font(bold=True, size=14)
-    for r in range(3, header):
-        sheet.cell(row=r, column=1).font = Font(bold=True)
-        sheet.cell(row=r, column=2).alignment = Alignment(horizontal="left")
+    sheet["A1"].font = font(bold=True, size=14)
+    for r in layout.summary:
+        sheet.cell(row=r + 1, column=1).font = font(bold=True)
+        sheet.cell(row=r + 1, column=2).alignment = Alignment(horizontal="left")
+    sheet.cell(row=layout.section_row + 1, column=1).font = font(bold=True, size=12)
     header_fill = PatternFill(fill_type="solid", start_color=HEADER_FILL, end_color=HEADER_FILL)
-    for c in range(1, len(CONTROLES_HEADERS) + 1):
-        cell = sheet.cell(row=header + 1, column=c)
-        cell.font, cell.fill = Font(bold=True), header_fill
-    sheet.freeze_panes = sheet.cell(row=header + 2, column=1)
-    for r, control in enumerate(plan.controls, start=header + 2):
-        for c in range(1, len(CONTROLES_HEADERS) + 1):
-            sheet.cell(row=r, column=c).alignment = Alignment(
-                vertical="top", wrap_text=c == MESSAGE_COLUMN + 1
-            )
-        # Row height for the wrapped message (about 95 characters a line at width 90).
-        sheet.row_dimensions[r].height = 15 * (1 + len(control.message) // 95)
-        if control.target:
-            link = sheet.cell(row=r, column=CELL_COLUMN + 1)
-            link.hyperlink = Hyperlink(ref=link.coordinate, location=control.target, display=control.cell)
-            link.font = Font(color=LINK_COLOUR, underline="single")
-        colour = SEVERITY_FILLS.get(control.severity)
-        if colour:
-            sheet.cell(row=r, column=SEVERITY_COLUMN + 1).fill = PatternFill(
-                fill_type="solid", start_color=colour, end_color=colour
-            )
-    for c, width in enumerate(CONTROLES_WIDTHS, start=1):
-        sheet.column_dimensions[get_column_letter(c)].width = width
+    for header, columns in layout.headers:
+        for c in range(1, columns + 1):
+            cell = sheet.cell(row=header + 1, column=c)
+            cell.font, cell.fill = font(bold=True), header_fill
+    width = len(CONTROLES_HEADERS)
+    sheet.freeze_panes = sheet.cell(row=layout.first_finding + 1, column=1)
+    wrapped = Alignment(vertical="top", wrap_text=True)
+    for r in layout.lists:
+        for c in range(1, width + 1):
+            sheet.cell(row=r + 1, column=c).alignment = wrapped
+    for r, height in layout.heights.items():
+        sheet.row_dimensions[r + 1].height = height
+    for (r, c), code in layout.formats.items():
+        sheet.cell(row=r + 1, column=c + 1).number_format = code
+    for link in layout.links:
+        cell = sheet.cell(row=link.row + 1, column=link.column + 1)
+        cell.hyperlink = Hyperlink(ref=cell.coordinate, location=link.target, display=link.text)
+        cell.font = font(color=LINK_COLOUR, underline="single")
+    for (r, c), colour in layout.fills.items():
+        sheet.cell(row=r + 1, column=c + 1).fill = PatternFill(
+            fill_type="solid", start_color=colour, end_color=colour
+        )
+    for c, column_width in enumerate(layout.widths, start=1):
+        sheet.column_dimensions[get_column_letter(c)].width = column_width
     sheet.page_setup.orientation = "landscape"
     sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
     sheet.sheet_properties.pageSetUpPr.fitToPage = True

@@ -8,7 +8,7 @@ from pointage.base.addresses import sheet_reference
 from pointage.base.console import printable
 from pointage.base.formatting import count
 from pointage.report.findings import Finding, Severity
-from pointage.report.model import FileReport, Report
+from pointage.report.model import FileReport, Report, TableInfo
 
 _STATUS = {
     "ok": "conforme",
@@ -56,15 +56,22 @@ def table_lines(file: FileReport) -> list[str]:
             continue
         if not t.title:
             continue  # Barème, Paramètres: read, not checked as tables
-        said = [f"{t.subtables} sous-tableaux"] if t.subtables > 1 else []
-        if t.total_rows:
-            said.append(count(len(t.total_rows), "ligne de total", "lignes de total"))
-        if t.identities:
-            said.append("identités : " + " ; ".join(t.identities))
-        said.extend(t.notes)
+        said = table_details(t)
         details = f" ({', '.join(said)})" if said else ""
         lines.append(f"  Lu : {sheet_reference(t.sheet, t.range)} — {t.title}{details}")
     return lines
+
+
+def table_details(t: TableInfo) -> list[str]:
+    """What the report says of a table read, after its title: its sub-tables, its total
+    rows, the identities checked and the notes (what was not checked, and why)."""
+    said = [f"{t.subtables} sous-tableaux"] if t.subtables > 1 else []
+    if t.total_rows:
+        said.append(count(len(t.total_rows), "ligne de total", "lignes de total"))
+    if t.identities:
+        said.append("identités : " + " ; ".join(t.identities))
+    said.extend(t.notes)
+    return said
 
 
 def status_words(file: FileReport) -> str:
