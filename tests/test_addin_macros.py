@@ -261,8 +261,10 @@ def test_verifier_twice_leaves_the_unchanged_marks_alone(checked):
         ("namesAdd", None),
         ("setValues", 0),
         ("setRangeColors", 0),
-        ("setFontProperty", 0),
-        ("setColumnWidth", 0),
+        # The Contrôles layout (outputs/controls_layout.py): fonts, number formats, widths.
+        *[("setFontProperty", 0)] * 2,
+        *[("setNumberFormat", 0)] * 2,
+        *[("setColumnWidth", 0)] * 6,
         ("setWrapText", 0),
         ("alert", None),
     ]
