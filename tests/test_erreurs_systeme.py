@@ -26,12 +26,12 @@ OTHER = ROOT / "workbooks" / "exemples" / "cp-2022-11-21-inclusion-phase-3.xlsx"
 POINTAGE = [sys.executable, "-m", "pointage"]
 
 DENIED = (
-    "    [E000] Fichier illisible : accès refusé à « annexe.xlsx » : votre compte n'a pas le droit "
+    "    erreur         [E000] Fichier illisible : accès refusé à « annexe.xlsx » : votre compte n'a pas le droit "
     "de lire ce fichier, ou un autre programme le tient ouvert ; demandez l'accès à la personne qui "
     "gère le dossier (ou fermez le programme), puis relancez la vérification."
 )
 OPEN_IN_EXCEL = (
-    "    [E000] Fichier illisible : « annexe.xlsx » est ouvert dans Excel sur un autre poste "
+    "    erreur         [E000] Fichier illisible : « annexe.xlsx » est ouvert dans Excel sur un autre poste "
     "(fichier de verrou « ~$annexe.xlsx » à côté) et sa lecture est refusée : demandez à la "
     "personne qui l'a ouvert de le fermer, puis relancez la vérification."
 )
@@ -182,7 +182,7 @@ def test_an_export_to_a_read_only_disk(tmp_path):
         str(EXAMPLE),
         "--feuille",
         "Annexe 1",
-        "--forcer",
+        "--malgre-erreurs",
         "--sortie",
         str(target),
     ]
@@ -212,7 +212,7 @@ def test_a_copy_open_in_excel_is_not_replaced(tmp_path):
                 "--annoter",
                 "--sortie",
                 str(target),
-                "--forcer",
+                "--remplacer",
             ],
             capture_output=True,
             text=True,
@@ -260,7 +260,13 @@ def test_written_files_get_the_users_umask(umask, mode, tmp_path):
     pointage("modele", "--sortie", str(tmp_path / "modele.xlsx"))
     pointage("verifier", str(EXAMPLE), "--annoter", "--sortie", str(tmp_path / "copie.xlsx"))
     pointage(
-        "exporter", str(EXAMPLE), "--feuille", "Annexe 1", "--forcer", "--sortie", str(tmp_path / "a.docx")
+        "exporter",
+        str(EXAMPLE),
+        "--feuille",
+        "Annexe 1",
+        "--malgre-erreurs",
+        "--sortie",
+        str(tmp_path / "a.docx"),
     )
     assert {p.name: _mode(p) for p in tmp_path.iterdir()} == {
         "modele.xlsx": mode,
@@ -274,7 +280,7 @@ def test_a_replaced_file_keeps_its_mode(tmp_path):
     target.write_bytes(b"old")
     target.chmod(0o640)
     run = subprocess.run(
-        [*POINTAGE, "modele", "--sortie", str(target), "--forcer"],
+        [*POINTAGE, "modele", "--sortie", str(target), "--remplacer"],
         capture_output=True,
         timeout=120,
         umask=0o022,

@@ -136,7 +136,11 @@ def test_a_folder_reports_every_file_it_holds(converted, tmp_path):
     assert checked == expected
     assert {f["status"] for f in report["files"]} == {"erreur"}
     assert report["skipped"] == [
-        {"path": str(folder / "rapport.pdf"), "reason": "c'est un document PDF, pas un classeur."}
+        {"path": str(folder / "rapport.pdf"), "reason": "c'est un document PDF, pas un classeur."},
+        {
+            "path": str(folder / "~$strict-strict.xlsx"),
+            "reason": "fichier de verrouillage d'Excel (le classeur « strict-strict.xlsx » est ouvert).",
+        },
     ]
 
 

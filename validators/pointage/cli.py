@@ -57,16 +57,13 @@ class FrenchParser(argparse.ArgumentParser):
         for pattern, replacement in _ARGPARSE_FR:
             message = re.sub(pattern, replacement, message)
         self.print_usage(sys.stderr)
-        print(f"pointage : erreur : {self._without_aliases(message)}", file=sys.stderr)
+        print(f"pointage : erreur : {message}", file=sys.stderr)
         sys.exit(exit_codes.USAGE)
 
-    def _without_aliases(self, message: str) -> str:
-        """An ambiguous abbreviation names the options the help shows, never the old
-        spellings kept for scripts (`--s` : `--sortie`, not `--select`)."""
-        hidden = {o for a in self._actions if a.help == argparse.SUPPRESS for o in a.option_strings}
-        if not hidden or "ambiguë" not in message:
-            return message
-        return re.sub(r", (--[\w-]+)", lambda m: "" if m.group(1) in hidden else m.group(0), message)
+    def _get_option_tuples(self, option_string: str) -> list:
+        # An old spelling kept for scripts is taken in full only: an abbreviation names
+        # the options the help shows (`--ig` is `--ignorer`, not ambiguous with `--ignore`).
+        return [t for t in super()._get_option_tuples(option_string) if t[0].help != argparse.SUPPRESS]
 
 
 def add_alias(parser: argparse.ArgumentParser, old: str, dest: str, **kwargs) -> None:

@@ -177,7 +177,6 @@ def nothing_to_check(report) -> int:
     print(
         f"pointage : aucun classeur ({FORMATS_READ}) à vérifier parmi les fichiers et dossiers indiqués"
         + (" : " + " ; ".join(said) if said else "")
-        + (" ; indiquez une copie par son nom pour la vérifier" if report.pointage_copies else "")
         + ".",
         file=sys.stderr,
     )
