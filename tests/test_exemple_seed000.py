@@ -100,3 +100,14 @@ def test_example_is_rebuilt_identically_by_its_script(tmp_path):
     rebuilt = tmp_path / "rebuilt.xlsx"
     subprocess.run([sys.executable, str(script), str(rebuilt)], check=True, capture_output=True)
     assert parties_canoniques(rebuilt) == parties_canoniques(EXAMPLE)
+
+
+def test_the_readme_shows_what_the_command_prints():
+    """README's first example, as printed (a line ending with `…` is cut there)."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    start = readme.index(f"```\n{EXAMPLE.relative_to(ROOT)} — ") + len("```\n")
+    shown = readme[start : readme.index("\n```", start)]
+    printed = run("verifier", str(EXAMPLE.relative_to(ROOT))).stdout.splitlines()
+    assert len(shown.splitlines()) == len(printed)
+    for readme_line, line in zip(shown.splitlines(), printed):
+        assert line.startswith(readme_line[:-1]) if readme_line.endswith("…") else line == readme_line
