@@ -20,6 +20,8 @@ from pathlib import Path
 
 import pytest
 
+from pointage.outputs.text_report import legend
+
 ROOT = Path(__file__).parents[1]
 EXAMPLE = ROOT / "workbooks" / "exemples" / "cp-2024-09-16-accompagnement-global.xlsx"
 OTHER = ROOT / "workbooks" / "exemples" / "cp-2022-11-21-inclusion-phase-3.xlsx"
@@ -82,7 +84,12 @@ def test_a_file_the_user_may_not_read_is_said_so(denied):
         timeout=120,
     )
     assert (run.returncode, run.stderr) == (2, "")
-    assert run.stdout.splitlines() == [f"{denied} — illisible (1 erreur, 0 avertissement, 0 info)", DENIED]
+    assert run.stdout.splitlines() == [
+        f"{denied} — illisible (1 erreur, 0 avertissement, 0 info)",
+        DENIED,
+        "",
+        legend(),
+    ]
 
 
 def test_a_workbook_open_in_excel_on_another_computer_is_said_so_in_a_batch(denied):
