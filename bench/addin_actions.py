@@ -18,6 +18,7 @@ links of Contrôles are HYPERLINK formulas written with its values, in the same 
 
 from __future__ import annotations
 
+import copy
 import json
 import os
 import random
@@ -35,6 +36,7 @@ os.environ.setdefault("XLWINGS_LICENSE_KEY", "noncommercial")
 from addin_payload import Replay, book_of, payload_from_file, write_actions  # noqa: E402
 from generate import repartition_workbook  # noqa: E402
 from pointage.addin.macros import effacer_marques, verifier  # noqa: E402
+from pointage.base.addresses import parse_a1  # noqa: E402
 from pointage.base.own_sheets import CONTROLES_SHEET  # noqa: E402
 
 EXAMPLE = ROOT / "workbooks" / "exemples" / "cp-2024-09-16-accompagnement-global.xlsx"
@@ -90,6 +92,15 @@ def generated_payload(
         budget[1][proposal] += wrong * WRONG_BY
         budget[1][balance] -= wrong * WRONG_BY
     return payload
+
+
+def amount_moved(payload: dict, cell: str, by: int) -> dict:
+    """A copy of the payload in which the amount in `cell` of the Annexe sheet is `by` €
+    more: the user's one change between two clicks."""
+    changed = copy.deepcopy(payload)
+    row, col = parse_a1(cell)
+    _sheet_values(changed, "Annexe")[row][col] += by
+    return changed
 
 
 def _sheet_values(payload: dict, name: str) -> list[list[object]]:

@@ -129,13 +129,17 @@ def test_verifier_writes_the_controles_sheet_first_with_links(checked):
 
 
 def test_verifier_records_every_mark_in_the_hidden_journal(checked):
-    _, _, _, replay = checked
+    _, _, plan, replay = checked
     journal = replay.sheet("_pointage")
     assert journal.visible is False
     rows = journal.rows()
     assert rows[0] == list(HEADERS)
+    # The mark itself, to leave it alone at the next click when it has not changed.
+    assert {(r[0], r[1]): (r[5], r[6]) for r in rows[1:]} == {
+        (m.sheet, m.cell): ("#" + m.fill, m.note) for m in plan.marks
+    }
     # The remote engine cannot read fills: what was there before is unknown.
-    assert sorted(tuple(r) for r in rows[1:]) == [
+    assert sorted(tuple(r[:5]) for r in rows[1:]) == [
         ("Annexe 1", "C17", "inconnu", None, None),
         ("Annexe 1", "C7", "inconnu", None, None),
         ("Annexe 1", "D17", "inconnu", None, None),
@@ -214,12 +218,27 @@ def test_effacer_marques_without_marks_says_so():
     assert write_actions(book.json()["actions"]) == []
 
 
-def test_verifier_twice_replaces_the_previous_marks(checked):
+def test_verifier_twice_leaves_the_unchanged_marks_alone(checked):
     _, _, _, replay = checked
     after = replay.to_payload()
     book = book_of(after)
     verifier(book, WHEN)
-    again = Replay(after).apply(book.json()["actions"])
+    actions = book.json()["actions"]
+    # Same book, same findings: no fill, no note written again, the journal kept; only
+    # Contrôles (sheet 0) is written again, for its date.
+    assert [(a["func"], a.get("sheet_position")) for a in actions] == [
+        ("nameDelete", None),
+        ("sheetDelete", 0),
+        ("addSheet", None),
+        ("namesAdd", None),
+        ("setValues", 0),
+        ("setRangeColors", 0),
+        ("setFontProperty", 0),
+        ("setColumnWidth", 0),
+        ("setWrapText", 0),
+        ("alert", None),
+    ]
+    again = replay.apply(actions)
     assert again.names() == ["Contrôles", *SHEETS, "_pointage"]
     assert fills(again) == MARKED
     assert {(s.name, c) for s in again.sheets for c in s.notes} == {
@@ -229,7 +248,7 @@ def test_verifier_twice_replaces_the_previous_marks(checked):
         ("Rapport", "B4"),
         ("Rapport", "C4"),
     }
-    assert again.sheet("_pointage").rows() == replay.sheet("_pointage").rows()
+    assert again.sheet("_pointage").rows() == Replay(after).sheet("_pointage").rows()
 
 
 def test_a_note_of_the_user_is_left_untouched():
@@ -239,7 +258,7 @@ def test_a_note_of_the_user_is_left_untouched():
     replay = Replay(payload).apply(book.json()["actions"])
     assert replay.sheet("Annexe 1").notes["E7"] is None  # still the user's own note
     record = next(r for r in replay.sheet("_pointage").rows() if r[:2] == ["Annexe 1", "E7"])
-    assert record == ["Annexe 1", "E7", "inconnu", None, None]
+    assert record[:6] == ["Annexe 1", "E7", "inconnu", None, None, "#FF8080"]
     # Undoing keeps it too.
     after = replay.to_payload()
     book = book_of(after)

@@ -72,15 +72,19 @@ ALLOWED_IMPORTS: dict[str, frozenset[str]] = {
 
 # Third-party libraries a sub-package must never import (top-level name).
 # Reading uses python_calamine; only `outputs` writes, with openpyxl / python-docx;
-# only `addin` drives Excel, with xlwings. pandas/pandera are allowed in rules.
+# only `addin` drives Excel, with xlwings. No layer a check runs through imports the
+# data-frame libraries (half a second of import for a check, docs/decisions.md);
+# tests/test_identites_budget.py also checks that none is loaded by a check.
 _EXCEL_DRIVERS = frozenset({"xlwings", "openpyxl"})
+_DATA_FRAMES = frozenset({"pandas", "pandera", "numpy"})
 FORBIDDEN_LIBRARIES: dict[str, frozenset[str]] = {
-    "base": _EXCEL_DRIVERS,
-    "reading": _EXCEL_DRIVERS,
-    "tables": _EXCEL_DRIVERS,
-    "analysis": _EXCEL_DRIVERS,
-    "report": _EXCEL_DRIVERS,
-    "rules": _EXCEL_DRIVERS | {"python_calamine", "docx"},
+    "base": _EXCEL_DRIVERS | _DATA_FRAMES,
+    "reading": _EXCEL_DRIVERS | _DATA_FRAMES,
+    "tables": _EXCEL_DRIVERS | _DATA_FRAMES,
+    "analysis": _EXCEL_DRIVERS | _DATA_FRAMES,
+    "report": _EXCEL_DRIVERS | _DATA_FRAMES,
+    "rules": _EXCEL_DRIVERS | _DATA_FRAMES | {"python_calamine", "docx"},
+    "engine": _DATA_FRAMES,
     "outputs": frozenset({"xlwings"}),
 }
 
@@ -342,6 +346,7 @@ def test_checker_reports_every_violation():
         ]
     )
     assert violations == [
+        "fake/rules/bad.py:3 imports pandas  (rules must never import pandas)",
         "fake/rules/bad.py:5 imports pointage.outputs.marks  (rules may import only: analysis, base, report, tables)",
         "fake/rules/bad.py:11 imports xlwings  (rules must never import xlwings)",
         "fake/rules/bad.py:15 imports openpyxl  (rules must never import openpyxl)",

@@ -7,6 +7,7 @@ from classeurs import BAREME_SEED, construire, lignes
 from pointage.engine import check as engine
 from pointage.engine.check import check_path, check_snapshot
 from pointage.reading.snapshot import SheetSnapshot, WorkbookSnapshot
+from pointage.rules.registry import all_rules
 
 HEADER = ["STRUCTURE", "PLACES D'ACCOMPAGNEMENT", "DURÉE (MOIS)", "MONTANT RETENU"]
 
@@ -70,12 +71,18 @@ def test_a_boolean_duration_is_not_taken_for_one_month():
 def test_a_failing_warm_up_does_not_make_the_file_unreadable(tmp_path, monkeypatch):
     path = construire(tmp_path / "a.xlsx", {"A": "STRUCTURE | MONTANT\nCCAS | 10\nAIFOR | 5\nTOTAL | 16"})
     monkeypatch.setattr(engine, "WARM_UP_FROM_BYTES", 0)
+    calls = []
 
-    def broken() -> None:
-        raise ImportError("pandera absent")
+    def first_call_fails() -> list:
+        # The warm-up's call, while calamine reads; the rules are chosen afterwards.
+        calls.append(len(calls))
+        if len(calls) == 1:
+            raise ImportError("règles absentes")
+        return all_rules()
 
-    monkeypatch.setattr("pointage.rules.budget_identities.warm_up", broken)
+    monkeypatch.setattr(engine, "all_rules", first_call_fails)
     report = check_path(path)
+    assert calls == [0, 1]
     assert not report.unreadable
     assert [(f.code, f.cell, f.expected, f.found) for f in report.findings] == [
         ("T001", "B4", "15.00", "16.00")

@@ -235,3 +235,36 @@ def test_a_text_that_looks_like_a_formula_stays_text_on_controles(tmp_path):
     write_annotated_copy(source, copy, plan)
     cell = openpyxl.load_workbook(copy)["Contrôles"]["E11"]
     assert (cell.value, cell.data_type) == ("=SOMME(B2:B9) : ligne collée deux fois ?", "s")
+
+
+def test_infos_past_a_hundred_of_one_code_are_one_row_on_controles(tmp_path):
+    # 9 256 numbers typed as text were 9 256 rows to lay out (17 s): past 100 infos of a
+    # code, one row says how many more; errors and warnings are all listed.
+    from pointage.outputs.annotated_copy import write_annotated_copy
+    from pointage.outputs.marks import build_plan
+    from pointage.report.findings import Finding, Severity
+    from pointage.report.model import FileReport
+
+    source = construire(tmp_path / "annexe.xlsx", {"A": "STRUCTURE | MONTANT\nCCAS | 10"})
+    infos = [Finding("F001", Severity.INFO, "A", f"B{r}", f"info {r}") for r in range(2, 252)]
+    rare = [Finding("F009", Severity.INFO, "A", f"C{r}", f"rare {r}") for r in range(2, 5)]
+    errors = [Finding("T001", Severity.ERREUR, "A", f"D{r}", f"erreur {r}") for r in range(2, 152)]
+    plan = build_plan(FileReport(str(source), [*infos[:60], *rare, *errors, *infos[60:]]), "0" * 64)
+    assert [(c.code, c.cell, c.message) for c in plan.controls] == [
+        *[("F001", f"B{r}", f"info {r}") for r in range(2, 62)],
+        *[("F009", f"C{r}", f"rare {r}") for r in range(2, 5)],
+        *[("T001", f"D{r}", f"erreur {r}") for r in range(2, 152)],
+        *[("F001", f"B{r}", f"info {r}") for r in range(62, 102)],
+        (
+            "F001",
+            "",
+            "150 autres infos F001 ne sont pas listées ici (au-delà de 100 infos d'un même code, une "
+            "seule ligne les résume) : la sortie de « pointage verifier » (texte ou JSON) les donne toutes.",
+        ),
+    ]
+    assert plan.summary_lines()[-2:] == [("Infos", 253), ("Infos non listées", 150)]
+    copy = tmp_path / "annexe.pointage.xlsx"
+    write_annotated_copy(source, copy, plan)
+    controles = openpyxl.load_workbook(copy)["Contrôles"]
+    assert (controles["A9"].value, controles["B9"].value) == ("Infos non listées", 150)
+    assert controles.max_row == 11 + len(plan.controls)

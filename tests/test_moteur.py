@@ -395,19 +395,19 @@ def budget_workbook() -> WorkbookSnapshot:
 
 
 def test_a_crashing_budget_identity_is_its_rules_x001_not_silence(monkeypatch):
-    # pandera's lazy validation turns an error raised by a check into a failure case
-    # without a row: it must not vanish.
+    # The three identities share the lines' columns, not their fate: B001 crashing
+    # must not silence B002.
     from pointage.rules import budget_identities
 
-    def broken(df, known, tol):
+    def broken(columns, tol):
         raise ZeroDivisionError("division by zero")
 
     monkeypatch.setitem(budget_identities.IDENTITIES, budget_identities.B001, broken)
     rules = [get_rule(code) for code in ("B001", "B002", "B003")]
     report = check_snapshot(budget_workbook(), rules)
-    # The innermost frame of Pointage's own code: the wrapper that ran the identity.
-    line = line_of(budget_identities.validate_identities, "return holds(df, known, tol)")
-    where = f"rules/budget_identities.py, ligne {line}, run"
+    # The innermost frame of Pointage's own code: the rule's call of the identity.
+    line = line_of(budget_identities._identity_findings, "IDENTITIES[identity](")
+    where = f"rules/budget_identities.py, ligne {line}, _identity_findings"
     assert summary(report) == [
         (
             "X001",

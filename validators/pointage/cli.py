@@ -240,8 +240,8 @@ def run() -> None:
     gc.disable()
     retained: list[object] = []
     code = main(retain=retained)
-    # Everything is written: leave without tearing down pandas and pandera module by
-    # module (another tenth of a second, for nothing, at the end of every command).
+    # Everything is written: leave without tearing down the loaded modules one by one
+    # (for nothing, at the end of every command).
     for stream in (sys.stdout, sys.stderr):
         with contextlib.suppress(OSError):  # the reader has gone (`| head`): nothing more to tell it
             stream.flush()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import traceback
 from collections.abc import Callable, Collection
 from pathlib import Path
@@ -44,7 +45,7 @@ def check_path(
     here: the command line, which ends without freeing anything, passes a list."""
     shown = shown_path if shown_path is not None else str(path)
     try:
-        snapshot = read_workbook(path, while_loading=_warm_up_budget_checks if _is_big(path) else None)
+        snapshot = read_workbook(path, while_loading=_warm_up_rules if _is_big(path) else None)
     except UnreadableWorkbook as exc:
         # What the library said, if it said anything, is the detail, not the reason.
         return unreadable_report(shown, str(exc), detail=technical(exc.__cause__) if exc.__cause__ else None)
@@ -61,8 +62,8 @@ def check_path(
     return report
 
 
-# From this size on, calamine parses the file for long enough that the imports of the
-# budget checks (pandas, pandera: about half a second) are free while it runs.
+# From this size on, calamine parses the file for long enough that importing the rules
+# (a few hundredths of a second) is free while it runs.
 WARM_UP_FROM_BYTES = 1 << 20
 
 
@@ -73,16 +74,11 @@ def _is_big(path: str | Path) -> bool:
         return False
 
 
-def _warm_up_budget_checks() -> None:
+def _warm_up_rules() -> None:
     """Only a head start: whatever fails here fails again, and is reported, where the
-    rules need it; the file being read must not be reported unreadable for it."""
-    try:
-        from pointage.rules.budget_identities import warm_up
-
+    rules are chosen; the file being read must not be reported unreadable for it."""
+    with contextlib.suppress(Exception):
         all_rules()
-        warm_up()
-    except Exception:
-        pass
 
 
 _PACKAGE = Path(pointage.__file__).parent

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from pointage.base.errors import UnreadableWorkbook
 from pointage.base.files import already_exists, write_atomically
+from pointage.base.formatting import count, first_of
 from pointage.base.own_sheets import (
     CONTROLES_MARK,
     CONTROLES_SHEET,
@@ -116,14 +117,14 @@ def losses(source: Path) -> list[str]:
 
 
 def write_annotated_copy(source: Path, target: Path, plan: MarkPlan) -> None:
-    import openpyxl
     from openpyxl.workbook.properties import CalcProperties
     from openpyxl.writer.excel import ExcelWriter
 
     from pointage.outputs.copy_bounds import check_copy_size
+    from pointage.outputs.copy_check import CopyUnreadable, changed_cells
     from pointage.outputs.faithful_save import FaithfulArchive
+    from pointage.outputs.openpyxl_source import load_for_copy
     from pointage.reading.cached_values import formula_values
-    from pointage.reading.calamine_source import reopens
 
     check_copy_size(source)  # before openpyxl loads a cell: its memory follows their count
     keep_vba = source.suffix.lower() == ".xlsm"
@@ -132,10 +133,11 @@ def write_annotated_copy(source: Path, target: Path, plan: MarkPlan) -> None:
             # openpyxl's warnings are English and about its own defaults: not the user's.
             warnings.simplefilter("ignore")
             # A file object: openpyxl refuses a workbook by its name (an .xlsx named .xls).
-            workbook = openpyxl.load_workbook(handle, keep_vba=keep_vba, rich_text=True)
+            workbook = load_for_copy(handle, keep_vba)
         cached = formula_values(source)
     except Exception as exc:
         raise UnreadableWorkbook(COPY_UNREADABLE) from exc
+    left_out = set(own_sheet_names(workbook))  # a copy of a copy: Pointage's sheets go
     apply_marks(workbook, plan)
     write_controles(workbook, plan)
     # The copy keeps the formulas and the values they had (put back as each sheet is
@@ -153,8 +155,13 @@ def write_annotated_copy(source: Path, target: Path, plan: MarkPlan) -> None:
         ExcelWriter(workbook, FaithfulArchive(buffer, by_part)).save()
     except Exception as exc:
         raise UnreadableWorkbook(COPY_UNWRITABLE) from exc
-    if not reopens(buffer.getvalue()):  # never hand over a copy that does not open
-        raise UnreadableWorkbook(COPY_UNWRITABLE)
+    # Never hand over a copy that does not open, nor one that says a figure otherwise.
+    try:
+        changed = changed_cells(source, buffer.getvalue(), left_out)
+    except CopyUnreadable as exc:
+        raise UnreadableWorkbook(COPY_UNWRITABLE) from exc
+    if changed:
+        raise CopyRefused(COPY_CHANGES.format(cells=count(len(changed), "cellule"), which=first_of(changed)))
     write_atomically(target, buffer.getvalue())
 
 
@@ -163,6 +170,11 @@ COPY_UNREADABLE = (
     "une partie du classeur n'est pas comprise par l'outil qui écrit la copie (les constats "
     "restent valables). Ouvrez le classeur dans Excel et cliquez sur « Vérifier » "
     "(complément Pointage) : les marques sont posées dans le classeur ouvert."
+)
+COPY_CHANGES = (
+    "la copie ne garderait pas à l'identique {cells} du classeur ({which}) : elle n'est pas "
+    "écrite, pour ne changer aucun chiffre. Ouvrez le classeur dans Excel et cliquez sur "
+    "« Vérifier » (complément Pointage) : les marques sont posées dans le classeur ouvert."
 )
 COPY_UNWRITABLE = (
     "une partie du classeur ne peut pas être réenregistrée par l'outil qui écrit la copie "
@@ -192,33 +204,41 @@ def apply_marks(workbook, plan: MarkPlan) -> None:
 
 
 class _MergedIndex:
-    """The merged ranges of a sheet by bands of rows, built on the first mark that
-    falls in one: a mark then looks at the ranges of its band only, however many the
-    sheet holds."""
+    """The merged ranges of a sheet by bands of rows, built on the first mark of the
+    sheet: a mark then looks at the ranges of its band only, however many the sheet
+    holds (a range taller than a few bands is looked at by every mark)."""
 
     BAND = 64
+    MAX_BANDS = 16
 
     def __init__(self, sheet) -> None:
         self.sheet = sheet
         self.bands: dict[int, list[tuple[int, int, int, int]]] | None = None
+        self.tall: list[tuple[int, int, int, int]] = []
 
     def writable_cell(self, coordinate: str):
         """The cell itself, or the top-left cell of the merged range that covers it
         (Excel keeps a merged range's value, fill and note there)."""
-        cell = self.sheet[coordinate]
-        if type(cell).__name__ != "MergedCell":
-            return cell
+        from openpyxl.utils.cell import coordinate_to_tuple
+
+        row, col = coordinate_to_tuple(coordinate)
         if self.bands is None:
-            self.bands = {}
-            for merged in self.sheet.merged_cells.ranges:
-                bounds = (merged.min_row, merged.min_col, merged.max_row, merged.max_col)
-                for band in range(merged.min_row // self.BAND, merged.max_row // self.BAND + 1):
-                    self.bands.setdefault(band, []).append(bounds)
-        row, col = cell.row, cell.column
-        for r1, c1, r2, c2 in self.bands.get(row // self.BAND, ()):
+            self._index()
+        for r1, c1, r2, c2 in (*self.bands.get(row // self.BAND, ()), *self.tall):
             if r1 <= row <= r2 and c1 <= col <= c2:
                 return self.sheet.cell(row=r1, column=c1)
-        return cell
+        return self.sheet.cell(row=row, column=col)
+
+    def _index(self) -> None:
+        self.bands = {}
+        for merged in self.sheet.merged_cells.ranges:
+            bounds = (merged.min_row, merged.min_col, merged.max_row, merged.max_col)
+            first, last = merged.min_row // self.BAND, merged.max_row // self.BAND
+            if last - first >= self.MAX_BANDS:
+                self.tall.append(bounds)
+                continue
+            for band in range(first, last + 1):
+                self.bands.setdefault(band, []).append(bounds)
 
 
 def own_sheet_names(workbook) -> list[str]:

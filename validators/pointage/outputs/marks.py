@@ -6,12 +6,13 @@ add-in (xlwings, live book) apply the same plan and decide nothing themselves.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
 
 from pointage.base.addresses import sheet_reference
-from pointage.base.formatting import display_json, show_difference
+from pointage.base.formatting import count, display_json, show_difference
 from pointage.outputs.palette import FILLS
 from pointage.report.findings import Finding, Severity
 from pointage.report.model import FileReport
@@ -21,6 +22,10 @@ CONTROLES_TITLE = "Contrôles Pointage"
 CONTROLES_HEADERS = ("Code", "Sévérité", "Feuille", "Cellule", "Message", "Attendu", "Trouvé")
 CONTROLES_WIDTHS = (18, 15, 16, 10, 90, 16, 16)  # characters
 SEVERITY_COLUMN, CELL_COLUMN, MESSAGE_COLUMN = 1, 3, 4  # 0-based, in CONTROLES_HEADERS
+# Infos listed one by one on the Contrôles sheet, for each code: past them, one row says
+# how many more there are (9 256 numbers typed as text took 17 s to lay out, for rows
+# nobody reads one by one). Errors and warnings are all listed.
+INFOS_LISTED_PER_CODE = 100
 
 
 @dataclass
@@ -66,6 +71,7 @@ class MarkPlan:
     counts: dict[str, int]
     marks: list[CellMark]
     controls: list[ControlRow]
+    infos_not_listed: int = 0  # summed up by one row per code on the Contrôles sheet
 
     def by_sheet(self) -> dict[str, list[CellMark]]:
         sheets: dict[str, list[CellMark]] = {}
@@ -76,7 +82,7 @@ class MarkPlan:
     def summary_lines(self) -> list[tuple[str, str | int]]:
         """The key/value lines above the findings on the Contrôles sheet (counts are
         numbers, so that a formula can read them)."""
-        return [
+        lines: list[tuple[str, str | int]] = [
             ("Classeur vérifié", self.file_name),
             ("Vérifié le", self.checked_at.strftime("%d/%m/%Y à %H:%M")),
             ("Empreinte SHA-256", self.sha256),
@@ -84,6 +90,9 @@ class MarkPlan:
             ("Avertissements", self.counts.get("avertissement", 0)),
             ("Infos", self.counts.get("info", 0)),
         ]
+        if self.infos_not_listed:
+            lines.append(("Infos non listées", self.infos_not_listed))
+        return lines
 
 
 def note_text(finding: Finding) -> str:
@@ -124,18 +133,7 @@ def build_plan(report: FileReport, sha256: str, checked_at: datetime | None = No
                 marks[(sheet, cell)] = CellMark(sheet, cell, finding.severity, False)
             elif not involved.main and finding.severity.rank > involved.severity.rank:
                 involved.severity = finding.severity
-    controls = [
-        ControlRow(
-            f.code,
-            f.severity.value,
-            f.sheet or "",
-            f.cell or "",
-            f.message,
-            display_json(f.expected, f.money),
-            display_json(f.found, f.money),
-        )
-        for f in report.findings
-    ]
+    controls, not_listed = _controls(report.findings)
     counts = {s.value: report.count(s) for s in Severity}
     return MarkPlan(
         checked_at=checked_at or datetime.now(),
@@ -144,7 +142,41 @@ def build_plan(report: FileReport, sha256: str, checked_at: datetime | None = No
         counts=counts,
         marks=list(marks.values()),
         controls=controls,
+        infos_not_listed=not_listed,
     )
+
+
+def _controls(findings: list[Finding]) -> tuple[list[ControlRow], int]:
+    """One row per finding, but for the infos of a code past INFOS_LISTED_PER_CODE: one
+    row, where the first of them would be, says how many; and how many they are."""
+    rows: list[ControlRow | None] = []
+    infos: Counter[str] = Counter()
+    summary_at: dict[str, int] = {}
+    for f in findings:
+        if f.severity == Severity.INFO:
+            infos[f.code] += 1
+            if infos[f.code] > INFOS_LISTED_PER_CODE:
+                if f.code not in summary_at:
+                    summary_at[f.code] = len(rows)
+                    rows.append(None)
+                continue
+        expected, found = display_json(f.expected, f.money), display_json(f.found, f.money)
+        rows.append(
+            ControlRow(f.code, f.severity.value, f.sheet or "", f.cell or "", f.message, expected, found)
+        )
+    left = {code: infos[code] - INFOS_LISTED_PER_CODE for code in summary_at}
+    for code, at in summary_at.items():
+        rows[at] = _infos_summed_up(code, left[code])
+    return rows, sum(left.values())
+
+
+def _infos_summed_up(code: str, left: int) -> ControlRow:
+    message = (
+        f"{count(left, 'autre info', 'autres infos')} {code} ne sont pas listées ici (au-delà de "
+        f"{INFOS_LISTED_PER_CODE} infos d'un même code, une seule ligne les résume) : la sortie de "
+        "« pointage verifier » (texte ou JSON) les donne toutes."
+    )
+    return ControlRow(code, Severity.INFO.value, "", "", message, "", "")
 
 
 def controls_rows(plan: MarkPlan) -> tuple[list[list[object]], int]:

@@ -1,15 +1,16 @@
-"""B001–B003 — the identities of a budget line, as one pandera schema.
+"""B001–B003 — the identities of a budget line, in integer cents, column by column.
 
-Solde = Disponible − Proposition, Proposition ≤ Disponible, Disponible ≤ AE: each is a
-row-wise check of a pandera DataFrameSchema over every line of the workbook (cents,
-nullable integers), validated lazily once per check. Each failure case comes back with
-its index, the line's position, hence its cells. pandas and pandera are imported on
-first use: a workbook without budget lines never pays their half-second import.
+Solde = Disponible − Proposition, Proposition ≤ Disponible, Disponible ≤ AE, over the
+columns of every budget line of the workbook, read once per check. Plain Python: these
+are three subtractions a line, and pandas with pandera cost half a second to import
+for them (see docs/decisions.md); tests/test_identites_budget.py checks these functions
+against a pandera schema of the same identities on generated lines.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from pointage.base.formatting import format_money, money_json, show_cents_difference
 from pointage.report.findings import Severity
@@ -113,107 +114,69 @@ def check_available(ctx):
     yield from _identity_findings(ctx, B003, build)
 
 
-# Each identity as a function of the lines' frame (`df`: cents, <NA> when empty) and
-# the tolerance, True where the line holds; a line that lacks one of the cells an
-# identity needs holds it.
-def _balance_holds(df, known, tol):
-    return ~known(df, "balance", "available", "commitment") | (
-        (df["balance"] - (df["available"] - df["commitment"])).abs() <= tol
-    ).fillna(True)
+@dataclass(frozen=True)
+class BudgetColumns:
+    """The amounts of every budget line of the workbook, one list per column, in the
+    order of `ctx.budget_lines`: cents, None where the cell is empty (the commitment
+    is the line's Proposition, else its Dépense or Recette)."""
+
+    ae: list[int | None]
+    available: list[int | None]
+    commitment: list[int | None]
+    balance: list[int | None]
 
 
-def _commitment_holds(df, known, tol):
-    return ~known(df, "available", "commitment") | (df["commitment"] - df["available"] <= tol).fillna(True)
-
-
-def _available_holds(df, known, tol):
-    return ~known(df, "ae", "available") | (df["available"] - df["ae"] <= tol).fillna(True)
-
-
-IDENTITIES: dict[Rule, Callable] = {B001: _balance_holds, B002: _commitment_holds, B003: _available_holds}
-
-
-def import_dataframe_libraries():
-    import pandas
-    import pandera.pandas
-
-    return pandas, pandera.pandas
-
-
-def validate_identities(columns: dict[str, list[int | None]], tol: int) -> dict[Rule, list[int] | Exception]:
-    """Positions that break each identity, or the error its check raised (pandera's
-    lazy validation would turn it into a failure case without a row: it must become
-    that rule's X001, not silence); `columns` holds cents (None: empty) under the names
-    ae, available, commitment, balance."""
-    pd, pa = import_dataframe_libraries()
-    frame = pd.DataFrame(columns, dtype="Int64")
-
-    def known(df, *names):
-        mask = pd.Series(True, index=df.index)
-        for name in names:
-            mask &= df[name].notna()
-        return mask
-
-    crashes: dict[Rule, Exception] = {}
-
-    def check(identity: Rule, holds):
-        def run(df):
-            try:
-                return holds(df, known, tol)
-            except Exception as exc:
-                crashes[identity] = exc
-                raise
-
-        return run
-
-    # pandera names each check; the name leads its failure cases back to the rule.
-    by_name = {identity.code: identity for identity in IDENTITIES}
-    schema = pa.DataFrameSchema(
-        {name: pa.Column("Int64", nullable=True) for name in frame.columns},
-        checks=[
-            pa.Check(check(identity, holds), name=identity.code) for identity, holds in IDENTITIES.items()
-        ],
-    )
-    failures: dict[Rule, list[int]] = {identity: [] for identity in IDENTITIES}
-    try:
-        schema.validate(frame, lazy=True)
-    except pa.errors.SchemaErrors as errors:
-        cases = errors.failure_cases
-        for name, identity in by_name.items():
-            rows = cases.loc[cases["check"] == name, "index"].dropna().unique()
-            failures[identity] = sorted(int(i) for i in rows)
-    return {**failures, **crashes}
-
-
-def identity_failures(ctx) -> dict[Rule, list[int] | Exception]:
-    """Positions in `ctx.budget_lines` that break each identity (shared by the three
-    rules through `ctx.shared`: one validation per check)."""
+def budget_columns(ctx) -> BudgetColumns:
+    """Read once per check, through `ctx.shared`, for the three rules."""
     lines = ctx.budget_lines
-    if not lines:
-        return {r: [] for r in IDENTITIES}
-    return validate_identities(
-        {
-            "ae": [line.cents("ae") for line in lines],
-            "available": [line.cents("available") for line in lines],
-            "commitment": [
-                line.cents(line.commitment_role) if line.commitment_role else None for line in lines
-            ],
-            "balance": [line.cents("balance") for line in lines],
-        },
-        ctx.parametres.tolerance_cents,
+    return BudgetColumns(
+        ae=[line.cents("ae") for line in lines],
+        available=[line.cents("available") for line in lines],
+        commitment=[line.cents(line.commitment_role) if line.commitment_role else None for line in lines],
+        balance=[line.cents("balance") for line in lines],
     )
 
 
-def warm_up() -> None:
-    """Import pandas and pandera and validate one line: their first validation sets up
-    caches (a tenth of a second) that every later one reuses."""
-    validate_identities({"ae": [1], "available": [1], "commitment": [1], "balance": [0]}, 0)
+# Each identity: the positions of the lines that break it, given the columns and the
+# tolerance in cents. A line that lacks one of the cells an identity needs holds it.
+def balance_breaks(columns: BudgetColumns, tol: int) -> list[int]:
+    return [
+        i
+        for i, (balance, available, commitment) in enumerate(
+            zip(columns.balance, columns.available, columns.commitment)
+        )
+        if balance is not None
+        and available is not None
+        and commitment is not None
+        and abs(balance - (available - commitment)) > tol
+    ]
+
+
+def commitment_breaks(columns: BudgetColumns, tol: int) -> list[int]:
+    return [
+        i
+        for i, (available, commitment) in enumerate(zip(columns.available, columns.commitment))
+        if available is not None and commitment is not None and commitment - available > tol
+    ]
+
+
+def available_breaks(columns: BudgetColumns, tol: int) -> list[int]:
+    return [
+        i
+        for i, (ae, available) in enumerate(zip(columns.ae, columns.available))
+        if ae is not None and available is not None and available - ae > tol
+    ]
+
+
+IDENTITIES: dict[Rule, Callable[[BudgetColumns, int], list[int]]] = {
+    B001: balance_breaks,
+    B002: commitment_breaks,
+    B003: available_breaks,
+}
 
 
 def _identity_findings(ctx, identity: Rule, build):
     lines = ctx.budget_lines
-    failures = ctx.shared(identity_failures)[identity]
-    if isinstance(failures, Exception):
-        raise failures  # the engine makes it this rule's X001
-    for position in failures:
+    breaks = IDENTITIES[identity](ctx.shared(budget_columns), ctx.parametres.tolerance_cents)
+    for position in breaks:
         yield build(lines[position])

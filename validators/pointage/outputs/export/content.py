@@ -53,14 +53,25 @@ def exported_table(table: Table) -> ExportedTable:
     money = {table.roles[r] for r in table.kind.money if r in table.roles}
     quantities = {table.roles[r] for r in table.kind.quantities if r in table.roles}
     headers = tuple(display_text(table.sheet.value(table.header_row, c)) for c in columns)
-    rows = tuple(
-        ExportedRow(
-            tuple(cell_of(table.sheet.value(row.index, c), c in money, c in quantities) for c in columns),
-            total=row.kind == TOTAL,
-        )
-        for row in table.rows
-    )
-    return ExportedTable(table.sheet_name, table.range, headers, rows)
+    # A column repeats its values (a duration, a territory, an amount): each distinct
+    # value is formatted once. The type is part of the key: True == 1, but TRUE shows
+    # VRAI. (An empty cell may be None or "": both show "".)
+    sheet = table.sheet
+    formats = [(c - sheet.origin_col, c in money, c in quantities, {}) for c in columns]
+    rows = []
+    for row in table.rows:
+        values = sheet.row(row.index)
+        width = len(values)
+        cells = []
+        for index, is_money, is_quantity, seen in formats:
+            v = values[index] if 0 <= index < width else None
+            key = (v.__class__, v)
+            cell = seen.get(key)
+            if cell is None:
+                cell = seen[key] = cell_of(v, is_money, is_quantity)
+            cells.append(cell)
+        rows.append(ExportedRow(tuple(cells), total=row.kind == TOTAL))
+    return ExportedTable(table.sheet_name, table.range, headers, tuple(rows))
 
 
 def cell_of(value: object, money: bool = False, quantity: bool = False) -> Cell:

@@ -58,19 +58,38 @@ def _table(block: Block, layout: TableLayout) -> list[str]:
         "</thead>",
         "<tbody>",
     ]
+    closed: dict[str, str] = {}  # a column repeats its texts: each is escaped once
     for row in table.rows:
-        cells = []
+        opening = _OPENING_TAGS[row.total]
+        cells = ["<tr>"]
         for cell in row.cells:
-            style = f"{_BORDER};padding:1pt {CELL_PADDING:g}pt;vertical-align:middle"
-            if cell.numeric:
-                style += ";text-align:right;white-space:nowrap"
-            if row.total:
-                style += ";font-weight:bold"
-            cells.append(f'<td style="{style}">{_text(cell.text)}</td>')
-        lines.append("<tr>" + "".join(cells) + "</tr>")
+            text = closed.get(cell.text)
+            if text is None:
+                text = closed[cell.text] = _text(cell.text) + "</td>"
+            cells.append(opening[cell.numeric] + text)
+        cells.append("</tr>")
+        lines.append("".join(cells))
     lines += ["</tbody>", "</table>"]
     return lines
 
 
+def _opening_tag(numeric: bool, total: bool) -> str:
+    style = f"{_BORDER};padding:1pt {CELL_PADDING:g}pt;vertical-align:middle"
+    if numeric:
+        style += ";text-align:right;white-space:nowrap"
+    if total:
+        style += ";font-weight:bold"
+    return f'<td style="{style}">'
+
+
+# A cell's opening tag by [row is a total][cell is a number]: four styles in all,
+# written once rather than once per cell.
+_OPENING_TAGS = {
+    total: {numeric: _opening_tag(numeric, total) for numeric in (False, True)} for total in (False, True)
+}
+
+
 def _text(text: str) -> str:
+    if "\n" not in text:
+        return escape(text)
     return "<br>".join(escape(line) for line in text.split("\n"))

@@ -13,6 +13,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import repeat
 
 from pointage.outputs.export.content import ExportedTable
 
@@ -195,73 +196,109 @@ class PageLayout:
         return A4_SHORT if self.landscape else A4_LONG
 
 
+class _Advances(dict):
+    """Advance widths of one weight by character, each worked out on first sight: the
+    texts of a table are then summed at dictionary speed."""
+
+    def __init__(self, widths: dict[str, int]):
+        super().__init__()
+        self.widths = widths
+
+    def __missing__(self, ch: str) -> int:
+        if ch.isdigit():
+            width = _DIGIT
+        else:
+            width = self.widths.get(" " if ch in _SPACES else ch)
+            if width is None:
+                base = unicodedata.normalize("NFKD", ch)[:1]
+                width = self.widths.get(base, _OTHER)
+        self[ch] = width
+        return width
+
+
+_REGULAR, _BOLD = _Advances(_WIDTHS), _Advances(_BOLD_WIDTHS)
+
+
+def _thousandths(text: str, bold: bool = False) -> int:
+    """Width of one line of `text` in Arial, in thousandths of an em (exact: an integer)."""
+    return sum(map((_BOLD if bold else _REGULAR).__getitem__, text))
+
+
 def text_width(text: str, size: float, bold: bool = False) -> float:
     """Estimated width in points of one line of `text` in Arial."""
-    widths = _BOLD_WIDTHS if bold else _WIDTHS
-    thousandths = 0
-    for ch in text:
-        if ch.isdigit():
-            thousandths += _DIGIT
-            continue
-        if ch in _SPACES:
-            ch = " "
-        width = widths.get(ch)
-        if width is None:
-            base = unicodedata.normalize("NFKD", ch)[:1]
-            width = widths.get(base, _OTHER)
-        thousandths += width
-    return thousandths / 1000 * size
+    return _thousandths(text, bold) / 1000 * size
 
 
-def _needs(text: str, size: float, bold: bool, unbreakable: bool) -> tuple[float, float]:
+def _cell_thousandths(text: str, bold: bool, unbreakable: bool) -> tuple[int, int]:
     """(narrowest width without breaking a word, width on one line) of a cell's text."""
-    lines = text.split("\n") or [""]
-    natural = max(text_width(line, size, bold) for line in lines)
+    width = (_BOLD if bold else _REGULAR).__getitem__
+    if "\n" in text:
+        natural = max(sum(map(width, line)) for line in text.split("\n"))
+    else:  # the usual cell: one line, summed without a generator
+        natural = sum(map(width, text))
     if unbreakable:
         return natural, natural
-    words = [w for line in lines for w in line.split()] or [""]
-    return max(text_width(w, size, bold) for w in words), natural
+    # Every word's width: str.split() without argument splits on line breaks too.
+    return max(map(sum, map(map, repeat(width), text.split())), default=0), natural
 
 
-def column_needs(table: ExportedTable, size: float) -> list[tuple[float, float]]:
-    """(minimum, natural) width of each column, padding included."""
-    needs = []
+def measure_columns(table: ExportedTable) -> list[tuple[int, int]]:
+    """(narrowest, natural) width of each column's texts, in thousandths of an em: the
+    texts are measured once, whatever the font sizes tried (a width scales with the
+    size, and scaling keeps the widest the widest)."""
+    regular = [row.cells for row in table.rows if not row.total]
+    bold = [row.cells for row in table.rows if row.total]
+    measures = []
     for col, header in enumerate(table.headers):
-        least, natural = _needs(header, size, True, False)
-        for row in table.rows:
-            cell = row.cells[col]
-            a, b = _needs(cell.text, size, row.total, cell.numeric)
-            least, natural = max(least, a), max(natural, b)
+        widths = [_cell_thousandths(header, True, False)]
+        for rows, is_bold in ((regular, False), (bold, True)):
+            # A column repeats its texts: each distinct one is measured once.
+            numbers, words = set(), set()
+            for cells in rows:
+                cell = cells[col]
+                (numbers if cell.numeric else words).add(cell.text)
+            widths += [_cell_thousandths(text, is_bold, True) for text in numbers]
+            widths += [_cell_thousandths(text, is_bold, False) for text in words]
+        measures.append((max(least for least, _ in widths), max(natural for _, natural in widths)))
+    return measures
+
+
+def column_needs(measures: Sequence[tuple[int, int]], size: float) -> list[tuple[float, float]]:
+    """(minimum, natural) width in points of each column at `size`, padding included."""
+    needs = []
+    for least_em, natural_em in measures:
+        least, natural = least_em / 1000 * size, natural_em / 1000 * size
         pad = 2 * CELL_PADDING
         least = least * SAFETY + pad
         needs.append((least, max(least, min(natural * SAFETY, MAX_NATURAL) + pad)))
     return needs
 
 
-def fit(table: ExportedTable, usable: float) -> TableLayout | None:
+def fit(measures: Sequence[tuple[int, int]], usable: float) -> TableLayout | None:
     """Widths filling `usable` points, at the largest font that fits; None if none does."""
     for size in FONT_SIZES:
-        needs = column_needs(table, size)
+        needs = column_needs(measures, size)
         if sum(least for least, _ in needs) <= usable:
             return TableLayout(size, tuple(_share(needs, usable)))
     return None
 
 
-def squeeze(table: ExportedTable, usable: float) -> TableLayout:
+def squeeze(measures: Sequence[tuple[int, int]], usable: float) -> TableLayout:
     """Last resort: the smallest font, minimum widths scaled down (long words break)."""
     size = FONT_SIZES[-1]
-    least = [a for a, _ in column_needs(table, size)]
+    least = [a for a, _ in column_needs(measures, size)]
     scale = usable / sum(least)
     return TableLayout(size, tuple(w * scale for w in least))
 
 
 def page_layout(tables: Sequence[ExportedTable]) -> PageLayout:
     """Portrait if every table fits a portrait page, else landscape."""
-    portrait = [fit(t, A4_SHORT - 2 * MARGIN) for t in tables]
+    measures = [measure_columns(t) for t in tables]
+    portrait = [fit(m, A4_SHORT - 2 * MARGIN) for m in measures]
     if all(portrait):
         return PageLayout(False, tuple(portrait))  # type: ignore[arg-type]
     usable = A4_LONG - 2 * MARGIN
-    return PageLayout(True, tuple(fit(t, usable) or squeeze(t, usable) for t in tables))
+    return PageLayout(True, tuple(fit(m, usable) or squeeze(m, usable) for m in measures))
 
 
 def _share(needs: list[tuple[float, float]], usable: float) -> list[float]:
