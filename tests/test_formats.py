@@ -256,7 +256,7 @@ def test_a_folder_skips_an_xml_file_that_is_not_a_workbook_and_copies_never_coll
     ]
     # annexe.xls and annexe.xlsx would both be copied to annexe.pointage.xlsx.
     run = subprocess.run(
-        [sys.executable, "-m", "pointage", "verifier", "--annoter", "--forcer", str(folder)],
+        [sys.executable, "-m", "pointage", "verifier", "--annoter", "--remplacer", str(folder)],
         capture_output=True,
         text=True,
         timeout=120,

@@ -1,7 +1,7 @@
 """Pointage's own outputs in a folder checked again (issue 25, point 7).
 
 The annotated copies are known by the mark written inside them (`_pointage_copie`),
-never by their name: a folder checked twice with `--annoter --forcer` lists them as
+never by their name: a folder checked twice with `--annoter --remplacer` lists them as
 Pointage's copies, checks only the workbooks and writes no copy of a copy. The exports
 (Word, HTML) are no workbooks and are said to be what they are.
 """
@@ -55,8 +55,8 @@ def _folder(tmp_path: Path) -> Path:
 
 def test_a_folder_checked_twice_lists_the_copies_and_checks_only_the_workbooks(tmp_path):
     folder = _folder(tmp_path)
-    first = pointage("verifier", "--annoter", "--forcer", "--format", "json", folder)
-    second = pointage("verifier", "--annoter", "--forcer", "--format", "json", folder)
+    first = pointage("verifier", "--annoter", "--remplacer", "--format", "json", folder)
+    second = pointage("verifier", "--annoter", "--remplacer", "--format", "json", folder)
     assert first.returncode == second.returncode == 1, first.stderr + second.stderr
     before, after = json.loads(first.stdout), json.loads(second.stdout)
     jsonschema.validate(after, SCHEMA)
