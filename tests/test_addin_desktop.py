@@ -71,7 +71,7 @@ def test_a_second_click_rewrites_only_the_mark_that_changed(monkeypatch):
         assert notes == [("setNoteText", "$E$7"), ("setNoteText", "$E$7"), ("addNote", "$E$46")]
         assert state.notes[("Annexe 1", "E7")].startswith("à revoir avec le CCAS\n\nTrouvé 24 200,00 €")
         assert state.notes[("Annexe 1", "E46")].startswith(
-            "Trouvé 464 570,00 € — attendu 464 620,00 € (écart -50,00 €) [T001]"
+            "Trouvé 464 570,00 € — attendu 464 620,00 € (écart −50,00 €) [T001]"
         )
         assert state.fills[("Annexe 1", "E7")] == state.fills[("Annexe 1", "E46")] == "#FF8080"
         journal = {(r[0], r[1]): tuple(r[2:5]) for r in again.sheet("_pointage").rows()[1:]}

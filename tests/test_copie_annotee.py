@@ -81,22 +81,22 @@ def test_annotated_copy_of_the_seed_000_example(example):
             assert copied.comment is None, cell.coordinate
 
 
-def test_existing_copy_needs_forcer(example):
+def test_existing_copy_needs_remplacer(example):
     assert pointage("verifier", example, "--annoter").returncode == 1
     copy = example.with_name("annexe.pointage.xlsx")
     first = sha(copy)
     refused = pointage("verifier", example, "--annoter")
     assert refused.returncode == 2
-    assert "existe déjà : ajoutez --forcer" in refused.stdout
+    assert "existe déjà : ajoutez --remplacer" in refused.stdout
     assert sha(copy) == first
-    assert pointage("verifier", example, "--annoter", "--forcer").returncode == 1
+    assert pointage("verifier", example, "--annoter", "--remplacer").returncode == 1
 
 
 def test_sortie_and_refusals(example, tmp_path):
     target = tmp_path / "controle.xlsx"
     assert pointage("verifier", example, "--annoter", "--sortie", target).returncode == 1
     assert openpyxl.load_workbook(target).sheetnames[0] == "Contrôles"
-    same = pointage("verifier", example, "--annoter", "--sortie", example, "--forcer")
+    same = pointage("verifier", example, "--annoter", "--sortie", example, "--remplacer")
     assert same.returncode == 2 and "ne peut pas remplacer le classeur vérifié" in same.stdout
     alone = pointage("verifier", example, "--sortie", target)
     assert alone.returncode == 2 and "--sortie ne s'emploie qu'avec --annoter" in alone.stderr

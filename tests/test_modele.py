@@ -94,7 +94,7 @@ def test_modele_refuses_to_overwrite(tmp_path):
     result = pointage("modele", "--sortie", target)
     assert result.returncode == 2 and "existe déjà" in result.stderr
     assert target.read_bytes() == b"a moi"
-    assert pointage("modele", "--sortie", target, "--forcer").returncode == 0
+    assert pointage("modele", "--sortie", target, "--remplacer").returncode == 0
 
 
 # The header rows of the template's sheets, and the keys of Paramètres (column A).

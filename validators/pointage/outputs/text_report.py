@@ -31,6 +31,22 @@ def finding_line(finding: Finding) -> str:
     return f"{where}[{finding.code}] {finding.message}"
 
 
+# Each finding's line opens with its severity, in a column as wide as the longest word
+# (eslint's layout): the officer runs an eye down it to the erreurs.
+_SEVERITY_WIDTH = max(len(s.value) for s in Severity)
+_FINDING_INDENT = "    "
+
+
+def severity_line(finding: Finding) -> str:
+    """`    erreur         'Annexe 1'!E7 [M001] message`."""
+    return f"{_FINDING_INDENT}{finding.severity.value:<{_SEVERITY_WIDTH}}  {finding_line(finding)}"
+
+
+def legend() -> str:
+    """Said once, under the findings: what each severity word asks of the officer."""
+    return "Sévérités : " + ", ".join(f"{s.value} ({s.meaning})" for s in Severity) + "."
+
+
 # Beyond this many tables of one kind on a sheet, they are said on one line.
 TABLES_LISTED = 6
 
@@ -89,10 +105,38 @@ def render_file(file: FileReport, verbose: bool = False) -> list[str]:
         if sheet:
             lines.append(f"  Feuille « {sheet} »")
         for f in findings:
-            lines.append(f"    {finding_line(f)}")
+            lines.append(severity_line(f))
             if verbose and f.detail:
-                lines.append(f"      détail technique : {f.detail}")
+                lines.append(f"{_FINDING_INDENT}{'':<{_SEVERITY_WIDTH}}  détail technique : {f.detail}")
     return lines
+
+
+def skipped_lines(report: Report) -> list[str]:
+    """`dossier/rapport.pdf — ignoré : c'est un document PDF, pas un classeur.`: each
+    file of the folders not checked, with its reason (which says what the file is)."""
+    return [f"{path} — ignoré : {why}" for path, why in [*report.skipped, *report.copies_skipped]]
+
+
+def ignored_counts(report: Report) -> list[str]:
+    """`1 fichier ignoré (pas un classeur)`, `2 copies annotées par Pointage ignorées`."""
+    said = []
+    if report.skipped:
+        said.append(
+            count(
+                len(report.skipped),
+                "fichier ignoré (pas un classeur)",
+                "fichiers ignorés (pas des classeurs)",
+            )
+        )
+    if report.pointage_copies:
+        said.append(
+            count(
+                len(report.pointage_copies),
+                "copie annotée par Pointage ignorée",
+                "copies annotées par Pointage ignorées",
+            )
+        )
+    return said
 
 
 def render_text(report: Report, verbose: bool = False) -> str:
@@ -100,10 +144,9 @@ def render_text(report: Report, verbose: bool = False) -> str:
     for file in report.files:
         lines.extend(render_file(file, verbose))
         lines.append("")
-    for path, why in report.skipped:
-        lines.append(f"{path} — ignoré, pas un classeur : {why}")
-    for path, why in report.copies_skipped:
-        lines.append(f"{path} — ignoré : {why}")
+    if any(file.findings for file in report.files):
+        lines += [legend(), ""]
+    lines.extend(skipped_lines(report))
     if report.skipped or report.pointage_copies:
         lines.append("")
     if len(report.files) > 1 or report.skipped or report.pointage_copies:
@@ -111,21 +154,7 @@ def render_text(report: Report, verbose: bool = False) -> str:
         lines.append(
             f"{count(len(report.files), 'fichier vérifié', 'fichiers vérifiés')} : "
             + counts({s: summary[s.value] for s in Severity})
-            + (
-                f" ; {count(len(report.skipped), 'fichier ignoré', 'fichiers ignorés')} (pas des classeurs)"
-                if report.skipped
-                else ""
-            )
-            + (
-                " ; "
-                + count(
-                    len(report.pointage_copies),
-                    "copie annotée par Pointage ignorée",
-                    "copies annotées par Pointage ignorées",
-                )
-                if report.pointage_copies
-                else ""
-            )
+            + "".join(f" ; {said}" for said in ignored_counts(report))
         )
     # Every line through `printable`: a file name, a sheet name, a title or a message may
     # hold a control or bidirectional character, which would act on the terminal.
