@@ -303,7 +303,7 @@ def test_cli_refuses_and_lists_the_erreurs(workbook):
     )
     assert lines[1].startswith("  'Annexe 1'!E7 [M001] ") and lines[2].startswith("  'Annexe 1'!E17 [M001] ")
     assert lines[3] == (
-        "Corrigez le classeur, ou ajoutez --forcer pour exporter quand même "
+        "Corrigez le classeur, ou ajoutez --malgre-erreurs pour exporter quand même "
         "(le document portera « TABLEAU NON VÉRIFIÉ » en rouge)."
     )
     assert sorted(p.name for p in workbook.parent.iterdir()) == [NAME]
@@ -311,7 +311,7 @@ def test_cli_refuses_and_lists_the_erreurs(workbook):
 
 
 def test_cli_forced_export_writes_next_to_the_workbook(workbook):
-    result = pointage("exporter", workbook, "--feuille", "Annexe 1", "--forcer")
+    result = pointage("exporter", workbook, "--feuille", "Annexe 1", "--malgre-erreurs")
     assert result.returncode == 0, result.stderr
     target = workbook.with_name("cp-2024-09-16-accompagnement-global-Annexe 1.docx")
     assert result.stdout == (
@@ -333,7 +333,7 @@ def test_cli_forced_export_writes_next_to_the_workbook(workbook):
 
 
 def test_cli_sans_mention_leaves_the_stamp_and_notes_out(workbook):
-    result = pointage("exporter", workbook, "--feuille", "Annexe 1", "--forcer", "--sans-mention")
+    result = pointage("exporter", workbook, "--feuille", "Annexe 1", "--malgre-erreurs", "--sans-mention")
     assert result.returncode == 0, result.stderr
     target = workbook.with_name("cp-2024-09-16-accompagnement-global-Annexe 1.docx")
     assert result.stdout.splitlines()[1] == OMITTED  # said on the screen all the same
@@ -355,7 +355,7 @@ def test_cli_html_with_output_name(workbook, tmp_path):
         "html",
         "--sortie",
         target,
-        "--forcer",
+        "--malgre-erreurs",
     )
     assert result.returncode == 0, result.stderr
     assert (
@@ -407,7 +407,7 @@ def test_cli_bad_files(tmp_path):
 
 
 def test_cli_never_writes_over_the_workbook(workbook):
-    result = pointage("exporter", workbook, "--feuille", "Rapport", "--sortie", workbook, "--forcer")
+    result = pointage("exporter", workbook, "--feuille", "Rapport", "--sortie", workbook, "--malgre-erreurs")
     assert (result.returncode, result.stdout) == (2, "")
     assert result.stderr == (
         f"pointage : « {NAME} » : un export docx s'écrit dans un fichier .docx (ou indiquez --format html).\n"
@@ -424,8 +424,8 @@ def test_cli_refuses_to_overwrite_without_remplacer(workbook):
         f"pointage : « {target} » existe déjà : ajoutez --remplacer pour le remplacer.\n",
     )
     assert target.read_bytes() == b"mon rapport"
-    # --forcer is about erreurs, not about files: it replaces nothing.
-    result = pointage("exporter", workbook, "--feuille", "Rapport", "--sortie", target, "--forcer")
+    # --malgre-erreurs is about erreurs, not about files: it replaces nothing.
+    result = pointage("exporter", workbook, "--feuille", "Rapport", "--sortie", target, "--malgre-erreurs")
     assert result.returncode == 2 and target.read_bytes() == b"mon rapport"
     result = pointage("exporter", workbook, "--feuille", "Rapport", "--sortie", target, "--remplacer")
     assert result.returncode == 0, result.stderr

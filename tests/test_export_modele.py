@@ -1,4 +1,4 @@
-"""A clean table (the template, filled correctly) exports without --forcer and prints in the margins."""
+"""A clean table (the template, filled correctly) exports without --malgre-erreurs and prints in the margins."""
 
 from __future__ import annotations
 

@@ -88,7 +88,7 @@ def within_margins(pdf: Path, page: int = 1) -> tuple[int, int, int]:
 @rendering
 def test_seed_000_shows_its_title_no_empty_column_and_whole_amounts(profile, tmp_path):
     target = tmp_path / "annexe-1.docx"
-    lines = printed(profile, SEED_000, "Annexe 1", target, "--forcer")
+    lines = printed(profile, SEED_000, "Annexe 1", target, "--malgre-erreurs")
     filled = [line.strip() for line in lines if line.strip()]
     assert filled[:2] == ["Annexe 1 : REPARTITION FINANCIERE", "TABLEAU NON VÉRIFIÉ — 2 erreurs"]
     # OPERATION and TERRITOIRE(S) hold nothing but the TOTAL labels: left out, and said.
