@@ -79,6 +79,7 @@ def shown_options(help_text: str) -> list[str]:
                 "--sortie FICHIER",
                 "--malgre-erreurs",
                 "--remplacer",
+                "--sans-mention",
                 "--details",
             ],
         ),
