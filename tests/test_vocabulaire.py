@@ -156,7 +156,10 @@ def test_exporter_forcer_is_refused_with_the_two_names_that_replace_it(tmp_path)
         "--malgre-erreurs",
     )
     assert run.returncode == 0, run.stderr
-    assert run.stdout == f"Export écrit : {target} (le tableau A3:F47 de la feuille « Annexe 1 »).\n"
+    assert run.stdout == (
+        f"Export écrit : {target} (le tableau A3:F47 de la feuille « Annexe 1 »).\n"
+        "Colonnes vides non reprises dans le tableau A3:F47 : OPERATION (A), TERRITOIRE(S) (B).\n"
+    )
 
 
 @pytest.mark.parametrize(
@@ -173,7 +176,7 @@ def test_a_sheet_is_named_as_excel_names_it(typed, sheet, tmp_path):
         "exporter", EXAMPLE, "--feuille", typed, "--format", "html", "--sortie", target, "--malgre-erreurs"
     )
     assert run.returncode == 0, run.stderr
-    assert run.stdout.endswith(f"de la feuille « {sheet} »).\n")
+    assert run.stdout.splitlines()[0].endswith(f"de la feuille « {sheet} »).")
     # The default name is the sheet's own.
     copy = shutil.copy(EXAMPLE, tmp_path / "annexe.xlsx")
     assert (
