@@ -12,7 +12,14 @@ from hypothesis import strategies as st
 
 from classeurs import BAREME_SEED, lignes
 from pointage.analysis.context import CheckContext
-from pointage.base.numbers import NotANumber, all_typed_numbers, exact_value, exact_values, is_typed_number
+from pointage.base.numbers import (
+    NotANumber,
+    all_typed_numbers,
+    exact_value,
+    exact_values,
+    is_typed_number,
+    none_negative,
+)
 from pointage.reading.snapshot import SheetSnapshot, WorkbookSnapshot
 from pointage.rules.amounts import _recomputed_mismatches, _recomputed_mismatches_plain
 from pointage.tables.table import is_total_label, is_total_label_plain
@@ -83,6 +90,26 @@ def test_exact_value_examples():
 @FAST
 def test_all_typed_numbers_equals_each_cell_typed(values):
     assert all_typed_numbers(values) is all(is_typed_number(v) for v in values)
+
+
+EXACT_CELLS = st.one_of(
+    st.none(),
+    st.integers(),
+    st.decimals(allow_nan=False, allow_infinity=False),
+    st.just(NotANumber("n.c.")),
+    st.booleans(),
+)
+
+
+@given(st.lists(EXACT_CELLS, max_size=30))
+@example([])
+@example([None, 0, 3])
+@example([None, -1, 3])
+@example([Decimal("2.5"), 1])
+@example([True, 1])
+@FAST
+def test_none_negative_equals_each_cell_looked_at(values):
+    assert none_negative(values) is all(v is None or (v.__class__ is int and v >= 0) for v in values)
 
 
 # --- TOTAL labels -------------------------------------------------------------------

@@ -193,7 +193,8 @@ def test_formula_without_value_is_found_with_or_without_a_namespace_prefix(tmp_p
     # The scan looks for `:f` only in sheets that bind SpreadsheetML to a prefix.
     import re
 
-    from pointage.reading.xlsx import _scan_sheet_xml
+    from pointage.reading.xlsx import _SheetPass
+    from pointage.reading.zip_parts import check_inflation
 
     plain = construire(tmp_path / "formule.xlsx", {"A": "STRUCTURE | MONTANT\nCCAS | 10\nAIFOR | =B2*2"})
     part = "xl/worksheets/sheet1.xml"
@@ -207,7 +208,9 @@ def test_formula_without_value_is_found_with_or_without_a_namespace_prefix(tmp_p
     with zipfile.ZipFile(rewritten, "w") as target:
         target.writestr(part, xml)
     with zipfile.ZipFile(rewritten) as archive:
-        extras = _scan_sheet_xml(archive, part)
+        scan = _SheetPass(zeros_suspect=False)
+        check_inflation(archive, {part: scan})
+        extras = scan.extras
         assert extras.formulas_without_value == {(2, 1)}
         assert extras.formulas == {(2, 1): "B2*2"}
 

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from pointage.analysis.misreadings import heading_rows_of
 from pointage.analysis.summed_columns import KIND_WALKED, summed_columns
 from pointage.base.addresses import a1
-from pointage.base.numbers import NotANumber, exact_value, exact_values, to_cents
+from pointage.base.numbers import NotANumber, exact_value, exact_values, filled, to_cents
 from pointage.base.text import unit_key_of, words
 from pointage.tables.table import DETAIL, TOTAL, TOTAL_BESIDE, Row, SideTotal, Table
 
@@ -499,8 +499,8 @@ def _description_values(table: Table, ctx: CheckContext) -> list:
         parsed = ctx.description_of(str(text).strip()) if text is not None else None
         written[text] = parsed.total(unit) if parsed else None
     values: list = list(map(written.__getitem__, column))
-    for position, row in enumerate(table.rows):
-        if row.kind == TOTAL:
+    for position in table.non_detail_positions():
+        if table.rows[position].kind == TOTAL:
             number = exact_value(column[position])
             if not isinstance(number, NotANumber):
                 values[position] = number
@@ -549,19 +549,18 @@ def _walk(
     blocks_invalid = False
     last_grand: Part | None = None
     levels = analysis.levels.setdefault(role, [])
-    for position, row in enumerate(rows):
-        kind = row.kind
-        if kind == DETAIL:
-            value = values[position]
-            if value is None:
-                continue
-            if isinstance(value, NotANumber):
+    after = 0  # the position after the last total or note row
+    for position in table.non_detail_positions():
+        numbers = list(filter(filled, values[after:position]))  # the detail rows since
+        after = position + 1
+        if numbers:
+            if NotANumber in set(map(type, numbers)):
                 pending_invalid = True  # F002 reports it; the sum cannot be checked
-            else:
-                pending_sum += value
-                pending_count += 1
-            continue
-        if kind != TOTAL:
+                numbers = [v for v in numbers if not isinstance(v, NotANumber)]
+            pending_sum = sum(numbers, pending_sum)  # in row order, as one by one
+            pending_count += len(numbers)
+        row = rows[position]
+        if row.kind != TOTAL:
             continue
         value = values[position]
         pending = pending_count > 0

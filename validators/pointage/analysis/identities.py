@@ -15,7 +15,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
-from itertools import combinations
+from functools import cached_property
+from itertools import combinations, islice
 
 from pointage.analysis.row_totals import TAX, WORDS, row_totals
 from pointage.base.addresses import column_letter
@@ -95,7 +96,8 @@ class IdentityAnalysis:
 
 def analyse_identities(table: Table, tolerance_cents: int = 0) -> IdentityAnalysis:
     analysis = IdentityAnalysis()
-    rows = [r for r in table.rows if r.kind in (DETAIL, TOTAL)]
+    notes = any(table.rows[p].kind not in (DETAIL, TOTAL) for p in table.non_detail_positions())
+    rows = [r for r in table.rows if r.kind in (DETAIL, TOTAL)] if notes else list(table.rows)
     if not rows:
         return analysis
     values = _LazyColumns(table, rows, _numeric_columns(table, rows))
@@ -141,10 +143,14 @@ class _LazyColumns:
 
     def __init__(self, table: Table, rows: list[Row], columns: list[int]) -> None:
         self.table, self.rows, self.columns = table, rows, columns
-        self.positions = {r.index: p for p, r in enumerate(rows)}
         self._cents: dict[int, list[int | None]] = {}
         self._samples: dict[int, list[int | None]] = {}
         self._raw: dict[int, list[Decimal | None]] = {}
+
+    @cached_property
+    def positions(self) -> dict[int, int]:
+        """Row -> its position in the columns (asked of the breaches only)."""
+        return {r.index: p for p, r in enumerate(self.rows)}
 
     def __contains__(self, col: object) -> bool:
         return col in self.columns
@@ -216,7 +222,7 @@ def _numeric_columns(table: Table, rows: list[Row]) -> list[int]:
     """Columns holding numbers on most filled detail rows of a sample (a total row
     holds its label there)."""
     found = []
-    indexes = [r.index for r in rows if r.kind == DETAIL][:SAMPLE]
+    indexes = list(islice((r.index for r in rows if r.kind == DETAIL), SAMPLE))
     for col in range(table.first_col, table.last_col + 1):
         if table.meanings.get(col) in _NOT_AMOUNTS:
             continue

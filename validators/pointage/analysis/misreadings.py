@@ -52,7 +52,6 @@ def heading_rows_of(table: Table) -> list[int]:
     """The rows of words where `table` expects numbers."""
     if table.kind.name == "liste":
         return []  # nothing sums a list's cells: a word there is accused of nothing
-    rows = [r.index for r in table.rows]
     roles = [r for r in table.kind.numeric if r in table.roles] + list(table.extra_money)
     # Only a row with a word where a check reads a number can be taken for a slip.
     worded = {
@@ -64,7 +63,7 @@ def heading_rows_of(table: Table) -> list[int]:
     }
     if not worded:
         return []  # numbers only where the checks read (the usual table): nothing to say
-    columns = _number_columns(table, rows)
+    columns = _number_columns(table, [r.index for r in table.rows])
     sheet, left = table.sheet, table.sheet.origin_col
     totals = [r.index for r in table.rows if r.kind == TOTAL]
     last_total = totals[-1] if totals else None

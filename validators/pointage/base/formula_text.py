@@ -103,7 +103,22 @@ class Term:
     node: Num | Ref
 
 
-_TOKEN = re.compile(
+class _Compiled:
+    """A regular expression compiled when first used: those of this module take a
+    fiftieth of a second to compile (their Unicode classes), and most checks read no
+    formula's text."""
+
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        self._pattern, self._flags = pattern, flags
+        self._compiled: re.Pattern | None = None
+
+    def __getattr__(self, name: str):  # match, search, sub, findall: the compiled one's
+        if self._compiled is None:
+            self._compiled = re.compile(self._pattern, self._flags)
+        return getattr(self._compiled, name)
+
+
+_TOKEN = _Compiled(
     r"""\s*(?:
       (?P<num>\d+(?:\.\d*)?(?:[eE][+-]?\d+)?|\.\d+(?:[eE][+-]?\d+)?)
     | (?P<ref>(?:(?:'(?:[^']|'')+'|[A-Za-z_\u00c0-\uffff][\w.\u00c0-\uffff]*)!)?
@@ -119,10 +134,10 @@ _CELL = re.compile(r"(\$?)([A-Za-z]{1,3})(\$?)(\d+)?")
 
 # A cell reference in a formula's text, outside quotes: not a function's name (`LOG10(`),
 # not a sheet's name (`Feuil2!`), not inside a longer word.
-_TEXT_REF = re.compile(r"(?<![A-Za-z0-9_.\u00c0-\uffff])(\$?)([A-Za-z]{1,3})(\$?)(\d+)(?![\w(!.])")
+_TEXT_REF = _Compiled(r"(?<![A-Za-z0-9_.\u00c0-\uffff])(\$?)([A-Za-z]{1,3})(\$?)(\d+)(?![\w(!.])")
 _QUOTED = re.compile(r"('(?:[^']|'')*'|\"[^\"]*\")")
 # A whole-column range (`C:C`, `$A:B`): it moves right with its cell too.
-_TEXT_COLUMNS = re.compile(
+_TEXT_COLUMNS = _Compiled(
     r"(?<![A-Za-z0-9_.$\u00c0-\uffff])(\$?)([A-Za-z]{1,3}):(\$?)([A-Za-z]{1,3})(?![\w(!.$])"
 )
 

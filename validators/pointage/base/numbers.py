@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from functools import partial
+from operator import is_not
 
 # Grouping spaces seen in pasted numbers: space, no-break space, narrow no-break
 # space, thin space.
@@ -112,6 +114,19 @@ def all_typed_numbers(values: list[object]) -> bool:
     compares it with), in one C-speed pass over the cells' types. Exact types: a
     subclass (numpy.float64) gives False, and the caller then looks cell by cell."""
     return _TYPED_NUMBER_TYPES.issuperset(map(type, values))
+
+
+# A filter for the cells of a column of `exact_values` that hold something.
+filled = partial(is_not, None)
+_WHOLE_OR_EMPTY = frozenset({type(None), int})
+
+
+def none_negative(values: list[object]) -> bool:
+    """Whether `values` (see `exact_values`) are whole numbers, none negative, or
+    empty, in two C-speed passes: the usual column of amounts, which needs no look at
+    each cell (`all(v is None or (v.__class__ is int and v >= 0) for v in values)` is
+    the reference a property test compares it with)."""
+    return _WHOLE_OR_EMPTY.issuperset(map(type, values)) and min(filter(filled, values), default=0) >= 0
 
 
 def cents_of_value(value: int | Decimal) -> int:

@@ -14,7 +14,7 @@ from pointage.base.text import is_blank
 from pointage.report.model import ColumnInfo, TableInfo
 from pointage.tables.kinds import LISTE
 from pointage.tables.subtables import TITLE_ROWS, chains, top_header_row
-from pointage.tables.table import ECHO, TOTAL, TOTAL_BESIDE, Table, is_total_label
+from pointage.tables.table import ECHO, TOTAL, TOTAL_BESIDE, Row, Table, is_total_label
 
 
 def describe_table(table: Table, ctx: CheckContext) -> TableInfo:
@@ -30,7 +30,7 @@ def describe_table(table: Table, ctx: CheckContext) -> TableInfo:
     )
     totals = tuple(
         sorted(
-            [(r.index + 1, r.how) for r in table.rows if r.kind == TOTAL]
+            [(r.index + 1, r.how) for r in _non_details(table) if r.kind == TOTAL]
             + [(side.row + 1, TOTAL_BESIDE) for side in table.side_totals]
         )
     )
@@ -56,7 +56,7 @@ def describe_table(table: Table, ctx: CheckContext) -> TableInfo:
         )
     if table.totals_skipped:
         notes.append(table.totals_skipped)
-    if echoes := [r.index + 1 for r in table.rows if r.how == ECHO]:
+    if echoes := [r.index + 1 for r in _non_details(table) if r.how == ECHO]:
         listed = ", ".join(map(str, echoes[:10])) + (" …" if len(echoes) > 10 else "")
         one = len(echoes) == 1
         notes.append(
@@ -165,3 +165,8 @@ def _joined(upper: TableInfo, lower: TableInfo) -> TableInfo:
         subtables=upper.subtables + lower.subtables,
         understood=upper.understood and lower.understood,
     )
+
+
+def _non_details(table: Table) -> list[Row]:
+    """The total and note rows of the table (an echo is a note)."""
+    return [table.rows[position] for position in table.non_detail_positions()]

@@ -9,6 +9,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
+from operator import itemgetter
 
 from pointage.base.excel_errors import EXCEL_ERRORS, ExcelError
 from pointage.base.formula_text import moved
@@ -162,10 +163,14 @@ class SheetSnapshot:
         return min(map(len, self.values)) if self.values else 0
 
     def column(self, rows: list[int], col: int) -> list[object]:
-        """Values of column `col` in `rows` (absolute, ascending), empty cells as None."""
+        """Values of column `col` in `rows` (absolute, strictly ascending), empty cells
+        as None."""
         values, top, c = self.values, self.origin_row, col - self.origin_col
         if rows and 0 <= c < self.width and top <= rows[0] and rows[-1] < top + len(values):
             # The usual case, one comprehension: the rows (ascending) are all inside.
+            first, last = rows[0] - top, rows[-1] - top
+            if last - first + 1 == len(rows):  # every row between them: a slice
+                return [None if v == "" else v for v in map(itemgetter(c), values[first : last + 1])]
             return [None if (v := values[r - top][c]) == "" else v for r in rows]
         out: list[object] = []
         for row in rows:

@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import re
 import zipfile
+from collections.abc import Callable
 from datetime import datetime, timedelta
 from xml.etree import ElementTree
 
 from pointage.base.addresses import column_index, column_letter
 from pointage.reading.snapshot import EXCEL_ERRORS, ExcelError
-from pointage.reading.xml_rows import last_row_end
+from pointage.reading.xml_rows import RowPieces, last_row_end
 from pointage.reading.zip_parts import open_part, read_part
 
 _CELL = re.compile(rb"<(?:\w+:)?(c|row)\b([^>]*?)(/?)>")
@@ -38,48 +39,73 @@ PREFIXED_MAIN = re.compile(
 )
 
 
+def _may_write_prefixes(head: bytes) -> bool:
+    """Whether a sheet whose XML begins with `head` may write its elements with a
+    prefix (`<x:c>`, `<x:f>`)."""
+    return b"<worksheet" not in head or bool(PREFIXED_MAIN.search(head))
+
+
 class Census:
     """What one streamed pass over a sheet's XML (the blocks `check_inflation` inflates
-    anyway) says of the block calamine would make of it, at C speed: the cells counted,
-    and the largest row and column their references name. When every cell writes its
+    anyway) says of the block calamine would make of it, at C speed: the largest row
+    and column its cells' references name, and the cells counted (for the annotated
+    copy's limit; a check, which needs the bound only, leaves them uncounted). When every cell writes its
     reference first, (last row + 1) × (last column + 1) bounds calamine's block; a
     sheet whose cells follow each other without references, or past that bound, is
-    measured cell by cell (`measure`)."""
+    measured cell by cell (`measure`).
 
-    def __init__(self) -> None:
+    Fed the part's blocks (`census(block)`, then `census(b"")` at its end), which it
+    cuts after rows (`RowPieces`); `each_piece(piece, end)` reads the same pieces for
+    more (the scan of `xlsx.py`), so that one inflate serves both."""
+
+    def __init__(self, each_piece: Callable[[bytes, int], None] | None = None, counted: bool = True) -> None:
         self.cells = 0
+        self.counted = counted
         self.one_by_one = False  # a cell without its reference first: measured cell by cell
         self.last_row = self.last_col = -1
-        self._carry = b""
-        self._head = True
+        self.prefixed: bool | None = None  # known from the part's first bytes
+        self._each_piece = each_piece
+        self._pieces = RowPieces(self._piece)
 
     def __call__(self, block: bytes) -> None:
-        data = self._carry + block
-        cut = data.rfind(b">") + 1
-        piece, self._carry = data[:cut], data[cut:]
-        if self._head and piece:
-            self._head = False
+        self._pieces(block)
+        if self._pieces.torn:  # a reference may have been cut in two
+            self.one_by_one = True
+
+    def _piece(self, piece: bytes, end: int) -> None:
+        if self.prefixed is None:  # the part's first piece, its first bytes
             # A sheet that may write its cells with a prefix (`<x:c>`): one by one.
-            head = piece[:8192]
-            self.one_by_one = b"<worksheet" not in head or bool(PREFIXED_MAIN.search(head))
-        if not self.one_by_one and _UNREFERENCED.search(piece):
-            self.one_by_one = True
+            self.prefixed = _may_write_prefixes(piece[: min(end, 8192)])
+            self.one_by_one = self.one_by_one or self.prefixed
+        self._count(piece, end)
+        if self._each_piece is not None:
+            self._each_piece(piece, end)
+
+    def _count(self, piece: bytes, end: int) -> None:
+        """Count the cells of `piece[:end]`, which ends after a tag (a row, most often).
+        Most pieces cost one count and one search: the search finds the first cell
+        without its reference first, or beyond the bound the piece's last cell sets."""
         if self.one_by_one:  # every cell counted, whatever its writing (openpyxl loads each)
-            self.cells += sum(piece.count(form) for form in (b"<c ", b"<c>", b":c ", b":c>"))
+            if self.counted:
+                self.cells += sum(piece.count(form, 0, end) for form in (b"<c ", b"<c>", b":c ", b":c>"))
             return
-        self.cells += piece.count(_REFERENCED)
-        last = piece.rfind(_REFERENCED)
-        if last < 0:
-            return
-        found = _REFERENCE.match(piece, last)
-        if found is None:  # a reference that is no cell's (`r="foo"`)
+        last = piece.rfind(_REFERENCED, 0, end)
+        found = _REFERENCE.match(piece, last, end) if last >= 0 else None
+        if found is not None:
+            # Rows come in order: the last cell names the last row so far.
+            self._grow(found)
+        odd = _odd(self.last_row, self.last_col).search(piece, 0, end)
+        # No cell without its reference lies before the first odd one.
+        if odd is not None and _UNREFERENCED.search(piece, odd.start(), end):
             self.one_by_one = True
+            self._count(piece, end)
             return
-        self._grow(found)
-        # Rows come in order: the last cell names the last row so far. A cell beyond the
-        # bound (a wider row, a cell written far away) moves it, cell by cell.
-        if _beyond(self.last_row, self.last_col).search(piece):
-            for reference in _REFERENCE.finditer(piece):
+        if self.counted:
+            self.cells += piece.count(_REFERENCED, 0, end)
+        if last >= 0 and found is None:  # a reference that is no cell's (`r="foo"`)
+            self.one_by_one = True
+        elif odd is not None:  # a cell beyond the bound (a wider row, a cell far away)
+            for reference in _REFERENCE.finditer(piece, 0, end):
                 self._grow(reference)
 
     def _grow(self, reference: re.Match) -> None:
@@ -92,41 +118,49 @@ class Census:
         return None if self.one_by_one else (self.last_row + 1) * (self.last_col + 1)
 
 
-def _greater(text: bytes, alphabet: bytes) -> bytes:
-    """A regex for the words of `alphabet` (`0-9`, `A-Z`) larger than `text` of the same
-    alphabet, read as numbers (longer is larger; no leading zero)."""
-    low, high = alphabet[0:1], alphabet[-1:]
-    any_ = b"[" + low + b"-" + high + b"]"
-    options = [any_ + b"{%d,}" % (len(text) + 1)]
-    for i, ch in enumerate(text):
-        if ch < high[0]:
-            options.append(
-                re.escape(text[:i])
-                + b"["
-                + bytes([ch + 1])
-                + b"-"
-                + high
-                + b"]"
-                + any_
-                + b"{%d}" % (len(text) - i - 1)
-            )
+def _up_to(text: bytes, first: bytes, alphabet: bytes) -> bytes:
+    """A regex for the words of `alphabet` (`0-9`, `A-Z`) not larger than `text`, read
+    as numbers: shorter words (first character from `first`: no leading zero), or
+    words of its length that are not larger, character by character."""
+    low, high = alphabet[0], alphabet[-1]
+    any_ = b"[" + bytes([low, 45, high]) + b"]"
+    options = []
+    if len(text) > 1:  # possessive: a longer word is refused without backtracking
+        options.append(b"[" + bytes([first[0], 45, high]) + b"]" + any_ + b"{0,%d}+" % (len(text) - 2))
+    same = b""  # the words of its length, not larger, built from the last character
+    for i in reversed(range(len(text))):
+        least = first[0] if i == 0 else low
+        ch = text[i]
+        below = (
+            b"[" + bytes([least, 45, ch - 1]) + b"]" + any_ + b"{%d}" % (len(text) - i - 1)
+            if ch > least
+            else b""
+        )
+        here = re.escape(bytes([ch])) + same
+        same = b"(?:" + below + b"|" + here + b")" if below else here
+    options.append(same)
     return b"(?:" + b"|".join(options) + b")"
 
 
-_BEYOND: dict[tuple[int, int], re.Pattern] = {}
+_ODD: dict[tuple[int, int], re.Pattern] = {}
 
 
-def _beyond(last_row: int, last_col: int) -> re.Pattern:
-    """A cell reference whose row or column lies past (last_row, last_col), 0-based."""
+def _odd(last_row: int, last_col: int) -> re.Pattern:
+    """A cell written without its reference first (`_UNREFERENCED`), or whose reference
+    is not a plain one within (last_row, last_col), 0-based (past it, or written
+    `r="A007"`): one search finds either. The usual cell is refused by the look-ahead
+    as soon as its reference is read."""
     key = (last_row, last_col)
-    if key not in _BEYOND:
-        if len(_BEYOND) > 256:
-            _BEYOND.clear()
-        row = str(last_row + 1).encode()
-        col = column_letter(last_col).encode() if last_col >= 0 else b""
-        wider = _greater(col, b"AZ") if col else b"[A-Z]+"
-        _BEYOND[key] = re.compile(rb'<c r="(?:' + wider + rb"0*\d|[A-Z]+0*" + _greater(row, b"09") + rb'")')
-    return _BEYOND[key]
+    if key not in _ODD:
+        if len(_ODD) > 256:
+            _ODD.clear()
+        if last_row < 0 or last_col < 0:
+            within = b"(?!)"  # no bound yet: every reference is past it
+        else:
+            columns = _up_to(column_letter(last_col).encode(), b"A", b"AZ")
+            within = columns + _up_to(str(last_row + 1).encode(), b"1", b"09") + b'"'
+        _ODD[key] = re.compile(rb'<c(?:>| (?!r="' + within + rb"))")
+    return _ODD[key]
 
 
 class Extent:

@@ -3,12 +3,14 @@
 Values come from python-calamine (cached values of formulas, merged ranges): it reads
 a sheet about ten times faster than openpyxl. What calamine does not tell (formulas
 without a cached value, hidden rows and columns, error cells, the rows a SUM adds,
-Excel Tables) comes from one streamed pass over each sheet's XML, in constant memory.
-The file is only read.
+Excel Tables) comes from a scan of each sheet's XML as it streams through the only
+inflate of it, the one that refuses bombs before calamine starts (`zip_parts.py`), in
+constant memory. The file is only read.
 """
 
 from __future__ import annotations
 
+import copy
 import html
 import re
 import threading
@@ -37,7 +39,6 @@ from pointage.reading.snapshot import (
     record_sum,
 )
 from pointage.reading.sparse_sheet import (
-    PREFIXED_MAIN,
     Census,
     Extent,
     date_styles,
@@ -46,8 +47,7 @@ from pointage.reading.sparse_sheet import (
     shared_strings,
 )
 from pointage.reading.table_parts import list_object, pivot_frame, resolve_structured_sums
-from pointage.reading.xml_rows import last_row_end
-from pointage.reading.zip_parts import check_inflation, open_part, read_part
+from pointage.reading.zip_parts import check_inflation, read_part
 
 _ROW_TAG = re.compile(rb"<(?:\w+:)?row\b[^>]*>")
 _COL_TAG = re.compile(rb"<(?:\w+:)?col\b[^>]*>")
@@ -83,7 +83,6 @@ _STRUCTURED_SUM = re.compile(rb"[^>]*>\s*=?\s*(?:SUM\(|SUBTOTAL\(\s*(?:9|109)\s*
 _FORMULA_TEXT = re.compile(rb"[^>]*>([^<]*)<")
 # The last row of a sheet: where a whole-column range ends.
 _LAST_ROW = 1048575
-_CHUNK = 1 << 20
 
 
 def read_xlsx(path: Path, while_loading: Callable[[], None] | None = None) -> WorkbookSnapshot:
@@ -98,22 +97,23 @@ def read_xlsx(path: Path, while_loading: Callable[[], None] | None = None) -> Wo
             structure = book_structure(archive)
             parts, own = structure.sheets, _own_sheets(structure.book)
             # Before calamine inflates anything: bombs and workbooks too big to check
-            # are refused here, in constant memory, and each sheet's cells counted.
-            census = {part: Census() for _, part in parts}
-            check_inflation(archive, census)
+            # are refused here, in constant memory. That one inflate of each sheet
+            # also counts its cells and scans its XML for what calamine does not tell
+            # (formulas without a value, hidden rows, error cells, SUM ranges).
+            zeros_suspect = _computed_on_opening(structure.book)
+            passes = {part: _SheetPass(zeros_suspect) for _, part in parts}
+            check_inflation(archive, passes)
+            extras = _extras_of(archive, parts, passes)
+            if zeros_suspect:
+                _zeros_never_computed(extras.values())
             # A sheet whose cells could span too much is measured first: calamine would
             # make a dense block of it (and die of it past a billion cells).
-            apart, gaps = _oversized(archive, parts, census)
-            # calamine starts now; what it does not tell (formulas without a value,
-            # hidden rows, error cells, Excel Tables) is scanned meanwhile, and the
-            # engine warms up its imports.
+            apart, gaps = _oversized(archive, parts, {part: p.census for part, p in passes.items()})
+            # calamine starts now; the Excel Tables are read meanwhile, and the engine
+            # warms up its imports.
             loading = _BackgroundLoad(path, [name for name, _ in parts if name not in apart], structure.part)
             loading.start()
             try:
-                zeros_suspect = _computed_on_opening(structure.book)
-                extras = {name: _scan_sheet_xml(archive, part, zeros_suspect) for name, part in parts}
-                if zeros_suspect:
-                    _zeros_never_computed(extras.values())
                 tables, pivots, table_gaps = _list_objects(archive, parts)
                 gaps += table_gaps
                 read_apart = _read_apart(archive, structure, apart)
@@ -427,38 +427,36 @@ class _SheetExtras:
         self.other_cached = False
 
 
-def _scan_sheet_xml(archive: zipfile.ZipFile, part: str, zeros_suspect: bool = False) -> _SheetExtras:
-    """One streamed pass: hidden rows/columns and formulas without a cached value."""
-    extras = _SheetExtras()
-    try:
-        info = archive.getinfo(part)
-    except KeyError as exc:
-        raise UnreadableWorkbook(f"la feuille {part} manque dans le fichier.") from exc
-    carry = b""
-    prefixed: bool | None = None  # may the sheet write its formulas `x:f`?
-    try:
-        with open_part(archive, info) as stream:
-            while True:
-                chunk = stream.read(_CHUNK)
-                if prefixed is None:
-                    head = chunk[:8192]
-                    prefixed = b"<worksheet" not in head or bool(PREFIXED_MAIN.search(head))
-                if not chunk:
-                    _scan_block(carry, len(carry), extras, prefixed, zeros_suspect)
-                    break
-                buffer = carry + chunk
-                # Cut after the last complete row so that no cell is split; a block
-                # with no row end (a huge row, a bomb) keeps only a tail for the next.
-                cut = last_row_end(buffer)
-                cut = cut if cut >= 0 else max(0, len(buffer) - _CHUNK)
-                _scan_block(buffer, cut, extras, prefixed, zeros_suspect)
-                carry = buffer[cut:]
-    except (zipfile.BadZipFile, EOFError, OSError) as exc:
-        raise UnreadableWorkbook("le fichier est endommagé (archive tronquée ou corrompue).") from exc
-    except Exception as exc:  # zlib.error and friends from a damaged stream
-        if isinstance(exc, UnreadableWorkbook):
-            raise
-        raise UnreadableWorkbook("le fichier est endommagé (archive illisible).") from exc
+class _SheetPass:
+    """What one sheet's only inflate (`check_inflation`, before calamine starts) feeds:
+    its cells counted (`Census`, which cuts the XML after rows) and, piece by piece, the
+    scan of what calamine does not tell (`_scan_block`)."""
+
+    def __init__(self, zeros_suspect: bool) -> None:
+        self.extras = _SheetExtras()
+        self.census = Census(each_piece=self._scan, counted=False)
+        self._zeros_suspect = zeros_suspect
+
+    def __call__(self, block: bytes) -> None:
+        self.census(block)
+
+    def _scan(self, piece: bytes, end: int) -> None:
+        _scan_block(piece, end, self.extras, bool(self.census.prefixed), self._zeros_suspect)
+
+
+def _extras_of(
+    archive: zipfile.ZipFile, parts: list[tuple[str, str]], passes: dict[str, _SheetPass]
+) -> dict[str, _SheetExtras]:
+    """Sheet name -> what the scan of its part found (a sheet's own copy when two sheets
+    name one part)."""
+    extras: dict[str, _SheetExtras] = {}
+    for name, part in parts:
+        try:
+            archive.getinfo(part)
+        except KeyError as exc:
+            raise UnreadableWorkbook(f"la feuille {part} manque dans le fichier.") from exc
+        found = passes[part].extras
+        extras[name] = copy.deepcopy(found) if any(e is found for e in extras.values()) else found
     return extras
 
 
@@ -467,7 +465,7 @@ def _scan_block(
 ) -> None:
     """Scan `block[:end]`. Most blocks hold neither `hidden=` nor a formula: two or
     three substring searches (C speed) and nothing else."""
-    if block.find(b"hidden=", 0, end) >= 0:
+    if block.find(b'hidden="', 0, end) >= 0:  # `_HIDDEN`'s beginning: the longer, the quicker
         for tag in _ROW_TAG.finditer(block, 0, end):
             text = tag.group(0)
             if _HIDDEN.search(text):

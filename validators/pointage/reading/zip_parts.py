@@ -48,7 +48,8 @@ def check_inflation(
     calamine reads any: a part that inflates like a bomb, or past the size the archive
     declares, is refused as a trap; a workbook whose sheets are too big to check is
     refused as too big. For `.xlsx`, `.xlsb` and `.ods` alike. `watchers`: part ->
-    what sees each of its blocks as it streams (the cells of a sheet, counted)."""
+    what sees each of its blocks as it streams, then an empty block at its end (the
+    cells of a sheet counted, its XML scanned): the only inflate of those parts."""
     parts = [i for i in archive.infolist() if not i.is_dir()]
     for info in parts:  # what the archive says of itself, first: a trap is a trap
         refuse_bomb(info, info.file_size)
@@ -67,6 +68,8 @@ def check_inflation(
                         raise UnreadableWorkbook(too_big_message(total))
                 if watch is not None:
                     watch(block)
+        if watch is not None:
+            watch(b"")
 
 
 def _counts_for_memory(name: str) -> bool:

@@ -9,7 +9,14 @@ from pointage.analysis.misreadings import heading_rows
 from pointage.base.addresses import a1, column_letter, parse_a1, range_a1
 from pointage.base.excel_errors import ExcelError
 from pointage.base.formatting import as_json, count, first_of, format_money, show
-from pointage.base.numbers import NotANumber, Number, all_typed_numbers, is_typed_number, parse_number
+from pointage.base.numbers import (
+    NotANumber,
+    Number,
+    all_typed_numbers,
+    is_typed_number,
+    none_negative,
+    parse_number,
+)
 from pointage.base.text import is_blank
 from pointage.report.findings import Severity
 from pointage.rules.registry import rule
@@ -71,7 +78,9 @@ def _typed_numeric_cells(ctx) -> Iterator[NumericCell]:
         if table.has("description"):
             # A total under the description column may be `3 354` or `43 places`:
             # only the numbers typed as text are worth an info; no F002 on text.
-            for row, raw in zip(table.rows, table.column("description")):
+            descriptions = table.column("description")
+            for position in table.non_detail_positions():
+                row, raw = table.rows[position], descriptions[position]
                 if (
                     row.kind == TOTAL
                     and not is_typed_number(raw)
@@ -285,8 +294,10 @@ def check_merged(ctx):
             continue
         numeric = {table.roles[r] for r in table.kind.numeric if r in table.roles}
         numeric.update(table.roles[r] for r in table.extra_money)
-        details = {r.index for r in table.rows if r.kind == DETAIL}
         merged = list(table.sheet.merged_starting(table.header_row + 1, table.last_row))
+        if not merged:
+            continue
+        details = {r.index for r in table.rows if r.kind == DETAIL}
         found = [
             (r1, c1, r2, c2)
             for r1, c1, r2, c2 in merged
@@ -356,6 +367,8 @@ def check_hidden(ctx):
     for table in ctx.tables:
         if table.kind.name == "liste":
             continue  # nothing sums the rows of a list
+        if not table.sheet.hidden_rows and not table.sheet.hidden_cols:
+            continue
         body = {r.index for r in table.rows}
         rows = [r for r in sorted(table.sheet.hidden_rows) if r in body]
         # A hidden column matters where a check reads it: a column of the table's roles
@@ -420,7 +433,10 @@ def check_negative(ctx):
             # An accounting list (`Libellé tiers`): a negative entry is a reversal; a list
             # of amounts without a beneficiary says nothing of who would be owed.
             continue
-        for row, value in zip(table.rows, table.exact_column("amount")):
+        amounts = table.exact_column("amount")
+        if none_negative(amounts):
+            continue
+        for row, value in zip(table.rows, amounts):
             if value is None or isinstance(value, NotANumber) or value >= 0:
                 continue
             amount = table.number_value(row, "amount")
@@ -473,31 +489,62 @@ def _duplicate_pairs(table) -> list[tuple[int, int, int]]:
     if not table.usable or table.kind.name not in ("repartition", "liste"):
         return []
     sheet, first, last = table.sheet, table.first_col, table.last_col
-    seen: dict[tuple, int] = {}
-    pairs = []
     start, stop = first - sheet.origin_col, last - sheet.origin_col + 1
     col = table.roles.get("label", first)
     # Where the row's name and amount sit in its signature.
     name_at, amount_at = col - first, table.roles.get("amount", col) - first
-    for row in table.rows:
-        if row.kind == TOTAL:
-            seen.clear()  # a new block starts
+    # Two identical rows have the same name: a block whose names all differ (the usual
+    # block) holds no pair, and no row of it is read whole.
+    names = None
+    if first <= col <= last:
+        names = (
+            table.column("label")
+            if "label" in table.roles
+            else sheet.column([r.index for r in table.rows], col)
+        )
+    pairs = []
+    for block in _blocks_of_details(table):
+        if names is not None and _all_different(names, block):
             continue
-        if row.kind != DETAIL:
-            continue
-        # Cells as they are: identical means identical, spaces included.
-        signature = tuple(sheet.row(row.index)[start:stop])
-        earlier = seen.setdefault(signature, row.index)
-        if earlier == row.index:
-            continue
-        if _blank_at(signature, name_at) and _blank_at(signature, amount_at):
-            # Without its name nor its amount, a row is no grant pasted twice: the second
-            # line of a record whose cells are merged over two rows, a note under a line
-            # (asked of repeated rows only: identical rows are blank in the same cells).
-            continue
-        if sum(1 for v in signature if not is_blank(v)) >= 2:
-            pairs.append((row.index, earlier, col))
+        seen: dict[tuple, int] = {}
+        for position in block:
+            index = table.rows[position].index
+            # Cells as they are: identical means identical, spaces included.
+            signature = tuple(sheet.row(index)[start:stop])
+            earlier = seen.setdefault(signature, index)
+            if earlier == index:
+                continue
+            if _blank_at(signature, name_at) and _blank_at(signature, amount_at):
+                # Without its name nor its amount, a row is no grant pasted twice: the
+                # second line of a record whose cells are merged over two rows, a note
+                # under a line (asked of repeated rows only: identical rows are blank in
+                # the same cells).
+                continue
+            if sum(1 for v in signature if not is_blank(v)) >= 2:
+                pairs.append((index, earlier, col))
     return pairs
+
+
+def _blocks_of_details(table) -> list[range | list[int]]:
+    """The positions (in `table.rows`) of the detail rows of each block: a total row
+    starts a new block (a range when no note row lies in it, the usual block)."""
+    blocks: list[range | list[int]] = []
+    start, notes = 0, set()
+    for position in [*table.non_detail_positions(), len(table.rows)]:
+        if position < len(table.rows) and table.rows[position].kind != TOTAL:
+            notes.add(position)
+            continue
+        block = range(start, position)
+        blocks.append([p for p in block if p not in notes] if notes else block)
+        start, notes = position + 1, set()
+    return blocks
+
+
+def _all_different(values: list, block: range | list[int]) -> bool:
+    """Whether the values at the block's positions all differ."""
+    if isinstance(block, range):
+        return len(set(values[block.start : block.stop])) == len(block)
+    return len({values[position] for position in block}) == len(block)
 
 
 def _blank_at(cells: tuple, offset: int) -> bool:

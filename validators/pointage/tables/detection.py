@@ -6,6 +6,7 @@ import math
 from bisect import bisect_right
 from dataclasses import dataclass
 from itertools import pairwise
+from operator import itemgetter
 
 from pointage.base.numbers import Number, parse_number
 from pointage.base.text import is_blank, is_blank_row
@@ -146,7 +147,11 @@ def _find_by_headers(sheet: SheetSnapshot, claimed: set[int]) -> list[Table]:
     blank_run_before = False
     scanned: list = [0, False]  # how far the body was searched for a total, and if found
     values, top = sheet.values, sheet.origin_row
+    numbers = _TypedNumbers(sheet)
+    lines_end = -1  # the rows before it are lines already added to `body`
     for index in range(sheet.origin_row, sheet.row_count):
+        if index < lines_end:
+            continue
         if claimed and index in claimed:
             if current is not None:
                 tables.extend(_finish_side_by_side(current, body))
@@ -154,6 +159,17 @@ def _find_by_headers(sheet: SheetSnapshot, claimed: set[int]) -> list[Table]:
             block_start, blank_run = index + 1, 0
             continue
         cells = values[index - top]
+        if current is not None and body and not blank_run and not claimed:
+            # The usual rows: lines of the table, as long as they hold a typed number in
+            # its amount column (no header, not blank, no title after a blank row).
+            lines_end = numbers.run_end(current.roles.get("amount"), index)
+            if lines_end > index:
+                body.extend(range(index, lines_end))
+                continue
+        if current is not None and body and not blank_run and not _NUMBER_TYPES.isdisjoint(map(type, cells)):
+            # One more line of the table (a typed number elsewhere).
+            body.append(index)
+            continue
         if is_blank_row(cells):
             blank_run += 1
             if blank_run >= BLANK_RUN_ENDS_TABLE:
@@ -217,6 +233,29 @@ def _find_by_headers(sheet: SheetSnapshot, claimed: set[int]) -> list[Table]:
 
 
 _NUMBER_TYPES = frozenset({int, float})
+
+
+class _TypedNumbers:
+    """Which rows of a sheet hold a typed number in a column, one byte a row, read at
+    C speed once per column asked."""
+
+    def __init__(self, sheet: SheetSnapshot) -> None:
+        self.sheet = sheet
+        self._flags: dict[int, bytes] = {}
+
+    def run_end(self, col: int | None, index: int) -> int:
+        """The first row from `index` on whose cell in `col` holds no typed number
+        (`index` itself when it holds none, or when `col` is not in every row)."""
+        sheet = self.sheet
+        c = -1 if col is None else col - sheet.origin_col
+        if not 0 <= c < sheet.width:
+            return index
+        flags = self._flags.get(c)
+        if flags is None:
+            types = map(type, map(itemgetter(c), sheet.values))
+            flags = self._flags[c] = bytes(map(_NUMBER_TYPES.__contains__, types))
+        end = flags.find(0, index - sheet.origin_row)
+        return sheet.row_count if end < 0 else sheet.origin_row + end
 
 
 def _numbers_may_be_years(cells: list[object]) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import string
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -102,6 +103,8 @@ class Table:
     _numbers: dict[tuple[int, int], Number | NotANumber | None] = field(default_factory=dict, repr=False)
     _columns: dict[str, list[object]] = field(default_factory=dict, repr=False)
     _exact: dict[str, list] = field(default_factory=dict, repr=False)
+    _non_details: list[int] | None = field(default=None, repr=False)
+    _indexes: list[int] | None = field(default=None, repr=False)
 
     @property
     def sheet_name(self) -> str:
@@ -154,9 +157,19 @@ class Table:
             if col is None:
                 found = [None] * len(self.rows)
             else:
-                found = self.sheet.column([r.index for r in self.rows], col)
+                if self._indexes is None:
+                    self._indexes = [r.index for r in self.rows]
+                found = self.sheet.column(self._indexes, col)
             self._columns[role] = found
         return found
+
+    def non_detail_positions(self) -> list[int]:
+        """The positions in `rows` of the total and note rows, in order, computed once:
+        the loops over a big table's rows go from one to the next, the detail rows
+        between them read as slices of columns."""
+        if self._non_details is None:
+            self._non_details = [p for p, row in enumerate(self.rows) if row.kind != DETAIL]
+        return self._non_details
 
     def exact_column(self, role: str) -> list[int | Decimal | NotANumber | None]:
         """`column(role)` read as numbers (see `exact_value`), computed once."""
@@ -217,39 +230,37 @@ def extra_role(col: int) -> str:
 def classify_rows(table: Table, body: list[int]) -> None:
     """Sort the body rows of a table into detail, total and note rows (classeur.md).
 
-    Runs once per row of every table: reads the sheet's row lists directly."""
+    Runs once per row of every table: the first cells and the labels are read as
+    columns; a row is read whole only when its first cell holds no text."""
     sheet = table.sheet
-    values, top, left = sheet.values, sheet.origin_row, sheet.origin_col
-    first, stop = table.first_col - left, table.last_col - left + 1
-    label_at = _offset(table, "label")
-    description_at = _offset(table, "description")
-    amount_at = _offset(table, "amount")
+    first, stop = table.first_col - sheet.origin_col, table.last_col - sheet.origin_col + 1
     has_totals = table.kind.has_totals
     totals_only_by_label = table.kind.name in ("imputation", "plan", "execution")
     merged_labels = _merged_labels(table, body[-1] if body else table.header_row)
     # A SUM/SUBTOTAL of the rows above in the amount column says the row is a total.
     amount_col = table.roles.get("amount")
     sums = table.sheet.sums if amount_col is not None and table.kind.name != "imputation" else {}
+    label_col, description_col = table.roles.get("label"), table.roles.get("description")
+    heads = sheet.column(body, table.first_col) if first >= 0 else [None] * len(body)
+    labels = sheet.column(body, label_col) if label_col is not None else [None] * len(body)
     append = table.rows.append
+    # Where the total rows are in `table.rows` (for their echoes, below).
+    totals = [p for p, row in enumerate(table.rows) if row.kind == TOTAL]
     previous_kind = None
-    for index in body:
+    for index, head, label_value in zip(body, heads, labels):
         if merged_labels and index in merged_labels and not _is_total_row(table, index, amount_col, sums):
             # Under a label merged over several rows: one more row of that label (three
             # grants to one structure), never a bare-amount total.
             append(Row(index, DETAIL, merged_labels[index]))
             previous_kind = DETAIL
             continue
-        r = index - top
-        line = values[r] if 0 <= r < len(values) else []
-        cells = line[max(first, 0) : stop] if first < len(line) else []
-        head = cells[0] if cells else None
         if isinstance(head, str) and (leading := head.strip()):
-            pass  # the usual row: a text in the first column
+            cells = None  # the usual row: a text in the first column
         else:
+            cells = _cells(sheet.row(index), first, stop)
             leading = _first_text(cells)
             if leading is None:
                 continue  # a blank row
-        label_value = _at(line, label_at)
         label = str(label_value).strip() if label_value is not None else ""
         if not has_totals:
             kind = DETAIL
@@ -259,28 +270,36 @@ def classify_rows(table: Table, body: list[int]) -> None:
                 label = leading
         elif is_total_label(leading):
             kind, label, how = TOTAL, leading, TOTAL_BY_LABEL
-        elif totals_only_by_label:
-            kind = DETAIL
+        elif totals_only_by_label or label:
+            kind = DETAIL  # a named line; a budget or plan table closes blocks by label only
+        elif amount_col is None or is_blank(sheet.value(index, amount_col)):
+            kind = NOTE
+        elif (
+            previous_kind == DETAIL
+            and (description_col is None or is_blank(sheet.value(index, description_col)))
+            and _only_numbers_besides(
+                cells if cells is not None else _cells(sheet.row(index), first, stop),
+                amount_col - table.first_col,
+            )
+        ):
+            # Seed 001, thématique 4: a block closed by a bare amount.
+            kind, how = TOTAL, TOTAL_BY_BARE_AMOUNT
         else:
-            has_label = bool(label)  # not blank
-            has_amount = not is_blank(_at(line, amount_at))
-            if (
-                not has_label
-                and has_amount
-                and previous_kind == DETAIL
-                and is_blank(_at(line, description_at))
-                and _only_numbers_besides(cells, amount_at - first if amount_at is not None else None)
-            ):
-                # Seed 001, thématique 4: a block closed by a bare amount.
-                kind, how = TOTAL, TOTAL_BY_BARE_AMOUNT
-            elif has_label or has_amount:
-                kind = DETAIL
-            else:
-                kind = NOTE
-        append(Row(index, kind, label, how) if kind == TOTAL else Row(index, kind, label))
+            kind = DETAIL
+        if kind == TOTAL:
+            totals.append(len(table.rows))
+            append(Row(index, kind, label, how))
+        else:
+            append(Row(index, kind, label))
         previous_kind = kind
     if has_totals:
-        _echoes_to_notes(table)
+        _echoes_to_notes(table, totals)
+
+
+def _cells(line: list[object], first: int, stop: int) -> list[object]:
+    """The cells of a row within the table's columns (`first`, `stop`: from the
+    sheet's first column)."""
+    return line[max(first, 0) : stop] if first < len(line) else []
 
 
 # An echo's amount may be the total recomputed and rounded otherwise: within this share.
@@ -289,18 +308,21 @@ ECHO_TOLERANCE = Decimal("0.01")
 ECHO_REPEATED = 2
 
 
-def _echoes_to_notes(table: Table) -> None:
+def _echoes_to_notes(table: Table, totals: list[int]) -> None:
     """A row right under a total that repeats it (the same cells but its first one,
     the same amount give or take a rounding) is an echo of that total, not a line of
-    the next block: read as a note, it is summed by no total."""
+    the next block: read as a note, it is summed by no total. `totals`: where the
+    total rows are in `table.rows`."""
     sheet = table.sheet
     rows = table.rows
     amount = table.roles.get("amount")
     if amount is None:
         return
-    for position in range(len(rows) - 1):
+    for position in totals:
+        if position + 1 >= len(rows):
+            continue
         total, row = rows[position], rows[position + 1]
-        if total.kind != TOTAL or row.kind != DETAIL or row.index != total.index + 1:
+        if row.kind != DETAIL or row.index != total.index + 1:
             continue
         if _echoes(sheet, table, total.index, row.index, amount):
             rows[position + 1] = Row(row.index, NOTE, row.label, ECHO)
@@ -355,15 +377,19 @@ def _merged_labels(table: Table, last: int) -> dict[int, str]:
     return covered
 
 
+# The ASCII letters and digits a total label never starts with (not S, not T).
+_NEVER_FIRST_OF_TOTAL = frozenset(string.ascii_letters + string.digits) - frozenset("sStT")
+
+
 def is_total_label(text: str) -> bool:
     """`TOTAL`, `Sous-total général :`, not `Totalement`. Most first cells start with
     an ASCII letter or a digit: they are not normalised at all, as the letters of an
     ASCII text are its normalised letters: a total starts `SOUS` or `TOTAL`
     (`is_total_label_plain` is the reference a property test compares it with)."""
     first = text[:1]
-    if first.isascii() and first.isalnum():
-        if first not in "sStT":
-            return False
+    if first in _NEVER_FIRST_OF_TOTAL:
+        return False
+    if first in "sStT":
         head = text[:5]
         if head.isascii():
             upper = head.upper()
