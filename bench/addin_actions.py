@@ -6,7 +6,7 @@ is one action sent back to Excel.
 Two books, each with its actions by kind:
 
 - the seed 000 example, and the budget of issue 4: write actions <= marked cells + rows
-  of Contrôles + 10 (the message box is not a write);
+  of Contrôles (its findings and its tables read) + 10 (the message box is not a write);
 - a generated répartition sheet of 10 000 rows (100 blocks and their totals, a Barème)
   in which 100 amounts are wrong, hence 100 findings, and the target of issue 14:
   actions (all of them) <= 150. « Effacer les marques » on it is shown too.
@@ -18,6 +18,7 @@ links of Contrôles are HYPERLINK formulas written with its values, in the same 
 
 from __future__ import annotations
 
+import copy
 import json
 import os
 import random
@@ -35,6 +36,7 @@ os.environ.setdefault("XLWINGS_LICENSE_KEY", "noncommercial")
 from addin_payload import Replay, book_of, payload_from_file, write_actions  # noqa: E402
 from generate import repartition_workbook  # noqa: E402
 from pointage.addin.macros import effacer_marques, verifier  # noqa: E402
+from pointage.base.addresses import parse_a1  # noqa: E402
 from pointage.base.own_sheets import CONTROLES_SHEET  # noqa: E402
 
 EXAMPLE = ROOT / "workbooks" / "exemples" / "cp-2024-09-16-accompagnement-global.xlsx"
@@ -92,6 +94,15 @@ def generated_payload(
     return payload
 
 
+def amount_moved(payload: dict, cell: str, by: int) -> dict:
+    """A copy of the payload in which the amount in `cell` of the Annexe sheet is `by` €
+    more: the user's one change between two clicks."""
+    changed = copy.deepcopy(payload)
+    row, col = parse_a1(cell)
+    _sheet_values(changed, "Annexe")[row][col] += by
+    return changed
+
+
 def _sheet_values(payload: dict, name: str) -> list[list[object]]:
     return next((s["values"] for s in payload["sheets"] if s["name"] == name), [])
 
@@ -106,7 +117,7 @@ def print_actions(actions: list[dict]) -> None:
 
 
 def seed_000() -> bool:
-    from pointage.outputs.marks import controls_rows
+    from pointage.outputs.controls_layout import controls_layout
 
     print(f"Exemple du seed 000 ({EXAMPLE.name})")
     book = book_of(payload_from_file(EXAMPLE))
@@ -115,11 +126,13 @@ def seed_000() -> bool:
     print_actions(actions)
     writes = write_actions(actions)
     finding_rows = len(plan.controls)
-    sheet_rows = len(controls_rows(plan)[0])
-    budget = len(plan.marks) + finding_rows + 10
+    sheet_rows = len(controls_layout(plan).rows)
+    budget = len(plan.marks) + finding_rows + len(plan.tables) + 10
     print(f"  cellules marquées      {len(plan.marks)}")
-    print(f"  lignes de {CONTROLES_SHEET}    {finding_rows} constats ({sheet_rows} lignes avec l'en-tête)")
-    print(f"  budget                 {budget} (cellules marquées + constats + 10)")
+    print(
+        f"  lignes de {CONTROLES_SHEET}    {finding_rows} constats, {len(plan.tables)} tableaux lus ({sheet_rows} lignes en tout)"
+    )
+    print(f"  budget                 {budget} (cellules marquées + constats + tableaux lus + 10)")
     ok = len(writes) <= budget
     print("  budget respecté" if ok else "  BUDGET DÉPASSÉ")
     return ok

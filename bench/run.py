@@ -1,6 +1,6 @@
 """Benchmarks of Pointage, printed as ratios (or times) measured in the same run.
 
-    python bench/run.py [lecture] [lot] [memoire] [petit] [export] [html] [annoter]
+    python bench/run.py [lecture] [lot] [memoire] [petit] [export] [html] [annoter] [clic]
 
 The headline figure of a measure is its CPU time (user + sys): on a machine shared
 with other work, wall time measures the neighbours as much as Pointage. The wall-time
@@ -31,6 +31,16 @@ figure is printed beside it.
 - annoter: the annotated copy of the 100 000-row workbook (marks, Contrôles sheet,
   formulas' cached values put back) ÷ openpyxl loading and saving it, both in one
   process, 3 rounds alternated. Target ≤ 1.3.
+- clic: the add-in's « Vérifier le classeur » clicked a second time on the same book
+  (10 000 répartition rows, 100 findings, the marks, Contrôles and the journal of
+  the first click in it), through xlwings' remote engine as the tests fake Excel:
+  request decoded into a Book, `verifier`, response encoded, in this warm process
+  (the ribbon's click pauses the collector, so does this one). Once on the unchanged
+  book, once after the user corrected one wrong amount; each after a click on the
+  unchanged book, as a second click is. Targets: ≤ 0.25 s of CPU, ≤ 150 actions (the
+  calls into Excel, `book.json()["actions"]`). Beside them: the CPU-time ratio to
+  xlwings + JSON alone (the same request decoded, the response encoded), the same
+  with one `.value` read of each sheet, and the CPU time of each phase of the click.
 
 Robust on a busy machine: the two sides of a ratio run alternately (A B A B …), 5
 rounds (whole processes start after one untimed run of each, which warms the disk
@@ -176,11 +186,16 @@ def _alternate(commands: dict[str, list[str]], rounds: int = ROUNDS) -> dict[str
     return results
 
 
-def _alternate_in_process(steps: dict[str, Callable[[], None]], rounds: int) -> dict[str, Series]:
-    """Runs the steps in turn (A B A B …) in this process; wall and CPU times."""
+def _alternate_in_process(
+    steps: dict[str, Callable[[], None]], rounds: int, untimed: dict[str, Callable[[], None]] | None = None
+) -> dict[str, Series]:
+    """Runs the steps in turn (A B A B …) in this process; wall and CPU times. A step
+    named in `untimed` is preceded each time by that call, not timed (its setting)."""
     results = {name: Series() for name in steps}
     for _ in range(rounds):
         for name, step in steps.items():
+            if untimed and name in untimed:
+                untimed[name]()
             cpu, start = _own_cpu(), time.perf_counter()
             step()
             results[name].wall.append(time.perf_counter() - start)
@@ -477,6 +492,139 @@ def annoter() -> float:
     return ratio
 
 
+def clic() -> float:
+    import copy
+    import json
+    import tempfile
+
+    os.environ.setdefault("XLWINGS_LICENSE_KEY", "noncommercial")  # xlwings' remote engine
+    sys.path.insert(0, str(ROOT / "tests"))
+    import xlwings as xw
+
+    from addin_actions import SHEET_ROWS, SHEET_WRONG, TARGET, WHEN, WRONG_BY, amount_moved, generated_payload
+    from addin_payload import Replay
+    from pointage.addin import last_check, macros
+    from pointage.base.collector import collector_paused
+
+    with tempfile.TemporaryDirectory() as folder:
+        payload = generated_payload(Path(folder))
+    # The first click of the session (imports, caches), then the book as Excel sends it
+    # at the second click: its marks, Contrôles and the journal in it.
+    first = xw.Book(json=copy.deepcopy(payload))
+    plan = macros.verifier(first, WHEN)
+    marked = Replay(payload).apply(first.json()["actions"]).to_payload()
+    # Between the two clicks, the user corrects the first wrong amount (not its total).
+    requests = {
+        "inchangé": json.dumps(marked),
+        "changé": json.dumps(amount_moved(marked, plan.controls[0].cell, -WRONG_BY)),
+    }
+    actions: dict[str, int] = {}
+
+    def click(request: str) -> str:
+        book = xw.Book(json=json.loads(request))
+        with collector_paused():  # as the ribbon's button runs it (pointage.addin.dispatch)
+            macros.verifier(book, WHEN)
+        response = book.json()
+        actions[request] = len(response["actions"])
+        return json.dumps(response)
+
+    def xlwings_json(request: str, read: bool) -> tuple[str, list]:
+        book = xw.Book(json=json.loads(request))
+        cells = [sheet.used_range.options(ndim=2).value for sheet in book.sheets] if read else []
+        return json.dumps(book.json()), cells
+
+    steps = {
+        "inchangé": partial(click, requests["inchangé"]),
+        "changé": partial(click, requests["changé"]),
+        "xlwings": partial(xlwings_json, requests["inchangé"], False),
+        "xlwings_lu": partial(xlwings_json, requests["inchangé"], True),
+    }
+    # The click on the unchanged book follows a click on it, as a second click does;
+    # the one after a change follows it too, and finds its last check stale.
+    prime = partial(click, requests["inchangé"])
+    runs = _alternate_in_process(steps, ROUNDS, untimed={"inchangé": prime, "changé": prime})
+    phases = {name: _click_phases(macros, steps[name], prime) for name in ("inchangé", "changé")}
+    last_check.forget()
+
+    print(
+        f"clic : second clic sur « Vérifier le classeur », {SHEET_ROWS:_} lignes, ".replace("_", " ")
+        + f"{SHEET_WRONG} constats, moteur distant d'xlwings (requête JSON, réponse JSON), "
+        f"dans le processus, {ROUNDS} tours alternés"
+    )
+    texts = {
+        "inchangé": "classeur inchangé depuis le premier clic",
+        "changé": "un montant changé depuis le premier clic",
+        "xlwings": "xlwings + JSON seuls (requête lue en Book, réponse écrite)",
+        "xlwings_lu": "les mêmes + une lecture de chaque feuille (.value)",
+    }
+    for name, text in texts.items():
+        count = f" ; {actions[requests[name]]} actions" if name in requests else ""
+        print(f"  {text:58} : {runs[name].text(3)}{count}")
+    ratio, line = _ratios(runs["inchangé"], runs["xlwings"], float("inf"))
+    print(line.replace(" (cible <= inf : atteinte)", " (sans cible)"))
+    for name in ("inchangé", "changé"):
+        cpu, count = runs[name].cpu_median(), actions[requests[name]]
+        print(
+            f"  -> {texts[name]} : CPU {cpu:.3f} s (cible <= 0.25 s : {_verdict(cpu, 0.25)}) ; "
+            f"{count} actions (cible <= {TARGET} : {_verdict(count, TARGET)})"
+        )
+        print("     phases (CPU, médianes) : " + ", ".join(f"{k} {v:.3f}" for k, v in phases[name].items()))
+    return ratio
+
+
+# The add-in's phases of a click, as `macros.verifier` calls them.
+CLICK_PHASES = {
+    "read_journal": "journal lu",
+    "read_book": "lecture du classeur",
+    "fingerprint": "empreinte",
+    "report_of": "vérification",
+    "build_plan": "plan",
+    "apply_marks": "marques",
+    "write_journal": "journal écrit",
+    "write_controls": "Contrôles",
+}
+
+
+def _click_phases(macros, click: Callable[[], None], prime: Callable[[], None]) -> dict[str, float]:
+    """The CPU time of each phase of `click` (medians of ROUNDS clicks, each after
+    `prime`), then the rest of `verifier` (sheets found, message) and what is outside
+    it: the request decoded into a Book, the response encoded."""
+    from collections import defaultdict
+
+    spent: dict[str, list[float]] = defaultdict(list)
+    originals = {name: getattr(macros, name) for name in (*CLICK_PHASES, "verifier")}
+    current: dict[str, float] = {}
+
+    def timed(name: str, function: Callable) -> Callable:
+        def call(*args, **kwargs):
+            cpu = time.process_time()
+            try:
+                return function(*args, **kwargs)
+            finally:
+                current[name] = current.get(name, 0.0) + time.process_time() - cpu
+
+        return call
+
+    try:
+        for name, function in originals.items():
+            setattr(macros, name, timed(name, function))
+        for _ in range(ROUNDS):
+            prime()
+            current.clear()
+            cpu = time.process_time()
+            click()
+            total = time.process_time() - cpu
+            phases = [current.get(name, 0.0) for name in CLICK_PHASES]
+            for name, phase in zip(CLICK_PHASES.values(), phases):
+                spent[name].append(phase)
+            spent["reste de verifier"].append(current["verifier"] - sum(phases))
+            spent["xlwings + JSON"].append(total - current["verifier"])
+    finally:
+        for name, function in originals.items():
+            setattr(macros, name, function)
+    return {name: statistics.median(times) for name, times in spent.items()}
+
+
 BENCHMARKS = {
     "lecture": lecture,
     "lot": lot,
@@ -485,6 +633,7 @@ BENCHMARKS = {
     "export": export,
     "html": html,
     "annoter": annoter,
+    "clic": clic,
 }
 
 

@@ -107,6 +107,7 @@ class SheetState:
     links: dict[str, tuple[str, str]] = field(default_factory=dict)  # cell -> (target, text)
     visible: bool = True
     bold: list[str] = field(default_factory=list)
+    number_formats: dict[str, str] = field(default_factory=dict)  # cell -> last format written
 
     def value(self, cell: str) -> object:
         return self.values.get(parse_a1(cell))
@@ -231,6 +232,10 @@ class Replay:
                 action["start_column"] + action["column_count"] - 1,
             )
         )
+
+    def _setNumberFormat(self, action):
+        for _, _, cell in self._cells(action):
+            self._target(action).number_formats[cell] = action["args"][0]
 
     def _setColumnWidth(self, action):
         pass

@@ -188,8 +188,10 @@ def vers_strict(source: Path, cible: Path) -> Path:
     return cible
 
 
-def par_libreoffice(source: Path, format_: str, dossier: Path) -> Path | None:
-    """`source` converted by LibreOffice (`xls`, `ods`), or None without LibreOffice."""
+def par_libreoffice(source: Path, format_: str, dossier: Path, langue: str | None = None) -> Path | None:
+    """`source` converted by LibreOffice (`xls`, `ods`), or None without LibreOffice.
+    `langue` (`fr-FR`) sets the locale of its profile, which formats numbers as a
+    French Excel does (the machine may have no French locale)."""
     import shutil
     import subprocess
 
@@ -197,6 +199,15 @@ def par_libreoffice(source: Path, format_: str, dossier: Path) -> Path | None:
     if soffice is None:
         return None
     profil = dossier / "profil-libreoffice"
+    if langue:
+        (profil / "user").mkdir(parents=True, exist_ok=True)
+        (profil / "user" / "registrymodifications.xcu").write_text(
+            '<?xml version="1.0" encoding="UTF-8"?>\n'
+            '<oor:items xmlns:oor="http://openoffice.org/2001/registry">'
+            '<item oor:path="/org.openoffice.Setup/L10N"><prop oor:name="ooSetupSystemLocale" '
+            f'oor:op="fuse"><value>{langue}</value></prop></item></oor:items>\n',
+            encoding="utf-8",
+        )
     subprocess.run(
         [
             soffice,

@@ -192,3 +192,42 @@ def ods_lointain(path: Path, last_row: int = 1_048_576, last_col: int = 26) -> P
         "</table:table-row></table:table>"
     )
     return ods(path, table)
+
+
+def xlsb_lointain(path: Path, far: tuple[int, int] = (1_048_575, 16_383)) -> Path:
+    """An `.xlsb` whose one sheet holds a number in A1 and one at `far` (0-based row,
+    column; XFD1048576 by default) while its BrtWsDim declares A1:A1: three records,
+    a few hundred bytes, for a used range of 17 billion cells in calamine."""
+    from classeurs import vers_xlsb
+
+    small = vers_xlsb(EXAMPLE, path.with_suffix(".seule.xlsb"))
+    with zipfile.ZipFile(small) as source:
+        parts = {
+            i.filename: source.read(i)
+            for i in source.infolist()
+            if not i.filename.startswith("xl/worksheets/")
+        }
+    book = parts["xl/workbook.bin"]
+    # One sheet only: the workbook part keeps its first BrtBundleSh (0x9C 0x01).
+    first = book.index(b"\x9c\x01")
+    second = book.find(b"\x9c\x01", first + 2)
+    if second >= 0:
+        book = book[:second] + book[book.index(b"\x90\x01", second) :]
+    parts["xl/workbook.bin"] = book
+
+    def record(kind: int, data: bytes = b"") -> bytes:
+        head = bytes([kind]) if kind < 0x80 else bytes([(kind & 0x7F) | 0x80, kind >> 7])
+        return head + bytes([len(data)]) + data  # every record here is under 128 bytes
+
+    def row(r: int) -> bytes:
+        return record(0x00, struct.pack("<IIH", r, 0, 300) + b"\x00\x00\x00" + struct.pack("<I", 0))
+
+    sheet = record(0x81) + record(0x94, struct.pack("<IIII", 0, 0, 0, 0)) + record(0x91)
+    sheet += row(0) + record(0x05, struct.pack("<IId", 0, 0, 1.0))
+    sheet += row(far[0]) + record(0x05, struct.pack("<IId", far[1], 0, 2.0))
+    parts["xl/worksheets/sheet1.bin"] = sheet + record(0x92) + record(0x82)
+    small.unlink()
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
+        for name, data in parts.items():
+            target.writestr(name, data)
+    return path

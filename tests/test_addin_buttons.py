@@ -66,7 +66,7 @@ def test_copier_copies_the_checked_budget_table(tmp_path):
     copied: list[str] = []
     html = copier_tableau(book, WHEN, copied.append, folder=tmp_path)
     assert copied == [html]
-    assert "C02-446A05" in html and "1 641 097,73" in html
+    assert "C02-446A05" in html and "1\u00a0641\u00a0097,73" in html
     docx = tmp_path / f"{Path(book.name).stem}-Rapport-tableau-1.docx"
     assert alerts(payload, book) == [
         "Tableau n° 1 de la feuille « Rapport » copié : collez-le dans le rapport Word (Ctrl+V). "

@@ -43,3 +43,43 @@ def test_effacer_restores_every_fill_and_note_exactly(monkeypatch):
     user_sheets = {"Annexe 1", "Délibération", "Rapport", "Barème", "Paramètres"}
     assert {k: v for k, v in state.fills.items() if k[0] in user_sheets} == before.fills
     assert {k: v for k, v in state.notes.items() if k[0] in user_sheets} == before.notes
+
+
+def test_a_second_click_rewrites_only_the_mark_that_changed(monkeypatch):
+    """E7 goes from 24 150 € to 24 200 € between two clicks: its note (the user's, which
+    Pointage completed) is put back as it was and completed with the new text, the
+    TOTAL below gets its mark; no other mark is written again. « Effacer » still
+    gives back every fill and note the user had."""
+    before = DesktopState(
+        fills={("Annexe 1", "E7"): "#FFFF00", ("Annexe 1", "A1"): "#C6EFCE"},
+        notes={("Annexe 1", "E7"): "à revoir avec le CCAS"},
+    )
+    state = DesktopState(dict(before.fills), dict(before.notes))
+    payload = payload_from_file(EXAMPLE, notes={"Annexe 1": ["E7"]})
+    with desktop_like(monkeypatch, state):
+        book = book_of(payload)
+        verifier(book, WHEN)
+        marked = Replay(payload).apply(book.json()["actions"])
+        after = marked.to_payload()
+        cells = next(s for s in after["sheets"] if s["name"] == "Annexe 1")["values"]
+        cells[6][4] = 24200
+        book = book_of(after)
+        verifier(book, WHEN)
+        actions = book.json()["actions"]
+        again = Replay(after).apply(actions)
+        notes = [(a["func"], a["args"][0]) for a in actions if "Note" in a["func"]]
+        assert notes == [("setNoteText", "$E$7"), ("setNoteText", "$E$7"), ("addNote", "$E$46")]
+        assert state.notes[("Annexe 1", "E7")].startswith("à revoir avec le CCAS\n\nTrouvé 24 200,00 €")
+        assert state.notes[("Annexe 1", "E46")].startswith(
+            "Trouvé 464 570,00 € — attendu 464 620,00 € (écart −50,00 €) [T001]"
+        )
+        assert state.fills[("Annexe 1", "E7")] == state.fills[("Annexe 1", "E46")] == "#FF8080"
+        journal = {(r[0], r[1]): tuple(r[2:5]) for r in again.sheet("_pointage").rows()[1:]}
+        assert journal[("Annexe 1", "E7")] == ("#FFFF00", NOTE_EXTENDED, "à revoir avec le CCAS")
+        assert journal[("Annexe 1", "E46")] == ("aucun", NOTE_ADDED, None)
+
+        cleaning = book_of(again.to_payload())
+        effacer_marques(cleaning)
+    user_sheets = {"Annexe 1", "Délibération", "Rapport", "Barème", "Paramètres"}
+    assert {k: v for k, v in state.fills.items() if k[0] in user_sheets} == before.fills
+    assert {k: v for k, v in state.notes.items() if k[0] in user_sheets} == before.notes

@@ -83,59 +83,88 @@ def test_verifier_writes_the_controles_sheet_first_with_links(checked):
     assert replay.names() == ["Contrôles", *SHEETS, "_pointage"]
     rows = replay.sheet("Contrôles").rows()
     assert rows[0][0] == "Contrôles Pointage"
-    assert [r[:2] for r in rows[2:8]] == [
+    assert [r[:2] for r in rows[2:9]] == [
         ["Classeur vérifié", "cp-2024-09-16-accompagnement-global.xlsx"],
         ["Vérifié le", "22/11/2026 à 10:41"],
         ["Empreinte SHA-256", fingerprint(read_book(book_of(payload_from_file(EXAMPLE))))],
         ["Erreurs", 2],
         ["Avertissements", 3],
         ["Infos", 0],
+        ["Tableaux lus", 5],
     ]
-    assert rows[9] == ["Code", "Sévérité", "Feuille", "Cellule", "Message", "Attendu", "Trouvé"]
-    assert [r[:4] + r[5:] for r in rows[10:]] == [
-        ["M001", "erreur", "Annexe 1", "E7", "17 275,00 €", "24 150,00 €"],
-        ["M001", "erreur", "Annexe 1", "E17", "13 945,83 €", "19 675,00 €"],
-        ["B007", "avertissement", "Délibération", "B4", None, None],
-        ["B007", "avertissement", "Rapport", "B4", None, None],
-        ["B006", "avertissement", "Rapport", "C4", None, None],
+    assert rows[10] == ["Code", "Sévérité", "Feuille", "Cellule", "Message", "Attendu", "Trouvé", "Écart"]
+    # Amounts are numbers (to sum, to filter), shown the French way by their format.
+    assert [r[:4] + r[5:] for r in rows[11:16]] == [
+        ["M001", "erreur", "Annexe 1", "E7", 17275, 24150, 6875],
+        ["M001", "erreur", "Annexe 1", "E17", 13945.83, 19675, 5729.17],
+        ["B007", "avertissement", "Délibération", "B4", None, None, None],
+        ["B007", "avertissement", "Rapport", "B4", None, None, None],
+        ["B006", "avertissement", "Rapport", "C4", None, None, None],
     ]
-    assert rows[10][4] == plan.controls[0].message
-    # Each finding's « Cellule » links to its cell with a HYPERLINK formula, written in
-    # the same block as the other values (no add_hyperlink, one action per link).
+    assert rows[11][4] == plan.controls[0].message
+    money, signed = '#,##0.00 "€"', '+#,##0.00 "€";-#,##0.00 "€";#,##0.00 "€"'
+    assert replay.sheet("Contrôles").number_formats == {
+        "F12": money,
+        "G12": money,
+        "F13": money,
+        "G13": money,
+        "H12": signed,
+        "H13": signed,
+    }
+    # Then the tables read, as the report says them.
+    assert rows[17][0] == "Tableaux lus"
+    assert [r[:5] for r in rows[18:]] == [
+        ["Tableau", "État", "Feuille", "Plage", "Ce qui est vérifié, et ce qui ne l'est pas"],
+        ["Tableau de répartition", "vérifié", "Annexe 1", "A3:F47", "2 lignes de total"],
+        ["Tableau budgétaire (imputation)", "vérifié", "Délibération", "A3:E4", None],
+        ["Tableau budgétaire (imputation)", "vérifié", "Rapport", "A3:G4", None],
+        ["Barème", "lu", "Barème", "A1:C6", "coûts par unité, pour recalculer les montants"],
+        ["Paramètres", "lu", "Paramètres", "A2:B4", "durée par défaut et tolérance, pour les contrôles"],
+    ]
+    # Each finding's « Cellule » links to its cell, each table's « Plage » to its range,
+    # with HYPERLINK formulas written in the same block as the other values (no
+    # add_hyperlink, one action per link).
     assert replay.sheet("Contrôles").formulas == {
-        "D11": '=HYPERLINK("#\'Annexe 1\'!E7","E7")',
-        "D12": '=HYPERLINK("#\'Annexe 1\'!E17","E17")',
-        "D13": '=HYPERLINK("#\'Délibération\'!B4","B4")',
-        "D14": '=HYPERLINK("#\'Rapport\'!B4","B4")',
-        "D15": '=HYPERLINK("#\'Rapport\'!C4","C4")',
+        "D12": '=HYPERLINK("#\'Annexe 1\'!E7","E7")',
+        "D13": '=HYPERLINK("#\'Annexe 1\'!E17","E17")',
+        "D14": '=HYPERLINK("#\'Délibération\'!B4","B4")',
+        "D15": '=HYPERLINK("#\'Rapport\'!B4","B4")',
+        "D16": '=HYPERLINK("#\'Rapport\'!C4","C4")',
+        "D20": '=HYPERLINK("#\'Annexe 1\'!A3:F47","A3:F47")',
+        "D21": '=HYPERLINK("#\'Délibération\'!A3:E4","A3:E4")',
+        "D22": '=HYPERLINK("#\'Rapport\'!A3:G4","A3:G4")',
+        "D23": '=HYPERLINK("#\'Barème\'!A1:C6","A1:C6")',
+        "D24": '=HYPERLINK("#\'Paramètres\'!A2:B4","A2:B4")',
     }
     links = replay.sheet("Contrôles").links
-    assert links == {
-        "D11": ("#'Annexe 1'!E7", "E7"),
-        "D12": ("#'Annexe 1'!E17", "E17"),
-        "D13": ("#'Délibération'!B4", "B4"),
-        "D14": ("#'Rapport'!B4", "B4"),
-        "D15": ("#'Rapport'!C4", "C4"),
+    assert {c: links[c] for c in ("D12", "D16", "D20")} == {
+        "D12": ("#'Annexe 1'!E7", "E7"),
+        "D16": ("#'Rapport'!C4", "C4"),
+        "D20": ("#'Annexe 1'!A3:F47", "A3:F47"),
     }
     controles = replay.sheet("Contrôles").fills
-    assert {c: f.upper() for c, f in controles.items() if c.startswith("B") and c != "B10"} == {
-        "B11": "#FF8080",
+    assert {c: f.upper() for c, f in controles.items() if c.startswith("B") and c not in ("B11", "B19")} == {
         "B12": "#FF8080",
-        "B13": "#FFC000",
+        "B13": "#FF8080",
         "B14": "#FFC000",
         "B15": "#FFC000",
+        "B16": "#FFC000",
     }
-    assert replay.sheet("Contrôles").bold == ["A10:G10"]
+    assert replay.sheet("Contrôles").bold == ["A11:H11", "A19:E19"]
 
 
 def test_verifier_records_every_mark_in_the_hidden_journal(checked):
-    _, _, _, replay = checked
+    _, _, plan, replay = checked
     journal = replay.sheet("_pointage")
     assert journal.visible is False
     rows = journal.rows()
     assert rows[0] == list(HEADERS)
+    # The mark itself, to leave it alone at the next click when it has not changed.
+    assert {(r[0], r[1]): (r[5], r[6]) for r in rows[1:]} == {
+        (m.sheet, m.cell): ("#" + m.fill, m.note) for m in plan.marks
+    }
     # The remote engine cannot read fills: what was there before is unknown.
-    assert sorted(tuple(r) for r in rows[1:]) == [
+    assert sorted(tuple(r[:5]) for r in rows[1:]) == [
         ("Annexe 1", "C17", "inconnu", None, None),
         ("Annexe 1", "C7", "inconnu", None, None),
         ("Annexe 1", "D17", "inconnu", None, None),
@@ -167,14 +196,17 @@ def test_verifier_reads_each_sheet_once(monkeypatch):
 def test_verifier_write_actions_stay_within_the_budget(checked):
     _, book, plan, _ = checked
     actions = write_actions(book.json()["actions"])
-    # 10 marked cells, 5 rows of findings on Contrôles.
-    assert len(plan.marks) == 10 and len(plan.controls) == 5
+    # 10 marked cells, 5 rows of findings and 5 of tables read on Contrôles.
+    assert len(plan.marks) == 10 and len(plan.controls) == 5 and len(plan.tables) == 5
     # Fills: one matrix for Annexe 1 (C7:E17, the rows between kept as they are), one
     # each for Délibération and Rapport, one for Contrôles; the links are formulas of
     # the Contrôles block, not one action each; two names mark Pointage's two sheets.
-    assert len(actions) == 19
+    # Contrôles' layout: two header rows in bold, the formats of the amounts (one call
+    # for Attendu:Trouvé, one for Écart), the widths (one call per run of equal widths).
+    assert len(actions) == 27
     assert sum(a["func"] in ("setRangeColor", "setRangeColors") for a in actions) == 4
-    assert len(actions) <= len(plan.marks) + len(plan.controls) + 10
+    assert [a["func"] for a in actions].count("setNumberFormat") == 2
+    assert len(actions) <= len(plan.marks) + len(plan.controls) + len(plan.tables) + 10
     assert [a["func"] for a in actions].count("addNote") == 5
     assert [a["func"] for a in actions].count("addHyperlink") == 0
     assert [a["func"] for a in actions].count("setValues") == 2  # Contrôles, _pointage
@@ -214,12 +246,29 @@ def test_effacer_marques_without_marks_says_so():
     assert write_actions(book.json()["actions"]) == []
 
 
-def test_verifier_twice_replaces_the_previous_marks(checked):
+def test_verifier_twice_leaves_the_unchanged_marks_alone(checked):
     _, _, _, replay = checked
     after = replay.to_payload()
     book = book_of(after)
     verifier(book, WHEN)
-    again = Replay(after).apply(book.json()["actions"])
+    actions = book.json()["actions"]
+    # Same book, same findings: no fill, no note written again, the journal kept; only
+    # Contrôles (sheet 0) is written again, for its date.
+    assert [(a["func"], a.get("sheet_position")) for a in actions] == [
+        ("nameDelete", None),
+        ("sheetDelete", 0),
+        ("addSheet", None),
+        ("namesAdd", None),
+        ("setValues", 0),
+        ("setRangeColors", 0),
+        # The Contrôles layout (outputs/controls_layout.py): fonts, number formats, widths.
+        *[("setFontProperty", 0)] * 2,
+        *[("setNumberFormat", 0)] * 2,
+        *[("setColumnWidth", 0)] * 6,
+        ("setWrapText", 0),
+        ("alert", None),
+    ]
+    again = replay.apply(actions)
     assert again.names() == ["Contrôles", *SHEETS, "_pointage"]
     assert fills(again) == MARKED
     assert {(s.name, c) for s in again.sheets for c in s.notes} == {
@@ -229,7 +278,7 @@ def test_verifier_twice_replaces_the_previous_marks(checked):
         ("Rapport", "B4"),
         ("Rapport", "C4"),
     }
-    assert again.sheet("_pointage").rows() == replay.sheet("_pointage").rows()
+    assert again.sheet("_pointage").rows() == Replay(after).sheet("_pointage").rows()
 
 
 def test_a_note_of_the_user_is_left_untouched():
@@ -239,7 +288,7 @@ def test_a_note_of_the_user_is_left_untouched():
     replay = Replay(payload).apply(book.json()["actions"])
     assert replay.sheet("Annexe 1").notes["E7"] is None  # still the user's own note
     record = next(r for r in replay.sheet("_pointage").rows() if r[:2] == ["Annexe 1", "E7"])
-    assert record == ["Annexe 1", "E7", "inconnu", None, None]
+    assert record[:6] == ["Annexe 1", "E7", "inconnu", None, None, "#FF8080"]
     # Undoing keeps it too.
     after = replay.to_payload()
     book = book_of(after)
@@ -276,11 +325,13 @@ def test_a_sheet_name_with_quotes_is_quoted_in_the_link():
     assert plan is not None and plan.controls[0].sheet == name
     replay = Replay(payload).apply(book.json()["actions"])
     controles = replay.sheet("Contrôles")
-    assert controles.formulas["D11"] == '=HYPERLINK("#\'L\'\'annexe ""1""\'!E7","E7")'
-    assert controles.links["D11"] == ("#'L''annexe \"1\"'!E7", "E7")
-    assert controles.value("D11") == "E7"
-    # Texts of the user stay texts: only the « Cellule » column of the findings holds formulas.
-    assert sorted(controles.formulas) == ["D11", "D12", "D13", "D14", "D15"]
+    assert controles.formulas["D12"] == '=HYPERLINK("#\'L\'\'annexe ""1""\'!E7","E7")'
+    assert controles.links["D12"] == ("#'L''annexe \"1\"'!E7", "E7")
+    assert controles.value("D12") == "E7"
+    assert controles.links["D20"] == ("#'L''annexe \"1\"'!A3:F47", "A3:F47")
+    # Texts of the user stay texts: only the « Cellule » column holds formulas (the
+    # links of the findings, then of the tables read).
+    assert sorted(controles.formulas) == [f"D{r}" for r in (*range(12, 17), *range(20, 25))]
 
 
 def test_hyperlink_formula_escapes_double_quotes():

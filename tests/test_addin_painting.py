@@ -104,10 +104,10 @@ def test_desktop_calls_for_marked_amounts():
 
 
 def test_a_controles_sheet_longer_than_one_matrix():
-    """2 000 findings: 14 007 cells from the header to the last row, more than one
-    set_colors takes; the fills go in two calls."""
+    """2 000 findings: 16 032 cells from their header to the tables' header, more than
+    one set_colors takes; the fills go in two calls."""
     controls = [
-        ControlRow("M001", "erreur" if i % 2 else "avertissement", "Annexe", f"E{i + 4}", "m", "", "")
+        ControlRow("M001", "erreur" if i % 2 else "avertissement", "Annexe", f"E{i + 4}", "m")
         for i in range(2_000)
     ]
     plan = MarkPlan(datetime(2026, 11, 22, 10, 41), "0" * 64, "x.xlsx", {}, [], controls)
@@ -117,10 +117,12 @@ def test_a_controles_sheet_longer_than_one_matrix():
     actions = book.json()["actions"]
     assert [a["func"] for a in actions].count("setRangeColors") == 2
     fills = Replay(payload).apply(actions).sheet("Contrôles").fills
-    header = 9  # 0-based row of the column headers
-    assert {c: f.upper() for c, f in fills.items() if parse_a1(c)[0] == header} == {
-        a1(header, c): "#D9E1F2" for c in range(7)
+    header = 10  # 0-based row of the column headers
+    tables = header + 2_000 + 3  # the findings, a blank row, « Tableaux lus »
+    assert {c: f.upper() for c, f in fills.items() if parse_a1(c)[0] in (header, tables)} == {
+        **{a1(header, c): "#D9E1F2" for c in range(8)},
+        **{a1(tables, c): "#D9E1F2" for c in range(5)},
     }
-    assert {c: f.upper() for c, f in fills.items() if parse_a1(c)[0] > header} == {
+    assert {c: f.upper() for c, f in fills.items() if header < parse_a1(c)[0] < tables} == {
         a1(header + 1 + i, 1): "#FF8080" if i % 2 else "#FFC000" for i in range(2_000)
     }

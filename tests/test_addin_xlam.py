@@ -108,9 +108,9 @@ def test_the_command_builds_and_refuses_to_overwrite(tmp_path, capsys, built):
     assert capsys.readouterr().out == f"Complément Excel écrit : {target}\n"
     assert main(["addin", "construire", "--sortie", str(target)]) == 2
     assert capsys.readouterr().err == (
-        f"pointage : « {target} » existe déjà : ajoutez --forcer pour le remplacer.\n"
+        f"pointage : « {target} » existe déjà : ajoutez --remplacer pour le remplacer.\n"
     )
-    assert main(["addin", "construire", "--sortie", str(target), "--forcer"]) == 0
+    assert main(["addin", "construire", "--sortie", str(target), "--remplacer"]) == 0
     assert main(["addin", "construire", "--sortie", str(tmp_path / "x.xlsm")]) == 2
     assert "le complément est un fichier .xlam, pas « x.xlsm »" in capsys.readouterr().err
     assert sorted(p.name for p in tmp_path.iterdir()) == ["pointage.xlam"]

@@ -26,7 +26,7 @@ def test_a_solde_written_creditor_is_checked_that_way(tmp_path):
             "I001",
             "D9",
             "708000 Autres produits : Solde = Crédit − Débit ne tient pas : « Solde » vaut 560,00 €, "
-            "le calcul donne 650,00 € (écart -90,00 €).",
+            "le calcul donne 650,00 € (écart −90,00 €).",
         )
     ]
 

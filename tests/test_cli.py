@@ -21,10 +21,10 @@ def codes(result) -> list[str]:
 
 
 def test_select_a_family_and_ignore_a_code():
-    result = pointage("verifier", str(EXAMPLE), "--format", "json", "--select", "B")
+    result = pointage("verifier", str(EXAMPLE), "--format", "json", "--choisir", "B")
     assert codes(result) == ["B007", "B007", "B006"]
     assert result.returncode == 0  # only avertissements remain
-    result = pointage("verifier", str(EXAMPLE), "--format", "json", "--ignore", "M001,B007")
+    result = pointage("verifier", str(EXAMPLE), "--format", "json", "--ignorer", "M001,B007")
     assert codes(result) == ["B006"]
 
 
@@ -44,7 +44,7 @@ def test_directory_checks_every_workbook(tmp_path):
 def test_usage_errors_are_french_and_exit_2():
     for args, words in [
         (["verifier"], "indiquez au moins un classeur"),
-        (["verifier", str(EXAMPLE), "--select", "Z999"], "code « Z999 » inconnu"),
+        (["verifier", str(EXAMPLE), "--choisir", "Z999"], "code « Z999 » inconnu"),
         (["verifier", str(EXAMPLE), "--format", "xml"], "choix « xml » invalide"),
         (["verifier", str(EXAMPLE), "--inconnue"], "arguments inconnus"),
         (["nimporte"], "commande « nimporte » inconnue"),
@@ -52,7 +52,7 @@ def test_usage_errors_are_french_and_exit_2():
             ["exporter", str(EXAMPLE), "--feuille", "A", "--tableau", "x"],
             "attend un nombre entier, pas « x »",
         ),
-        (["verifier", str(EXAMPLE), "--s", "M"], "option --s ambiguë : --select, --sortie ?"),
+        (["exporter", str(EXAMPLE), "--f", "docx"], "option --f ambiguë : --feuille, --format ?"),
     ]:
         result = pointage(*args)
         assert result.returncode == 2, args

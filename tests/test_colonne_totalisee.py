@@ -51,7 +51,7 @@ def test_the_amount_is_the_column_its_totals_fill(tmp_path):
             "C5",
             ("C2", "C3", "C4", "C5"),
             "Total : le total de la colonne « Montant » est 6 050,00 € ; la somme des 3 lignes du "
-            "bloc donne 6 500,00 € (écart -450,00 €).",
+            "bloc donne 6 500,00 € (écart −450,00 €).",
         )
     ]
 
@@ -64,7 +64,7 @@ def test_the_amount_is_the_column_its_totals_fill(tmp_path):
             "mtp2014_total_typed",  # `=SUM(E55:E72)` overwritten by 42 700 (47 200, digits swapped)
             "E73",
             "Total : le total de la colonne « Montant » est 42 700,00 € ; la somme des 18 lignes "
-            "du bloc donne 47 200,00 € (écart -4 500,00 €).",
+            "du bloc donne 47 200,00 € (écart −4 500,00 €).",
         ),
         (
             "mtp2014_bare_total",  # a total without label (A807:D807 merged, empty)

@@ -221,7 +221,7 @@ def test_a_row_total_typed_over_its_formula_is_found_on_its_row(tmp_path):
             "E5",
             ("E2", "E3", "E4", "E5"),
             "Total : le total de la colonne « TOTAL » est 377,00 € ; la somme des 3 lignes du bloc donne "
-            "387,00 € (écart -10,00 €).",
+            "387,00 € (écart −10,00 €).",
         ),
     ]
 
@@ -315,7 +315,7 @@ def test_a_row_of_sums_under_one_line_shows_a_table_with_its_group_rows(tmp_path
             "D5",
             ("D4", "D5"),
             "Total général : le total de la colonne « TOTAL » est 45 000,00 € ; la ligne du bloc donne "
-            "45 918,98 € (écart -918,98 €).",
+            "45 918,98 € (écart −918,98 €).",
         )
     ]
 

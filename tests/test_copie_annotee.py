@@ -50,11 +50,13 @@ def test_annotated_copy_of_the_seed_000_example(example):
     assert annotated.sheetnames[0] == "Contrôles"
     controles = annotated["Contrôles"]
     assert controles["B5"].value == before
-    rows = [tuple(c.value for c in row) for row in controles.iter_rows(min_row=11, max_col=7)]
-    findings = check_path(example).findings
-    assert [r[:5] for r in rows] == [(f.code, f.severity.value, f.sheet, f.cell, f.message) for f in findings]
-    assert controles["D11"].hyperlink.location == "'Annexe 1'!E7"
-    assert rows[0][5:] == ("17 275,00 €", "24 150,00 €")
+    report = check_path(example)
+    rows = [tuple(c.value for c in row) for row in controles.iter_rows(min_row=12, max_row=16, max_col=8)]
+    assert [r[:5] for r in rows] == [
+        (f.code, f.severity.value, f.sheet, f.cell, f.message) for f in report.findings
+    ]
+    assert controles["D12"].hyperlink.location == "'Annexe 1'!E7"
+    assert rows[0][5:] == (17275, 24150, 6875)
 
     original = openpyxl.load_workbook(example)
     sheet, source = annotated["Annexe 1"], original["Annexe 1"]
@@ -79,22 +81,22 @@ def test_annotated_copy_of_the_seed_000_example(example):
             assert copied.comment is None, cell.coordinate
 
 
-def test_existing_copy_needs_forcer(example):
+def test_existing_copy_needs_remplacer(example):
     assert pointage("verifier", example, "--annoter").returncode == 1
     copy = example.with_name("annexe.pointage.xlsx")
     first = sha(copy)
     refused = pointage("verifier", example, "--annoter")
     assert refused.returncode == 2
-    assert "existe déjà : ajoutez --forcer" in refused.stdout
+    assert "existe déjà : ajoutez --remplacer" in refused.stdout
     assert sha(copy) == first
-    assert pointage("verifier", example, "--annoter", "--forcer").returncode == 1
+    assert pointage("verifier", example, "--annoter", "--remplacer").returncode == 1
 
 
 def test_sortie_and_refusals(example, tmp_path):
     target = tmp_path / "controle.xlsx"
     assert pointage("verifier", example, "--annoter", "--sortie", target).returncode == 1
     assert openpyxl.load_workbook(target).sheetnames[0] == "Contrôles"
-    same = pointage("verifier", example, "--annoter", "--sortie", example, "--forcer")
+    same = pointage("verifier", example, "--annoter", "--sortie", example, "--remplacer")
     assert same.returncode == 2 and "ne peut pas remplacer le classeur vérifié" in same.stdout
     alone = pointage("verifier", example, "--sortie", target)
     assert alone.returncode == 2 and "--sortie ne s'emploie qu'avec --annoter" in alone.stderr
@@ -233,5 +235,40 @@ def test_a_text_that_looks_like_a_formula_stays_text_on_controles(tmp_path):
     plan = build_plan(FileReport(str(source), [finding]), "0" * 64)
     copy = tmp_path / "annexe.pointage.xlsx"
     write_annotated_copy(source, copy, plan)
-    cell = openpyxl.load_workbook(copy)["Contrôles"]["E11"]
+    cell = openpyxl.load_workbook(copy)["Contrôles"]["E12"]
     assert (cell.value, cell.data_type) == ("=SOMME(B2:B9) : ligne collée deux fois ?", "s")
+
+
+def test_infos_past_a_hundred_of_one_code_are_one_row_on_controles(tmp_path):
+    # 9 256 numbers typed as text were 9 256 rows to lay out (17 s): past 100 infos of a
+    # code, one row says how many more; errors and warnings are all listed.
+    from pointage.outputs.annotated_copy import write_annotated_copy
+    from pointage.outputs.marks import build_plan
+    from pointage.report.findings import Finding, Severity
+    from pointage.report.model import FileReport
+
+    source = construire(tmp_path / "annexe.xlsx", {"A": "STRUCTURE | MONTANT\nCCAS | 10"})
+    infos = [Finding("F001", Severity.INFO, "A", f"B{r}", f"info {r}") for r in range(2, 252)]
+    rare = [Finding("F009", Severity.INFO, "A", f"C{r}", f"rare {r}") for r in range(2, 5)]
+    errors = [Finding("T001", Severity.ERREUR, "A", f"D{r}", f"erreur {r}") for r in range(2, 152)]
+    plan = build_plan(FileReport(str(source), [*infos[:60], *rare, *errors, *infos[60:]]), "0" * 64)
+    assert [(c.code, c.cell, c.message) for c in plan.controls] == [
+        *[("F001", f"B{r}", f"info {r}") for r in range(2, 62)],
+        *[("F009", f"C{r}", f"rare {r}") for r in range(2, 5)],
+        *[("T001", f"D{r}", f"erreur {r}") for r in range(2, 152)],
+        *[("F001", f"B{r}", f"info {r}") for r in range(62, 102)],
+        (
+            "F001",
+            "",
+            "150 autres infos F001 ne sont pas listées ici (au-delà de 100 infos d'un même code, une "
+            "seule ligne les résume) : la sortie de « pointage verifier » (texte ou JSON) les donne toutes.",
+        ),
+    ]
+    assert plan.summary_lines()[-3:] == [("Infos", 253), ("Infos non listées", 150), ("Tableaux lus", 0)]
+    copy = tmp_path / "annexe.pointage.xlsx"
+    write_annotated_copy(source, copy, plan)
+    controles = openpyxl.load_workbook(copy)["Contrôles"]
+    assert (controles["A9"].value, controles["B9"].value) == ("Infos non listées", 150)
+    # The findings from row 13, then a blank row, « Tableaux lus », its headers, and
+    # the row that says no table was read.
+    assert controles.max_row == 12 + len(plan.controls) + 4

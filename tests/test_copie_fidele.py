@@ -226,5 +226,8 @@ def test_the_xlsx_copy_of_another_format_gives_its_sheets_names_excel_allows(tmp
     title = "Annexe 1 - Répartition 2024_202"  # 31 characters
     assert openpyxl.load_workbook(copy).sheetnames == ["Contrôles", title]
     assert [(f[0], f[2], f[3]) for f in _found(copy)] == [("T001", title, "B4")]
-    link = openpyxl.load_workbook(copy)["Contrôles"]["D11"].hyperlink.location
-    assert link == f"'{title}'!B4"
+    controles = openpyxl.load_workbook(copy)["Contrôles"]
+    assert controles["D12"].hyperlink.location == f"'{title}'!B4"
+    # The table read is listed under the sheet's name in the copy, and links there.
+    assert [c.value for c in controles[16][:4]] == ["Tableau de répartition", "vérifié", title, "A1:B4"]
+    assert controles["D16"].hyperlink.location == f"'{title}'!A1:B4"

@@ -196,9 +196,9 @@ def test_what_a_library_said_is_the_detail_never_the_sentence(tmp_path):
     )
     assert "détail technique" not in text.stdout
     verbose = subprocess.run(
-        [sys.executable, "-m", "pointage", "verifier", "--verbose", str(path)],
+        [sys.executable, "-m", "pointage", "verifier", "--details", str(path)],
         capture_output=True,
         text=True,
         timeout=120,
     )
-    assert f"      détail technique : {finding['detail']}" in verbose.stdout.splitlines()
+    assert f"{' ' * 19}détail technique : {finding['detail']}" in verbose.stdout.splitlines()

@@ -20,18 +20,30 @@ from pathlib import Path
 
 import pytest
 
+from pointage.outputs.text_report import legend
+
 ROOT = Path(__file__).parents[1]
 EXAMPLE = ROOT / "workbooks" / "exemples" / "cp-2024-09-16-accompagnement-global.xlsx"
 OTHER = ROOT / "workbooks" / "exemples" / "cp-2022-11-21-inclusion-phase-3.xlsx"
 POINTAGE = [sys.executable, "-m", "pointage"]
+# Annexe 1 of the example has erreurs: its export is forced; the target follows.
+EXPORT_ANNEXE_1 = [
+    *POINTAGE,
+    "exporter",
+    str(EXAMPLE),
+    "--feuille",
+    "Annexe 1",
+    "--malgre-erreurs",
+    "--sortie",
+]
 
 DENIED = (
-    "    [E000] Fichier illisible : accès refusé à « annexe.xlsx » : votre compte n'a pas le droit "
+    "    erreur         [E000] Fichier illisible : accès refusé à « annexe.xlsx » : votre compte n'a pas le droit "
     "de lire ce fichier, ou un autre programme le tient ouvert ; demandez l'accès à la personne qui "
     "gère le dossier (ou fermez le programme), puis relancez la vérification."
 )
 OPEN_IN_EXCEL = (
-    "    [E000] Fichier illisible : « annexe.xlsx » est ouvert dans Excel sur un autre poste "
+    "    erreur         [E000] Fichier illisible : « annexe.xlsx » est ouvert dans Excel sur un autre poste "
     "(fichier de verrou « ~$annexe.xlsx » à côté) et sa lecture est refusée : demandez à la "
     "personne qui l'a ouvert de le fermer, puis relancez la vérification."
 )
@@ -82,7 +94,12 @@ def test_a_file_the_user_may_not_read_is_said_so(denied):
         timeout=120,
     )
     assert (run.returncode, run.stderr) == (2, "")
-    assert run.stdout.splitlines() == [f"{denied} — illisible (1 erreur, 0 avertissement, 0 info)", DENIED]
+    assert run.stdout.splitlines() == [
+        f"{denied} — illisible (1 erreur, 0 avertissement, 0 info)",
+        DENIED,
+        "",
+        legend(),
+    ]
 
 
 def test_a_workbook_open_in_excel_on_another_computer_is_said_so_in_a_batch(denied):
@@ -176,22 +193,28 @@ def test_an_export_to_a_read_only_disk(tmp_path):
     disk = tmp_path / "disque"
     disk.mkdir()
     target = disk / "annexe.docx"
-    command = [
-        *POINTAGE,
-        "exporter",
-        str(EXAMPLE),
-        "--feuille",
-        "Annexe 1",
-        "--forcer",
-        "--sortie",
-        str(target),
-    ]
+    command = [*EXPORT_ANNEXE_1, str(target)]
     run = _on_a_small_disk(disk, "ro,size=64k", command)
     assert (run.returncode, run.stdout) == (2, "")
     assert run.stderr == (
         f"pointage : le disque de « {target} » est en lecture seule (rien n'a été écrit) : choisissez "
         "un autre dossier avec --sortie.\nLEFT:\n"
     )
+
+
+def _verifier_in_a_closed_folder(folder: Path, *args: str) -> subprocess.CompletedProcess:
+    """`pointage verifier ARGS` while `folder` refuses to be written in (0555), run
+    without root's powers so that the refusal holds."""
+    folder.chmod(0o555)
+    try:
+        return subprocess.run(
+            [*_without_root_powers(), *POINTAGE, "verifier", *args],
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+    finally:
+        folder.chmod(0o755)
 
 
 def test_a_copy_open_in_excel_is_not_replaced(tmp_path):
@@ -201,25 +224,9 @@ def test_a_copy_open_in_excel_is_not_replaced(tmp_path):
     target = folder / "copie.xlsx"
     target.write_bytes(b"previous copy")
     (folder / "~$copie.xlsx").write_bytes(b"\x0bMarie Dupont")
-    folder.chmod(0o555)
-    try:
-        run = subprocess.run(
-            [
-                *_without_root_powers(),
-                *POINTAGE,
-                "verifier",
-                str(EXAMPLE),
-                "--annoter",
-                "--sortie",
-                str(target),
-                "--forcer",
-            ],
-            capture_output=True,
-            text=True,
-            timeout=120,
-        )
-    finally:
-        folder.chmod(0o755)
+    run = _verifier_in_a_closed_folder(
+        folder, str(EXAMPLE), "--annoter", "--sortie", str(target), "--remplacer"
+    )
     assert run.returncode == 2
     assert run.stdout.splitlines()[-1] == (
         f"Copie annotée non écrite pour {EXAMPLE} : « {target} » est ouvert dans Excel (fichier de "
@@ -227,6 +234,21 @@ def test_a_copy_open_in_excel_is_not_replaced(tmp_path):
         "autre nom avec --sortie."
     )
     assert target.read_bytes() == b"previous copy"
+
+
+def test_a_copy_the_folder_refuses_names_the_copy_and_the_way_out(tmp_path):
+    """Issue 28: « accès refusé » alone said neither which file nor what to do."""
+    folder = tmp_path / "partage"
+    folder.mkdir()
+    workbook = shutil.copy(EXAMPLE, folder / "annexe.xlsx")
+    run = _verifier_in_a_closed_folder(folder, str(workbook), "--annoter")
+    assert run.returncode == 2
+    assert run.stdout.splitlines()[-1] == (
+        f"Copie annotée non écrite pour {workbook} : écriture refusée dans "
+        f"« {folder / 'annexe.pointage.xlsx'} » : votre compte n'a pas le droit d'écrire dans ce "
+        "dossier, ou le fichier est ouvert dans un autre programme ; fermez-le ou choisissez un "
+        "autre dossier avec --sortie."
+    )
 
 
 def test_a_full_disk_when_writing_the_template(tmp_path, monkeypatch, capsys):
@@ -259,9 +281,7 @@ def test_written_files_get_the_users_umask(umask, mode, tmp_path):
 
     pointage("modele", "--sortie", str(tmp_path / "modele.xlsx"))
     pointage("verifier", str(EXAMPLE), "--annoter", "--sortie", str(tmp_path / "copie.xlsx"))
-    pointage(
-        "exporter", str(EXAMPLE), "--feuille", "Annexe 1", "--forcer", "--sortie", str(tmp_path / "a.docx")
-    )
+    pointage(*EXPORT_ANNEXE_1[len(POINTAGE) :], str(tmp_path / "a.docx"))
     assert {p.name: _mode(p) for p in tmp_path.iterdir()} == {
         "modele.xlsx": mode,
         "copie.xlsx": mode,
@@ -274,7 +294,7 @@ def test_a_replaced_file_keeps_its_mode(tmp_path):
     target.write_bytes(b"old")
     target.chmod(0o640)
     run = subprocess.run(
-        [*POINTAGE, "modele", "--sortie", str(target), "--forcer"],
+        [*POINTAGE, "modele", "--sortie", str(target), "--remplacer"],
         capture_output=True,
         timeout=120,
         umask=0o022,

@@ -63,14 +63,36 @@ def test_bethune_message_names_both_explanations():
     assert "1 portefeuille (6 mois) + 160 places" in boulogne["message"]
 
 
-def test_text_output_is_grouped_by_sheet():
+def test_text_output_is_grouped_by_sheet_and_says_each_findings_severity():
     result = run("verifier", str(EXAMPLE.relative_to(ROOT)))
     assert result.returncode == 1
-    lines = result.stdout.splitlines()
-    assert lines[0].endswith("(2 erreurs, 3 avertissements, 0 info)")
-    assert "  Feuille « Annexe 1 »" in lines
-    assert any(line.strip().startswith("'Annexe 1'!E7 [M001] CCAS de Bethune") for line in lines)
-    assert any(line.strip().startswith("Rapport!C4 [B006]") for line in lines)
+    assert result.stdout.splitlines() == [
+        "workbooks/exemples/cp-2024-09-16-accompagnement-global.xlsx — à corriger (2 erreurs, "
+        "3 avertissements, 0 info)",
+        "  Lu : 'Annexe 1'!A3:F47 — Tableau de répartition (2 lignes de total)",
+        "  Lu : Délibération!A3:E4 — Tableau budgétaire (imputation)",
+        "  Lu : Rapport!A3:G4 — Tableau budgétaire (imputation)",
+        "  Feuille « Annexe 1 »",
+        "    erreur         'Annexe 1'!E7 [M001] CCAS de Bethune : le texte indique 1 portefeuille "
+        "(6 mois) + 130 places (6 mois), soit 17 275,00 € au barème ; le montant saisi est "
+        "24 150,00 € (écart +6 875,00 €). Il correspond à 2 portefeuilles (6 mois) + 130 places, "
+        "ou à 1 portefeuille (12 mois) + 130 places.",
+        "    erreur         'Annexe 1'!E17 [M001] CCAS de Boulogne-sur-Mer : le texte indique 1 "
+        "portefeuille (1 mois) + 160 places (6 mois), soit 13 945,83 € au barème ; le montant saisi "
+        "est 19 675,00 € (écart +5 729,17 €). Il correspond à 6 portefeuilles (1 mois) + 160 "
+        "places, ou à 1 portefeuille (6 mois) + 160 places.",
+        "  Feuille « Délibération »",
+        "    avertissement  Délibération!B4 [B007] Imputation « 6568//93446 » mal formée (format "
+        "attendu : 6568/93446).",
+        "  Feuille « Rapport »",
+        "    avertissement  Rapport!B4 [B007] Imputation « 6568//93446 » mal formée (format "
+        "attendu : 6568/93446).",
+        "    avertissement  Rapport!C4 [B006] C02-446A05 : libellé « indéminisation des organismes "
+        "référents », différent de « indemnisation des organismes référents » (Délibération!C4).",
+        "",
+        "Sévérités : erreur (à corriger avant la commission ; code de sortie 1), avertissement "
+        "(à regarder : une personne juge), info (pour information).",
+    ]
 
 
 def test_example_is_rebuilt_identically_by_its_script(tmp_path):
@@ -78,3 +100,14 @@ def test_example_is_rebuilt_identically_by_its_script(tmp_path):
     rebuilt = tmp_path / "rebuilt.xlsx"
     subprocess.run([sys.executable, str(script), str(rebuilt)], check=True, capture_output=True)
     assert parties_canoniques(rebuilt) == parties_canoniques(EXAMPLE)
+
+
+def test_the_readme_shows_what_the_command_prints():
+    """README's first example, as printed (a line ending with `…` is cut there)."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    start = readme.index(f"```\n{EXAMPLE.relative_to(ROOT)} — ") + len("```\n")
+    shown = readme[start : readme.index("\n```", start)]
+    printed = run("verifier", str(EXAMPLE.relative_to(ROOT))).stdout.splitlines()
+    assert len(shown.splitlines()) == len(printed)
+    for readme_line, line in zip(shown.splitlines(), printed):
+        assert line.startswith(readme_line[:-1]) if readme_line.endswith("…") else line == readme_line

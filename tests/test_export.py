@@ -28,15 +28,22 @@ EXAMPLE = ROOT / "workbooks" / "exemples" / "cp-2024-09-16-accompagnement-global
 NAME = EXAMPLE.name
 NOW = datetime(2026, 11, 22, 10, 41)
 SHA = hashlib.sha256(EXAMPLE.read_bytes()).hexdigest()
+NBSP = "\u00a0"  # inside an exported number: it never breaks across two lines
+TITLE = "Annexe 1 : REPARTITION FINANCIERE"
+
+
+def nb(amount: str) -> str:
+    return amount.replace(" ", NBSP)
+
+
 HEADERS = [
-    "OPERATION",
-    "TERRITOIRE(S)",
     "STRUCTURE",
     "PLACES D'ACCOMPAGNEMENT",
     "MONTANT RETENU",
     "Avenant/convention",
 ]
-STAMP = f"Pointé le 22/11/2026 à 10:41 — 2 erreurs, 0 avertissement — classeur {NAME}, empreinte SHA-256 {SHA[:12]}"
+STAMP = f"Pointé le 22/11/2026 à 10:41 — 2 erreurs, 0 avertissement — classeur {NAME}"
+OMITTED = "Colonnes vides non reprises dans le tableau A3:F47 : OPERATION (A), TERRITOIRE(S) (B)."
 
 
 def pointage(*args) -> subprocess.CompletedProcess:
@@ -51,18 +58,23 @@ def checked():
 
 
 def sheet_texts() -> list[list[str]]:
-    """A3:F47 of Annexe 1 as the report must show it, read with openpyxl."""
+    """A3:F47 of Annexe 1 as the report must show it, read with openpyxl: OPERATION and
+    TERRITOIRE(S) are empty but for the TOTAL labels, which move to STRUCTURE."""
     sheet = openpyxl.load_workbook(EXAMPLE, data_only=True)["Annexe 1"]
     texts = []
     for row in sheet.iter_rows(min_row=3, max_row=47, max_col=6, values_only=True):
+        assert row[1] is None or row[1] == "TERRITOIRE(S)"
+        assert row[0] in (None, "OPERATION", "TOTAL") and (row[0] != "TOTAL" or row[2] is None)
         line = []
-        for col, value in enumerate(row):
-            if value is None:
+        for col, value in enumerate(row[2:], start=2):
+            if col == 2 and row[0] == "TOTAL":
+                line.append("TOTAL")
+            elif value is None:
                 line.append("")
             elif col == 4 and not isinstance(value, str):  # MONTANT RETENU
-                line.append(format_money(to_cents(Decimal(repr(value)))))
+                line.append(format_money(to_cents(Decimal(repr(value))), NBSP))
             elif isinstance(value, (int, float)):  # the places total under the description
-                line.append(format_quantity(Decimal(repr(value))))
+                line.append(format_quantity(Decimal(repr(value)), NBSP))
             else:
                 line.append(value.strip())
         texts.append(line)
@@ -94,17 +106,15 @@ def test_forced_docx_has_the_sheet_texts(checked):
     assert rows == sheet_texts()
     assert rows[0] == HEADERS
     assert rows[1] == [
-        "",
-        "",
         "DEMAIN",
         "Prise en charge d'un portefeuille du 1er janvier au 30 juin 2024 "
         "+ 280 places du 1er juillet au 31 décembre 2024",
-        "29 275,00 €",
+        "29\u00a0275,00\u00a0€",
         "Avenant type annexe 2",
     ]
-    assert rows[4][2:5] == ["CCAS de Bethune", rows[4][3], "24 150,00 €"]
-    assert rows[-2] == ["TOTAL", "", "", "3 354", "464 570,00 €", ""]
-    assert rows[-1] == ["TOTAL", "", "", "", "464 570,00 €", ""]
+    assert rows[4][0:3] == ["CCAS de Bethune", rows[4][1], "24\u00a0150,00\u00a0€"]
+    assert rows[-2] == ["TOTAL", "3\u00a0354", "464\u00a0570,00\u00a0€", ""]
+    assert rows[-1] == ["TOTAL", "", "464\u00a0570,00\u00a0€", ""]
 
 
 def test_forced_docx_layout(checked):
@@ -118,8 +128,8 @@ def test_forced_docx_layout(checked):
     assert all(run.bold for row in table.rows[-2:] for run in runs(row))
     assert not any(run.bold for row in table.rows[1:-2] for run in runs(row))
     alignments = [cell.paragraphs[0].alignment for cell in table.rows[1].cells]
-    assert [a == docx.enum.text.WD_ALIGN_PARAGRAPH.RIGHT for a in alignments] == [False] * 4 + [True, False]
-    assert table.rows[-2].cells[3].paragraphs[0].alignment == docx.enum.text.WD_ALIGN_PARAGRAPH.RIGHT
+    assert [a == docx.enum.text.WD_ALIGN_PARAGRAPH.RIGHT for a in alignments] == [False] * 2 + [True, False]
+    assert table.rows[-2].cells[1].paragraphs[0].alignment == docx.enum.text.WD_ALIGN_PARAGRAPH.RIGHT
     # Fixed widths, in the order of the schema (Word rejects a misordered tblPr).
     assert [child.tag.split("}")[1] for child in table._tbl.tblPr] == [
         "tblStyle",
@@ -141,14 +151,27 @@ def test_forced_docx_layout(checked):
     assert sum(widths) + indent <= usable + 635 * 160  # within 8 pt: the cell padding
 
 
-def test_forced_docx_warning_above_and_stamp_below(checked):
+def test_forced_docx_title_and_warning_above_stamp_and_note_below(checked):
     document = forced_docx(checked)
     body = [child.tag.split("}")[1] for child in document.element.body]
-    assert body[:3] == ["p", "tbl", "p"]
-    warning, stamp = document.paragraphs[0], document.paragraphs[1]
+    assert body == ["p", "p", "tbl", "p", "p", "sectPr"]
+    title, warning, stamp, note = document.paragraphs
+    assert (title.text, [r.bold for r in title.runs]) == (TITLE, [True])
     assert warning.text == "TABLEAU NON VÉRIFIÉ — 2 erreurs"
     assert [(r.bold, str(r.font.color.rgb)) for r in warning.runs] == [(True, "C00000")]
-    assert stamp.text == STAMP
+    assert (stamp.text, note.text) == (STAMP, OMITTED)
+    # The fingerprint is in the document's properties, never in the pasted text.
+    properties = document.core_properties
+    assert properties.identifier == f"sha256:{SHA}"
+    assert properties.comments == f"{STAMP}, empreinte SHA-256 {SHA}"
+
+
+def test_docx_without_mention_has_only_the_table_and_its_title(checked):
+    ctx, report = checked
+    data = export_table(ctx, report, "Annexe 1", None, "docx", True, NAME, SHA, NOW, mention=False)
+    document = docx.Document(io.BytesIO(data))
+    assert [p.text for p in document.paragraphs] == [TITLE, "TABLEAU NON VÉRIFIÉ — 2 erreurs"]
+    assert document.core_properties.comments == f"{STAMP}, empreinte SHA-256 {SHA}"
 
 
 def test_html_export_is_the_same_table(checked):
@@ -195,13 +218,26 @@ def test_html_export_is_the_same_table(checked):
     parser.close()
     assert parser.tables == 1
     assert parser.rows == sheet_texts()
-    assert parser.paragraphs == [(True, "TABLEAU NON VÉRIFIÉ — 2 erreurs"), (False, STAMP)]
-    assert text.count("<th ") == 6
+    assert parser.paragraphs == [
+        (False, TITLE),
+        (True, "TABLEAU NON VÉRIFIÉ — 2 erreurs"),
+        (False, STAMP),
+        (False, OMITTED),
+    ]
+    assert text.count("<th ") == 4
     assert text.count('font-weight:bold">TOTAL</td>') == 2
     assert (
-        '<td style="border:0.5pt solid #000000;padding:1pt 4pt;vertical-align:middle;'
-        'text-align:right;white-space:nowrap">29 275,00 €</td>' in text
+        '<td style="border:0.5pt solid #000000;padding:1pt 4pt;font-size:9pt;vertical-align:middle;'
+        'text-align:right;white-space:nowrap">29\u00a0275,00\u00a0€</td>' in text
     )
+    # The fingerprint in the head, not in the body; the table fits its container.
+    assert f'<meta name="pointage-empreinte-sha256" content="{SHA}">' in text
+    assert text.count(SHA) == 2 and text.index(SHA) < text.index("<body")
+    assert "<style>@page { size: A4 portrait; margin: 2cm } table { width: 100% }</style>" in text
+    assert '<table style="border-collapse:collapse;width:100%;' in text
+    shares = [float(w) for w in re.findall(r'<col style="width:([0-9.]+)%">', text)]
+    assert len(shares) == 4 and sum(shares) == pytest.approx(100, abs=0.02)
+    assert not re.search(r"width:[0-9.]+pt", text)
 
 
 def test_table_at_finds_the_table_under_the_selection(checked):
@@ -234,15 +270,15 @@ def test_budget_table_exports_with_its_warnings(checked):
             "C02-446A05",
             "6568//93446",
             "indéminisation des organismes référents",
-            "9 169 450,00 €",
-            "2 105 667,73 €",
-            "464 570,00 €",
-            "1 641 097,73 €",
+            nb("9 169 450,00 €"),
+            nb("2 105 667,73 €"),
+            nb("464 570,00 €"),
+            nb("1 641 097,73 €"),
         ],
     ]
     assert [p.text for p in document.paragraphs] == [
-        f"Pointé le 22/11/2026 à 10:41 — 0 erreur, 2 avertissements — classeur {NAME}, "
-        f"empreinte SHA-256 {SHA[:12]}"
+        "La dépense sera imputée sur le budget départemental comme suit :",  # the row above it
+        f"Pointé le 22/11/2026 à 10:41 — 0 erreur, 2 avertissements — classeur {NAME}",
     ]
 
 
@@ -267,7 +303,7 @@ def test_cli_refuses_and_lists_the_erreurs(workbook):
     )
     assert lines[1].startswith("  'Annexe 1'!E7 [M001] ") and lines[2].startswith("  'Annexe 1'!E17 [M001] ")
     assert lines[3] == (
-        "Corrigez le classeur, ou ajoutez --forcer pour exporter quand même "
+        "Corrigez le classeur, ou ajoutez --malgre-erreurs pour exporter quand même "
         "(le document portera « TABLEAU NON VÉRIFIÉ » en rouge)."
     )
     assert sorted(p.name for p in workbook.parent.iterdir()) == [NAME]
@@ -275,24 +311,35 @@ def test_cli_refuses_and_lists_the_erreurs(workbook):
 
 
 def test_cli_forced_export_writes_next_to_the_workbook(workbook):
-    result = pointage("exporter", workbook, "--feuille", "Annexe 1", "--forcer")
+    result = pointage("exporter", workbook, "--feuille", "Annexe 1", "--malgre-erreurs")
     assert result.returncode == 0, result.stderr
     target = workbook.with_name("cp-2024-09-16-accompagnement-global-Annexe 1.docx")
-    assert result.stdout == f"Export écrit : {target} (le tableau A3:F47 de la feuille « Annexe 1 »).\n"
+    assert result.stdout == (
+        f"Export écrit : {target} (le tableau A3:F47 de la feuille « Annexe 1 »).\n{OMITTED}\n"
+    )
     assert result.stderr == (
         "Attention : exporté malgré 2 erreurs ; le document porte « TABLEAU NON VÉRIFIÉ » en rouge.\n"
     )
     document = docx.Document(target)
     assert len(document.tables[0].rows) == 45
-    assert document.paragraphs[0].text == "TABLEAU NON VÉRIFIÉ — 2 erreurs"
+    assert document.paragraphs[1].text == "TABLEAU NON VÉRIFIÉ — 2 erreurs"
     assert re.fullmatch(
-        r"Pointé le \d\d/\d\d/\d{4} à \d\d:\d\d — 2 erreurs, 0 avertissement — classeur "
-        + re.escape(NAME)
-        + r", empreinte SHA-256 "
-        + SHA[:12],
-        document.paragraphs[1].text,
+        r"Pointé le \d\d/\d\d/\d{4} à \d\d:\d\d — 2 erreurs, 0 avertissement — classeur " + re.escape(NAME),
+        document.paragraphs[2].text,
     )
+    assert document.paragraphs[3].text == OMITTED
+    assert document.core_properties.identifier == f"sha256:{SHA}"
     assert workbook.read_bytes() == EXAMPLE.read_bytes()
+
+
+def test_cli_sans_mention_leaves_the_stamp_and_notes_out(workbook):
+    result = pointage("exporter", workbook, "--feuille", "Annexe 1", "--malgre-erreurs", "--sans-mention")
+    assert result.returncode == 0, result.stderr
+    target = workbook.with_name("cp-2024-09-16-accompagnement-global-Annexe 1.docx")
+    assert result.stdout.splitlines()[1] == OMITTED  # said on the screen all the same
+    document = docx.Document(target)
+    assert [p.text for p in document.paragraphs] == [TITLE, "TABLEAU NON VÉRIFIÉ — 2 erreurs"]
+    assert document.core_properties.identifier == f"sha256:{SHA}"
 
 
 def test_cli_html_with_output_name(workbook, tmp_path):
@@ -308,11 +355,11 @@ def test_cli_html_with_output_name(workbook, tmp_path):
         "html",
         "--sortie",
         target,
-        "--forcer",
+        "--malgre-erreurs",
     )
     assert result.returncode == 0, result.stderr
     assert (
-        '<td style="border:0.5pt solid #000000;padding:1pt 4pt;vertical-align:middle;'
+        '<td style="border:0.5pt solid #000000;padding:1pt 4pt;font-size:9pt;vertical-align:middle;'
         'font-weight:bold">TOTAL</td>' in target.read_text(encoding="utf-8")
     )
 
@@ -360,7 +407,7 @@ def test_cli_bad_files(tmp_path):
 
 
 def test_cli_never_writes_over_the_workbook(workbook):
-    result = pointage("exporter", workbook, "--feuille", "Rapport", "--sortie", workbook, "--forcer")
+    result = pointage("exporter", workbook, "--feuille", "Rapport", "--sortie", workbook, "--malgre-erreurs")
     assert (result.returncode, result.stdout) == (2, "")
     assert result.stderr == (
         f"pointage : « {NAME} » : un export docx s'écrit dans un fichier .docx (ou indiquez --format html).\n"
@@ -377,8 +424,8 @@ def test_cli_refuses_to_overwrite_without_remplacer(workbook):
         f"pointage : « {target} » existe déjà : ajoutez --remplacer pour le remplacer.\n",
     )
     assert target.read_bytes() == b"mon rapport"
-    # --forcer is about erreurs, not about files: it replaces nothing.
-    result = pointage("exporter", workbook, "--feuille", "Rapport", "--sortie", target, "--forcer")
+    # --malgre-erreurs is about erreurs, not about files: it replaces nothing.
+    result = pointage("exporter", workbook, "--feuille", "Rapport", "--sortie", target, "--malgre-erreurs")
     assert result.returncode == 2 and target.read_bytes() == b"mon rapport"
     result = pointage("exporter", workbook, "--feuille", "Rapport", "--sortie", target, "--remplacer")
     assert result.returncode == 0, result.stderr

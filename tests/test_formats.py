@@ -136,7 +136,11 @@ def test_a_folder_reports_every_file_it_holds(converted, tmp_path):
     assert checked == expected
     assert {f["status"] for f in report["files"]} == {"erreur"}
     assert report["skipped"] == [
-        {"path": str(folder / "rapport.pdf"), "reason": "c'est un document PDF, pas un classeur."}
+        {"path": str(folder / "rapport.pdf"), "reason": "c'est un document PDF, pas un classeur."},
+        {
+            "path": str(folder / "~$strict-strict.xlsx"),
+            "reason": "fichier de verrouillage d'Excel (le classeur « strict-strict.xlsx » est ouvert).",
+        },
     ]
 
 
@@ -252,7 +256,7 @@ def test_a_folder_skips_an_xml_file_that_is_not_a_workbook_and_copies_never_coll
     ]
     # annexe.xls and annexe.xlsx would both be copied to annexe.pointage.xlsx.
     run = subprocess.run(
-        [sys.executable, "-m", "pointage", "verifier", "--annoter", "--forcer", str(folder)],
+        [sys.executable, "-m", "pointage", "verifier", "--annoter", "--remplacer", str(folder)],
         capture_output=True,
         text=True,
         timeout=120,

@@ -75,7 +75,7 @@ def test_a_recettes_total_adding_an_empty_cell_beside_the_block_total(tmp_path):
             ("C7", "B7", "B8"),
             "TOTAL DES RECETTES : la formule du total (=B4+C7) additionne C7, vide, au lieu du "
             "total B7 (1 000,00 €) juste à côté ; sans cela le total serait 9 000,00 € au lieu de "
-            "8 000,00 € (écart -1 000,00 €).",
+            "8 000,00 € (écart −1 000,00 €).",
         )
     ]
 
@@ -102,7 +102,7 @@ def test_a_quantity_total_leaving_out_two_rows(tmp_path):
             "B8",
             ("B6", "B7", "B8"),
             "TOTAL : la formule du total (=SUM(B2:B5)) ne compte pas les lignes B6 (12) et B7 (3) "
-            "de son bloc ; sans cela le total serait 65 au lieu de 50 (écart -15).",
+            "de son bloc ; sans cela le total serait 65 au lieu de 50 (écart −15).",
         )
     ]
 
@@ -130,7 +130,7 @@ TOTAL | =SUM(B2:B5) | =C2+C3+C5
                 "C6",
                 ("C4", "C6"),
                 "TOTAL : la formule du total (=C2+C3+C5) ne compte pas la ligne C4 (300,00 €) de son "
-                "bloc ; sans cela le total serait 1 000,00 € au lieu de 700,00 € (écart -300,00 €).",
+                "bloc ; sans cela le total serait 1 000,00 € au lieu de 700,00 € (écart −300,00 €).",
             ),
         ),
         (
@@ -337,6 +337,6 @@ def test_a_number_taken_away_in_a_total_is_said_taken_away(tmp_path):
             "C7",
             ("C7",),
             "TOTAL : la formule du total (=SUM(C2:C6)-1000.5) retranche le nombre 1 000,5 écrit dans "
-            "la formule ; sans cela le total serait 1 500,00 € au lieu de 499,50 € (écart -1 000,50 €).",
+            "la formule ; sans cela le total serait 1 500,00 € au lieu de 499,50 € (écart −1 000,50 €).",
         )
     ]

@@ -66,7 +66,7 @@ CASES = {
             ("E44", "E45", "E46"),
             "TOTAL : la formule du total (=SUM(E38:E43)) ne compte pas les lignes E44 (500,00 €) et "
             "E45 (892,00 €) de son bloc ; sans cela le total serait 3 612,00 € au lieu de 2 220,00 € "
-            "(écart -1 392,00 €).",
+            "(écart −1 392,00 €).",
         ),
     ),
     # A green-IT project budget: a constant added to the total of its HT column.

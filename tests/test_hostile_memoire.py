@@ -14,7 +14,7 @@ from pathlib import Path
 
 import openpyxl
 
-from fichiers_hostiles import bombe_menteuse, ods_lointain, xls_dense, xlsx_sans_references
+from fichiers_hostiles import bombe_menteuse, ods_lointain, xls_dense, xlsb_lointain, xlsx_sans_references
 
 MAX_RSS_MIB = 512
 MAX_CPU_S = 30
@@ -107,16 +107,28 @@ def test_a_dense_xls_is_refused_before_calamine_makes_its_block(tmp_path):
     ]
 
 
-def test_an_ods_whose_cells_lie_far_apart_is_refused_before_calamine(tmp_path):
-    # A1 and Z1048576, the rows between written as one repeated empty row: 2 GiB in calamine.
-    run = verifier(ods_lointain(tmp_path / "loin.ods"))
-    assert run["code"] == 2
-    assert [f["message"] for f in findings(run)] == [
-        "Fichier illisible : la feuille « Annexe » s'étend sur 1 048 576 lignes et 26 colonnes pour 2 "
+def far_apart(sheet: str, columns: str) -> list[str]:
+    """The one refusal of a sheet of 1 048 576 rows and `columns` columns, two cells filled."""
+    return [
+        f"Fichier illisible : la feuille « {sheet} » s'étend sur 1 048 576 lignes et {columns} colonnes pour 2 "
         "cellules remplies, éparpillées : trop grande pour être lue (rapprochez ses cellules ou supprimez "
         "les cellules isolées ; enregistré au format .xlsx, le classeur serait lu par ses seules cellules "
         "remplies)."
     ]
+
+
+def test_an_ods_whose_cells_lie_far_apart_is_refused_before_calamine(tmp_path):
+    # A1 and Z1048576, the rows between written as one repeated empty row: 2 GiB in calamine.
+    run = verifier(ods_lointain(tmp_path / "loin.ods"))
+    assert run["code"] == 2
+    assert [f["message"] for f in findings(run)] == far_apart("Annexe", "26")
+
+
+def test_an_xlsb_whose_cells_lie_far_apart_is_refused_before_calamine(tmp_path):
+    # A1 and XFD1048576 behind a BrtWsDim of A1:A1: 17 billion cells in calamine's block.
+    run = verifier(xlsb_lointain(tmp_path / "loin.xlsb"))
+    assert run["code"] == 2
+    assert [f["message"] for f in findings(run)] == far_apart("Annexe 1", "16 384")
 
 
 def test_a_million_rows_without_references_are_counted_and_refused_as_too_big(tmp_path):

@@ -67,7 +67,7 @@ def test_a_wrong_typed_total_over_computed_lines_is_found(tmp_path):
             "D5",
             ("D2", "D3", "D4", "D5"),
             "TOTAL : le total de la colonne « MONTANT RETENU » est 10 000,00 € ; la somme des 3 "
-            "lignes du bloc donne 10 080,00 € (écart -80,00 €).",
+            "lignes du bloc donne 10 080,00 € (écart −80,00 €).",
         ),
     ]
 

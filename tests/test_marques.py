@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from datetime import datetime
+from decimal import Decimal
 from pathlib import Path
 
 from pointage.engine.check import check_path
-from pointage.outputs.marks import FILLS, build_plan, note_text
+from pointage.outputs.marks import FILLS, Figure, build_plan, note_text
 from pointage.report.findings import Finding, Severity
 from pointage.report.model import FileReport
 
@@ -44,15 +45,22 @@ def test_marks_of_the_seed_000_example():
 def test_controles_rows_and_summary():
     plan = plan_of_example()
     assert [(c.code, c.sheet, c.cell, c.expected, c.found) for c in plan.controls] == [
-        ("M001", "Annexe 1", "E7", "17 275,00 €", "24 150,00 €"),
-        ("M001", "Annexe 1", "E17", "13 945,83 €", "19 675,00 €"),
-        ("B007", "Délibération", "B4", "", ""),
-        ("B007", "Rapport", "B4", "", ""),
-        ("B006", "Rapport", "C4", "", ""),
+        ("M001", "Annexe 1", "E7", Figure(Decimal("17275.00"), True), Figure(Decimal("24150.00"), True)),
+        ("M001", "Annexe 1", "E17", Figure(Decimal("13945.83"), True), Figure(Decimal("19675.00"), True)),
+        ("B007", "Délibération", "B4", None, None),
+        ("B007", "Rapport", "B4", None, None),
+        ("B006", "Rapport", "C4", None, None),
     ]
+    bethune = plan.controls[0]
+    assert (str(bethune.expected), str(bethune.found), str(bethune.difference)) == (
+        "17 275,00 €",
+        "24 150,00 €",
+        "6 875,00 €",
+    )
     assert plan.controls[0].target == "'Annexe 1'!E7"
     assert dict(plan.summary_lines())["Vérifié le"] == "22/11/2026 à 10:41"
     assert plan.counts == {"erreur": 2, "avertissement": 3, "info": 0}
+    assert dict(plan.summary_lines())["Tableaux lus"] == 5
 
 
 def _finding(code, severity, cell, cells=(), expected=None, found=None, money=True):
@@ -81,3 +89,21 @@ def test_several_findings_on_one_cell_are_merged_worst_first():
 
 def test_note_without_numbers():
     assert note_text(_finding("B007", Severity.AVERTISSEMENT, "B4")) == "[B007] message B007"
+
+
+def test_figures_are_exact_and_formatted_the_french_way():
+    # Money goes through whole cents (half up, as everywhere): the cell holds the
+    # double whose shortest writing is the amount itself, an integer when it is round.
+    amount = Figure.of("13945.83", money=True)
+    assert (amount.value, amount.cell_value, repr(amount.cell_value)) == (
+        Decimal("13945.83"),
+        13945.83,
+        "13945.83",
+    )
+    assert Figure.of("24150.00", money=True).cell_value.__class__ is int
+    assert Figure.of("0.005", money=True).value == Decimal("0.01")
+    assert (str(amount), amount.number_format) == ("13 945,83 €", '#,##0.00 "€"')
+    quantity = Figure.of("0.25", money=False)
+    assert (quantity.cell_value, quantity.number_format, str(quantity)) == (0.25, "#,##0.00", "0,25")
+    assert Figure.of("3030", money=False).number_format == "#,##0"
+    assert Figure.of(None, money=True) is None

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import openpyxl
+import pytest
 
 from classeurs import parties_canoniques
 
@@ -93,4 +94,69 @@ def test_modele_refuses_to_overwrite(tmp_path):
     result = pointage("modele", "--sortie", target)
     assert result.returncode == 2 and "existe déjà" in result.stderr
     assert target.read_bytes() == b"a moi"
-    assert pointage("modele", "--sortie", target, "--forcer").returncode == 0
+    assert pointage("modele", "--sortie", target, "--remplacer").returncode == 0
+
+
+# The header rows of the template's sheets, and the keys of Paramètres (column A).
+HEADER_ROWS = {"Paramètres": 1, "Barème": 1, "Annexe": 3, "Imputation": 3}
+
+
+def _headers(workbook) -> list[tuple[str, str, str, bool]]:
+    """(sheet, column letter, text, under an Excel Table's filter button)."""
+    found = []
+    for name, row in HEADER_ROWS.items():
+        sheet = workbook[name]
+        in_table = {ws_cell for t in sheet.tables.values() for ws_cell in _first_row(t.ref)}
+        for cell in sheet[row]:
+            if isinstance(cell.value, str):
+                found.append((name, cell.column_letter, cell.value, cell.coordinate in in_table))
+    keys = workbook["Paramètres"]
+    found.extend(("Paramètres", "A", c.value, False) for c in keys["A"][1:] if isinstance(c.value, str))
+    return found
+
+
+def _first_row(ref: str) -> list[str]:
+    from openpyxl.utils import get_column_letter
+    from openpyxl.utils.cell import range_boundaries
+
+    first_col, first_row, last_col, _ = range_boundaries(ref)
+    return [f"{get_column_letter(c)}{first_row}" for c in range(first_col, last_col + 1)]
+
+
+def test_every_header_fits_its_column():
+    # « DOSSIER RETENU » showed as « DOSSIER RE »: each column is at least as wide as
+    # its header measured in Calibri, plus the filter button of an Excel Table.
+    from pointage.outputs.column_widths import column_width
+
+    workbook = openpyxl.load_workbook(SHIPPED)
+    headers = _headers(workbook)
+    assert ("Annexe", "F", "DOSSIER RETENU", True) in headers
+    assert ("Imputation", "A", "Code Opération", False) in headers
+    too_narrow = [
+        (sheet, letter, text)
+        for sheet, letter, text, button in headers
+        if workbook[sheet].column_dimensions[letter].width < column_width(text, filter_button=button)
+    ]
+    assert too_narrow == []
+
+
+def test_every_header_shows_whole_in_libreoffice(tmp_path):
+    # Rendered with Carlito (Calibri's metrics), as Excel shows it: no header is cut
+    # by the next column.
+    import shutil
+
+    from classeurs import par_libreoffice
+
+    if (
+        not shutil.which("fc-match")
+        or "Carlito"
+        not in subprocess.run(["fc-match", "Calibri:bold"], capture_output=True, text=True).stdout
+    ):
+        pytest.skip("police Carlito absente : .ci/run l'installe (paquet fonts-crosextra-carlito)")
+    pdf = par_libreoffice(SHIPPED, "pdf", tmp_path)
+    if pdf is None or not shutil.which("pdftotext"):
+        pytest.skip("LibreOffice ou pdftotext absent : .ci/run les installe")
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
+    lines = set(text.splitlines())
+    workbook = openpyxl.load_workbook(SHIPPED)
+    assert [text for _, _, text, _ in _headers(workbook) if text not in lines] == []

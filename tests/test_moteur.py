@@ -76,7 +76,7 @@ def crashing(ctx):
 def x001(code: str) -> str:
     return (
         f"Erreur interne de la règle {code} : ce contrôle n'a pas été fait en entier (les constats "
-        "trouvés avant l'erreur sont gardés ; le détail technique, donné par --verbose et dans le "
+        "trouvés avant l'erreur sont gardés ; le détail technique, donné par --details et dans le "
         "JSON, est à transmettre à l'équipe Pointage)."
     )
 
@@ -369,7 +369,7 @@ def test_a_crashing_table_detection_makes_the_file_unreadable(monkeypatch):
             None,
             None,
             "Fichier illisible : erreur inattendue de Pointage à la recherche des tableaux (à signaler "
-            "à l'équipe Pointage, avec le détail technique que donne --verbose).",
+            "à l'équipe Pointage, avec le détail technique que donne --details).",
         )
     ]
     assert report.findings[0].detail == (

@@ -99,7 +99,7 @@ def test_a_slip_in_a_line_is_said_at_its_parent(tmp_path):
             "D3",
             ("D4", "D5", "D3"),
             "Administration : le total de la colonne « 2023 » est 3 000,00 € ; la somme des 2 lignes "
-            "du bloc donne 3 900,00 € (écart -900,00 €).",
+            "du bloc donne 3 900,00 € (écart −900,00 €).",
         )
     ]
 
@@ -138,7 +138,7 @@ def test_an_indented_slip(tmp_path):
             "E5",
             ("E6", "E7", "E8", "E5"),
             "Fonctionnement : le total de la colonne « Réalisé 2024 » est 27 000,00 € ; la somme des "
-            "3 lignes du bloc donne 27 400,00 € (écart -400,00 €).",
+            "3 lignes du bloc donne 27 400,00 € (écart −400,00 €).",
         )
     ]
 
@@ -199,7 +199,7 @@ def test_the_luxembourg_budget_is_read_as_two_outlines():
             "Dépenses",
             "F3",
             "Maison du Grand-Duc : le total de la colonne « Budget voté 2014 » est 9 412 577,00 € ; la "
-            "somme des 8 lignes du bloc donne 9 862 577,00 € (écart -450 000,00 €).",
+            "somme des 8 lignes du bloc donne 9 862 577,00 € (écart −450 000,00 €).",
         ),
         (
             "lux_section",
@@ -213,14 +213,14 @@ def test_the_luxembourg_budget_is_read_as_two_outlines():
             "Dépenses",
             "J2",
             "Ministère d'Etat : le total de la colonne « 2018 » est 171 639 379,00 € ; la somme des 10 "
-            "lignes du bloc donne 171 649 379,00 € (écart -10 000,00 €).",
+            "lignes du bloc donne 171 649 379,00 € (écart −10 000,00 €).",
         ),
         (
             "lux_rec_chapitre",
             "Recettes",
             "F2",
             "RECETTES COURANTES : le total de la colonne « Budget voté 2014 » est 10 251 964 945,00 € ; "
-            "la somme des 2 lignes du bloc donne 12 051 964 945,00 € (écart -1 800 000 000,00 €).",
+            "la somme des 2 lignes du bloc donne 12 051 964 945,00 € (écart −1 800 000 000,00 €).",
         ),
     ],
 )
@@ -250,7 +250,7 @@ def test_a_grand_total_closing_the_tree_sums_its_highest_rows(tmp_path):
             "E13",
             ("E2", "E9", "E13"),
             "TOTAL GÉNÉRAL : le total général de la colonne « 2024 » est 15 000,00 € ; la somme des 2 "
-            "totaux de bloc donne 15 100,00 € (écart -100,00 €).",
+            "totaux de bloc donne 15 100,00 € (écart −100,00 €).",
         )
     ]
 
@@ -296,7 +296,7 @@ def test_an_execution_table_without_indentation_takes_its_levels_from_a_column(t
             "E3",
             ("E4", "E5", "E3"),
             "Musées : le total de la colonne « Réalisé » est 3 800,00 € ; la somme des 2 lignes du bloc "
-            "donne 4 100,00 € (écart -300,00 €).",
+            "donne 4 100,00 € (écart −300,00 €).",
         )
     ]
 
@@ -331,7 +331,7 @@ def test_the_luxembourg_receipts_under_execution_headers(tmp_path):
             "T001",
             "F2",
             "RECETTES COURANTES : le total de la colonne « Engagé » est 12 051 963 945,00 € ; la somme "
-            "des 2 lignes du bloc donne 12 051 964 945,00 € (écart -1 000,00 €).",
+            "des 2 lignes du bloc donne 12 051 964 945,00 € (écart −1 000,00 €).",
         )
     ]
 
@@ -372,6 +372,6 @@ def test_years_as_numbers_words_on_the_parents_and_spacing_rows(tmp_path):
             "D6",
             ("D7", "D8", "D6"),
             "Charges de personnel : le total de la colonne « 2024 » est 9 500,00 € ; la somme des 2 "
-            "lignes du bloc donne 9 700,00 € (écart -200,00 €).",
+            "lignes du bloc donne 9 700,00 € (écart −200,00 €).",
         )
     ]

@@ -1,7 +1,7 @@
 """Pointage's own outputs in a folder checked again (issue 25, point 7).
 
 The annotated copies are known by the mark written inside them (`_pointage_copie`),
-never by their name: a folder checked twice with `--annoter --forcer` lists them as
+never by their name: a folder checked twice with `--annoter --remplacer` lists them as
 Pointage's copies, checks only the workbooks and writes no copy of a copy. The exports
 (Word, HTML) are no workbooks and are said to be what they are.
 """
@@ -55,8 +55,8 @@ def _folder(tmp_path: Path) -> Path:
 
 def test_a_folder_checked_twice_lists_the_copies_and_checks_only_the_workbooks(tmp_path):
     folder = _folder(tmp_path)
-    first = pointage("verifier", "--annoter", "--forcer", "--format", "json", folder)
-    second = pointage("verifier", "--annoter", "--forcer", "--format", "json", folder)
+    first = pointage("verifier", "--annoter", "--remplacer", "--format", "json", folder)
+    second = pointage("verifier", "--annoter", "--remplacer", "--format", "json", folder)
     assert first.returncode == second.returncode == 1, first.stderr + second.stderr
     before, after = json.loads(first.stdout), json.loads(second.stdout)
     jsonschema.validate(after, SCHEMA)
@@ -172,7 +172,9 @@ def test_a_folder_of_copies_only_says_there_is_nothing_to_check(tmp_path):
     run = pointage("verifier", folder)
     assert run.returncode == 2
     assert run.stdout == ""
-    assert run.stderr.splitlines()[-1] == (
-        "pointage : erreur : aucun classeur à vérifier dans les dossiers indiqués : 1 copie annotée "
-        "par Pointage ignorée (indiquez une copie par son nom pour la vérifier)"
-    )
+    assert run.stderr.splitlines() == [
+        f"{folder / 'annexe.pointage.xlsx'} — ignoré : copie annotée de « annexe.xlsx » écrite par "
+        "Pointage, pas vérifiée de nouveau (indiquez-la par son nom pour la vérifier).",
+        "pointage : aucun classeur (.xlsx, .xlsm, .xls, .xlsb, .ods, XML Excel 2003) à vérifier "
+        "parmi les fichiers et dossiers indiqués : 1 copie annotée par Pointage ignorée.",
+    ]

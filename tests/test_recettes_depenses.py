@@ -42,7 +42,7 @@ def test_a_slip_on_each_side_is_found_at_that_side_s_total(tmp_path):
             "B7",
             ("B3", "B4", "B5", "B6", "B7"),
             "Total recettes : le total de la colonne « B » est 19 300,00 € ; la somme des 4 lignes "
-            "du bloc donne 19 400,00 € (écart -100,00 €).",
+            "du bloc donne 19 400,00 € (écart −100,00 €).",
         ),
         (
             "T001",

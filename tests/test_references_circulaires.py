@@ -66,7 +66,7 @@ def test_a_total_row_filled_right_over_itself_is_one_circular_reference(tmp_path
             "Annexe",
             "C4",
             ("C2", "C3", "C4"),
-            "TOTAL : le total de la colonne « PLACES » est 0 ; la somme des 2 lignes du bloc donne 30 (écart -30).",
+            "TOTAL : le total de la colonne « PLACES » est 0 ; la somme des 2 lignes du bloc donne 30 (écart −30).",
         ),
         (
             "T001",
@@ -75,7 +75,7 @@ def test_a_total_row_filled_right_over_itself_is_one_circular_reference(tmp_path
             "D4",
             ("D2", "D3", "D4"),
             "TOTAL : le total de la colonne « MONTANT RETENU » est 0,00 € ; la somme des 2 lignes du "
-            "bloc donne 2 400,00 € (écart -2 400,00 €).",
+            "bloc donne 2 400,00 € (écart −2 400,00 €).",
         ),
     ]
 

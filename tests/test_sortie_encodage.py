@@ -27,7 +27,7 @@ C_ASCII = {"LANG": "C", "LC_ALL": "C", "PYTHONUTF8": "0", "PYTHONCOERCECLOCALE":
 ENVIRONMENTS = {"cp1252": (CP1252, "cp1252"), "C-ascii": (C_ASCII, "ascii")}
 
 P001 = (
-    "    'Annexe 2'!F26 [P001] ETP d'accompagnement (CD, PE...) : le delta est 3 030 places ; "
+    "    erreur         'Annexe 2'!F26 [P001] ETP d'accompagnement (CD, PE...) : le delta est 3 030 places ; "
     "cible 1 030 places {minus} existant 700 places = 330 places ({ecart} +2 700)."
 )
 

@@ -10,6 +10,9 @@ import sys
 import pytest
 
 from classeurs import construire
+from pointage.outputs.text_report import legend
+
+LEGEND = legend()
 
 BIDI_SHEET = "Annexe\u202e 2"
 QUOTED_SHEET = 'L\'annexe «1» "budget"'
@@ -85,11 +88,14 @@ def test_text_output_quotes_sheet_references_and_neutralises_bidi_controls_json_
         "  Lu : 'Annexe<U+202E> 2'!A1:B4 — Tableau de répartition (1 ligne de total)",
         "  Lu : Rapport!A1:D2 — Tableau budgétaire (imputation)",
         '  Feuille « L\'annexe «1» "budget" »',
-        f"    'L''annexe «1» \"budget\"'!B4 {T001}",
+        f"    erreur         'L''annexe «1» \"budget\"'!B4 {T001}",
         "  Feuille « Annexe<U+202E> 2 »",
-        f"    'Annexe<U+202E> 2'!B4 {T001}",
+        f"    erreur         'Annexe<U+202E> 2'!B4 {T001}",
         "  Feuille « Rapport »",
-        "    Rapport!B2 [B007] Imputation « 6568//93<U+202E>446 » mal formée (format attendu : 6568/93446).",
+        "    avertissement  Rapport!B2 [B007] Imputation « 6568//93<U+202E>446 » mal formée (format "
+        "attendu : 6568/93446).",
+        "",
+        LEGEND,
     ]
     for control in ("\u202e", "\u2066", "\u2067", "\u2068", "\u2069", "\u200e", "\u200f", "\u061c"):
         assert control not in result.stdout

@@ -113,7 +113,7 @@ def test_a_slip_in_a_line_of_a_pivot_is_said_at_its_parent_and_on_its_row(tmp_pa
             "B6",
             ("B7", "B8", "B6"),
             "Fournisseur A : le total de la colonne « Nord » est 100,00 € ; la somme des 2 lignes "
-            "du bloc donne 106,00 € (écart -6,00 €).",
+            "du bloc donne 106,00 € (écart −6,00 €).",
         ),
         (
             "I001",
@@ -122,7 +122,7 @@ def test_a_slip_in_a_line_of_a_pivot_is_said_at_its_parent_and_on_its_row(tmp_pa
             "D7",
             ("B7", "C7", "D7"),
             "FAC 1 : Total général = Nord + Sud ne tient pas : « Total général » vaut 60,00 €, le "
-            "calcul donne 66,00 € (écart -6,00 €).",
+            "calcul donne 66,00 € (écart −6,00 €).",
         ),
     ]
 
@@ -139,7 +139,7 @@ def test_a_wrong_grand_total_of_a_pivot_is_said_once(tmp_path):
             "D13",
             ("D5", "D11", "D13"),
             "Total général : le total général de la colonne « Total général » est 18,00 € ; la "
-            "somme des 2 totaux de bloc donne 180,00 € (écart -162,00 €).",
+            "somme des 2 totaux de bloc donne 180,00 € (écart −162,00 €).",
         ),
     ]
 
@@ -245,7 +245,7 @@ def test_a_retyped_difference_of_an_excel_table_breaks_its_calculated_column(tmp
             "I001",
             "D5",
             "Électricité : Différence = Projeté Coût − Réelles Coût ne tient pas : « Différence » "
-            "vaut -21,00 €, le calcul donne -12,00 € (écart -9,00 €).",
+            "vaut -21,00 €, le calcul donne -12,00 € (écart −9,00 €).",
         ),
         (
             "T001",
@@ -385,6 +385,6 @@ def test_a_total_of_excel_tables_columns_by_name_is_checked_against_their_lines(
             "C7",
             ("C2", "C3", "C4", "G2", "G3", "C7"),
             "Coût réel total : le total de la colonne « C » est 1 039,00 € ; la somme des 5 lignes "
-            "du bloc donne 1 093,00 € (écart -54,00 €).",
+            "du bloc donne 1 093,00 € (écart −54,00 €).",
         )
     ]

@@ -84,7 +84,7 @@ WRONG_BESIDE = {
         "E3",
         ("B2", "B3", "B4", "E3"),
         "Total : le total de la colonne « Tarif » est 3 488,00 € ; la somme des 3 lignes du "
-        "bloc donne 6 303,00 € (écart -2 815,00 €).",
+        "bloc donne 6 303,00 € (écart −2 815,00 €).",
     ),
 }
 
@@ -121,7 +121,7 @@ def test_a_wrong_total_of_a_list_without_header_names_its_column_by_letter(tmp_p
             "B8",
             ("B1", "B2", "B3", "B8"),
             "Total : le total de la colonne « B » est 800,00 € ; la somme des 3 lignes du bloc "
-            "donne 900,00 € (écart -100,00 €).",
+            "donne 900,00 € (écart −100,00 €).",
         )
     ]
 
@@ -252,7 +252,7 @@ def test_a_total_beside_the_lines_is_read_in_every_format(tmp_path, fmt):
             "E3",
             ("B2", "B3", "B4", "E3"),
             "Total : le total de la colonne « Tarif » est 6 300,00 € ; la somme des 3 lignes du bloc "
-            "donne 6 303,00 € (écart -3,00 €).",
+            "donne 6 303,00 € (écart −3,00 €).",
         )
     ]
 
@@ -314,7 +314,7 @@ def test_a_line_no_total_beside_it_covers_is_the_nearest_one_above_it(tmp_path):
             "E4",
             ("B4", "B5", "B6", "E4"),
             "Total structure : le total de la colonne « Montant » est 1 500,00 € ; la somme des 3 "
-            "lignes du bloc donne 1 800,00 € (écart -300,00 €).",
+            "lignes du bloc donne 1 800,00 € (écart −300,00 €).",
         )
     ]
 

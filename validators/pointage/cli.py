@@ -15,6 +15,7 @@ from pointage import __version__
 from pointage.base import exit_codes
 from pointage.base.console import prepare_streams
 from pointage.outputs.template import TEMPLATE_NAME
+from pointage.reading.suffixes import FORMATS_READ
 
 # argparse speaks English; the staff read French.
 _ARGPARSE_FR = [
@@ -59,6 +60,44 @@ class FrenchParser(argparse.ArgumentParser):
         print(f"pointage : erreur : {message}", file=sys.stderr)
         sys.exit(exit_codes.USAGE)
 
+    def _get_option_tuples(self, option_string: str) -> list:
+        # An old spelling kept for scripts is taken in full only: an abbreviation names
+        # the options the help shows (`--ig` is `--ignorer`, not ambiguous with `--ignore`).
+        return [t for t in super()._get_option_tuples(option_string) if t[0].help != argparse.SUPPRESS]
+
+
+def add_alias(parser: argparse.ArgumentParser, old: str, dest: str, **kwargs) -> None:
+    """An old spelling kept for scripts (docs/decisions.md, « Un vocabulaire pour les
+    options »): accepted, same meaning as its French name, absent from the help."""
+    parser.add_argument(old, dest=dest, help=argparse.SUPPRESS, **kwargs)
+
+
+class RetiredOption(argparse.Action):
+    """An option whose old meaning has a new name: refused with what to type now,
+    never taken silently in another sense."""
+
+    def __init__(self, option_strings, dest, instead: str, **kwargs) -> None:
+        super().__init__(option_strings, dest=argparse.SUPPRESS, nargs=0, help=argparse.SUPPRESS, **kwargs)
+        self.instead = instead
+
+    def __call__(self, parser, namespace, values, option_string=None) -> None:
+        parser.error(f"{option_string} ne s'emploie plus ici : {self.instead}")
+
+
+def add_replace_option(parser: argparse.ArgumentParser, what: str) -> None:
+    """`--remplacer`: the one option that lets a command write over an existing file."""
+    parser.add_argument("--remplacer", action="store_true", help=f"remplacer {what}")
+    add_alias(parser, "--forcer", "remplacer", action="store_true")
+
+
+def add_details_option(parser: argparse.ArgumentParser, what: str) -> None:
+    parser.add_argument(
+        "--details",
+        action="store_true",
+        help=f"afficher le détail technique {what} (à transmettre à l'équipe Pointage)",
+    )
+    add_alias(parser, "--verbose", "details", action="store_true")
+
 
 def build_parser() -> FrenchParser:
     parser = FrenchParser(
@@ -79,32 +118,34 @@ def build_parser() -> FrenchParser:
         add_help=False,
     )
     verifier.add_argument("-h", "--aide", "--help", action="help", help="afficher cette aide")
-    verifier.add_argument("fichiers", nargs="*", metavar="FICHIER", help="classeur .xlsx/.xlsm ou dossier")
+    verifier.add_argument(
+        "fichiers", nargs="*", metavar="FICHIER", help=f"classeur ({FORMATS_READ}) ou dossier"
+    )
     verifier.add_argument(
         "--format", choices=["texte", "json"], default="texte", help="format de sortie (texte par défaut)"
     )
     verifier.add_argument(
-        "--select",
+        "--choisir",
         default="",
         metavar="CODES",
-        help="codes ou familles à vérifier, séparés par des virgules (ex. M001,B)",
+        help="ne vérifier que ces règles : codes ou familles séparés par des virgules (ex. M001,B)",
     )
+    add_alias(verifier, "--select", "choisir", default="")
     verifier.add_argument(
-        "--ignore", default="", metavar="CODES", help="codes ou familles à ignorer, séparés par des virgules"
+        "--ignorer",
+        default="",
+        metavar="CODES",
+        help="règles à ne pas vérifier : codes ou familles (ex. F001)",
     )
+    add_alias(verifier, "--ignore", "ignorer", default="")
     verifier.add_argument(
         "--annoter",
         action="store_true",
         help="écrire une copie annotée (FICHIER.pointage.xlsx) : cellules colorées, notes, feuille Contrôles",
     )
     verifier.add_argument("--sortie", metavar="FICHIER", help="nom de la copie annotée (un seul classeur)")
-    verifier.add_argument("--forcer", action="store_true", help="remplacer une copie annotée existante")
-    verifier.add_argument(
-        "--verbose",
-        "--details",
-        action="store_true",
-        help="afficher le détail technique des erreurs internes (à transmettre à l'équipe Pointage)",
-    )
+    add_replace_option(verifier, "une copie annotée existante")
+    add_details_option(verifier, "des erreurs internes")
     modele = commands.add_parser(
         "modele",
         aliases=["modèle"],
@@ -119,7 +160,7 @@ def build_parser() -> FrenchParser:
         default=TEMPLATE_NAME,
         help=f"fichier à écrire ({TEMPLATE_NAME} par défaut)",
     )
-    modele.add_argument("--forcer", action="store_true", help="remplacer un fichier existant")
+    add_replace_option(modele, "un fichier existant")
     exporter = commands.add_parser(
         "exporter",
         help="exporter un tableau vérifié pour le rapport (Word ou HTML)",
@@ -127,8 +168,12 @@ def build_parser() -> FrenchParser:
         add_help=False,
     )
     exporter.add_argument("-h", "--aide", "--help", action="help", help="afficher cette aide")
-    exporter.add_argument("fichier", metavar="FICHIER", help="classeur .xlsx/.xlsm")
-    exporter.add_argument("--feuille", required=True, help="feuille du tableau (ex. « Annexe 1 »)")
+    exporter.add_argument("fichier", metavar="FICHIER", help=f"classeur ({FORMATS_READ})")
+    exporter.add_argument(
+        "--feuille",
+        required=True,
+        help="feuille du tableau (ex. « Annexe 1 » ; majuscules et minuscules confondues, comme dans Excel)",
+    )
     exporter.add_argument(
         "--tableau", type=int, metavar="N", help="numéro du tableau dans la feuille (tous par défaut)"
     )
@@ -137,15 +182,25 @@ def build_parser() -> FrenchParser:
     )
     exporter.add_argument("--sortie", metavar="FICHIER", help="fichier à écrire")
     exporter.add_argument(
-        "--forcer", action="store_true", help="exporter malgré des erreurs (le document le signale en rouge)"
+        "--malgre-erreurs",
+        action="store_true",
+        help="exporter un tableau qui a des erreurs (le document le signale en rouge)",
     )
     exporter.add_argument("--remplacer", action="store_true", help="remplacer un fichier d'export existant")
+    # Its old sense here (despite erreurs) is not the sense it keeps elsewhere (replace).
     exporter.add_argument(
-        "--verbose",
-        "--details",
-        action="store_true",
-        help="afficher le détail technique d'une erreur interne (à transmettre à l'équipe Pointage)",
+        "--forcer",
+        action=RetiredOption,
+        instead="--malgre-erreurs pour exporter un tableau qui a des erreurs, --remplacer pour "
+        "remplacer un fichier existant",
     )
+    exporter.add_argument(
+        "--sans-mention",
+        action="store_true",
+        help="sans la ligne « Pointé le … » ni les notes sous les tableaux (l'empreinte du "
+        "classeur reste dans les propriétés du document)",
+    )
+    add_details_option(exporter, "d'une erreur interne")
 
     addin = commands.add_parser(
         "addin",
@@ -163,7 +218,7 @@ def build_parser() -> FrenchParser:
         default="pointage.xlam",
         help="fichier à écrire (pointage.xlam par défaut)",
     )
-    construire.add_argument("--forcer", action="store_true", help="remplacer un fichier existant")
+    add_replace_option(construire, "un fichier existant")
     for action, text in (
         ("installer", "installer le complément pour ce Python (réglages et dossier de démarrage d'Excel)"),
         ("desinstaller", "retirer le complément et les réglages écrits par l'installateur"),

@@ -195,7 +195,7 @@ def run_construire(parser: argparse.ArgumentParser, args: argparse.Namespace) ->
     if target.suffix.lower() != ".xlam":
         print(f"pointage : le complément est un fichier .xlam, pas « {target.name} ».", file=sys.stderr)
         return exit_codes.USAGE
-    refusal = None if args.forcer else already_exists(target)
+    refusal = None if args.remplacer else already_exists(target)
     if refusal:
         print(f"pointage : {refusal}", file=sys.stderr)
         return exit_codes.USAGE

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import platform
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -166,14 +167,35 @@ def uninstall(system: str, home: Path, environ: dict[str, str]) -> list[str]:
     return lines
 
 
-def current_system() -> str:
-    return WINDOWS if sys.platform.startswith("win") else MACOS
+def current_system() -> str | None:
+    """The system of this machine among those Excel runs on; None elsewhere (Linux…)."""
+    if sys.platform.startswith("win"):
+        return WINDOWS
+    if sys.platform == "darwin":
+        return MACOS
+    return None
+
+
+def excel_system(args: argparse.Namespace) -> str | None:
+    """The system to install for (`--systeme`, else this machine's), or None after
+    saying, in French, that this machine has no Excel to install into."""
+    system = args.systeme or current_system()
+    if system is None:
+        print(
+            f"pointage : le complément Pointage a besoin d'Excel sous Windows ou macOS ; ce système "
+            f"({platform.system() or sys.platform}) n'a pas Excel. Lancez la commande sur le poste "
+            "Windows ou Mac où Excel est installé.",
+            file=sys.stderr,
+        )
+    return system
 
 
 def run_installer(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     from pointage.addin.build import BuildError, build_addin
 
-    system = args.systeme or current_system()
+    system = excel_system(args)
+    if system is None:
+        return exit_codes.USAGE
     try:
         lines = install(system, Path.home(), Path(sys.executable), dict(os.environ), build_addin())
     except BuildError as error:
@@ -187,7 +209,9 @@ def run_installer(parser: argparse.ArgumentParser, args: argparse.Namespace) -> 
 
 
 def run_desinstaller(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
-    system = args.systeme or current_system()
+    system = excel_system(args)
+    if system is None:
+        return exit_codes.USAGE
     try:
         lines = uninstall(system, Path.home(), dict(os.environ))
     except OSError as error:

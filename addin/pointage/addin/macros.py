@@ -6,6 +6,7 @@ from datetime import datetime
 
 from pointage.addin.controls_sheet import write_controls
 from pointage.addin.journal import read_journal, write_journal
+from pointage.addin.last_check import report_of
 from pointage.addin.marking import apply_marks, remove_marks
 from pointage.addin.read_book import fingerprint, read_book
 from pointage.addin.sheets import delete_own_sheet
@@ -27,21 +28,28 @@ def check_book(book, now: datetime | None = None):
 
 
 def verifier(book, now: datetime | None = None) -> MarkPlan | None:
-    """Check the book, mark the cells, write `Contrôles` and the `_pointage` journal."""
+    """Check the book, mark the cells, write `Contrôles` and the `_pointage` journal.
+    A click after another pays for what changed: the check is the last one when the
+    book reads back the same (pointage.addin.last_check), and only the marks that
+    differ from the journal's are undone and made (pointage.addin.marking)."""
     previous = read_journal(book)
-    if previous is not None:
-        remove_marks(book, previous)
-        delete_own_sheet(book, JOURNAL_MARK, JOURNAL_SHEET)
-    snapshot, _, report, plan = check_book(book, now)
+    snapshot = read_book(book)
+    sha256 = fingerprint(snapshot)
+    report = report_of(snapshot, book.name, sha256)
     if report.unreadable or report.nothing_recognised:
+        if previous is not None:
+            remove_marks(book, previous)
+            delete_own_sheet(book, JOURNAL_MARK, JOURNAL_SHEET)
         delete_own_sheet(book, CONTROLES_MARK, CONTROLES_SHEET)
         book.app.alert(unreadable_message(report), TITLE)
         return None
+    plan = build_plan(report, sha256, now)
     records: list = []
     try:
-        apply_marks(book, plan, snapshot, records)
+        apply_marks(book, plan, snapshot, records, previous)
     finally:  # even when marking fails half-way: « Effacer » must find every mark made
-        write_journal(book, records)
+        if records != previous:  # an unchanged journal is left as it is
+            write_journal(book, records)
     title = write_controls(book, plan)
     book.app.alert(summary_message(report, len(records), title), TITLE)
     return plan

@@ -2,7 +2,9 @@
 
 The plan (pointage.outputs.marks) decides everything; this module only writes it: the
 fills of a sheet in as few calls as the engine allows (pointage.addin.painting), one
-note per cell (xlwings adds a note to one cell at a time).
+note per cell (xlwings adds a note to one cell at a time). A click after another only
+writes what changed: the journal says which mark each cell carries, and a cell whose
+mark is the plan's is left alone.
 """
 
 from __future__ import annotations
@@ -32,30 +34,79 @@ class _Target:
     main: bool
     notes: list[str] = field(default_factory=list)
 
+    @property
+    def note(self) -> str:
+        return "\n\n".join(self.notes)
+
 
 def apply_marks(
-    book, plan: MarkPlan, snapshot: WorkbookSnapshot, records: list[MarkRecord] | None = None
+    book,
+    plan: MarkPlan,
+    snapshot: WorkbookSnapshot,
+    records: list[MarkRecord] | None = None,
+    previous: list[MarkRecord] | None = None,
 ) -> list[MarkRecord]:
-    """Marks the cells; `records` receives each mark as soon as it is made, so that a
-    failure half-way (a protected sheet, a note Excel refuses) leaves in it every mark
-    already made, for the journal and « Effacer les marques »."""
-    merged = {s.name: s.merged for s in snapshot.sheets}
+    """Brings the marks of the book from `previous` (the journal of the last click) to
+    the plan: a cell whose mark (fill and note text) is the same is not touched and
+    keeps its record; the other marks of `previous` are undone, then the new ones made.
+    `records` receives each mark as soon as it is made, so that a failure half-way (a
+    protected sheet, a note Excel refuses) leaves in it every mark still in the book,
+    for the journal and « Effacer les marques »."""
     records = [] if records is None else records
-    for sheet_name, marks in plan.by_sheet().items():
+    merged = {s.name: s.merged for s in snapshot.sheets}
+    wanted = {name: _targets(marks, merged.get(name, [])) for name, marks in plan.by_sheet().items()}
+    kept, undone = _unchanged(previous or [], wanted)
+    # Until undone, the previous marks are in the book: recorded. Undoing is idempotent
+    # (a fill put back, a note of ours deleted if still there), so a failure half-way
+    # through leaves a journal that « Effacer » can still replay.
+    records.extend(kept)
+    undone_from = len(records)
+    records.extend(undone)
+    remove_marks(book, undone)
+    del records[undone_from:]
+    done = {(r.sheet, r.cell) for r in kept}
+    for sheet_name, targets in wanted.items():
         sheet = sheet_named(book, sheet_name)
         if sheet is None:
             continue
-        targets = _targets(marks, merged.get(sheet_name, []))
-        fills_before = _fills_before(sheet, targets)
-        first = len(records)
-        # Recorded before the call that paints them: a painting that fails half-way
-        # leaves nothing unrecorded (undoing a mark never made restores the fill before).
-        records.extend(MarkRecord(sheet.name, a1(*cell), fills_before[cell]) for cell in targets)
-        paint(sheet, {cell: "#" + t.fill for cell, t in targets.items()})
-        for position, (cell, target) in enumerate(targets.items(), start=first):
-            note, before = _write_note(sheet, a1(*cell), "\n\n".join(target.notes))
-            records[position] = MarkRecord(sheet.name, a1(*cell), fills_before[cell], note, before)
+        fresh = {cell: t for cell, t in targets.items() if (sheet_name, a1(*cell)) not in done}
+        _mark(sheet, fresh, records)
     return records
+
+
+def _unchanged(
+    previous: list[MarkRecord], wanted: dict[str, dict[tuple[int, int], _Target]]
+) -> tuple[list[MarkRecord], list[MarkRecord]]:
+    """The previous marks split into those the plan makes again, identical, and the
+    others (gone, or another fill or note on the same cell)."""
+    kept, undone = [], []
+    seen: set[tuple[str, str]] = set()
+    for record in previous:
+        if (record.sheet, record.cell) in seen:
+            continue  # a cell recorded twice: its first record is the one that counts
+        seen.add((record.sheet, record.cell))
+        target = wanted.get(record.sheet, {}).get(parse_a1(record.cell))
+        same = target is not None and record.same_mark("#" + target.fill, target.note)
+        (kept if same else undone).append(record)
+    return kept, undone
+
+
+def _mark(sheet, targets: dict[tuple[int, int], _Target], records: list[MarkRecord]) -> None:
+    fills_before = _fills_before(sheet, targets)
+    first = len(records)
+    # Recorded before the call that paints them: a painting that fails half-way
+    # leaves nothing unrecorded (undoing a mark never made restores the fill before).
+    records.extend(_record(sheet.name, cell, fills_before[cell], t) for cell, t in targets.items())
+    paint(sheet, {cell: "#" + t.fill for cell, t in targets.items()})
+    for position, (cell, target) in enumerate(targets.items(), start=first):
+        note, before = _write_note(sheet, a1(*cell), target.note)
+        records[position] = _record(sheet.name, cell, fills_before[cell], target, note, before)
+
+
+def _record(
+    sheet: str, cell: tuple[int, int], fill_before: str, target: _Target, note: str = "", before: str = ""
+) -> MarkRecord:
+    return MarkRecord(sheet, a1(*cell), fill_before, note, before, "#" + target.fill, target.note)
 
 
 def _targets(

@@ -29,46 +29,78 @@ def read_sheet(sheet) -> SheetSnapshot:
     values = used.options(ndim=2, err_to_str=True).value
     return SheetSnapshot(
         name=sheet.name,
-        values=[
-            [ExcelError(v) if v.__class__ is str and v in EXCEL_ERRORS else v for v in row] for row in values
-        ],
+        # A row without an error value (nearly all) is kept as xlwings made it.
+        values=[row if EXCEL_ERRORS.isdisjoint(row) else _with_errors(row) for row in values],
         origin_row=used.row - 1,
         origin_col=used.column - 1,
-        merged=_merged_areas(used),
-        hidden_rows=_hidden(used.rows, used.row - 1),
-        hidden_cols=_hidden(used.columns, used.column - 1),
+        merged=_merged_areas(sheet, used),
+        hidden_rows=_hidden(used, "rows"),
+        hidden_cols=_hidden(used, "columns"),
         list_objects=_list_objects(sheet),
     )
 
 
-def _merged_areas(used) -> list[tuple[int, int, int, int]]:
-    """(first_row, first_col, last_row, last_col), 0-based; rows are only scanned
-    when Excel says the used range holds merged cells."""
+def _with_errors(row: list[object]) -> list[object]:
+    return [ExcelError(v) if v.__class__ is str and v in EXCEL_ERRORS else v for v in row]
+
+
+def _merged_areas(sheet, used) -> list[tuple[int, int, int, int]]:
+    """(first_row, first_col, last_row, last_col), 0-based, in reading order. Excel
+    answers for a whole block whether its cells are merged (True), not (False) or some
+    of them (None): the used range is cut into columns, then each column halved, until
+    the blocks answer False or are one cell, whose merged area is then asked; the rows
+    of a block already inside areas found are not asked again. About 2 × log2(rows)
+    calls per merged area and column it spans, instead of one per row of the sheet and
+    one per cell of a row that holds a merge (10 000 and more for a title merged above
+    10 000 rows)."""
     try:
         state = used.merge_cells
     except NotImplementedError:
         return []
     if state is False:
         return []
-    areas: list[tuple[int, int, int, int]] = []
-    covered: set[tuple[int, int]] = set()
-    for line in used.rows:
-        if line.merge_cells is False:
+    rows, cols = used.shape
+    owners: dict[tuple[int, int], tuple[int, int, int, int]] = {}  # 1-based cell -> its area
+    blocks: list[tuple[int, int, int, int, object]] = [
+        (used.row, used.column, used.row + rows - 1, used.column + cols - 1, state)
+    ]
+    while blocks:
+        first_row, first_col, last_row, last_col, state = blocks.pop()
+        while first_row <= last_row and all((first_row, c) in owners for c in range(first_col, last_col + 1)):
+            first_row, state = first_row + 1, ...
+        while last_row >= first_row and all((last_row, c) in owners for c in range(first_col, last_col + 1)):
+            last_row, state = last_row - 1, ...
+        if first_row > last_row:
+            continue  # inside areas already found
+        if state is ...:
+            state = sheet.range((first_row, first_col), (last_row, last_col)).merge_cells
+        if state is False:
             continue
-        for cell in line:
-            if (cell.row, cell.column) in covered:
-                continue
-            area = cell.merge_area
-            rows, cols = area.shape
-            if rows * cols > 1:
-                first_row, first_col = area.row - 1, area.column - 1
-                areas.append((first_row, first_col, first_row + rows - 1, first_col + cols - 1))
-                covered.update((area.row + r, area.column + c) for r in range(rows) for c in range(cols))
-    return areas
+        if (first_row, first_col) == (last_row, last_col):
+            area = sheet.range((first_row, first_col)).merge_area
+            height, width = area.shape
+            top, left = area.row, area.column
+            cells = [(r, c) for r in range(top, top + height) for c in range(left, left + width)]
+            owners.update(dict.fromkeys(cells, (top, left, top + height - 1, left + width - 1)))
+            continue
+        if last_col > first_col:
+            middle = (first_col + last_col) // 2
+            halves = [(first_row, first_col, last_row, middle), (first_row, middle + 1, last_row, last_col)]
+        else:
+            middle = (first_row + last_row) // 2
+            halves = [(first_row, first_col, middle, last_col), (middle + 1, first_col, last_row, last_col)]
+        blocks.extend((*half, ...) for half in reversed(halves))
+    return sorted(
+        {(r1 - 1, c1 - 1, r2 - 1, c2 - 1) for r1, c1, r2, c2 in owners.values() if (r1, c1) != (r2, c2)}
+    )
 
 
-def _hidden(lines, first: int) -> set[int]:
-    """0-based indexes of the hidden rows (or columns) among `lines`."""
+def _hidden(used, axis: str) -> set[int]:
+    """0-based indexes of the hidden rows (`axis` "rows") or columns ("columns") of the
+    used range. xlwings answers visibility for `Range.rows` and `Range.columns`, not for
+    a Range itself: when some lines are hidden, each is asked through its own."""
+    lines = getattr(used, axis)
+    first = used.row - 1 if axis == "rows" else used.column - 1
     try:
         state = lines.hidden
     except NotImplementedError:
@@ -77,7 +109,7 @@ def _hidden(lines, first: int) -> set[int]:
         return set()
     if state is True:
         return set(range(first, first + len(lines)))
-    return {first + i for i, line in enumerate(lines) if line.hidden}
+    return {first + i for i, line in enumerate(lines) if getattr(line, axis).hidden}
 
 
 def _list_objects(sheet) -> list[ListObject]:

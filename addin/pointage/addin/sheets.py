@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+from pointage.base.addresses import sheet_key
 from pointage.base.own_sheets import OWN_MARKS, free_name, looks_like_own_sheet, mark_value, marked_sheet
 
 
 def sheet_named(book, name: str):
-    """The sheet called `name` (case-insensitive, as Excel compares), or None."""
-    wanted = name.casefold()
+    """The sheet called `name` (as Excel compares names, `sheet_key`), or None."""
+    wanted = sheet_key(name)
     for sheet in book.sheets:
-        if sheet.name.casefold() == wanted:
+        if sheet_key(sheet.name) == wanted:
             return sheet
     return None
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import unicodedata
+from collections.abc import Iterable
 from functools import lru_cache
 
 _A1 = re.compile(r"^\$?([A-Za-z]{1,3})\$?(\d+)$")
@@ -82,3 +84,22 @@ def location(sheet: str | None, cell: str | None) -> str:
     if sheet and cell:
         return sheet_reference(sheet, cell)
     return sheet or ""
+
+
+def sheet_key(name: str) -> str:
+    """A sheet name as Excel compares it: case does not count (`Feuil1` is `feuil1`,
+    `ÉTÉ` is `été`), nor how an accent was typed (`é` composed or decomposed, as a
+    macOS terminal may send it)."""
+    return unicodedata.normalize("NFC", name).casefold()
+
+
+def sheet_named(wanted: str, names: Iterable[str]) -> str | None:
+    """The sheet of `names` that `wanted` designates as Excel would (`sheet_key`), by
+    its own name; None when there is none. Excel keeps sheet names distinct under
+    this comparison; a workbook another program wrote may not, and there the exact
+    name wins."""
+    names = list(names)
+    if wanted in names:
+        return wanted
+    key = sheet_key(wanted)
+    return next((name for name in names if sheet_key(name) == key), None)

@@ -54,6 +54,15 @@ def excel_lock(path: Path) -> Path | None:
         return None
 
 
+def lock_file_reason(lock: Path) -> str:
+    """What an Excel owner file (`~$annexe.xlsx`) is, said where a folder lists it: the
+    workbook it stands for is open in Excel, or was when Excel stopped."""
+    workbook = lock.name[2:]
+    if (lock.parent / workbook).exists():
+        return f"fichier de verrouillage d'Excel (le classeur « {workbook} » est ouvert)."
+    return f"fichier de verrouillage d'Excel, laissé par le classeur « {workbook} » (absent du dossier)."
+
+
 def _refusal(path: Path, error: OSError) -> tuple[str, Path | None]:
     """What the system refused, as one word (`denied`, `locked`, `gone`…), and the Excel
     lock file beside `path` when it tells why."""

@@ -23,7 +23,7 @@ class WriteFailed(OSError):
         return self.strerror or ""
 
 
-def already_exists(target: Path, option: str = "--forcer") -> str | None:
+def already_exists(target: Path, option: str = "--remplacer") -> str | None:
     """The French refusal for an existing `target`, or None when it is free."""
     if target.exists():
         return f"« {target} » existe déjà : ajoutez {option} pour le remplacer."

@@ -46,16 +46,25 @@ def show(value: Decimal, money: bool) -> str:
     return format_money(to_cents(value)) if money else format_quantity(value)
 
 
+# An écart is signed both ways with the typographic signs: `+6 875,00 €`, `−281`
+# (U+2212, as in Pointage's own `cible − existant` sums; a console without it writes `-`).
+MINUS = "\u2212"
+
+
+def _signed(difference: Decimal | int, magnitude: str) -> str:
+    return ("+" if difference > 0 else MINUS if difference < 0 else "") + magnitude
+
+
 def show_difference(found: Decimal, expected: Decimal, money: bool) -> str:
+    """`+6 875,00 €`, `−281`: the signed écart of a found value from the expected one."""
     difference = found - expected
-    sign = "+" if difference > 0 else ""
-    return sign + show(difference, money)
+    return _signed(difference, show(abs(difference), money))
 
 
 def show_cents_difference(found_cents: int, expected_cents: int) -> str:
-    """`+6 875,00 €`: the signed difference of two amounts in cents."""
+    """`+6 875,00 €`, `−90,00 €`: the signed écart of two amounts in cents."""
     difference = found_cents - expected_cents
-    return ("+" if difference > 0 else "") + format_money(difference)
+    return _signed(difference, format_money(abs(difference)))
 
 
 def as_json(value: Decimal | None, money: bool) -> str | None:

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pointage.base.addresses import location
+from pointage.report.findings import Severity
 from pointage.rules.registry import FAMILIES, Rule, all_rules
 
 HEADER = (
@@ -92,10 +93,9 @@ def catalogue() -> str:
     lines = [
         HEADER,
         "# Catalogue des règles de Pointage\n",
-        "Sévérités : **erreur** (le tableau ne doit pas partir en commission tel quel ; code "
-        "de sortie 1), **avertissement** (un humain doit regarder), **info** (une "
-        "normalisation qui n'a rien changé). Chaque code a sa page dans `docs/regles/`, avec "
-        "un exemple vérifié par les tests.\n",
+        "Sévérités : "
+        + ", ".join(f"**{s.value}** ({s.meaning})" for s in Severity)
+        + ". Chaque code a sa page dans `docs/regles/`, avec un exemple vérifié par les tests.\n",
     ]
     rules = all_rules()
     for family, title in FAMILIES.items():
@@ -126,8 +126,41 @@ def write(docs: Path, cases: Path) -> None:
         path.write_text(text, encoding="utf-8")
 
 
-if __name__ == "__main__":  # pragma: no cover
-    write(
-        Path(sys.argv[1] if len(sys.argv) > 1 else "docs"),
-        Path(sys.argv[2] if len(sys.argv) > 2 else "tests/rules"),
+def main(argv: list[str] | None = None) -> int:
+    """`python -m pointage.commands.catalogue [DOCS] [CAS]`: its own French parser, so
+    that `--aide` prints the help and a mistyped folder is refused, never created."""
+    from pointage.cli import FrenchParser
+
+    parser = FrenchParser(
+        prog="python -m pointage.commands.catalogue",
+        description="Réécrit le catalogue des règles (DOCS/regles.md et une page par règle dans "
+        "DOCS/regles/) à partir du code des règles et de leurs cas de test.",
+        add_help=False,
     )
+    parser.add_argument("-h", "--aide", "--help", action="help", help="afficher cette aide")
+    parser.add_argument(
+        "docs",
+        nargs="?",
+        default="docs",
+        metavar="DOCS",
+        help="dossier de la documentation (docs par défaut)",
+    )
+    parser.add_argument(
+        "cas",
+        nargs="?",
+        default="tests/rules",
+        metavar="CAS",
+        help="dossier des cas de test des règles (tests/rules par défaut)",
+    )
+    args = parser.parse_args(argv)
+    docs, cases = Path(args.docs), Path(args.cas)
+    for folder, what in ((docs, "de la documentation"), (cases, "des cas de test")):
+        if not folder.is_dir():
+            parser.error(f"le dossier {what} « {folder} » n'existe pas")
+    write(docs, cases)
+    print(f"Catalogue écrit : {docs / 'regles.md'} et {len(all_rules())} pages dans {docs / 'regles'}.")
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -12,12 +12,13 @@ from datetime import datetime
 from pathlib import Path
 
 from pointage.base import exit_codes
+from pointage.base.addresses import sheet_named
 from pointage.base.console import printable, printable_lines
 from pointage.base.errors import os_reason, reading_failure
 from pointage.base.files import WriteFailed, write_atomically
 from pointage.base.fingerprint import sha256_of
 from pointage.base.formatting import count
-from pointage.outputs.export.api import ExportRefused, export_table
+from pointage.outputs.export.api import ExportRefused, export
 from pointage.outputs.export.selection import ExportError, choose_tables, table_findings
 from pointage.outputs.export.targets import check_output, default_output
 from pointage.outputs.export.texts import errors
@@ -29,7 +30,7 @@ def run_exporter(parser: argparse.ArgumentParser, args: argparse.Namespace) -> i
     except ExportRefused as exc:  # it quotes the findings, and so cell text
         print(f"pointage : {printable_lines(str(exc))}", file=sys.stderr)
         print(
-            "Corrigez le classeur, ou ajoutez --forcer pour exporter quand même "
+            "Corrigez le classeur, ou ajoutez --malgre-erreurs pour exporter quand même "
             "(le document portera « TABLEAU NON VÉRIFIÉ » en rouge).",
             file=sys.stderr,
         )
@@ -45,10 +46,10 @@ def run_exporter(parser: argparse.ArgumentParser, args: argparse.Namespace) -> i
 
         print(
             "pointage : erreur interne de Pointage pendant l'export (à signaler à l'équipe Pointage, "
-            "avec le détail technique que donne --verbose).",
+            "avec le détail technique que donne --details).",
             file=sys.stderr,
         )
-        if args.verbose:
+        if args.details:
             print(f"détail technique : {technical(exc)}", file=sys.stderr)
         return exit_codes.USAGE
 
@@ -72,31 +73,36 @@ def _export(args: argparse.Namespace) -> int:
     if ctx is None:
         raise ExportError(f"« {workbook} » : {report.findings[0].message}")
 
-    tables = choose_tables(ctx, args.feuille, args.tableau)
-    several = len(choose_tables(ctx, args.feuille, None)) > 1
+    # `--feuille feuil1` is the sheet Excel calls `Feuil1`: from here on, its own name.
+    sheet = sheet_named(args.feuille, [s.name for s in ctx.workbook.sheets]) or args.feuille
+    tables = choose_tables(ctx, sheet, args.tableau)
+    several = len(choose_tables(ctx, sheet, None)) > 1
     target = (
         Path(args.sortie)
         if args.sortie
-        else default_output(workbook, args.feuille, args.format, args.tableau if several else None)
+        else default_output(workbook, sheet, args.format, args.tableau if several else None)
     )
-    data = export_table(
+    exported = export(
         ctx,
         report,
-        args.feuille,
+        sheet,
         args.tableau,
         args.format,
-        args.forcer,
+        args.malgre_erreurs,
         workbook.name,
         sha256,
         datetime.now(),
+        mention=not args.sans_mention,
     )
-    # --forcer exports a table with erreurs; replacing a file is asked separately.
+    # --malgre-erreurs exports a table with erreurs; replacing a file is --remplacer.
     check_output(workbook, target, args.format, args.remplacer)
-    write_atomically(target, data)
+    write_atomically(target, exported.data)
 
     described = "le tableau" if len(tables) == 1 else f"les {len(tables)} tableaux"
     ranges = ", ".join(t.range for t in tables)
-    print(printable(f"Export écrit : {target} ({described} {ranges} de la feuille « {args.feuille} »)."))
+    print(printable(f"Export écrit : {target} ({described} {ranges} de la feuille « {sheet} »)."))
+    for note in exported.notes:  # said here too: --sans-mention leaves them out of the document
+        print(printable(note))
     forced = sum(len(errors(table_findings(t, report.findings))) for t in tables)
     if forced:
         print(

@@ -16,7 +16,7 @@ def run_modele(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int
     target = Path(args.sortie)
     if target.suffix.lower() != ".xlsx":
         parser.error(f"--sortie : le modèle est un fichier .xlsx, pas « {target.name} »")
-    refusal = None if args.forcer else already_exists(target)
+    refusal = None if args.remplacer else already_exists(target)
     if refusal:
         print(f"pointage : {refusal}", file=sys.stderr)
         return exit_codes.USAGE

@@ -11,9 +11,8 @@ from pathlib import Path
 
 from pointage.base import exit_codes
 from pointage.base.console import printable, write_json
-from pointage.base.errors import reading_failure
-from pointage.base.formatting import count
-from pointage.reading.workbook import WORKBOOK_SUFFIXES
+from pointage.base.errors import lock_file_reason, reading_failure
+from pointage.reading.suffixes import FORMATS_READ, WORKBOOK_SUFFIXES
 from pointage.rules.registry import all_rules
 
 
@@ -26,19 +25,20 @@ def _codes(parser: argparse.ArgumentParser, text: str, option: str) -> list[str]
     return codes
 
 
-# Files of the system or of Excel itself, never the user's documents: an open
-# workbook's lock file `~$annexe.xlsx`, Windows' and macOS's folder files.
+# Files of the system, never the user's documents: Windows' and macOS's folder files.
 _SYSTEM_FILES = ("thumbs.db", "desktop.ini")
+# Excel's owner file beside an open workbook (`~$annexe.xlsx`): never checked, listed.
+_LOCK_PREFIX = "~$"
 
 
 def workbook_paths(
     arguments: list[str],
 ) -> tuple[list[tuple[Path, str]], list[str], list[tuple[str, str]], list[tuple[str, str]]]:
     """Files to check (path, path as shown), the arguments that name nothing, the
-    files of the folders that are not workbooks (path, why), which are said, not
-    checked, and Pointage's own annotated copies met in the folders (path, the name of
-    the workbook each is the copy of), said and not checked either: a folder checked
-    again never checks the copies of its first run."""
+    files that are not workbooks (path, why), which are said, not checked (a folder's
+    PDF, an Excel lock file a shell pattern picked), and Pointage's own annotated copies
+    met in the folders (path, the name of the workbook each is the copy of), said and
+    not checked either: a folder checked again never checks the copies of its first run."""
     from pointage.base.errors import UnreadableWorkbook
     from pointage.reading.formats import sniff
 
@@ -50,11 +50,10 @@ def workbook_paths(
         path = Path(argument)
         if path.is_dir():
             for child in sorted(path.rglob("*")):
-                if (
-                    not child.is_file()
-                    or child.name.startswith(("~$", "."))
-                    or child.name.lower() in _SYSTEM_FILES
-                ):
+                if not child.is_file() or child.name.startswith(".") or child.name.lower() in _SYSTEM_FILES:
+                    continue
+                if _is_excel_lock(child):
+                    skipped.append((str(child), lock_file_reason(child)))
                     continue
                 if child.suffix.lower() in WORKBOOK_SUFFIXES:
                     _found_or_copy(child, found, copies)  # unreadable, it is `illisible`
@@ -67,11 +66,28 @@ def workbook_paths(
                     skipped.append((str(child), reading_failure(child, exc)))
                 else:
                     _found_or_copy(child, found, copies)
+        elif path.is_file() and _is_excel_lock(path):  # `pointage verifier *.xlsx`
+            skipped.append((argument, lock_file_reason(path)))
         elif path.exists():
             found.append((path, argument))
         else:
             missing.append(argument)
     return found, missing, skipped, copies
+
+
+def _is_excel_lock(path: Path) -> bool:
+    """Excel's owner file: its name, and a content that is no workbook (a file someone
+    named `~$budget.xlsx` that is a workbook is checked)."""
+    from pointage.base.errors import UnreadableWorkbook
+    from pointage.reading.formats import sniff
+
+    if not path.name.startswith(_LOCK_PREFIX):
+        return False
+    try:
+        sniff(path)
+    except (UnreadableWorkbook, OSError):
+        return True
+    return False
 
 
 def _found_or_copy(child: Path, found: list[tuple[Path, str]], copies: list[tuple[str, str]]) -> None:
@@ -96,7 +112,7 @@ def run_verifier(
 
     if not args.fichiers:
         parser.error("indiquez au moins un classeur ou un dossier à vérifier")
-    select, ignore = _codes(parser, args.select, "--select"), _codes(parser, args.ignore, "--ignore")
+    select, ignore = _codes(parser, args.choisir, "--choisir"), _codes(parser, args.ignorer, "--ignorer")
     files, missing, skipped, copies_met = workbook_paths(args.fichiers)
     if args.sortie and not args.annoter:
         parser.error("--sortie ne s'emploie qu'avec --annoter")
@@ -135,29 +151,36 @@ def run_verifier(
                 )
             else:
                 copies[target] = path
-                ok, lines = annotate(path, file_report, output, args.forcer)
+                ok, lines = annotate(path, file_report, output, args.remplacer)
             notices.extend(lines)
             copies_failed = copies_failed or not ok
-    if not report.files and copies_met:
-        parser.error(
-            "aucun classeur à vérifier dans les dossiers indiqués : "
-            + count(
-                len(copies_met), "copie annotée par Pointage ignorée", "copies annotées par Pointage ignorées"
-            )
-            + " (indiquez une copie par son nom pour la vérifier)"
-        )
     if not report.files:
-        parser.error(
-            "aucun classeur (.xlsx, .xlsm, .xls, .xlsb, .ods, XML Excel 2003) trouvé dans les dossiers indiqués"
-        )
+        return nothing_to_check(report)
     if args.format == "json":
         write_json(render_json(report))
     else:
-        sys.stdout.write(render_text(report, args.verbose))
+        sys.stdout.write(render_text(report, args.details))
     # Notices go to stderr in JSON mode: stdout stays one JSON document.
     for line in notices:
         print(printable(line), file=sys.stderr if args.format == "json" else sys.stdout)
     return exit_codes.USAGE if copies_failed else report.exit_code
+
+
+def nothing_to_check(report) -> int:
+    """No workbook among the files and folders named: each file met is listed with
+    what it is, and one French sentence says there is nothing to check (exit 2)."""
+    from pointage.outputs.text_report import ignored_counts, skipped_lines
+
+    said = ignored_counts(report)
+    for line in skipped_lines(report):
+        print(printable(line), file=sys.stderr)
+    print(
+        f"pointage : aucun classeur ({FORMATS_READ}) à vérifier parmi les fichiers et dossiers indiqués"
+        + (" : " + " ; ".join(said) if said else "")
+        + ".",
+        file=sys.stderr,
+    )
+    return exit_codes.USAGE
 
 
 def named_copies(arguments: list[str]) -> list[str]:

@@ -107,11 +107,11 @@ def failure_place(error: BaseException) -> str:
 
 UNEXPECTED_READING = (
     "erreur inattendue de Pointage à la lecture du classeur (à signaler à l'équipe Pointage, "
-    "avec le détail technique que donne --verbose)."
+    "avec le détail technique que donne --details)."
 )
 UNEXPECTED = (
     "erreur inattendue de Pointage (à signaler à l'équipe Pointage, avec le détail technique "
-    "que donne --verbose)."
+    "que donne --details)."
 )
 
 
@@ -186,7 +186,7 @@ def check_snapshot_with_context(
         return None, unreadable_report(
             path,
             "erreur inattendue de Pointage à la recherche des tableaux (à signaler à l'équipe "
-            "Pointage, avec le détail technique que donne --verbose).",
+            "Pointage, avec le détail technique que donne --details).",
             detail=technical(exc),
         )
     if not any(t.usable or t.score >= SURE_SCORE for t in ctx.tables):

@@ -87,6 +87,7 @@ def describe_table(table: Table, ctx: CheckContext) -> TableInfo:
         tuple(notes),
         title=f"Tableau {table.kind.title}",
         checked=checked,
+        understood=table.usable,
         header_rows=()
         if table.headerless
         else tuple(sorted(r + 1 for r in table.header_rows or [table.header_row])),
@@ -162,6 +163,7 @@ def _joined(upper: TableInfo, lower: TableInfo) -> TableInfo:
         notes=tuple(dict.fromkeys(upper.notes + lower.notes)),
         header_rows=upper.header_rows + lower.header_rows,
         subtables=upper.subtables + lower.subtables,
+        understood=upper.understood and lower.understood,
     )
 
 

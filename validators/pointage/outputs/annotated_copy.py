@@ -14,6 +14,7 @@ from pathlib import Path
 
 from pointage.base.errors import UnreadableWorkbook
 from pointage.base.files import already_exists, write_atomically
+from pointage.base.formatting import count, first_of
 from pointage.base.own_sheets import (
     CONTROLES_MARK,
     CONTROLES_SHEET,
@@ -26,16 +27,10 @@ from pointage.base.own_sheets import (
     mark_value,
     marked_sheet,
 )
-from pointage.outputs.marks import (
-    CELL_COLUMN,
-    CONTROLES_HEADERS,
-    CONTROLES_WIDTHS,
-    MESSAGE_COLUMN,
-    SEVERITY_COLUMN,
-    MarkPlan,
-    controls_rows,
-)
-from pointage.outputs.palette import HEADER_FILL, LINK_COLOUR, SEVERITY_FILLS
+from pointage.outputs.column_widths import font
+from pointage.outputs.controls_layout import CONTROLES_HEADERS, controls_layout
+from pointage.outputs.marks import MarkPlan
+from pointage.outputs.palette import HEADER_FILL, LINK_COLOUR
 from pointage.reading.zip_parts import holds
 
 COPY_SUFFIX = ".pointage"
@@ -116,14 +111,14 @@ def losses(source: Path) -> list[str]:
 
 
 def write_annotated_copy(source: Path, target: Path, plan: MarkPlan) -> None:
-    import openpyxl
     from openpyxl.workbook.properties import CalcProperties
     from openpyxl.writer.excel import ExcelWriter
 
     from pointage.outputs.copy_bounds import check_copy_size
+    from pointage.outputs.copy_check import CopyUnreadable, changed_cells
     from pointage.outputs.faithful_save import FaithfulArchive
+    from pointage.outputs.openpyxl_source import load_for_copy
     from pointage.reading.cached_values import formula_values
-    from pointage.reading.calamine_source import reopens
 
     check_copy_size(source)  # before openpyxl loads a cell: its memory follows their count
     keep_vba = source.suffix.lower() == ".xlsm"
@@ -132,10 +127,11 @@ def write_annotated_copy(source: Path, target: Path, plan: MarkPlan) -> None:
             # openpyxl's warnings are English and about its own defaults: not the user's.
             warnings.simplefilter("ignore")
             # A file object: openpyxl refuses a workbook by its name (an .xlsx named .xls).
-            workbook = openpyxl.load_workbook(handle, keep_vba=keep_vba, rich_text=True)
+            workbook = load_for_copy(handle, keep_vba)
         cached = formula_values(source)
     except Exception as exc:
         raise UnreadableWorkbook(COPY_UNREADABLE) from exc
+    left_out = set(own_sheet_names(workbook))  # a copy of a copy: Pointage's sheets go
     apply_marks(workbook, plan)
     write_controles(workbook, plan)
     # The copy keeps the formulas and the values they had (put back as each sheet is
@@ -153,8 +149,13 @@ def write_annotated_copy(source: Path, target: Path, plan: MarkPlan) -> None:
         ExcelWriter(workbook, FaithfulArchive(buffer, by_part)).save()
     except Exception as exc:
         raise UnreadableWorkbook(COPY_UNWRITABLE) from exc
-    if not reopens(buffer.getvalue()):  # never hand over a copy that does not open
-        raise UnreadableWorkbook(COPY_UNWRITABLE)
+    # Never hand over a copy that does not open, nor one that says a figure otherwise.
+    try:
+        changed = changed_cells(source, buffer.getvalue(), left_out)
+    except CopyUnreadable as exc:
+        raise UnreadableWorkbook(COPY_UNWRITABLE) from exc
+    if changed:
+        raise CopyRefused(COPY_CHANGES.format(cells=count(len(changed), "cellule"), which=first_of(changed)))
     write_atomically(target, buffer.getvalue())
 
 
@@ -163,6 +164,11 @@ COPY_UNREADABLE = (
     "une partie du classeur n'est pas comprise par l'outil qui écrit la copie (les constats "
     "restent valables). Ouvrez le classeur dans Excel et cliquez sur « Vérifier » "
     "(complément Pointage) : les marques sont posées dans le classeur ouvert."
+)
+COPY_CHANGES = (
+    "la copie ne garderait pas à l'identique {cells} du classeur ({which}) : elle n'est pas "
+    "écrite, pour ne changer aucun chiffre. Ouvrez le classeur dans Excel et cliquez sur "
+    "« Vérifier » (complément Pointage) : les marques sont posées dans le classeur ouvert."
 )
 COPY_UNWRITABLE = (
     "une partie du classeur ne peut pas être réenregistrée par l'outil qui écrit la copie "
@@ -192,33 +198,41 @@ def apply_marks(workbook, plan: MarkPlan) -> None:
 
 
 class _MergedIndex:
-    """The merged ranges of a sheet by bands of rows, built on the first mark that
-    falls in one: a mark then looks at the ranges of its band only, however many the
-    sheet holds."""
+    """The merged ranges of a sheet by bands of rows, built on the first mark of the
+    sheet: a mark then looks at the ranges of its band only, however many the sheet
+    holds (a range taller than a few bands is looked at by every mark)."""
 
     BAND = 64
+    MAX_BANDS = 16
 
     def __init__(self, sheet) -> None:
         self.sheet = sheet
         self.bands: dict[int, list[tuple[int, int, int, int]]] | None = None
+        self.tall: list[tuple[int, int, int, int]] = []
 
     def writable_cell(self, coordinate: str):
         """The cell itself, or the top-left cell of the merged range that covers it
         (Excel keeps a merged range's value, fill and note there)."""
-        cell = self.sheet[coordinate]
-        if type(cell).__name__ != "MergedCell":
-            return cell
+        from openpyxl.utils.cell import coordinate_to_tuple
+
+        row, col = coordinate_to_tuple(coordinate)
         if self.bands is None:
-            self.bands = {}
-            for merged in self.sheet.merged_cells.ranges:
-                bounds = (merged.min_row, merged.min_col, merged.max_row, merged.max_col)
-                for band in range(merged.min_row // self.BAND, merged.max_row // self.BAND + 1):
-                    self.bands.setdefault(band, []).append(bounds)
-        row, col = cell.row, cell.column
-        for r1, c1, r2, c2 in self.bands.get(row // self.BAND, ()):
+            self._index()
+        for r1, c1, r2, c2 in (*self.bands.get(row // self.BAND, ()), *self.tall):
             if r1 <= row <= r2 and c1 <= col <= c2:
                 return self.sheet.cell(row=r1, column=c1)
-        return cell
+        return self.sheet.cell(row=row, column=col)
+
+    def _index(self) -> None:
+        self.bands = {}
+        for merged in self.sheet.merged_cells.ranges:
+            bounds = (merged.min_row, merged.min_col, merged.max_row, merged.max_col)
+            first, last = merged.min_row // self.BAND, merged.max_row // self.BAND
+            if last - first >= self.MAX_BANDS:
+                self.tall.append(bounds)
+                continue
+            for band in range(first, last + 1):
+                self.bands.setdefault(band, []).append(bounds)
 
 
 def own_sheet_names(workbook) -> list[str]:
@@ -240,7 +254,7 @@ def own_sheet_names(workbook) -> list[str]:
 
 
 def write_controles(workbook, plan: MarkPlan) -> None:
-    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.styles import Alignment, PatternFill
     from openpyxl.utils import get_column_letter
     from openpyxl.workbook.defined_name import DefinedName
     from openpyxl.worksheet.hyperlink import Hyperlink
@@ -256,41 +270,44 @@ def write_controles(workbook, plan: MarkPlan) -> None:
     workbook.defined_names[COPY_MARK] = DefinedName(
         COPY_MARK, attr_text=copy_mark_value(plan.file_name), hidden=True
     )
-    rows, header = controls_rows(plan)
-    for r, values in enumerate(rows, start=1):
+    layout = controls_layout(plan)
+    for r, values in enumerate(layout.rows, start=1):
         for c, value in enumerate(values, start=1):
             if value is None:
                 continue
             cell = sheet.cell(row=r, column=c, value=value)
             if isinstance(value, str) and value.startswith("="):
                 cell.data_type = "s"  # a text, never a formula (a label may start with =)
-    sheet["A1"].font = Font(bold=True, size=14)
-    for r in range(3, header):
-        sheet.cell(row=r, column=1).font = Font(bold=True)
-        sheet.cell(row=r, column=2).alignment = Alignment(horizontal="left")
+    sheet["A1"].font = font(bold=True, size=14)
+    for r in layout.summary:
+        sheet.cell(row=r + 1, column=1).font = font(bold=True)
+        sheet.cell(row=r + 1, column=2).alignment = Alignment(horizontal="left")
+    sheet.cell(row=layout.section_row + 1, column=1).font = font(bold=True, size=12)
     header_fill = PatternFill(fill_type="solid", start_color=HEADER_FILL, end_color=HEADER_FILL)
-    for c in range(1, len(CONTROLES_HEADERS) + 1):
-        cell = sheet.cell(row=header + 1, column=c)
-        cell.font, cell.fill = Font(bold=True), header_fill
-    sheet.freeze_panes = sheet.cell(row=header + 2, column=1)
-    for r, control in enumerate(plan.controls, start=header + 2):
-        for c in range(1, len(CONTROLES_HEADERS) + 1):
-            sheet.cell(row=r, column=c).alignment = Alignment(
-                vertical="top", wrap_text=c == MESSAGE_COLUMN + 1
-            )
-        # Row height for the wrapped message (about 95 characters a line at width 90).
-        sheet.row_dimensions[r].height = 15 * (1 + len(control.message) // 95)
-        if control.target:
-            link = sheet.cell(row=r, column=CELL_COLUMN + 1)
-            link.hyperlink = Hyperlink(ref=link.coordinate, location=control.target, display=control.cell)
-            link.font = Font(color=LINK_COLOUR, underline="single")
-        colour = SEVERITY_FILLS.get(control.severity)
-        if colour:
-            sheet.cell(row=r, column=SEVERITY_COLUMN + 1).fill = PatternFill(
-                fill_type="solid", start_color=colour, end_color=colour
-            )
-    for c, width in enumerate(CONTROLES_WIDTHS, start=1):
-        sheet.column_dimensions[get_column_letter(c)].width = width
+    for header, columns in layout.headers:
+        for c in range(1, columns + 1):
+            cell = sheet.cell(row=header + 1, column=c)
+            cell.font, cell.fill = font(bold=True), header_fill
+    width = len(CONTROLES_HEADERS)
+    sheet.freeze_panes = sheet.cell(row=layout.first_finding + 1, column=1)
+    wrapped = Alignment(vertical="top", wrap_text=True)
+    for r in layout.lists:
+        for c in range(1, width + 1):
+            sheet.cell(row=r + 1, column=c).alignment = wrapped
+    for r, height in layout.heights.items():
+        sheet.row_dimensions[r + 1].height = height
+    for (r, c), code in layout.formats.items():
+        sheet.cell(row=r + 1, column=c + 1).number_format = code
+    for link in layout.links:
+        cell = sheet.cell(row=link.row + 1, column=link.column + 1)
+        cell.hyperlink = Hyperlink(ref=cell.coordinate, location=link.target, display=link.text)
+        cell.font = font(color=LINK_COLOUR, underline="single")
+    for (r, c), colour in layout.fills.items():
+        sheet.cell(row=r + 1, column=c + 1).fill = PatternFill(
+            fill_type="solid", start_color=colour, end_color=colour
+        )
+    for c, column_width in enumerate(layout.widths, start=1):
+        sheet.column_dimensions[get_column_letter(c)].width = column_width
     sheet.page_setup.orientation = "landscape"
     sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
     sheet.sheet_properties.pageSetUpPr.fitToPage = True

@@ -1,9 +1,10 @@
 """Saving an openpyxl workbook without the losses openpyxl makes on the way.
 
-openpyxl writes a formula without its cached value, and a text run made only of
-spaces without `xml:space="preserve"` (Excel and calamine then drop the spaces:
-« CCAS de Bethune » becomes « CCASde Bethune »). Each sheet part is mended as openpyxl
-writes it into the archive, in one pass over its XML: no second archive is built.
+openpyxl writes a formula without its cached value, and a text run that starts or
+ends with white space without `xml:space="preserve"` when nothing else is left once
+stripped (`" "`, `"\u00a0 "`): Excel and calamine then drop the spaces, « CCAS de
+Bethune » becomes « CCASde Bethune ». Each sheet part is mended as openpyxl writes it
+into the archive, in one pass over its XML: no second archive is built.
 """
 
 from __future__ import annotations
@@ -16,7 +17,12 @@ import zipfile
 _FORMULA_CELL = re.compile(
     rb'<c r="([A-Z]+\d+)"((?: s="\d+")?)>(<f(?:\s[^>]*)?(?:/>|>[^<]*</f>))<v(?:\s*/>|></v>)</c>'
 )
-_BLANK_RUN = re.compile(rb"<t>(\s+)</t>")
+# A text element written without `xml:space`: it needs "preserve" when its text starts
+# or ends with white space (or a character reference, which may be one: "preserve" on
+# a text with nothing to trim changes nothing).
+_BARE_TEXT = re.compile(rb"<t>([^<]*)</t>")
+_MAY_BE_SPACE_FIRST = b" \t\r\n&"
+_MAY_BE_SPACE_LAST = b" \t\r\n;"
 
 
 class FaithfulArchive(zipfile.ZipFile):
@@ -49,7 +55,7 @@ def mend_sheet(xml: bytes, cached: dict[bytes, tuple[bytes, bytes]]) -> bytes:
     """The sheet as openpyxl wrote it, with its formulas' cached values and the spaces
     of its text runs kept."""
     if b"<t>" in xml:
-        xml = _BLANK_RUN.sub(rb'<t xml:space="preserve">\1</t>', xml)
+        xml = _BARE_TEXT.sub(_preserved, xml)
     if cached and b"<f" in xml:
 
         def with_value(match: re.Match) -> bytes:
@@ -63,3 +69,10 @@ def mend_sheet(xml: bytes, cached: dict[bytes, tuple[bytes, bytes]]) -> bytes:
 
         xml = _FORMULA_CELL.sub(with_value, xml)
     return xml
+
+
+def _preserved(match: re.Match) -> bytes:
+    text = match.group(1)
+    if text and (text[0] in _MAY_BE_SPACE_FIRST or text[-1] in _MAY_BE_SPACE_LAST):
+        return b'<t xml:space="preserve">' + text + b"</t>"
+    return match.group(0)

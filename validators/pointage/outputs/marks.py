@@ -6,21 +6,23 @@ add-in (xlwings, live book) apply the same plan and decide nothing themselves.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
 
 from pointage.base.addresses import sheet_reference
-from pointage.base.formatting import display_json, show_difference
+from pointage.base.formatting import count, display_json, show, show_difference
+from pointage.base.numbers import to_cents
 from pointage.outputs.palette import FILLS
+from pointage.outputs.workbook_writer import MONEY_FORMAT
 from pointage.report.findings import Finding, Severity
-from pointage.report.model import FileReport
+from pointage.report.model import FileReport, TableInfo
 
-# The Contrôles sheet, as the annotated copy and the add-in both lay it out.
-CONTROLES_TITLE = "Contrôles Pointage"
-CONTROLES_HEADERS = ("Code", "Sévérité", "Feuille", "Cellule", "Message", "Attendu", "Trouvé")
-CONTROLES_WIDTHS = (18, 15, 16, 10, 90, 16, 16)  # characters
-SEVERITY_COLUMN, CELL_COLUMN, MESSAGE_COLUMN = 1, 3, 4  # 0-based, in CONTROLES_HEADERS
+# Infos listed one by one on the Contrôles sheet, for each code: past them, one row says
+# how many more there are (9 256 numbers typed as text took 17 s to lay out, for rows
+# nobody reads one by one). Errors and warnings are all listed.
+INFOS_LISTED_PER_CODE = 100
 
 
 @dataclass
@@ -41,14 +43,66 @@ class CellMark:
 
 
 @dataclass(frozen=True)
+class Figure:
+    """A number of a finding, written on the Contrôles sheet as a number (to sum, to
+    filter) with the format that shows it the French way: money exact to the cent."""
+
+    value: Decimal  # euros for money, from whole cents; a quantity otherwise
+    money: bool
+
+    @classmethod
+    def of(cls, text: str | None, money: bool) -> Figure | None:
+        """From a finding's decimal string (`24150.00`), None when it has none."""
+        if text is None:
+            return None
+        value = Decimal(text)
+        return cls(Decimal(to_cents(value)).scaleb(-2) if money else value, money)
+
+    @property
+    def cell_value(self) -> int | float:
+        """What the cell holds: an integer when whole, else the double nearest the
+        exact value (whose shortest writing is the decimal itself: 13945.83)."""
+        if self.value == self.value.to_integral_value():
+            return int(self.value)
+        return float(self.value)
+
+    @property
+    def number_format(self) -> str:
+        """Excel's (English) format code; French Excel shows `24 150,00 €`, `3 354`."""
+        if self.money:
+            return MONEY_FORMAT
+        decimals = max(0, -self.value.normalize().as_tuple().exponent)
+        return "#,##0" + ("." + "0" * decimals if decimals else "")
+
+    def __str__(self) -> str:
+        return show(self.value, self.money)
+
+
+def difference(found: Figure | None, expected: Figure | None) -> Figure | None:
+    """Trouvé − attendu, when the finding has both."""
+    if found is None or expected is None:
+        return None
+    return Figure(found.value - expected.value, found.money)
+
+
+def signed_format(number_format: str) -> str:
+    """The format of a difference: `+6 875,00 €`, `-281`, as the notes write it."""
+    return f"+{number_format};-{number_format};{number_format}"
+
+
+@dataclass(frozen=True)
 class ControlRow:
     code: str
     severity: str
     sheet: str
     cell: str
     message: str
-    expected: str
-    found: str
+    expected: Figure | None = None
+    found: Figure | None = None
+
+    @property
+    def difference(self) -> Figure | None:
+        return difference(self.found, self.expected)
 
     @property
     def target(self) -> str | None:
@@ -66,6 +120,10 @@ class MarkPlan:
     counts: dict[str, int]
     marks: list[CellMark]
     controls: list[ControlRow]
+    infos_not_listed: int = 0  # summed up by one row per code on the Contrôles sheet
+    # The tables read, as the report (and the JSON output) says them: listed on the
+    # Contrôles sheet, so that « checked, nothing found » shows what was checked.
+    tables: list[TableInfo] = field(default_factory=list)
 
     def by_sheet(self) -> dict[str, list[CellMark]]:
         sheets: dict[str, list[CellMark]] = {}
@@ -76,7 +134,7 @@ class MarkPlan:
     def summary_lines(self) -> list[tuple[str, str | int]]:
         """The key/value lines above the findings on the Contrôles sheet (counts are
         numbers, so that a formula can read them)."""
-        return [
+        lines: list[tuple[str, str | int]] = [
             ("Classeur vérifié", self.file_name),
             ("Vérifié le", self.checked_at.strftime("%d/%m/%Y à %H:%M")),
             ("Empreinte SHA-256", self.sha256),
@@ -84,6 +142,10 @@ class MarkPlan:
             ("Avertissements", self.counts.get("avertissement", 0)),
             ("Infos", self.counts.get("info", 0)),
         ]
+        if self.infos_not_listed:
+            lines.append(("Infos non listées", self.infos_not_listed))
+        lines.append(("Tableaux lus", len(self.tables)))
+        return lines
 
 
 def note_text(finding: Finding) -> str:
@@ -124,18 +186,7 @@ def build_plan(report: FileReport, sha256: str, checked_at: datetime | None = No
                 marks[(sheet, cell)] = CellMark(sheet, cell, finding.severity, False)
             elif not involved.main and finding.severity.rank > involved.severity.rank:
                 involved.severity = finding.severity
-    controls = [
-        ControlRow(
-            f.code,
-            f.severity.value,
-            f.sheet or "",
-            f.cell or "",
-            f.message,
-            display_json(f.expected, f.money),
-            display_json(f.found, f.money),
-        )
-        for f in report.findings
-    ]
+    controls, not_listed = _controls(report.findings)
     counts = {s.value: report.count(s) for s in Severity}
     return MarkPlan(
         checked_at=checked_at or datetime.now(),
@@ -144,20 +195,39 @@ def build_plan(report: FileReport, sha256: str, checked_at: datetime | None = No
         counts=counts,
         marks=list(marks.values()),
         controls=controls,
+        infos_not_listed=not_listed,
+        tables=list(report.tables),
     )
 
 
-def controls_rows(plan: MarkPlan) -> tuple[list[list[object]], int]:
-    """The Contrôles sheet's values from A1 (None for an empty cell), and the 0-based
-    row of its column headers: the title, the summary lines, the headers, one row per
-    finding (`plan.controls`, in order)."""
-    width = len(CONTROLES_HEADERS)
-    rows: list[list[object]] = [[CONTROLES_TITLE] + [None] * (width - 1), [None] * width]
-    for key, value in plan.summary_lines():
-        rows.append([key, value] + [None] * (width - 2))
-    rows.append([None] * width)
-    header = len(rows)
-    rows.append(list(CONTROLES_HEADERS))
-    for c in plan.controls:
-        rows.append([c.code, c.severity, c.sheet, c.cell, c.message, c.expected, c.found])
-    return [[None if v == "" else v for v in row] for row in rows], header
+def _controls(findings: list[Finding]) -> tuple[list[ControlRow], int]:
+    """One row per finding, but for the infos of a code past INFOS_LISTED_PER_CODE: one
+    row, where the first of them would be, says how many; and how many they are."""
+    rows: list[ControlRow | None] = []
+    infos: Counter[str] = Counter()
+    summary_at: dict[str, int] = {}
+    for f in findings:
+        if f.severity == Severity.INFO:
+            infos[f.code] += 1
+            if infos[f.code] > INFOS_LISTED_PER_CODE:
+                if f.code not in summary_at:
+                    summary_at[f.code] = len(rows)
+                    rows.append(None)
+                continue
+        expected, found = Figure.of(f.expected, f.money), Figure.of(f.found, f.money)
+        rows.append(
+            ControlRow(f.code, f.severity.value, f.sheet or "", f.cell or "", f.message, expected, found)
+        )
+    left = {code: infos[code] - INFOS_LISTED_PER_CODE for code in summary_at}
+    for code, at in summary_at.items():
+        rows[at] = _infos_summed_up(code, left[code])
+    return rows, sum(left.values())
+
+
+def _infos_summed_up(code: str, left: int) -> ControlRow:
+    message = (
+        f"{count(left, 'autre info', 'autres infos')} {code} ne sont pas listées ici (au-delà de "
+        f"{INFOS_LISTED_PER_CODE} infos d'un même code, une seule ligne les résume) : la sortie de "
+        "« pointage verifier » (texte ou JSON) les donne toutes."
+    )
+    return ControlRow(code, Severity.INFO.value, "", "", message)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from pointage.outputs.column_widths import column_width, font
 from pointage.outputs.workbook_writer import MONEY_FORMAT
 
 TEMPLATE_NAME = "classeur-annexes.xlsx"  # what `pointage modele` and the add-in write
@@ -28,6 +29,12 @@ INSTRUCTIONS = [
     "Vérifier : ruban Pointage > Vérifier le classeur, ou en ligne de commande : "
     "pointage verifier <classeur>.",
 ]
+PARAMETRES = (
+    ("Paramètre", "Valeur"),
+    ("Durée par défaut (mois)", 12),
+    ("Tolérance (€)", 0),
+    ("Exercice", None),
+)
 REPARTITION_HEADERS = [
     "OPÉRATION",
     "TERRITOIRE(S)",
@@ -46,13 +53,17 @@ IMPUTATION_HEADERS = [
     "Proposition €",
     "Solde €",
 ]
+# The room each column's values need (characters); a column is widened further when its
+# header needs more (`sized_columns`).
+REPARTITION_CONTENT = (18, 16, 30, 60, 18, 8, 24)
+IMPUTATION_CONTENT = (14, 20, 40, 16, 16, 16, 16)
 IMPUTATION_FIRST_ROW = 4
 IMPUTATION_ROWS = 20
 
 
 def build_template():
     from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font
+    from openpyxl.styles import Alignment
     from openpyxl.worksheet.datavalidation import DataValidation
     from openpyxl.worksheet.table import Table, TableStyleInfo
 
@@ -62,20 +73,15 @@ def build_template():
     for row, text in enumerate(INSTRUCTIONS, start=1):
         cell = guide.cell(row=row, column=1, value=text or None)
         cell.alignment = Alignment(wrap_text=True, vertical="top")
-    guide["A1"].font = Font(bold=True, size=14)
+    guide["A1"].font = font(bold=True, size=14)
     guide.column_dimensions["A"].width = 110
 
     params = workbook.create_sheet("Paramètres")
-    for row in (
-        ("Paramètre", "Valeur"),
-        ("Durée par défaut (mois)", 12),
-        ("Tolérance (€)", 0),
-        ("Exercice", None),
-    ):
+    for row in PARAMETRES:
         params.append(row)
-    params["A1"].font = params["B1"].font = Font(bold=True)
+    params["A1"].font = params["B1"].font = font(bold=True)
     params["B3"].number_format = MONEY_FORMAT
-    params.column_dimensions["A"].width = 28
+    sized_columns(params, [[key for key, _ in PARAMETRES]])
 
     bareme = workbook.create_sheet("Barème")
     for row in (
@@ -85,17 +91,16 @@ def build_template():
     ):
         bareme.append(row)
     for cell in bareme[1]:
-        cell.font = Font(bold=True)
+        cell.font = font(bold=True)
     for row in range(2, ROWS):
         bareme.cell(row=row, column=2).number_format = MONEY_FORMAT
-    for letter, width in zip("ABC", (16, 18, 40)):
-        bareme.column_dimensions[letter].width = width
+    sized_columns(bareme, [["Unité"], ["Coût annuel (€)"], ["Structure"]], (16, 18, 40))
 
     annexe = workbook.create_sheet("Annexe")
     annexe["A1"] = "Annexe : répartition financière"
-    annexe["A1"].font = Font(bold=True, size=13)
+    annexe["A1"].font = font(bold=True, size=13)
     for col, title in enumerate(REPARTITION_HEADERS, start=1):
-        annexe.cell(row=3, column=col, value=title).font = Font(bold=True)
+        annexe.cell(row=3, column=col, value=title).font = font(bold=True)
     table = Table(displayName="Repartition", ref=f"A3:G{ROWS}")
     table.tableStyleInfo = TableStyleInfo(name="TableStyleMedium2", showRowStripes=True)
     annexe.add_table(table)
@@ -106,22 +111,34 @@ def build_template():
     for row in range(4, ROWS + 1):
         annexe.cell(row=row, column=5).number_format = MONEY_FORMAT
         annexe.cell(row=row, column=4).alignment = Alignment(wrap_text=True, vertical="top")
-    for letter, width in zip("ABCDEFG", (18, 16, 30, 60, 18, 12, 24)):
-        annexe.column_dimensions[letter].width = width
+    # The headers of an Excel Table carry its filter button.
+    sized_columns(annexe, [[h] for h in REPARTITION_HEADERS], REPARTITION_CONTENT, filter_button=True)
 
     imputation = workbook.create_sheet("Imputation")
     imputation["A1"] = "La dépense sera imputée sur le budget départemental comme suit :"
     for col, title in enumerate(IMPUTATION_HEADERS, start=1):
-        imputation.cell(row=3, column=col, value=title).font = Font(bold=True)
+        imputation.cell(row=3, column=col, value=title).font = font(bold=True)
     for row in range(IMPUTATION_FIRST_ROW, IMPUTATION_FIRST_ROW + IMPUTATION_ROWS):
         imputation.cell(
             row=row, column=7, value=f'=IF(AND(ISNUMBER(E{row}),ISNUMBER(F{row})),E{row}-F{row},"")'
         )
         for col in range(4, 8):
             imputation.cell(row=row, column=col).number_format = MONEY_FORMAT
-    for letter, width in zip("ABCDEFG", (14, 20, 40, 16, 16, 16, 16)):
-        imputation.column_dimensions[letter].width = width
+    sized_columns(imputation, [[h] for h in IMPUTATION_HEADERS], IMPUTATION_CONTENT)
     return workbook
+
+
+def sized_columns(
+    sheet, texts: list[list[str]], content: tuple[int, ...] = (), filter_button: bool = False
+) -> None:
+    """Columns A, B… wide enough for their values (`content`) and for each of their
+    texts (headers, keys), measured in Calibri."""
+    from openpyxl.utils import get_column_letter
+
+    for index, column_texts in enumerate(texts):
+        needed = column_width(*column_texts, filter_button=filter_button)
+        room = content[index] if index < len(content) else 0
+        sheet.column_dimensions[get_column_letter(index + 1)].width = max(room, needed)
 
 
 _EMPTY_FORMULA = re.compile(rb'<c r="(G\d+)"([^>]*)><f>([^<]*)</f><v\s*/></c>')

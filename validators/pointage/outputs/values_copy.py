@@ -51,6 +51,7 @@ def renamed(plan: MarkPlan, titles: dict[str, str]) -> MarkPlan:
         plan,
         marks=[replace(m, sheet=titles.get(m.sheet, m.sheet)) for m in plan.marks],
         controls=[replace(c, sheet=titles.get(c.sheet, c.sheet)) if c.sheet else c for c in plan.controls],
+        tables=[replace(t, sheet=titles.get(t.sheet, t.sheet)) for t in plan.tables],
     )
 
 

@@ -18,7 +18,7 @@ from pointage.reading.zip_parts import open_part
 _CELL = re.compile(rb"<(?:\w+:)?c(\s[^>]*)?(?<!/)>(.*?)</(?:\w+:)?c>", re.DOTALL)
 _REF = re.compile(rb'\br="([A-Z]+\d+)"')
 _TYPE = re.compile(rb'\bt="(\w+)"')
-_VALUE = re.compile(rb"<(?:\w+:)?v>([^<]*)</(?:\w+:)?v>")
+_VALUE = re.compile(rb"<(?:\w+:)?v(?:\s[^>]*)?>([^<]*)</(?:\w+:)?v>")
 _CHUNK = 1 << 20
 
 

@@ -22,6 +22,7 @@ from pointage.reading.ods_extras import OdsExtras, scan_ods
 from pointage.reading.ods_extras import cell_boxes as ods_cell_boxes
 from pointage.reading.snapshot import ReadingGap, SheetSnapshot, WorkbookSnapshot
 from pointage.reading.xls_extras import XlsExtras, cell_boxes, scan_xls
+from pointage.reading.xlsb_extent import cell_boxes as xlsb_cell_boxes
 from pointage.reading.xlsx import with_errors
 from pointage.reading.zip_parts import check_inflation
 
@@ -51,8 +52,9 @@ def read_other(path: Path, kind: str) -> WorkbookSnapshot:
         try:
             with zipfile.ZipFile(path) as archive:
                 check_inflation(archive)
+                # calamine makes each sheet's dense block from its own records.
+                refuse_spread(ods_cell_boxes(archive) if kind == ODS else xlsb_cell_boxes(archive))
                 if kind == ODS:
-                    refuse_spread(ods_cell_boxes(archive))
                     extras = scan_ods(archive)
         except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError) as exc:
             raise UnreadableWorkbook("le fichier est endommagé (archive tronquée ou corrompue).") from exc

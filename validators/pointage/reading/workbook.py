@@ -10,11 +10,6 @@ from pointage.reading.formats import XLSX, XML2003, sniff
 from pointage.reading.recalculation import recalculate
 from pointage.reading.snapshot import WorkbookSnapshot
 
-# What a folder is searched for: the names of the formats Pointage reads. A file given
-# by name is read whatever its name says.
-# An `.xml` file is sniffed like any other: Excel 2003 XML, or skipped.
-WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods")
-
 
 def read_workbook(path: str | Path, while_loading: Callable[[], None] | None = None) -> WorkbookSnapshot:
     """The snapshot of every worksheet; UnreadableWorkbook with a French reason when the

@@ -17,6 +17,16 @@ class Severity(str, Enum):
     def rank(self) -> int:
         return {"erreur": 2, "avertissement": 1, "info": 0}[self.value]
 
+    @property
+    def meaning(self) -> str:
+        """What the officer does with a finding of this severity (the text output's
+        legend and the rule catalogue say it with these words)."""
+        return {
+            "erreur": "à corriger avant la commission ; code de sortie 1",
+            "avertissement": "à regarder : une personne juge",
+            "info": "pour information",
+        }[self.value]
+
 
 @dataclass(frozen=True)
 class Finding:
@@ -30,7 +40,7 @@ class Finding:
     found: str | None = None
     money: bool = False  # expected/found are euros (else quantities)
     # What a library or Python said of an unexpected failure: never in `message` (the
-    # staff read French), shown by `--verbose` and in the JSON `detail` field.
+    # staff read French), shown by `--details` and in the JSON `detail` field.
     detail: str | None = None
 
     def position(self) -> tuple[int, int]:

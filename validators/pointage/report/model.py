@@ -39,6 +39,9 @@ class TableInfo:
     # A number of it is recomputed (a total, an identity, a Barème amount): else the
     # file is never said « conforme » for it.
     checked: bool = True
+    # Its columns were understood (no required column missing): else nothing in it is
+    # checked, and the notes say what is missing.
+    understood: bool = True
 
 
 @dataclass

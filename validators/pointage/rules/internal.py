@@ -14,7 +14,8 @@ E000 = rule(
     "fichier est `illisible` (code de sortie 2). Un classeur qui s'ouvre mais ne contient "
     "aucun tableau reconnu n'est pas illisible (E002).",
     message="Fichier illisible : {reason}",
-    example="Un classeur .xls (Excel 97-2003), une archive tronquée, un classeur protégé.",
+    example="Un rapport PDF ou Word enregistré sous un nom de classeur, une archive tronquée, un "
+    "classeur protégé par mot de passe.",
 )
 
 E002 = rule(
@@ -47,7 +48,7 @@ X001 = rule(
     "ce fichier (les constats trouvés avant l'erreur sont gardés ; les autres règles ont été "
     "faites). À signaler à l'équipe Pointage.",
     message="Erreur interne de la règle {code} : ce contrôle n'a pas été fait en entier (les "
-    "constats trouvés avant l'erreur sont gardés ; le détail technique, donné par --verbose "
+    "constats trouvés avant l'erreur sont gardés ; le détail technique, donné par --details "
     "et dans le JSON, est à transmettre à l'équipe Pointage).",
     example="Aucune dans les seeds : c'est un filet de sécurité.",
 )

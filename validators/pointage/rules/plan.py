@@ -103,7 +103,7 @@ def check_ceilings(ctx):
                 expected=money_json(limit_cents),
                 found=money_json(found),
                 money=True,
-                label=(row.label.rstrip(" :") if row and row.label else "Total"),
+                label=(row.label if row and row.label else "Total"),
                 found_text=format_money(found),
                 ceiling_text=format_money(limit_cents),
                 ceiling_cell=limit.cell,

@@ -5,6 +5,7 @@ Modelled on ruff/pylint: the catalogue (docs/regles.md) is generated from here.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -27,6 +28,19 @@ FAMILIES = {
     "E": "Lecture du classeur",
     "X": "Fonctionnement de Pointage",
 }
+
+
+# A message that opens with the words of the sheet (`{label} : le total…`): when they
+# end with their own colon (`Total :`), it is said once, never `Total : : le total`.
+_OPENING_FIELD = re.compile(r"^\{(\w+)\} : ")
+
+
+def _without_own_colon(message: str, fields: dict[str, object]) -> dict[str, object]:
+    opening = _OPENING_FIELD.match(message)
+    words = fields.get(opening.group(1)) if opening else None
+    if not isinstance(words, str) or not words.rstrip().endswith(":"):
+        return fields
+    return {**fields, opening.group(1): words.rstrip(" \u00a0\u202f:") or words}
 
 
 @dataclass(eq=False)  # a rule is itself: hashable, compared by identity
@@ -65,7 +79,7 @@ class Rule:
             sheet=sheet,
             cell=cell,
             cells=involved,
-            message=self.message.format(**fields),
+            message=self.message.format(**_without_own_colon(self.message, fields)),
             expected=expected,
             found=found,
             money=money,

@@ -7,16 +7,22 @@ from collections.abc import Sequence
 from copy import deepcopy
 from datetime import datetime
 
-from pointage.outputs.export.content import Block, ExportedTable
-from pointage.outputs.export.layout import CELL_PADDING, MARGIN, PageLayout, TableLayout
+from pointage.outputs.export.content import Block, ExportedTable, Mention
+from pointage.outputs.export.layout import MARGIN, PageLayout, TableLayout
 from pointage.outputs.export.style import FONT, TEXT_SIZE
 from pointage.outputs.palette import REPORT_HEADER_FILL as HEADER_FILL
 from pointage.outputs.palette import UNCHECKED_RED as RED
 
 TWIPS = 20  # per point
+HEADING_SPACE = 12  # points above the headings of a table that follows another
+# Characters in a cell beyond which its row may split across two pages (ten lines or
+# so in a usual column): kept whole, such a row leaves the page before it half empty.
+LONG_CELL = 300
 
 
-def render_docx(blocks: Sequence[Block], page: PageLayout, title: str, now: datetime) -> bytes:
+def render_docx(
+    blocks: Sequence[Block], page: PageLayout, title: str, about: Mention, now: datetime
+) -> bytes:
     from docx import Document
     from docx.enum.section import WD_ORIENT
     from docx.shared import Pt
@@ -26,6 +32,9 @@ def render_docx(blocks: Sequence[Block], page: PageLayout, title: str, now: date
     properties.title, properties.author, properties.last_modified_by = title, "Pointage", "Pointage"
     properties.created = properties.modified = now
     properties.revision = 1
+    # The fingerprint stays out of the pasted text: Fichier > Informations > Propriétés.
+    properties.comments = about.description
+    properties.identifier = f"sha256:{about.sha256}"
     normal = document.styles["Normal"]
     normal.font.name, normal.font.size = FONT, Pt(TEXT_SIZE)
     _east_asian_font(normal.element)
@@ -37,22 +46,32 @@ def render_docx(blocks: Sequence[Block], page: PageLayout, title: str, now: date
         setattr(section, side, Pt(MARGIN))
 
     for index, (block, layout) in enumerate(zip(blocks, page.tables)):
-        if index:
+        for number, heading in enumerate(block.headings):
+            _line(
+                document,
+                heading,
+                bold=True,
+                keep_with_next=True,
+                before=HEADING_SPACE if index and not number else 3,
+            )
+        if index and not block.headings:  # two tables with nothing between would merge into one
             document.add_paragraph()
         if block.warning:
             _line(document, block.warning, bold=True, color=RED, keep_with_next=True)
         _table(document, block.table, layout)
-        _line(document, block.stamp, size=layout.font_size)
+    size = min(layout.font_size for layout in page.tables)
+    for text in about.lines:
+        _line(document, text, size=size)
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
 
 
-def _line(document, text: str, *, bold=False, color=None, size=None, keep_with_next=False):
+def _line(document, text: str, *, bold=False, color=None, size=None, keep_with_next=False, before=3):
     from docx.shared import Pt, RGBColor
 
     paragraph = document.add_paragraph()
-    paragraph.paragraph_format.space_before = Pt(3)
+    paragraph.paragraph_format.space_before = Pt(before)
     paragraph.paragraph_format.space_after = Pt(3)
     if keep_with_next:
         paragraph.paragraph_format.keep_with_next = True
@@ -88,13 +107,14 @@ def _table(document, table: ExportedTable, layout: TableLayout, copies: bool = T
     for row in table.rows:
         texts = tuple(c.text for c in row.cells)
         right = tuple(c.numeric for c in row.cells)
-        shape = (row.total, right, tuple(bool(t) for t in texts))
+        tall = max(map(len, texts)) > LONG_CELL
+        shape = (row.total, right, tuple(bool(t) for t in texts), tall)
         template = made.get(shape)
         # A line break or a tab becomes its own element in a run: such rows go one by one.
         special = any(ch in t for t in texts for ch in "\n\r\t")
         if not copies or template is None or special:
             added = grid.add_row()
-            _format_row(added, texts, right, row.total, False, layout)
+            _format_row(added, texts, right, row.total, False, layout, tall)
             if not special:
                 made[shape] = added._tr
             continue
@@ -113,14 +133,14 @@ _TEXT = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}t"
 _SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 
 
-def _format_row(row, texts, right, bold: bool, header: bool, layout: TableLayout) -> None:
+def _format_row(row, texts, right, bold: bool, header: bool, layout: TableLayout, tall: bool = False) -> None:
     """One row through python-docx: its properties, each cell's width, shading,
     alignment and spacing, and its text in one run (bold in a header or total row)."""
     from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Pt
 
-    _row_properties(row, header)
+    _row_properties(row, header, tall)
     # `row.cells` is rebuilt at each access: taken once.
     for col, (cell, text, width) in enumerate(zip(row.cells, texts, layout.widths)):
         cell.width = Pt(width)
@@ -158,13 +178,13 @@ def _fixed_layout(grid, layout: TableLayout) -> None:
     # Word and LibreOffice put the first cell's text, not its border, at the margin:
     # indent by the cell padding so that the borders stay inside the margins.
     indent = OxmlElement("w:tblInd")
-    indent.set(qn("w:w"), str(round(CELL_PADDING * TWIPS)))
+    indent.set(qn("w:w"), str(round(layout.padding * TWIPS)))
     indent.set(qn("w:type"), "dxa")
     properties.append(indent)
     margins = OxmlElement("w:tblCellMar")
     for side in ("left", "right"):
         margin = OxmlElement(f"w:{side}")
-        margin.set(qn("w:w"), str(round(CELL_PADDING * TWIPS)))
+        margin.set(qn("w:w"), str(round(layout.padding * TWIPS)))
         margin.set(qn("w:type"), "dxa")
         margins.append(margin)
     properties.append(margins)
@@ -195,12 +215,14 @@ def _fixed_layout(grid, layout: TableLayout) -> None:
         properties.append(child)
 
 
-def _row_properties(row, header: bool) -> None:
-    """Rows never split across pages; the header row repeats on each page."""
+def _row_properties(row, header: bool, tall: bool = False) -> None:
+    """A row does not split across pages, unless it is tall (a page would be left half
+    empty before it); the header row repeats on each page."""
     from docx.oxml import OxmlElement
 
     properties = row._tr.get_or_add_trPr()
-    properties.append(OxmlElement("w:cantSplit"))
+    if not tall:
+        properties.append(OxmlElement("w:cantSplit"))
     if header:
         properties.append(OxmlElement("w:tblHeader"))
 

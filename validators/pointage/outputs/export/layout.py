@@ -2,14 +2,19 @@
 
 Text widths are estimated from Arial's metrics (Liberation Sans, which LibreOffice
 uses in its place, has the same). A column is never narrower than its longest
-word (a number is one word: `464 570,00 €` never breaks); the rest of the page
-width goes to the columns whose text would otherwise wrap, then to all of them.
-The page stays portrait when the table fits it at 9 pt or 8 pt, else turns
-landscape.
+unbreakable text: a number (`464 570,00 €`, its spaces no-break ones), a date, a word
+(a compound breaks after its hyphens, as in print; a word wider than `MAX_WORD`, a web
+address, may break: never a number). The rest of
+the page width goes to the columns whose text would otherwise wrap, then to all of
+them. The page stays portrait when every table fits it at 9 pt or 8 pt, else turns
+landscape (9, 8, then 7 pt with narrower cell margins); a table that does not fit
+even so is refused
+(`NoRoom`): breaking its numbers and words is no way to print it.
 """
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -21,9 +26,14 @@ CM = 72 / 2.54  # points per centimetre
 A4_SHORT, A4_LONG = 21.0 * CM, 29.7 * CM
 MARGIN = 2.0 * CM
 CELL_PADDING = 4.0  # points, each side (Word: 80 twips)
-FONT_SIZES = (9.0, 8.0)
+TIGHT_PADDING = 2.0  # points, each side, at the smallest size
+# (font size, cell padding) tried in turn, in points.
+PORTRAIT_STEPS = ((9.0, CELL_PADDING), (8.0, CELL_PADDING))
+LANDSCAPE_STEPS = ((9.0, CELL_PADDING), (8.0, CELL_PADDING), (7.0, TIGHT_PADDING))
+SMALLEST_SIZE, _SMALLEST_PADDING = LANDSCAPE_STEPS[-1]
 SAFETY = 1.04  # renderers differ a little in kerning
 MAX_NATURAL = 220.0  # points: beyond, a long text wraps rather than widen its column
+MAX_WORD = MAX_NATURAL  # points: a longer word (a web address) may break inside
 
 # Arial / Helvetica advance widths, thousandths of an em.
 _WIDTHS = {
@@ -170,16 +180,31 @@ _BOLD_WIDTHS = {
 _DIGIT = 556
 _OTHER = 600
 _SPACES = " \u00a0\u202f\u2009"
+# Word and LibreOffice break a compound after its hyphen (`Saint-|Rémy`), never between a
+# hyphen and a digit (`2017-11-07`, `-0,65`) nor after a digit's (`C02-566A05`).
+_LETTERS_HYPHEN = r"(?<=[^\W\d_]-)(?=[^\W\d_])"
+_COMPOUND = re.compile("-" + _LETTERS_HYPHEN)  # led by its literal: searched fast
+_WORD_BREAK = re.compile(r"[ \t\r\n\u2009]+|" + _LETTERS_HYPHEN)
 
 
 @dataclass(frozen=True)
 class TableLayout:
     font_size: float  # points
     widths: tuple[float, ...]  # points, one per column
+    padding: float = CELL_PADDING  # points, left and right of each cell's text
 
     @property
     def width(self) -> float:
         return sum(self.widths)
+
+
+class NoRoom(Exception):
+    """Table `index` does not fit a landscape A4 page at the smallest size: it has
+    `columns` columns, of which `fitting` at most (its narrowest) would fit."""
+
+    def __init__(self, index: int, columns: int, fitting: int):
+        super().__init__(index, columns, fitting)
+        self.index, self.columns, self.fitting = index, columns, fitting
 
 
 @dataclass(frozen=True)
@@ -238,8 +263,19 @@ def _cell_thousandths(text: str, bold: bool, unbreakable: bool) -> tuple[int, in
         natural = sum(map(width, text))
     if unbreakable:
         return natural, natural
-    # Every word's width: str.split() without argument splits on line breaks too.
-    return max(map(sum, map(map, repeat(width), text.split())), default=0), natural
+    # str.split() gives the words of the usual text, which has neither a no-break space
+    # (U+00A0, U+202F, U+2007: it would cut there) nor a compound (it would not cut there).
+    if "\u00a0" in text or "\u202f" in text or "\u2007" in text or ("-" in text and _COMPOUND.search(text)):
+        words = _words(text)
+    else:
+        words = text.split()
+    return max(map(sum, map(map, repeat(width), words)), default=0), natural
+
+
+def _words(text: str) -> list[str]:
+    """The parts of `text` a line may not break: str.split() would break at a no-break
+    space too (`64 273,09 €` in a description), and not after a compound's hyphen."""
+    return _WORD_BREAK.split(text)
 
 
 def measure_columns(table: ExportedTable) -> list[tuple[int, int]]:
@@ -263,42 +299,55 @@ def measure_columns(table: ExportedTable) -> list[tuple[int, int]]:
     return measures
 
 
-def column_needs(measures: Sequence[tuple[int, int]], size: float) -> list[tuple[float, float]]:
+def column_needs(
+    measures: Sequence[tuple[int, int]], size: float, padding: float = CELL_PADDING
+) -> list[tuple[float, float]]:
     """(minimum, natural) width in points of each column at `size`, padding included."""
     needs = []
+    pad = 2 * padding
     for least_em, natural_em in measures:
         least, natural = least_em / 1000 * size, natural_em / 1000 * size
-        pad = 2 * CELL_PADDING
-        least = least * SAFETY + pad
+        least = min(least * SAFETY, MAX_WORD) + pad
         needs.append((least, max(least, min(natural * SAFETY, MAX_NATURAL) + pad)))
     return needs
 
 
-def fit(measures: Sequence[tuple[int, int]], usable: float) -> TableLayout | None:
-    """Widths filling `usable` points, at the largest font that fits; None if none does."""
-    for size in FONT_SIZES:
-        needs = column_needs(measures, size)
+def fit(
+    measures: Sequence[tuple[int, int]], usable: float, steps: Sequence[tuple[float, float]]
+) -> TableLayout | None:
+    """Widths filling `usable` points, at the first (size, padding) of `steps` that fits;
+    None if none does."""
+    for size, padding in steps:
+        needs = column_needs(measures, size, padding)
         if sum(least for least, _ in needs) <= usable:
-            return TableLayout(size, tuple(_share(needs, usable)))
+            return TableLayout(size, tuple(_share(needs, usable)), padding)
     return None
 
 
-def squeeze(measures: Sequence[tuple[int, int]], usable: float) -> TableLayout:
-    """Last resort: the smallest font, minimum widths scaled down (long words break)."""
-    size = FONT_SIZES[-1]
-    least = [a for a, _ in column_needs(measures, size)]
-    scale = usable / sum(least)
-    return TableLayout(size, tuple(w * scale for w in least))
+def fitting_columns(measures: Sequence[tuple[int, int]], usable: float) -> int:
+    """How many of the columns, the narrowest first, fit `usable` points at the smallest size."""
+    total, fitting = 0.0, 0
+    for least in sorted(least for least, _ in column_needs(measures, SMALLEST_SIZE, _SMALLEST_PADDING)):
+        total += least
+        if total > usable:
+            break
+        fitting += 1
+    return fitting
 
 
 def page_layout(tables: Sequence[ExportedTable]) -> PageLayout:
-    """Portrait if every table fits a portrait page, else landscape."""
+    """Portrait if every table fits a portrait page, else landscape; NoRoom if a table
+    fits neither."""
     measures = [measure_columns(t) for t in tables]
-    portrait = [fit(m, A4_SHORT - 2 * MARGIN) for m in measures]
+    portrait = [fit(m, A4_SHORT - 2 * MARGIN, PORTRAIT_STEPS) for m in measures]
     if all(portrait):
         return PageLayout(False, tuple(portrait))  # type: ignore[arg-type]
     usable = A4_LONG - 2 * MARGIN
-    return PageLayout(True, tuple(fit(m, usable) or squeeze(m, usable) for m in measures))
+    landscape = [fit(m, usable, LANDSCAPE_STEPS) for m in measures]
+    for index, layout in enumerate(landscape):
+        if layout is None:
+            raise NoRoom(index, len(measures[index]), fitting_columns(measures[index], usable))
+    return PageLayout(True, tuple(landscape))  # type: ignore[arg-type]
 
 
 def _share(needs: list[tuple[float, float]], usable: float) -> list[float]:
