@@ -73,7 +73,7 @@ def summed_columns(table: Table) -> list[SummedColumn]:
     walked = {table.roles[r] for r in (*KIND_WALKED, *table.kind.money) if r in table.roles}
     label = table.roles.get("label")
     sheet = table.sheet
-    totals = [r.index for r in table.rows if r.kind == TOTAL]
+    totals = [table.rows[p].index for p in table.non_detail_positions() if table.rows[p].kind == TOTAL]
     if not totals:
         return []
     by_formula = {
