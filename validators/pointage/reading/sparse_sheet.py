@@ -49,9 +49,9 @@ class Census:
     """What one streamed pass over a sheet's XML (the blocks `check_inflation` inflates
     anyway) says of the block calamine would make of it, at C speed: the largest row
     and column its cells' references name, and the cells counted (for the annotated
-    copy's limit; a check, which needs the bound only, leaves them uncounted). When every cell writes its
-    reference first, (last row + 1) × (last column + 1) bounds calamine's block; a
-    sheet whose cells follow each other without references, or past that bound, is
+    copy's limit; a check, which needs the bound only, leaves them uncounted). When
+    every cell writes its reference first, (last row + 1) × (last column + 1) bounds
+    calamine's block; a sheet whose cells follow each other without references is
     measured cell by cell (`measure`).
 
     Fed the part's blocks (`census(block)`, then `census(b"")` at its end), which it
@@ -83,8 +83,9 @@ class Census:
 
     def _count(self, piece: bytes, end: int) -> None:
         """Count the cells of `piece[:end]`, which ends after a tag (a row, most often).
-        Most pieces cost one count and one search: the search finds the first cell
-        without its reference first, or beyond the bound the piece's last cell sets."""
+        Most pieces cost one search (and one count, when counted): it finds the first
+        cell without its reference first, or whose reference is not a plain one within
+        the bound the piece's last cell sets."""
         if self.one_by_one:  # every cell counted, whatever its writing (openpyxl loads each)
             if self.counted:
                 self.cells += sum(piece.count(form, 0, end) for form in (b"<c ", b"<c>", b":c ", b":c>"))
@@ -104,7 +105,7 @@ class Census:
             self.cells += piece.count(_REFERENCED, 0, end)
         if last >= 0 and found is None:  # a reference that is no cell's (`r="foo"`)
             self.one_by_one = True
-        elif odd is not None:  # a cell beyond the bound (a wider row, a cell far away)
+        elif odd is not None:  # past the bound (a wider row, a cell far away), or `A007`
             for reference in _REFERENCE.finditer(piece, 0, end):
                 self._grow(reference)
 

@@ -105,7 +105,7 @@ def read_xlsx(path: Path, while_loading: Callable[[], None] | None = None) -> Wo
             parts, own = structure.sheets, _own_sheets(structure.book)
             # Before calamine inflates anything: bombs and workbooks too big to check
             # are refused here, in constant memory. That one inflate of each sheet
-            # also counts its cells and scans its XML for what calamine does not tell
+            # also bounds its cells and scans its XML for what calamine does not tell
             # (formulas without a value, hidden rows, error cells, SUM ranges).
             zeros_suspect = _computed_on_opening(structure.book)
             passes = {part: _SheetPass(zeros_suspect) for _, part in parts}
@@ -436,8 +436,9 @@ class _SheetExtras:
 
 class _SheetPass:
     """What one sheet's only inflate (`check_inflation`, before calamine starts) feeds:
-    its cells counted (`Census`, which cuts the XML after rows) and, piece by piece, the
-    scan of what calamine does not tell (`_scan_block`)."""
+    the census of its cells (`Census`: the bound of calamine's block; it cuts the XML
+    after rows) and, piece by piece, the scan of what calamine does not tell
+    (`_scan_block`)."""
 
     def __init__(self, zeros_suspect: bool) -> None:
         self.extras = _SheetExtras()
