@@ -222,13 +222,16 @@ def build_parser() -> FrenchParser:
     for action, text in (
         ("installer", "installer le complément pour ce Python (réglages et dossier de démarrage d'Excel)"),
         ("desinstaller", "retirer le complément et les réglages écrits par l'installateur"),
+        ("verifier", "dire ce que trouvera un clic : Python, bibliothèque ou script de xlwings, réglages, modules"),
     ):
         sub = addin_commands.add_parser(
             action, help=text, description=text[0].upper() + text[1:] + ".", add_help=False
         )
         sub.add_argument("-h", "--aide", "--help", action="help", help="afficher cette aide")
         sub.add_argument(
+            "--plateforme",
             "--systeme",
+            dest="plateforme",
             choices=["windows", "macos"],
             help="le système dont Excel est installé (celui de la machine par défaut)",
         )
@@ -276,6 +279,10 @@ def main(argv: list[str] | None = None, retain: list[object] | None = None) -> i
         from pointage.addin.build import run_construire
 
         return run_construire(parser, args)
+    if args.commande == "addin" and args.action == "verifier":
+        from pointage.addin.verify import run_verifier_addin
+
+        return run_verifier_addin(parser, args)
     if args.commande == "addin" and args.action in ("installer", "desinstaller"):
         from pointage.addin.install import run_desinstaller, run_installer
 
