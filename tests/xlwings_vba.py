@@ -332,6 +332,14 @@ def excel_with_addin(addin: Path, workbook: Path, machine: Machine) -> ExcelAppl
     """Excel on `machine` with the add-in `addin` loaded (its sheets and its VBA) and
     `workbook` open and active."""
     app = ExcelApplication()
+    separator = "\\" if machine.system == WINDOWS else "/"
+
+    class MachineApplication(type(app.application)):  # type: ignore[misc]
+        @member
+        def PathSeparator(self) -> object:
+            return separator
+
+    app.application.__class__ = MachineApplication
     app.interpreter.host = MachineBridge(app.application, machine)
     from pyopenvba.apps.excel._io import load_workbook
 
