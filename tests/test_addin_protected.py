@@ -85,7 +85,7 @@ def test_marks_made_before_the_protection_stay_recorded_and_effacer_waits(monkey
     again = replayed.to_payload()
     journal = read_journal(book_of(again))
     assert [r for r in journal if r.sheet == "Annexe 1"] == [r for r in before if r.sheet == "Annexe 1"]
-    assert {r.cell for r in before if r.sheet == "Annexe 1"} == {"C7", "E7", "C17", "E17"}
+    assert {r.cell for r in before if r.sheet == "Annexe 1"} == {"C7", "D7", "E7", "C17", "D17", "E17"}
     # « Effacer les marques » would lose the journal of marks it cannot undo: it waits.
     book = book_of(again)
     assert effacer_marques(book) == 0
