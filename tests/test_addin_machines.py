@@ -189,6 +189,45 @@ def test_a_workbook_opened_from_sharepoint_starts_python(tmp_path, addins, syste
     assert [p for p in _prepared_sys_path(argument) if p] == []
 
 
+MISSING_MODULE = (
+    "Traceback (most recent call last):\n  File \"<string>\", line 1, in <module>\n"
+    "ModuleNotFoundError: No module named 'pointage'"
+)
+
+
+@pytest.mark.parametrize("system", [WINDOWS, MACOS])
+def test_a_python_without_pointage_is_a_french_sentence_and_a_log_file(tmp_path, addins, system):
+    """On a Mac, the click end to end (the AppleScript leaves Python's stderr in xlwings'
+    log, which ExecuteMac hands to ShowError). On Windows, what RunPython's error handler
+    hands to ShowError (pyOpenVBA cannot jump to a label inside an If block, where
+    xlwings' RunPython has it)."""
+    machine, _interpreter, copied = installed(system, tmp_path, addins[system])
+    machine.python_error = MISSING_MODULE
+    app = excel_with_addin(copied, WORKBOOK, machine)
+    if system == MACOS:
+        app.run("ClickButton", "pointage_verifier")
+    else:
+        app.run("ShowError", "", MISSING_MODULE)
+    if system == WINDOWS:
+        log = f"{WINDOWS_HOME}\\.pointage\\pointage-erreur.log"
+        on_disk = tmp_path / ".pointage" / "pointage-erreur.log"
+    else:
+        on_disk = tmp_path / "Library" / "Containers" / "com.microsoft.Excel" / "Data" / "pointage-erreur.log"
+        log = str(on_disk)
+    assert machine.popups == []
+    assert app.dialogs == [
+        (
+            "MsgBox",
+            "Python ne trouve pas un module dont Pointage a besoin (pointage ou xlwings) : Pointage "
+            "n'est pas installé dans le Python du complément.\nFermez Excel, réinstallez Pointage dans "
+            f"ce Python, puis lancez « pointage addin verifier ».\n\nDétail : {log}",
+            "Pointage",
+            48,
+        )
+    ]
+    assert MISSING_MODULE in on_disk.read_text(encoding="cp1252" if system == WINDOWS else "utf-8")
+
+
 def test_the_function_wrappers_are_compiled_for_excel():
     compiled = strip_directives(udf_wrapper_source(), module=UDF_VBA_MODULE, constants=CONSTANTS[WINDOWS])
     assert compiled.count("ActiveWorkbook, Application.Caller)") == 4

@@ -155,6 +155,7 @@ class Machine:
     executed: list[str] = field(default_factory=list)  # code handed to a running Python
     loaded: list[str] = field(default_factory=list)  # DLLs LoadLibrary found
     popups: list[str] = field(default_factory=list)
+    python_error: str = ""  # what a Python the AppleScript starts writes on stderr
 
     def seen(self, path: str) -> Path | None:
         """The file on disk behind a path as the VBA writes it, if it is under home."""
@@ -212,6 +213,11 @@ class Machine:
             if not self.home.joinpath(*APPLESCRIPT_FOLDER, str(args[0])).is_file():
                 raise error(5)  # Invalid procedure call or argument: Excel finds no script
             self.started.append("|".join(str(a) for a in args))
+            if self.python_error:  # the script sends Python's stderr to the log file
+                log = self.seen(str(args[2]).rsplit("|", 1)[1])
+                assert log is not None
+                log.parent.mkdir(parents=True, exist_ok=True)
+                log.write_text(self.python_error, encoding="utf-8")
             return ""
         if name in ("machinereadfile", "machinekill"):
             on_disk = self.seen(str(args[0]))

@@ -120,6 +120,10 @@ End Sub
 ' container). Python's own errors go to the same file (pointage.addin.error_log).
 Function PointageLogPath() As String
     PointageLogPath = Replace(GetConfigFilePath(), PROJECT_NAME & ".conf", "pointage-erreur.log")
+    #If Mac Then
+        ' xlwings joins the home folder, which ends in "/", with another "/".
+        PointageLogPath = Replace(PointageLogPath, "//", "/")
+    #End If
 End Function
 
 Sub PointageWriteLog(path As String, text As String)
