@@ -108,7 +108,7 @@ def program_files(home: Path, addin: bytes, dll_in_user_base: bool = True) -> tu
         executable,
         machine.environ,
         addin,
-        exists=lambda p: machine.seen(str(p)) is not None and machine.seen(str(p)).exists(),
+        exists=lambda p: (found := machine.seen(str(p))) is not None and found.exists(),
         where=places(WINDOWS, home, {}),
     )
     return machine, done
@@ -157,7 +157,9 @@ def test_two_workbooks_share_one_python_server(tmp_path, addins):
     app.activate_workbook(first)
     app.run("ClickButton", "pointage_effacer")
     assert len(machine.servers) == 1
-    assert machine.executed == [DISPATCH.format(b) for b in ("pointage_verifier",) * 2 + ("pointage_effacer",)]
+    assert machine.executed == [
+        DISPATCH.format(b) for b in ("pointage_verifier",) * 2 + ("pointage_effacer",)
+    ]
 
 
 def _prepared_sys_path(argument: str) -> list[str]:
@@ -190,7 +192,7 @@ def test_a_workbook_opened_from_sharepoint_starts_python(tmp_path, addins, syste
 
 
 MISSING_MODULE = (
-    "Traceback (most recent call last):\n  File \"<string>\", line 1, in <module>\n"
+    'Traceback (most recent call last):\n  File "<string>", line 1, in <module>\n'
     "ModuleNotFoundError: No module named 'pointage'"
 )
 

@@ -54,10 +54,10 @@ def test_a_protected_sheet_keeps_its_cells_and_its_findings_go_to_controles(monk
         ("Rapport", "C4"),
     }
     # Every finding, those of the protected sheet too, is in Contrôles.
-    written = [row for row in replayed.sheet("Contrôles").rows() if row and row[0] in ("M001", "B007", "B006")]
-    assert [(row[0], row[2], row[3]) for row in written] == [
-        (c.code, c.sheet, c.cell) for c in plan.controls
+    written = [
+        row for row in replayed.sheet("Contrôles").rows() if row and row[0] in ("M001", "B007", "B006")
     ]
+    assert [(row[0], row[2], row[3]) for row in written] == [(c.code, c.sheet, c.cell) for c in plan.controls]
     assert replayed.alerts == [
         "Vérification terminée : 2 erreurs, 3 avertissements, 0 info.\n4 cellules marquées ; le "
         "détail est dans la feuille « Contrôles ».\n\nLa feuille « Annexe 1 » est protégée : ses "

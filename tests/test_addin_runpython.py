@@ -106,7 +106,7 @@ def test_an_empty_interpreter_key_in_the_addin_sheet_would_hide_the_user_file(tm
     """What the add-in used to ship, played on today's: GetConfig stops at the add-in's
     sheet, whatever the user's file says; the click says so before asking for Python
     (it used to run `pythonw` from PATH)."""
-    machine, interpreter, copied = installed(WINDOWS, tmp_path, addin)
+    machine, _interpreter, copied = installed(WINDOWS, tmp_path, addin)
     app = excel_with_addin(copied, WORKBOOK, machine)
     sheet = app.sheet("pointage.conf", workbook=app.workbooks()[0])
     free = len([row for row in sheet.rows() if row and row[0]]) + 1

@@ -35,15 +35,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pyopenvba import ExcelFile
-
-from pointage.addin.install import APPLESCRIPT_FOLDER
 from pyopenvba.apps.excel import ExcelApplication
 from pyopenvba.apps.excel._bridge import ExcelBridge
-from pyopenvba.apps.excel._model import Range
+from pyopenvba.apps.excel._model import Range, Workbook
 from pyopenvba.interpreter import _values as values
 from pyopenvba.interpreter._objects import VBAObject, member, method
 from pyopenvba.interpreter._preprocess import strip_directives
 from pyopenvba.interpreter._values import EMPTY, MISSING, VBAInt, error
+
+from pointage.addin.install import APPLESCRIPT_FOLDER
 
 WINDOWS, MACOS = "windows", "macos"
 WINDOWS_HOME = "C:\\Users\\agent"
@@ -367,7 +367,7 @@ def excel_with_addin(addin: Path, workbook: Path, machine: Machine) -> ExcelAppl
     return app
 
 
-def opened_from(book: object, address: str) -> None:
+def opened_from(book: Workbook, address: str) -> None:
     """`book` as Excel shows a workbook opened from SharePoint or OneDrive: its FullName
     and Path are the web address, not a folder."""
     book.path = address.rsplit("/", 1)[0]

@@ -222,7 +222,10 @@ def build_parser() -> FrenchParser:
     for action, text in (
         ("installer", "installer le complément pour ce Python (réglages et dossier de démarrage d'Excel)"),
         ("desinstaller", "retirer le complément et les réglages écrits par l'installateur"),
-        ("verifier", "dire ce que trouvera un clic : Python, bibliothèque ou script de xlwings, réglages, modules"),
+        (
+            "verifier",
+            "dire ce que trouvera un clic : Python, bibliothèque ou script de xlwings, réglages, modules",
+        ),
     ):
         sub = addin_commands.add_parser(
             action, help=text, description=text[0].upper() + text[1:] + ".", add_help=False

@@ -41,7 +41,11 @@ TEMPLATE_SHEET = "_myaddin.conf"
 # `ADD_WORKBOOK_TO_PYTHONPATH` off: Pointage never imports from the workbook's folder,
 # and xlwings cannot map a SharePoint or OneDrive address (`https://…`) to a folder
 # (XlwingsError, or UnboundLocalError for a `/sites/` address): Python would never start.
-CONFIG_KEYS = {"UDF Modules": UDF_MODULE, "Use UDF Server": True, "ADD_WORKBOOK_TO_PYTHONPATH": False}
+CONFIG_KEYS: dict[str, str | bool] = {
+    "UDF Modules": UDF_MODULE,
+    "Use UDF Server": True,
+    "ADD_WORKBOOK_TO_PYTHONPATH": False,
+}
 _SHEET_DATA = re.compile(r"<sheetData>.*</sheetData>", re.DOTALL)
 _DIMENSION = re.compile(r'<dimension ref="[^"]*" />|<dimension ref="[^"]*"/>')
 STAMP = (2024, 9, 16, 0, 0, 0)

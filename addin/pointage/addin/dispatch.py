@@ -6,8 +6,8 @@ import traceback
 from datetime import datetime
 
 from pointage.addin.macros import TITLE, effacer_marques, verifier
-from pointage.base.errors import os_reason
 from pointage.base.collector import collector_paused
+from pointage.base.errors import os_reason
 
 
 def _copier(book):
@@ -55,7 +55,9 @@ def run(button_id: str, book=None) -> None:
         try:
             where = f"Transmettez ce fichier à l'équipe Pointage : {write_detail(detail)}"
         except OSError as error:
-            where = f"Le détail n'a pas pu être écrit ({os_reason(error)}) : lancez « pointage addin verifier »."
+            where = (
+                f"Le détail n'a pas pu être écrit ({os_reason(error)}) : lancez « pointage addin verifier »."
+            )
         book.app.alert(
             "Pointage a rencontré une erreur interne. Les marques déjà posées se retirent avec "
             f"« Effacer les marques ».\n\n{where}",

@@ -291,7 +291,11 @@ def run_installer(parser: argparse.ArgumentParser, args: argparse.Namespace) -> 
         return exit_codes.USAGE
     try:
         done = install(
-            system, Path.home(), Path(sys.executable), dict(os.environ), build_addin(functions=system == WINDOWS)
+            system,
+            Path.home(),
+            Path(sys.executable),
+            dict(os.environ),
+            build_addin(functions=system == WINDOWS),
         )
     except BuildError as error:
         print(f"pointage : complément non construit : {error}", file=sys.stderr)

@@ -62,9 +62,9 @@ def apply_marks(
     if protected is not None:
         protected.update(locked)
     records.extend(r for r in previous or [] if r.sheet in locked)
-    previous = [r for r in previous or [] if r.sheet not in locked]
+    unlocked: list[MarkRecord] = [r for r in previous or [] if r.sheet not in locked]
     wanted = {name: targets for name, targets in wanted.items() if name not in locked}
-    kept, undone = _unchanged(previous, wanted)
+    kept, undone = _unchanged(unlocked, wanted)
     # Until undone, the previous marks are in the book: recorded. Undoing is idempotent
     # (a fill put back, a note of ours deleted if still there), so a failure half-way
     # through leaves a journal that « Effacer » can still replay.
@@ -88,7 +88,8 @@ def _unchanged(
 ) -> tuple[list[MarkRecord], list[MarkRecord]]:
     """The previous marks split into those the plan makes again, identical, and the
     others (gone, or another fill or note on the same cell)."""
-    kept, undone = [], []
+    kept: list[MarkRecord] = []
+    undone: list[MarkRecord] = []
     seen: set[tuple[str, str]] = set()
     for record in previous:
         if (record.sheet, record.cell) in seen:

@@ -6,8 +6,8 @@ Every button calls the same VBA procedure, which hands its id to
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 import re
+from dataclasses import dataclass
 from pathlib import Path
 from xml.sax.saxutils import quoteattr
 

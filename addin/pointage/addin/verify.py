@@ -58,7 +58,9 @@ def checks(system: str, home: Path, environ: dict[str, str]) -> list[Check]:
     key = "interpreter_win" if system == WINDOWS else "interpreter_mac"
     interpreter = config.get(key, "")
     if not interpreter:
-        found.append(Check(False, "Aucun Python indiqué dans les réglages : lancez « pointage addin installer »."))
+        found.append(
+            Check(False, "Aucun Python indiqué dans les réglages : lancez « pointage addin installer ».")
+        )
         return found
     python = Path(interpreter)
     if not python.is_file():
