@@ -7,8 +7,6 @@ fixes it is taken out."""
 
 from __future__ import annotations
 
-import os
-import subprocess
 import sys
 from pathlib import Path, PureWindowsPath
 
@@ -19,6 +17,7 @@ from pyopenvba.interpreter._preprocess import strip_directives
 
 from pointage.addin.build import UDF_VBA_MODULE, build_addin, udf_wrapper_source
 from pointage.addin.install import applescript_place, install, places
+from test_addin_install import _run
 from test_addin_runpython import DISPATCH, WORKBOOK, installed
 from xlwings_vba import (
     CONSTANTS,
@@ -34,6 +33,18 @@ from xlwings_vba import (
 OTHER = WORKBOOK.parent / "cp-2022-11-21-inclusion-phase-3.xlsx"
 SHAREPOINT = "https://cd62.sharepoint.com/sites/Budget/Documents partages/Commission/cp-2024-09-16.xlsx"
 DLL = f"xlwings64-{xlwings.__version__}.dll"
+
+
+def warning(text: str) -> list[tuple[str, str, str, int]]:
+    """The add-in's one message box: the text, titled Pointage, vbExclamation."""
+    return [("MsgBox", text, "Pointage", 48)]
+
+
+def refused_click(app, machine: Machine) -> list[tuple]:
+    """A click on « Vérifier » that must start no Python: the dialogs it shows."""
+    app.run("ClickButton", "pointage_verifier")
+    assert machine.started == [] and machine.popups == []
+    return app.dialogs
 
 
 @pytest.fixture(scope="module")
@@ -62,19 +73,11 @@ def test_on_a_mac_the_installer_puts_the_applescript_where_excel_runs_it(tmp_pat
 def test_a_mac_without_the_applescript_says_in_french_what_to_do(tmp_path, addins):
     machine, _interpreter, copied = installed(MACOS, tmp_path, addins[MACOS])
     applescript_place(tmp_path).unlink()
-    app = excel_with_addin(copied, WORKBOOK, machine)
-    app.run("ClickButton", "pointage_verifier")
-    assert machine.started == []
-    assert app.dialogs == [
-        (
-            "MsgBox",
-            f"Excel ne trouve pas le script xlwings-{xlwings.__version__}.applescript dans le dossier "
-            "~/Bibliothèque/Application Scripts/com.microsoft.Excel/.\nFermez Excel, lancez « pointage "
-            "addin installer » dans le Terminal, puis rouvrez Excel.",
-            "Pointage",
-            48,
-        )
-    ]
+    assert refused_click(excel_with_addin(copied, WORKBOOK, machine), machine) == warning(
+        f"Excel ne trouve pas le script xlwings-{xlwings.__version__}.applescript dans le dossier "
+        "~/Bibliothèque/Application Scripts/com.microsoft.Excel/.\nFermez Excel, lancez « pointage "
+        "addin installer » dans le Terminal, puis rouvrez Excel."
+    )
 
 
 def test_the_mac_addin_offers_no_function_it_cannot_run(tmp_path, addins):
@@ -133,18 +136,11 @@ def test_without_the_dll_the_installer_and_the_click_say_what_to_do(tmp_path, ad
         f"C:\\Program Files, {WINDOWS_HOME}\\AppData\\Roaming\\Python) :"
     )
     app = excel_with_addin(places(WINDOWS, tmp_path, {}).startup / "pointage.xlam", WORKBOOK, machine)
-    app.run("ClickButton", "pointage_verifier")
-    assert machine.started == [] and machine.popups == []
-    assert app.dialogs == [
-        (
-            "MsgBox",
-            f"Pointage ne trouve pas la bibliothèque {DLL} de xlwings à côté de Python "
-            "(C:\\Program Files\\Python311).\nFermez Excel, lancez « pointage addin verifier » : il dit "
-            "où la mettre ; puis « pointage addin installer ».",
-            "Pointage",
-            48,
-        )
-    ]
+    assert refused_click(app, machine) == warning(
+        f"Pointage ne trouve pas la bibliothèque {DLL} de xlwings à côté de Python "
+        "(C:\\Program Files\\Python311).\nFermez Excel, lancez « pointage addin verifier » : il dit "
+        "où la mettre ; puis « pointage addin installer »."
+    )
 
 
 def test_two_workbooks_share_one_python_server(tmp_path, addins):
@@ -217,16 +213,11 @@ def test_a_python_without_pointage_is_a_french_sentence_and_a_log_file(tmp_path,
         on_disk = tmp_path / "Library" / "Containers" / "com.microsoft.Excel" / "Data" / "pointage-erreur.log"
         log = str(on_disk)
     assert machine.popups == []
-    assert app.dialogs == [
-        (
-            "MsgBox",
-            "Python ne trouve pas un module dont Pointage a besoin (pointage ou xlwings) : Pointage "
-            "n'est pas installé dans le Python du complément.\nFermez Excel, réinstallez Pointage dans "
-            f"ce Python, puis lancez « pointage addin verifier ».\n\nDétail : {log}",
-            "Pointage",
-            48,
-        )
-    ]
+    assert app.dialogs == warning(
+        "Python ne trouve pas un module dont Pointage a besoin (pointage ou xlwings) : Pointage "
+        "n'est pas installé dans le Python du complément.\nFermez Excel, réinstallez Pointage dans "
+        f"ce Python, puis lancez « pointage addin verifier ».\n\nDétail : {log}"
+    )
     assert MISSING_MODULE in on_disk.read_text(encoding="cp1252" if system == WINDOWS else "utf-8")
 
 
@@ -236,23 +227,11 @@ def test_the_function_wrappers_are_compiled_for_excel():
     assert 'XLPy.CallUDF("pointage.addin.functions", "NOMBRE_FR", Array(texte))\r\n' not in compiled
 
 
-def _addin(home: Path, *args: str) -> subprocess.CompletedProcess:
-    environ = {k: v for k, v in os.environ.items() if not k.startswith("CONDA")}
-    environ.update(HOME=str(home), APPDATA=str(home / "AppData" / "Roaming"))
-    return subprocess.run(
-        [sys.executable, "-m", "pointage", "addin", *args],
-        capture_output=True,
-        text=True,
-        timeout=300,
-        env=environ,
-    )
-
-
 def test_addin_verifier_says_what_a_click_will_find(tmp_path):
-    assert _addin(tmp_path, "installer", "--plateforme", "macos").returncode == 0
+    assert _run(tmp_path, "installer", "--plateforme", "macos").returncode == 0
     where = places(MACOS, tmp_path, {})
     script = applescript_place(tmp_path)
-    run = _addin(tmp_path, "verifier", "--plateforme", "macos")
+    run = _run(tmp_path, "verifier", "--plateforme", "macos")
     assert (run.returncode, run.stderr) == (0, "")
     assert run.stdout.splitlines() == [
         "Ce que trouvera un clic sur un bouton Pointage (Excel sous macOS) :",
@@ -264,7 +243,7 @@ def test_addin_verifier_says_what_a_click_will_find(tmp_path):
         "Tout est en place.",
     ]
     script.unlink()
-    run = _addin(tmp_path, "verifier", "--plateforme", "macos")
+    run = _run(tmp_path, "verifier", "--plateforme", "macos")
     assert run.returncode == 1
     assert run.stdout.splitlines()[4:] == [
         f"  À CORRIGER — Script de xlwings absent ({script}) : lancez « pointage addin installer ».",
@@ -274,9 +253,9 @@ def test_addin_verifier_says_what_a_click_will_find(tmp_path):
 
 
 def test_addin_verifier_on_windows_finds_no_dll_next_to_a_linux_python(tmp_path):
-    run = _addin(tmp_path, "installer", "--plateforme", "windows")
+    run = _run(tmp_path, "installer", "--plateforme", "windows")
     assert run.returncode == 1 and "ATTENTION : la bibliothèque" in run.stdout
-    run = _addin(tmp_path, "verifier", "--plateforme", "windows")
+    run = _run(tmp_path, "verifier", "--plateforme", "windows")
     python = Path(sys.executable)
     assert run.returncode == 1
     assert run.stdout.splitlines()[4] == (
