@@ -205,7 +205,7 @@ def build_parser() -> FrenchParser:
     addin = commands.add_parser(
         "addin",
         help="le complément Excel Pointage (.xlam)",
-        description="Construit, installe ou retire le complément Excel Pointage.",
+        description="Construit, installe, vérifie ou retire le complément Excel Pointage.",
         add_help=False,
     )
     addin.add_argument("-h", "--aide", "--help", action="help", help="afficher cette aide")
