@@ -263,3 +263,15 @@ def test_addin_verifier_on_windows_finds_no_dll_next_to_a_linux_python(tmp_path)
         f"{python} -m pip install --force-reinstall xlwings=={xlwings.__version__}, puis « pointage "
         "addin installer »."
     )
+
+
+def test_addin_verifier_on_a_machine_without_excel_checks_what_it_can(tmp_path):
+    run = _run(tmp_path, "verifier")
+    assert (run.returncode, run.stderr) == (1, "")
+    assert run.stdout.splitlines() == [
+        "Ce que trouverait un clic sur un bouton Pointage :",
+        "  À CORRIGER — Pas d'Excel sur ce système (Linux) : lancez la commande sur le poste Windows ou "
+        "Mac, ou ajoutez --plateforme windows|macos pour contrôler une installation faite avec cette option.",
+        f"  OK — Modules importables : pointage, xlwings {xlwings.__version__}",
+        "Un clic échouerait : corrigez les lignes « À CORRIGER ».",
+    ]

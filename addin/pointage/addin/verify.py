@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import platform
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -18,11 +19,10 @@ from pathlib import Path
 
 from pointage.addin.install import (
     ADDIN_NAME,
-    MACOS,
     WINDOWS,
     applescript_place,
+    current_system,
     dll_names,
-    excel_system,
     places,
     read_config,
     xlwings_version,
@@ -130,13 +130,28 @@ def _modules(python: Path) -> Check:
     return Check(True, f"Modules importables : pointage, xlwings {version}")
 
 
+def without_excel() -> list[Check]:
+    """On a system without Excel (Linux): what can be checked, this Python's modules."""
+    here = platform.system() or sys.platform
+    return [
+        Check(
+            False,
+            f"Pas d'Excel sur ce système ({here}) : lancez la commande sur le poste Windows ou Mac, ou "
+            "ajoutez --plateforme windows|macos pour contrôler une installation faite avec cette option.",
+        ),
+        _modules(Path(sys.executable)),
+    ]
+
+
 def run_verifier_addin(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
-    system = excel_system(args)
+    system = args.plateforme or current_system()
     if system is None:
-        return exit_codes.USAGE
-    found = checks(system, Path.home(), dict(os.environ))
-    name = "Windows" if system == WINDOWS else "macOS" if system == MACOS else system
-    print(f"Ce que trouvera un clic sur un bouton Pointage (Excel sous {name}) :")
+        print("Ce que trouverait un clic sur un bouton Pointage :")
+        found = without_excel()
+    else:
+        name = "Windows" if system == WINDOWS else "macOS"
+        print(f"Ce que trouvera un clic sur un bouton Pointage (Excel sous {name}) :")
+        found = checks(system, Path.home(), dict(os.environ))
     for check in found:
         print(f"  {'OK' if check.ok else 'À CORRIGER'} — {check.text}")
     good = all(check.ok for check in found)
