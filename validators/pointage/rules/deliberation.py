@@ -1,0 +1,287 @@
+"""D — the délibération's Word text against its annexes; and the articles (A001) and key
+figures (A002) the text states, checked as those of a `Délibération` sheet are.
+
+A finding here is located in the document (`document`, `paragraph`), and names in
+`cells` the workbook cells it was compared with.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from pointage.analysis.quoted_figures import (
+    CODE_OPERATION,
+    Article,
+    Quote,
+    articles,
+    count_quotes,
+    money_columns,
+    money_quotes,
+    stated_sums,
+)
+from pointage.analysis.references import Resolution, resolve_reference
+from pointage.analysis.workbook_figures import HeldFigure, workbook_figures
+from pointage.base.addresses import sheet_reference
+from pointage.base.formatting import as_json, format_money, money_json, show
+from pointage.base.numbers import to_cents
+from pointage.base.text import label_key
+from pointage.report.findings import Finding, Severity
+from pointage.rules.articles import A001, A002, reference_disagreement, sum_disagreement
+from pointage.rules.registry import rule
+from pointage.tables.table import DETAIL
+
+if TYPE_CHECKING:
+    from pointage.analysis.context import CheckContext
+    from pointage.reading.deliberation import Passage
+
+D001 = rule(
+    "D001",
+    Severity.AVERTISSEMENT,
+    summary="Un montant (en euros) ou un nombre de places que cite le texte de la délibération "
+    "(document Word, option `--deliberation`) ne se retrouve nulle part dans le classeur : ni "
+    "dans une cellule, ni dans les composantes d'un chiffre clé ; dans une ligne de tableau qui "
+    "cite un code opération, parmi les montants de ce code. Le message dit ce qui a été cherché. "
+    "Les montants écrits en lettres ne sont pas lus.",
+    message="{figure} cité (« {sentence} ») : {looked}.",
+    example="Seed 000 ✔ : « pour un montant total de 464 570 € » se retrouve dans le total de "
+    "l'annexe 1 et la Dépense de C02-446A05.",
+    after_others=True,
+)
+
+D002 = rule(
+    "D002",
+    Severity.ERREUR,
+    summary="Le texte de la délibération reprend un chiffre du classeur que Pointage signale "
+    "comme faux (une erreur d'une autre règle sur cette cellule) : le texte est à corriger "
+    "avec le classeur.",
+    message="{figure} cité (« {sentence} ») reprend {address}, en erreur : [{code}] {message}",
+    example="Seed 003 ✘ : le plan de financement cite `3030 places` de delta, la valeur de "
+    "'Annexe 2'!F26 où cible 1 030 − existant 700 = 330.",
+    after_others=True,
+)
+
+
+@dataclass
+class _Review:
+    """What the document's articles and key figures already account for."""
+
+    references: list[tuple[Article, Quote, str, Resolution]] = field(default_factory=list)
+    tied: set[tuple[Passage, int]] = field(default_factory=set)  # quotes A001/A002 check
+
+
+def _review(ctx: CheckContext) -> _Review:
+    review = _Review()
+    document = ctx.document
+    if document is None:
+        return review
+    passages = list(document.passages)
+    sheet = ctx.articles[0].sheet_name if ctx.articles else ""
+    for article in articles(passages, ctx.units):
+        quote = article.amount
+        reference = " + ".join(article.codes) or _sheet_reference(article, ctx)
+        if quote is None or not reference:
+            continue
+        resolution = resolve_reference(reference, ctx, sheet)
+        if resolution.unresolved:
+            continue  # looked up as any other figure (D001 says what was looked for)
+        review.references.append((article, quote, reference, resolution))
+        review.tied.add(_key(quote))
+    for stated in stated_sums(passages):
+        review.tied.update(_key(q) for q in (stated.figure, *stated.parts))
+    return review
+
+
+def _key(quote: Quote) -> tuple[Passage, int]:
+    return quote.passage, quote.start
+
+
+def _sheet_reference(article: Article, ctx: CheckContext) -> str:
+    """The RÉFÉRENCE of the same article in a `Délibération`/`Articles` sheet."""
+    for table in ctx.articles:
+        for row in table.rows:
+            label = table.text(row, "article")
+            if row.kind == DETAIL and label and _article_number(label) == article.number:
+                return table.text(row, "reference")
+    return ""
+
+
+def _article_number(label: str) -> int | None:
+    digits = "".join(ch if ch.isdigit() else " " for ch in label).split()
+    return int(digits[0]) if digits else None
+
+
+def document_articles(ctx: CheckContext) -> Iterator[Finding]:
+    """A001 over the document's articles: the amount of an article against what its
+    reference designates (the code opérations it quotes, else the RÉFÉRENCE of the same
+    article in the workbook)."""
+    document = ctx.document
+    if document is None:
+        return
+    for article, quote, reference, resolution in ctx.shared(_review).references:
+        cents = to_cents(quote.value)
+        disagreement = reference_disagreement(cents, reference, resolution, ctx, f" (« {quote.sentence} »)")
+        if disagreement is None:
+            continue
+        expected, problem = disagreement
+        yield A001.finding(
+            None,
+            None,
+            cells=resolution.cells,
+            expected=money_json(expected),
+            found=money_json(cents),
+            money=True,
+            article=article.label,
+            problem=problem,
+            document=document.name,
+            paragraph=quote.passage.place,
+        )
+
+
+def document_key_figures(ctx: CheckContext) -> Iterator[Finding]:
+    """A002 over the document: `8 661 … dont 1 313, 2 081 et 5 548`."""
+    document = ctx.document
+    if document is None:
+        return
+    for stated in stated_sums(list(document.passages)):
+        parts = [p.value for p in stated.parts]
+        disagreement = sum_disagreement(stated.figure.value, parts)
+        if disagreement is None:
+            continue
+        expected, problem = disagreement
+        yield A002.finding(
+            None,
+            None,
+            expected=as_json(expected, money=False),
+            found=as_json(stated.figure.value, money=False),
+            label=f"« {stated.figure.sentence} »",
+            problem=problem,
+            document=document.name,
+            paragraph=stated.figure.passage.place,
+        )
+
+
+@dataclass
+class _Lookup:
+    """A quoted figure and the workbook cells that hold it, or what was looked in."""
+
+    quote: Quote
+    held: list[HeldFigure]
+    looked: str  # French: where it was looked for, when nothing holds it
+
+
+def _lookups(ctx: CheckContext) -> list[_Lookup]:
+    document = ctx.document
+    if document is None:
+        return []
+    figures = ctx.shared(workbook_figures)
+    tied = ctx.shared(_review).tied
+    passages = list(document.passages)
+    columns = money_columns(passages)
+    codes_of_rows = _row_codes(passages)
+    known = {label_key(line.code) for line in ctx.budget_lines if line.code}
+    lookups = []
+    for passage in passages:
+        in_money_column = (passage.table, passage.column) in columns and passage.row != 1
+        quotes = money_quotes(passage, in_money_column) + count_quotes(passage, ctx.units)
+        codes = codes_of_rows.get((passage.table, passage.row), []) if passage.table else []
+        codes = [c for c in codes if label_key(c) in known]
+        for quote in quotes:
+            if _key(quote) in tied:
+                continue
+            unit = quote.unit_key if not quote.money else None
+            held = figures.holding(quote.value, unit)
+            if codes:
+                lines = _code_cells(ctx, codes)
+                held = [h for h in held if (h.sheet, h.cell) in lines]
+                looked = f"aucun montant de {' ni de '.join(codes)} ne vaut {_shown(quote)} (cherché dans " + (
+                    ", ".join(sheet_reference(s, c) for s, c in lines) + ")"
+                )
+            else:
+                looked = (
+                    f"aucune cellule du classeur ne vaut {_shown(quote)} (cherché dans "
+                    f"{_sheets(figures.sheets)}, et dans les composantes des chiffres clés)"
+                )
+            lookups.append(_Lookup(quote, held, looked))
+    return lookups
+
+
+def _row_codes(passages: list[Passage]) -> dict[tuple[int | None, int | None], list[str]]:
+    """The code opérations quoted in each row of the document's tables."""
+    codes: dict[tuple[int | None, int | None], list[str]] = {}
+    for passage in passages:
+        if passage.table is not None:
+            codes.setdefault((passage.table, passage.row), []).extend(CODE_OPERATION.findall(passage.text))
+    return codes
+
+
+def _code_cells(ctx: CheckContext, codes: list[str]) -> list[tuple[str, str]]:
+    """The money cells of the budget lines of `codes` (AE, Disponible, Dépense…)."""
+    wanted = {label_key(c) for c in codes}
+    cells = []
+    for line in ctx.budget_lines:
+        if not line.code or label_key(line.code) not in wanted:
+            continue
+        for role in line.table.kind.money:
+            if line.table.has(role) and line.table.number_value(line.row, role) is not None:
+                cells.append((line.table.sheet_name, line.address(role)))
+    return cells
+
+
+def _shown(quote: Quote) -> str:
+    return format_money(to_cents(quote.value)) if quote.money else show(quote.value, money=False)
+
+
+def _sheets(names: list[str]) -> str:
+    if not names:
+        return "aucune feuille"
+    quoted = [f"« {n} »" for n in names]
+    return "la feuille " + quoted[0] if len(quoted) == 1 else "les feuilles " + ", ".join(quoted)
+
+
+@D001
+def check_unmatched_figures(ctx: CheckContext) -> Iterator[Finding]:
+    document = ctx.document
+    if document is None:
+        return
+    for lookup in ctx.shared(_lookups):
+        if lookup.held:
+            continue
+        yield D001.finding(
+            None,
+            None,
+            figure=f"« {lookup.quote.written} »",
+            sentence=lookup.quote.sentence,
+            looked=lookup.looked,
+            document=document.name,
+            paragraph=lookup.quote.passage.place,
+        )
+
+
+@D002
+def check_figures_found_wrong(ctx: CheckContext) -> Iterator[Finding]:
+    document = ctx.document
+    if document is None:
+        return
+    wrong = {(f.sheet, f.cell): f for f in ctx.earlier_findings if f.severity == Severity.ERREUR and f.cell}
+    for lookup in ctx.shared(_lookups):
+        flagged = [(h, wrong[(h.sheet, h.cell)]) for h in lookup.held if (h.sheet, h.cell) in wrong]
+        if not flagged or len(flagged) < len(lookup.held):
+            continue  # some cell holds it that no rule doubts: the text may quote that one
+        held, finding = flagged[0]
+        yield D002.finding(
+            None,
+            None,
+            cells=[held.address],
+            expected=finding.expected,
+            found=finding.found,
+            money=finding.money,
+            figure=f"« {lookup.quote.written} »",
+            sentence=lookup.quote.sentence,
+            address=held.address,
+            code=finding.code,
+            message=finding.message,
+            document=document.name,
+            paragraph=lookup.quote.passage.place,
+        )
