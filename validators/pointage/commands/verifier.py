@@ -8,12 +8,16 @@ import argparse
 import gc
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pointage.base import exit_codes
 from pointage.base.console import printable, write_json
 from pointage.base.errors import lock_file_reason, reading_failure
 from pointage.reading.suffixes import FORMATS_READ, WORKBOOK_SUFFIXES
 from pointage.rules.registry import all_rules
+
+if TYPE_CHECKING:
+    from pointage.reading.deliberation import DeliberationText
 
 
 def _codes(parser: argparse.ArgumentParser, text: str, option: str) -> list[str]:
@@ -118,6 +122,7 @@ def run_verifier(
         parser.error("--sortie ne s'emploie qu'avec --annoter")
     if args.sortie and len(files) + len(missing) != 1:
         parser.error("--sortie ne s'emploie qu'avec un seul classeur")
+    document = _deliberation(parser, args, files, missing)
     report = Report(skipped=skipped, pointage_copies=copies_met)
     for argument in missing:
         report.files.append(unreadable_report(argument, "fichier ou dossier introuvable."))
@@ -127,7 +132,13 @@ def run_verifier(
     show_progress = args.format == "texte" and len(files) > 1 and sys.stdout.isatty() and sys.stderr.isatty()
     # One workbook's objects at most are retained: a batch frees each as it goes.
     keep = retain if len(files) == 1 and not args.annoter else None
-    checked = check_files(files, select, ignore, ProgressBar() if show_progress else None, retain=keep)
+    if document is not None and files:
+        from pointage.engine.check import check_path, select_rules
+
+        [(path, shown)] = files
+        checked = [check_path(path, select_rules(select, ignore), shown, keep, document=document)]
+    else:
+        checked = check_files(files, select, ignore, ProgressBar() if show_progress else None, retain=keep)
     if args.annoter:
         # The command runs without the cycle collector (pointage.cli.run); an openpyxl
         # workbook is full of cycles, and a folder annotated in one process would keep
@@ -164,6 +175,26 @@ def run_verifier(
     for line in notices:
         print(printable(line), file=sys.stderr if args.format == "json" else sys.stdout)
     return exit_codes.USAGE if copies_failed else report.exit_code
+
+
+def _deliberation(
+    parser: argparse.ArgumentParser, args: argparse.Namespace, files: list, missing: list
+) -> DeliberationText | None:
+    """The Word text given with `--deliberation`, read before any check: a document that
+    cannot be read stops the command (exit 2) with its French reason."""
+    if not args.deliberation:
+        return None
+    if len(files) + len(missing) != 1:
+        parser.error("--deliberation ne s'emploie qu'avec un seul classeur")
+    from pointage.reading.deliberation import UnreadableDocument, read_deliberation
+
+    try:
+        return read_deliberation(args.deliberation)
+    except UnreadableDocument as exc:
+        print(printable(f"pointage : {args.deliberation} : {exc}"), file=sys.stderr)
+    except OSError as exc:
+        print(printable(f"pointage : {args.deliberation} : {reading_failure(Path(args.deliberation), exc)}"), file=sys.stderr)
+    sys.exit(exit_codes.USAGE)
 
 
 def nothing_to_check(report) -> int:
