@@ -169,6 +169,8 @@ class _Lookup:
     quote: Quote
     held: list[HeldFigure]
     looked: str  # French: where it was looked for, when nothing holds it
+    looked_in: list[str]  # the cells it was looked in, when they are few (a code's line)
+    context: str  # the sentence, or the table's row (`C02-446A05 | … | 464 570,00`)
 
 
 def _lookups(ctx: CheckContext) -> list[_Lookup]:
@@ -180,6 +182,8 @@ def _lookups(ctx: CheckContext) -> list[_Lookup]:
     passages = list(document.passages)
     columns = money_columns(passages)
     codes_of_rows = _row_codes(passages)
+    rows = _row_texts(passages)
+    components = ", et dans les composantes des chiffres clés" if ctx.key_figures else ""
     known = {label_key(line.code) for line in ctx.budget_lines if line.code}
     lookups = []
     for passage in passages:
@@ -192,18 +196,22 @@ def _lookups(ctx: CheckContext) -> list[_Lookup]:
                 continue
             unit = quote.unit_key if not quote.money else None
             held = figures.holding(quote.value, unit)
+            looked_in: list[str] = []
             if codes:
                 lines = _code_cells(ctx, codes)
                 held = [h for h in held if (h.sheet, h.cell) in lines]
-                looked = f"aucun montant de {' ni de '.join(codes)} ne vaut {_shown(quote)} (cherché dans " + (
-                    ", ".join(sheet_reference(s, c) for s, c in lines) + ")"
+                looked_in = [sheet_reference(s, c) for s, c in lines]
+                looked = (
+                    f"aucun montant de {' ni de '.join(codes)} ne vaut {_shown(quote)} "
+                    f"(cherché dans {', '.join(looked_in)})"
                 )
             else:
                 looked = (
                     f"aucune cellule du classeur ne vaut {_shown(quote)} (cherché dans "
-                    f"{_sheets(figures.sheets)}, et dans les composantes des chiffres clés)"
+                    f"{_sheets(figures.sheets)}{components})"
                 )
-            lookups.append(_Lookup(quote, held, looked))
+            context = rows[(passage.table, passage.row)] if passage.table else quote.sentence
+            lookups.append(_Lookup(quote, held, looked, looked_in, context))
     return lookups
 
 
@@ -214,6 +222,15 @@ def _row_codes(passages: list[Passage]) -> dict[tuple[int | None, int | None], l
         if passage.table is not None:
             codes.setdefault((passage.table, passage.row), []).extend(CODE_OPERATION.findall(passage.text))
     return codes
+
+
+def _row_texts(passages: list[Passage]) -> dict[tuple[int | None, int | None], str]:
+    """Each row of the document's tables as it reads: `C02-446A05 | 6568/93446 | …`."""
+    cells: dict[tuple[int | None, int | None], list[str]] = {}
+    for passage in passages:
+        if passage.table is not None:
+            cells.setdefault((passage.table, passage.row), []).append(passage.text)
+    return {row: " | ".join(texts) for row, texts in cells.items()}
 
 
 def _code_cells(ctx: CheckContext, codes: list[str]) -> list[tuple[str, str]]:
@@ -230,7 +247,9 @@ def _code_cells(ctx: CheckContext, codes: list[str]) -> list[tuple[str, str]]:
 
 
 def _shown(quote: Quote) -> str:
-    return format_money(to_cents(quote.value)) if quote.money else show(quote.value, money=False)
+    if quote.money:
+        return format_money(to_cents(quote.value))
+    return f"{show(quote.value, money=False)} {quote.unit}"
 
 
 def _sheets(names: list[str]) -> str:
@@ -251,8 +270,9 @@ def check_unmatched_figures(ctx: CheckContext) -> Iterator[Finding]:
         yield D001.finding(
             None,
             None,
+            cells=lookup.looked_in,
             figure=f"« {lookup.quote.written} »",
-            sentence=lookup.quote.sentence,
+            sentence=lookup.context,
             looked=lookup.looked,
             document=document.name,
             paragraph=lookup.quote.passage.place,
@@ -278,7 +298,7 @@ def check_figures_found_wrong(ctx: CheckContext) -> Iterator[Finding]:
             found=finding.found,
             money=finding.money,
             figure=f"« {lookup.quote.written} »",
-            sentence=lookup.quote.sentence,
+            sentence=lookup.context,
             address=held.address,
             code=finding.code,
             message=finding.message,
