@@ -97,9 +97,24 @@ def _measured_text_part(archive: zipfile.ZipFile) -> bytes:
         )
     if _TEXT_PART not in archive.namelist():
         raise UnreadableDocument(f"ce n'est pas un document Word (.docx) : l'archive n'a pas de {_TEXT_PART}.")
+    if archive.getinfo(_TEXT_PART).file_size > MAX_DOCUMENT_XML:
+        raise UnreadableDocument(_text_too_big())
     # Inflated here whatever the archive declares: a part that lies about its size is
     # refused at the cap, before python-docx reads it.
-    return read_part(archive, _TEXT_PART, limit=MAX_DOCUMENT_XML)
+    try:
+        return read_part(archive, _TEXT_PART, limit=MAX_DOCUMENT_XML)
+    except UnreadableDocument:
+        raise
+    except UnreadableWorkbook as exc:  # said of a workbook by zip_parts: said again of the document
+        raise UnreadableDocument(_text_too_big()) from exc
+
+
+def _text_too_big() -> str:
+    return (
+        f"le texte du document ({_TEXT_PART}) fait plus de {MAX_DOCUMENT_XML // MIB} Mo une fois "
+        "décompressé : trop volumineux pour être lu (la lecture prendrait plus de 300 Mo de mémoire) ; "
+        "enregistrez le texte de la délibération seul dans un document."
+    )
 
 
 def _passages(path: Path, xml: bytes) -> list[Passage]:
