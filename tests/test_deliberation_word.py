@@ -39,7 +39,9 @@ def run(*args: str) -> subprocess.CompletedProcess:
 
 def document_findings(workbook: Path, description: Description, tmp_path: Path, folder: str = "."):
     (tmp_path / folder).mkdir(exist_ok=True)
-    document = read_deliberation(construire_deliberation(tmp_path / folder / "deliberation.docx", description))
+    document = read_deliberation(
+        construire_deliberation(tmp_path / folder / "deliberation.docx", description)
+    )
     report = check_path(workbook, document=document)
     return [f for f in report.findings if f.document is not None], report
 
@@ -114,7 +116,10 @@ def _variants(description: Description):
         for r, row in enumerate(block, start=1):
             for c, text in enumerate(row, start=1):
                 if r > 1 and (match := _QUOTED.search(text)):
-                    yield f"tableau {table}, ligne {r}, colonne {c}", _changed(description, index, (r - 1, c - 1), match)
+                    yield (
+                        f"tableau {table}, ligne {r}, colonne {c}",
+                        _changed(description, index, (r - 1, c - 1), match),
+                    )
 
 
 _QUOTED = re.compile(r"(?<![\d,])\d[\d \u00a0\u202f]*(?=(?:,\d+)?\s*(?:€|euros|places)|,\d\d$)")
@@ -138,7 +143,12 @@ def _changed(description: Description, index: int, cell: tuple[int, int] | None,
 
 # The article amounts the workbook's `Articles` sheet gives a reference (A001); every
 # other quoted amount or count is looked up in the workbook (D001).
-ARTICLE_AMOUNTS = {("001", "paragraphe 3"), ("001", "paragraphe 5"), ("001", "paragraphe 7"), ("001", "paragraphe 9")}
+ARTICLE_AMOUNTS = {
+    ("001", "paragraphe 3"),
+    ("001", "paragraphe 5"),
+    ("001", "paragraphe 7"),
+    ("001", "paragraphe 9"),
+}
 CASES = [(seed, place, variant) for seed in SEEDS for place, variant in _variants(SEEDS[seed][0])]
 
 
@@ -161,7 +171,11 @@ def test_a_one_digit_change_is_found_at_its_paragraph(seed, place, variant, tmp_
     before, _ = document_findings(workbook, SEEDS[seed][0], tmp_path, "avant")
     after, _ = document_findings(workbook, variant, tmp_path, "apres")
     said_before = {(f.code, f.severity.value, f.paragraph) for f in before}
-    new = [(f.code, f.severity.value, f.paragraph) for f in after if (f.code, f.severity.value, f.paragraph) not in said_before]
+    new = [
+        (f.code, f.severity.value, f.paragraph)
+        for f in after
+        if (f.code, f.severity.value, f.paragraph) not in said_before
+    ]
     if (seed, place) in ARTICLE_AMOUNTS:
         assert new == [("A001", "erreur", place)]
     elif (seed, place) == ("003", "tableau 1, ligne 3, colonne 4"):
@@ -239,7 +253,13 @@ def test_amounts_are_read_in_their_french_forms(written, value):
 
 @pytest.mark.parametrize(
     "written",
-    ["quatre cent soixante-quatre mille euros", "160 euros pour un an", "au 31/12/2023", "85.5 %", "C02-446A05"],
+    [
+        "quatre cent soixante-quatre mille euros",
+        "160 euros pour un an",
+        "au 31/12/2023",
+        "85.5 %",
+        "C02-446A05",
+    ],
 )
 def test_what_is_not_an_amount_of_the_annexes(written):
     assert money_quotes(Passage(written, paragraph=1)) == []
@@ -272,7 +292,9 @@ def test_an_encrypted_docx_is_refused_in_french_with_exit_2(tmp_path):
 def test_a_workbook_given_as_the_document_is_refused(tmp_path):
     result = run("verifier", str(SEEDS["000"][1]), "--deliberation", str(SEEDS["001"][1]))
     assert result.returncode == 2
-    assert result.stderr.endswith("ce n'est pas un document Word (.docx) : l'archive n'a pas de word/document.xml.\n")
+    assert result.stderr.endswith(
+        "ce n'est pas un document Word (.docx) : l'archive n'a pas de word/document.xml.\n"
+    )
 
 
 def test_a_document_too_big_is_refused_before_python_docx_reads_it(tmp_path, monkeypatch):
@@ -280,7 +302,9 @@ def test_a_document_too_big_is_refused_before_python_docx_reads_it(tmp_path, mon
     with zipfile.ZipFile(docx) as archive:
         size = archive.getinfo("word/document.xml").file_size
     monkeypatch.setattr(reading, "MAX_DOCUMENT_XML", size - 1)
-    with pytest.raises(UnreadableDocument, match=r"^le texte du document \(word/document\.xml\) fait plus de"):
+    with pytest.raises(
+        UnreadableDocument, match=r"^le texte du document \(word/document\.xml\) fait plus de"
+    ):
         read_deliberation(docx)
     monkeypatch.setattr(reading, "MAX_DOCUMENT_XML", size)
     monkeypatch.setattr(reading, "MAX_DOCUMENT_BYTES", size)

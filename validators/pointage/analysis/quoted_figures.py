@@ -127,7 +127,9 @@ def amounts_in(text: str) -> list[tuple[str, Decimal, int]]:
 
 def money_quotes(passage: Passage, money_column: bool = False) -> list[Quote]:
     """The amounts in euros of a passage (a bare number too, in a column of amounts)."""
-    quotes = [Quote(passage, written, value, True, start=at) for written, value, at in amounts_in(passage.text)]
+    quotes = [
+        Quote(passage, written, value, True, start=at) for written, value, at in amounts_in(passage.text)
+    ]
     if not quotes and money_column and (bare := _BARE.match(passage.text)):
         value = _value(bare["number"])
         if value is not None:
@@ -194,14 +196,10 @@ def stated_sums(passages: list[Passage]) -> list[StatedSum]:
         split = _DONT.search(passage.text)
         if split is None:
             continue
-        parts = [
-            _count(passage, m) for m in _PART.finditer(passage.text, split.end()) if _count(passage, m)
-        ]
+        parts = [_count(passage, m) for m in _PART.finditer(passage.text, split.end()) if _count(passage, m)]
         figure = _leading(passage) if split.start() > 0 else None
         if figure is None and passage.text[: split.start()].strip(" -–—•*·") == "":
-            figure = next(
-                (f for p in reversed(paragraphs[max(0, i - 2) : i]) if (f := _leading(p))), None
-            )
+            figure = next((f for p in reversed(paragraphs[max(0, i - 2) : i]) if (f := _leading(p))), None)
         if not parts and not passage.text[split.end() :].strip(" :,"):
             parts = []
             for following in paragraphs[i + 1 :]:

@@ -51,7 +51,8 @@ def golden_examples(folder: Path) -> dict[str, Example]:
                 case=f"{folder.parent.name}/{folder.name}/{code}/ko.py",
                 sheets=tuple((name, _sheet_text(sheet)) for name, sheet in _classeur(case).items()),
                 findings=tuple(
-                    (location(f["sheet"], f["cell"]) or f.get("paragraph", ""), f["message"]) for f in expected
+                    (location(f["sheet"], f["cell"]) or f.get("paragraph", ""), f["message"])
+                    for f in expected
                 ),
                 document=tuple(_document_lines(case)),
             )
@@ -95,7 +96,11 @@ def rule_page(r: Rule, example: Example | None = None) -> str:
         for name, text in example.sheets:
             page += f"Feuille « {name} » :\n\n```text\n{text}\n```\n\n"
         if example.document:
-            page += "Texte de la délibération (document Word) :\n\n```text\n" + "\n".join(example.document) + "\n```\n\n"
+            page += (
+                "Texte de la délibération (document Word) :\n\n```text\n"
+                + "\n".join(example.document)
+                + "\n```\n\n"
+            )
         page += "Pointage signale :\n\n"
         page += "".join(
             f"- `{address}` — {message}\n" if address else f"- {message}\n"

@@ -193,7 +193,10 @@ def _deliberation(
     except UnreadableDocument as exc:
         print(printable(f"pointage : {args.deliberation} : {exc}"), file=sys.stderr)
     except OSError as exc:
-        print(printable(f"pointage : {args.deliberation} : {reading_failure(Path(args.deliberation), exc)}"), file=sys.stderr)
+        print(
+            printable(f"pointage : {args.deliberation} : {reading_failure(Path(args.deliberation), exc)}"),
+            file=sys.stderr,
+        )
     sys.exit(exit_codes.USAGE)
 
 

@@ -224,7 +224,9 @@ def check_snapshot_with_context(
     findings.extend(_gap_findings(snapshot.gaps))
     order = {sheet.name: i for i, sheet in enumerate(snapshot.sheets)}
     # The document's findings after the workbook's, in the document's order.
-    findings.sort(key=lambda f: (f.document is not None, order.get(f.sheet, -1), *f.position(), *_place(f), f.code))
+    findings.sort(
+        key=lambda f: (f.document is not None, order.get(f.sheet, -1), *f.position(), *_place(f), f.code)
+    )
     described = []
     for table in ctx.tables:
         try:

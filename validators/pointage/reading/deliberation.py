@@ -80,7 +80,9 @@ def read_deliberation(path: str | Path) -> DeliberationText:
         with zipfile.ZipFile(path) as archive:
             xml = _measured_text_part(archive)
     except zipfile.BadZipFile as exc:
-        raise UnreadableDocument("ce n'est pas un document Word (.docx) : le fichier n'est pas une archive.") from exc
+        raise UnreadableDocument(
+            "ce n'est pas un document Word (.docx) : le fichier n'est pas une archive."
+        ) from exc
     return DeliberationText(path.name, tuple(_passages(path, xml)))
 
 
@@ -96,7 +98,9 @@ def _measured_text_part(archive: zipfile.ZipFile) -> bytes:
             "enregistrez le texte de la délibération seul dans un document."
         )
     if _TEXT_PART not in archive.namelist():
-        raise UnreadableDocument(f"ce n'est pas un document Word (.docx) : l'archive n'a pas de {_TEXT_PART}.")
+        raise UnreadableDocument(
+            f"ce n'est pas un document Word (.docx) : l'archive n'a pas de {_TEXT_PART}."
+        )
     if archive.getinfo(_TEXT_PART).file_size > MAX_DOCUMENT_XML:
         raise UnreadableDocument(_text_too_big())
     # Inflated here whatever the archive declares: a part that lies about its size is
@@ -158,5 +162,3 @@ def _one_line(text: str) -> str:
     """Runs, tabs and line breaks as single spaces; non-breaking spaces kept (they
     group thousands)."""
     return _BREAKS.sub(" ", text).strip()
-
-
