@@ -26,7 +26,8 @@ def construire_deliberation(path: Path, description: Description) -> Path:
 
 
 # Seed 000 (CP du 16 septembre 2024, n°2024-385, « Référent accompagnement global »):
-# the articles of the délibération, as published (`464 570€` without a space).
+# the articles of the délibération, as published (`464 570€` without a space), and the
+# unit cost its annexe 4 states.
 SEED_000: Description = [
     "RÉFÉRENT ACCOMPAGNEMENT GLOBAL",
     "(N°2024-385)",
@@ -50,6 +51,9 @@ SEED_000: Description = [
     ],
     "Dans les conditions de vote ci-dessous :",
     "Pour : 44 voix",
+    "Annexe 4 « Accompagnement Global »",
+    "Modalités de financement : Sur la base d’un coût de la place d’accompagnement à 160 euros pour un an, "
+    "soit 80 € pour 6 mois, les modalités de financement s’organisent comme suit :",
 ]
 
 # Seed 001 (CP du 21 novembre 2022, « Inclusion durable, phase 3 »): articles 1 to 4 and

@@ -141,8 +141,9 @@ def _changed(description: Description, index: int, cell: tuple[int, int] | None,
     return copy
 
 
-# The article amounts the workbook's `Articles` sheet gives a reference (A001); every
-# other quoted amount or count is looked up in the workbook (D001).
+# The article amounts the workbook's `Articles` sheet gives a reference (A001); the unit
+# costs go against the Barème (D004); every other quoted amount or count is looked up
+# in the workbook (D001).
 ARTICLE_AMOUNTS = {
     ("001", "paragraphe 3"),
     ("001", "paragraphe 5"),
@@ -156,6 +157,8 @@ def test_every_quoted_figure_of_the_seeds_is_changed():
     assert [(seed, place) for seed, place, _ in CASES] == [
         ("000", "paragraphe 8"),
         *[("000", f"tableau 1, ligne 2, colonne {c}") for c in (4, 5)],
+        ("000", "paragraphe 16"),
+        ("000", "paragraphe 16"),
         *[("001", f"paragraphe {p}") for p in (3, 5, 7, 9)],
         *[("001", f"tableau 1, ligne {r}, colonne {c}") for r in range(2, 8) for c in (4, 5)],
         ("003", "paragraphe 10"),
@@ -178,6 +181,8 @@ def test_a_one_digit_change_is_found_at_its_paragraph(seed, place, variant, tmp_
     ]
     if (seed, place) in ARTICLE_AMOUNTS:
         assert new == [("A001", "erreur", place)]
+    elif (seed, place) == ("000", "paragraphe 16"):  # a unit cost, against the Barème
+        assert new == [("D004", "avertissement", place)]
     elif (seed, place) == ("003", "tableau 1, ligne 3, colonne 4"):
         # 3031 places: no longer the wrong delta of the annex (D002), a figure it does not hold.
         assert new == [("D001", "avertissement", place)]
@@ -218,6 +223,40 @@ def test_seed_000_total_changed_names_what_was_looked_for(tmp_path):
             "464 571,00 € (cherché dans les feuilles « Annexe 1 », « Délibération », « Rapport », "
             "« Barème », « Paramètres »).",
         )
+    ]
+
+
+def test_seed_000_unit_cost_and_period_against_the_bareme_and_the_parametres(tmp_path):
+    variant = list(SEED_000)
+    variant[7] = variant[7].replace("du 1er janvier au 31 décembre 2024", "du 1er juillet au 31 décembre 2023")
+    variant[-1] = variant[-1].replace("soit 80 € pour 6 mois", "soit 90 € pour 6 mois")
+    found, _ = document_findings(SEEDS["000"][1], variant, tmp_path)
+    assert [(f.code, f.severity.value, f.paragraph, f.cells, f.message, f.expected, f.found) for f in found] == [
+        (
+            "D004",
+            "avertissement",
+            "paragraphe 8",
+            (),
+            "« période du 1er juillet au 31 décembre 2023 » cité (« De valider le financement du dispositif "
+            "« Accompagnement Global », pour la période du 1er juillet au 31 décembre 2023, pour un montant "
+            "total de 464\u00a0570€, selon la répartition financière proposée en annexe 1 et selon les… ») : "
+            "6 mois, quand la durée par défaut de la feuille « Paramètres » est 12 mois ; l'année 2023, quand "
+            "l'exercice de la feuille « Paramètres » est 2024.",
+            None,
+            None,
+        ),
+        (
+            "D004",
+            "avertissement",
+            "paragraphe 16",
+            ("Barème!B2",),
+            "« 90 € pour 6 mois » cité (« Sur la base d’un coût de la place "
+            "d’accompagnement à 160 euros pour un an, soit 90 € pour 6 mois, les modalités de financement "
+            "s’organisent comme suit : ») : le Barème donne 160,00 € par place et par an (Barème!B2), soit "
+            "80,00 € pour 6 mois.",
+            "80.00",
+            "90.00",
+        ),
     ]
 
 

@@ -222,3 +222,84 @@ def _count(passage: Passage, match: re.Match[str]) -> Quote | None:
     if value is None:
         return None
     return Quote(passage, match["number"], value, False, start=match.start("number"))
+
+
+IMPUTATION_TEXT = re.compile(r"(?<![\d/])\d{3,6}/{1,2}\d{2,6}(?![\d/])")
+_UNIT_COST = re.compile(
+    rf"(?P<amount>{_NUMBER}){_SPACE}*(?:€|euros?\b){_SPACE}*(?:pour|par){_SPACE}+"
+    rf"(?:(?:un|une){_SPACE}+)?(?:(?P<year>an|année)\b|(?P<months>\d+){_SPACE}*mois\b)",
+    re.IGNORECASE,
+)
+_MONTHS = (
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+)
+_MONTH = "|".join(_MONTHS)
+_PERIOD = re.compile(
+    rf"période{_SPACE}+du{_SPACE}+1(?:er)?{_SPACE}+(?P<first>{_MONTH})(?:{_SPACE}+(?P<first_year>\d{{4}}))?"
+    rf"{_SPACE}+au{_SPACE}+\d{{1,2}}{_SPACE}+(?P<last>{_MONTH}){_SPACE}+(?P<year>\d{{4}})",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class UnitCost:
+    """`160 euros pour un an`, `80 € pour 6 mois`, said of a unit of the Barème."""
+
+    quote: Quote
+    unit: str  # the Barème's unit the sentence names (`place`)
+    months: Decimal
+
+
+@dataclass(frozen=True)
+class Period:
+    """`pour la période du 1er janvier au 31 décembre 2024`: whole months."""
+
+    passage: Passage
+    written: str
+    start: int
+    months: int
+    year: int
+
+
+def unit_costs(passage: Passage, units: tuple[str, ...]) -> list[UnitCost]:
+    """Unit costs the text states, each with the Barème unit named before it in its
+    sentence (`coût de la place … à 160 euros pour un an`)."""
+    found = []
+    for match in _UNIT_COST.finditer(passage.text):
+        value = _value(match["amount"])
+        before = passage.text[: match.start()]
+        named = [
+            (m.start(), unit)
+            for unit in units
+            for m in re.finditer(rf"\b{re.escape(unit)}s?\b", before, re.I)
+        ]
+        if value is None or not named:
+            continue
+        unit = max(named)[1]
+        months = Decimal(12) if match["year"] else Decimal(match["months"])
+        quote = Quote(passage, match.group(0), value, True, start=match.start())
+        found.append(UnitCost(quote, unit, months))
+    return found
+
+
+def periods(passage: Passage) -> list[Period]:
+    found = []
+    for match in _PERIOD.finditer(passage.text):
+        year = int(match["year"])
+        first_year = int(match["first_year"]) if match["first_year"] else year
+        first = _MONTHS.index(match["first"].lower())
+        last = _MONTHS.index(match["last"].lower())
+        months = (year - first_year) * 12 + last - first + 1
+        found.append(Period(passage, match.group(0), match.start(), months, year))
+    return found

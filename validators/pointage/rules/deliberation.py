@@ -9,24 +9,31 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from pointage.analysis.quoted_figures import (
     CODE_OPERATION,
+    IMPUTATION_TEXT,
     Article,
+    Period,
     Quote,
+    UnitCost,
     articles,
     count_quotes,
     money_columns,
     money_quotes,
+    periods,
+    sentence_around,
     stated_sums,
+    unit_costs,
 )
 from pointage.analysis.references import Resolution, resolve_reference
 from pointage.analysis.workbook_figures import HeldFigure, workbook_figures
 from pointage.base.addresses import sheet_reference
 from pointage.base.formatting import as_json, format_money, money_json, show
-from pointage.base.numbers import to_cents
-from pointage.base.text import label_key
+from pointage.base.numbers import parse_number_text, to_cents
+from pointage.base.text import label_key, unit_key_of
 from pointage.report.findings import Finding, Severity
 from pointage.rules.articles import A001, A002, reference_disagreement, sum_disagreement
 from pointage.rules.registry import rule
@@ -35,6 +42,7 @@ from pointage.tables.table import DETAIL
 if TYPE_CHECKING:
     from pointage.analysis.context import CheckContext
     from pointage.reading.deliberation import Passage
+    from pointage.tables.settings import Bareme
 
 D001 = rule(
     "D001",
@@ -305,3 +313,153 @@ def check_figures_found_wrong(ctx: CheckContext) -> Iterator[Finding]:
             document=document.name,
             paragraph=lookup.quote.passage.place,
         )
+
+
+D003 = rule(
+    "D003",
+    Severity.AVERTISSEMENT,
+    summary="L'imputation que le texte de la délibération cite à côté d'un code opération (dans "
+    "la même ligne de tableau ou le même paragraphe) diffère de celle du tableau budgétaire du "
+    "classeur pour ce code.",
+    message="{code} : imputation « {quoted} » citée (« {context} ») ; le classeur donne {known}.",
+    example="Seed 000 ✔ : article 3, `C02-446A05 | 6568//93446`, l'imputation du tableau budgétaire "
+    "du classeur (mal formée des deux côtés : B007 le dit du classeur).",
+)
+
+
+@D003
+def check_quoted_imputations(ctx: CheckContext) -> Iterator[Finding]:
+    document = ctx.document
+    if document is None:
+        return
+    passages = list(document.passages)
+    row_codes, rows = _row_codes(passages), _row_texts(passages)
+    known = _imputations_by_code(ctx)
+    for passage in passages:
+        quoted = IMPUTATION_TEXT.findall(passage.text)
+        if not quoted:
+            continue
+        if passage.table is not None:
+            codes, context = (
+                row_codes.get((passage.table, passage.row), []),
+                rows[(passage.table, passage.row)],
+            )
+        else:
+            codes, context = CODE_OPERATION.findall(passage.text), passage.text
+        codes = list(dict.fromkeys(c for c in codes if label_key(c) in known))
+        if len(codes) != 1:
+            continue  # no code, or several: which imputation goes with which is not said
+        lines = known[label_key(codes[0])]
+        for imputation in quoted:
+            if any(_same_imputation(imputation, text) for text, _ in lines):
+                continue
+            yield D003.finding(
+                None,
+                None,
+                cells=[address for _, address in lines],
+                code=codes[0],
+                quoted=imputation,
+                context=sentence_around(context, context.find(imputation)),
+                known=" ; ".join(f"« {text} » ({address})" for text, address in lines),
+                document=document.name,
+                paragraph=passage.place,
+            )
+
+
+def _imputations_by_code(ctx: CheckContext) -> dict[str, list[tuple[str, str]]]:
+    """Code opération (its key) -> the imputations its budget lines give, and where."""
+    known: dict[str, list[tuple[str, str]]] = {}
+    for line in ctx.budget_lines:
+        text = line.table.text(line.row, "imputation")
+        if line.code and text:
+            address = sheet_reference(line.table.sheet_name, line.address("imputation"))
+            known.setdefault(label_key(line.code), []).append((text, address))
+    return known
+
+
+def _same_imputation(a: str, b: str) -> bool:
+    return "".join(a.split()) == "".join(b.split())
+
+
+D004 = rule(
+    "D004",
+    Severity.AVERTISSEMENT,
+    summary="Un coût unitaire que cite le texte de la délibération (`160 euros pour un an`, "
+    "`80 € pour 6 mois`, dit d'une unité du Barème) diffère du coût annuel du Barème ramené à "
+    "la durée citée ; ou la période citée (`pour la période du 1er janvier au 31 décembre "
+    "2024`) diffère de la durée par défaut ou de l'exercice de la feuille Paramètres, avec "
+    "lesquels M001 recalcule les montants.",
+    message="{what} cité (« {sentence} ») : {problem}.",
+    example="Seed 000 ✔ : « un coût de la place d'accompagnement à 160 euros pour un an, soit "
+    "80 € pour 6 mois » ; le Barème donne 160 € par place et par an.",
+)
+
+
+@D004
+def check_rates_and_periods(ctx: CheckContext) -> Iterator[Finding]:
+    document = ctx.document
+    if document is None:
+        return
+    for passage in document.passages:
+        if ctx.bareme is not None:
+            for cost in unit_costs(passage, ctx.bareme.units):
+                yield from _rate_disagreement(ctx, ctx.bareme, cost, document.name)
+        if ctx.parametres.sheet is not None:
+            for period in periods(passage):
+                yield from _period_disagreement(ctx, period, document.name)
+
+
+def _rate_disagreement(ctx: CheckContext, bareme: Bareme, cost: UnitCost, name: str) -> Iterator[Finding]:
+    rate = bareme.general.get(unit_key_of(cost.unit))
+    if rate is None:
+        return
+    expected = to_cents(rate.annual_cost * cost.months / 12)
+    found = to_cents(cost.quote.value)
+    if ctx.money_equal(found, expected):
+        return
+    where = sheet_reference(bareme.sheet, rate.cell)
+    yield D004.finding(
+        None,
+        None,
+        cells=[where],
+        expected=money_json(expected),
+        found=money_json(found),
+        money=True,
+        what=f"« {cost.quote.written} »",
+        sentence=cost.quote.sentence,
+        problem=f"le Barème donne {format_money(to_cents(rate.annual_cost))} par {cost.unit} et par an ({where})"
+        + (
+            ""
+            if cost.months == 12
+            else f", soit {format_money(expected)} pour {show(cost.months, money=False)} mois"
+        ),
+        document=name,
+        paragraph=cost.quote.passage.place,
+    )
+
+
+def _period_disagreement(ctx: CheckContext, period: Period, name: str) -> Iterator[Finding]:
+    problems = []
+    if Decimal(period.months) != ctx.default_months:
+        problems.append(
+            f"{period.months} mois, quand la durée par défaut de la feuille « {ctx.parametres.sheet} » "
+            f"est {show(ctx.default_months, money=False)} mois"
+        )
+    exercice = ctx.parametres.exercice
+    year = parse_number_text(exercice) if exercice else None  # `2024`, or `2024.0` as calamine reads it
+    if year is not None and year.value != period.year:
+        problems.append(
+            f"l'année {period.year}, quand l'exercice de la feuille « {ctx.parametres.sheet} » est "
+            f"{int(year.value)}"
+        )
+    if not problems:
+        return
+    yield D004.finding(
+        None,
+        None,
+        what=f"« {period.written} »",
+        sentence=sentence_around(period.passage.text, period.start),
+        problem=" ; ".join(problems),
+        document=name,
+        paragraph=period.passage.place,
+    )
