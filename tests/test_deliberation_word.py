@@ -228,10 +228,14 @@ def test_seed_000_total_changed_names_what_was_looked_for(tmp_path):
 
 def test_seed_000_unit_cost_and_period_against_the_bareme_and_the_parametres(tmp_path):
     variant = list(SEED_000)
-    variant[7] = variant[7].replace("du 1er janvier au 31 décembre 2024", "du 1er juillet au 31 décembre 2023")
+    variant[7] = variant[7].replace(
+        "du 1er janvier au 31 décembre 2024", "du 1er juillet au 31 décembre 2023"
+    )
     variant[-1] = variant[-1].replace("soit 80 € pour 6 mois", "soit 90 € pour 6 mois")
     found, _ = document_findings(SEEDS["000"][1], variant, tmp_path)
-    assert [(f.code, f.severity.value, f.paragraph, f.cells, f.message, f.expected, f.found) for f in found] == [
+    assert [
+        (f.code, f.severity.value, f.paragraph, f.cells, f.message, f.expected, f.found) for f in found
+    ] == [
         (
             "D004",
             "avertissement",
@@ -356,3 +360,45 @@ def test_deliberation_goes_with_one_workbook_only(tmp_path):
     result = run("verifier", str(SEEDS["000"][1]), str(SEEDS["001"][1]), "--deliberation", str(docx))
     assert result.returncode == 2
     assert "--deliberation ne s'emploie qu'avec un seul classeur" in result.stderr
+
+
+def _folder_findings(output: dict) -> dict[str, list[tuple[str, str | None]]]:
+    return {
+        Path(file["path"]).name: [
+            (f["code"], f.get("paragraph")) for f in file["findings"] if "document" in f
+        ]
+        for file in output["files"]
+    }
+
+
+def test_a_folder_pairs_the_document_with_its_workbook_by_name(tmp_path):
+    folder = tmp_path / "commission"
+    folder.mkdir()
+    (folder / "convention-france-travail.xlsx").write_bytes(SEEDS["003"][1].read_bytes())
+    (folder / "accompagnement-global.xlsx").write_bytes(SEEDS["000"][1].read_bytes())
+    construire_deliberation(folder / "deliberation convention France Travail.docx", SEED_003)
+    result = run("verifier", str(folder), "--format", "json")
+    output = json.loads(result.stdout)
+    jsonschema.validate(output, SCHEMA)
+    assert _folder_findings(output) == {
+        "accompagnement-global.xlsx": [],
+        "convention-france-travail.xlsx": [
+            ("A002", "paragraphe 7"),
+            ("D002", "tableau 1, ligne 3, colonne 4"),
+        ],
+    }
+    assert "skipped" not in output
+
+
+def test_a_folder_pairs_the_document_by_the_code_operations_it_quotes(tmp_path):
+    folder = tmp_path / "commission"
+    folder.mkdir()
+    (folder / "annexes-a.xlsx").write_bytes(SEEDS["000"][1].read_bytes())
+    (folder / "annexes-b.xlsx").write_bytes(SEEDS["001"][1].read_bytes())
+    variant = list(SEED_000)
+    variant[7] = variant[7].replace("464\u00a0570€", "464\u00a0571€")
+    construire_deliberation(folder / "texte.docx", variant)
+    (folder / "note.docx").write_text("pas un document Word", encoding="utf-8")
+    output = json.loads(run("verifier", str(folder), "--format", "json").stdout)
+    assert _folder_findings(output) == {"annexes-a.xlsx": [("D001", "paragraphe 8")], "annexes-b.xlsx": []}
+    assert [Path(s["path"]).name for s in output["skipped"]] == ["note.docx"]

@@ -132,11 +132,22 @@ def run_verifier(
     show_progress = args.format == "texte" and len(files) > 1 and sys.stdout.isatty() and sys.stderr.isatty()
     # One workbook's objects at most are retained: a batch frees each as it goes.
     keep = retain if len(files) == 1 and not args.annoter else None
-    if document is not None and files:
+    documents = {files[0][0]: document} if document is not None and files else {}
+    if document is None:
+        documents, still_skipped = _paired_in_folders(args.fichiers, files, skipped)
+        skipped[:] = still_skipped  # the report's list: a document paired is checked, not skipped
+    if documents:
         from pointage.engine.check import check_path, select_rules
 
-        [(path, shown)] = files
-        checked = [check_path(path, select_rules(select, ignore), shown, keep, document=document)]
+        alone = [f for f in files if f[0] not in documents]
+        batch = iter(check_files(alone, select, ignore, None, retain=keep) if alone else [])
+        rules = select_rules(select, ignore)
+        checked = [
+            check_path(path, rules, shown, keep, document=documents[path])
+            if path in documents
+            else next(batch)
+            for path, shown in files
+        ]
     else:
         checked = check_files(files, select, ignore, ProgressBar() if show_progress else None, retain=keep)
     if args.annoter:
@@ -175,6 +186,26 @@ def run_verifier(
     for line in notices:
         print(printable(line), file=sys.stderr if args.format == "json" else sys.stdout)
     return exit_codes.USAGE if copies_failed else report.exit_code
+
+
+def _paired_in_folders(
+    arguments: list[str], files: list[tuple[Path, str]], skipped: list[tuple[str, str]]
+) -> tuple[dict[Path, DeliberationText], list[tuple[str, str]]]:
+    """The Word documents of the folders named, each with the workbook it goes with
+    (commands/pairing.py); the files still skipped (a document paired is checked)."""
+    folders = [Path(a) for a in arguments if Path(a).is_dir()]
+    candidates = [
+        Path(p)
+        for p, _ in skipped
+        if Path(p).suffix.lower() == ".docx" and any(f in Path(p).parents for f in folders)
+    ]
+    if not candidates:
+        return {}, skipped
+    from pointage.commands.pairing import pair_documents
+
+    paired, left = pair_documents([path for path, _ in files], candidates)
+    used = set(candidates) - set(left)
+    return paired, [(p, why) for p, why in skipped if Path(p) not in used]
 
 
 def _deliberation(
