@@ -11,6 +11,7 @@ import re
 import subprocess
 import sys
 import zipfile
+from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
 
@@ -22,6 +23,8 @@ from pointage.analysis.quoted_figures import money_quotes
 from pointage.engine.check import check_path
 from pointage.reading import deliberation as reading
 from pointage.reading.deliberation import Passage, UnreadableDocument, read_deliberation
+from pointage.report.findings import Finding
+from pointage.report.model import FileReport
 
 ROOT = Path(__file__).parents[1]
 EXAMPLES = ROOT / "workbooks" / "exemples"
@@ -33,11 +36,13 @@ SEEDS = {
 }
 
 
-def run(*args: str) -> subprocess.CompletedProcess:
+def run(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", "pointage", *args], capture_output=True, text=True, cwd=ROOT)
 
 
-def document_findings(workbook: Path, description: Description, tmp_path: Path, folder: str = "."):
+def document_findings(
+    workbook: Path, description: Description, tmp_path: Path, folder: str = "."
+) -> tuple[list[Finding], FileReport]:
     (tmp_path / folder).mkdir(exist_ok=True)
     document = read_deliberation(
         construire_deliberation(tmp_path / folder / "deliberation.docx", description)
@@ -46,7 +51,7 @@ def document_findings(workbook: Path, description: Description, tmp_path: Path, 
     return [f for f in report.findings if f.document is not None], report
 
 
-def test_seed_003_key_figure_and_places_found_in_the_text(tmp_path):
+def test_seed_003_key_figure_and_places_found_in_the_text(tmp_path: Path) -> None:
     docx = construire_deliberation(tmp_path / "deliberation.docx", SEED_003)
     result = run("verifier", str(SEEDS["003"][1]), "--deliberation", str(docx), "--format", "json")
     assert result.returncode == 1, result.stderr
@@ -88,7 +93,7 @@ def test_seed_003_key_figure_and_places_found_in_the_text(tmp_path):
     assert [f for f in output["files"][0]["findings"] if "document" not in f] == alone["files"][0]["findings"]
 
 
-def test_seed_003_text_output_names_the_document_and_the_paragraph(tmp_path):
+def test_seed_003_text_output_names_the_document_and_the_paragraph(tmp_path: Path) -> None:
     docx = construire_deliberation(tmp_path / "deliberation.docx", SEED_003)
     lines = run("verifier", str(SEEDS["003"][1]), "--deliberation", str(docx)).stdout.splitlines()
     at = lines.index("  Document « deliberation.docx »")
@@ -97,13 +102,22 @@ def test_seed_003_text_output_names_the_document_and_the_paragraph(tmp_path):
 
 
 @pytest.mark.parametrize("seed", ["000", "001"])
-def test_seed_totals_and_articles_agree_with_the_annexes(seed, tmp_path):
+def test_seed_totals_and_articles_agree_with_the_annexes(seed: str, tmp_path: Path) -> None:
     description, workbook = SEEDS[seed]
     found, _ = document_findings(workbook, description, tmp_path)
     assert found == []
 
 
-def _variants(description: Description):
+def _replaced(description: Description, index: int, old: str, new: str) -> Description:
+    """The description with `old` written `new` in its paragraph `index`."""
+    paragraph = description[index]
+    assert isinstance(paragraph, str) and old in paragraph
+    copy = list(description)
+    copy[index] = paragraph.replace(old, new)
+    return copy
+
+
+def _variants(description: Description) -> Iterator[tuple[str, Description]]:
     """Each quoted amount or count with its last integer digit changed: (place, text)."""
     paragraph = table = 0
     for index, block in enumerate(description):
@@ -115,28 +129,33 @@ def _variants(description: Description):
         table += 1
         for r, row in enumerate(block, start=1):
             for c, text in enumerate(row, start=1):
-                if r > 1 and (match := _QUOTED.search(text)):
+                if r > 1 and (found := _QUOTED.search(text)):
                     yield (
                         f"tableau {table}, ligne {r}, colonne {c}",
-                        _changed(description, index, (r - 1, c - 1), match),
+                        _changed(description, index, (r - 1, c - 1), found),
                     )
 
 
 _QUOTED = re.compile(r"(?<![\d,])\d[\d \u00a0\u202f]*(?=(?:,\d+)?\s*(?:€|euros|places)|,\d\d$)")
 
 
-def _changed(description: Description, index: int, cell: tuple[int, int] | None, match: re.Match[str]):
+def _changed(
+    description: Description, index: int, cell: tuple[int, int] | None, match: re.Match[str]
+) -> Description:
     number = match.group(0).rstrip()
     digit = str((int(number[-1]) + 1) % 10)
+
+    def edit(text: str) -> str:
+        return text[: match.start()] + number[:-1] + digit + text[match.start() + len(number) :]
+
     block = description[index]
-    text = block if cell is None else block[cell[0]][cell[1]]
-    new_text = text[: match.start()] + number[:-1] + digit + text[match.start() + len(number) :]
     copy = list(description)
-    if cell is None:
-        copy[index] = new_text
+    if isinstance(block, str):
+        copy[index] = edit(block)
     else:
+        assert cell is not None
         rows = [list(row) for row in block]
-        rows[cell[0]][cell[1]] = new_text
+        rows[cell[0]][cell[1]] = edit(rows[cell[0]][cell[1]])
         copy[index] = rows
     return copy
 
@@ -153,7 +172,7 @@ ARTICLE_AMOUNTS = {
 CASES = [(seed, place, variant) for seed in SEEDS for place, variant in _variants(SEEDS[seed][0])]
 
 
-def test_every_quoted_figure_of_the_seeds_is_changed():
+def test_every_quoted_figure_of_the_seeds_is_changed() -> None:
     assert [(seed, place) for seed, place, _ in CASES] == [
         ("000", "paragraphe 8"),
         *[("000", f"tableau 1, ligne 2, colonne {c}") for c in (4, 5)],
@@ -169,7 +188,9 @@ def test_every_quoted_figure_of_the_seeds_is_changed():
 
 
 @pytest.mark.parametrize(("seed", "place", "variant"), CASES, ids=[f"{s}-{p}" for s, p, _ in CASES])
-def test_a_one_digit_change_is_found_at_its_paragraph(seed, place, variant, tmp_path):
+def test_a_one_digit_change_is_found_at_its_paragraph(
+    seed: str, place: str, variant: Description, tmp_path: Path
+) -> None:
     _, workbook = SEEDS[seed]
     before, _ = document_findings(workbook, SEEDS[seed][0], tmp_path, "avant")
     after, _ = document_findings(workbook, variant, tmp_path, "apres")
@@ -191,9 +212,8 @@ def test_a_one_digit_change_is_found_at_its_paragraph(seed, place, variant, tmp_
         assert new == [("D001", "avertissement", place)]
 
 
-def test_seed_001_article_4_changed_says_its_reference(tmp_path):
-    variant = list(SEED_001)
-    variant[8] = variant[8].replace("273 567 €", "273 576 €")
+def test_seed_001_article_4_changed_says_its_reference(tmp_path: Path) -> None:
+    variant = _replaced(SEED_001, 8, "273 567 €", "273 576 €")
     found, _ = document_findings(SEEDS["001"][1], variant, tmp_path)
     [finding] = found
     assert (finding.code, finding.severity.value, finding.paragraph) == ("A001", "erreur", "paragraphe 9")
@@ -207,9 +227,8 @@ def test_seed_001_article_4_changed_says_its_reference(tmp_path):
     )
 
 
-def test_seed_000_total_changed_names_what_was_looked_for(tmp_path):
-    variant = list(SEED_000)
-    variant[7] = variant[7].replace("464\u00a0570€", "464\u00a0571€")
+def test_seed_000_total_changed_names_what_was_looked_for(tmp_path: Path) -> None:
+    variant = _replaced(SEED_000, 7, "464\u00a0570€", "464\u00a0571€")
     found, _ = document_findings(SEEDS["000"][1], variant, tmp_path)
     assert [(f.code, f.severity.value, f.paragraph, f.cells, f.message) for f in found] == [
         (
@@ -226,12 +245,11 @@ def test_seed_000_total_changed_names_what_was_looked_for(tmp_path):
     ]
 
 
-def test_seed_000_unit_cost_and_period_against_the_bareme_and_the_parametres(tmp_path):
-    variant = list(SEED_000)
-    variant[7] = variant[7].replace(
-        "du 1er janvier au 31 décembre 2024", "du 1er juillet au 31 décembre 2023"
+def test_seed_000_unit_cost_and_period_against_the_bareme_and_the_parametres(tmp_path: Path) -> None:
+    variant = _replaced(
+        SEED_000, 7, "du 1er janvier au 31 décembre 2024", "du 1er juillet au 31 décembre 2023"
     )
-    variant[-1] = variant[-1].replace("soit 80 € pour 6 mois", "soit 90 € pour 6 mois")
+    variant = _replaced(variant, -1, "soit 80 € pour 6 mois", "soit 90 € pour 6 mois")
     found, _ = document_findings(SEEDS["000"][1], variant, tmp_path)
     assert [
         (f.code, f.severity.value, f.paragraph, f.cells, f.message, f.expected, f.found) for f in found
@@ -264,7 +282,7 @@ def test_seed_000_unit_cost_and_period_against_the_bareme_and_the_parametres(tmp
     ]
 
 
-def test_no_finding_on_a_document_quoting_no_amount(tmp_path):
+def test_no_finding_on_a_document_quoting_no_amount(tmp_path: Path) -> None:
     text: Description = [
         "Article 2 :",
         "D’autoriser le Président du Conseil départemental à signer, au nom et pour le compte du "
@@ -289,7 +307,7 @@ def test_no_finding_on_a_document_quoting_no_amount(tmp_path):
         ("3 millions d'euros", Decimal("3000000")),
     ],
 )
-def test_amounts_are_read_in_their_french_forms(written, value):
+def test_amounts_are_read_in_their_french_forms(written: str, value: Decimal) -> None:
     [quote] = money_quotes(Passage(written, paragraph=1))
     assert quote.value == value
 
@@ -304,11 +322,11 @@ def test_amounts_are_read_in_their_french_forms(written, value):
         "C02-446A05",
     ],
 )
-def test_what_is_not_an_amount_of_the_annexes(written):
+def test_what_is_not_an_amount_of_the_annexes(written: str) -> None:
     assert money_quotes(Passage(written, paragraph=1)) == []
 
 
-def test_not_a_docx_is_refused_in_french_with_exit_2(tmp_path):
+def test_not_a_docx_is_refused_in_french_with_exit_2(tmp_path: Path) -> None:
     fake = tmp_path / "deliberation.docx"
     fake.write_text("Article 1 : 464 570 €", encoding="utf-8")
     result = run("verifier", str(SEEDS["000"][1]), "--deliberation", str(fake))
@@ -319,7 +337,7 @@ def test_not_a_docx_is_refused_in_french_with_exit_2(tmp_path):
     )
 
 
-def test_an_encrypted_docx_is_refused_in_french_with_exit_2(tmp_path):
+def test_an_encrypted_docx_is_refused_in_french_with_exit_2(tmp_path: Path) -> None:
     import msoffcrypto.format.ooxml as ooxml
 
     plain = construire_deliberation(tmp_path / "clair.docx", SEED_000)
@@ -332,7 +350,7 @@ def test_an_encrypted_docx_is_refused_in_french_with_exit_2(tmp_path):
     assert "Traceback" not in result.stderr
 
 
-def test_a_workbook_given_as_the_document_is_refused(tmp_path):
+def test_a_workbook_given_as_the_document_is_refused(tmp_path: Path) -> None:
     result = run("verifier", str(SEEDS["000"][1]), "--deliberation", str(SEEDS["001"][1]))
     assert result.returncode == 2
     assert result.stderr.endswith(
@@ -340,7 +358,9 @@ def test_a_workbook_given_as_the_document_is_refused(tmp_path):
     )
 
 
-def test_a_document_too_big_is_refused_before_python_docx_reads_it(tmp_path, monkeypatch):
+def test_a_document_too_big_is_refused_before_python_docx_reads_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     docx = construire_deliberation(tmp_path / "grand.docx", SEED_000 * 50)
     with zipfile.ZipFile(docx) as archive:
         size = archive.getinfo("word/document.xml").file_size
@@ -355,7 +375,7 @@ def test_a_document_too_big_is_refused_before_python_docx_reads_it(tmp_path, mon
         read_deliberation(docx)
 
 
-def test_deliberation_goes_with_one_workbook_only(tmp_path):
+def test_deliberation_goes_with_one_workbook_only(tmp_path: Path) -> None:
     docx = construire_deliberation(tmp_path / "deliberation.docx", SEED_000)
     result = run("verifier", str(SEEDS["000"][1]), str(SEEDS["001"][1]), "--deliberation", str(docx))
     assert result.returncode == 2
@@ -371,7 +391,7 @@ def _folder_findings(output: dict) -> dict[str, list[tuple[str, str | None]]]:
     }
 
 
-def test_a_folder_pairs_the_document_with_its_workbook_by_name(tmp_path):
+def test_a_folder_pairs_the_document_with_its_workbook_by_name(tmp_path: Path) -> None:
     folder = tmp_path / "commission"
     folder.mkdir()
     (folder / "convention-france-travail.xlsx").write_bytes(SEEDS["003"][1].read_bytes())
@@ -390,13 +410,12 @@ def test_a_folder_pairs_the_document_with_its_workbook_by_name(tmp_path):
     assert "skipped" not in output
 
 
-def test_a_folder_pairs_the_document_by_the_code_operations_it_quotes(tmp_path):
+def test_a_folder_pairs_the_document_by_the_code_operations_it_quotes(tmp_path: Path) -> None:
     folder = tmp_path / "commission"
     folder.mkdir()
     (folder / "annexes-a.xlsx").write_bytes(SEEDS["000"][1].read_bytes())
     (folder / "annexes-b.xlsx").write_bytes(SEEDS["001"][1].read_bytes())
-    variant = list(SEED_000)
-    variant[7] = variant[7].replace("464\u00a0570€", "464\u00a0571€")
+    variant = _replaced(SEED_000, 7, "464\u00a0570€", "464\u00a0571€")
     construire_deliberation(folder / "texte.docx", variant)
     (folder / "note.docx").write_text("pas un document Word", encoding="utf-8")
     output = json.loads(run("verifier", str(folder), "--format", "json").stdout)

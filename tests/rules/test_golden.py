@@ -14,6 +14,7 @@ from __future__ import annotations
 import importlib.util
 import json
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -29,7 +30,7 @@ KO_CASES = [(code, p.stem) for code in CODES for p in sorted((HERE / code).glob(
 OK_CASES = [(code, p.stem) for code in CODES for p in sorted((HERE / code).glob("ok*.py"))]
 
 
-def _case(path: Path):
+def _case(path: Path) -> ModuleType:
     spec = importlib.util.spec_from_file_location(f"golden_{path.parent.name}_{path.stem}", path)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
