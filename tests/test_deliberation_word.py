@@ -421,3 +421,24 @@ def test_a_folder_pairs_the_document_by_the_code_operations_it_quotes(tmp_path: 
     output = json.loads(run("verifier", str(folder), "--format", "json").stdout)
     assert _folder_findings(output) == {"annexes-a.xlsx": [("D001", "paragraphe 8")], "annexes-b.xlsx": []}
     assert [Path(s["path"]).name for s in output["skipped"]] == ["note.docx"]
+
+
+def test_the_annotated_copy_lists_the_document_findings_without_a_link(tmp_path: Path) -> None:
+    import openpyxl
+
+    workbook = tmp_path / "annexe.xlsx"
+    workbook.write_bytes(SEEDS["003"][1].read_bytes())
+    docx = construire_deliberation(tmp_path / "deliberation.docx", SEED_003)
+    result = run("verifier", str(workbook), "--deliberation", str(docx), "--annoter")
+    assert result.returncode == 1, result.stderr
+    copy = openpyxl.load_workbook(tmp_path / "annexe.pointage.xlsx")
+    sheet = copy["Contrôles"]
+    rows = [row for row in sheet.iter_rows() if row[2].value == "deliberation.docx"]
+    assert [(r[0].value, r[1].value, r[3].value, r[5].value, r[6].value) for r in rows] == [
+        ("A002", "erreur", "paragraphe 7", 8942, 8661),
+        ("D002", "erreur", "tableau 1, ligne 3, colonne 4", 330, 3030),
+    ]
+    assert [r[3].hyperlink for r in rows] == [None, None]
+    assert rows[1][4].value.startswith("« 3030 places » cité (")
+    # The workbook's own cells are painted for its own findings only: 'Annexe 2'!F26 keeps P001's note.
+    assert copy["Annexe 2"]["F26"].comment.text.count("[D002]") == 0
