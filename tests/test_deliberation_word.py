@@ -442,3 +442,29 @@ def test_the_annotated_copy_lists_the_document_findings_without_a_link(tmp_path:
     assert rows[1][4].value.startswith("« 3030 places » cité (")
     # The workbook's own cells are painted for its own findings only: 'Annexe 2'!F26 keeps P001's note.
     assert copy["Annexe 2"]["F26"].comment.text.count("[D002]") == 0
+
+
+def test_a_truncated_docx_is_refused_in_french(tmp_path: Path) -> None:
+    whole = construire_deliberation(tmp_path / "entier.docx", SEED_000).read_bytes()
+    cut = tmp_path / "tronque.docx"
+    cut.write_bytes(whole[: len(whole) // 2])
+    result = run("verifier", str(SEEDS["000"][1]), "--deliberation", str(cut))
+    assert result.returncode == 2
+    assert (
+        result.stderr
+        == f"pointage : {cut} : ce n'est pas un document Word (.docx) : le fichier n'est pas une archive.\n"
+    )
+
+
+def test_a_zip_bomb_is_refused_before_it_is_inflated(tmp_path: Path) -> None:
+    bomb = tmp_path / "piege.docx"
+    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        with archive.open("word/document.xml", "w", force_zip64=True) as part:
+            block = b" " * (1 << 20)
+            for _ in range(80):
+                part.write(block)
+    with pytest.raises(
+        UnreadableDocument, match=r"^une partie du document \(word/document\.xml\) se décompresse"
+    ):
+        read_deliberation(bomb)

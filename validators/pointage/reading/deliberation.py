@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,7 +20,7 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph
 
 from pointage.base.errors import UnreadableWorkbook
-from pointage.reading.zip_parts import MIB, read_part, refuse_bomb
+from pointage.reading.zip_parts import BOMB_RATIO, MIB, read_part, refuse_bomb
 
 # The text part (word/document.xml): a délibération with its rapport and annexes is a
 # few MiB of XML; lxml's tree of 32 MiB of XML takes some 300 MiB.
@@ -83,13 +84,25 @@ def read_deliberation(path: str | Path) -> DeliberationText:
         raise UnreadableDocument(
             "ce n'est pas un document Word (.docx) : le fichier n'est pas une archive."
         ) from exc
+    except UnreadableDocument:
+        raise
+    except UnreadableWorkbook as exc:  # zip_parts' reason (a damaged archive), said of the document
+        raise UnreadableDocument(str(exc).replace("classeur", "document")) from exc
+    except (EOFError, ValueError, NotImplementedError, zlib.error) as exc:  # zipfile's own failures
+        raise UnreadableDocument("le document est endommagé (archive tronquée ou corrompue).") from exc
     return DeliberationText(path.name, tuple(_passages(path, xml)))
 
 
 def _measured_text_part(archive: zipfile.ZipFile) -> bytes:
     parts = [i for i in archive.infolist() if not i.is_dir()]
     for info in parts:
-        refuse_bomb(info, info.file_size)
+        try:
+            refuse_bomb(info, info.file_size)
+        except UnreadableWorkbook as exc:
+            raise UnreadableDocument(
+                f"une partie du document ({info.filename}) se décompresse à plus de {BOMB_RATIO} fois sa "
+                "taille : fichier refusé (archive piégée)."
+            ) from exc
     declared = sum(i.file_size for i in parts)
     if declared > MAX_DOCUMENT_BYTES:
         raise UnreadableDocument(
