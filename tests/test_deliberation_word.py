@@ -305,6 +305,7 @@ def test_no_finding_on_a_document_quoting_no_amount(tmp_path: Path) -> None:
         ("soit 464\u00a0570€", Decimal("464570")),
         ("soit 464\u202f570,00\u00a0€", Decimal("464570.00")),
         ("3 millions d'euros", Decimal("3000000")),
+        ("une aide de 15 k€", Decimal("15000")),
     ],
 )
 def test_amounts_are_read_in_their_french_forms(written: str, value: Decimal) -> None:
