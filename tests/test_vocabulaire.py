@@ -65,6 +65,7 @@ def shown_options(help_text: str) -> list[str]:
                 "--ignorer CODES",
                 "--annoter",
                 "--sortie FICHIER",
+                "--deliberation DOCUMENT",
                 "--remplacer",
                 "--details",
             ],

@@ -144,6 +144,11 @@ def build_parser() -> FrenchParser:
         help="écrire une copie annotée (FICHIER.pointage.xlsx) : cellules colorées, notes, feuille Contrôles",
     )
     verifier.add_argument("--sortie", metavar="FICHIER", help="nom de la copie annotée (un seul classeur)")
+    verifier.add_argument(
+        "--deliberation",
+        metavar="DOCUMENT",
+        help="texte de la délibération (.docx) : ses montants et chiffres rapprochés du classeur (un seul)",
+    )
     add_replace_option(verifier, "une copie annotée existante")
     add_details_option(verifier, "des erreurs internes")
     modele = commands.add_parser(

@@ -7,6 +7,7 @@ from pointage.rules import (  # noqa: F401
     articles,
     budget,
     budget_identities,
+    deliberation,
     form,
     formulas,
     identities,
