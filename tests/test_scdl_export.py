@@ -259,7 +259,7 @@ def test_scdl_export_takes_the_parametres_and_refuses_a_wrong_siret(tmp_path: Pa
     )
     result = pointage("exporter", fixed, "--feuille", "Annexe", "--format", "scdl")
     assert result.returncode == 0, result.stderr
-    header, rows = read_csv(tmp_path / "corrige-Annexe.csv")
+    _, rows = read_csv(tmp_path / "corrige-Annexe.csv")
     assert row_problems(rows) == []
     assert [
         (r["nomAttribuant"], r["idAttribuant"], r["idBeneficiaire"], r["objet"], r["montant"]) for r in rows

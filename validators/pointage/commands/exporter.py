@@ -23,7 +23,6 @@ from pointage.outputs.export.selection import ExportError, choose_tables, table_
 from pointage.outputs.export.targets import check_output, default_output
 from pointage.outputs.export.texts import errors
 
-
 # What marks a table exported despite its erreurs: the document says it; a CSV cannot.
 _UNCHECKED_MARK = {
     False: "le document portera « TABLEAU NON VÉRIFIÉ » en rouge",
