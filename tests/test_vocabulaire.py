@@ -23,7 +23,7 @@ ROOT = Path(__file__).parents[1]
 EXAMPLES = ROOT / "workbooks" / "exemples"
 EXAMPLE = EXAMPLES / "cp-2024-09-16-accompagnement-global.xlsx"
 KEY_FIGURES = EXAMPLES / "cp-2024-09-16-convention-france-travail.xlsx"
-FORMATS = "(.xlsx, .xlsm, .xls, .xlsb, .ods, XML Excel 2003)"
+FORMATS = "(.xlsx, .xlsm, .xls, .xlsb, .ods, XML Excel 2003, CSV)"
 
 
 def pointage(*args: object, cwd: Path | None = None) -> subprocess.CompletedProcess:
