@@ -12,5 +12,6 @@ from pointage.rules import (  # noqa: F401
     identities,
     internal,
     plan,
+    scdl,
     totals,
 )

@@ -25,6 +25,7 @@ FAMILIES = {
     "I": "Identités entre colonnes (exécution budgétaire, coûts)",
     "A": "Articles de la délibération et chiffres clés",
     "F": "Forme des données",
+    "S": "Publication SCDL des subventions (données ouvertes)",
     "E": "Lecture du classeur",
     "X": "Fonctionnement de Pointage",
 }

@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from functools import cache
 from importlib import resources
 
@@ -25,6 +26,12 @@ SCHEMA_RESOURCE = "scdl_subventions_schema.json"
 # sum of its digits against 5 instead.
 _LA_POSTE_SIREN = "356000000"
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+# What `beyond_schema` finds: a SIRET's check digit, a SIRET's form where schema.json
+# has no pattern, neither SIRET nor RNA, a period's impossible date or order.
+SIRET_KEY, SIRET_FORM, ONE_OF = "siret_key", "siret_form", "one_of"
+PERIOD_DATE, PERIOD_ORDER = "period_date", "period_order"
 
 
 @dataclass(frozen=True)
@@ -123,14 +130,136 @@ def iso_date(text: str) -> date | None:
         return None
 
 
-def period_problem(text: str) -> str | None:
-    """What is wrong with a `datesPeriodeVersement` beyond its pattern (French), or None:
-    a date that does not exist, or a period that ends before it starts."""
+def period_problem(text: str) -> tuple[str, str] | None:
+    """What is wrong with a `datesPeriodeVersement` beyond its pattern, or None: a date
+    that does not exist (PERIOD_DATE), or a period that ends before it starts
+    (PERIOD_ORDER); with its French message."""
     parts = text.split("/")
     dates = [iso_date(p) for p in parts]
     if len(parts) > 2 or any(d is None for d in dates):
         wrong = next((p for p, d in zip(parts, dates) if d is None), text)
-        return f"« {wrong} » n'est pas une date du calendrier (AAAA-MM-JJ)"
+        return PERIOD_DATE, f"« {wrong} » n'est pas une date du calendrier (AAAA-MM-JJ)"
     if len(dates) == 2 and dates[0] is not None and dates[1] is not None and dates[1] < dates[0]:
-        return f"la période finit ({parts[1]}) avant de commencer ({parts[0]})"
+        return PERIOD_ORDER, f"la période finit ({parts[1]}) avant de commencer ({parts[0]})"
     return None
+
+
+# Table Schema's `number`: a point between the parts, no group separator.
+_NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
+_SIRET_FIELDS = ("idAttribuant", "idBeneficiaire")
+_FOURTEEN_DIGITS = re.compile(r"\d{14}")
+_PERIOD_CHARACTERS = re.compile(r"[\d/-]+")
+
+_CHECK_MESSAGES = {
+    "pattern": "n'a pas la forme que le schéma demande",
+    "number": "n'est pas un nombre au format du schéma (chiffres, point décimal : 47800.20)",
+    "date": "n'est pas une date AAAA-MM-JJ du calendrier",
+    "boolean": "n'est ni « oui » ni « non »",
+}
+# What a pattern asks, said for the fields that have one (and `idBeneficiaire`, to
+# which schema.json gives none but schema.md does).
+_PATTERN_MESSAGES = {
+    "idAttribuant": "n'est pas un SIRET (14 chiffres d'un seul tenant)",
+    "idBeneficiaire": "n'est pas un SIRET (14 chiffres d'un seul tenant)",
+    "rnaBeneficiaire": "n'est pas un numéro RNA (W suivi de 9 chiffres)",
+    "datesPeriodeVersement": "n'est ni une date AAAA-MM-JJ ni une période AAAA-MM-JJ/AAAA-MM-JJ",
+}
+
+
+def field_of(name: str) -> ScdlField:
+    return next(f for f in scdl_fields() if f.name == name)
+
+
+def schema_number(text: str) -> float | None:
+    """The value of a Table Schema `number` (`47800.20`), None for `47 800,20`."""
+    return float(text) if _NUMBER.fullmatch(text) else None
+
+
+def constraint_message(name: str, constraint: str, value: object) -> str:
+    """Why `value` of field `name` breaks `constraint` (required, number, date,
+    boolean, pattern, max_length, enum, minimum, maximum), in French."""
+    field = field_of(name)
+    if constraint == "required":
+        return "valeur obligatoire absente"
+    if constraint == "max_length":
+        return f"texte de {len(str(value))} caractères, au-delà des {field.max_length} que le schéma autorise"
+    if constraint == "enum":
+        allowed = ", ".join(f"« {v} »" for v in field.enum)
+        return f"« {value} » n'est pas une valeur autorisée ({allowed})"
+    if constraint in ("minimum", "maximum"):
+        bound = field.minimum if constraint == "minimum" else field.maximum
+        side = "inférieur au minimum" if constraint == "minimum" else "supérieur au maximum"
+        return f"« {value} » est {side} ({bound}) que le schéma autorise"
+    if constraint == "pattern":
+        return f"« {value} » {_PATTERN_MESSAGES.get(name, _CHECK_MESSAGES['pattern'])}"
+    return f"« {value} » {_CHECK_MESSAGES[constraint]}"
+
+
+def broken_constraints(field: ScdlField, text: str) -> list[str]:
+    """The constraints of the schema a value breaks, in plain Python: the check path's
+    reference, which the export's pandera schema agrees with (tests/test_scdl_export.py)."""
+    if not text:
+        return ["required"] if field.required else []
+    broken = []
+    number = schema_number(text)
+    if field.type == "number" and number is None:
+        broken.append("number")
+    if field.type == "date" and iso_date(text) is None:
+        broken.append("date")
+    if field.type == "boolean" and text not in field.true_values + field.false_values:
+        broken.append("boolean")
+    if field.pattern and not re.match(field.pattern, text):
+        broken.append("pattern")
+    if field.max_length is not None and len(text) > field.max_length:
+        broken.append("max_length")
+    if field.enum and text not in field.enum:
+        broken.append("enum")
+    if field.minimum is not None and number is not None and number < field.minimum:
+        broken.append("minimum")
+    if field.maximum is not None and number is not None and number > field.maximum:
+        broken.append("maximum")
+    return broken
+
+
+
+
+def beyond_schema(line: Mapping[str, str]) -> list[tuple[str, str, str]]:
+    """(field, what, French message) of what a line breaks beyond its fields'
+    constraints: the custom checks `schema.json` names (french-siret-value,
+    one-of-required) and the period's calendar, which its pattern lets through
+    (`2017-02-30`, a period ending before it starts). The official validator accepts
+    the last two (its own valid example has both): `WARNINGS_ONLY` says which."""
+    problems = []
+    for name in _SIRET_FIELDS:
+        value = line.get(name) or ""
+        if not value or is_siret(value):
+            continue
+        if _FOURTEEN_DIGITS.fullmatch(value):
+            problems.append((name, SIRET_KEY, f"« {value} » n'est pas un SIRET : sa clé de contrôle est fausse"))
+        elif not field_of(name).pattern:  # else the pattern's failure says it
+            problems.append((name, SIRET_FORM, f"« {value} » {_PATTERN_MESSAGES[name]}"))
+    if not line.get("idBeneficiaire") and not line.get("rnaBeneficiaire"):
+        message = "ni SIRET ni numéro RNA du bénéficiaire : le schéma demande l'un des deux"
+        problems.append(("idBeneficiaire", ONE_OF, message))
+    period = line.get("datesPeriodeVersement") or ""
+    problem = period_problem(period) if _PERIOD_CHARACTERS.fullmatch(period) else None
+    if problem:
+        problems.append(("datesPeriodeVersement", *problem))
+    return problems
+
+
+WARNINGS_ONLY = frozenset({ONE_OF, PERIOD_DATE, PERIOD_ORDER})
+
+
+def cell_text(value: object) -> str:
+    """A cell as a CSV would hold it: a date `AAAA-MM-JJ`, a whole number without
+    `.0` (a SIRET typed as a number), text as typed; `""` for an empty cell."""
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        return value.date().isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else repr(value)
+    return str(value)

@@ -12,14 +12,14 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 
 from pointage.base.addresses import a1
 from pointage.base.numbers import Number, parse_number
 from pointage.base.text import is_blank, key
 from pointage.reading.snapshot import SheetSnapshot
 from pointage.tables.lexicon import header_words
-from pointage.tables.scdl_schema import ScdlField, field_named, scdl_fields
+from pointage.tables.scdl_schema import ScdlField, cell_text, field_named, scdl_fields
 from pointage.tables.table import Table
 
 # A grant of a délibération's annex: paid in money, at once, not notified to the EU as
@@ -82,7 +82,7 @@ def _from_parametres(sheet: SheetSnapshot) -> dict[str, str]:
                 continue
             rest = [c for c in cells[offset + 1 :] if not is_blank(c)]
             if rest:
-                found.setdefault(field.name, _text(rest[0]))
+                found.setdefault(field.name, cell_text(rest[0]).strip())
             break
     return found
 
@@ -173,16 +173,6 @@ def _valid(text: str) -> bool:
     return True
 
 
-def _text(value: object) -> str:
-    if isinstance(value, datetime):
-        return value.date().isoformat()
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))  # a SIRET typed as a number
-    return str(value).strip()
-
-
 def _cell_text(name: str, value: object) -> str:
     """A cell as the schema writes its field: a number with a point, a date AAAA-MM-JJ."""
     if value is None:
@@ -193,7 +183,7 @@ def _cell_text(name: str, value: object) -> str:
             cents = parsed.cents
             sign = "-" if cents < 0 else ""
             return f"{sign}{abs(cents) // 100}.{abs(cents) % 100:02d}"
-    return _text(value)
+    return cell_text(value).strip()
 
 
 def row_address(table: Table, row: int) -> str:

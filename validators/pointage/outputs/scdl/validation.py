@@ -13,22 +13,24 @@ names its constraint.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from pointage.tables.scdl_schema import ScdlField, is_siret, iso_date, period_problem, scdl_fields
+from pointage.tables.scdl_schema import (
+    WARNINGS_ONLY,
+    ScdlField,
+    beyond_schema,
+    constraint_message,
+    iso_date,
+    scdl_fields,
+    schema_number,
+)
 
 if TYPE_CHECKING:
     import pandera.pandas as pa
 
 ERREUR, AVERTISSEMENT = "erreur", "avertissement"
-# Table Schema's `number`: a point between the parts, no group separator.
-_NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
-_SIRET_FIELDS = ("idAttribuant", "idBeneficiaire")
-# schema.json gives `idBeneficiaire` no pattern (schema.md does): its form is checked here.
-_PATTERNED = frozenset(f.name for f in scdl_fields() if f.pattern)
 
 
 @dataclass(frozen=True, order=True)
@@ -96,7 +98,11 @@ def row_problems(rows: Sequence[Mapping[str, str]]) -> list[Problem]:
         ):
             if line is None or pd.isna(line):
                 continue  # a frame-wide failure: the column problems say it
-            problems.append(Problem(int(line), str(column), _message(str(column), str(check), value)))
+            problems.append(
+                Problem(
+                    int(line), str(column), constraint_message(str(column), _check_name(str(check)), value)
+                )
+            )
     problems.extend(_beyond_schema(rows))
     rank = {f.name: n for n, f in enumerate(scdl_fields())}
     return sorted(set(problems), key=lambda p: (p.line, rank.get(p.field, 99), p.message))
@@ -117,44 +123,6 @@ def _check_name(check: str) -> str:
     return _BUILT_IN.get(name, name)
 
 
-_CHECK_MESSAGES = {
-    "pattern": "n'a pas la forme que le schéma demande",
-    "number": "n'est pas un nombre au format du schéma (chiffres, point décimal : 47800.20)",
-    "date": "n'est pas une date AAAA-MM-JJ du calendrier",
-    "boolean": "n'est ni « oui » ni « non »",
-}
-# What a pattern asks, said for the fields that have one.
-_PATTERN_MESSAGES = {
-    "idAttribuant": "n'est pas un SIRET (14 chiffres d'un seul tenant)",
-    "idBeneficiaire": "n'est pas un SIRET (14 chiffres d'un seul tenant)",
-    "rnaBeneficiaire": "n'est pas un numéro RNA (W suivi de 9 chiffres)",
-    "datesPeriodeVersement": "n'est ni une date AAAA-MM-JJ ni une période AAAA-MM-JJ/AAAA-MM-JJ",
-}
-
-
-def _message(column: str, check: str, value: object) -> str:
-    name = _check_name(check)
-    field = next(f for f in scdl_fields() if f.name == column)
-    if name == "required":
-        return "valeur obligatoire absente"
-    if name == "max_length":
-        return f"texte de {len(str(value))} caractères, au-delà des {field.max_length} que le schéma autorise"
-    if name == "enum":
-        allowed = ", ".join(f"« {v} »" for v in field.enum)
-        return f"« {value} » n'est pas une valeur autorisée ({allowed})"
-    if name in ("minimum", "maximum"):
-        bound = field.minimum if name == "minimum" else field.maximum
-        side = "inférieur au minimum" if name == "minimum" else "supérieur au maximum"
-        return f"« {value} » est {side} ({bound}) que le schéma autorise"
-    if name == "pattern":
-        return f"« {value} » {_PATTERN_MESSAGES.get(column, _CHECK_MESSAGES['pattern'])}"
-    return f"« {value} » {_CHECK_MESSAGES[name]}"
-
-
-def _number(text: str) -> float | None:
-    return float(text) if _NUMBER.fullmatch(text) else None
-
-
 def _pandera_schema(fields: Sequence[ScdlField]) -> pa.DataFrameSchema:
     import pandera.pandas as pa
 
@@ -170,7 +138,7 @@ def _checks(field: ScdlField) -> list[pa.Check]:
 
     checks = []
     if field.type == "number":
-        checks.append(pa.Check(lambda v: _number(v) is not None, element_wise=True, name="number"))
+        checks.append(pa.Check(lambda v: schema_number(v) is not None, element_wise=True, name="number"))
     if field.type == "date":
         checks.append(pa.Check(lambda v: iso_date(v) is not None, element_wise=True, name="date"))
     if field.type == "boolean":
@@ -184,42 +152,17 @@ def _checks(field: ScdlField) -> list[pa.Check]:
         checks.append(pa.Check.isin(field.enum, name="enum"))
     low, high = field.minimum, field.maximum
     if low is not None:
-        checks.append(pa.Check(lambda v: (_number(v) or low) >= low, element_wise=True, name="minimum"))
+        checks.append(pa.Check(lambda v: (schema_number(v) or low) >= low, element_wise=True, name="minimum"))
     if high is not None:
-        checks.append(pa.Check(lambda v: (_number(v) or high) <= high, element_wise=True, name="maximum"))
+        checks.append(
+            pa.Check(lambda v: (schema_number(v) or high) <= high, element_wise=True, name="maximum")
+        )
     return checks
 
 
 def _beyond_schema(rows: Sequence[Mapping[str, str]]) -> list[Problem]:
-    """The custom checks `schema.json` names (french-siret-value, one-of-required) and
-    the period's calendar: the pattern lets `2017-02-30` and a period ending before
-    it starts through."""
-    problems = []
-    for line, row in enumerate(rows, start=2):
-        for name in _SIRET_FIELDS:
-            value = row.get(name) or ""
-            if not value or is_siret(value):
-                continue
-            if re.fullmatch(r"\d{14}", value):
-                problems.append(
-                    Problem(line, name, f"« {value} » n'est pas un SIRET : sa clé de contrôle est fausse")
-                )
-            elif name not in _PATTERNED:  # else the pattern's failure says it
-                problems.append(Problem(line, name, f"« {value} » {_PATTERN_MESSAGES[name]}"))
-        rna = row.get("rnaBeneficiaire") or ""
-        if not row.get("idBeneficiaire") and not rna:
-            problems.append(
-                Problem(
-                    line,
-                    "idBeneficiaire",
-                    "ni SIRET ni numéro RNA du bénéficiaire : le schéma demande l'un des deux",
-                    AVERTISSEMENT,
-                )
-            )
-        # The official validator lets these through (its own valid example has
-        # `2017-30-05` and periods ending before they start): avertissements.
-        period = row.get("datesPeriodeVersement") or ""
-        problem = period_problem(period) if re.fullmatch(r"[\d/-]+", period) else None
-        if problem:
-            problems.append(Problem(line, "datesPeriodeVersement", problem, AVERTISSEMENT))
-    return problems
+    return [
+        Problem(line, name, message, AVERTISSEMENT if kind in WARNINGS_ONLY else ERREUR)
+        for line, row in enumerate(rows, start=2)
+        for name, kind, message in beyond_schema(row)
+    ]
