@@ -59,7 +59,7 @@ S003 = rule(
     "schéma demande (type, motif, liste de valeurs, longueur, bornes), ou dont une période "
     "de versement a une date impossible.",
     message="{field} : {reason}{others} ({where}).",
-    example="nature « Aide en numéraire » (le schéma l'écrit sans majuscule), montant « 100000,1 ».",
+    example="Dans l'exemple invalide officiel du schéma : montant « 100000,1 », notificationUE « yes ».",
 )
 S004 = rule(
     "S004",
@@ -67,7 +67,7 @@ S004 = rule(
     summary="Un SIRET de 14 chiffres dont la clé de contrôle (Luhn) est fausse : une faute de "
     "frappe, le bénéficiaire ou l'attribuant ne sera pas retrouvé.",
     message="{field} : {count} dont la clé de contrôle est fausse ({where}) : {values}.",
-    example="« 21860194600000 » pour la Ville de Poitiers (21860194600011 ?).",
+    example="« 21860194600000 », l'idAttribuant de l'exemple invalide officiel du schéma SCDL.",
 )
 
 
