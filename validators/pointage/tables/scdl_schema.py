@@ -221,8 +221,6 @@ def broken_constraints(field: ScdlField, text: str) -> list[str]:
     return broken
 
 
-
-
 def beyond_schema(line: Mapping[str, str]) -> list[tuple[str, str, str]]:
     """(field, what, French message) of what a line breaks beyond its fields'
     constraints: the custom checks `schema.json` names (french-siret-value,
@@ -235,7 +233,9 @@ def beyond_schema(line: Mapping[str, str]) -> list[tuple[str, str, str]]:
         if not value or is_siret(value):
             continue
         if _FOURTEEN_DIGITS.fullmatch(value):
-            problems.append((name, SIRET_KEY, f"« {value} » n'est pas un SIRET : sa clé de contrôle est fausse"))
+            problems.append(
+                (name, SIRET_KEY, f"« {value} » n'est pas un SIRET : sa clé de contrôle est fausse")
+            )
         elif not field_of(name).pattern:  # else the pattern's failure says it
             problems.append((name, SIRET_FORM, f"« {value} » {_PATTERN_MESSAGES[name]}"))
     if not line.get("idBeneficiaire") and not line.get("rnaBeneficiaire"):
