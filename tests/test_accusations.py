@@ -66,7 +66,7 @@ CD 53         | 2018-12-14        | LE CARRE        | Saison       | 133000
     assert _found(report) == [
         (
             "S001",
-            "avertissement",
+            "info",
             "Feuil1",
             "A1",
             ("A1",),

@@ -1,6 +1,6 @@
 """SCDL subventions publications read (issue 29): CSV files, field names in any case,
-the schema's constraints as avertissements S001–S004, and no data-frame library on
-the check path."""
+the schema's constraints as infos S001–S004, and no data-frame library on the check
+path."""
 
 from __future__ import annotations
 
@@ -46,14 +46,14 @@ def test_the_official_valid_example_read_as_csv(tmp_path: Path):
     assert findings(path) == [
         (
             "S003",
-            "avertissement",
+            "info",
             "L24",
             "datesPeriodeVersement : la période finit (2017-03-09) avant de commencer (2017-04-12), "
             "et 2 autres valeurs de même (L24, L25, L29).",
         ),
         (
             "S003",
-            "avertissement",
+            "info",
             "L27",
             "datesPeriodeVersement : « 2017-30-05 » n'est pas une date du calendrier (AAAA-MM-JJ) (L27).",
         ),
@@ -99,7 +99,7 @@ def test_the_columns_example_misses_nom_beneficiaire(tmp_path: Path):
     path = Path(shutil.copy(EXAMPLES / "exemple_invalide_erreurs_colonnes.csv", tmp_path / "colonnes.csv"))
     assert findings(path)[0] == (
         "S001",
-        "avertissement",
+        "info",
         "A1",
         "Publication SCDL subventions sans 1 colonne obligatoire du schéma : nomBeneficiaire.",
     )
