@@ -183,7 +183,18 @@ def build_parser() -> FrenchParser:
         "--tableau", type=int, metavar="N", help="numéro du tableau dans la feuille (tous par défaut)"
     )
     exporter.add_argument(
-        "--format", choices=["docx", "html"], default="docx", help="docx (Word, par défaut) ou html"
+        "--format",
+        choices=["docx", "html", "scdl"],
+        default="docx",
+        help="docx (Word, par défaut), html, ou scdl (CSV des conventions de subvention, format SCDL)",
+    )
+    exporter.add_argument(
+        "--scdl",
+        action="append",
+        default=[],
+        metavar="CHAMP=VALEUR",
+        help="pour --format scdl, un champ que le tableau ne donne pas (ex. idAttribuant=22620001600015) ; "
+        "répétable",
     )
     exporter.add_argument("--sortie", metavar="FICHIER", help="fichier à écrire")
     exporter.add_argument(

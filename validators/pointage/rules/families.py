@@ -13,5 +13,6 @@ from pointage.rules import (  # noqa: F401
     identities,
     internal,
     plan,
+    scdl,
     totals,
 )

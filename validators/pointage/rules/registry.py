@@ -26,6 +26,7 @@ FAMILIES = {
     "A": "Articles de la délibération et chiffres clés",
     "D": "Texte de la délibération (document Word) rapproché des annexes",
     "F": "Forme des données",
+    "S": "Publication SCDL des subventions (données ouvertes)",
     "E": "Lecture du classeur",
     "X": "Fonctionnement de Pointage",
 }
