@@ -1,0 +1,468 @@
+"""Pointage in LibreOffice Calc: the extension's one UNO component.
+
+It runs in LibreOffice's own Python (3.8 on some installations: no syntax newer than
+that, the standard library and UNO only) and cannot import Pointage. « Vérifier »
+saves the document, runs `pointage addin calc-marques` on it (the command whose path
+the build wrote into `pointage_calc_base/settings.py`) and writes what it answers:
+the fills and notes of the marks, the `_pointage` journal, the `Contrôles` sheet. It
+decides nothing itself. « Annuler les marques » restores what the journal recorded.
+
+The journal and the sheet marks are the Excel add-in's (pointage.addin.journal,
+pointage.base.own_sheets, copied here at build time): a workbook marked in Calc is
+unmarked in Excel, and the other way round.
+
+A dispatch handler (protocol `org.pointage.calc:`) rather than script URLs: the menu
+keeps working whatever name the user gives the .oxt file.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import tempfile
+import traceback
+
+import unohelper
+from com.sun.star.frame import XDispatchProvider, XNotifyingDispatch
+from com.sun.star.lang import XInitialization, XServiceInfo
+from pointage_calc_base import settings
+from pointage_calc_base.addresses import a1, parse_a1, sheet_key
+from pointage_calc_base.own_sheets import (
+    CONTROLES_MARK,
+    CONTROLES_SHEET,
+    JOURNAL_MARK,
+    JOURNAL_SHEET,
+    free_name,
+    looks_like_own_sheet,
+    mark_value,
+    marked_sheet,
+)
+
+import uno
+
+SUCCESS = 1  # com.sun.star.frame.DispatchResultState.SUCCESS
+IMPLEMENTATION = "org.pointage.calc.Handler"
+PROTOCOL = "org.pointage.calc:"
+TITLE = "Pointage"
+NO_COLOUR = -1  # CellBackColor of a cell without fill
+BOLD = 150.0  # com.sun.star.awt.FontWeight.BOLD
+HUNDREDTHS_MM_PER_POINT = 2540 / 72
+LOG_FILE = os.path.join(tempfile.gettempdir(), "pointage-calc.log")
+
+
+class Refused(Exception):
+    """A French sentence for the user: the click stops there."""
+
+
+# ---------------------------------------------------------------- the sheets
+
+
+def sheet_called(doc, name: str):
+    """The sheet called `name` as Excel and Calc compare names (no case), or None."""
+    wanted = sheet_key(name)
+    sheets = doc.Sheets
+    for present in sheets.getElementNames():
+        if sheet_key(present) == wanted:
+            return sheets.getByName(present)
+    return None
+
+
+def own_sheet(doc, mark: str, usual_name: str):
+    """Pointage's sheet that the named expression `mark` names, or a sheet of the usual
+    name holding Pointage's headers (written before the marks); never a user's sheet."""
+    names = doc.NamedRanges
+    if names.hasByName(mark):
+        sheet = sheet_called(doc, marked_sheet(names.getByName(mark).getContent()) or "")
+        if sheet is not None:
+            return sheet
+    sheet = sheet_called(doc, usual_name)
+    if sheet is not None and looks_like_own_sheet(_values(sheet, 12, 7)):
+        return sheet
+    return None
+
+
+def add_own_sheet(doc, mark: str, name: str, position: int):
+    title = free_name(name, doc.Sheets.getElementNames())
+    doc.Sheets.insertNewByName(title, position)
+    names = doc.NamedRanges
+    if names.hasByName(mark):
+        names.removeByName(mark)
+    origin = uno.createUnoStruct("com.sun.star.table.CellAddress")
+    names.addNewByName(mark, mark_value(title), origin, 0)
+    return doc.Sheets.getByName(title)
+
+
+def delete_own_sheet(doc, mark: str, usual_name: str) -> bool:
+    sheet = own_sheet(doc, mark, usual_name)
+    if doc.NamedRanges.hasByName(mark):
+        doc.NamedRanges.removeByName(mark)
+    if sheet is None:
+        return False
+    doc.Sheets.removeByName(sheet.Name)
+    return True
+
+
+def _values(sheet, rows: int, columns: int) -> list[list[object]]:
+    """The first `rows` x `columns` cells' values ("" for an empty cell)."""
+    return [list(line) for line in sheet.getCellRangeByPosition(0, 0, columns - 1, rows - 1).getDataArray()]
+
+
+def _last_row(sheet) -> int:
+    cursor = sheet.createCursor()
+    cursor.gotoEndOfUsedArea(False)
+    return cursor.getRangeAddress().EndRow
+
+
+# ---------------------------------------------------------------- fills and notes
+
+
+def fill_of(cell) -> str:
+    """`#RRGGBB`, or the journal's word for no fill."""
+    colour = cell.CellBackColor
+    if cell.IsCellBackgroundTransparent or colour < 0:
+        return settings.NO_FILL
+    return "#%06X" % (colour & 0xFFFFFF)
+
+
+def set_fill(cell, fill: str | None) -> None:
+    if fill is None:
+        cell.CellBackColor = NO_COLOUR
+        cell.IsCellBackgroundTransparent = True
+    else:
+        cell.CellBackColor = int(fill[1:], 16)
+
+
+def note_index(sheet, row: int, col: int) -> int | None:
+    """The position of the cell's note among the sheet's notes, or None."""
+    notes = sheet.getAnnotations()
+    for index in range(notes.getCount()):
+        position = notes.getByIndex(index).getPosition()
+        if (position.Row, position.Column) == (row, col):
+            return index
+    return None
+
+
+def write_note(sheet, row: int, col: int, text: str) -> tuple[str, str]:
+    """Add the note, or append it to the cell's note; (what was done, note before)."""
+    if not text:
+        return settings.NOTE_UNTOUCHED, ""
+    cell = sheet.getCellByPosition(col, row)
+    if note_index(sheet, row, col) is None:
+        sheet.getAnnotations().insertNew(cell.getCellAddress(), text)
+        return settings.NOTE_ADDED, ""
+    before = cell.getAnnotation().getString()
+    cell.getAnnotation().setString(before.rstrip() + "\n\n" + text if before.strip() else text)
+    return settings.NOTE_EXTENDED, before
+
+
+def restore_note(sheet, row: int, col: int, done: str, before: str) -> None:
+    index = note_index(sheet, row, col)
+    if index is None:
+        return
+    if done == settings.NOTE_ADDED:
+        sheet.getAnnotations().removeByIndex(index)
+    elif done == settings.NOTE_EXTENDED:
+        sheet.getCellByPosition(col, row).getAnnotation().setString(before)
+
+
+# ---------------------------------------------------------------- the journal
+
+
+def read_journal(doc) -> list[list[str]] | None:
+    """The recorded marks (one list of the journal's columns each), or None."""
+    sheet = own_sheet(doc, JOURNAL_MARK, JOURNAL_SHEET)
+    if sheet is None:
+        return None
+    width = len(settings.JOURNAL_HEADERS)
+    lines = _values(sheet, _last_row(sheet) + 1, width)
+    records = []
+    for line in lines[1:]:
+        cells = ["" if v is None else str(v) for v in line] + [""] * width
+        if cells[0] and cells[1]:
+            records.append([cells[0], cells[1], cells[2] or settings.UNKNOWN_FILL, *cells[3:width]])
+    return records
+
+
+def write_journal(doc, records: list[list[str]]) -> None:
+    delete_own_sheet(doc, JOURNAL_MARK, JOURNAL_SHEET)
+    sheet = add_own_sheet(doc, JOURNAL_MARK, JOURNAL_SHEET, doc.Sheets.getCount())
+    lines = [list(settings.JOURNAL_HEADERS)] + records
+    width = len(settings.JOURNAL_HEADERS)
+    target = sheet.getCellRangeByPosition(0, 0, width - 1, len(lines) - 1)
+    target.setDataArray(tuple(tuple(line) for line in lines))
+    sheet.IsVisible = False
+
+
+def remove_marks(doc, records: list[list[str]]) -> int:
+    """Restore what the journal recorded; the number of cells restored."""
+    restored = 0
+    for sheet_name, cell, fill_before, note, note_before, *_ in records:
+        sheet = sheet_called(doc, sheet_name)
+        if sheet is None:
+            continue
+        row, col = parse_a1(cell)
+        set_fill(sheet.getCellByPosition(col, row), fill_before if fill_before.startswith("#") else None)
+        restore_note(sheet, row, col, note, note_before)
+        restored += 1
+    return restored
+
+
+def remove_everything(doc) -> tuple[list[list[str]] | None, int, bool]:
+    """The marks undone, `Contrôles` and the journal deleted: (records, cells restored,
+    a sheet deleted)."""
+    records = read_journal(doc)
+    restored = remove_marks(doc, records) if records else 0
+    deleted = [delete_own_sheet(doc, mark, name) for mark, name in settings.OWN_SHEETS]
+    return records, restored, any(deleted)
+
+
+def apply_marks(doc, marks: list[dict], records: list[list[str]]) -> list[str]:
+    """Fill and annotate each cell, recording it first; the protected sheets left alone
+    (their findings are on `Contrôles`)."""
+    protected: list[str] = []
+    for mark in marks:
+        sheet = sheet_called(doc, mark["sheet"])
+        if sheet is None:
+            continue
+        if sheet.isProtected():
+            if sheet.Name not in protected:
+                protected.append(sheet.Name)
+            continue
+        row, col = mark["row"], mark["col"]
+        cell = sheet.getCellByPosition(col, row)
+        record = [sheet.Name, a1(row, col), fill_of(cell), settings.NOTE_UNTOUCHED, "", mark["fill"], mark["note"]]
+        records.append(record)
+        set_fill(cell, mark["fill"])
+        record[3], record[4] = write_note(sheet, row, col, mark["note"])
+    return protected
+
+
+# ---------------------------------------------------------------- Contrôles
+
+
+def write_controls(doc, controls: dict) -> str:
+    sheet = add_own_sheet(doc, CONTROLES_MARK, controls["name"], 0)
+    rows = controls["rows"]
+    width = max(len(row) for row in rows)
+    values = tuple(tuple("" if v is None else v for v in row) + ("",) * (width - len(row)) for row in rows)
+    sheet.getCellRangeByPosition(0, 0, width - 1, len(values) - 1).setDataArray(values)
+    for link in controls["links"]:
+        place, _, cell = link["target"].rpartition("!")  # `'Annexe 1'!E7`: Calc writes `'Annexe 1'.E7`
+        formula = '=HYPERLINK("#%s";"%s")' % (_quoted(place + "." + cell), _quoted(link["text"]))
+        sheet.getCellByPosition(link["col"], link["row"]).setFormula(formula)
+    for row, col, fill in controls["fills"]:
+        set_fill(sheet.getCellByPosition(col, row), fill)
+    for row, columns in controls["bold"]:
+        sheet.getCellRangeByPosition(0, row, columns - 1, row).CharWeight = BOLD
+    formats = doc.NumberFormats
+    locale = uno.createUnoStruct("com.sun.star.lang.Locale", "en", "US", "")
+    for row, col, code in controls["formats"]:
+        key = formats.queryKey(code, locale, False)
+        if key < 0:
+            key = formats.addNew(code, locale)
+        sheet.getCellByPosition(col, row).NumberFormat = key
+    columns = sheet.getColumns()
+    for col, chars in enumerate(controls["widths"]):
+        columns.getByIndex(col).Width = round(chars * settings.POINTS_PER_CHAR * HUNDREDTHS_MM_PER_POINT)
+    first, last, wrapped_width = controls["wrapped"]
+    sheet.getCellRangeByPosition(0, first, wrapped_width - 1, last).IsTextWrapped = True
+    return sheet.Name
+
+
+def _quoted(text: str) -> str:
+    return text.replace('"', '""')
+
+
+# ---------------------------------------------------------------- the two buttons
+
+
+def pointage_command() -> str:
+    """The `pointage` command the extension was built for, or Refused."""
+    command = settings.POINTAGE
+    if not os.path.isfile(command):
+        raise Refused(
+            "Pointage est introuvable sur ce poste : %s n'existe pas. Installez Pointage, puis "
+            "reconstruisez l'extension (pointage addin calc) et installez-la à nouveau." % command
+        )
+    return command
+
+
+def check_with_pointage(path: str) -> dict:
+    """Pointage's answer on the saved workbook, or Refused with what to do."""
+    command = pointage_command()
+    flags = getattr(subprocess, "CREATE_NO_WINDOW", 0)  # no console window flashing on Windows
+    try:
+        done = subprocess.run(
+            [command, "addin", "calc-marques", path],
+            capture_output=True,
+            timeout=settings.TIMEOUT_SECONDS,
+            creationflags=flags,
+        )
+    except subprocess.TimeoutExpired:
+        raise Refused(
+            "Pointage n'a pas fini en %d secondes ; le classeur n'est pas marqué. Vérifiez-le en "
+            "ligne de commande (pointage verifier) pour voir ce qui le ralentit." % settings.TIMEOUT_SECONDS
+        ) from None
+    said = done.stderr.decode("utf-8", "replace").strip()
+    if done.returncode != 0:
+        raise Refused("Pointage n'a pas pu vérifier ce classeur : " + (said or "code %d" % done.returncode))
+    try:
+        answer = json.loads(done.stdout.decode("ascii"))
+    except ValueError:
+        raise Refused(
+            "La réponse de Pointage est illisible : l'extension et Pointage ne vont pas "
+            "ensemble. Reconstruisez l'extension (pointage addin calc) et installez-la à nouveau."
+        ) from None
+    if answer.get("version") != settings.PAYLOAD_VERSION:
+        raise Refused(
+            "Cette extension ne correspond pas à la version de Pointage installée : reconstruisez-la "
+            "(pointage addin calc) et installez-la à nouveau."
+        )
+    return answer
+
+
+def document_path(doc) -> str:
+    if not doc.hasLocation():
+        raise Refused(
+            "Enregistrez d'abord ce classeur (Fichier > Enregistrer sous…), puis cliquez à nouveau sur « Vérifier »."
+        )
+    if doc.isReadonly():
+        raise Refused(
+            "Ce classeur est ouvert en lecture seule : Pointage doit l'enregistrer avant de le "
+            "vérifier. Enregistrez-en une copie (Fichier > Enregistrer sous…) et vérifiez-la."
+        )
+    return uno.fileUrlToSystemPath(doc.getURL())
+
+
+def verifier(doc) -> str:
+    """« Vérifier »: the message for the user."""
+    path = document_path(doc)
+    pointage_command()  # before anything is changed
+    # The marks of the last click are undone first: the file saved, and read by
+    # Pointage, is the user's own, and the new marks start from it.
+    remove_everything(doc)
+    try:
+        doc.store()
+    except Exception as exc:
+        raise Refused(
+            "Le classeur n'a pas pu être enregistré (%s) : enregistrez-le vous-même, puis cliquez "
+            "à nouveau sur « Vérifier »." % getattr(exc, "Message", exc)
+        ) from None
+    answer = check_with_pointage(path)
+    if answer["status"] != settings.CHECKED:
+        return answer["message"]
+    records: list[list[str]] = []
+    try:
+        protected = apply_marks(doc, answer["marks"], records)
+    finally:  # even when marking fails half-way: « Annuler » must find every mark made
+        if records:
+            write_journal(doc, records)
+    write_controls(doc, answer["controls"])
+    message = answer["message"]
+    for name in protected:
+        message += (
+            "\nLa feuille « %s » est protégée : ses cellules ne sont pas marquées, ses constats "
+            "sont dans la feuille des contrôles." % name
+        )
+    return message
+
+
+def annuler(doc) -> str:
+    """« Annuler les marques »: the message for the user."""
+    records, restored, deleted = remove_everything(doc)
+    if records is None and not deleted:
+        return "Ce classeur ne porte aucune marque de Pointage."
+    word = settings.RESTORED[0 if restored < 2 else 1]
+    return "Marques de Pointage effacées : %s %s." % (_grouped(restored), word)
+
+
+def _grouped(number: int) -> str:
+    """`1 200`: thousands apart, as Pointage writes counts (pointage.base.formatting)."""
+    return "{:,}".format(number).replace(",", settings.THOUSANDS)
+
+
+ACTIONS = {"verifier": verifier, "annuler": annuler}
+
+
+def run(doc, action: str) -> str:
+    """The action on the document: its message, never a traceback (the detail goes to
+    the log file, whose path the message gives)."""
+    if doc is None or not doc.supportsService("com.sun.star.sheet.SpreadsheetDocument"):
+        return "Pointage vérifie un classeur : ouvrez-le dans Calc, puis cliquez à nouveau."
+    try:
+        return ACTIONS[action](doc)
+    except Refused as refused:
+        return str(refused)
+    except Exception:
+        with open(LOG_FILE, "a", encoding="utf-8") as log:
+            log.write(traceback.format_exc() + "\n")
+        return (
+            "Erreur inattendue de l'extension Pointage : le classeur n'a peut-être pas été "
+            "entièrement marqué. Envoyez le fichier %s à l'équipe Pointage." % LOG_FILE
+        )
+
+
+def show(frame, message: str) -> None:
+    """The message in a box over the document's window. A hidden document (opened by a
+    script, or LibreOffice without a display) has nobody to read a box, which would
+    wait for a click for ever: the message is then only the dispatch's result."""
+    if frame is None or not frame.getContainerWindow().isVisible():
+        return
+    ctx = uno.getComponentContext()
+    toolkit = ctx.getServiceManager().createInstanceWithContext("com.sun.star.awt.Toolkit", ctx)
+    from com.sun.star.awt.MessageBoxType import INFOBOX
+
+    box = toolkit.createMessageBox(frame.getContainerWindow(), INFOBOX, 1, TITLE, message)
+    box.execute()
+    box.dispose()
+
+
+class Handler(unohelper.Base, XDispatchProvider, XNotifyingDispatch, XInitialization, XServiceInfo):
+    """Answers the menu's and toolbar's `org.pointage.calc:verifier` and `…:annuler`;
+    a caller that asks to be notified (DispatchHelper) gets the message as the result."""
+
+    def __init__(self, ctx) -> None:
+        self.ctx = ctx
+        self.frame = None
+
+    def initialize(self, arguments) -> None:
+        if arguments:
+            self.frame = arguments[0]
+
+    def queryDispatch(self, url, target: str, flags: int):
+        return self if url.Protocol == PROTOCOL and url.Path in ACTIONS else None
+
+    def queryDispatches(self, requests) -> tuple:
+        return tuple(self.queryDispatch(r.FeatureURL, r.FrameName, r.SearchFlags) for r in requests)
+
+    def dispatch(self, url, arguments) -> None:
+        self.dispatchWithNotification(url, arguments, None)
+
+    def dispatchWithNotification(self, url, arguments, listener) -> None:
+        doc = self.frame.getController().getModel() if self.frame is not None else None
+        message = run(doc, url.Path)
+        show(self.frame, message)
+        if listener is not None:
+            result = uno.createUnoStruct("com.sun.star.frame.DispatchResultEvent")
+            result.Source, result.State, result.Result = self, SUCCESS, message
+            listener.dispatchFinished(result)
+
+    def addStatusListener(self, listener, url) -> None:
+        pass
+
+    def removeStatusListener(self, listener, url) -> None:
+        pass
+
+    def getImplementationName(self) -> str:
+        return IMPLEMENTATION
+
+    def supportsService(self, name: str) -> bool:
+        return name == "com.sun.star.frame.ProtocolHandler"
+
+    def getSupportedServiceNames(self) -> tuple:
+        return ("com.sun.star.frame.ProtocolHandler",)
+
+
+g_ImplementationHelper = unohelper.ImplementationHelper()
+g_ImplementationHelper.addImplementation(Handler, IMPLEMENTATION, ("com.sun.star.frame.ProtocolHandler",))

@@ -1,0 +1,154 @@
+"""Drives LibreOffice as a user of the Pointage extension would, for tests/test_calc.py.
+
+Run by a Python that has UNO (Debian's python3-uno), not the test's: `calc_driver.py
+PROFILE EXTENSION WORKBOOK ACTION...`. It starts a headless LibreOffice on the new user
+profile PROFILE, installs the .oxt EXTENSION in it, opens WORKBOOK, sends each ACTION
+(`verifier`, `annuler`) as the Pointage menu does, and prints as JSON, before the
+first action and after each, what the document shows (and the action's message): every sheet (name, visible),
+the fills and the notes of its cells, the named expressions.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+import uuid
+
+import uno
+import unohelper
+from com.sun.star.beans import PropertyValue
+from com.sun.star.connection import NoConnectException
+from com.sun.star.task import XInteractionHandler
+from com.sun.star.ucb import XCommandEnvironment, XProgressHandler
+
+STARTUP_SECONDS = 40
+
+
+class _Approve(unohelper.Base, XInteractionHandler):
+    """Says yes to the extension manager's question, as the user clicks « OK »."""
+
+    def handle(self, request) -> None:
+        approve = uno.getTypeByName("com.sun.star.task.XInteractionApprove")
+        for continuation in request.getContinuations():
+            if continuation.queryInterface(approve) is not None:
+                continuation.select()
+                return
+
+
+class _Silent(unohelper.Base, XProgressHandler):
+    def push(self, status) -> None:
+        pass
+
+    def update(self, status) -> None:
+        pass
+
+    def pop(self) -> None:
+        pass
+
+
+class _Environment(unohelper.Base, XCommandEnvironment):
+    def getInteractionHandler(self):
+        return _Approve()
+
+    def getProgressHandler(self):
+        return _Silent()
+
+
+def connect(pipe: str):
+    local = uno.getComponentContext()
+    resolver = local.ServiceManager.createInstanceWithContext("com.sun.star.bridge.UnoUrlResolver", local)
+    deadline = time.monotonic() + STARTUP_SECONDS
+    while True:
+        try:
+            return resolver.resolve(f"uno:pipe,name={pipe};urp;StarOffice.ComponentContext")
+        except NoConnectException:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.3)
+
+
+def state(doc) -> dict[str, object]:
+    """Sheets in order, each with its non-empty fills and notes, and the named expressions."""
+    sheets = []
+    for index in range(doc.Sheets.getCount()):
+        sheet = doc.Sheets.getByIndex(index)
+        cursor = sheet.createCursor()
+        cursor.gotoEndOfUsedArea(False)
+        end = cursor.getRangeAddress()
+        fills = {}
+        for row in range(end.EndRow + 1):
+            for col in range(end.EndColumn + 1):
+                cell = sheet.getCellByPosition(col, row)
+                if not cell.IsCellBackgroundTransparent:
+                    fills[f"{row},{col}"] = f"#{cell.CellBackColor & 0xFFFFFF:06X}"
+        notes = {}
+        annotations = sheet.getAnnotations()
+        for n in range(annotations.getCount()):
+            note = annotations.getByIndex(n)
+            position = note.getPosition()
+            notes[f"{position.Row},{position.Column}"] = note.getString()
+        sheets.append({"name": sheet.Name, "visible": sheet.IsVisible, "fills": fills, "notes": notes})
+    names = {name: doc.NamedRanges.getByName(name).getContent() for name in doc.NamedRanges.getElementNames()}
+    return {"sheets": sheets, "names": names}
+
+
+def install(ctx, extension: str) -> None:
+    """As Outils > Gestionnaire des extensions does (unopkg refuses to run as root)."""
+    manager = ctx.getValueByName("/singletons/com.sun.star.deployment.ExtensionManager")
+    manager.addExtension(
+        uno.systemPathToFileUrl(extension), (), "user", manager.createAbortChannel(), _Environment()
+    )
+
+
+def main() -> int:
+    profile, extension, workbook, *actions = sys.argv[1:]
+    pipe = "pointage_" + uuid.uuid4().hex
+    office = subprocess.Popen(
+        [
+            "soffice",
+            f"-env:UserInstallation={uno.systemPathToFileUrl(profile)}",
+            "--headless",
+            "--invisible",
+            "--norestore",
+            "--nologo",
+            "--nodefault",
+            f"--accept=pipe,name={pipe};urp;StarOffice.ComponentContext",
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,  # soffice starts soffice.bin: both ended together below
+    )
+    try:
+        ctx = connect(pipe)
+        smgr = ctx.ServiceManager
+        install(ctx, extension)
+        desktop = smgr.createInstanceWithContext("com.sun.star.frame.Desktop", ctx)
+        # Hidden: LibreOffice without a display (the -nogui packages) aborts when it shows
+        # a document; a hidden one still has its frame, which the menu's commands go to.
+        hidden = PropertyValue()
+        hidden.Name, hidden.Value = "Hidden", True
+        doc = desktop.loadComponentFromURL(uno.systemPathToFileUrl(workbook), "_blank", 0, (hidden,))
+        dispatcher = smgr.createInstanceWithContext("com.sun.star.frame.DispatchHelper", ctx)
+        frame = doc.getCurrentController().getFrame()
+        states = [state(doc)]
+        for action in actions:
+            event = dispatcher.executeDispatch(frame, f"org.pointage.calc:{action}", "", 0, ())
+            states.append({"message": event.Result, **state(doc)})
+        json.dump(states, sys.stdout, ensure_ascii=False)
+        doc.close(True)
+        desktop.terminate()
+    finally:
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            office.wait(timeout=20)
+        with contextlib.suppress(ProcessLookupError):  # soffice.bin, started by soffice
+            os.killpg(office.pid, signal.SIGKILL)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
