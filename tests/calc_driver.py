@@ -5,7 +5,7 @@ PROFILE EXTENSION WORKBOOK ACTION...`. It starts a headless LibreOffice on the n
 profile PROFILE, installs the .oxt EXTENSION in it, opens WORKBOOK, sends each ACTION
 (`verifier`, `annuler`) as the Pointage menu does, and prints as JSON, before the
 first action and after each, what the document shows (and the action's message): every sheet (name, visible),
-the fills and the notes of its cells, the named expressions.
+the values, fills and notes of its cells, the named expressions.
 """
 
 from __future__ import annotations
@@ -73,7 +73,8 @@ def connect(pipe: str):
 
 
 def state(doc) -> dict[str, object]:
-    """Sheets in order, each with its non-empty fills and notes, and the named expressions."""
+    """Sheets in order, each with its values, fills and notes (by `row,col`), and the
+    named expressions."""
     sheets = []
     for index in range(doc.Sheets.getCount()):
         sheet = doc.Sheets.getByIndex(index)
@@ -92,7 +93,16 @@ def state(doc) -> dict[str, object]:
             note = annotations.getByIndex(n)
             position = note.getPosition()
             notes[f"{position.Row},{position.Column}"] = note.getString()
-        sheets.append({"name": sheet.Name, "visible": sheet.IsVisible, "fills": fills, "notes": notes})
+        values = sheet.getCellRangeByPosition(0, 0, end.EndColumn, end.EndRow).getDataArray()
+        sheets.append(
+            {
+                "name": sheet.Name,
+                "visible": sheet.IsVisible,
+                "values": [list(line) for line in values],
+                "fills": fills,
+                "notes": notes,
+            }
+        )
     names = {name: doc.NamedRanges.getByName(name).getContent() for name in doc.NamedRanges.getElementNames()}
     return {"sheets": sheets, "names": names}
 

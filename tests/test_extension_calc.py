@@ -1,0 +1,232 @@
+"""The LibreOffice Calc extension: built by `pointage addin calc`, installed in a real
+(headless) LibreOffice, its « Vérifier » and « Annuler les marques » sent as the
+Pointage menu sends them (tests/calc_driver.py, run by a Python that has UNO).
+
+The example workbook is given a user's fill and note on a cell Pointage marks, and a
+fill on another: the marks are checked cell by cell against the findings, and the undo
+against the document as it was, fills, notes, sheets and names."""
+
+from __future__ import annotations
+
+import io
+import json
+import shutil
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+from openpyxl.comments import Comment
+from openpyxl.styles import PatternFill
+
+from pointage.addin.journal import HEADERS
+from pointage.base.addresses import parse_a1
+from pointage.calc.build import build_extension, settings_source
+from pointage.calc.payload import calc_payload
+from pointage.cli import main
+from pointage.engine.check import check_path
+from pointage.outputs.marks import note_text
+from pointage.outputs.palette import FILLS
+from pointage.report.findings import Severity
+
+EXAMPLE = Path(__file__).parents[1] / "workbooks" / "exemples" / "cp-2024-09-16-accompagnement-global.xlsx"
+DRIVER = Path(__file__).parent / "calc_driver.py"
+POINTAGE = Path(sys.executable).parent / "pointage"
+USER_NOTE = "Vérifié avec le service le 12/09."
+USER_FILL = "#FFFF00"
+CHECKED_MESSAGE = (
+    "Vérification terminée : 2 erreurs, 3 avertissements, 0 info.\n"
+    "10 cellules marquées ; le détail est dans la feuille « Contrôles »."
+)
+# The marks of the example: the wrong cell strong, the cells of its calculation light.
+EXPECTED_FILLS = {
+    ("Annexe 1", "C7"): "#FDE2E2",
+    ("Annexe 1", "D7"): "#FDE2E2",
+    ("Annexe 1", "E7"): "#FF8080",
+    ("Annexe 1", "C17"): "#FDE2E2",
+    ("Annexe 1", "D17"): "#FDE2E2",
+    ("Annexe 1", "E17"): "#FF8080",
+    ("Délibération", "B4"): "#FFC000",
+    ("Délibération", "C4"): "#FFF2CC",
+    ("Rapport", "B4"): "#FFC000",
+    ("Rapport", "C4"): "#FFC000",
+}
+
+
+def _python_with_uno() -> str | None:
+    """A Python that imports UNO (LibreOffice's bridge): Debian's, with python3-uno."""
+    for candidate in ("/usr/bin/python3", shutil.which("python3")):
+        if candidate and Path(candidate).is_file():
+            probe = subprocess.run([candidate, "-c", "import uno"], capture_output=True, timeout=30)
+            if probe.returncode == 0:
+                return candidate
+    return None
+
+
+@pytest.fixture(scope="module")
+def uno_python() -> str:
+    if shutil.which("soffice") is None:
+        pytest.skip("LibreOffice (soffice) absent : l'extension Calc n'est pas essayée")
+    python = _python_with_uno()
+    if python is None:
+        pytest.skip("aucun Python avec UNO (paquet python3-uno) : l'extension Calc n'est pas essayée")
+    return python
+
+
+def _drive(python: str, tmp_path: Path, extension: Path, workbook: Path, *actions: str) -> list[dict]:
+    profile = tmp_path / "profil"
+    profile.mkdir()
+    done = subprocess.run(
+        [python, str(DRIVER), str(profile), str(extension), str(workbook), *actions],
+        capture_output=True,
+        timeout=120,
+        text=True,
+    )
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout)
+
+
+def _sheet(state: dict, name: str) -> dict:
+    return next(sheet for sheet in state["sheets"] if sheet["name"] == name)
+
+
+def _cell(a1: str) -> str:
+    row, col = parse_a1(a1)
+    return f"{row},{col}"
+
+
+def _workbook_with_user_marks(tmp_path: Path) -> Path:
+    """The example, with a user's yellow fill and note on E7 (which Pointage marks) and
+    a yellow fill on C17 (a cell of a calculation Pointage marks too)."""
+    book = load_workbook(EXAMPLE)
+    sheet = book["Annexe 1"]
+    sheet["E7"].fill = PatternFill("solid", start_color=USER_FILL[1:])
+    sheet["E7"].comment = Comment(USER_NOTE, "Agent")
+    sheet["C17"].fill = PatternFill("solid", start_color=USER_FILL[1:])
+    target = tmp_path / "annexe.xlsx"
+    book.save(target)
+    return target
+
+
+def test_verifier_marks_the_findings_and_annuler_restores_the_document(uno_python, tmp_path):
+    extension = tmp_path / "pointage.oxt"
+    assert main(["addin", "calc", "--sortie", str(extension), "--pointage", str(POINTAGE)]) == 0
+    workbook = _workbook_with_user_marks(tmp_path)
+    before, checked, undone = _drive(uno_python, tmp_path, extension, workbook, "verifier", "annuler")
+
+    assert checked["message"] == CHECKED_MESSAGE
+    # The file on disk is the one Calc saved before the check: the findings are its own.
+    findings = check_path(workbook).findings
+    marked = [f for f in findings if f.severity != Severity.INFO and f.sheet and f.cell]
+    assert [(f.code, f.severity.value, f.sheet, f.cell) for f in marked] == [
+        ("M001", "erreur", "Annexe 1", "E7"),
+        ("M001", "erreur", "Annexe 1", "E17"),
+        ("B007", "avertissement", "Délibération", "B4"),
+        ("B007", "avertissement", "Rapport", "B4"),
+        ("B006", "avertissement", "Rapport", "C4"),
+    ]
+    # Every fill of the user's sheets is a mark, and every mark is there.
+    user_sheets = ("Annexe 1", "Délibération", "Rapport", "Barème", "Paramètres")
+    fills = {
+        (name, key): colour for name in user_sheets for key, colour in _sheet(checked, name)["fills"].items()
+    }
+    assert fills == {(sheet, _cell(cell)): colour for (sheet, cell), colour in EXPECTED_FILLS.items()}
+    for finding in marked:
+        assert fills[(finding.sheet, _cell(finding.cell))] == "#" + FILLS[(finding.severity, True)]
+    notes = {(name, key): text for name in user_sheets for key, text in _sheet(checked, name)["notes"].items()}
+    expected_notes = {(f.sheet, _cell(f.cell)): note_text(f) for f in marked}
+    # The user's note on E7 stays first, the finding's is added below it.
+    expected_notes[("Annexe 1", _cell("E7"))] = USER_NOTE + "\n\n" + note_text(marked[0])
+    assert notes == expected_notes
+
+    # `Contrôles` first, one line per finding as `pointage verifier` says it; the journal
+    # hidden last, one line per marked cell, with what it had before.
+    names = [sheet["name"] for sheet in checked["sheets"]]
+    assert names == ["Contrôles", *user_sheets, "_pointage"]
+    controls = _sheet(checked, "Contrôles")["values"]
+    header = controls.index(["Code", "Sévérité", "Feuille", "Cellule", "Message", "Attendu", "Trouvé", "Écart"])
+    listed = controls[header + 1 : header + 1 + len(findings)]
+    assert [row[:5] for row in listed] == [
+        [f.code, f.severity.value, f.sheet, f.cell, f.message] for f in findings
+    ]
+    assert _sheet(checked, "Contrôles")["fills"][f"{header + 1},1"] == "#FF8080"
+    journal = _sheet(checked, "_pointage")
+    assert journal["visible"] is False
+    assert journal["values"][0] == list(HEADERS)
+    recorded = {(line[0], line[1]): line[2:5] for line in journal["values"][1:]}
+    assert set(recorded) == set(EXPECTED_FILLS)
+    assert recorded[("Annexe 1", "E7")] == [USER_FILL, "complétée", USER_NOTE]
+    assert recorded[("Annexe 1", "C17")] == [USER_FILL, "", ""]
+    assert recorded[("Rapport", "C4")] == ["aucun", "ajoutée", ""]
+    assert checked["names"] == {"_pointage_controles": '"Contrôles"', "_pointage_journal": '"_pointage"'}
+
+    assert undone["message"] == "Marques de Pointage effacées : 10 cellules rétablies."
+    assert {key: value for key, value in undone.items() if key != "message"} == before
+    assert _sheet(before, "Annexe 1")["fills"] == {_cell("E7"): USER_FILL, _cell("C17"): USER_FILL}
+
+
+def test_verifier_without_pointage_says_what_to_do_and_changes_nothing(uno_python, tmp_path):
+    gone = tmp_path / "pointage-desinstalle"
+    extension = tmp_path / "pointage.oxt"
+    extension.write_bytes(build_extension(gone))
+    workbook = tmp_path / "annexe.xlsx"
+    shutil.copy(EXAMPLE, workbook)
+    before, clicked = _drive(uno_python, tmp_path, extension, workbook, "verifier")
+    assert clicked["message"] == (
+        f"Pointage est introuvable sur ce poste : {gone} n'existe pas. Installez Pointage, puis "
+        "reconstruisez l'extension (pointage addin calc) et installez-la à nouveau."
+    )
+    assert {key: value for key, value in clicked.items() if key != "message"} == before
+    assert workbook.read_bytes() == EXAMPLE.read_bytes()  # not even saved
+
+
+def test_the_extension_holds_the_menu_the_component_and_this_pointage():
+    data = build_extension(Path("/opt/pointage/bin/pointage"))
+    archive = zipfile.ZipFile(io.BytesIO(data))
+    assert sorted(archive.namelist()) == [
+        "Addons.xcu",
+        "META-INF/manifest.xml",
+        "ProtocolHandler.xcu",
+        "description.xml",
+        "pointage_calc.py",
+        "pythonpath/pointage_calc_base/__init__.py",
+        "pythonpath/pointage_calc_base/addresses.py",
+        "pythonpath/pointage_calc_base/own_sheets.py",
+        "pythonpath/pointage_calc_base/settings.py",
+    ]
+    addons = archive.read("Addons.xcu").decode()
+    for url, label in (("org.pointage.calc:verifier", "Vérifier"), ("org.pointage.calc:annuler", "Annuler les marques")):
+        assert f"<value>{url}</value>" in addons and f"<value>{label}</value>" in addons
+    assert archive.read("pythonpath/pointage_calc_base/settings.py").decode() == settings_source(
+        Path("/opt/pointage/bin/pointage")
+    )
+    assert "POINTAGE = '/opt/pointage/bin/pointage'" in settings_source(Path("/opt/pointage/bin/pointage"))
+    assert build_extension(Path("/opt/pointage/bin/pointage")) == data  # same Pointage, same bytes
+
+
+def test_calc_marques_gives_the_marks_of_the_example():
+    payload = calc_payload(EXAMPLE)
+    assert payload["status"] == "verifie"
+    assert payload["message"] == CHECKED_MESSAGE
+    marks = {(m["sheet"], m["row"], m["col"]): m["fill"] for m in payload["marks"]}
+    assert marks == {(sheet, *parse_a1(cell)): fill for (sheet, cell), fill in EXPECTED_FILLS.items()}
+
+
+@pytest.mark.parametrize(
+    ("arguments", "said"),
+    [
+        (["addin", "calc", "--sortie", "pointage.zip"], "l'extension LibreOffice est un fichier .oxt, pas « pointage.zip »."),
+        (
+            ["addin", "calc", "--pointage", "/nulle/part/pointage"],
+            "la commande pointage est introuvable (/nulle/part/pointage) : indiquez-la avec --pointage.",
+        ),
+        (["addin", "calc-marques", "/nulle/part/annexe.xlsx"], "Classeur introuvable : /nulle/part/annexe.xlsx"),
+    ],
+)
+def test_bad_input_is_refused_in_french(arguments, said, tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    assert main(arguments) == 2
+    assert said in capsys.readouterr().err
+    assert not list(tmp_path.iterdir())
