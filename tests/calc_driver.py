@@ -18,6 +18,7 @@ import subprocess
 import sys
 import time
 import uuid
+from typing import Any
 
 import uno
 import unohelper
@@ -26,13 +27,14 @@ from com.sun.star.connection import NoConnectException
 from com.sun.star.task import XInteractionHandler
 from com.sun.star.ucb import XCommandEnvironment, XProgressHandler
 
+Uno = Any  # a UNO object: pyuno gives its objects no Python types
 STARTUP_SECONDS = 40
 
 
 class _Approve(unohelper.Base, XInteractionHandler):
     """Says yes to the extension manager's question, as the user clicks « OK »."""
 
-    def handle(self, request) -> None:
+    def handle(self, request: Uno) -> None:
         approve = uno.getTypeByName("com.sun.star.task.XInteractionApprove")
         for continuation in request.getContinuations():
             if continuation.queryInterface(approve) is not None:
@@ -41,10 +43,10 @@ class _Approve(unohelper.Base, XInteractionHandler):
 
 
 class _Silent(unohelper.Base, XProgressHandler):
-    def push(self, status) -> None:
+    def push(self, status: Uno) -> None:
         pass
 
-    def update(self, status) -> None:
+    def update(self, status: Uno) -> None:
         pass
 
     def pop(self) -> None:
@@ -52,14 +54,14 @@ class _Silent(unohelper.Base, XProgressHandler):
 
 
 class _Environment(unohelper.Base, XCommandEnvironment):
-    def getInteractionHandler(self):
+    def getInteractionHandler(self) -> Uno:
         return _Approve()
 
-    def getProgressHandler(self):
+    def getProgressHandler(self) -> Uno:
         return _Silent()
 
 
-def connect(pipe: str):
+def connect(pipe: str) -> Uno:
     local = uno.getComponentContext()
     resolver = local.ServiceManager.createInstanceWithContext("com.sun.star.bridge.UnoUrlResolver", local)
     deadline = time.monotonic() + STARTUP_SECONDS
@@ -72,7 +74,7 @@ def connect(pipe: str):
             time.sleep(0.3)
 
 
-def state(doc) -> dict[str, object]:
+def state(doc: Uno) -> dict[str, object]:
     """Sheets in order, each with its values, fills and notes (by `row,col`), and the
     named expressions."""
     sheets = []
@@ -107,7 +109,7 @@ def state(doc) -> dict[str, object]:
     return {"sheets": sheets, "names": names}
 
 
-def install(ctx, extension: str) -> None:
+def install(ctx: Uno, extension: str) -> None:
     """As Outils > Gestionnaire des extensions does (unopkg refuses to run as root)."""
     manager = ctx.getValueByName("/singletons/com.sun.star.deployment.ExtensionManager")
     manager.addExtension(

@@ -110,7 +110,9 @@ def _workbook_with_user_marks(tmp_path: Path) -> Path:
     return target
 
 
-def test_verifier_marks_the_findings_and_annuler_restores_the_document(uno_python, tmp_path):
+def test_verifier_marks_the_findings_and_annuler_restores_the_document(
+    uno_python: str, tmp_path: Path
+) -> None:
     extension = tmp_path / "pointage.oxt"
     assert main(["addin", "calc", "--sortie", str(extension), "--pointage", str(POINTAGE)]) == 0
     workbook = _workbook_with_user_marks(tmp_path)
@@ -135,7 +137,9 @@ def test_verifier_marks_the_findings_and_annuler_restores_the_document(uno_pytho
     assert fills == {(sheet, _cell(cell)): colour for (sheet, cell), colour in EXPECTED_FILLS.items()}
     for finding in marked:
         assert fills[(finding.sheet, _cell(finding.cell))] == "#" + FILLS[(finding.severity, True)]
-    notes = {(name, key): text for name in user_sheets for key, text in _sheet(checked, name)["notes"].items()}
+    notes = {
+        (name, key): text for name in user_sheets for key, text in _sheet(checked, name)["notes"].items()
+    }
     expected_notes = {(f.sheet, _cell(f.cell)): note_text(f) for f in marked}
     # The user's note on E7 stays first, the finding's is added below it.
     expected_notes[("Annexe 1", _cell("E7"))] = USER_NOTE + "\n\n" + note_text(marked[0])
@@ -146,7 +150,9 @@ def test_verifier_marks_the_findings_and_annuler_restores_the_document(uno_pytho
     names = [sheet["name"] for sheet in checked["sheets"]]
     assert names == ["Contrôles", *user_sheets, "_pointage"]
     controls = _sheet(checked, "Contrôles")["values"]
-    header = controls.index(["Code", "Sévérité", "Feuille", "Cellule", "Message", "Attendu", "Trouvé", "Écart"])
+    header = controls.index(
+        ["Code", "Sévérité", "Feuille", "Cellule", "Message", "Attendu", "Trouvé", "Écart"]
+    )
     listed = controls[header + 1 : header + 1 + len(findings)]
     assert [row[:5] for row in listed] == [
         [f.code, f.severity.value, f.sheet, f.cell, f.message] for f in findings
@@ -167,7 +173,9 @@ def test_verifier_marks_the_findings_and_annuler_restores_the_document(uno_pytho
     assert _sheet(before, "Annexe 1")["fills"] == {_cell("E7"): USER_FILL, _cell("C17"): USER_FILL}
 
 
-def test_verifier_without_pointage_says_what_to_do_and_changes_nothing(uno_python, tmp_path):
+def test_verifier_without_pointage_says_what_to_do_and_changes_nothing(
+    uno_python: str, tmp_path: Path
+) -> None:
     gone = tmp_path / "pointage-desinstalle"
     extension = tmp_path / "pointage.oxt"
     extension.write_bytes(build_extension(gone))
@@ -182,7 +190,7 @@ def test_verifier_without_pointage_says_what_to_do_and_changes_nothing(uno_pytho
     assert workbook.read_bytes() == EXAMPLE.read_bytes()  # not even saved
 
 
-def test_the_extension_holds_the_menu_the_component_and_this_pointage():
+def test_the_extension_holds_the_menu_the_component_and_this_pointage() -> None:
     data = build_extension(Path("/opt/pointage/bin/pointage"))
     archive = zipfile.ZipFile(io.BytesIO(data))
     assert sorted(archive.namelist()) == [
@@ -197,7 +205,10 @@ def test_the_extension_holds_the_menu_the_component_and_this_pointage():
         "pythonpath/pointage_calc_base/settings.py",
     ]
     addons = archive.read("Addons.xcu").decode()
-    for url, label in (("org.pointage.calc:verifier", "Vérifier"), ("org.pointage.calc:annuler", "Annuler les marques")):
+    for url, label in (
+        ("org.pointage.calc:verifier", "Vérifier"),
+        ("org.pointage.calc:annuler", "Annuler les marques"),
+    ):
         assert f"<value>{url}</value>" in addons and f"<value>{label}</value>" in addons
     assert archive.read("pythonpath/pointage_calc_base/settings.py").decode() == settings_source(
         Path("/opt/pointage/bin/pointage")
@@ -206,7 +217,7 @@ def test_the_extension_holds_the_menu_the_component_and_this_pointage():
     assert build_extension(Path("/opt/pointage/bin/pointage")) == data  # same Pointage, same bytes
 
 
-def test_calc_marques_gives_the_marks_of_the_example():
+def test_calc_marques_gives_the_marks_of_the_example() -> None:
     payload = calc_payload(EXAMPLE)
     assert payload["status"] == "verifie"
     assert payload["message"] == CHECKED_MESSAGE
@@ -217,15 +228,27 @@ def test_calc_marques_gives_the_marks_of_the_example():
 @pytest.mark.parametrize(
     ("arguments", "said"),
     [
-        (["addin", "calc", "--sortie", "pointage.zip"], "l'extension LibreOffice est un fichier .oxt, pas « pointage.zip »."),
+        (
+            ["addin", "calc", "--sortie", "pointage.zip"],
+            "l'extension LibreOffice est un fichier .oxt, pas « pointage.zip ».",
+        ),
         (
             ["addin", "calc", "--pointage", "/nulle/part/pointage"],
             "la commande pointage est introuvable (/nulle/part/pointage) : indiquez-la avec --pointage.",
         ),
-        (["addin", "calc-marques", "/nulle/part/annexe.xlsx"], "Classeur introuvable : /nulle/part/annexe.xlsx"),
+        (
+            ["addin", "calc-marques", "/nulle/part/annexe.xlsx"],
+            "Classeur introuvable : /nulle/part/annexe.xlsx",
+        ),
     ],
 )
-def test_bad_input_is_refused_in_french(arguments, said, tmp_path, monkeypatch, capsys):
+def test_bad_input_is_refused_in_french(
+    arguments: list[str],
+    said: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
     monkeypatch.chdir(tmp_path)
     assert main(arguments) == 2
     assert said in capsys.readouterr().err

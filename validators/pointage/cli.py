@@ -237,7 +237,10 @@ def build_parser() -> FrenchParser:
     )
     calc.add_argument("-h", "--aide", "--help", action="help", help="afficher cette aide")
     calc.add_argument(
-        "--sortie", metavar="FICHIER", default="pointage.oxt", help="fichier à écrire (pointage.oxt par défaut)"
+        "--sortie",
+        metavar="FICHIER",
+        default="pointage.oxt",
+        help="fichier à écrire (pointage.oxt par défaut)",
     )
     calc.add_argument(
         "--pointage",

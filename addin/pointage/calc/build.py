@@ -103,7 +103,7 @@ def description_xml(version: str) -> str:
         f' <version value="{escape(version)}"/>\n'
         ' <dependencies><OpenOffice.org-minimal-version xmlns:d="http://openoffice.org/extensions/'
         'description/2006" d:name="OpenOffice.org 4.1" value="4.1"/></dependencies>\n'
-        " <display-name><name lang=\"fr\">Pointage</name></display-name>\n"
+        ' <display-name><name lang="fr">Pointage</name></display-name>\n'
         "</description>\n"
     )
 
@@ -131,7 +131,7 @@ def addons_xcu() -> str:
         f'<oor:component-data {_OOR} oor:name="Addons" oor:package="org.openoffice.Office">\n'
         '<node oor:name="AddonUI">\n'
         f'<node oor:name="OfficeMenuBar"><node oor:name="{IDENTIFIER}.menu" oor:op="replace">'
-        f'{_prop("Title", "Pointage")}{_prop("Target", "_self")}{_prop("Context", CALC)}'
+        f"{_prop('Title', 'Pointage')}{_prop('Target', '_self')}{_prop('Context', CALC)}"
         f'<node oor:name="Submenu">{menu}</node></node></node>\n'
         f'<node oor:name="OfficeToolBar"><node oor:name="{IDENTIFIER}.toolbar" oor:op="replace">'
         f"{toolbar}</node></node>\n"
@@ -175,7 +175,9 @@ def build_extension(command: Path) -> bytes:
 def run_calc(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     target = Path(args.sortie)
     if target.suffix.lower() != ".oxt":
-        print(f"pointage : l'extension LibreOffice est un fichier .oxt, pas « {target.name} ».", file=sys.stderr)
+        print(
+            f"pointage : l'extension LibreOffice est un fichier .oxt, pas « {target.name} ».", file=sys.stderr
+        )
         return exit_codes.USAGE
     command = Path(args.pointage) if args.pointage else default_command()
     if not command.is_file():

@@ -26,7 +26,7 @@ from pointage.outputs.json_report import report_to_dict
 from pointage.outputs.marks import MarkPlan, build_plan
 from pointage.outputs.palette import HEADER_FILL
 from pointage.reading.snapshot import WorkbookSnapshot
-from pointage.report.model import FileReport, Report
+from pointage.report.model import Report
 
 # What the extension reads; it refuses another version (a .oxt older than Pointage).
 PAYLOAD_VERSION = 1
@@ -62,13 +62,15 @@ def calc_payload(path: Path) -> dict[str, object]:
     }
 
 
-def _marks(plan: MarkPlan, snapshot: WorkbookSnapshot) -> list[dict[str, str]]:
+def _marks(plan: MarkPlan, snapshot: WorkbookSnapshot) -> list[dict[str, object]]:
     """One entry per cell written: its sheet, its cell, the fill (`#RRGGBB`), the note."""
     merged = {s.name: s.merged for s in snapshot.sheets}
-    marks = []
+    marks: list[dict[str, object]] = []
     for sheet, cell_marks in plan.by_sheet().items():
         for (row, col), target in _targets(cell_marks, merged.get(sheet, [])).items():
-            marks.append({"sheet": sheet, "row": row, "col": col, "fill": "#" + target.fill, "note": target.note})
+            marks.append(
+                {"sheet": sheet, "row": row, "col": col, "fill": "#" + target.fill, "note": target.note}
+            )
     return marks
 
 

@@ -22,7 +22,9 @@ import os
 import subprocess
 import tempfile
 import traceback
+from typing import Any
 
+import uno
 import unohelper
 from com.sun.star.frame import XDispatchProvider, XNotifyingDispatch
 from com.sun.star.lang import XInitialization, XServiceInfo
@@ -30,7 +32,6 @@ from pointage_calc_base import settings
 from pointage_calc_base.addresses import a1, parse_a1, sheet_key
 from pointage_calc_base.own_sheets import (
     CONTROLES_MARK,
-    CONTROLES_SHEET,
     JOURNAL_MARK,
     JOURNAL_SHEET,
     free_name,
@@ -39,8 +40,7 @@ from pointage_calc_base.own_sheets import (
     marked_sheet,
 )
 
-import uno
-
+Uno = Any  # a UNO object: pyuno gives its objects no Python types
 SUCCESS = 1  # com.sun.star.frame.DispatchResultState.SUCCESS
 IMPLEMENTATION = "org.pointage.calc.Handler"
 PROTOCOL = "org.pointage.calc:"
@@ -58,7 +58,7 @@ class Refused(Exception):
 # ---------------------------------------------------------------- the sheets
 
 
-def sheet_called(doc, name: str):
+def sheet_called(doc: Uno, name: str) -> Uno:
     """The sheet called `name` as Excel and Calc compare names (no case), or None."""
     wanted = sheet_key(name)
     sheets = doc.Sheets
@@ -68,7 +68,7 @@ def sheet_called(doc, name: str):
     return None
 
 
-def own_sheet(doc, mark: str, usual_name: str):
+def own_sheet(doc: Uno, mark: str, usual_name: str) -> Uno:
     """Pointage's sheet that the named expression `mark` names, or a sheet of the usual
     name holding Pointage's headers (written before the marks); never a user's sheet."""
     names = doc.NamedRanges
@@ -82,7 +82,7 @@ def own_sheet(doc, mark: str, usual_name: str):
     return None
 
 
-def add_own_sheet(doc, mark: str, name: str, position: int):
+def add_own_sheet(doc: Uno, mark: str, name: str, position: int) -> Uno:
     title = free_name(name, doc.Sheets.getElementNames())
     doc.Sheets.insertNewByName(title, position)
     names = doc.NamedRanges
@@ -93,7 +93,7 @@ def add_own_sheet(doc, mark: str, name: str, position: int):
     return doc.Sheets.getByName(title)
 
 
-def delete_own_sheet(doc, mark: str, usual_name: str) -> bool:
+def delete_own_sheet(doc: Uno, mark: str, usual_name: str) -> bool:
     sheet = own_sheet(doc, mark, usual_name)
     if doc.NamedRanges.hasByName(mark):
         doc.NamedRanges.removeByName(mark)
@@ -103,12 +103,12 @@ def delete_own_sheet(doc, mark: str, usual_name: str) -> bool:
     return True
 
 
-def _values(sheet, rows: int, columns: int) -> list[list[object]]:
+def _values(sheet: Uno, rows: int, columns: int) -> list[list[object]]:
     """The first `rows` x `columns` cells' values ("" for an empty cell)."""
     return [list(line) for line in sheet.getCellRangeByPosition(0, 0, columns - 1, rows - 1).getDataArray()]
 
 
-def _last_row(sheet) -> int:
+def _last_row(sheet: Uno) -> int:
     cursor = sheet.createCursor()
     cursor.gotoEndOfUsedArea(False)
     return cursor.getRangeAddress().EndRow
@@ -117,15 +117,15 @@ def _last_row(sheet) -> int:
 # ---------------------------------------------------------------- fills and notes
 
 
-def fill_of(cell) -> str:
+def fill_of(cell: Uno) -> str:
     """`#RRGGBB`, or the journal's word for no fill."""
     colour = cell.CellBackColor
     if cell.IsCellBackgroundTransparent or colour < 0:
         return settings.NO_FILL
-    return "#%06X" % (colour & 0xFFFFFF)
+    return f"#{colour & 0xFFFFFF:06X}"
 
 
-def set_fill(cell, fill: str | None) -> None:
+def set_fill(cell: Uno, fill: str | None) -> None:
     if fill is None:
         cell.CellBackColor = NO_COLOUR
         cell.IsCellBackgroundTransparent = True
@@ -133,7 +133,7 @@ def set_fill(cell, fill: str | None) -> None:
         cell.CellBackColor = int(fill[1:], 16)
 
 
-def note_index(sheet, row: int, col: int) -> int | None:
+def note_index(sheet: Uno, row: int, col: int) -> int | None:
     """The position of the cell's note among the sheet's notes, or None."""
     notes = sheet.getAnnotations()
     for index in range(notes.getCount()):
@@ -143,7 +143,7 @@ def note_index(sheet, row: int, col: int) -> int | None:
     return None
 
 
-def write_note(sheet, row: int, col: int, text: str) -> tuple[str, str]:
+def write_note(sheet: Uno, row: int, col: int, text: str) -> tuple[str, str]:
     """Add the note, or append it to the cell's note; (what was done, note before)."""
     if not text:
         return settings.NOTE_UNTOUCHED, ""
@@ -156,7 +156,7 @@ def write_note(sheet, row: int, col: int, text: str) -> tuple[str, str]:
     return settings.NOTE_EXTENDED, before
 
 
-def restore_note(sheet, row: int, col: int, done: str, before: str) -> None:
+def restore_note(sheet: Uno, row: int, col: int, done: str, before: str) -> None:
     index = note_index(sheet, row, col)
     if index is None:
         return
@@ -169,7 +169,7 @@ def restore_note(sheet, row: int, col: int, done: str, before: str) -> None:
 # ---------------------------------------------------------------- the journal
 
 
-def read_journal(doc) -> list[list[str]] | None:
+def read_journal(doc: Uno) -> list[list[str]] | None:
     """The recorded marks (one list of the journal's columns each), or None."""
     sheet = own_sheet(doc, JOURNAL_MARK, JOURNAL_SHEET)
     if sheet is None:
@@ -184,17 +184,17 @@ def read_journal(doc) -> list[list[str]] | None:
     return records
 
 
-def write_journal(doc, records: list[list[str]]) -> None:
+def write_journal(doc: Uno, records: list[list[str]]) -> None:
     delete_own_sheet(doc, JOURNAL_MARK, JOURNAL_SHEET)
     sheet = add_own_sheet(doc, JOURNAL_MARK, JOURNAL_SHEET, doc.Sheets.getCount())
-    lines = [list(settings.JOURNAL_HEADERS)] + records
+    lines = [list(settings.JOURNAL_HEADERS), *records]
     width = len(settings.JOURNAL_HEADERS)
     target = sheet.getCellRangeByPosition(0, 0, width - 1, len(lines) - 1)
     target.setDataArray(tuple(tuple(line) for line in lines))
     sheet.IsVisible = False
 
 
-def remove_marks(doc, records: list[list[str]]) -> int:
+def remove_marks(doc: Uno, records: list[list[str]]) -> int:
     """Restore what the journal recorded; the number of cells restored."""
     restored = 0
     for sheet_name, cell, fill_before, note, note_before, *_ in records:
@@ -208,7 +208,7 @@ def remove_marks(doc, records: list[list[str]]) -> int:
     return restored
 
 
-def remove_everything(doc) -> tuple[list[list[str]] | None, int, bool]:
+def remove_everything(doc: Uno) -> tuple[list[list[str]] | None, int, bool]:
     """The marks undone, `Contrôles` and the journal deleted: (records, cells restored,
     a sheet deleted)."""
     records = read_journal(doc)
@@ -217,7 +217,7 @@ def remove_everything(doc) -> tuple[list[list[str]] | None, int, bool]:
     return records, restored, any(deleted)
 
 
-def apply_marks(doc, marks: list[dict], records: list[list[str]]) -> list[str]:
+def apply_marks(doc: Uno, marks: list[dict], records: list[list[str]]) -> list[str]:
     """Fill and annotate each cell, recording it first; the protected sheets left alone
     (their findings are on `Contrôles`)."""
     protected: list[str] = []
@@ -231,7 +231,15 @@ def apply_marks(doc, marks: list[dict], records: list[list[str]]) -> list[str]:
             continue
         row, col = mark["row"], mark["col"]
         cell = sheet.getCellByPosition(col, row)
-        record = [sheet.Name, a1(row, col), fill_of(cell), settings.NOTE_UNTOUCHED, "", mark["fill"], mark["note"]]
+        record = [
+            sheet.Name,
+            a1(row, col),
+            fill_of(cell),
+            settings.NOTE_UNTOUCHED,
+            "",
+            mark["fill"],
+            mark["note"],
+        ]
         records.append(record)
         set_fill(cell, mark["fill"])
         record[3], record[4] = write_note(sheet, row, col, mark["note"])
@@ -241,7 +249,7 @@ def apply_marks(doc, marks: list[dict], records: list[list[str]]) -> list[str]:
 # ---------------------------------------------------------------- Contrôles
 
 
-def write_controls(doc, controls: dict) -> str:
+def write_controls(doc: Uno, controls: dict) -> str:
     sheet = add_own_sheet(doc, CONTROLES_MARK, controls["name"], 0)
     rows = controls["rows"]
     width = max(len(row) for row in rows)
@@ -249,7 +257,7 @@ def write_controls(doc, controls: dict) -> str:
     sheet.getCellRangeByPosition(0, 0, width - 1, len(values) - 1).setDataArray(values)
     for link in controls["links"]:
         place, _, cell = link["target"].rpartition("!")  # `'Annexe 1'!E7`: Calc writes `'Annexe 1'.E7`
-        formula = '=HYPERLINK("#%s";"%s")' % (_quoted(place + "." + cell), _quoted(link["text"]))
+        formula = f'=HYPERLINK("#{_quoted(place + "." + cell)}";"{_quoted(link["text"])}")'
         sheet.getCellByPosition(link["col"], link["row"]).setFormula(formula)
     for row, col, fill in controls["fills"]:
         set_fill(sheet.getCellByPosition(col, row), fill)
@@ -282,8 +290,8 @@ def pointage_command() -> str:
     command = settings.POINTAGE
     if not os.path.isfile(command):
         raise Refused(
-            "Pointage est introuvable sur ce poste : %s n'existe pas. Installez Pointage, puis "
-            "reconstruisez l'extension (pointage addin calc) et installez-la à nouveau." % command
+            f"Pointage est introuvable sur ce poste : {command} n'existe pas. Installez Pointage, puis "
+            "reconstruisez l'extension (pointage addin calc) et installez-la à nouveau."
         )
     return command
 
@@ -301,12 +309,12 @@ def check_with_pointage(path: str) -> dict:
         )
     except subprocess.TimeoutExpired:
         raise Refused(
-            "Pointage n'a pas fini en %d secondes ; le classeur n'est pas marqué. Vérifiez-le en "
-            "ligne de commande (pointage verifier) pour voir ce qui le ralentit." % settings.TIMEOUT_SECONDS
+            f"Pointage n'a pas fini en {settings.TIMEOUT_SECONDS} secondes ; le classeur n'est pas "
+            "marqué. Vérifiez-le en ligne de commande (pointage verifier) pour voir ce qui le ralentit."
         ) from None
     said = done.stderr.decode("utf-8", "replace").strip()
     if done.returncode != 0:
-        raise Refused("Pointage n'a pas pu vérifier ce classeur : " + (said or "code %d" % done.returncode))
+        raise Refused("Pointage n'a pas pu vérifier ce classeur : " + (said or f"code {done.returncode}"))
     try:
         answer = json.loads(done.stdout.decode("ascii"))
     except ValueError:
@@ -322,7 +330,7 @@ def check_with_pointage(path: str) -> dict:
     return answer
 
 
-def document_path(doc) -> str:
+def document_path(doc: Uno) -> str:
     if not doc.hasLocation():
         raise Refused(
             "Enregistrez d'abord ce classeur (Fichier > Enregistrer sous…), puis cliquez à nouveau sur « Vérifier »."
@@ -335,7 +343,7 @@ def document_path(doc) -> str:
     return uno.fileUrlToSystemPath(doc.getURL())
 
 
-def verifier(doc) -> str:
+def verifier(doc: Uno) -> str:
     """« Vérifier »: the message for the user."""
     path = document_path(doc)
     pointage_command()  # before anything is changed
@@ -345,9 +353,10 @@ def verifier(doc) -> str:
     try:
         doc.store()
     except Exception as exc:
+        reason = getattr(exc, "Message", exc)
         raise Refused(
-            "Le classeur n'a pas pu être enregistré (%s) : enregistrez-le vous-même, puis cliquez "
-            "à nouveau sur « Vérifier »." % getattr(exc, "Message", exc)
+            f"Le classeur n'a pas pu être enregistré ({reason}) : enregistrez-le vous-même, puis "
+            "cliquez à nouveau sur « Vérifier »."
         ) from None
     answer = check_with_pointage(path)
     if answer["status"] != settings.CHECKED:
@@ -362,30 +371,30 @@ def verifier(doc) -> str:
     message = answer["message"]
     for name in protected:
         message += (
-            "\nLa feuille « %s » est protégée : ses cellules ne sont pas marquées, ses constats "
-            "sont dans la feuille des contrôles." % name
+            f"\nLa feuille « {name} » est protégée : ses cellules ne sont pas marquées, ses constats "
+            "sont dans la feuille des contrôles."
         )
     return message
 
 
-def annuler(doc) -> str:
+def annuler(doc: Uno) -> str:
     """« Annuler les marques »: the message for the user."""
     records, restored, deleted = remove_everything(doc)
     if records is None and not deleted:
         return "Ce classeur ne porte aucune marque de Pointage."
     word = settings.RESTORED[0 if restored < 2 else 1]
-    return "Marques de Pointage effacées : %s %s." % (_grouped(restored), word)
+    return f"Marques de Pointage effacées : {_grouped(restored)} {word}."
 
 
 def _grouped(number: int) -> str:
     """`1 200`: thousands apart, as Pointage writes counts (pointage.base.formatting)."""
-    return "{:,}".format(number).replace(",", settings.THOUSANDS)
+    return f"{number:,}".replace(",", settings.THOUSANDS)
 
 
 ACTIONS = {"verifier": verifier, "annuler": annuler}
 
 
-def run(doc, action: str) -> str:
+def run(doc: Uno, action: str) -> str:
     """The action on the document: its message, never a traceback (the detail goes to
     the log file, whose path the message gives)."""
     if doc is None or not doc.supportsService("com.sun.star.sheet.SpreadsheetDocument"):
@@ -399,11 +408,11 @@ def run(doc, action: str) -> str:
             log.write(traceback.format_exc() + "\n")
         return (
             "Erreur inattendue de l'extension Pointage : le classeur n'a peut-être pas été "
-            "entièrement marqué. Envoyez le fichier %s à l'équipe Pointage." % LOG_FILE
+            f"entièrement marqué. Envoyez le fichier {LOG_FILE} à l'équipe Pointage."
         )
 
 
-def show(frame, message: str) -> None:
+def show(frame: Uno, message: str) -> None:
     """The message in a box over the document's window. A hidden document (opened by a
     script, or LibreOffice without a display) has nobody to read a box, which would
     wait for a click for ever: the message is then only the dispatch's result."""
@@ -422,24 +431,24 @@ class Handler(unohelper.Base, XDispatchProvider, XNotifyingDispatch, XInitializa
     """Answers the menu's and toolbar's `org.pointage.calc:verifier` and `…:annuler`;
     a caller that asks to be notified (DispatchHelper) gets the message as the result."""
 
-    def __init__(self, ctx) -> None:
+    def __init__(self, ctx: Uno) -> None:
         self.ctx = ctx
         self.frame = None
 
-    def initialize(self, arguments) -> None:
+    def initialize(self, arguments: Uno) -> None:
         if arguments:
             self.frame = arguments[0]
 
-    def queryDispatch(self, url, target: str, flags: int):
+    def queryDispatch(self, url: Uno, target: str, flags: int) -> Uno:
         return self if url.Protocol == PROTOCOL and url.Path in ACTIONS else None
 
-    def queryDispatches(self, requests) -> tuple:
+    def queryDispatches(self, requests: Uno) -> tuple:
         return tuple(self.queryDispatch(r.FeatureURL, r.FrameName, r.SearchFlags) for r in requests)
 
-    def dispatch(self, url, arguments) -> None:
+    def dispatch(self, url: Uno, arguments: Uno) -> None:
         self.dispatchWithNotification(url, arguments, None)
 
-    def dispatchWithNotification(self, url, arguments, listener) -> None:
+    def dispatchWithNotification(self, url: Uno, arguments: Uno, listener: Uno) -> None:
         doc = self.frame.getController().getModel() if self.frame is not None else None
         message = run(doc, url.Path)
         show(self.frame, message)
@@ -448,10 +457,10 @@ class Handler(unohelper.Base, XDispatchProvider, XNotifyingDispatch, XInitializa
             result.Source, result.State, result.Result = self, SUCCESS, message
             listener.dispatchFinished(result)
 
-    def addStatusListener(self, listener, url) -> None:
+    def addStatusListener(self, listener: Uno, url: Uno) -> None:
         pass
 
-    def removeStatusListener(self, listener, url) -> None:
+    def removeStatusListener(self, listener: Uno, url: Uno) -> None:
         pass
 
     def getImplementationName(self) -> str:
