@@ -1,11 +1,13 @@
 """Drives LibreOffice as a user of the Pointage extension would, for tests/test_calc.py.
 
 Run by a Python that has UNO (Debian's python3-uno), not the test's: `calc_driver.py
-PROFILE EXTENSION WORKBOOK ACTION...`. It starts a headless LibreOffice on the new user
-profile PROFILE, installs the .oxt EXTENSION in it, opens WORKBOOK, sends each ACTION
-(`verifier`, `annuler`) as the Pointage menu does, and prints as JSON, before the
-first action and after each, what the document shows (and the action's message): every sheet (name, visible),
-the values, fills and notes of its cells, the named expressions.
+PROFILE EXTENSION WORKBOOK=ACTION,ACTION...`. It starts a headless LibreOffice on the
+new user profile PROFILE, installs the .oxt EXTENSION in it, opens each WORKBOOK in
+turn, sends each ACTION (`verifier`, `annuler`) as the Pointage menu does, and prints
+as JSON, for each workbook, before the first action and after each, what the document
+shows (and the action's message): every sheet (name, visible), the values, fills and
+notes of its cells, the named expressions. One LibreOffice for all: its start-up is
+most of the time.
 """
 
 from __future__ import annotations
@@ -118,7 +120,7 @@ def install(ctx: Uno, extension: str) -> None:
 
 
 def main() -> int:
-    profile, extension, workbook, *actions = sys.argv[1:]
+    profile, extension, *jobs = sys.argv[1:]
     pipe = "pointage_" + uuid.uuid4().hex
     office = subprocess.Popen(
         [
@@ -144,15 +146,19 @@ def main() -> int:
         # a document; a hidden one still has its frame, which the menu's commands go to.
         hidden = PropertyValue()
         hidden.Name, hidden.Value = "Hidden", True
-        doc = desktop.loadComponentFromURL(uno.systemPathToFileUrl(workbook), "_blank", 0, (hidden,))
         dispatcher = smgr.createInstanceWithContext("com.sun.star.frame.DispatchHelper", ctx)
-        frame = doc.getCurrentController().getFrame()
-        states = [state(doc)]
-        for action in actions:
-            event = dispatcher.executeDispatch(frame, f"org.pointage.calc:{action}", "", 0, ())
-            states.append({"message": event.Result, **state(doc)})
-        json.dump(states, sys.stdout, ensure_ascii=False)
-        doc.close(True)
+        every = []
+        for job in jobs:
+            workbook, _, actions = job.rpartition("=")
+            doc = desktop.loadComponentFromURL(uno.systemPathToFileUrl(workbook), "_blank", 0, (hidden,))
+            frame = doc.getCurrentController().getFrame()
+            states = [state(doc)]
+            for action in actions.split(","):
+                event = dispatcher.executeDispatch(frame, f"org.pointage.calc:{action}", "", 0, ())
+                states.append({"message": event.Result, **state(doc)})
+            every.append(states)
+            doc.close(True)
+        json.dump(every, sys.stdout, ensure_ascii=False)
         desktop.terminate()
     finally:
         with contextlib.suppress(subprocess.TimeoutExpired):

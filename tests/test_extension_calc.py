@@ -14,6 +14,7 @@ import shutil
 import subprocess
 import sys
 import zipfile
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -75,17 +76,43 @@ def uno_python() -> str:
     return python
 
 
-def _drive(python: str, tmp_path: Path, extension: Path, workbook: Path, *actions: str) -> list[dict]:
-    profile = tmp_path / "profil"
+def _drive(python: str, folder: Path, extension: Path, *jobs: tuple[Path, str]) -> list[list[dict]]:
+    """For each (workbook, `verifier,annuler`): the document before, and after each action."""
+    profile = folder / "profil"
     profile.mkdir()
     done = subprocess.run(
-        [python, str(DRIVER), str(profile), str(extension), str(workbook), *actions],
+        [python, str(DRIVER), str(profile), str(extension), *(f"{book}={actions}" for book, actions in jobs)],
         capture_output=True,
-        timeout=120,
+        timeout=150,
         text=True,
     )
     assert done.returncode == 0, done.stderr
     return json.loads(done.stdout)
+
+
+@dataclass
+class Clicks:
+    """What one LibreOffice showed, with the extension built for this Pointage."""
+
+    workbook: Path  # the example with a user's marks: « Vérifier », « Annuler les marques »
+    user_marks: list[dict]  # before, after each click
+    protected: list[dict]  # the example with Délibération protected: « Vérifier »
+
+
+@pytest.fixture(scope="module")
+def clicks(uno_python: str, tmp_path_factory: pytest.TempPathFactory) -> Clicks:
+    folder = tmp_path_factory.mktemp("calc")
+    extension = folder / "pointage.oxt"
+    assert main(["addin", "calc", "--sortie", str(extension), "--pointage", str(POINTAGE)]) == 0
+    marked = _workbook_with_user_marks(folder)
+    book = load_workbook(EXAMPLE)
+    book["Délibération"].protection.sheet = True
+    protected = folder / "protegee.xlsx"
+    book.save(protected)
+    user_marks, with_protection = _drive(
+        uno_python, folder, extension, (marked, "verifier,annuler"), (protected, "verifier")
+    )
+    return Clicks(marked, user_marks, with_protection)
 
 
 def _sheet(state: dict, name: str) -> dict:
@@ -110,13 +137,9 @@ def _workbook_with_user_marks(tmp_path: Path) -> Path:
     return target
 
 
-def test_verifier_marks_the_findings_and_annuler_restores_the_document(
-    uno_python: str, tmp_path: Path
-) -> None:
-    extension = tmp_path / "pointage.oxt"
-    assert main(["addin", "calc", "--sortie", str(extension), "--pointage", str(POINTAGE)]) == 0
-    workbook = _workbook_with_user_marks(tmp_path)
-    before, checked, undone = _drive(uno_python, tmp_path, extension, workbook, "verifier", "annuler")
+def test_verifier_marks_the_findings_and_annuler_restores_the_document(clicks: Clicks) -> None:
+    before, checked, undone = clicks.user_marks
+    workbook = clicks.workbook
 
     assert checked["message"] == CHECKED_MESSAGE
     # The file on disk is the one Calc saved before the check: the findings are its own.
@@ -136,11 +159,11 @@ def test_verifier_marks_the_findings_and_annuler_restores_the_document(
     }
     assert fills == {(sheet, _cell(cell)): colour for (sheet, cell), colour in EXPECTED_FILLS.items()}
     for finding in marked:
-        assert fills[(finding.sheet, _cell(finding.cell))] == "#" + FILLS[(finding.severity, True)]
+        assert fills[(str(finding.sheet), _cell(str(finding.cell)))] == "#" + FILLS[(finding.severity, True)]
     notes = {
         (name, key): text for name in user_sheets for key, text in _sheet(checked, name)["notes"].items()
     }
-    expected_notes = {(f.sheet, _cell(f.cell)): note_text(f) for f in marked}
+    expected_notes = {(str(f.sheet), _cell(str(f.cell))): note_text(f) for f in marked}
     # The user's note on E7 stays first, the finding's is added below it.
     expected_notes[("Annexe 1", _cell("E7"))] = USER_NOTE + "\n\n" + note_text(marked[0])
     assert notes == expected_notes
@@ -181,13 +204,46 @@ def test_verifier_without_pointage_says_what_to_do_and_changes_nothing(
     extension.write_bytes(build_extension(gone))
     workbook = tmp_path / "annexe.xlsx"
     shutil.copy(EXAMPLE, workbook)
-    before, clicked = _drive(uno_python, tmp_path, extension, workbook, "verifier")
-    assert clicked["message"] == (
+    [(before, after)] = _drive(uno_python, tmp_path, extension, (workbook, "verifier"))
+    assert after["message"] == (
         f"Pointage est introuvable sur ce poste : {gone} n'existe pas. Installez Pointage, puis "
         "reconstruisez l'extension (pointage addin calc) et installez-la à nouveau."
     )
-    assert {key: value for key, value in clicked.items() if key != "message"} == before
+    assert {key: value for key, value in after.items() if key != "message"} == before
     assert workbook.read_bytes() == EXAMPLE.read_bytes()  # not even saved
+
+
+PROTECTED_MESSAGE = (
+    "Vérification terminée : 2 erreurs, 3 avertissements, 0 info.\n"
+    "8 cellules marquées ; le détail est dans la feuille « Contrôles ».\n"
+    "La feuille « Délibération » est protégée : ses cellules ne sont pas marquées. Ôtez la "
+    "protection (Outils > Protéger la feuille) puis cliquez à nouveau sur « Vérifier » pour les voir."
+)
+
+
+def test_a_protected_sheet_is_left_unmarked_and_the_message_says_so(clicks: Clicks) -> None:
+    _, checked = clicks.protected
+    assert checked["message"] == PROTECTED_MESSAGE
+    assert _sheet(checked, "Délibération")["fills"] == {}
+    assert _sheet(checked, "Délibération")["notes"] == {}
+    assert _sheet(checked, "Rapport")["fills"] == {_cell("B4"): "#FFC000", _cell("C4"): "#FFC000"}
+    journal = _sheet(checked, "_pointage")["values"][1:]
+    assert sorted((line[0], line[1]) for line in journal) == sorted(
+        key for key in EXPECTED_FILLS if key[0] != "Délibération"
+    )
+    # Its findings are listed all the same.
+    assert [row[2] for row in _sheet(checked, "Contrôles")["values"] if row[:1] == ["B007"]] == [
+        "Délibération",
+        "Rapport",
+    ]
+
+
+def test_calc_marques_leaves_out_the_protected_sheets() -> None:
+    payload = calc_payload(EXAMPLE, ["délibération"])  # Calc and Excel ignore the case of names
+    assert payload["message"] == PROTECTED_MESSAGE
+    made = payload["marks"]
+    assert isinstance(made, list)
+    assert {m["sheet"] for m in made} == {"Annexe 1", "Rapport"}
 
 
 def test_the_extension_holds_the_menu_the_component_and_this_pointage() -> None:
@@ -221,7 +277,9 @@ def test_calc_marques_gives_the_marks_of_the_example() -> None:
     payload = calc_payload(EXAMPLE)
     assert payload["status"] == "verifie"
     assert payload["message"] == CHECKED_MESSAGE
-    marks = {(m["sheet"], m["row"], m["col"]): m["fill"] for m in payload["marks"]}
+    made = payload["marks"]
+    assert isinstance(made, list)
+    marks = {(m["sheet"], m["row"], m["col"]): m["fill"] for m in made}
     assert marks == {(sheet, *parse_a1(cell)): fill for (sheet, cell), fill in EXPECTED_FILLS.items()}
 
 

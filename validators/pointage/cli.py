@@ -253,6 +253,13 @@ def build_parser() -> FrenchParser:
     )
     marques.add_argument("-h", "--aide", "--help", action="help", help="afficher cette aide")
     marques.add_argument("fichier", metavar="FICHIER", help="le classeur enregistré par Calc")
+    marques.add_argument(
+        "--protegee",
+        metavar="FEUILLE",
+        action="append",
+        default=[],
+        help="une feuille protégée, que l'extension ne peut pas marquer (répétable)",
+    )
     return parser
 
 
@@ -308,7 +315,7 @@ def main(argv: list[str] | None = None, retain: list[object] | None = None) -> i
     if args.commande == "addin" and args.action == "calc-marques":
         from pointage.calc.payload import run_calc_marques
 
-        return run_calc_marques(args.fichier)
+        return run_calc_marques(args.fichier, args.protegee)
     parser.print_help()
     return exit_codes.USAGE
 

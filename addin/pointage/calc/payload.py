@@ -14,10 +14,12 @@ prints, under `verifier`.
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from pathlib import Path
 
 from pointage.addin.macros import summary_message, unreadable_message
 from pointage.addin.marking import _targets
+from pointage.base.addresses import sheet_key
 from pointage.base.fingerprint import sha256_of
 from pointage.base.own_sheets import CONTROLES_SHEET, free_name
 from pointage.engine.check import check_path
@@ -33,8 +35,10 @@ PAYLOAD_VERSION = 1
 CHECKED, NOT_CHECKED = "verifie", "non_verifie"
 
 
-def calc_payload(path: Path) -> dict[str, object]:
-    """Check the workbook at `path`; the payload the extension applies."""
+def calc_payload(path: Path, protected: Sequence[str] = ()) -> dict[str, object]:
+    """Check the workbook at `path`; the payload the extension applies. The sheets
+    `protected` (Calc refuses to change their cells) get no mark: their findings are on
+    `Contrôles`, and the message says how to see them on the cells."""
     retained: list[object] = []
     report = check_path(path, retain=retained)
     verifier = report_to_dict(Report(files=[report]))
@@ -48,14 +52,16 @@ def calc_payload(path: Path) -> dict[str, object]:
     snapshot = retained[0][0]  # type: ignore[index]
     assert isinstance(snapshot, WorkbookSnapshot)
     plan = build_plan(report, sha256_of(path))
-    marks = _marks(plan, snapshot)
+    locked = {sheet_key(name) for name in protected}
+    every_mark = _marks(plan, snapshot)
+    marks = [mark for mark in every_mark if sheet_key(str(mark["sheet"])) not in locked]
     # The extension removes its own sheets before saving the document: the sheets read
     # are the user's, and `Contrôles` takes a name none of them has.
     sheet = free_name(CONTROLES_SHEET, [s.name for s in snapshot.sheets])
     return {
         "version": PAYLOAD_VERSION,
         "status": CHECKED,
-        "message": summary_message(report, len(marks), sheet),
+        "message": summary_message(report, len(marks), sheet) + _left_unmarked(every_mark, locked),
         "marks": marks,
         "controls": _controls(plan, sheet),
         "verifier": verifier,
@@ -72,6 +78,17 @@ def _marks(plan: MarkPlan, snapshot: WorkbookSnapshot) -> list[dict[str, object]
                 {"sheet": sheet, "row": row, "col": col, "fill": "#" + target.fill, "note": target.note}
             )
     return marks
+
+
+def _left_unmarked(marks: list[dict[str, object]], locked: set[str]) -> str:
+    """What the message adds for each protected sheet that has cells to mark."""
+    sheets = dict.fromkeys(str(m["sheet"]) for m in marks if sheet_key(str(m["sheet"])) in locked)
+    return "".join(
+        f"\nLa feuille « {sheet} » est protégée : ses cellules ne sont pas marquées. Ôtez la "
+        "protection (Outils > Protéger la feuille) puis cliquez à nouveau sur « Vérifier » "
+        "pour les voir."
+        for sheet in sheets
+    )
 
 
 def _controls(plan: MarkPlan, name: str) -> dict[str, object]:
@@ -94,7 +111,7 @@ def _controls(plan: MarkPlan, name: str) -> dict[str, object]:
     }
 
 
-def run_calc_marques(fichier: str) -> int:
+def run_calc_marques(fichier: str, protected: Sequence[str] = ()) -> int:
     """`pointage addin calc-marques FICHIER`: the payload on standard output, in ASCII
     (escaped), whatever the encoding of the pipe the extension reads (cp1252 on Windows)."""
     import sys
@@ -105,6 +122,6 @@ def run_calc_marques(fichier: str) -> int:
     if not path.is_file():
         print(f"Classeur introuvable : {path}", file=sys.stderr)
         return exit_codes.USAGE
-    sys.stdout.write(json.dumps(calc_payload(path), ensure_ascii=True))
+    sys.stdout.write(json.dumps(calc_payload(path, protected), ensure_ascii=True))
     sys.stdout.write("\n")
     return exit_codes.OK

@@ -217,17 +217,12 @@ def remove_everything(doc: Uno) -> tuple[list[list[str]] | None, int, bool]:
     return records, restored, any(deleted)
 
 
-def apply_marks(doc: Uno, marks: list[dict], records: list[list[str]]) -> list[str]:
-    """Fill and annotate each cell, recording it first; the protected sheets left alone
-    (their findings are on `Contrôles`)."""
-    protected: list[str] = []
+def apply_marks(doc: Uno, marks: list[dict], records: list[list[str]]) -> None:
+    """Fill and annotate each cell, recording it first (Pointage left out the marks of
+    the protected sheets)."""
     for mark in marks:
         sheet = sheet_called(doc, mark["sheet"])
         if sheet is None:
-            continue
-        if sheet.isProtected():
-            if sheet.Name not in protected:
-                protected.append(sheet.Name)
             continue
         row, col = mark["row"], mark["col"]
         cell = sheet.getCellByPosition(col, row)
@@ -243,7 +238,6 @@ def apply_marks(doc: Uno, marks: list[dict], records: list[list[str]]) -> list[s
         records.append(record)
         set_fill(cell, mark["fill"])
         record[3], record[4] = write_note(sheet, row, col, mark["note"])
-    return protected
 
 
 # ---------------------------------------------------------------- Contrôles
@@ -296,13 +290,13 @@ def pointage_command() -> str:
     return command
 
 
-def check_with_pointage(path: str) -> dict:
+def check_with_pointage(path: str, protected: list[str]) -> dict:
     """Pointage's answer on the saved workbook, or Refused with what to do."""
     command = pointage_command()
     flags = getattr(subprocess, "CREATE_NO_WINDOW", 0)  # no console window flashing on Windows
     try:
         done = subprocess.run(
-            [command, "addin", "calc-marques", path],
+            [command, "addin", "calc-marques", path, *(f"--protegee={name}" for name in protected)],
             capture_output=True,
             timeout=settings.TIMEOUT_SECONDS,
             creationflags=flags,
@@ -358,23 +352,20 @@ def verifier(doc: Uno) -> str:
             f"Le classeur n'a pas pu être enregistré ({reason}) : enregistrez-le vous-même, puis "
             "cliquez à nouveau sur « Vérifier »."
         ) from None
-    answer = check_with_pointage(path)
+    # Calc refuses to change the cells of a protected sheet: Pointage leaves them out.
+    sheets = doc.Sheets
+    protected = [name for name in sheets.getElementNames() if sheets.getByName(name).isProtected()]
+    answer = check_with_pointage(path, protected)
     if answer["status"] != settings.CHECKED:
         return answer["message"]
     records: list[list[str]] = []
     try:
-        protected = apply_marks(doc, answer["marks"], records)
+        apply_marks(doc, answer["marks"], records)
     finally:  # even when marking fails half-way: « Annuler » must find every mark made
         if records:
             write_journal(doc, records)
     write_controls(doc, answer["controls"])
-    message = answer["message"]
-    for name in protected:
-        message += (
-            f"\nLa feuille « {name} » est protégée : ses cellules ne sont pas marquées, ses constats "
-            "sont dans la feuille des contrôles."
-        )
-    return message
+    return answer["message"]
 
 
 def annuler(doc: Uno) -> str:
