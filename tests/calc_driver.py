@@ -3,7 +3,7 @@
 Run by a Python that has UNO (Debian's python3-uno), not the test's: `calc_driver.py
 PROFILE EXTENSION WORKBOOK=ACTION,ACTION...`. It starts a headless LibreOffice on the
 new user profile PROFILE, installs the .oxt EXTENSION in it, opens each WORKBOOK in
-turn, sends each ACTION (`verifier`, `annuler`) as the Pointage menu does, and prints
+turn, sends each ACTION (`verifier`, `effacer`) as the Pointage menu does, and prints
 as JSON, for each workbook, before the first action and after each, what the document
 shows (and the action's message): every sheet (name, visible), the values, fills and
 notes of its cells, the named expressions. One LibreOffice for all: its start-up is

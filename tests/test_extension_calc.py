@@ -1,5 +1,5 @@
 """The LibreOffice Calc extension: built by `pointage addin calc`, installed in a real
-(headless) LibreOffice, its « Vérifier » and « Annuler les marques » sent as the
+(headless) LibreOffice, its « Vérifier » and « Effacer les marques » sent as the
 Pointage menu sends them (tests/calc_driver.py, run by a Python that has UNO).
 
 The example workbook is given a user's fill and note on a cell Pointage marks, and a
@@ -77,7 +77,7 @@ def uno_python() -> str:
 
 
 def _drive(python: str, folder: Path, extension: Path, *jobs: tuple[Path, str]) -> list[list[dict]]:
-    """For each (workbook, `verifier,annuler`): the document before, and after each action."""
+    """For each (workbook, `verifier,effacer`): the document before, and after each action."""
     profile = folder / "profil"
     profile.mkdir()
     done = subprocess.run(
@@ -94,7 +94,7 @@ def _drive(python: str, folder: Path, extension: Path, *jobs: tuple[Path, str]) 
 class Clicks:
     """What one LibreOffice showed, with the extension built for this Pointage."""
 
-    workbook: Path  # the example with a user's marks: « Vérifier », « Annuler les marques »
+    workbook: Path  # the example with a user's marks: « Vérifier », « Effacer les marques »
     user_marks: list[dict]  # before, after each click
     protected: list[dict]  # the example with Délibération protected: « Vérifier »
 
@@ -110,7 +110,7 @@ def clicks(uno_python: str, tmp_path_factory: pytest.TempPathFactory) -> Clicks:
     protected = folder / "protegee.xlsx"
     book.save(protected)
     user_marks, with_protection = _drive(
-        uno_python, folder, extension, (marked, "verifier,annuler"), (protected, "verifier")
+        uno_python, folder, extension, (marked, "verifier,effacer"), (protected, "verifier")
     )
     return Clicks(marked, user_marks, with_protection)
 
@@ -137,7 +137,7 @@ def _workbook_with_user_marks(tmp_path: Path) -> Path:
     return target
 
 
-def test_verifier_marks_the_findings_and_annuler_restores_the_document(clicks: Clicks) -> None:
+def test_verifier_marks_the_findings_and_effacer_restores_the_document(clicks: Clicks) -> None:
     before, checked, undone = clicks.user_marks
     workbook = clicks.workbook
 
@@ -262,8 +262,8 @@ def test_the_extension_holds_the_menu_the_component_and_this_pointage() -> None:
     ]
     addons = archive.read("Addons.xcu").decode()
     for url, label in (
-        ("org.pointage.calc:verifier", "Vérifier"),
-        ("org.pointage.calc:annuler", "Annuler les marques"),
+        ("org.pointage.calc:verifier", "Vérifier le classeur"),
+        ("org.pointage.calc:effacer", "Effacer les marques"),
     ):
         assert f"<value>{url}</value>" in addons and f"<value>{label}</value>" in addons
     assert archive.read("pythonpath/pointage_calc_base/settings.py").decode() == settings_source(

@@ -25,6 +25,7 @@ import pointage.base.addresses
 import pointage.base.own_sheets
 from pointage.addin import journal
 from pointage.addin.controls_sheet import POINTS_PER_CHAR
+from pointage.addin.ribbon import BUTTONS as RIBBON_BUTTONS
 from pointage.base import exit_codes
 from pointage.base.errors import os_reason
 from pointage.base.files import already_exists, write_atomically
@@ -38,8 +39,10 @@ BASE = "pythonpath/pointage_calc_base"
 # few tens of seconds.
 TIMEOUT_SECONDS = 600
 ZIP_DATE = (2024, 1, 1, 0, 0, 0)
-# Each button: the command it sends, its label.
-BUTTONS = (("verifier", "Vérifier"), ("annuler", "Annuler les marques"))
+# Each button: the command it sends, and the label of the Excel add-in's button that does
+# the same (the same words in both, for the users and their guides).
+_LABELS = {button.id: button.label for button in RIBBON_BUTTONS}
+BUTTONS = (("verifier", _LABELS["pointage_verifier"]), ("effacer", _LABELS["pointage_effacer"]))
 CALC = "com.sun.star.sheet.SpreadsheetDocument"
 _OOR = 'xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema"'
 

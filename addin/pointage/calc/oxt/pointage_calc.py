@@ -5,7 +5,7 @@ that, the standard library and UNO only) and cannot import Pointage. « Vérifie
 saves the document, runs `pointage addin calc-marques` on it (the command whose path
 the build wrote into `pointage_calc_base/settings.py`) and writes what it answers:
 the fills and notes of the marks, the `_pointage` journal, the `Contrôles` sheet. It
-decides nothing itself. « Annuler les marques » restores what the journal recorded.
+decides nothing itself. « Effacer les marques » restores what the journal recorded.
 
 The journal and the sheet marks are the Excel add-in's (pointage.addin.journal,
 pointage.base.own_sheets, copied here at build time): a workbook marked in Calc is
@@ -361,15 +361,15 @@ def verifier(doc: Uno) -> str:
     records: list[list[str]] = []
     try:
         apply_marks(doc, answer["marks"], records)
-    finally:  # even when marking fails half-way: « Annuler » must find every mark made
+    finally:  # even when marking fails half-way: « Effacer » must find every mark made
         if records:
             write_journal(doc, records)
     write_controls(doc, answer["controls"])
     return answer["message"]
 
 
-def annuler(doc: Uno) -> str:
-    """« Annuler les marques »: the message for the user."""
+def effacer(doc: Uno) -> str:
+    """« Effacer les marques »: the message for the user."""
     records, restored, deleted = remove_everything(doc)
     if records is None and not deleted:
         return "Ce classeur ne porte aucune marque de Pointage."
@@ -382,7 +382,7 @@ def _grouped(number: int) -> str:
     return f"{number:,}".replace(",", settings.THOUSANDS)
 
 
-ACTIONS = {"verifier": verifier, "annuler": annuler}
+ACTIONS = {"verifier": verifier, "effacer": effacer}
 
 
 def run(doc: Uno, action: str) -> str:
@@ -419,7 +419,7 @@ def show(frame: Uno, message: str) -> None:
 
 
 class Handler(unohelper.Base, XDispatchProvider, XNotifyingDispatch, XInitialization, XServiceInfo):
-    """Answers the menu's and toolbar's `org.pointage.calc:verifier` and `…:annuler`;
+    """Answers the menu's and toolbar's `org.pointage.calc:verifier` and `…:effacer`;
     a caller that asks to be notified (DispatchHelper) gets the message as the result."""
 
     def __init__(self, ctx: Uno) -> None:
