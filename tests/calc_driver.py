@@ -6,8 +6,8 @@ new user profile PROFILE, installs the .oxt EXTENSION in it, opens each WORKBOOK
 turn, sends each ACTION (`verifier`, `effacer`) as the Pointage menu does, and prints
 as JSON, for each workbook, before the first action and after each, what the document
 shows (and the action's message): every sheet (name, visible), the values, fills and
-notes of its cells, the named expressions. One LibreOffice for all: its start-up is
-most of the time.
+notes of its cells, the named expressions; and the menus and toolbars the extensions
+add. One LibreOffice for all: its start-up is most of the time.
 """
 
 from __future__ import annotations
@@ -119,6 +119,32 @@ def install(ctx: Uno, extension: str) -> None:
     )
 
 
+def menus(ctx: Uno) -> dict[str, list[list[str]]]:
+    """What the installed extensions add to the menu bar and the toolbars, as LibreOffice
+    reads its configuration: (title, command) of each item, by menu or toolbar."""
+    provider = ctx.ServiceManager.createInstanceWithContext(
+        "com.sun.star.configuration.ConfigurationProvider", ctx
+    )
+    path = PropertyValue()
+    path.Name, path.Value = "nodepath", "/org.openoffice.Office.Addons/AddonUI"
+    access = provider.createInstanceWithArguments("com.sun.star.configuration.ConfigurationAccess", (path,))
+    found: dict[str, list[list[str]]] = {}
+    for name in access.getByName("OfficeMenuBar").getElementNames():
+        menu = access.getByName("OfficeMenuBar").getByName(name)
+        items = menu.getByName("Submenu")
+        found[f"menu:{menu.getByName('Title')}"] = [
+            [items.getByName(i).getByName("Title"), items.getByName(i).getByName("URL")]
+            for i in items.getElementNames()
+        ]
+    for name in access.getByName("OfficeToolBar").getElementNames():
+        items = access.getByName("OfficeToolBar").getByName(name)
+        found[f"toolbar:{name}"] = [
+            [items.getByName(i).getByName("Title"), items.getByName(i).getByName("URL")]
+            for i in items.getElementNames()
+        ]
+    return found
+
+
 def main() -> int:
     profile, extension, *jobs = sys.argv[1:]
     pipe = "pointage_" + uuid.uuid4().hex
@@ -158,7 +184,7 @@ def main() -> int:
                 states.append({"message": event.Result, **state(doc)})
             every.append(states)
             doc.close(True)
-        json.dump(every, sys.stdout, ensure_ascii=False)
+        json.dump({"menus": menus(ctx), "workbooks": every}, sys.stdout, ensure_ascii=False)
         desktop.terminate()
     finally:
         with contextlib.suppress(subprocess.TimeoutExpired):

@@ -76,8 +76,9 @@ def uno_python() -> str:
     return python
 
 
-def _drive(python: str, folder: Path, extension: Path, *jobs: tuple[Path, str]) -> list[list[dict]]:
-    """For each (workbook, `verifier,effacer`): the document before, and after each action."""
+def _drive(python: str, folder: Path, extension: Path, *jobs: tuple[Path, str]) -> dict:
+    """The menus the extension adds, and for each (workbook, `verifier,effacer`): the
+    document before, and after each action."""
     profile = folder / "profil"
     profile.mkdir()
     done = subprocess.run(
@@ -94,6 +95,7 @@ def _drive(python: str, folder: Path, extension: Path, *jobs: tuple[Path, str]) 
 class Clicks:
     """What one LibreOffice showed, with the extension built for this Pointage."""
 
+    menus: dict[str, list[list[str]]]  # by menu or toolbar: [title, command] of each item
     workbook: Path  # the example with a user's marks: « Vérifier », « Effacer les marques »
     user_marks: list[dict]  # before, after each click
     protected: list[dict]  # the example with Délibération protected: « Vérifier »
@@ -109,10 +111,9 @@ def clicks(uno_python: str, tmp_path_factory: pytest.TempPathFactory) -> Clicks:
     book["Délibération"].protection.sheet = True
     protected = folder / "protegee.xlsx"
     book.save(protected)
-    user_marks, with_protection = _drive(
-        uno_python, folder, extension, (marked, "verifier,effacer"), (protected, "verifier")
-    )
-    return Clicks(marked, user_marks, with_protection)
+    shown = _drive(uno_python, folder, extension, (marked, "verifier,effacer"), (protected, "verifier"))
+    user_marks, with_protection = shown["workbooks"]
+    return Clicks(shown["menus"], marked, user_marks, with_protection)
 
 
 def _sheet(state: dict, name: str) -> dict:
@@ -135,6 +136,14 @@ def _workbook_with_user_marks(tmp_path: Path) -> Path:
     target = tmp_path / "annexe.xlsx"
     book.save(target)
     return target
+
+
+def test_calc_shows_the_pointage_menu_and_toolbar(clicks: Clicks) -> None:
+    items = [
+        ["Vérifier le classeur", "org.pointage.calc:verifier"],
+        ["Effacer les marques", "org.pointage.calc:effacer"],
+    ]
+    assert clicks.menus == {"menu:Pointage": items, "toolbar:org.pointage.calc.toolbar": items}
 
 
 def test_verifier_marks_the_findings_and_effacer_restores_the_document(clicks: Clicks) -> None:
@@ -204,7 +213,7 @@ def test_verifier_without_pointage_says_what_to_do_and_changes_nothing(
     extension.write_bytes(build_extension(gone))
     workbook = tmp_path / "annexe.xlsx"
     shutil.copy(EXAMPLE, workbook)
-    [(before, after)] = _drive(uno_python, tmp_path, extension, (workbook, "verifier"))
+    [(before, after)] = _drive(uno_python, tmp_path, extension, (workbook, "verifier"))["workbooks"]
     assert after["message"] == (
         f"Pointage est introuvable sur ce poste : {gone} n'existe pas. Installez Pointage, puis "
         "reconstruisez l'extension (pointage addin calc) et installez-la à nouveau."
