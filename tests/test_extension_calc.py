@@ -8,6 +8,7 @@ against the document as it was, fills, notes, sheets and names."""
 
 from __future__ import annotations
 
+import ast
 import io
 import json
 import shutil
@@ -22,6 +23,8 @@ from openpyxl import load_workbook
 from openpyxl.comments import Comment
 from openpyxl.styles import PatternFill
 
+import pointage.base.addresses
+import pointage.base.own_sheets
 from pointage.addin.journal import HEADERS
 from pointage.base.addresses import parse_a1
 from pointage.calc.build import build_extension, settings_source
@@ -320,3 +323,13 @@ def test_bad_input_is_refused_in_french(
     assert main(arguments) == 2
     assert said in capsys.readouterr().err
     assert not list(tmp_path.iterdir())
+
+
+def test_the_component_is_written_for_the_oldest_python_of_libreoffice() -> None:
+    """LibreOffice 7 for Windows runs its extensions with its own Python 3.8."""
+    source = (
+        Path(__file__).parents[1] / "addin" / "pointage" / "calc" / "oxt" / "pointage_calc.py"
+    ).read_text(encoding="utf-8")
+    ast.parse(source, feature_version=(3, 8))
+    for module in (pointage.base.addresses, pointage.base.own_sheets):
+        ast.parse(Path(str(module.__file__)).read_text(encoding="utf-8"), feature_version=(3, 8))
