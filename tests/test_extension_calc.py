@@ -34,6 +34,7 @@ from pointage.engine.check import check_path
 from pointage.outputs.marks import note_text
 from pointage.outputs.palette import FILLS
 from pointage.report.findings import Severity
+from test_addin_macros import MARKED
 
 EXAMPLE = Path(__file__).parents[1] / "workbooks" / "exemples" / "cp-2024-09-16-accompagnement-global.xlsx"
 DRIVER = Path(__file__).parent / "calc_driver.py"
@@ -44,19 +45,6 @@ CHECKED_MESSAGE = (
     "Vérification terminée : 2 erreurs, 3 avertissements, 0 info.\n"
     "10 cellules marquées ; le détail est dans la feuille « Contrôles »."
 )
-# The marks of the example: the wrong cell strong, the cells of its calculation light.
-EXPECTED_FILLS = {
-    ("Annexe 1", "C7"): "#FDE2E2",
-    ("Annexe 1", "D7"): "#FDE2E2",
-    ("Annexe 1", "E7"): "#FF8080",
-    ("Annexe 1", "C17"): "#FDE2E2",
-    ("Annexe 1", "D17"): "#FDE2E2",
-    ("Annexe 1", "E17"): "#FF8080",
-    ("Délibération", "B4"): "#FFC000",
-    ("Délibération", "C4"): "#FFF2CC",
-    ("Rapport", "B4"): "#FFC000",
-    ("Rapport", "C4"): "#FFC000",
-}
 
 
 def _python_with_uno() -> str | None:
@@ -169,7 +157,7 @@ def test_verifier_marks_the_findings_and_effacer_restores_the_document(clicks: C
     fills = {
         (name, key): colour for name in user_sheets for key, colour in _sheet(checked, name)["fills"].items()
     }
-    assert fills == {(sheet, _cell(cell)): colour for (sheet, cell), colour in EXPECTED_FILLS.items()}
+    assert fills == {(sheet, _cell(cell)): colour for (sheet, cell), colour in MARKED.items()}
     for finding in marked:
         assert fills[(str(finding.sheet), _cell(str(finding.cell)))] == "#" + FILLS[(finding.severity, True)]
     notes = {
@@ -197,7 +185,7 @@ def test_verifier_marks_the_findings_and_effacer_restores_the_document(clicks: C
     assert journal["visible"] is False
     assert journal["values"][0] == list(HEADERS)
     recorded = {(line[0], line[1]): line[2:5] for line in journal["values"][1:]}
-    assert set(recorded) == set(EXPECTED_FILLS)
+    assert set(recorded) == set(MARKED)
     assert recorded[("Annexe 1", "E7")] == [USER_FILL, "complétée", USER_NOTE]
     assert recorded[("Annexe 1", "C17")] == [USER_FILL, "", ""]
     assert recorded[("Rapport", "C4")] == ["aucun", "ajoutée", ""]
@@ -241,7 +229,7 @@ def test_a_protected_sheet_is_left_unmarked_and_the_message_says_so(clicks: Clic
     assert _sheet(checked, "Rapport")["fills"] == {_cell("B4"): "#FFC000", _cell("C4"): "#FFC000"}
     journal = _sheet(checked, "_pointage")["values"][1:]
     assert sorted((line[0], line[1]) for line in journal) == sorted(
-        key for key in EXPECTED_FILLS if key[0] != "Délibération"
+        key for key in MARKED if key[0] != "Délibération"
     )
     # Its findings are listed all the same.
     assert [row[2] for row in _sheet(checked, "Contrôles")["values"] if row[:1] == ["B007"]] == [
@@ -292,7 +280,7 @@ def test_calc_marques_gives_the_marks_of_the_example() -> None:
     made = payload["marks"]
     assert isinstance(made, list)
     marks = {(m["sheet"], m["row"], m["col"]): m["fill"] for m in made}
-    assert marks == {(sheet, *parse_a1(cell)): fill for (sheet, cell), fill in EXPECTED_FILLS.items()}
+    assert marks == {(sheet, *parse_a1(cell)): fill for (sheet, cell), fill in MARKED.items()}
 
 
 @pytest.mark.parametrize(
