@@ -133,22 +133,25 @@ def set_fill(cell: Uno, fill: str | None) -> None:
         cell.CellBackColor = int(fill[1:], 16)
 
 
-def note_index(sheet: Uno, row: int, col: int) -> int | None:
-    """The position of the cell's note among the sheet's notes, or None."""
+def notes_of(sheet: Uno) -> dict[tuple[int, int], int]:
+    """Where the sheet's notes are: (row, column) -> index among the sheet's notes. Read
+    once per sheet, not once per cell: a sheet of a thousand notes would otherwise be
+    read a thousand times."""
     notes = sheet.getAnnotations()
+    found = {}
     for index in range(notes.getCount()):
         position = notes.getByIndex(index).getPosition()
-        if (position.Row, position.Column) == (row, col):
-            return index
-    return None
+        found[(position.Row, position.Column)] = index
+    return found
 
 
-def write_note(sheet: Uno, row: int, col: int, text: str) -> tuple[str, str]:
-    """Add the note, or append it to the cell's note; (what was done, note before)."""
+def write_note(sheet: Uno, row: int, col: int, text: str, noted: bool) -> tuple[str, str]:
+    """Add the note, or append it to the cell's note (`noted`: the cell has one); (what
+    was done, note before)."""
     if not text:
         return settings.NOTE_UNTOUCHED, ""
     cell = sheet.getCellByPosition(col, row)
-    if note_index(sheet, row, col) is None:
+    if not noted:
         sheet.getAnnotations().insertNew(cell.getCellAddress(), text)
         return settings.NOTE_ADDED, ""
     before = cell.getAnnotation().getString()
@@ -156,14 +159,21 @@ def write_note(sheet: Uno, row: int, col: int, text: str) -> tuple[str, str]:
     return settings.NOTE_EXTENDED, before
 
 
-def restore_note(sheet: Uno, row: int, col: int, done: str, before: str) -> None:
-    index = note_index(sheet, row, col)
-    if index is None:
-        return
-    if done == settings.NOTE_ADDED:
+def restore_notes(sheet: Uno, notes: list[tuple[int, int, str, str]]) -> None:
+    """Each (row, column, what was done, note before): the note added removed, the
+    note extended given its text back."""
+    where = notes_of(sheet)
+    added = []
+    for row, col, done, before in notes:
+        index = where.get((row, col))
+        if index is None:
+            continue
+        if done == settings.NOTE_ADDED:
+            added.append(index)
+        elif done == settings.NOTE_EXTENDED:
+            sheet.getCellByPosition(col, row).getAnnotation().setString(before)
+    for index in sorted(added, reverse=True):  # the indices after it move down
         sheet.getAnnotations().removeByIndex(index)
-    elif done == settings.NOTE_EXTENDED:
-        sheet.getCellByPosition(col, row).getAnnotation().setString(before)
 
 
 # ---------------------------------------------------------------- the journal
@@ -196,15 +206,21 @@ def write_journal(doc: Uno, records: list[list[str]]) -> None:
 
 def remove_marks(doc: Uno, records: list[list[str]]) -> int:
     """Restore what the journal recorded; the number of cells restored."""
+    by_sheet: dict[str, list[list[str]]] = {}
+    for record in records:
+        by_sheet.setdefault(record[0], []).append(record)
     restored = 0
-    for sheet_name, cell, fill_before, note, note_before, *_ in records:
+    for sheet_name, sheet_records in by_sheet.items():
         sheet = sheet_called(doc, sheet_name)
         if sheet is None:
             continue
-        row, col = parse_a1(cell)
-        set_fill(sheet.getCellByPosition(col, row), fill_before if fill_before.startswith("#") else None)
-        restore_note(sheet, row, col, note, note_before)
-        restored += 1
+        notes = []
+        for _, cell, fill_before, note, note_before, *_ in sheet_records:
+            row, col = parse_a1(cell)
+            set_fill(sheet.getCellByPosition(col, row), fill_before if fill_before.startswith("#") else None)
+            notes.append((row, col, note, note_before))
+        restore_notes(sheet, notes)
+        restored += len(sheet_records)
     return restored
 
 
@@ -220,10 +236,13 @@ def remove_everything(doc: Uno) -> tuple[list[list[str]] | None, int, bool]:
 def apply_marks(doc: Uno, marks: list[dict], records: list[list[str]]) -> None:
     """Fill and annotate each cell, recording it first (Pointage left out the marks of
     the protected sheets)."""
+    noted: dict[str, dict[tuple[int, int], int]] = {}
     for mark in marks:
         sheet = sheet_called(doc, mark["sheet"])
         if sheet is None:
             continue
+        if sheet.Name not in noted:
+            noted[sheet.Name] = notes_of(sheet)
         row, col = mark["row"], mark["col"]
         cell = sheet.getCellByPosition(col, row)
         record = [
@@ -237,7 +256,8 @@ def apply_marks(doc: Uno, marks: list[dict], records: list[list[str]]) -> None:
         ]
         records.append(record)
         set_fill(cell, mark["fill"])
-        record[3], record[4] = write_note(sheet, row, col, mark["note"])
+        has_note = (row, col) in noted[sheet.Name]
+        record[3], record[4] = write_note(sheet, row, col, mark["note"], has_note)
 
 
 # ---------------------------------------------------------------- Contrôles
