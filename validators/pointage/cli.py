@@ -204,8 +204,9 @@ def build_parser() -> FrenchParser:
 
     addin = commands.add_parser(
         "addin",
-        help="le complément Excel Pointage (.xlam)",
-        description="Construit, installe ou retire le complément Excel Pointage.",
+        help="le complément Excel Pointage (.xlam), l'extension LibreOffice Calc (.oxt)",
+        description="Construit, installe ou retire le complément Excel Pointage ; construit "
+        "l'extension LibreOffice Calc.",
         add_help=False,
     )
     addin.add_argument("-h", "--aide", "--help", action="help", help="afficher cette aide")
