@@ -25,6 +25,7 @@ from openpyxl.styles import PatternFill
 
 import pointage.base.addresses
 import pointage.base.own_sheets
+import pointage.calc.payload
 from pointage.addin.journal import HEADERS
 from pointage.base.addresses import parse_a1
 from pointage.calc.build import build_extension, settings_source
@@ -327,3 +328,19 @@ def test_the_component_is_written_for_the_oldest_python_of_libreoffice() -> None
     ast.parse(source, feature_version=(3, 8))
     for module in (pointage.base.addresses, pointage.base.own_sheets):
         ast.parse(Path(str(module.__file__)).read_text(encoding="utf-8"), feature_version=(3, 8))
+
+
+def test_a_bug_of_pointage_reaches_the_extension_as_a_french_sentence(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def broken(path: Path, protected: list[str]) -> dict[str, object]:
+        raise KeyError("Contrôles")
+
+    monkeypatch.setattr(pointage.calc.payload, "calc_payload", broken)
+    assert main(["addin", "calc-marques", str(EXAMPLE)]) == 2
+    out, err = capsys.readouterr()
+    assert (out, err) == (
+        "",
+        "erreur inattendue de Pointage. Vérifiez le classeur en ligne de commande "
+        "(pointage verifier --details) et transmettez le détail à l'équipe Pointage.\n",
+    )

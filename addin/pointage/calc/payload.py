@@ -14,11 +14,13 @@ prints, under `verifier`.
 from __future__ import annotations
 
 import json
+import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from pointage.addin.macros import summary_message, unreadable_message
 from pointage.addin.marking import _targets
+from pointage.base import exit_codes
 from pointage.base.addresses import sheet_key
 from pointage.base.fingerprint import sha256_of
 from pointage.base.own_sheets import CONTROLES_SHEET, free_name
@@ -114,14 +116,19 @@ def _controls(plan: MarkPlan, name: str) -> dict[str, object]:
 def run_calc_marques(fichier: str, protected: Sequence[str] = ()) -> int:
     """`pointage addin calc-marques FICHIER`: the payload on standard output, in ASCII
     (escaped), whatever the encoding of the pipe the extension reads (cp1252 on Windows)."""
-    import sys
-
-    from pointage.base import exit_codes
-
     path = Path(fichier)
     if not path.is_file():
         print(f"Classeur introuvable : {path}", file=sys.stderr)
         return exit_codes.USAGE
-    sys.stdout.write(json.dumps(calc_payload(path, protected), ensure_ascii=True))
+    try:
+        payload = calc_payload(path, protected)
+    except Exception:  # a bug of Pointage: a French sentence in the extension's message box
+        print(
+            "erreur inattendue de Pointage. Vérifiez le classeur en ligne de commande "
+            "(pointage verifier --details) et transmettez le détail à l'équipe Pointage.",
+            file=sys.stderr,
+        )
+        return exit_codes.USAGE
+    sys.stdout.write(json.dumps(payload, ensure_ascii=True))
     sys.stdout.write("\n")
     return exit_codes.OK

@@ -320,6 +320,8 @@ def check_with_pointage(path: str, protected: list[str]) -> dict:
             capture_output=True,
             timeout=settings.TIMEOUT_SECONDS,
             creationflags=flags,
+            # Its French messages in UTF-8 whatever the code page of Windows.
+            env=dict(os.environ, PYTHONIOENCODING="utf-8"),
         )
     except subprocess.TimeoutExpired:
         raise Refused(
