@@ -64,10 +64,7 @@ def uno_python() -> str:
     if soffice is None:
         pytest.skip("LibreOffice (soffice) absent : l'extension Calc n'est pas essayée")
     if not (Path(soffice).resolve().parent / "pythonloader.py").is_file():
-        pytest.skip(
-            "LibreOffice sans son Python (paquet libreoffice-script-provider-python) : "
-            "l'extension Calc n'est pas essayée"
-        )
+        pytest.skip("LibreOffice sans son Python (paquet python3-uno) : l'extension Calc n'est pas essayée")
     python = _python_with_uno()
     if python is None:
         pytest.skip("aucun Python avec UNO (paquet python3-uno) : l'extension Calc n'est pas essayée")
