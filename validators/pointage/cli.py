@@ -220,8 +220,9 @@ def build_parser() -> FrenchParser:
 
     addin = commands.add_parser(
         "addin",
-        help="le complément Excel Pointage (.xlam)",
-        description="Construit, installe, vérifie ou retire le complément Excel Pointage.",
+        help="le complément Excel Pointage (.xlam), l'extension LibreOffice Calc (.oxt)",
+        description="Construit, installe, vérifie ou retire le complément Excel Pointage ; "
+        "construit l'extension LibreOffice Calc.",
         add_help=False,
     )
     addin.add_argument("-h", "--aide", "--help", action="help", help="afficher cette aide")
@@ -254,6 +255,34 @@ def build_parser() -> FrenchParser:
             choices=["windows", "macos"],
             help="le système dont Excel est installé (celui de la machine par défaut)",
         )
+    calc = addin_commands.add_parser(
+        "calc", help="construire l'extension LibreOffice Calc (.oxt)", add_help=False
+    )
+    calc.add_argument("-h", "--aide", "--help", action="help", help="afficher cette aide")
+    calc.add_argument(
+        "--sortie",
+        metavar="FICHIER",
+        default="pointage.oxt",
+        help="fichier à écrire (pointage.oxt par défaut)",
+    )
+    calc.add_argument(
+        "--pointage",
+        metavar="CHEMIN",
+        help="la commande pointage qu'appellera l'extension (celle-ci par défaut)",
+    )
+    add_replace_option(calc, "un fichier existant")
+    marques = addin_commands.add_parser(
+        "calc-marques", help="(pour l'extension Calc) vérifier un classeur, marques en JSON", add_help=False
+    )
+    marques.add_argument("-h", "--aide", "--help", action="help", help="afficher cette aide")
+    marques.add_argument("fichier", metavar="FICHIER", help="le classeur enregistré par Calc")
+    marques.add_argument(
+        "--protegee",
+        metavar="FEUILLE",
+        action="append",
+        default=[],
+        help="une feuille protégée, que l'extension ne peut pas marquer (répétable)",
+    )
     return parser
 
 
@@ -306,6 +335,14 @@ def main(argv: list[str] | None = None, retain: list[object] | None = None) -> i
         from pointage.addin.install import run_desinstaller, run_installer
 
         return (run_installer if args.action == "installer" else run_desinstaller)(parser, args)
+    if args.commande == "addin" and args.action == "calc":
+        from pointage.calc.build import run_calc
+
+        return run_calc(parser, args)
+    if args.commande == "addin" and args.action == "calc-marques":
+        from pointage.calc.payload import run_calc_marques
+
+        return run_calc_marques(args.fichier, args.protegee)
     parser.print_help()
     return exit_codes.USAGE
 
