@@ -136,7 +136,7 @@ def analyse_totals(table: Table, ctx: CheckContext) -> TotalsAnalysis:
         from pointage.analysis.pivot_totals import pivot_totals  # it builds on this module
 
         return pivot_totals(table)
-    if table.kind.name == "execution":
+    if table.kind.is_execution:
         from pointage.analysis.outline import outline_totals  # it builds on this module
 
         return outline_totals(table)
@@ -146,7 +146,7 @@ def analyse_totals(table: Table, ctx: CheckContext) -> TotalsAnalysis:
     for role in dict.fromkeys(("amount", *table.kind.money, *KIND_WALKED)):
         if table.has(role):
             _walk(table, role, table.exact_column(role), analysis, role in table.kind.money)
-    if table.kind.name == "imputation":
+    if table.kind.is_imputation:
         # A budget table's TOTAL row often totals the Proposition only, its AE or
         # Disponible left blank: a column not totalled, not a total forgotten.
         analysis.missing = []

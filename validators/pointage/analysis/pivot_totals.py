@@ -17,9 +17,8 @@ from __future__ import annotations
 from decimal import Decimal
 
 from pointage.analysis.block_totals import Part, TotalCheck, TotalsAnalysis
-from pointage.analysis.identities import cents_of
 from pointage.base.addresses import a1
-from pointage.base.numbers import euros
+from pointage.base.numbers import cell_cents, euros
 from pointage.tables.table import DETAIL, TOTAL, Table
 
 MAX_FAILING = Decimal("0.2")
@@ -38,7 +37,7 @@ def pivot_totals(table: Table) -> TotalsAnalysis:
     deep = {at: depths[r.index] for at, r in enumerate(rows) if r.index in depths}
     failing: list[TotalCheck] = []
     for role, col in columns:
-        values = [cents_of(table.sheet.value(r.index, col)) for r in rows]
+        values = [cell_cents(table.sheet.value(r.index, col)) for r in rows]
         checks: list[tuple[int, TotalCheck | None]] = []
         for at, under in children.items():
             if not under or (values[at] is None and all(values[p] is None for p in under)):

@@ -80,7 +80,6 @@ def _recomputed_mismatches(ctx, table):
     amounts = table.exact_column("amount")
     # True == 1 as a key: a boolean cell is not a number, so its row is never shared.
     shareable = all(bool not in set(map(type, column)) for column in columns)
-    tolerance = ctx.parametres.tolerance_cents
     known: dict[tuple, int | None] = {}
     for position, (row, amount, signature) in enumerate(zip(table.rows, amounts, zip(*columns))):
         if row.kind != DETAIL or amount is None or isinstance(amount, NotANumber):
@@ -95,7 +94,7 @@ def _recomputed_mismatches(ctx, table):
             cents = computed.cents if computed is not None else None
             if shareable:
                 known[signature] = cents
-        if cents is None or abs(cents - found) <= tolerance:
+        if cents is None or ctx.money_equal(cents, found):
             continue
         yield row, table.number_value(row, "amount"), recompute(ctx, table, row)
 
@@ -110,7 +109,7 @@ def _recomputed_mismatches_plain(ctx, table):
         if row.kind != DETAIL or amount is None or _refused(table, row):
             continue
         computed = recompute(ctx, table, row)
-        if computed is not None and abs(computed.cents - amount.cents) > ctx.parametres.tolerance_cents:
+        if computed is not None and not ctx.money_equal(computed.cents, amount.cents):
             yield row, amount, computed
 
 

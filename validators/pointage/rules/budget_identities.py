@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from pointage.base.formatting import format_money, money_json, show_cents_difference
+from pointage.base.numbers import money_equal, money_exceeds
 from pointage.report.findings import Severity
 from pointage.rules.registry import Rule, rule
 from pointage.tables.kinds import IMPUTATION
@@ -148,7 +149,7 @@ def balance_breaks(columns: BudgetColumns, tol: int) -> list[int]:
         if balance is not None
         and available is not None
         and commitment is not None
-        and abs(balance - (available - commitment)) > tol
+        and not money_equal(balance, available - commitment, tol)
     ]
 
 
@@ -156,7 +157,7 @@ def commitment_breaks(columns: BudgetColumns, tol: int) -> list[int]:
     return [
         i
         for i, (available, commitment) in enumerate(zip(columns.available, columns.commitment))
-        if available is not None and commitment is not None and commitment - available > tol
+        if available is not None and commitment is not None and money_exceeds(commitment, available, tol)
     ]
 
 
@@ -164,7 +165,7 @@ def available_breaks(columns: BudgetColumns, tol: int) -> list[int]:
     return [
         i
         for i, (ae, available) in enumerate(zip(columns.ae, columns.available))
-        if ae is not None and available is not None and available - ae > tol
+        if ae is not None and available is not None and money_exceeds(available, ae, tol)
     ]
 
 

@@ -73,7 +73,7 @@ def _typed_numeric_cells(ctx) -> Iterator[NumericCell]:
                     role in money_roles,
                     # A duration is summed by nothing: it counts where a Barème
                     # recomputes the amounts from it (`3 ans` is then worth saying).
-                    table.kind.name != "liste" and role != "months",
+                    not table.kind.is_list and role != "months",
                 )
         if table.has("description"):
             # A total under the description column may be `3 354` or `43 places`:
@@ -251,8 +251,8 @@ def check_required_columns(ctx):
     for table in ctx.tables:
         if table.usable or table.score < SURE_SCORE:
             continue  # an Excel Table of unknown columns: read, said, not an error
-        if table.kind.name == "liste" or (
-            table.kind.name == "plan" and not any(r in table.roles for r in PLAN_DEFINED_BY)
+        if table.kind.is_list or (
+            table.kind.is_plan and not any(r in table.roles for r in PLAN_DEFINED_BY)
         ):
             # No total makes it a répartition, no amount a list; a plan de financement
             # is one by its existing, target or delta: without them (a quote's
@@ -290,7 +290,7 @@ F005 = rule(
 @F005
 def check_merged(ctx):
     for table in ctx.tables:
-        if not table.usable or table.kind.name == "liste":
+        if not table.usable or table.kind.is_list:
             continue
         numeric = {table.roles[r] for r in table.kind.numeric if r in table.roles}
         numeric.update(table.roles[r] for r in table.extra_money)
@@ -365,7 +365,7 @@ F006 = rule(
 @F006
 def check_hidden(ctx):
     for table in ctx.tables:
-        if table.kind.name == "liste":
+        if table.kind.is_list:
             continue  # nothing sums the rows of a list
         if not table.sheet.hidden_rows and not table.sheet.hidden_cols:
             continue
@@ -486,7 +486,7 @@ def check_duplicates(ctx):
 
 def _duplicate_pairs(table) -> list[tuple[int, int, int]]:
     """(row, the earlier row it repeats, the column to mark) within each block."""
-    if not table.usable or table.kind.name not in ("repartition", "liste"):
+    if not table.usable or not table.kind.is_allocation:
         return []
     sheet, first, last = table.sheet, table.first_col, table.last_col
     start, stop = first - sheet.origin_col, last - sheet.origin_col + 1
@@ -605,7 +605,7 @@ def _table_error_cells(table, has_bareme: bool):
     roles = [
         role
         for role in table.kind.numeric
-        if table.has(role) and ((table.kind.name != "liste" and role != "months") or has_bareme)
+        if table.has(role) and ((not table.kind.is_list and role != "months") or has_bareme)
     ]
     if has_bareme and table.has("description"):
         roles.append("description")

@@ -93,7 +93,7 @@ def check_ceilings(ctx):
         rows = {a1(row.index, col): row for row in table.rows if row.kind == TOTAL}
         for _level, part in ctx.totals_of(table).levels.get("amount", []):
             found = to_cents(part.value)
-            if found <= limit_cents or ctx.money_equal(found, limit_cents):
+            if not ctx.parametres.money_exceeds(found, limit_cents):
                 continue
             row = rows.get(part.cell)
             yield P002.finding(

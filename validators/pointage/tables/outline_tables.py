@@ -47,7 +47,7 @@ def outline_tables(sheet: SheetSnapshot, tables: list[Table]) -> list[Table]:
     read again is among `tables` no more."""
     found: list[Table] = []
     for table in list(tables):
-        if table.sheet is sheet and table.kind.name == "liste" and table.rows and not table.headerless:
+        if table.sheet is sheet and table.kind.is_list and table.rows and not table.headerless:
             body = [r.index for r in table.rows]
             outline = _outline_of(sheet, table.header_row, body) if len(body) >= MIN_ROWS else None
             if outline is not None:
