@@ -20,9 +20,9 @@ from pointage.base.numbers import (
 from pointage.base.text import is_blank
 from pointage.report.findings import Severity
 from pointage.rules.registry import rule
-from pointage.tables.detection import SURE_SCORE
+from pointage.tables.recognition import surely_of_its_kind
 from pointage.tables.subtables import chains
-from pointage.tables.table import DETAIL, NOTE, TOTAL, is_total_label
+from pointage.tables.table import DETAIL, NOTE, TOTAL, Table, is_total_label
 
 
 @dataclass
@@ -33,8 +33,16 @@ class NumericCell:
     parsed: Number | NotANumber | None
     column: str
     money: bool
-    # False in a list, where nothing sums the cell: a text there is not an error.
+    # False where no check reads the cell (see `checked_role`): a text there is no error.
     counted: bool = True
+
+
+def checked_role(table: Table, role: str, has_bareme: bool) -> bool:
+    """Whether a check reads the numbers of a numeric `role` (F002 speaks of a text
+    there, F010 of an error value): a total sums them, or a Barème recomputes the
+    amounts from them. A list has no total; a duration is summed by nothing, and
+    counts where a Barème recomputes from it (`3 ans` is then worth saying)."""
+    return (not table.kind.is_list and role != "months") or has_bareme
 
 
 def numeric_cells(ctx) -> list[NumericCell]:
@@ -49,6 +57,7 @@ def _all_typed_numeric_cells(ctx) -> list[NumericCell]:
 
 def _typed_numeric_cells(ctx) -> Iterator[NumericCell]:
     headings = heading_rows(ctx)
+    has_bareme = ctx.bareme is not None
     for table in ctx.tables:
         if not table.usable:
             continue
@@ -71,9 +80,7 @@ def _typed_numeric_cells(ctx) -> Iterator[NumericCell]:
                     table.number(row, role),
                     table.header_text(role),
                     role in money_roles,
-                    # A duration is summed by nothing: it counts where a Barème
-                    # recomputes the amounts from it (`3 ans` is then worth saying).
-                    not table.kind.is_list and role != "months",
+                    checked_role(table, role, has_bareme),
                 )
         if table.has("description"):
             # A total under the description column may be `3 354` or `43 places`:
@@ -145,7 +152,7 @@ def check_not_numbers(ctx):
             continue  # F010's: an error Excel shows is not a text typed in the cell
         if isinstance(item.parsed, NotANumber) and is_total_label(item.parsed.text):
             continue  # `TOTAL` written in the amount column: the row's label, not a number
-        if isinstance(item.parsed, NotANumber) and (item.counted or ctx.bareme):
+        if isinstance(item.parsed, NotANumber) and item.counted:
             yield F002.finding(item.sheet, item.cell, raw=item.parsed.text, column=item.column)
 
 
@@ -249,11 +256,9 @@ F004 = rule(
 @F004
 def check_required_columns(ctx):
     for table in ctx.tables:
-        if table.usable or table.score < SURE_SCORE:
+        if table.usable or not surely_of_its_kind(table):
             continue  # an Excel Table of unknown columns: read, said, not an error
-        if table.kind.is_list or (
-            table.kind.is_plan and not any(r in table.roles for r in PLAN_DEFINED_BY)
-        ):
+        if table.kind.is_list or (table.kind.is_plan and not any(r in table.roles for r in PLAN_DEFINED_BY)):
             # No total makes it a répartition, no amount a list; a plan de financement
             # is one by its existing, target or delta: without them (a quote's
             # `Désignation | Quantité | Prix unitaire`) the kind is not sure enough to
@@ -602,11 +607,7 @@ def _table_error_cells(table, has_bareme: bool):
     recomputes (as F002: in a list, only where a Barème recomputes), the descriptions
     a Barème recomputes, and every cell of a total row. A `#VALUE!` in a column that
     nothing checks (days left before a date, say) stops no check: it is not an erreur."""
-    roles = [
-        role
-        for role in table.kind.numeric
-        if table.has(role) and ((not table.kind.is_list and role != "months") or has_bareme)
-    ]
+    roles = [role for role in table.kind.numeric if table.has(role) and checked_role(table, role, has_bareme)]
     if has_bareme and table.has("description"):
         roles.append("description")
     known = table.sheet.error_cells
