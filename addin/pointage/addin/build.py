@@ -38,7 +38,7 @@ TEMPLATE_SHEET = "_myaddin.conf"
 # `Use UDF Server` is on: on Windows, RunPython then goes through xlwings' COM server,
 # whose Python stays alive for the whole Excel session, so that only the first click
 # pays the imports (macOS starts a Python at every click).
-CONFIG_KEYS = {"UDF Modules": UDF_MODULE, "Use UDF Server": True}
+CONFIG_KEYS: dict[str, str | bool] = {"UDF Modules": UDF_MODULE, "Use UDF Server": True}
 _SHEET_DATA = re.compile(r"<sheetData>.*</sheetData>", re.DOTALL)
 _DIMENSION = re.compile(r'<dimension ref="[^"]*" />|<dimension ref="[^"]*"/>')
 STAMP = (2024, 9, 16, 0, 0, 0)
@@ -60,8 +60,9 @@ def udf_wrapper_source() -> str:
     stubbed = [n for n in ("pythoncom", "pywintypes", "win32com", "win32com.client") if n not in sys.modules]
     for name in stubbed:
         module = types.ModuleType(name)
-        module.Dispatch = None  # `from win32com.client import Dispatch`
-        module.CoInitialize = None  # a thread pool's initializer, never run here
+        # `from win32com.client import Dispatch`; CoInitialize: a thread pool's
+        # initializer, never run here.
+        vars(module).update(Dispatch=None, CoInitialize=None)
         sys.modules[name] = module
     try:
         udfs = importlib.import_module("xlwings.udfs")

@@ -82,7 +82,7 @@ class _Graph:
         (reading order: sheet, row, column). Every cycle holds one, since a chain of
         cells that only ever points back never comes round; most workbooks have none,
         and their formulas are only looked at by `may_reach_forward`, never tokenised."""
-        found = []
+        found: list[Node] = []
         for index, sheet in enumerate(self.sheets):
             forward = set()
             for cell, text in sheet.formulas.items():

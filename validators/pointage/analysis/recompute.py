@@ -139,6 +139,8 @@ def _quantity_entries(description: Description | None, columns: dict[str, Decima
     period when one clause names that unit (M002 reports a count that disagrees)."""
     by_unit: dict[str, list] = {}
     for clause, quantity in description.quantities if description else []:
+        if quantity.unit is None:
+            continue  # never: a description's quantities are read with their unit
         by_unit.setdefault(unit_key_of(quantity.unit), []).append((quantity.value, quantity.unit, clause))
     column_units = {unit_key_of(unit): (value, unit) for unit, value in columns.items()}
     entries, used_text, used_columns = [], False, False

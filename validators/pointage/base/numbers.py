@@ -15,6 +15,10 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from fractions import Fraction
 from functools import partial
 from operator import is_not
+from typing import TYPE_CHECKING, cast
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 # Grouping spaces seen in pasted numbers: space, no-break space, narrow no-break
 # space, thin space.
@@ -168,7 +172,10 @@ def none_negative(values: list[object]) -> bool:
     empty, in two C-speed passes: the usual column of amounts, which needs no look at
     each cell (`all(v is None or (v.__class__ is int and v >= 0) for v in values)` is
     the reference a property test compares it with)."""
-    return _WHOLE_OR_EMPTY.issuperset(map(type, values)) and min(filter(filled, values), default=0) >= 0
+    if not _WHOLE_OR_EMPTY.issuperset(map(type, values)):
+        return False
+    whole = cast("Iterator[int]", filter(filled, values))  # only ints are left, and None
+    return min(whole, default=0) >= 0
 
 
 def cents_of_value(value: int | Decimal) -> int:

@@ -4,6 +4,7 @@ code forms. The identities of a line (B001–B003) are in budget_identities.py."
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from pointage.base.formatting import format_money, money_json, show_cents_difference
 from pointage.base.numbers import to_cents
@@ -11,6 +12,9 @@ from pointage.base.text import label_key
 from pointage.report.findings import Severity
 from pointage.rules.registry import rule
 from pointage.tables.kinds import IMPUTATION
+
+if TYPE_CHECKING:
+    from pointage.analysis.budget_lines import BudgetLine
 
 B004 = rule(
     "B004",
@@ -172,7 +176,7 @@ B006 = rule(
 
 @B006
 def check_labels(ctx):
-    first: dict[str, object] = {}
+    first: dict[str, BudgetLine] = {}
     for line in ctx.budget_lines:
         label = line.table.text(line.row, "label")
         if not line.code or not label:

@@ -18,8 +18,8 @@ from pointage.base.numbers import (
     parse_number,
 )
 from pointage.base.text import is_blank
-from pointage.report.findings import Severity
-from pointage.rules.registry import rule
+from pointage.report.findings import Finding, Severity
+from pointage.rules.registry import Rule, rule
 from pointage.tables.recognition import surely_of_its_kind
 from pointage.tables.subtables import chains
 from pointage.tables.table import DETAIL, NOTE, TOTAL, Table, is_total_label
@@ -120,18 +120,18 @@ F001 = rule(
 def check_text_numbers(ctx):
     for item in numeric_cells(ctx):
         if isinstance(item.parsed, Number) and item.parsed.from_text:
-            yield _number_read(F001, item)
+            yield _number_read(F001, item, item.parsed)
 
 
-def _number_read(rule_, item: NumericCell):
-    """F001 or F009: a text read as a number, and what it was read as."""
+def _number_read(rule_: Rule, item: NumericCell, number: Number) -> Finding:
+    """F001 or F009: a text read as a number, and what it was read as (`number`)."""
     return rule_.finding(
         item.sheet,
         item.cell,
-        found=as_json(item.parsed.value, item.money),
+        found=as_json(number.value, item.money),
         money=item.money,
         raw=str(item.raw).strip(),
-        value=show(item.parsed.value, item.money),
+        value=show(number.value, item.money),
     )
 
 
@@ -382,7 +382,9 @@ def check_hidden(ctx):
         cols = [c for c in sorted(table.sheet.hidden_cols) if c in read]
         if not rows and not cols:
             continue
-        what, where, cells = [], [], []
+        what: list[str] = []
+        where: list[str] = []
+        cells: list[str] = []
         if rows:
             what.append(count(len(rows), "ligne masquée", "lignes masquées"))
             where.append(("ligne " if len(rows) == 1 else "lignes ") + first_of(_row_runs(rows)))
@@ -569,7 +571,7 @@ F009 = rule(
 def check_grouping(ctx):
     for item in numeric_cells(ctx):
         if isinstance(item.parsed, Number) and item.parsed.abnormal_grouping:
-            yield _number_read(F009, item)
+            yield _number_read(F009, item, item.parsed)
 
 
 F010 = rule(

@@ -95,9 +95,9 @@ def _finding(rule_, evidence: FormulaEvidence, what: str):
 def _changes(evidence: FormulaEvidence) -> str:
     money = evidence.money
     said = []
-    lines = [o for o in evidence.omitted if o.value]
+    lines = [(o.cell, o.value) for o in evidence.omitted if o.value]
     if lines:
-        shown = _and([f"{o.cell} ({show(o.value, money)})" for o in lines])
+        shown = _and([f"{cell} ({show(value, money)})" for cell, value in lines])
         said.append(f"ne compte pas {'la ligne' if len(lines) == 1 else 'les lignes'} {shown} de son bloc")
     for constant in evidence.constants:
         verb = "ajoute" if constant > 0 else "retranche"
