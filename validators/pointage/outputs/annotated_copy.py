@@ -216,15 +216,15 @@ class _MergedIndex:
         from openpyxl.utils.cell import coordinate_to_tuple
 
         row, col = coordinate_to_tuple(coordinate)
-        if self.bands is None:
-            self._index()
-        for r1, c1, r2, c2 in (*self.bands.get(row // self.BAND, ()), *self.tall):
+        bands = self.bands if self.bands is not None else self._index()
+        for r1, c1, r2, c2 in (*bands.get(row // self.BAND, ()), *self.tall):
             if r1 <= row <= r2 and c1 <= col <= c2:
                 return self.sheet.cell(row=r1, column=c1)
         return self.sheet.cell(row=row, column=col)
 
-    def _index(self) -> None:
-        self.bands = {}
+    def _index(self) -> dict[int, list[tuple[int, int, int, int]]]:
+        bands: dict[int, list[tuple[int, int, int, int]]] = {}
+        self.bands = bands
         for merged in self.sheet.merged_cells.ranges:
             bounds = (merged.min_row, merged.min_col, merged.max_row, merged.max_col)
             first, last = merged.min_row // self.BAND, merged.max_row // self.BAND
@@ -232,17 +232,18 @@ class _MergedIndex:
                 self.tall.append(bounds)
                 continue
             for band in range(first, last + 1):
-                self.bands.setdefault(band, []).append(bounds)
+                bands.setdefault(band, []).append(bounds)
+        return bands
 
 
 def own_sheet_names(workbook) -> list[str]:
     """The sheets of an openpyxl workbook that Pointage wrote: marked by its defined
     names, or (written before the marks) holding its title and headers."""
-    found = []
+    found: list[str] = []
     for mark in OWN_MARKS:
         defined = workbook.defined_names.get(mark)
         sheet = marked_sheet(defined.attr_text) if defined is not None else None
-        if sheet in workbook.sheetnames and sheet not in found:
+        if sheet is not None and sheet in workbook.sheetnames and sheet not in found:
             found.append(sheet)
     for sheet in workbook.worksheets:
         if sheet.title in found or sheet.title not in (CONTROLES_SHEET, JOURNAL_SHEET):

@@ -77,19 +77,19 @@ def build_template():
     guide.column_dimensions["A"].width = 110
 
     params = workbook.create_sheet("Paramètres")
-    for row in PARAMETRES:
-        params.append(row)
+    for line in PARAMETRES:
+        params.append(line)
     params["A1"].font = params["B1"].font = font(bold=True)
     params["B3"].number_format = MONEY_FORMAT
     sized_columns(params, [[key for key, _ in PARAMETRES]])
 
     bareme = workbook.create_sheet("Barème")
-    for row in (
+    for rate in (
         ("Unité", "Coût annuel (€)", "Structure"),
         ("place", 160, None),
         ("portefeuille", 13750, None),
     ):
-        bareme.append(row)
+        bareme.append(rate)
     for cell in bareme[1]:
         cell.font = font(bold=True)
     for row in range(2, ROWS):

@@ -203,10 +203,10 @@ class _Evaluator:
                 if target is None:
                     raise _Unknown
                 for cell in self._cells(target, arg):
-                    value = self._cell(target, cell)
-                    if isinstance(value, (int, float)) and not isinstance(value, bool):
-                        numbers.append(_summed(value))
-                    elif isinstance(value, ExcelError):
+                    content = self._cell(target, cell)
+                    if isinstance(content, (int, float)) and not isinstance(content, bool):
+                        numbers.append(_summed(content))
+                    elif isinstance(content, ExcelError):
                         raise _Unknown
             else:
                 numbers.append(self._eval(sheet, arg))

@@ -110,7 +110,7 @@ def _boxes(stream: bytes) -> dict[str, Box] | None:
         if kind == BOUNDSHEET and data[5] == 0:
             name = _sheet_name(data) if version == BIFF8 else data[7 : 7 + data[6]].decode("latin-1")
             sheets.append((name, struct.unpack_from("<I", data, 0)[0]))
-    boxes = {}
+    boxes: dict[str, Box] = {}
     for name, offset in sheets:
         box = boxes.setdefault(name, Box())
         for kind, data, _ in _records(stream, offset) if 0 <= offset < len(stream) else ():
