@@ -6,8 +6,10 @@ gives; these say where each decision flips."""
 
 from __future__ import annotations
 
+import zipfile
+
 from classeurs import lignes
-from pointage.engine.check import check_snapshot
+from pointage.engine.check import check_path, check_snapshot
 from pointage.reading.snapshot import SheetSnapshot, WorkbookSnapshot
 from pointage.report.model import FileReport
 from pointage.rules.registry import get_rule
@@ -127,3 +129,50 @@ def test_two_breaches_are_slips_however_few_the_rows():
 
 def test_three_breaches_in_five_rows_are_a_misreading():
     assert constats(verifie(_situation(5, 3), "I001")) == []
+
+
+# --- A hidden row or column is `hidden="1"` (Excel) or `hidden="true"` (LibreOffice,
+# Strict Open XML): both are hidden.
+
+
+def _with_hidden_spelled(tmp_path, spelling: str) -> FileReport:
+    from classeurs import Feuille, construire
+
+    source = construire(
+        tmp_path / "masque.xlsx",
+        {
+            "Annexe": Feuille(
+                "STRUCTURE | MONTANT RETENU | TERRITOIRE\nCCAS de Lens | 100 | Lens\n"
+                "CCAS Liévin | 200 | Liévin\nTOTAL | 300 |",
+                lignes_masquees=(3,),
+                colonnes_masquees=("B",),
+            )
+        },
+    )
+    respelled = tmp_path / f"masque-{spelling}.xlsx"
+    with zipfile.ZipFile(source) as original, zipfile.ZipFile(respelled, "w", zipfile.ZIP_DEFLATED) as copy:
+        for info in original.infolist():
+            content = original.read(info)
+            if info.filename.startswith("xl/worksheets/"):
+                assert b'hidden="1"' in content
+                content = content.replace(b'hidden="1"', f'hidden="{spelling}"'.encode())
+            copy.writestr(info, content)
+    return check_path(respelled, [get_rule("F006")])
+
+
+def test_a_row_and_a_column_hidden_as_true_are_hidden(tmp_path):
+    expected = [
+        (
+            "F006",
+            "A3",
+            "1 ligne masquée et 1 colonne masquée dans le tableau : ligne 3 ; colonne B (comptées "
+            "dans les contrôles).",
+        )
+    ]
+    assert constats(_with_hidden_spelled(tmp_path, "1")) == expected
+    assert constats(_with_hidden_spelled(tmp_path, "true")) == expected
+
+
+def test_hidden_false_is_shown(tmp_path):
+    assert constats(_with_hidden_spelled(tmp_path, "false")) == []
+    assert constats(_with_hidden_spelled(tmp_path, "0")) == []
