@@ -176,3 +176,123 @@ def test_a_row_and_a_column_hidden_as_true_are_hidden(tmp_path):
 def test_hidden_false_is_shown(tmp_path):
     assert constats(_with_hidden_spelled(tmp_path, "false")) == []
     assert constats(_with_hidden_spelled(tmp_path, "0")) == []
+
+
+# --- GROUPED_FROM (6): an identity broken on that many rows is one finding.
+
+
+def test_five_breaches_of_an_identity_are_five_findings():
+    assert constats(verifie(_situation(30, 5), "I001")) == [_breach(row) for row in range(1, 6)]
+
+
+def test_six_breaches_of_an_identity_are_one_finding():
+    assert constats(verifie(_situation(30, 6), "I001")) == [
+        (
+            "I001",
+            "D2",
+            "Service 1 : Disponible = Budget − Engagé ne tient pas : « Disponible » vaut 601,00 €, le "
+            "calcul donne 600,00 € (écart +1,00 €). Elle ne tient pas non plus sur 5 autres lignes "
+            "(D3, D4, D5, D6, D7).",
+        )
+    ]
+
+
+# --- An identity no header names is inferred from MIN_ROWS (10) rows, holding on
+# MIN_SHARE (95 %) of them.
+
+
+def _expenses(rows: int, broken: int) -> WorkbookSnapshot:
+    lines = ["Libellé | Montant | Frais | Cumul"]
+    lines += [f"Achat {i + 1} | {100 + i} | 20 | {120 + i + (3 if i < broken else 0)}" for i in range(rows)]
+    return classeur(Dépenses="\n".join(lines))
+
+
+_INFERRED = "Cumul = Montant + Frais"
+
+
+def test_an_identity_on_ten_rows_is_inferred():
+    assert verifie(_expenses(10, 0), "I002").tables[0].identities == (_INFERRED,)
+
+
+def test_an_identity_on_nine_rows_is_not():
+    assert verifie(_expenses(9, 0), "I002").tables[0].identities == ()
+
+
+def test_an_identity_holding_on_95_percent_of_the_rows_reports_the_others():
+    report = verifie(_expenses(20, 1), "I002")
+    assert constats(report) == [
+        (
+            "I002",
+            "D2",
+            "Achat 1 : Cumul = Montant + Frais tient sur les autres lignes du tableau, pas ici : "
+            "« Cumul » vaut 123,00 €, le calcul donne 120,00 € (écart +3,00 €).",
+        )
+    ]
+
+
+def test_an_identity_holding_on_less_than_95_percent_is_none():
+    report = verifie(_expenses(19, 1), "I002")
+    assert constats(report) == []
+    assert report.tables[0].identities == ()
+
+
+# --- SURE_SCORE (3): from three headers naming its columns, a table is surely of its
+# kind and a required column missing is an error; with two, it is not recognised.
+
+
+def test_three_headers_of_a_budget_table_make_it_one_and_ask_for_the_rest():
+    report = verifie(classeur(Délibération="Code Opération | AE € | Dépense €\nC02-446A05 | 2105667.73 | 15200"))
+    assert constats(report) == [
+        (
+            "F004",
+            "A1",
+            "Tableau budgétaire (imputation) sans colonne IMPUTATION BUDGÉTAIRE, LIBELLÉ OPÉRATION : "
+            "en-têtes trouvés : « Code Opération », « AE € », « Dépense € ».",
+        )
+    ]
+
+
+def test_two_headers_of_a_budget_table_are_no_table():
+    report = verifie(classeur(Délibération="Code Opération | Dépense €\nC02-446A05 | 15200"))
+    assert tableaux(report) == []
+    assert [code for code, _, _ in constats(report)] == ["E002"]
+
+
+# --- HEADER_SEARCH_ROWS (50): a header row is looked for in the first 50 rows of a block.
+
+
+def _header_after(notes: int) -> WorkbookSnapshot:
+    rows = [f"note {i}" for i in range(notes)]
+    rows += ["STRUCTURE | MONTANT RETENU", "CCAS de Lens | 100", "CCAS Liévin | 200", "TOTAL | 300"]
+    return classeur(Annexe="\n".join(rows))
+
+
+def test_a_header_on_the_fiftieth_row_is_found():
+    assert tableaux(verifie(_header_after(49))) == [("repartition", "A50:B53", "Annexe")]
+
+
+def test_a_header_below_the_fiftieth_row_is_not_looked_for():
+    assert tableaux(verifie(_header_after(50))) == []
+
+
+# --- CEILING_SEARCH_ROWS (20): a plan's PLAFOND is looked for up to 20 rows above it.
+
+
+def _plan_under_ceiling(notes: int) -> WorkbookSnapshot:
+    rows = ["PLAFOND DEPARTEMENT | | 135000", *(f"note {i}" for i in range(notes))]
+    rows += [
+        "Nature de dépenses | Objet de la dépense | Ressources existantes | Cible | Delta | Montant delta",
+        "ETP CD | Ingénierie | 0,20 ETP | 2,20ETP | 2ETP | 140000",
+        "TOTAL BESOINS | | | | | 140000",
+    ]
+    return classeur(Annexe_2="\n".join(rows))
+
+
+def test_a_ceiling_twenty_rows_above_the_plan_holds_it():
+    assert constats(verifie(_plan_under_ceiling(19), "P002")) == [
+        ("P002", "F23", "TOTAL BESOINS : 140 000,00 € dépasse le plafond de 135 000,00 € (C1) de 5 000,00 €.")
+    ]
+
+
+def test_a_ceiling_further_up_is_not_the_plan_s():
+    assert constats(verifie(_plan_under_ceiling(20), "P002")) == []
