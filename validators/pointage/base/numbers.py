@@ -18,7 +18,7 @@ from operator import is_not
 from typing import TYPE_CHECKING, cast
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Iterator, Sequence
 
 # Grouping spaces seen in pasted numbers: space, no-break space, narrow no-break
 # space, thin space.
@@ -167,7 +167,7 @@ filled = partial(is_not, None)
 _WHOLE_OR_EMPTY = frozenset({type(None), int})
 
 
-def none_negative(values: list[object]) -> bool:
+def none_negative(values: Sequence[object]) -> bool:
     """Whether `values` (see `exact_values`) are whole numbers, none negative, or
     empty, in two C-speed passes: the usual column of amounts, which needs no look at
     each cell (`all(v is None or (v.__class__ is int and v >= 0) for v in values)` is

@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
 from pointage.analysis.recompute import describe_variant, recompute, single_changes
 from pointage.base.formatting import as_json, format_money, money_json, show, show_difference, with_unit
 from pointage.base.numbers import NotANumber, cents_of_value, euros
 from pointage.base.text import key
-from pointage.report.findings import Severity
+from pointage.report.findings import Finding, Severity
 from pointage.rules.registry import rule
 from pointage.tables.table import DETAIL
+
+if TYPE_CHECKING:
+    from pointage.analysis.context import CheckContext
 
 M001 = rule(
     "M001",
@@ -28,7 +34,7 @@ M001 = rule(
 
 
 @M001
-def check_recomputed_amounts(ctx):
+def check_recomputed_amounts(ctx: CheckContext) -> Iterator[Finding]:
     for table in ctx.repartitions:
         for row, amount, computed in _recomputed_mismatches(ctx, table):
             variants = single_changes(computed.items, amount.cents)
@@ -157,7 +163,7 @@ M002 = rule(
 
 
 @M002
-def check_quantity_columns(ctx):
+def check_quantity_columns(ctx: CheckContext) -> Iterator[Finding]:
     for table in ctx.repartitions:
         if not table.has("description"):
             continue
@@ -197,7 +203,7 @@ M003 = rule(
 
 
 @M003
-def check_refused_files(ctx):
+def check_refused_files(ctx: CheckContext) -> Iterator[Finding]:
     for table in ctx.repartitions:
         if not table.has("retained"):
             continue

@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from pointage.analysis.references import known_references, read_components, resolve_reference
 from pointage.base.formatting import as_json, format_money, money_json, show, show_difference
 from pointage.base.numbers import euros, to_cents
 from pointage.base.text import key
-from pointage.report.findings import Severity
+from pointage.report.findings import Finding, Severity
 from pointage.rules.registry import rule
 from pointage.tables.table import DETAIL
+
+if TYPE_CHECKING:
+    from pointage.analysis.context import CheckContext
 
 A001 = rule(
     "A001",
@@ -27,7 +32,7 @@ A001 = rule(
 
 
 @A001
-def check_articles(ctx):
+def check_articles(ctx: CheckContext) -> Iterator[Finding]:
     codes, sheets = known_references(ctx)
     for table in ctx.articles:
         for row in table.rows:
@@ -97,7 +102,7 @@ A002 = rule(
 
 
 @A002
-def check_key_figures(ctx):
+def check_key_figures(ctx: CheckContext) -> Iterator[Finding]:
     for table in ctx.key_figures:
         for row in table.rows:
             text = table.text(row, "components")

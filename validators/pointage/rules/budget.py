@@ -4,14 +4,18 @@ code forms. The identities of a line (B001–B003) are in budget_identities.py."
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from pointage.base.formatting import format_money, money_json, show_cents_difference
 from pointage.base.numbers import to_cents
 from pointage.base.text import label_key
-from pointage.report.findings import Severity
+from pointage.report.findings import Finding, Severity
 from pointage.rules.registry import rule
 from pointage.tables.kinds import IMPUTATION
+
+if TYPE_CHECKING:
+    from pointage.analysis.context import CheckContext
 
 if TYPE_CHECKING:
     from pointage.analysis.budget_lines import BudgetLine
@@ -29,7 +33,7 @@ B004 = rule(
 
 
 @B004
-def check_annex_sums(ctx):
+def check_annex_sums(ctx: CheckContext) -> Iterator[Finding]:
     lines = ctx.budget_lines
     sums = _annex_sums_by_code(ctx)
     single = _single_annex_total(ctx, lines) if not sums else None
@@ -49,7 +53,7 @@ def check_annex_sums(ctx):
         else:
             continue
         found = line.cents(role)
-        if ctx.money_equal(found, expected):
+        if found is None or ctx.money_equal(found, expected):  # None: never, the role has a number
             continue
         yield B004.finding(
             line.table.sheet_name,
@@ -114,7 +118,7 @@ B005 = rule(
 
 
 @B005
-def check_deliberation_vs_rapport(ctx):
+def check_deliberation_vs_rapport(ctx: CheckContext) -> Iterator[Finding]:
     lines = ctx.budget_lines
     rapport = {label_key(line.code): line for line in lines if line.is_rapport and line.code}
     deliberation = {label_key(line.code): line for line in lines if not line.is_rapport and line.code}
@@ -175,7 +179,7 @@ B006 = rule(
 
 
 @B006
-def check_labels(ctx):
+def check_labels(ctx: CheckContext) -> Iterator[Finding]:
     first: dict[str, BudgetLine] = {}
     for line in ctx.budget_lines:
         label = line.table.text(line.row, "label")
@@ -219,7 +223,7 @@ B007 = rule(
 
 
 @B007
-def check_code_forms(ctx):
+def check_code_forms(ctx: CheckContext) -> Iterator[Finding]:
     for line in ctx.budget_lines:
         yield from _check_form(line.table, line.row, "code")
         yield from _check_form(line.table, line.row, "imputation")

@@ -9,14 +9,18 @@ against a pandera schema of the same identities on generated lines.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from pointage.base.formatting import format_money, money_json, show_cents_difference
 from pointage.base.numbers import money_equal, money_exceeds
-from pointage.report.findings import Severity
+from pointage.report.findings import Finding, Severity
 from pointage.rules.registry import Rule, rule
 from pointage.tables.kinds import IMPUTATION
+
+if TYPE_CHECKING:
+    from pointage.analysis.context import CheckContext
 
 B001 = rule(
     "B001",
@@ -29,7 +33,7 @@ B001 = rule(
 
 
 @B001
-def check_balance(ctx):
+def check_balance(ctx: CheckContext) -> Iterator[Finding]:
     def build(line):
         role = line.commitment_role
         expected = line.cents("available") - line.cents(role)
@@ -64,7 +68,7 @@ B002 = rule(
 
 
 @B002
-def check_overcommitment(ctx):
+def check_overcommitment(ctx: CheckContext) -> Iterator[Finding]:
     def build(line):
         role = line.commitment_role
         found, expected = line.cents(role), line.cents("available")
@@ -96,7 +100,7 @@ B003 = rule(
 
 
 @B003
-def check_available(ctx):
+def check_available(ctx: CheckContext) -> Iterator[Finding]:
     def build(line):
         found, expected = line.cents("available"), line.cents("ae")
         return B003.finding(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from pointage.analysis.misreadings import heading_rows
 from pointage.base.addresses import a1, column_letter, parse_a1, range_a1
@@ -23,6 +24,9 @@ from pointage.rules.registry import Rule, rule
 from pointage.tables.recognition import surely_of_its_kind
 from pointage.tables.subtables import chains
 from pointage.tables.table import DETAIL, NOTE, TOTAL, Table, is_total_label
+
+if TYPE_CHECKING:
+    from pointage.analysis.context import CheckContext
 
 
 @dataclass
@@ -117,7 +121,7 @@ F001 = rule(
 
 
 @F001
-def check_text_numbers(ctx):
+def check_text_numbers(ctx: CheckContext) -> Iterator[Finding]:
     for item in numeric_cells(ctx):
         if isinstance(item.parsed, Number) and item.parsed.from_text:
             yield _number_read(F001, item, item.parsed)
@@ -145,7 +149,7 @@ F002 = rule(
 
 
 @F002
-def check_not_numbers(ctx):
+def check_not_numbers(ctx: CheckContext) -> Iterator[Finding]:
     for item in numeric_cells(ctx):
         # In a list, nothing sums a cell unless a Barème recomputes the amounts.
         if isinstance(item.raw, ExcelError):
@@ -187,7 +191,7 @@ _SHOWN_CELLS = 5
 
 
 @F003
-def check_formulas_without_value(ctx):
+def check_formulas_without_value(ctx: CheckContext) -> Iterator[Finding]:
     areas = _checked_areas(ctx)
     unread: list[tuple[str, int, int]] = []
     for sheet in ctx.workbook.sheets:
@@ -216,7 +220,7 @@ def check_formulas_without_value(ctx):
 
 
 @F011
-def check_never_recalculated(ctx):
+def check_never_recalculated(ctx: CheckContext) -> Iterator[Finding]:
     computed = _computed_count(ctx)
     if not computed or any(True for _ in check_formulas_without_value(ctx)):
         return  # nothing computed, or F003 says it all
@@ -254,7 +258,7 @@ F004 = rule(
 
 
 @F004
-def check_required_columns(ctx):
+def check_required_columns(ctx: CheckContext) -> Iterator[Finding]:
     for table in ctx.tables:
         if table.usable or not surely_of_its_kind(table):
             continue  # an Excel Table of unknown columns: read, said, not an error
@@ -293,7 +297,7 @@ F005 = rule(
 
 
 @F005
-def check_merged(ctx):
+def check_merged(ctx: CheckContext) -> Iterator[Finding]:
     for table in ctx.tables:
         if not table.usable or table.kind.is_list:
             continue
@@ -368,7 +372,7 @@ F006 = rule(
 
 
 @F006
-def check_hidden(ctx):
+def check_hidden(ctx: CheckContext) -> Iterator[Finding]:
     for table in ctx.tables:
         if table.kind.is_list:
             continue  # nothing sums the rows of a list
@@ -431,7 +435,7 @@ F007 = rule(
 
 
 @F007
-def check_negative(ctx):
+def check_negative(ctx: CheckContext) -> Iterator[Finding]:
     for table in ctx.repartitions:
         if "label" not in table.roles or table.meanings.get(table.roles["label"]) not in (
             None,
@@ -474,7 +478,7 @@ F008 = rule(
 
 
 @F008
-def check_duplicates(ctx):
+def check_duplicates(ctx: CheckContext) -> Iterator[Finding]:
     # Once per table as the officer reads it: its sub-tables' pairs together.
     for chain in chains(ctx.tables):
         pairs = [pair for table in chain for pair in _duplicate_pairs(table)]
@@ -568,7 +572,7 @@ F009 = rule(
 
 
 @F009
-def check_grouping(ctx):
+def check_grouping(ctx: CheckContext) -> Iterator[Finding]:
     for item in numeric_cells(ctx):
         if isinstance(item.parsed, Number) and item.parsed.abnormal_grouping:
             yield _number_read(F009, item, item.parsed)
@@ -588,7 +592,7 @@ F010 = rule(
 
 
 @F010
-def check_error_cells(ctx):
+def check_error_cells(ctx: CheckContext) -> Iterator[Finding]:
     for chain in chains(ctx.tables):
         found = sorted(
             c for table in chain if table.usable for c in _table_error_cells(table, bool(ctx.bareme))

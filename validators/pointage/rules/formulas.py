@@ -4,14 +4,20 @@ other (`analysis/formula_cycles.py`)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from pointage.analysis.formula_cycles import Cycle, workbook_cycles
 from pointage.analysis.formula_evidence import FormulaEvidence, formula_evidence
 from pointage.base.addresses import a1
 from pointage.base.formatting import as_json, count, show, show_difference
-from pointage.report.findings import Severity
+from pointage.report.findings import Finding, Severity
 from pointage.rules.registry import rule
+
+if TYPE_CHECKING:
+    from pointage.analysis.context import CheckContext
+    from pointage.reading.snapshot import SheetSnapshot
 
 T004 = rule(
     "T004",
@@ -27,7 +33,7 @@ T004 = rule(
 
 
 @T004
-def check_total_formulas(ctx):
+def check_total_formulas(ctx: CheckContext) -> Iterator[Finding]:
     for evidence in ctx.shared(formula_evidence):
         if evidence.changes_amount:
             yield _finding(T004, evidence, _changes(evidence))
@@ -45,7 +51,7 @@ T005 = rule(
 
 
 @T005
-def check_skipped_empty_lines(ctx):
+def check_skipped_empty_lines(ctx: CheckContext) -> Iterator[Finding]:
     for evidence in ctx.shared(formula_evidence):
         if not evidence.changes_amount:
             yield T005.finding(
@@ -133,13 +139,13 @@ _CYCLE_SHOWN = 6
 
 
 @F012
-def check_circular_references(ctx):
+def check_circular_references(ctx: CheckContext) -> Iterator[Finding]:
     sheets = {sheet.name: sheet for sheet in ctx.workbook.sheets}
     for cycle in workbook_cycles(ctx.workbook):
         yield _cycle_finding(cycle, sheets)
 
 
-def _cycle_finding(cycle: Cycle, sheets) -> object:
+def _cycle_finding(cycle: Cycle, sheets: dict[str, SheetSnapshot]) -> Finding:
     first_sheet = cycle.cells[0][0]
     cells = [a1(r, c) if name == first_sheet else f"{name}!{a1(r, c)}" for name, r, c in cycle.cells]
     shown = [

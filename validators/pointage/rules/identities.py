@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
 from pointage.analysis.block_totals import mismatch
 from pointage.analysis.identities import Breach
 from pointage.base.addresses import a1, column_letter
 from pointage.base.formatting import first_of, format_money, money_json, show_difference
 from pointage.base.numbers import euros
-from pointage.report.findings import Severity
+from pointage.report.findings import Finding, Severity
 from pointage.rules.registry import rule
+
+if TYPE_CHECKING:
+    from pointage.analysis.context import CheckContext
 
 # More breaches than this for one identity of one table: one finding lists them all.
 GROUPED_FROM = 6
@@ -41,12 +47,12 @@ I002 = rule(
 
 
 @I001
-def check_named_identities(ctx):
+def check_named_identities(ctx: CheckContext) -> Iterator[Finding]:
     yield from _findings(ctx, named=True)
 
 
 @I002
-def check_inferred_identities(ctx):
+def check_inferred_identities(ctx: CheckContext) -> Iterator[Finding]:
     yield from _findings(ctx, named=False)
 
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
 from pointage.analysis.plan_ceiling import ceiling, quantity, row_name
 from pointage.analysis.quantities import Quantity, same_unit
 from pointage.base.addresses import a1
@@ -15,9 +18,12 @@ from pointage.base.formatting import (
     with_unit,
 )
 from pointage.base.numbers import euros, to_cents
-from pointage.report.findings import Severity
+from pointage.report.findings import Finding, Severity
 from pointage.rules.registry import rule
 from pointage.tables.table import DETAIL, TOTAL
+
+if TYPE_CHECKING:
+    from pointage.analysis.context import CheckContext
 
 
 def _show(q: Quantity):
@@ -38,7 +44,7 @@ P001 = rule(
 
 
 @P001
-def check_deltas(ctx):
+def check_deltas(ctx: CheckContext) -> Iterator[Finding]:
     for table in ctx.plans:
         if not all(table.has(r) for r in ("existing", "target", "delta")):
             continue
@@ -83,7 +89,7 @@ P002 = rule(
 
 
 @P002
-def check_ceilings(ctx):
+def check_ceilings(ctx: CheckContext) -> Iterator[Finding]:
     for table in ctx.plans:
         limit = ceiling(table, ctx)
         if limit is None:
@@ -125,7 +131,7 @@ P003 = rule(
 
 
 @P003
-def check_unit_costs(ctx):
+def check_unit_costs(ctx: CheckContext) -> Iterator[Finding]:
     for table in ctx.plans:
         if not table.has("delta"):
             continue

@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
 from pointage.analysis.block_totals import mismatch
 from pointage.base.addresses import parse_a1
 from pointage.base.formatting import as_json, show, show_difference
-from pointage.report.findings import Severity
+from pointage.report.findings import Finding, Severity
 from pointage.rules.formulas import explained_totals
 from pointage.rules.registry import rule
 from pointage.tables.table import is_total_label
+
+if TYPE_CHECKING:
+    from pointage.analysis.context import CheckContext
 
 T001 = rule(
     "T001",
@@ -25,7 +31,7 @@ T001 = rule(
 
 
 @T001
-def check_block_totals(ctx):
+def check_block_totals(ctx: CheckContext) -> Iterator[Finding]:
     for table in ctx.totalled_tables:
         for check in ctx.totals_of(table).checks:
             if check.level == 1 and mismatch(check, ctx) and not _explained(ctx, table, check):
@@ -87,7 +93,7 @@ T002 = rule(
 
 
 @T002
-def check_grand_totals(ctx):
+def check_grand_totals(ctx: CheckContext) -> Iterator[Finding]:
     for table in ctx.totalled_tables:
         for check in ctx.totals_of(table).checks:
             if check.level != 2 or not mismatch(check, ctx) or _explained(ctx, table, check):
@@ -111,11 +117,11 @@ T003 = rule(
 
 
 @T003
-def check_missing_totals(ctx):
+def check_missing_totals(ctx: CheckContext) -> Iterator[Finding]:
     for table in ctx.totalled_tables:
         for missing in ctx.totals_of(table).missing:
             money = missing.role in table.kind.money
-            if missing.count:
+            if missing.count and missing.expected is not None:  # a block's lines have a sum
                 expected = missing.expected
                 lines = (
                     "la ligne du bloc vaut"
