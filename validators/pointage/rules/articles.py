@@ -81,7 +81,7 @@ def check_articles(ctx: CheckContext) -> Iterator[Finding]:
             )
 
 
-def _names_a_sheet(part: str, ctx) -> bool:
+def _names_a_sheet(part: str, ctx: CheckContext) -> bool:
     wanted = key(part.strip().strip("'"))
     return any(key(sheet.name) == wanted for sheet in ctx.workbook.sheets)
 

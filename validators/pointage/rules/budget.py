@@ -16,6 +16,7 @@ from pointage.tables.kinds import IMPUTATION
 
 if TYPE_CHECKING:
     from pointage.analysis.context import CheckContext
+    from pointage.tables.table import Row, Table
 
 if TYPE_CHECKING:
     from pointage.analysis.budget_lines import BudgetLine
@@ -71,7 +72,7 @@ def check_annex_sums(ctx: CheckContext) -> Iterator[Finding]:
         )
 
 
-def _annex_sums_by_code(ctx) -> dict[str, tuple[int, list[str]]]:
+def _annex_sums_by_code(ctx: CheckContext) -> dict[str, tuple[int, list[str]]]:
     sums: dict[str, tuple[int, list[str]]] = {}
     for table in ctx.repartitions:
         if not table.has("code"):
@@ -88,7 +89,7 @@ def _annex_sums_by_code(ctx) -> dict[str, tuple[int, list[str]]]:
     return sums
 
 
-def _single_annex_total(ctx, lines):
+def _single_annex_total(ctx: CheckContext, lines: list[BudgetLine]) -> tuple[int, list[str], str] | None:
     """(cents, cells, label) of what the only répartition allocates, when the workbook
     votes a single budget line: its grand total, else the sum of its block totals."""
     codes = {label_key(line.code) for line in lines if line.code}
@@ -233,7 +234,7 @@ def check_code_forms(ctx: CheckContext) -> Iterator[Finding]:
                 yield from _check_form(table, row, "code")
 
 
-def _check_form(table, row, role):
+def _check_form(table: Table, row: Row, role: str) -> Iterator[Finding]:
     value = table.text(row, role)
     if not value:
         return

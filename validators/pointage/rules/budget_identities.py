@@ -20,6 +20,7 @@ from pointage.rules.registry import Rule, rule
 from pointage.tables.kinds import IMPUTATION
 
 if TYPE_CHECKING:
+    from pointage.analysis.budget_lines import BudgetLine
     from pointage.analysis.context import CheckContext
 
 B001 = rule(
@@ -34,10 +35,10 @@ B001 = rule(
 
 @B001
 def check_balance(ctx: CheckContext) -> Iterator[Finding]:
-    def build(line):
-        role = line.commitment_role
-        expected = line.cents("available") - line.cents(role)
-        found = line.cents("balance")
+    def build(line: BudgetLine) -> Finding:
+        role = _commitment(line)
+        expected = _read(line, "available") - _read(line, role)
+        found = _read(line, "balance")
         return B001.finding(
             line.table.sheet_name,
             line.address("balance"),
@@ -47,9 +48,9 @@ def check_balance(ctx: CheckContext) -> Iterator[Finding]:
             found=money_json(found),
             code=line.code or "Ligne sans code",
             found_text=format_money(found),
-            available=format_money(line.cents("available")),
+            available=format_money(_read(line, "available")),
             commitment_label=IMPUTATION.labels[role],
-            commitment=format_money(line.cents(role)),
+            commitment=format_money(_read(line, role)),
             expected_text=format_money(expected),
             difference=show_cents_difference(found, expected),
         )
@@ -69,9 +70,9 @@ B002 = rule(
 
 @B002
 def check_overcommitment(ctx: CheckContext) -> Iterator[Finding]:
-    def build(line):
-        role = line.commitment_role
-        found, expected = line.cents(role), line.cents("available")
+    def build(line: BudgetLine) -> Finding:
+        role = _commitment(line)
+        found, expected = _read(line, role), _read(line, "available")
         return B002.finding(
             line.table.sheet_name,
             line.address(role),
@@ -101,8 +102,8 @@ B003 = rule(
 
 @B003
 def check_available(ctx: CheckContext) -> Iterator[Finding]:
-    def build(line):
-        found, expected = line.cents("available"), line.cents("ae")
+    def build(line: BudgetLine) -> Finding:
+        found, expected = _read(line, "available"), _read(line, "ae")
         return B003.finding(
             line.table.sheet_name,
             line.address("available"),
@@ -131,7 +132,7 @@ class BudgetColumns:
     balance: list[int | None]
 
 
-def budget_columns(ctx) -> BudgetColumns:
+def budget_columns(ctx: CheckContext) -> BudgetColumns:
     """Read once per check, through `ctx.shared`, for the three rules."""
     lines = ctx.budget_lines
     return BudgetColumns(
@@ -140,6 +141,20 @@ def budget_columns(ctx) -> BudgetColumns:
         commitment=[line.cents(line.commitment_role) if line.commitment_role else None for line in lines],
         balance=[line.cents("balance") for line in lines],
     )
+
+
+def _read(line: BudgetLine, role: str) -> int:
+    """A cell an identity compared, so never empty (a line that lacks one holds it)."""
+    cents = line.cents(role)
+    assert cents is not None, (line.code, role)
+    return cents
+
+
+def _commitment(line: BudgetLine) -> str:
+    """The role of a line's commitment, which an identity compared: it has one."""
+    role = line.commitment_role
+    assert role is not None, line.code
+    return role
 
 
 # Each identity: the positions of the lines that break it, given the columns and the
@@ -180,7 +195,9 @@ IDENTITIES: dict[Rule, Callable[[BudgetColumns, int], list[int]]] = {
 }
 
 
-def _identity_findings(ctx, identity: Rule, build):
+def _identity_findings(
+    ctx: CheckContext, identity: Rule, build: Callable[[BudgetLine], Finding]
+) -> Iterator[Finding]:
     lines = ctx.budget_lines
     breaks = IDENTITIES[identity](ctx.shared(budget_columns), ctx.parametres.tolerance_cents)
     for position in breaks:

@@ -49,17 +49,17 @@ def checked_role(table: Table, role: str, has_bareme: bool) -> bool:
     return (not table.kind.is_list and role != "months") or has_bareme
 
 
-def numeric_cells(ctx) -> list[NumericCell]:
+def numeric_cells(ctx: CheckContext) -> list[NumericCell]:
     """The cells read as numbers that were not typed as numbers (text, dates, booleans):
     the only ones F001, F002 and F009 can speak of. Computed once per check."""
     return ctx.shared(_all_typed_numeric_cells)
 
 
-def _all_typed_numeric_cells(ctx) -> list[NumericCell]:
+def _all_typed_numeric_cells(ctx: CheckContext) -> list[NumericCell]:
     return list(_typed_numeric_cells(ctx))
 
 
-def _typed_numeric_cells(ctx) -> Iterator[NumericCell]:
+def _typed_numeric_cells(ctx: CheckContext) -> Iterator[NumericCell]:
     headings = heading_rows(ctx)
     has_bareme = ctx.bareme is not None
     for table in ctx.tables:
@@ -231,11 +231,11 @@ def _computed(n: int) -> str:
     return "calculée" if n == 1 else "calculées"
 
 
-def _computed_count(ctx) -> int:
+def _computed_count(ctx: CheckContext) -> int:
     return sum(len(sheet.computed) for sheet in ctx.workbook.sheets)
 
 
-def _checked_areas(ctx) -> list[tuple[str, int, int, int, int]]:
+def _checked_areas(ctx: CheckContext) -> list[tuple[str, int, int, int, int]]:
     from pointage.base.addresses import parse_range
 
     areas = [(t.sheet_name, t.header_row, t.first_col, t.last_row, t.last_col) for t in ctx.tables]
@@ -327,7 +327,9 @@ def check_merged(ctx: CheckContext) -> Iterator[Finding]:
         )
 
 
-def _layout_merge(table, area: tuple[int, int, int, int], merged: list) -> bool:
+def _layout_merge(
+    table: Table, area: tuple[int, int, int, int], merged: list[tuple[int, int, int, int]]
+) -> bool:
     """A merged range no check reads as an amount: a text (a group title across the
     number columns, `Dépenses réelles`), or the amount of one record drawn on several
     rows, its name merged over the very same rows (`Association La Gerbe` and its
@@ -347,7 +349,7 @@ def _layout_merge(table, area: tuple[int, int, int, int], merged: list) -> bool:
     )
 
 
-def _summed_by_formula(table, area: tuple[int, int, int, int]) -> bool:
+def _summed_by_formula(table: Table, area: tuple[int, int, int, int]) -> bool:
     """Whether a total row under the merged amount sums it by a SUM over its rows: the
     workbook itself then reads the merged value once, as the checks do, and the total
     shown is that reading (a typed total may have counted it on each row)."""
@@ -495,7 +497,7 @@ def check_duplicates(ctx: CheckContext) -> Iterator[Finding]:
         )
 
 
-def _duplicate_pairs(table) -> list[tuple[int, int, int]]:
+def _duplicate_pairs(table: Table) -> list[tuple[int, int, int]]:
     """(row, the earlier row it repeats, the column to mark) within each block."""
     if not table.usable or not table.kind.is_allocation:
         return []
@@ -536,7 +538,7 @@ def _duplicate_pairs(table) -> list[tuple[int, int, int]]:
     return pairs
 
 
-def _blocks_of_details(table) -> list[range | list[int]]:
+def _blocks_of_details(table: Table) -> list[range | list[int]]:
     """The positions (in `table.rows`) of the detail rows of each block: a total row
     starts a new block (a range when no note row lies in it, the usual block)."""
     blocks: list[range | list[int]] = []
@@ -608,7 +610,7 @@ def check_error_cells(ctx: CheckContext) -> Iterator[Finding]:
         yield _error_finding(ctx, sheet, sorted(found))
 
 
-def _table_error_cells(table, has_bareme: bool):
+def _table_error_cells(table: Table, has_bareme: bool) -> Iterator[tuple[int, int, ExcelError]]:
     """The error cells a check of the table would use: the numbers it sums or
     recomputes (as F002: in a list, only where a Barème recomputes), the descriptions
     a Barème recomputes, and every cell of a total row. A `#VALUE!` in a column that
@@ -637,7 +639,7 @@ def _table_error_cells(table, has_bareme: bool):
                     yield row.index, col, value
 
 
-def _error_finding(ctx, sheet: str, found: list[tuple[int, int, ExcelError]]):
+def _error_finding(ctx: CheckContext, sheet: str, found: list[tuple[int, int, ExcelError]]) -> Finding:
     row, col, error = found[0]
     if len(found) == 1:
         header = _header_over(ctx, sheet, row, col)
@@ -651,7 +653,7 @@ def _error_finding(ctx, sheet: str, found: list[tuple[int, int, ExcelError]]):
     )
 
 
-def _header_over(ctx, sheet: str, row: int, col: int) -> str | None:
+def _header_over(ctx: CheckContext, sheet: str, row: int, col: int) -> str | None:
     return next(
         (
             t.headers.get(col)

@@ -13,7 +13,7 @@ from pointage.analysis.formula_evidence import FormulaEvidence, formula_evidence
 from pointage.base.addresses import a1
 from pointage.base.formatting import as_json, count, show, show_difference
 from pointage.report.findings import Finding, Severity
-from pointage.rules.registry import rule
+from pointage.rules.registry import Rule, rule
 
 if TYPE_CHECKING:
     from pointage.analysis.context import CheckContext
@@ -64,7 +64,7 @@ def check_skipped_empty_lines(ctx: CheckContext) -> Iterator[Finding]:
             )
 
 
-def explained_totals(ctx) -> dict[str, Decimal]:
+def explained_totals(ctx: CheckContext) -> dict[str, Decimal]:
     """`sheet!cell` -> what T004 found wrong with the formula of that total, for T001 and
     T002: a total whose formula's slip explains its whole difference is said once (by
     T001/T002 when T004 is not run)."""
@@ -73,7 +73,7 @@ def explained_totals(ctx) -> dict[str, Decimal]:
     return {f"{e.sheet}!{e.cell}": e.effect for e in ctx.shared(formula_evidence) if e.changes_amount}
 
 
-def _finding(rule_, evidence: FormulaEvidence, what: str):
+def _finding(rule_: Rule, evidence: FormulaEvidence, what: str) -> Finding:
     found = evidence.value
     expected = found - evidence.effect
     money = evidence.money

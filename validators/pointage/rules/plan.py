@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from pointage.analysis.context import CheckContext
 
 
-def _show(q: Quantity):
+def _show(q: Quantity) -> str:
     return with_unit(q.value, q.unit) if q.unit else format_quantity(q.value)
 
 

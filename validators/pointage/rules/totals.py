@@ -14,7 +14,10 @@ from pointage.rules.registry import rule
 from pointage.tables.table import is_total_label
 
 if TYPE_CHECKING:
+    from pointage.analysis.block_totals import TotalCheck
     from pointage.analysis.context import CheckContext
+    from pointage.rules.registry import Rule
+    from pointage.tables.table import Table
 
 T001 = rule(
     "T001",
@@ -38,7 +41,7 @@ def check_block_totals(ctx: CheckContext) -> Iterator[Finding]:
                 yield _wrong_total(T001, table, check, summed=_lines(check.count))
 
 
-def _explained(ctx, table, check) -> bool:
+def _explained(ctx: CheckContext, table: Table, check: TotalCheck) -> bool:
     """Whether T004 says, at this total, the slip of its formula that makes its whole
     difference: one finding for one problem."""
     effect = ctx.shared(explained_totals).get(f"{table.sheet_name}!{check.cell}")
@@ -49,7 +52,7 @@ def _lines(count: int) -> str:
     return "la ligne du bloc" if count == 1 else f"la somme des {count} lignes du bloc"
 
 
-def _wrong_total(rule_, table, check, **fields):
+def _wrong_total(rule_: Rule, table: Table, check: TotalCheck, **fields: str) -> Finding:
     """T001 or T002: a total that is not what it sums; the found total comes first."""
     return rule_.finding(
         table.sheet_name,
@@ -67,7 +70,7 @@ def _wrong_total(rule_, table, check, **fields):
     )
 
 
-def _label_of(table, check) -> str:
+def _label_of(table: Table, check: TotalCheck) -> str:
     """The total's own words: the nearest total label left of its cell on its row (the
     `Total dépenses` of the right-hand side of a budget), else the row's label."""
     row, col = parse_a1(check.cell)
