@@ -296,3 +296,69 @@ def test_a_ceiling_twenty_rows_above_the_plan_holds_it():
 
 def test_a_ceiling_further_up_is_not_the_plan_s():
     assert constats(verifie(_plan_under_ceiling(20), "P002")) == []
+
+
+# --- A column whose totals fail more than MISREAD_SHARE (half) of the time, and at
+# least MISREAD_FAILURES (3) times, is misread: its totals are not accused.
+
+
+def _blocks(blocks: int, failing: int) -> WorkbookSnapshot:
+    rows = ["STRUCTURE | MONTANT RETENU"]
+    for b in range(blocks):
+        rows += [f"CCAS {b}a | 100", f"CCAS {b}b | 200", f"TOTAL | {301 if b < failing else 300}"]
+    return classeur(Annexe="\n".join(rows))
+
+
+def _wrong_block_total(block: int) -> tuple[str, str, str]:
+    return (
+        "T001",
+        f"B{3 * block + 4}",
+        "TOTAL : le total de la colonne « MONTANT RETENU » est 301,00 € ; la somme des 2 lignes du "
+        "bloc donne 300,00 € (écart +1,00 €).",
+    )
+
+
+def test_three_wrong_totals_of_six_are_slips():
+    assert constats(verifie(_blocks(6, 3), "T001")) == [_wrong_block_total(b) for b in range(3)]
+
+
+def test_three_wrong_totals_of_five_are_a_misreading():
+    report = verifie(_blocks(5, 3), "T001")
+    assert constats(report) == []
+    assert report.tables[0].notes[-1] == (
+        "3 des 5 totaux de la colonne « MONTANT RETENU » ne correspondent pas aux lignes qu'ils "
+        "closent : le tableau est sans doute mal lu (non compris), ces totaux ne sont pas vérifiés"
+    )
+
+
+def test_two_wrong_totals_of_two_are_slips():
+    assert constats(verifie(_blocks(2, 2), "T001")) == [_wrong_block_total(b) for b in range(2)]
+
+
+# --- F003 names _SHOWN_CELLS (5) formulas, then « … ».
+
+
+def _never_computed(tmp_path, formulas: int) -> FileReport:
+    from classeurs import construire
+
+    rows = ["STRUCTURE | MONTANT RETENU"]
+    rows += [f"CCAS {i} | =IF({i}>0,100,0)" for i in range(formulas)]
+    return check_path(construire(tmp_path / f"f{formulas}.xlsx", {"Annexe": "\n".join(rows)}), [get_rule("F003")])
+
+
+def test_five_formulas_are_all_named(tmp_path):
+    assert constats(_never_computed(tmp_path, 5)) == [
+        (
+            "F003",
+            "B2",
+            "Classeur jamais recalculé : 5 formules des tableaux vérifiés sans valeur calculée, que "
+            "Pointage ne sait pas calculer, ne sont pas lues (B2, B3, B4, B5, B6) : ouvrez le classeur "
+            "dans Excel et enregistrez-le pour que les valeurs soient calculées.",
+        )
+    ]
+
+
+def test_the_sixth_formula_is_left_to_the_cells_of_the_finding(tmp_path):
+    [finding] = _never_computed(tmp_path, 6).findings
+    assert finding.cells == ("B2", "B3", "B4", "B5", "B6", "B7")
+    assert "(B2, B3, B4, B5, B6…)" in finding.message
