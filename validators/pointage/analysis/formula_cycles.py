@@ -21,6 +21,7 @@ cycle is ever made up.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -163,7 +164,7 @@ def _strongly_connected(graph: _Graph) -> list[list[Node]]:
     on_stack: set[Node] = set()
     found: list[list[Node]] = []
 
-    def enter(node: Node):
+    def enter(node: Node) -> tuple[Node, Iterator[Node]]:
         number[node] = low[node] = len(number)
         stack.append(node)
         on_stack.add(node)

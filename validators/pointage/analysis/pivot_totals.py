@@ -19,7 +19,7 @@ from decimal import Decimal
 from pointage.analysis.block_totals import Part, TotalCheck, TotalsAnalysis
 from pointage.base.addresses import a1
 from pointage.base.numbers import cell_cents, euros
-from pointage.tables.table import DETAIL, TOTAL, Table
+from pointage.tables.table import DETAIL, TOTAL, Row, Table
 
 MAX_FAILING = Decimal("0.2")
 NOT_UNDERSTOOD = (
@@ -76,7 +76,7 @@ def pivot_totals(table: Table) -> TotalsAnalysis:
     return analysis
 
 
-def _children(rows, depths: dict[int, int]) -> dict[int, list[int]]:
+def _children(rows: list[Row], depths: dict[int, int]) -> dict[int, list[int]]:
     """Position of each row -> positions of the rows one level deeper under it (a grand
     total: the outermost rows since the previous grand total)."""
     found: dict[int, list[int]] = {}

@@ -11,6 +11,7 @@ read as calamine reads it, and the E001 of the format says what is not.
 from __future__ import annotations
 
 import struct
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -125,7 +126,7 @@ def _boxes(stream: bytes) -> dict[str, Box] | None:
     return boxes
 
 
-def _records(stream: bytes, at: int):
+def _records(stream: bytes, at: int) -> Iterator[tuple[int, bytes, int]]:
     """(type, data, offset) of each record from `at` to its substream's EOF."""
     while at + 4 <= len(stream):
         kind, length = struct.unpack_from("<HH", stream, at)

@@ -16,7 +16,7 @@ import re
 import threading
 import zipfile
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import cast
@@ -165,7 +165,7 @@ def _computed_on_opening(book: ElementTree.Element) -> bool:
     return calc is not None and calc.get("fullCalcOnLoad", "").lower() in ("1", "true")
 
 
-def _zeros_never_computed(extras) -> None:
+def _zeros_never_computed(extras: Iterable[_SheetExtras]) -> None:
     """A workbook computed on opening whose every formula holds a cached 0 (XlsxWriter
     computes nothing and writes 0): those zeros are not what Excel shows. Its formulas
     are read as without a value (computed by Pointage, or said by F003); a single other
@@ -194,7 +194,7 @@ class _BackgroundLoad(threading.Thread):
         super().__init__(name="pointage-calamine", daemon=True)
         self.path, self.names, self.workbook_part = path, names, workbook
         self.workbook: python_calamine.CalamineWorkbook | None = None
-        self.ranges: dict[str, object] = {}
+        self.ranges: dict[str, python_calamine.CalamineSheet] = {}
         self.error: BaseException | None = None
 
     def run(self) -> None:
@@ -211,7 +211,7 @@ class _BackgroundLoad(threading.Thread):
         if self.workbook is not None:
             self.workbook.close()
 
-    def result(self):
+    def result(self) -> tuple[python_calamine.CalamineWorkbook, dict[str, python_calamine.CalamineSheet]]:
         self.join()
         if self.error is not None:
             if self.workbook is not None:
@@ -221,6 +221,7 @@ class _BackgroundLoad(threading.Thread):
             if is_calamine_failure(self.error):
                 raise UnreadableWorkbook(SHEET_DAMAGED) from self.error
             raise self.error
+        assert self.workbook is not None  # opened, or the error above says why not
         return self.workbook, self.ranges
 
 
