@@ -20,7 +20,9 @@ def classeur(**sheets: str) -> WorkbookSnapshot:
     return WorkbookSnapshot(
         "c.xlsx",
         [
-            SheetSnapshot(name.replace("_", " "), [[("" if v is None else v) for v in row] for row in lignes(text)])
+            SheetSnapshot(
+                name.replace("_", " "), [[("" if v is None else v) for v in row] for row in lignes(text)]
+            )
             for name, text in sheets.items()
         ],
     )
@@ -77,7 +79,9 @@ def test_a_row_repeated_in_another_block_is_no_duplicate():
 
 
 def test_a_row_repeated_in_its_block_is_a_duplicate():
-    repeated = _BLOCKS.replace("CCAS Liévin  | 200\nTOTAL        | 300", "CCAS de Lens | 100\nTOTAL        | 200")
+    repeated = _BLOCKS.replace(
+        "CCAS Liévin  | 200\nTOTAL        | 300", "CCAS de Lens | 100\nTOTAL        | 200"
+    )
     assert constats(verifie(classeur(Annexe=repeated.format(third="AIFOR")), "F008")) == [
         (
             "F008",
@@ -241,7 +245,9 @@ def test_an_identity_holding_on_less_than_95_percent_is_none():
 
 
 def test_three_headers_of_a_budget_table_make_it_one_and_ask_for_the_rest():
-    report = verifie(classeur(Délibération="Code Opération | AE € | Dépense €\nC02-446A05 | 2105667.73 | 15200"))
+    report = verifie(
+        classeur(Délibération="Code Opération | AE € | Dépense €\nC02-446A05 | 2105667.73 | 15200")
+    )
     assert constats(report) == [
         (
             "F004",
@@ -343,7 +349,9 @@ def _never_computed(tmp_path, formulas: int) -> FileReport:
 
     rows = ["STRUCTURE | MONTANT RETENU"]
     rows += [f"CCAS {i} | =IF({i}>0,100,0)" for i in range(formulas)]
-    return check_path(construire(tmp_path / f"f{formulas}.xlsx", {"Annexe": "\n".join(rows)}), [get_rule("F003")])
+    return check_path(
+        construire(tmp_path / f"f{formulas}.xlsx", {"Annexe": "\n".join(rows)}), [get_rule("F003")]
+    )
 
 
 def test_five_formulas_are_all_named(tmp_path):
