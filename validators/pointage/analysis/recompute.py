@@ -17,7 +17,7 @@ from pointage.base.text import unit_key_of
 
 if TYPE_CHECKING:
     from pointage.analysis.context import CheckContext
-    from pointage.analysis.description import Description
+    from pointage.analysis.description import Clause, Description
     from pointage.tables.settings import Bareme
     from pointage.tables.table import Row, Table
 
@@ -132,7 +132,9 @@ def recompute_amount(
     return Recomputation(tuple(items), used_text, used_columns, row_months is not None)
 
 
-def _quantity_entries(description: Description | None, columns: dict[str, Decimal]):
+def _quantity_entries(
+    description: Description | None, columns: dict[str, Decimal]
+) -> tuple[list[tuple[Decimal, str, Clause | None]], bool, bool]:
     """(quantity, unit, clause or None) per item, and whether text and columns were used.
 
     For a unit that has a column, the column's count wins; the text still gives the

@@ -8,12 +8,16 @@ import argparse
 import gc
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pointage.base import exit_codes
 from pointage.base.console import printable, write_json
 from pointage.base.errors import lock_file_reason, reading_failure
 from pointage.reading.suffixes import FORMATS_READ, WORKBOOK_SUFFIXES
 from pointage.rules.registry import all_rules
+
+if TYPE_CHECKING:
+    from pointage.report.model import FileReport, Report
 
 
 def _codes(parser: argparse.ArgumentParser, text: str, option: str) -> list[str]:
@@ -166,7 +170,7 @@ def run_verifier(
     return exit_codes.USAGE if copies_failed else report.exit_code
 
 
-def nothing_to_check(report) -> int:
+def nothing_to_check(report: Report) -> int:
     """No workbook among the files and folders named: each file met is listed with
     what it is, and one French sentence says there is nothing to check (exit 2)."""
     from pointage.outputs.text_report import ignored_counts, skipped_lines
@@ -201,7 +205,7 @@ def named_copies(arguments: list[str]) -> list[str]:
     return notes
 
 
-def annotate(path: Path, file_report, output: Path | None, force: bool) -> tuple[bool, list[str]]:
+def annotate(path: Path, file_report: FileReport, output: Path | None, force: bool) -> tuple[bool, list[str]]:
     """Write the annotated copy of one checked file; (success, lines for the user)."""
     from pointage.base.errors import UnreadableWorkbook
     from pointage.base.files import WriteFailed

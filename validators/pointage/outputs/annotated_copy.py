@@ -11,6 +11,7 @@ import re
 import warnings
 import zipfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pointage.base.errors import UnreadableWorkbook
 from pointage.base.files import already_exists, write_atomically
@@ -32,6 +33,11 @@ from pointage.outputs.controls_layout import CONTROLES_HEADERS, controls_layout
 from pointage.outputs.marks import MarkPlan
 from pointage.outputs.palette import HEADER_FILL, LINK_COLOUR
 from pointage.reading.zip_parts import holds
+
+if TYPE_CHECKING:
+    from openpyxl.cell.cell import Cell
+    from openpyxl.workbook.workbook import Workbook
+    from openpyxl.worksheet.worksheet import Worksheet
 
 COPY_SUFFIX = ".pointage"
 NOTE_AUTHOR = "Pointage"
@@ -177,7 +183,7 @@ COPY_UNWRITABLE = (
 )
 
 
-def apply_marks(workbook, plan: MarkPlan) -> None:
+def apply_marks(workbook: Workbook, plan: MarkPlan) -> None:
     from openpyxl.comments import Comment
     from openpyxl.styles import PatternFill
 
@@ -205,12 +211,12 @@ class _MergedIndex:
     BAND = 64
     MAX_BANDS = 16
 
-    def __init__(self, sheet) -> None:
+    def __init__(self, sheet: Worksheet) -> None:
         self.sheet = sheet
         self.bands: dict[int, list[tuple[int, int, int, int]]] | None = None
         self.tall: list[tuple[int, int, int, int]] = []
 
-    def writable_cell(self, coordinate: str):
+    def writable_cell(self, coordinate: str) -> Cell:
         """The cell itself, or the top-left cell of the merged range that covers it
         (Excel keeps a merged range's value, fill and note there)."""
         from openpyxl.utils.cell import coordinate_to_tuple
@@ -236,7 +242,7 @@ class _MergedIndex:
         return bands
 
 
-def own_sheet_names(workbook) -> list[str]:
+def own_sheet_names(workbook: Workbook) -> list[str]:
     """The sheets of an openpyxl workbook that Pointage wrote: marked by its defined
     names, or (written before the marks) holding its title and headers."""
     found: list[str] = []
@@ -254,7 +260,7 @@ def own_sheet_names(workbook) -> list[str]:
     return found
 
 
-def write_controles(workbook, plan: MarkPlan) -> None:
+def write_controles(workbook: Workbook, plan: MarkPlan) -> None:
     from openpyxl.styles import Alignment, PatternFill
     from openpyxl.utils import get_column_letter
     from openpyxl.workbook.defined_name import DefinedName
