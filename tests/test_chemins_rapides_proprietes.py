@@ -374,27 +374,48 @@ def test_strip_accents_equals_unicode_decomposition(text):
     assert strip_accents(text) == strip_accents_plain(text)
 
 
-@given(
-    st.one_of(
-        st.integers(-(10**9), 10**9).map(Decimal),
-        st.decimals(min_value=-(10**9), max_value=10**9, places=4, allow_nan=False, allow_infinity=False),
-    )
-)
-@example(Decimal(16002))  # 1 place at 160,02 € for 1 month: 1 333,5 cents, half-up 1 334
-@example(Decimal(-16002))
-@example(Decimal(6))
-@FAST
-def test_rounding_twelfths_of_cents_equals_exact_fractions(twelfths):
-    from pointage.analysis.recompute import cents_of_twelfths, cents_of_twelfths_plain
+def _half_up_by_hand(numerator: int, denominator: int) -> int:
+    """The oracle of `to_cents`, by the schoolbook rule and nothing of Pointage's: the
+    quotient, plus one when the remainder is half the divisor or more, signed after."""
+    quotient, remainder = divmod(abs(numerator), denominator)
+    rounded = quotient + (1 if 2 * remainder >= denominator else 0)
+    return rounded if numerator >= 0 else -rounded
 
-    assert cents_of_twelfths(twelfths) == cents_of_twelfths_plain(twelfths)
+
+@given(st.integers(-(10**15), 10**15), st.integers(1, 10**6))
+@example(16002, 1200)  # 1 place at 160,02 € for 1 month: 1 333,5 cents, half-up 1 334
+@example(-16002, 1200)
+@example(1, 200)
+@example(-1, 200)
+@FAST
+def test_an_exact_amount_is_rounded_to_cents_half_up(numerator, denominator):
+    from fractions import Fraction
+
+    from pointage.base.numbers import to_cents
+
+    euros = Fraction(numerator, denominator)
+    assert to_cents(euros) == _half_up_by_hand(euros.numerator * 100, euros.denominator)
+
+
+@given(st.decimals(min_value=-(10**12), max_value=10**12, places=4, allow_nan=False, allow_infinity=False))
+@example(Decimal("2.675"))
+@example(Decimal("-0.005"))
+@FAST
+def test_a_decimal_amount_is_rounded_to_cents_like_an_exact_one(value):
+    from pointage.base.numbers import to_cents
+
+    numerator, denominator = value.as_integer_ratio()
+    assert to_cents(value) == _half_up_by_hand(numerator * 100, denominator)
 
 
 def test_rounding_is_half_up_away_from_zero():
-    from pointage.analysis.recompute import cents_of_twelfths, cents_of_twelfths_plain
+    from fractions import Fraction
 
-    for rounding in (cents_of_twelfths, cents_of_twelfths_plain):
-        assert [rounding(Decimal(n)) for n in (16002, -16002, 16001, 5, 6, 7)] == [1334, -1334, 1333, 0, 1, 1]
+    from pointage.base.numbers import to_cents
+
+    twelfths = (16002, -16002, 16001, 5, 6, 7)
+    assert [to_cents(Fraction(n, 1200)) for n in twelfths] == [1334, -1334, 1333, 0, 1, 1]
+    assert [to_cents(Decimal(n) / 1000) for n in (5, -5, 4, -4, 15)] == [1, -1, 0, 0, 2]
 
 
 @st.composite
@@ -465,13 +486,14 @@ def test_the_header_pre_check_never_refuses_a_header_row(cells):
 @example(0.005)
 @example(1020626.7200000002)
 @example(2.675)
-def testcents_of_a_typed_number_equals_its_decimal_writing_in_cents(value):
-    from pointage.analysis.identities import cents_of
-    from pointage.base.numbers import to_cents
+def test_cents_of_a_typed_number_equals_its_decimal_writing_in_cents(value):
+    from pointage.base.numbers import cell_cents
 
-    reference = to_cents(Decimal(repr(value)) if isinstance(value, float) else Decimal(value))
+    # The oracle: the number's decimal writing, rounded to the cent by the decimal module.
+    written = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+    reference = int(written.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP) * 100)
     expected = reference if abs(value) < 10**13 else None
-    assert cents_of(value) == expected
+    assert cell_cents(value) == expected
 
 
 _texts = st.sampled_from(

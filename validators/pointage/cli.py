@@ -10,6 +10,7 @@ import gc
 import os
 import re
 import sys
+from typing import NoReturn
 
 from pointage import __version__
 from pointage.base import exit_codes
@@ -53,7 +54,7 @@ class FrenchParser(argparse.ArgumentParser):
         self._positionals.title = "arguments"
         self._optionals.title = "options"
 
-    def error(self, message: str) -> None:
+    def error(self, message: str) -> NoReturn:
         for pattern, replacement in _ARGPARSE_FR:
             message = re.sub(pattern, replacement, message)
         self.print_usage(sys.stderr)

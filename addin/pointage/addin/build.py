@@ -68,8 +68,9 @@ def udf_wrapper_source() -> str:
     stubbed = [n for n in ("pythoncom", "pywintypes", "win32com", "win32com.client") if n not in sys.modules]
     for name in stubbed:
         module = types.ModuleType(name)
-        module.Dispatch = None  # `from win32com.client import Dispatch`
-        module.CoInitialize = None  # a thread pool's initializer, never run here
+        # `from win32com.client import Dispatch`; CoInitialize: a thread pool's
+        # initializer, never run here.
+        vars(module).update(Dispatch=None, CoInitialize=None)
         sys.modules[name] = module
     try:
         udfs = importlib.import_module("xlwings.udfs")

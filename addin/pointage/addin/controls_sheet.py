@@ -10,6 +10,8 @@ text goes through `as_text` so that it stays text."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from pointage.addin.painting import paint, uniform_rectangles
 from pointage.addin.sheets import add_own_sheet, as_text, delete_own_sheet
 from pointage.base.addresses import range_a1
@@ -18,12 +20,15 @@ from pointage.outputs.controls_layout import CONTROLES_HEADERS, controls_layout
 from pointage.outputs.marks import MarkPlan
 from pointage.outputs.palette import HEADER_FILL
 
+if TYPE_CHECKING:
+    from xlwings import Book
+
 # Column widths: desktop Excel counts characters, the remote engine points
 # (xlwings passes the number through); 5.25 pt is one character of Calibri 11.
 POINTS_PER_CHAR = 5.25
 
 
-def write_controls(book, plan: MarkPlan) -> str:
+def write_controls(book: Book, plan: MarkPlan) -> str:
     """Writes the sheet (under another name when a user's sheet is called `Contrôles`);
     its name. Row heights are left to Excel, which fits them to the wrapped text."""
     delete_own_sheet(book, CONTROLES_MARK, CONTROLES_SHEET)
@@ -49,8 +54,8 @@ def write_controls(book, plan: MarkPlan) -> str:
     widths = {(0, c): w for c, w in enumerate(layout.widths)}
     header = layout.first_finding - 1
     for _, first_col, _, last_col, chars in uniform_rectangles(widths):
-        columns = sheet.range(range_a1(header, first_col, header, last_col))  # whole columns
-        columns.column_width = chars * POINTS_PER_CHAR if remote else chars
+        whole = sheet.range(range_a1(header, first_col, header, last_col))  # whole columns
+        whole.column_width = chars * POINTS_PER_CHAR if remote else chars
     sheet.range(range_a1(header, 0, last, width - 1)).wrap_text = True
     return sheet.name
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pointage.addin.macros import TITLE, check_book, unreadable_message
 from pointage.addin.new_workbook import default_folder, free_path
@@ -18,11 +19,14 @@ from pointage.outputs.export.clipboard import ClipboardError, put_html_on_clipbo
 from pointage.outputs.export.selection import ExportError
 from pointage.outputs.export.targets import default_output
 
+if TYPE_CHECKING:
+    from xlwings import Book
+
 FORCE_QUESTION = "\n\nCopier quand même ? Le tableau portera la mention « TABLEAU NON VÉRIFIÉ » en rouge."
 
 
 def copier_tableau(
-    book,
+    book: Book,
     now: datetime | None = None,
     put: Callable[[str], None] = put_html_on_clipboard,
     folder: Path | None = None,
@@ -60,11 +64,12 @@ def copier_tableau(
         book.app.alert(f"Le tableau n'a pas pu être exporté : {error}", TITLE)
         return None
     docx = export_table(ctx, report, sheet, number, "docx", force, book.name, plan.sha256, now)
-    target = free_path(
+    path = free_path(
         folder or _book_folder(book), default_output(Path(book.name), sheet, "docx", number).name
     )
+    target: Path | None = path
     try:
-        write_atomically(target, docx)
+        write_atomically(path, docx)
     except OSError as error:
         target = None
         written = f" Le document Word n'a pas pu être écrit : {os_reason(error)}."
@@ -84,7 +89,7 @@ def copier_tableau(
     return html.decode("utf-8")
 
 
-def _book_folder(book) -> Path:
+def _book_folder(book: Book) -> Path:
     """The workbook's folder when it is saved on disk, else the user's documents."""
     folder = Path(book.fullname).parent
     return folder if str(folder) not in ("", ".") and folder.is_dir() else default_folder()

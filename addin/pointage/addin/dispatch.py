@@ -4,25 +4,32 @@ from __future__ import annotations
 
 import traceback
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from pointage.addin.macros import TITLE, effacer_marques, verifier
 from pointage.base.collector import collector_paused
 from pointage.base.errors import os_reason
 
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from pathlib import Path
 
-def _copier(book):
+    from xlwings import Book
+
+
+def _copier(book: Book) -> str | None:
     from pointage.addin.copy_table import copier_tableau
 
     return copier_tableau(book)
 
 
-def _nouveau(book):
+def _nouveau(book: Book) -> Path | None:
     from pointage.addin.new_workbook import nouveau_classeur
 
     return nouveau_classeur(book)
 
 
-ACTIONS = {
+ACTIONS: dict[str, Callable[[Book], object]] = {
     "pointage_verifier": verifier,
     "pointage_effacer": effacer_marques,
     "pointage_copier": _copier,
@@ -30,7 +37,7 @@ ACTIONS = {
 }
 
 
-def run(button_id: str, book=None) -> None:
+def run(button_id: str, book: Book | None = None) -> None:
     """Called by RunPython from the ribbon; `book` defaults to the active workbook."""
     if book is None:
         import xlwings as xw

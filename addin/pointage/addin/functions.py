@@ -20,7 +20,7 @@ from pointage.reading.snapshot import SheetSnapshot
 from pointage.tables.settings import Bareme, read_bareme
 
 NOT_A_NUMBER = "#VALEUR!"
-BAREME_HEADERS = ["Unité", "Coût annuel (€)", "Structure"]
+BAREME_HEADERS: list[object] = ["Unité", "Coût annuel (€)", "Structure"]
 
 
 class _CellError(Exception):

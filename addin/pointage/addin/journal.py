@@ -11,9 +11,13 @@ click leave alone a cell whose mark has not changed (pointage.addin.marking).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from pointage.addin.sheets import add_own_sheet, as_text, delete_own_sheet, own_sheet
 from pointage.base.own_sheets import JOURNAL_HEADERS, JOURNAL_MARK, JOURNAL_SHEET
+
+if TYPE_CHECKING:
+    from xlwings import Book
 
 # The first five columns are those that recognise a journal written before the marks
 # (pointage.base.own_sheets); the mark's two follow.
@@ -58,14 +62,14 @@ class MarkRecord:
         return [as_text(v) for v in fields]
 
 
-def write_journal(book, records: list[MarkRecord]) -> None:
+def write_journal(book: Book, records: list[MarkRecord]) -> None:
     delete_own_sheet(book, JOURNAL_MARK, JOURNAL_SHEET)
     sheet = add_own_sheet(book, JOURNAL_MARK, JOURNAL_SHEET, first=False)
     sheet.range("A1").value = [list(HEADERS)] + [r.row() for r in records]
     sheet.visible = False
 
 
-def read_journal(book) -> list[MarkRecord] | None:
+def read_journal(book: Book) -> list[MarkRecord] | None:
     """The recorded marks, or None when the book has no `_pointage` sheet."""
     sheet = own_sheet(book, JOURNAL_MARK, JOURNAL_SHEET)
     if sheet is None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from pointage.addin.controls_sheet import write_controls
 from pointage.addin.journal import read_journal, write_journal
@@ -17,17 +18,26 @@ from pointage.outputs.marks import MarkPlan, build_plan
 from pointage.report.findings import Severity
 from pointage.report.model import FileReport
 
+if TYPE_CHECKING:
+    from xlwings import Book
+
+    from pointage.analysis.context import CheckContext
+    from pointage.reading.snapshot import WorkbookSnapshot
+    from pointage.report.model import FileReport
+
 TITLE = "Pointage"
 
 
-def check_book(book, now: datetime | None = None):
+def check_book(
+    book: Book, now: datetime | None = None
+) -> tuple[WorkbookSnapshot, CheckContext | None, FileReport, MarkPlan]:
     """Read the book once and run the engine: (snapshot, ctx, report, plan)."""
     snapshot = read_book(book)
     ctx, report = check_snapshot_with_context(snapshot, None, book.name)
     return snapshot, ctx, report, build_plan(report, fingerprint(snapshot), now)
 
 
-def verifier(book, now: datetime | None = None) -> MarkPlan | None:
+def verifier(book: Book, now: datetime | None = None) -> MarkPlan | None:
     """Check the book, mark the cells, write `Contrôles` and the `_pointage` journal.
     A click after another pays for what changed: the check is the last one when the
     book reads back the same (pointage.addin.last_check), and only the marks that
@@ -99,7 +109,7 @@ def summary_message(report: FileReport, marked: int, sheet: str = CONTROLES_SHEE
     return f"{head}\n{cells} ; le détail est dans la feuille « {sheet} »."
 
 
-def effacer_marques(book) -> int:
+def effacer_marques(book: Book) -> int:
     """Remove exactly the recorded marks, and the `Contrôles` and `_pointage` sheets."""
     records = read_journal(book)
     locked = protected_sheets(book, {r.sheet for r in records or []})

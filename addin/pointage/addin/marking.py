@@ -10,6 +10,7 @@ mark is the plan's is left alone.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from pointage.addin.journal import (
     NO_FILL,
@@ -24,6 +25,11 @@ from pointage.addin.sheets import protected_sheets, sheet_named
 from pointage.base.addresses import a1, parse_a1
 from pointage.outputs.marks import CellMark, MarkPlan
 from pointage.reading.snapshot import WorkbookSnapshot
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from xlwings import Book, Range, Sheet
 
 
 @dataclass
@@ -40,7 +46,7 @@ class _Target:
 
 
 def apply_marks(
-    book,
+    book: Book,
     plan: MarkPlan,
     snapshot: WorkbookSnapshot,
     records: list[MarkRecord] | None = None,
@@ -101,7 +107,7 @@ def _unchanged(
     return kept, undone
 
 
-def _mark(sheet, targets: dict[tuple[int, int], _Target], records: list[MarkRecord]) -> None:
+def _mark(sheet: Sheet, targets: dict[tuple[int, int], _Target], records: list[MarkRecord]) -> None:
     fills_before = _fills_before(sheet, targets)
     first = len(records)
     # Recorded before the call that paints them: a painting that fails half-way
@@ -143,7 +149,7 @@ def _top_left(cell: tuple[int, int], merged: list[tuple[int, int, int, int]]) ->
     return cell
 
 
-def _fills_before(sheet, cells) -> dict[tuple[int, int], str]:
+def _fills_before(sheet: Sheet, cells: Iterable[tuple[int, int]]) -> dict[tuple[int, int], str]:
     """Each cell's fill before the mark; all unknown as soon as the engine says it
     cannot read fills (the remote engine: no need to ask for every cell)."""
     fills: dict[tuple[int, int], str] = {}
@@ -165,7 +171,7 @@ def _fill_text(color) -> str:
     return f"#{red:02X}{green:02X}{blue:02X}"
 
 
-def _write_note(sheet, address: str, text: str) -> tuple[str, str]:
+def _write_note(sheet: Sheet, address: str, text: str) -> tuple[str, str]:
     """Add the note, or append it to the cell's note; (what was done, note before)."""
     if not text:
         return NOTE_UNTOUCHED, ""
@@ -184,7 +190,7 @@ def _write_note(sheet, address: str, text: str) -> tuple[str, str]:
     return NOTE_EXTENDED, before
 
 
-def remove_marks(book, records: list[MarkRecord]) -> int:
+def remove_marks(book: Book, records: list[MarkRecord]) -> int:
     """Restore what the journal recorded; returns the number of cells restored."""
     by_sheet: dict[str, list[MarkRecord]] = {}
     for record in records:
@@ -202,7 +208,7 @@ def remove_marks(book, records: list[MarkRecord]) -> int:
     return restored
 
 
-def _restore_note(cell, record: MarkRecord) -> None:
+def _restore_note(cell: Range, record: MarkRecord) -> None:
     if record.note == NOTE_ADDED:
         note = cell.note
         if note is not None:

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pointage.addin.macros import TITLE
 from pointage.base.errors import os_reason
 from pointage.outputs.template import TEMPLATE_NAME, write_template
+
+if TYPE_CHECKING:
+    from xlwings import Book
 
 
 def default_folder() -> Path:
@@ -24,7 +28,7 @@ def free_path(folder: Path, name: str = TEMPLATE_NAME) -> Path:
     return path
 
 
-def nouveau_classeur(book, folder: Path | None = None) -> Path | None:
+def nouveau_classeur(book: Book, folder: Path | None = None) -> Path | None:
     path = free_path(folder or default_folder())
     try:
         write_template(path)

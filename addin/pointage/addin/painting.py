@@ -10,15 +10,22 @@ matrices of at most `MAX_CELLS` cells as a sweep down the rows finds.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, TypeVar
+
 from pointage.base.addresses import a1
+
+if TYPE_CHECKING:
+    from xlwings import Range, Sheet
 
 # xlwings' Range.set_colors takes at most this many cells per call.
 MAX_CELLS = 10_000
 
 Colors = dict[tuple[int, int], str | None]
+Value = TypeVar("Value")
 
 
-def uniform_rectangles(colors: Colors) -> list[tuple[int, int, int, int, str | None]]:
+def uniform_rectangles(colors: Mapping[tuple[int, int], Value]) -> list[tuple[int, int, int, int, Value]]:
     """Group 0-based cells into rectangles of one colour: runs of adjacent columns of
     the same colour in a row, then the same runs in consecutive rows.
     Returns (first_row, first_col, last_row, last_col, colour), sorted."""
@@ -30,8 +37,8 @@ def uniform_rectangles(colors: Colors) -> list[tuple[int, int, int, int, str | N
             last[2] = col
         else:
             runs.append([row, col, col, colour])
-    open_blocks: dict[tuple[int, int, str | None], list[int]] = {}  # key -> [first_row, last_row]
-    done: list[tuple[int, int, int, int, str | None]] = []
+    open_blocks: dict[tuple[int, int, Value], list[int]] = {}  # key -> [first_row, last_row]
+    done: list[tuple[int, int, int, int, Value]] = []
     for row, first_col, last_col, colour in runs:
         key = (first_col, last_col, colour)
         block = open_blocks.get(key)
@@ -85,12 +92,12 @@ def _pieces(cols: list[int]) -> list[tuple[int, int]]:
     return [(first, last) for first, last in pieces]
 
 
-def batched_engine(sheet) -> bool:
+def batched_engine(sheet: Sheet) -> bool:
     """True when each call is an action of its own whatever its size (remote engine)."""
     return sheet.book.app.engine.name == "remote"
 
 
-def paint(sheet, colors: Colors) -> int:
+def paint(sheet: Sheet, colors: Colors) -> int:
     """Set each cell's fill (`#RRGGBB`, or None for no fill) and no other cell's;
     returns the calls made."""
     if not colors:
@@ -107,14 +114,15 @@ def paint(sheet, colors: Colors) -> int:
             for row in range(first_row, last_row + 1)
         ]
         target = _area(sheet, first_row, first_col, last_row, last_col)
-        if len({c for line in matrix for c in line}) == 1:  # every cell, one colour
-            target.color = matrix[0][0]
+        first = matrix[0][0]
+        if len({c for line in matrix for c in line}) == 1 and first is not ...:  # every cell, one colour
+            target.color = first
         else:
             target.set_colors(matrix)
     return len(areas)
 
 
-def _area(sheet, first_row: int, first_col: int, last_row: int, last_col: int):
+def _area(sheet: Sheet, first_row: int, first_col: int, last_row: int, last_col: int) -> Range:
     if (first_row, first_col) == (last_row, last_col):
         return sheet.range(a1(first_row, first_col))
     return sheet.range(f"{a1(first_row, first_col)}:{a1(last_row, last_col)}")

@@ -11,18 +11,22 @@ from __future__ import annotations
 
 import hashlib
 import json
+from typing import TYPE_CHECKING
 
 from pointage.addin.sheets import own_sheet_names
 from pointage.reading.snapshot import EXCEL_ERRORS, ExcelError, ListObject, SheetSnapshot, WorkbookSnapshot
 
+if TYPE_CHECKING:
+    from xlwings import Book, Range, Sheet
 
-def read_book(book) -> WorkbookSnapshot:
+
+def read_book(book: Book) -> WorkbookSnapshot:
     own = own_sheet_names(book)
     sheets = [read_sheet(sheet) for sheet in book.sheets if sheet.name not in own]
     return WorkbookSnapshot(name=book.name, sheets=sheets, own_sheets=own)
 
 
-def read_sheet(sheet) -> SheetSnapshot:
+def read_sheet(sheet: Sheet) -> SheetSnapshot:
     used = sheet.used_range
     # The one read of the sheet's cells; error cells come as their text (`#REF!`), not
     # as None, and become ExcelError values: never empty, never 0.
@@ -44,7 +48,7 @@ def _with_errors(row: list[object]) -> list[object]:
     return [ExcelError(v) if v.__class__ is str and v in EXCEL_ERRORS else v for v in row]
 
 
-def _merged_areas(sheet, used) -> list[tuple[int, int, int, int]]:
+def _merged_areas(sheet: Sheet, used: Range) -> list[tuple[int, int, int, int]]:
     """(first_row, first_col, last_row, last_col), 0-based, in reading order. Excel
     answers for a whole block whether its cells are merged (True), not (False) or some
     of them (None): the used range is cut into columns, then each column halved, until
@@ -54,7 +58,8 @@ def _merged_areas(sheet, used) -> list[tuple[int, int, int, int]]:
     one per cell of a row that holds a merge (10 000 and more for a title merged above
     10 000 rows)."""
     try:
-        state = used.merge_cells
+        # True, False, or None for some cells merged: the blocks below hold `...` for « ask ».
+        state: object = used.merge_cells
     except NotImplementedError:
         return []
     if state is False:
@@ -95,7 +100,7 @@ def _merged_areas(sheet, used) -> list[tuple[int, int, int, int]]:
     )
 
 
-def _hidden(used, axis: str) -> set[int]:
+def _hidden(used: Range, axis: str) -> set[int]:
     """0-based indexes of the hidden rows (`axis` "rows") or columns ("columns") of the
     used range. xlwings answers visibility for `Range.rows` and `Range.columns`, not for
     a Range itself: when some lines are hidden, each is asked through its own."""
@@ -112,7 +117,7 @@ def _hidden(used, axis: str) -> set[int]:
     return {first + i for i, line in enumerate(lines) if getattr(line, axis).hidden}
 
 
-def _list_objects(sheet) -> list[ListObject]:
+def _list_objects(sheet: Sheet) -> list[ListObject]:
     found = []
     for table in sheet.tables:
         area = table.range

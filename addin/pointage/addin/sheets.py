@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from pointage.base.addresses import sheet_key
 from pointage.base.own_sheets import OWN_MARKS, free_name, looks_like_own_sheet, mark_value, marked_sheet
 
+if TYPE_CHECKING:
+    from xlwings import Book, Sheet
 
-def sheet_named(book, name: str):
+
+def sheet_named(book: Book, name: str) -> Sheet | None:
     """The sheet called `name` (as Excel compares names, `sheet_key`), or None."""
     wanted = sheet_key(name)
     for sheet in book.sheets:
@@ -15,7 +20,7 @@ def sheet_named(book, name: str):
     return None
 
 
-def is_protected(sheet) -> bool:
+def is_protected(sheet: Sheet) -> bool:
     """Whether Excel's sheet protection (Révision > Protéger la feuille) locks the
     sheet's cells: a fill or a note written there raises a COM error."""
     api = sheet.api
@@ -31,12 +36,12 @@ def is_protected(sheet) -> bool:
         return False
 
 
-def protected_sheets(book, names: set[str]) -> set[str]:
+def protected_sheets(book: Book, names: set[str]) -> set[str]:
     """The names among `names` whose sheet is in the book and protected."""
     return {name for name in names if (sheet := sheet_named(book, name)) is not None and is_protected(sheet)}
 
 
-def own_sheet(book, mark: str, usual_name: str):
+def own_sheet(book: Book, mark: str, usual_name: str) -> Sheet | None:
     """Pointage's own sheet that `mark` names, or (written before the marks) the sheet
     of the usual name holding Pointage's title and headers; None otherwise. A user's
     sheet that happens to have the usual name is never Pointage's."""
@@ -51,14 +56,14 @@ def own_sheet(book, mark: str, usual_name: str):
     return None
 
 
-def own_sheet_names(book) -> frozenset[str]:
+def own_sheet_names(book: Book) -> frozenset[str]:
     """The sheets the book's marks name as Pointage's."""
     return frozenset(
         sheet for name in book.names if name.name in OWN_MARKS if (sheet := marked_sheet(name.refers_to))
     )
 
 
-def add_own_sheet(book, mark: str, usual_name: str, first: bool):
+def add_own_sheet(book: Book, mark: str, usual_name: str, first: bool) -> Sheet:
     """A new sheet of Pointage's, under the usual name or another when a user's sheet
     has it, marked by a workbook-scoped name whose value is the sheet's name."""
     title = free_name(usual_name, [s.name for s in book.sheets])
@@ -71,12 +76,12 @@ def add_own_sheet(book, mark: str, usual_name: str, first: bool):
     return sheet
 
 
-def unmark(book, mark: str) -> None:
+def unmark(book: Book, mark: str) -> None:
     for name in [n for n in book.names if n.name == mark]:
         name.delete()
 
 
-def delete_own_sheet(book, mark: str, usual_name: str) -> bool:
+def delete_own_sheet(book: Book, mark: str, usual_name: str) -> bool:
     """Delete Pointage's sheet (never a user's sheet of the same name) and its mark."""
     sheet = own_sheet(book, mark, usual_name)
     unmark(book, mark)

@@ -22,6 +22,7 @@ from pointage.tables.table import DETAIL, TOTAL, TOTAL_BESIDE, Row, SideTotal, T
 
 if TYPE_CHECKING:
     from pointage.analysis.context import CheckContext
+    from pointage.reading.snapshot import SheetSnapshot
 
 # Wrong totals of the other summed columns from which their reading is doubted, when
 # they are also more than half of their checks.
@@ -136,7 +137,7 @@ def analyse_totals(table: Table, ctx: CheckContext) -> TotalsAnalysis:
         from pointage.analysis.pivot_totals import pivot_totals  # it builds on this module
 
         return pivot_totals(table)
-    if table.kind.name == "execution":
+    if table.kind.is_execution:
         from pointage.analysis.outline import outline_totals  # it builds on this module
 
         return outline_totals(table)
@@ -146,7 +147,7 @@ def analyse_totals(table: Table, ctx: CheckContext) -> TotalsAnalysis:
     for role in dict.fromkeys(("amount", *table.kind.money, *KIND_WALKED)):
         if table.has(role):
             _walk(table, role, table.exact_column(role), analysis, role in table.kind.money)
-    if table.kind.name == "imputation":
+    if table.kind.is_imputation:
         # A budget table's TOTAL row often totals the Proposition only, its AE or
         # Disponible left blank: a column not totalled, not a total forgotten.
         analysis.missing = []
@@ -170,6 +171,20 @@ def analyse_totals(table: Table, ctx: CheckContext) -> TotalsAnalysis:
     return analysis
 
 
+def _column_parts(sheet: SheetSnapshot, columns: tuple[tuple[int, int, int], ...]) -> list[Part] | None:
+    """The filled cells of the summed columns' lines (column, first row, last row); None
+    when one is not a number."""
+    parts: list[Part] = []
+    for summed, first, last in columns:
+        for line in range(first, last + 1):
+            value = exact_value(sheet.value(line, summed))
+            if isinstance(value, NotANumber):
+                return None
+            if value is not None:
+                parts.append(Part(line, summed, Decimal(value)))
+    return parts
+
+
 def _totals_of_tables(table: Table) -> TotalsAnalysis:
     """Each total that sums Excel Tables' columns by name, against those columns' lines
     (`tables/excel_tables.py`); one whose cells cannot all be read is not checked."""
@@ -180,17 +195,7 @@ def _totals_of_tables(table: Table) -> TotalsAnalysis:
         found = exact_value(sheet.value(row, col))
         if found is None or isinstance(found, NotANumber) or row not in rows:
             continue
-        parts = []
-        for summed, first, last in columns:
-            for line in range(first, last + 1):
-                value = exact_value(sheet.value(line, summed))
-                if isinstance(value, NotANumber):
-                    parts = None
-                    break
-                if value is not None:
-                    parts.append(Part(line, summed, Decimal(value)))
-            if parts is None:
-                break
+        parts = _column_parts(sheet, columns)
         if parts is None:
             continue
         analysis.checks.append(
@@ -545,7 +550,9 @@ def _walk(
     pending_invalid = False
     blocks: list[Part] = []
     block_details: list[tuple[int, int]] = []  # detail rows left unclosed before a grand total
-    blocks_sum, blocks_count = 0, 0
+    # The sum of the block totals: cells' exact values, whole numbers or Decimals.
+    blocks_sum: int | Decimal = 0
+    blocks_count = 0
     blocks_invalid = False
     last_grand: Part | None = None
     levels = analysis.levels.setdefault(role, [])

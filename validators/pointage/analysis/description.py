@@ -78,7 +78,7 @@ class Description:
     def total(self, unit: str) -> Decimal | None:
         """Sum of the quantities in `unit`, or None when none is written."""
         wanted = unit_key_of(unit)
-        values = [q.value for _, q in self.quantities if unit_key_of(q.unit) == wanted]
+        values = [q.value for _, q in self.quantities if q.unit_key == wanted]
         return sum(values, Decimal(0)) if values else None
 
 

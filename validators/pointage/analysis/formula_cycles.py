@@ -21,6 +21,7 @@ cycle is ever made up.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -82,7 +83,7 @@ class _Graph:
         (reading order: sheet, row, column). Every cycle holds one, since a chain of
         cells that only ever points back never comes round; most workbooks have none,
         and their formulas are only looked at by `may_reach_forward`, never tokenised."""
-        found = []
+        found: list[Node] = []
         for index, sheet in enumerate(self.sheets):
             forward = set()
             for cell, text in sheet.formulas.items():
@@ -163,7 +164,7 @@ def _strongly_connected(graph: _Graph) -> list[list[Node]]:
     on_stack: set[Node] = set()
     found: list[list[Node]] = []
 
-    def enter(node: Node):
+    def enter(node: Node) -> tuple[Node, Iterator[Node]]:
         number[node] = low[node] = len(number)
         stack.append(node)
         on_stack.add(node)

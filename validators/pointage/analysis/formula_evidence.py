@@ -122,7 +122,7 @@ def _cols(table: Table) -> range:
 
 def _total_cells(ctx: CheckContext, sheet_name: str) -> set[tuple[int, int]]:
     """The filled cells of the total rows of every table of the sheet."""
-    cells = set()
+    cells: set[tuple[int, int]] = set()
     for table in ctx.tables:
         if table.sheet_name != sheet_name:
             continue
@@ -240,7 +240,7 @@ def _total_beside(
 
 def _sums_its_column(sheet: SheetSnapshot, cell: tuple[int, int]) -> bool:
     terms = _terms(sheet, cell)
-    return bool(terms) and any(
+    return terms is not None and any(
         isinstance(t.node, Ref)
         and t.node.sheet is None
         and t.node.first_col <= cell[1] <= t.node.last_col

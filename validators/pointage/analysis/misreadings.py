@@ -50,7 +50,7 @@ def _number_columns(table: Table, rows: list[int]) -> list[int]:
 
 def heading_rows_of(table: Table) -> list[int]:
     """The rows of words where `table` expects numbers."""
-    if table.kind.name == "liste":
+    if table.kind.is_list:
         return []  # nothing sums a list's cells: a word there is accused of nothing
     roles = [r for r in table.kind.numeric if r in table.roles] + list(table.extra_money)
     # Only a row with a word where a check reads a number can be taken for a slip.

@@ -17,10 +17,9 @@ from __future__ import annotations
 from decimal import Decimal
 
 from pointage.analysis.block_totals import Part, TotalCheck, TotalsAnalysis
-from pointage.analysis.identities import cents_of
 from pointage.base.addresses import a1
-from pointage.base.numbers import euros
-from pointage.tables.table import DETAIL, TOTAL, Table
+from pointage.base.numbers import cell_cents, euros
+from pointage.tables.table import DETAIL, TOTAL, Row, Table
 
 MAX_FAILING = Decimal("0.2")
 NOT_UNDERSTOOD = (
@@ -38,7 +37,7 @@ def pivot_totals(table: Table) -> TotalsAnalysis:
     deep = {at: depths[r.index] for at, r in enumerate(rows) if r.index in depths}
     failing: list[TotalCheck] = []
     for role, col in columns:
-        values = [cents_of(table.sheet.value(r.index, col)) for r in rows]
+        values = [cell_cents(table.sheet.value(r.index, col)) for r in rows]
         checks: list[tuple[int, TotalCheck | None]] = []
         for at, under in children.items():
             if not under or (values[at] is None and all(values[p] is None for p in under)):
@@ -65,7 +64,7 @@ def pivot_totals(table: Table) -> TotalsAnalysis:
             if row.kind == TOTAL and at not in deep:
                 analysis.levels.setdefault(role, []).append((2, Part(row.index, col, euros(found))))
         wrong_ones = [(at, check) for at, check in checks if check is not None]
-        if checks and len(wrong_ones) > max(1, MAX_FAILING * len(checks)):
+        if checks and len(wrong_ones) > max(Decimal(1), MAX_FAILING * len(checks)):
             table.totals_skipped = NOT_UNDERSTOOD
             return TotalsAnalysis()
         for at, check in wrong_ones:
@@ -77,7 +76,7 @@ def pivot_totals(table: Table) -> TotalsAnalysis:
     return analysis
 
 
-def _children(rows, depths: dict[int, int]) -> dict[int, list[int]]:
+def _children(rows: list[Row], depths: dict[int, int]) -> dict[int, list[int]]:
     """Position of each row -> positions of the rows one level deeper under it (a grand
     total: the outermost rows since the previous grand total)."""
     found: dict[int, list[int]] = {}

@@ -57,8 +57,8 @@ def parse_quantity(value: object) -> Quantity | None:
             unit=match["unit"],
             cost=_decimal(match["cost"]) if match["cost"] else None,
         )
-    number = parse_number(value)
-    return Quantity(number.value) if isinstance(number, Number) else None
+    parsed = parse_number(value)
+    return Quantity(parsed.value) if isinstance(parsed, Number) else None
 
 
 def _decimal(text: str) -> Decimal:

@@ -12,11 +12,12 @@ from fractions import Fraction
 from typing import TYPE_CHECKING
 
 from pointage.base.formatting import format_quantity, with_unit
+from pointage.base.numbers import to_cents
 from pointage.base.text import unit_key_of
 
 if TYPE_CHECKING:
     from pointage.analysis.context import CheckContext
-    from pointage.analysis.description import Description
+    from pointage.analysis.description import Clause, Description
     from pointage.tables.settings import Bareme
     from pointage.tables.table import Row, Table
 
@@ -34,14 +35,9 @@ class Item:
 
     @property
     def amount(self) -> Fraction:
-        """Exact amount in euros."""
-        return Fraction(self.twelfths_of_cents) / 1200
-
-    @property
-    def twelfths_of_cents(self) -> Decimal:
-        """quantity × annual cost × months × 100: the amount in cents, times 12.
-        Decimal products are exact; only the final division by 12 rounds."""
-        return self.quantity * self.annual_cost * self.months * 100
+        """Exact amount in euros: quantity × annual cost × months / 12 (Decimal
+        products are exact, and so is a Fraction's division)."""
+        return Fraction(self.quantity * self.annual_cost * self.months) / 12
 
     def describe(self, with_months: bool = True) -> str:
         text = with_unit(self.quantity, self.unit)
@@ -60,32 +56,16 @@ class Recomputation:
 
     @property
     def cents(self) -> int:
-        return cents_of(self.items)
+        return amount_cents(self.items)
 
 
 class NotRecomputable(Exception):
     """Why an amount cannot be recomputed (French, for a cell of the add-in)."""
 
 
-def cents_of(items: tuple[Item, ...]) -> int:
-    return cents_of_twelfths(sum((item.twelfths_of_cents for item in items), Decimal(0)))
-
-
-def cents_of_twelfths(twelfths: Decimal) -> int:
-    """`twelfths` / 12 rounded half-up (away from zero) to a whole number of cents. The
-    usual whole `twelfths` in integers; else exact fractions, the reference
-    (`cents_of_twelfths_plain`), which a property test compares it with."""
-    sign = -1 if twelfths < 0 else 1
-    twelfths = abs(twelfths)
-    if twelfths == twelfths.to_integral_value():
-        # Half-up of n / 12 in integers: floor((2n + 12) / 24).
-        return sign * ((2 * int(twelfths) + 12) // 24)
-    return cents_of_twelfths_plain(sign * twelfths)
-
-
-def cents_of_twelfths_plain(twelfths: Decimal) -> int:
-    sign = -1 if twelfths < 0 else 1
-    return sign * int(Fraction(abs(twelfths)) / 12 + Fraction(1, 2))
+def amount_cents(items: tuple[Item, ...]) -> int:
+    """The items' amount in cents: only the sum is rounded (half-up, `to_cents`)."""
+    return to_cents(sum((item.amount for item in items), Fraction(0)))
 
 
 # Quantity columns of a répartition and the unit each counts.
@@ -152,13 +132,17 @@ def recompute_amount(
     return Recomputation(tuple(items), used_text, used_columns, row_months is not None)
 
 
-def _quantity_entries(description: Description | None, columns: dict[str, Decimal]):
+def _quantity_entries(
+    description: Description | None, columns: dict[str, Decimal]
+) -> tuple[list[tuple[Decimal, str, Clause | None]], bool, bool]:
     """(quantity, unit, clause or None) per item, and whether text and columns were used.
 
     For a unit that has a column, the column's count wins; the text still gives the
     period when one clause names that unit (M002 reports a count that disagrees)."""
     by_unit: dict[str, list] = {}
     for clause, quantity in description.quantities if description else []:
+        if quantity.unit is None:
+            continue  # never: a description's quantities are read with their unit
         by_unit.setdefault(unit_key_of(quantity.unit), []).append((quantity.value, quantity.unit, clause))
     column_units = {unit_key_of(unit): (value, unit) for unit, value in columns.items()}
     entries, used_text, used_columns = [], False, False
@@ -193,13 +177,13 @@ def single_changes(items: tuple[Item, ...], found_cents: int) -> list[tuple[Item
             for count in {int(guess), int(guess) + 1}:
                 if count >= 1 and Decimal(count) != item.quantity:
                     variant = _with(items, i, replace(item, quantity=Decimal(count)))
-                    if cents_of(variant) == found_cents:
+                    if amount_cents(variant) == found_cents:
                         variants.append(variant)
     for i, item in enumerate(items):
         for months in range(1, MAX_MONTHS + 1):
             if Decimal(months) != item.months:
                 variant = _with(items, i, replace(item, months=Decimal(months)))
-                if cents_of(variant) == found_cents:
+                if amount_cents(variant) == found_cents:
                     variants.append(variant)
     return variants
 

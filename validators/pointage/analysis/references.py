@@ -74,9 +74,10 @@ def _code(part: str, ctx: CheckContext) -> Resolved | None:
     # The délibération's line (the text voted) first, then the rapport's.
     for line in sorted(lines, key=lambda line: line.is_rapport):
         role = line.commitment_role
-        if role is None:
+        # The commitment role is one whose cell holds a number.
+        value = line.table.number_value(line.row, role) if role is not None else None
+        if role is None or value is None:
             continue
-        value = line.table.number_value(line.row, role)
         return Resolved(
             value.value,
             [f"{line.table.sheet_name}!{line.address(role)}"],
@@ -147,7 +148,7 @@ def read_components(text: str, ctx: CheckContext, sheet_name: str) -> Components
         total, cells = in_cells
         return Components([total], cells)
     parts = [p for p in _SEPARATORS.split(text) if p.strip()]
-    quantities = [parse_quantity(p.strip()) for p in parts]
-    if not quantities or any(q is None for q in quantities):
+    quantities = [q for p in parts if (q := parse_quantity(p.strip())) is not None]
+    if not quantities or len(quantities) < len(parts):
         return None
     return Components([q.value for q in quantities], [])

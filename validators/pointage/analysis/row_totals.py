@@ -19,6 +19,8 @@ A column named `Total` alone says nothing of which columns it adds: not read her
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from pointage.tables.lexicon import header_words
 from pointage.tables.table import Table
 
@@ -54,7 +56,9 @@ def row_totals(table: Table, numeric: list[int], taken: set[int]) -> list[tuple[
     return found
 
 
-def _with_tax(numeric: list[int], words: dict[int, frozenset[str]], taken: set[int]):
+def _with_tax(
+    numeric: list[int], words: dict[int, frozenset[str]], taken: set[int]
+) -> Iterator[tuple[int, list[int], str]]:
     """`Montant TTC = Montant HT + Montant TVA`: the TTC column and the one column each
     whose header is the same with HT, with TVA, instead of TTC."""
     for result in numeric:

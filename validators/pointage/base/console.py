@@ -15,6 +15,7 @@ import contextlib
 import re
 import sys
 import unicodedata
+from collections.abc import Callable
 from typing import TextIO
 
 # What Pointage's own messages and a workbook's text hold most often, said with the
@@ -81,7 +82,7 @@ def _equivalent(char: str, encoding: str) -> str:
     return f"<U+{code:04X}>"
 
 
-def _handler_for(encoding: str):
+def _handler_for(encoding: str) -> Callable[[UnicodeError], tuple[str, int]]:
     def replace(error: UnicodeError) -> tuple[str, int]:
         if not isinstance(error, UnicodeEncodeError):
             raise error

@@ -75,7 +75,7 @@ def as_json(value: Decimal | None, money: bool) -> str | None:
 
 def plural(count: Decimal | int, singular: str, plural_form: str | None = None) -> str:
     """French agreement: 0 and 1 take the singular."""
-    return singular if abs(count) < 2 else (plural_form or singular + "s")
+    return singular if -2 < count < 2 else (plural_form or singular + "s")
 
 
 def count(n: int, singular: str, plural_form: str | None = None) -> str:

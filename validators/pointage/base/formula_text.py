@@ -230,9 +230,9 @@ def _anchored(text: str) -> Precedent | None:
         # A whole column's rows never move.
         ends.append((row, col, bool(row_fixed) or row is None, bool(col_fixed)))
     (r1, c1, r1_fixed, c1_fixed), (r2, c2, r2_fixed, c2_fixed) = ends[0], ends[-1]
-    if (r1 is None) != (r2 is None):
-        return None
-    if r1 is None:
+    if r1 is None or r2 is None:
+        if r1 is not None or r2 is not None:
+            return None  # `A:B5`: a whole column with a cell
         r1, r2 = 0, LAST_ROW
     return Precedent(
         Ref(sheet, min(r1, r2), min(c1, c2), max(r1, r2), max(c1, c2)),

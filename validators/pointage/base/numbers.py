@@ -12,8 +12,13 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from fractions import Fraction
 from functools import partial
 from operator import is_not
+from typing import TYPE_CHECKING, cast
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator, Sequence
 
 # Grouping spaces seen in pasted numbers: space, no-break space, narrow no-break
 # space, thin space.
@@ -54,8 +59,49 @@ def euros(cents: int) -> Decimal:
     return Decimal(cents) / 100
 
 
-def to_cents(value: Decimal) -> int:
-    return int((value * 100).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+def to_cents(value: Decimal | Fraction | int) -> int:
+    """Euros to whole cents, half a cent rounded up (away from zero): the one rounding
+    of money. A Fraction (an amount recomputed at the Barème: 13 750 € over 1 month is
+    1 145,8333… €) is rounded exactly, in integers."""
+    if isinstance(value, Decimal):
+        return int((value * 100).quantize(_ONE, rounding=ROUND_HALF_UP))
+    if isinstance(value, int):
+        return value * 100
+    numerator, denominator = value.numerator * 100, value.denominator
+    # Half-up of n / d for d > 0: floor((2|n| + d) / 2d), the sign put back.
+    cents = (2 * abs(numerator) + denominator) // (2 * denominator)
+    return cents if numerator >= 0 else -cents
+
+
+_ONE = Decimal(1)
+
+
+def cell_cents(value: object) -> int | None:
+    """A typed number in cents, rounded half-up (None for anything else, and for numbers
+    too big to be amounts: a SIRET). A float written with at most two decimals is
+    within a millionth of a whole number of cents: read directly; any other goes
+    through its decimal writing (`0.125` is 13 cents)."""
+    if type(value) is int:
+        return value * 100 if abs(value) < 10**13 else None
+    if type(value) is not float or not abs(value) < 1e13:
+        return None
+    scaled = value * 100
+    nearest = round(scaled)
+    if abs(scaled - nearest) < 1e-6:
+        return nearest
+    return to_cents(Decimal(repr(value)))
+
+
+def money_equal(a_cents: int, b_cents: int, tolerance_cents: int) -> bool:
+    """Two amounts the same within the Paramètres' tolerance: a gap equal to it passes.
+    The one comparison of money (a total and its lines, a line and its recomputation,
+    an article and its references)."""
+    return abs(a_cents - b_cents) <= tolerance_cents
+
+
+def money_exceeds(found_cents: int, limit_cents: int, tolerance_cents: int) -> bool:
+    """`found` over `limit` by more than the tolerance (a ceiling, a Disponible)."""
+    return found_cents - limit_cents > tolerance_cents
 
 
 def parse_number(value: object) -> Number | NotANumber | None:
@@ -121,12 +167,15 @@ filled = partial(is_not, None)
 _WHOLE_OR_EMPTY = frozenset({type(None), int})
 
 
-def none_negative(values: list[object]) -> bool:
+def none_negative(values: Sequence[object]) -> bool:
     """Whether `values` (see `exact_values`) are whole numbers, none negative, or
     empty, in two C-speed passes: the usual column of amounts, which needs no look at
     each cell (`all(v is None or (v.__class__ is int and v >= 0) for v in values)` is
     the reference a property test compares it with)."""
-    return _WHOLE_OR_EMPTY.issuperset(map(type, values)) and min(filter(filled, values), default=0) >= 0
+    if not _WHOLE_OR_EMPTY.issuperset(map(type, values)):
+        return False
+    whole = cast("Iterator[int]", filter(filled, values))  # only ints are left, and None
+    return min(whole, default=0) >= 0
 
 
 def cents_of_value(value: int | Decimal) -> int:

@@ -15,6 +15,7 @@ import sys
 import textwrap
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
 from pointage.base.addresses import location
 from pointage.report.findings import Severity
@@ -63,8 +64,10 @@ def golden_examples(folder: Path) -> dict[str, Example]:
 
 def _classeur(case: Path) -> dict:
     spec = importlib.util.spec_from_file_location(f"exemple_{case.parent.name}", case)
+    if spec is None or spec.loader is None:
+        raise ImportError(f"cas d'exemple illisible : {case}")
     module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)  # type: ignore[union-attr]
+    spec.loader.exec_module(module)
     return module.CLASSEUR
 
 
@@ -79,8 +82,14 @@ def _document_lines(case: Path) -> list[str]:
     return lines
 
 
-def _sheet_text(sheet: object) -> str:
-    text = sheet if isinstance(sheet, str) else sheet.texte  # a `Feuille` of the tests
+class _Described(Protocol):
+    """A `Feuille` of the tests: a sheet's text with where it sits."""
+
+    texte: str
+
+
+def _sheet_text(sheet: str | _Described) -> str:
+    text = sheet if isinstance(sheet, str) else sheet.texte
     return textwrap.dedent(text).strip("\n")
 
 

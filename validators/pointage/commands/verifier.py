@@ -18,6 +18,7 @@ from pointage.rules.registry import all_rules
 
 if TYPE_CHECKING:
     from pointage.reading.deliberation import DeliberationText
+    from pointage.report.model import FileReport, Report
 
 
 def _codes(parser: argparse.ArgumentParser, text: str, option: str) -> list[str]:
@@ -231,7 +232,7 @@ def _deliberation(
     sys.exit(exit_codes.USAGE)
 
 
-def nothing_to_check(report) -> int:
+def nothing_to_check(report: Report) -> int:
     """No workbook among the files and folders named: each file met is listed with
     what it is, and one French sentence says there is nothing to check (exit 2)."""
     from pointage.outputs.text_report import ignored_counts, skipped_lines
@@ -266,7 +267,7 @@ def named_copies(arguments: list[str]) -> list[str]:
     return notes
 
 
-def annotate(path: Path, file_report, output: Path | None, force: bool) -> tuple[bool, list[str]]:
+def annotate(path: Path, file_report: FileReport, output: Path | None, force: bool) -> tuple[bool, list[str]]:
     """Write the annotated copy of one checked file; (success, lines for the user)."""
     from pointage.base.errors import UnreadableWorkbook
     from pointage.base.files import WriteFailed

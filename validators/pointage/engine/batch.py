@@ -12,10 +12,14 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
 
 from pointage.base.collector import collector_paused
 from pointage.engine.check import UNEXPECTED, check_path, select_rules, technical, unreadable_report
 from pointage.report.model import FileReport
+
+if TYPE_CHECKING:
+    from concurrent.futures import ProcessPoolExecutor
 
 Progress = Callable[[int, int, FileReport], None]
 
@@ -27,7 +31,7 @@ def _check_one(
     return check_path(Path(path), lambda: select_rules(select, ignore), shown, retain)
 
 
-def _pool(workers: int):
+def _pool(workers: int) -> ProcessPoolExecutor:
     # Imported here: a single file is checked without them (a few hundredths of a second).
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
@@ -131,7 +135,7 @@ def check_files(
 class ProgressBar:
     """`[██████······] 12/40 annexe.xlsx` on a terminal, rewritten in place."""
 
-    def __init__(self, stream=sys.stderr, width: int = 30) -> None:
+    def __init__(self, stream: TextIO = sys.stderr, width: int = 30) -> None:
         self.stream, self.width = stream, width
 
     def __call__(self, done: int, total: int, report: FileReport) -> None:

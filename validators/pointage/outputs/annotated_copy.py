@@ -11,6 +11,7 @@ import re
 import warnings
 import zipfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pointage.base.errors import UnreadableWorkbook
 from pointage.base.files import already_exists, write_atomically
@@ -32,6 +33,11 @@ from pointage.outputs.controls_layout import CONTROLES_HEADERS, controls_layout
 from pointage.outputs.marks import MarkPlan
 from pointage.outputs.palette import HEADER_FILL, LINK_COLOUR
 from pointage.reading.zip_parts import holds
+
+if TYPE_CHECKING:
+    from openpyxl.cell.cell import Cell
+    from openpyxl.workbook.workbook import Workbook
+    from openpyxl.worksheet.worksheet import Worksheet
 
 COPY_SUFFIX = ".pointage"
 NOTE_AUTHOR = "Pointage"
@@ -177,7 +183,7 @@ COPY_UNWRITABLE = (
 )
 
 
-def apply_marks(workbook, plan: MarkPlan) -> None:
+def apply_marks(workbook: Workbook, plan: MarkPlan) -> None:
     from openpyxl.comments import Comment
     from openpyxl.styles import PatternFill
 
@@ -205,26 +211,26 @@ class _MergedIndex:
     BAND = 64
     MAX_BANDS = 16
 
-    def __init__(self, sheet) -> None:
+    def __init__(self, sheet: Worksheet) -> None:
         self.sheet = sheet
         self.bands: dict[int, list[tuple[int, int, int, int]]] | None = None
         self.tall: list[tuple[int, int, int, int]] = []
 
-    def writable_cell(self, coordinate: str):
+    def writable_cell(self, coordinate: str) -> Cell:
         """The cell itself, or the top-left cell of the merged range that covers it
         (Excel keeps a merged range's value, fill and note there)."""
         from openpyxl.utils.cell import coordinate_to_tuple
 
         row, col = coordinate_to_tuple(coordinate)
-        if self.bands is None:
-            self._index()
-        for r1, c1, r2, c2 in (*self.bands.get(row // self.BAND, ()), *self.tall):
+        bands = self.bands if self.bands is not None else self._index()
+        for r1, c1, r2, c2 in (*bands.get(row // self.BAND, ()), *self.tall):
             if r1 <= row <= r2 and c1 <= col <= c2:
                 return self.sheet.cell(row=r1, column=c1)
         return self.sheet.cell(row=row, column=col)
 
-    def _index(self) -> None:
-        self.bands = {}
+    def _index(self) -> dict[int, list[tuple[int, int, int, int]]]:
+        bands: dict[int, list[tuple[int, int, int, int]]] = {}
+        self.bands = bands
         for merged in self.sheet.merged_cells.ranges:
             bounds = (merged.min_row, merged.min_col, merged.max_row, merged.max_col)
             first, last = merged.min_row // self.BAND, merged.max_row // self.BAND
@@ -232,17 +238,18 @@ class _MergedIndex:
                 self.tall.append(bounds)
                 continue
             for band in range(first, last + 1):
-                self.bands.setdefault(band, []).append(bounds)
+                bands.setdefault(band, []).append(bounds)
+        return bands
 
 
-def own_sheet_names(workbook) -> list[str]:
+def own_sheet_names(workbook: Workbook) -> list[str]:
     """The sheets of an openpyxl workbook that Pointage wrote: marked by its defined
     names, or (written before the marks) holding its title and headers."""
-    found = []
+    found: list[str] = []
     for mark in OWN_MARKS:
         defined = workbook.defined_names.get(mark)
         sheet = marked_sheet(defined.attr_text) if defined is not None else None
-        if sheet in workbook.sheetnames and sheet not in found:
+        if sheet is not None and sheet in workbook.sheetnames and sheet not in found:
             found.append(sheet)
     for sheet in workbook.worksheets:
         if sheet.title in found or sheet.title not in (CONTROLES_SHEET, JOURNAL_SHEET):
@@ -253,7 +260,7 @@ def own_sheet_names(workbook) -> list[str]:
     return found
 
 
-def write_controles(workbook, plan: MarkPlan) -> None:
+def write_controles(workbook: Workbook, plan: MarkPlan) -> None:
     from openpyxl.styles import Alignment, PatternFill
     from openpyxl.utils import get_column_letter
     from openpyxl.workbook.defined_name import DefinedName

@@ -6,6 +6,10 @@ from __future__ import annotations
 
 import math
 import unicodedata
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from openpyxl.styles import Font
 
 # Advance widths of Calibri's characters (measured on Carlito, its metric-compatible
 # twin), regular or bold whichever is wider, in digit widths rounded up to a tenth.
@@ -63,7 +67,7 @@ def column_width(*texts: str, filter_button: bool = False) -> float:
     return math.ceil(needed * 2) / 2
 
 
-def font(size: float = 11, **style):
+def font(size: float = 11, **style: object) -> Font:
     """An openpyxl font in Calibri, the font measured here. A font written without a
     name shows in the reader's default one: LibreOffice's is wider, and cut headers."""
     from openpyxl.styles import Font

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pointage.base.addresses import sheet_reference
 from pointage.base.own_sheets import CONTROLES_TITLE
 from pointage.outputs.column_widths import PADDING, WIDEST_CHARACTER, column_width, text_width
-from pointage.outputs.marks import Figure, MarkPlan, signed_format
+from pointage.outputs.marks import Figure, MarkPlan, exponent_of, signed_format
 from pointage.outputs.palette import SEVERITY_FILLS
 from pointage.outputs.text_report import table_details
 from pointage.report.model import TableInfo
@@ -124,9 +124,9 @@ def controls_layout(plan: MarkPlan) -> ControlsLayout:
         rows.append([None] * MESSAGE_COLUMN + [NO_TABLE])
     rows = [[None if v == "" else v for v in row] + [None] * (width - len(row)) for row in rows]
     shown = _short_texts(rows, summary, tables_header)
-    for column, these in figures.items():
+    for column, of_column in figures.items():
         signed = column == DIFFERENCE_COLUMN
-        shown[column].update(_signed(f) if signed else str(f) for f in _widest(these))
+        shown[column].update(_signed(f) if signed else str(f) for f in _widest(of_column))
     widths = tuple(
         MESSAGE_WIDTH
         if column == MESSAGE_COLUMN
@@ -167,7 +167,7 @@ def _widest(figures: list[Figure]) -> list[Figure]:
     only to measure them took a second."""
     best: dict[tuple[bool, bool, int], Figure] = {}
     for figure in figures:
-        key = (figure.value < 0, figure.money, figure.value.as_tuple().exponent)
+        key = (figure.value < 0, figure.money, exponent_of(figure.value))
         kept = best.get(key)
         if kept is None or abs(figure.value) > abs(kept.value):
             best[key] = figure

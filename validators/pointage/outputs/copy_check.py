@@ -12,12 +12,16 @@ import io
 import zipfile
 from itertools import zip_longest
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import python_calamine
 
 from pointage.base.addresses import a1, sheet_reference
 from pointage.reading.calamine_source import is_calamine_failure, open_calamine, sheet_cells, worksheet_names
 from pointage.reading.formats import XLSX, workbook_part
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 
 class CopyUnreadable(Exception):
@@ -58,7 +62,7 @@ def changed_cells(source: Path, copy: bytes, left_out: set[str]) -> list[str]:
     return changed
 
 
-def _filled(cells: tuple[tuple[int, int], list[list]]):
+def _filled(cells: tuple[tuple[int, int], list[list]]) -> Iterator[tuple[int, int]]:
     (top, left), rows = cells
     for i, row in enumerate(rows):
         for j, value in enumerate(row):
@@ -66,7 +70,9 @@ def _filled(cells: tuple[tuple[int, int], list[list]]):
                 yield top + i, left + j
 
 
-def _differences(before, after):
+def _differences(
+    before: tuple[tuple[int, int], list[list]], after: tuple[tuple[int, int], list[list]]
+) -> Iterator[tuple[int, int]]:
     """(row, column) of each cell whose value or kind differs, 0-based."""
     (top_a, left_a), rows_a = before
     (top_b, left_b), rows_b = after

@@ -10,6 +10,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
 from decimal import Decimal
+from typing import cast
 
 from pointage.base.addresses import sheet_reference
 from pointage.base.formatting import count, display_json, show, show_difference
@@ -42,6 +43,12 @@ class CellMark:
         return "\n\n".join(self.notes) if self.notes else None
 
 
+def exponent_of(value: Decimal) -> int:
+    """The exponent of a finite Decimal (a figure is never NaN nor infinite):
+    `Decimal("13945.83")` -> -2."""
+    return cast(int, value.as_tuple().exponent)
+
+
 @dataclass(frozen=True)
 class Figure:
     """A number of a finding, written on the Contrôles sheet as a number (to sum, to
@@ -71,7 +78,7 @@ class Figure:
         """Excel's (English) format code; French Excel shows `24 150,00 €`, `3 354`."""
         if self.money:
             return MONEY_FORMAT
-        decimals = max(0, -self.value.normalize().as_tuple().exponent)
+        decimals = max(0, -exponent_of(self.value.normalize()))
         return "#,##0" + ("." + "0" * decimals if decimals else "")
 
     def __str__(self) -> str:
@@ -232,7 +239,8 @@ def _controls(findings: list[Finding]) -> tuple[list[ControlRow], int]:
     left = {code: infos[code] - INFOS_LISTED_PER_CODE for code in summary_at}
     for code, at in summary_at.items():
         rows[at] = _infos_summed_up(code, left[code])
-    return rows, sum(left.values())
+    # Every None held the place of a summary, filled just above.
+    return cast("list[ControlRow]", rows), sum(left.values())
 
 
 def _infos_summed_up(code: str, left: int) -> ControlRow:

@@ -4,9 +4,14 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pointage.outputs.column_widths import column_width, font
 from pointage.outputs.workbook_writer import MONEY_FORMAT
+
+if TYPE_CHECKING:
+    from openpyxl.workbook.workbook import Workbook
+    from openpyxl.worksheet.worksheet import Worksheet
 
 TEMPLATE_NAME = "classeur-annexes.xlsx"  # what `pointage modele` and the add-in write
 ROWS = 200  # rows prepared with formats and validation
@@ -61,7 +66,7 @@ IMPUTATION_FIRST_ROW = 4
 IMPUTATION_ROWS = 20
 
 
-def build_template():
+def build_template() -> Workbook:
     from openpyxl import Workbook
     from openpyxl.styles import Alignment
     from openpyxl.worksheet.datavalidation import DataValidation
@@ -77,19 +82,19 @@ def build_template():
     guide.column_dimensions["A"].width = 110
 
     params = workbook.create_sheet("Paramètres")
-    for row in PARAMETRES:
-        params.append(row)
+    for line in PARAMETRES:
+        params.append(line)
     params["A1"].font = params["B1"].font = font(bold=True)
     params["B3"].number_format = MONEY_FORMAT
     sized_columns(params, [[key for key, _ in PARAMETRES]])
 
     bareme = workbook.create_sheet("Barème")
-    for row in (
+    for rate in (
         ("Unité", "Coût annuel (€)", "Structure"),
         ("place", 160, None),
         ("portefeuille", 13750, None),
     ):
-        bareme.append(row)
+        bareme.append(rate)
     for cell in bareme[1]:
         cell.font = font(bold=True)
     for row in range(2, ROWS):
@@ -129,7 +134,7 @@ def build_template():
 
 
 def sized_columns(
-    sheet, texts: list[list[str]], content: tuple[int, ...] = (), filter_button: bool = False
+    sheet: Worksheet, texts: list[list[str]], content: tuple[int, ...] = (), filter_button: bool = False
 ) -> None:
     """Columns A, B… wide enough for their values (`content`) and for each of their
     texts (headers, keys), measured in Calibri."""

@@ -58,7 +58,7 @@ def table_lines(file: FileReport) -> list[str]:
     for t in file.tables:
         if t.title:
             groups.setdefault((t.sheet, t.title), []).append(t)
-    said_together = set()
+    said_together: set[int] = set()
     for (sheet, title), tables in groups.items():
         if len(tables) > TABLES_LISTED:
             totals = sum(len(t.total_rows) for t in tables)
@@ -100,8 +100,8 @@ def status_words(file: FileReport) -> str:
 def render_file(file: FileReport, verbose: bool = False) -> list[str]:
     lines = [f"{file.path} — {status_words(file)} ({counts({s: file.count(s) for s in Severity})})"]
     lines.extend(table_lines(file))
-    for (sheet, document), findings in groupby(file.findings, key=lambda f: (f.sheet, f.document)):
-        findings = list(findings)
+    for (sheet, document), grouped in groupby(file.findings, key=lambda f: (f.sheet, f.document)):
+        findings = list(grouped)
         if sheet:
             lines.append(f"  Feuille « {sheet} »")
         elif document:

@@ -7,8 +7,12 @@ import zipfile
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pointage.base.files import write_atomically
+
+if TYPE_CHECKING:
+    from openpyxl.workbook.workbook import Workbook
 
 # The same bytes for the same content: shipped files can be rebuilt and compared.
 FIXED_STAMP = datetime(2024, 9, 16)
@@ -16,7 +20,7 @@ FIXED_STAMP = datetime(2024, 9, 16)
 MONEY_FORMAT = '#,##0.00 "€"'
 
 
-def build_main(build, stamp: datetime, default: Path, argv: list[str]) -> int:
+def build_main(build: Callable[[], Workbook], stamp: datetime, default: Path, argv: list[str]) -> int:
     """`main()` of an example's build script: write `build()` to argv[1] or `default`."""
     path = Path(argv[1]) if len(argv) > 1 else default
     save_deterministic(build(), path, stamp)
@@ -25,7 +29,7 @@ def build_main(build, stamp: datetime, default: Path, argv: list[str]) -> int:
 
 
 def save_deterministic(
-    workbook,
+    workbook: Workbook,
     path: Path,
     stamp: datetime = FIXED_STAMP,
     transform: Callable[[str, bytes], bytes] | None = None,

@@ -52,8 +52,8 @@ def _scan(archive: zipfile.ZipFile, part: str) -> dict[bytes, tuple[bytes, bytes
                         continue
                     attributes = cell.group(1) or b""
                     value, ref = _VALUE.search(body), _REF.search(attributes)
-                    kind = _TYPE.search(attributes)
-                    kind = kind.group(1) if kind else b"n"
+                    typed = _TYPE.search(attributes)
+                    kind = typed.group(1) if typed else b"n"
                     # An empty `<v>` is a value only for a formula whose result is "".
                     if value and ref and (value.group(1) or kind == b"str"):
                         cells[ref.group(1)] = (kind, value.group(1))

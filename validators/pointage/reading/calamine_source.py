@@ -94,7 +94,8 @@ def sheet_cells(workbook: python_calamine.CalamineWorkbook, name: str) -> tuple[
     reads them: numbers, dates and times as such, texts, booleans. A failure of calamine
     is raised as it comes (see is_calamine_failure)."""
     sheet = workbook.get_sheet_by_name(name)
-    return tuple(sheet.start or (0, 0)), sheet.to_python(skip_empty_area=True)
+    first_row, first_col = sheet.start or (0, 0)
+    return (first_row, first_col), sheet.to_python(skip_empty_area=True)
 
 
 def worksheet_names(workbook: python_calamine.CalamineWorkbook) -> list[str]:

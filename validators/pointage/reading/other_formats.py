@@ -10,6 +10,7 @@ was not checked.
 from __future__ import annotations
 
 import zipfile
+from collections.abc import Mapping
 from pathlib import Path
 
 import python_calamine
@@ -47,7 +48,7 @@ def format_gap(kind: str) -> ReadingGap:
 
 def read_other(path: Path, kind: str) -> WorkbookSnapshot:
     # What the file says beyond its values (None: not known, the format's E001 says so).
-    extras: dict[str, OdsExtras | XlsExtras] | None = None
+    extras: Mapping[str, OdsExtras | XlsExtras] | None = None
     if kind in (ODS, XLSB):  # zip archives: bombs and oversized sheets refused first
         try:
             with zipfile.ZipFile(path) as archive:

@@ -42,7 +42,7 @@ def copy_of(path: Path) -> str | None:
             book = book_structure(archive).book
     except _UNREADABLE:
         return None
-    names = next((child for child in book if child.tag.rsplit("}", 1)[-1] == "definedNames"), [])
+    names = next((list(child) for child in book if child.tag.rsplit("}", 1)[-1] == "definedNames"), [])
     for name in names:
         if name.get("name") == COPY_MARK and name.get("localSheetId") is None:
             return marked_sheet(name.text)  # a text constant, as every mark

@@ -11,6 +11,7 @@ the file (F011). Any other formula is left without a value (F003).
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from functools import cached_property
 
@@ -58,7 +59,7 @@ class _Evaluator:
         # sheet name -> its last row holding a value or a formula (a whole column's end)
         self.last_rows: dict[str, int] = {}
 
-    def results_by_sheet(self):
+    def results_by_sheet(self) -> list[tuple[SheetSnapshot, dict[tuple[int, int], float]]]:
         grouped: dict[str, dict[tuple[int, int], float]] = {}
         for (name, cell), value in self.done.items():
             if value is not None:
@@ -106,7 +107,9 @@ class _Evaluator:
             stack.pop()
         return self.done[key]
 
-    def _cells(self, sheet: SheetSnapshot, ref: Ref, subtotal: int | None = None):
+    def _cells(
+        self, sheet: SheetSnapshot, ref: Ref, subtotal: int | None = None
+    ) -> Iterator[tuple[int, int]]:
         """The cells of a range, counted against the budget; a SUBTOTAL's without the
         SUBTOTALs inside it (and 109's without the hidden rows), as Excel sums them."""
         last_row = self.last_rows.get(sheet.name)
@@ -123,7 +126,9 @@ class _Evaluator:
                     continue
                 yield row, col
 
-    def _uncomputed_cells(self, sheet: SheetSnapshot, node: Formula):
+    def _uncomputed_cells(
+        self, sheet: SheetSnapshot, node: Formula
+    ) -> Iterator[tuple[SheetSnapshot, tuple[int, int]]]:
         for ref in _refs(node):
             target = self._sheet(sheet, ref)
             if target is None or not target.formulas_without_value:
@@ -203,10 +208,10 @@ class _Evaluator:
                 if target is None:
                     raise _Unknown
                 for cell in self._cells(target, arg):
-                    value = self._cell(target, cell)
-                    if isinstance(value, (int, float)) and not isinstance(value, bool):
-                        numbers.append(_summed(value))
-                    elif isinstance(value, ExcelError):
+                    content = self._cell(target, cell)
+                    if isinstance(content, (int, float)) and not isinstance(content, bool):
+                        numbers.append(_summed(content))
+                    elif isinstance(content, ExcelError):
                         raise _Unknown
             else:
                 numbers.append(self._eval(sheet, arg))
@@ -220,7 +225,7 @@ def _parsed(sheet: SheetSnapshot, cell: tuple[int, int]) -> Formula | None:
     return parse(text) if text is not None else None
 
 
-def _refs(node: Formula):
+def _refs(node: Formula) -> Iterator[Ref]:
     if isinstance(node, Ref):
         yield node
     elif isinstance(node, (Sum, Call)):

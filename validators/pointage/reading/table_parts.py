@@ -185,12 +185,12 @@ def pivot_frame(definition: ElementTree.Element) -> PivotFrame | None:
     col_items = _child(definition, "colItems")
     if adding and col_fields is not None and col_items is not None:
         values_field = any(f.get("x") == "-2" for f in _children(col_fields, "field"))
-        shown = _children(col_items, "i")
+        columns = _children(col_items, "i")
         if (
             not values_field
-            and len(shown) >= 3
-            and shown[-1].get("t") == "grand"
-            and len(shown) == c2 - data_col + 1
+            and len(columns) >= 3
+            and columns[-1].get("t") == "grand"
+            and len(columns) == c2 - data_col + 1
         ):
             column_total = c2
     return PivotFrame(
@@ -213,15 +213,15 @@ def resolve_structured_sums(
     constant, a row `[@Coût]`, a Table elsewhere) and the formula is left out."""
     if not formulas or not tables:
         return {}
-    found = {}
+    found: dict[tuple[int, int], tuple[tuple[int, int, int], ...]] = {}
     for cell, formula in formulas.items():
         match = _SUM_CALL.match(formula)
         if match is None:
             continue
         parts = _split_arguments(match.group("args"))
-        columns = [_table_column(part.strip(), tables) for part in parts]
-        if columns and None not in columns:
-            found[cell] = tuple(columns)  # type: ignore[arg-type]
+        columns = [column for part in parts if (column := _table_column(part.strip(), tables)) is not None]
+        if columns and len(columns) == len(parts):
+            found[cell] = tuple(columns)
     return found
 
 

@@ -11,6 +11,7 @@ read as calamine reads it, and the E001 of the format says what is not.
 from __future__ import annotations
 
 import struct
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -110,7 +111,7 @@ def _boxes(stream: bytes) -> dict[str, Box] | None:
         if kind == BOUNDSHEET and data[5] == 0:
             name = _sheet_name(data) if version == BIFF8 else data[7 : 7 + data[6]].decode("latin-1")
             sheets.append((name, struct.unpack_from("<I", data, 0)[0]))
-    boxes = {}
+    boxes: dict[str, Box] = {}
     for name, offset in sheets:
         box = boxes.setdefault(name, Box())
         for kind, data, _ in _records(stream, offset) if 0 <= offset < len(stream) else ():
@@ -125,7 +126,7 @@ def _boxes(stream: bytes) -> dict[str, Box] | None:
     return boxes
 
 
-def _records(stream: bytes, at: int):
+def _records(stream: bytes, at: int) -> Iterator[tuple[int, bytes, int]]:
     """(type, data, offset) of each record from `at` to its substream's EOF."""
     while at + 4 <= len(stream):
         kind, length = struct.unpack_from("<HH", stream, at)

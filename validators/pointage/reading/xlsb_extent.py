@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import struct
 import zipfile
+from collections.abc import Iterator
 from xml.etree import ElementTree
 
 from pointage.reading.cell_limits import Box
@@ -70,13 +71,13 @@ def _wide(data: bytes, at: int) -> tuple[str, int]:
     return data[at + 4 : at + 4 + 2 * length].decode("utf-16-le"), 4 + 2 * length
 
 
-def _records(data: bytes):
+def _records(data: bytes) -> Iterator[tuple[int, bytes]]:
     """(type, data) of each whole record of `data`."""
     for kind, start, end in _headers(data, 0):
         yield kind, data[start:end]
 
 
-def _headers(data: bytes, at: int):
+def _headers(data: bytes, at: int) -> Iterator[tuple[int, int, int]]:
     """(type, first byte of its data, end of its data) of each record starting at `at`
     whose data lies whole in `data`; stops before the first one cut by its end."""
     size = len(data)

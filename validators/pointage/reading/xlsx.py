@@ -16,9 +16,10 @@ import re
 import threading
 import zipfile
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
+from typing import cast
 from xml.etree import ElementTree
 
 import python_calamine
@@ -164,7 +165,7 @@ def _computed_on_opening(book: ElementTree.Element) -> bool:
     return calc is not None and calc.get("fullCalcOnLoad", "").lower() in ("1", "true")
 
 
-def _zeros_never_computed(extras) -> None:
+def _zeros_never_computed(extras: Iterable[_SheetExtras]) -> None:
     """A workbook computed on opening whose every formula holds a cached 0 (XlsxWriter
     computes nothing and writes 0): those zeros are not what Excel shows. Its formulas
     are read as without a value (computed by Pointage, or said by F003); a single other
@@ -193,7 +194,7 @@ class _BackgroundLoad(threading.Thread):
         super().__init__(name="pointage-calamine", daemon=True)
         self.path, self.names, self.workbook_part = path, names, workbook
         self.workbook: python_calamine.CalamineWorkbook | None = None
-        self.ranges: dict[str, object] = {}
+        self.ranges: dict[str, python_calamine.CalamineSheet] = {}
         self.error: BaseException | None = None
 
     def run(self) -> None:
@@ -210,7 +211,7 @@ class _BackgroundLoad(threading.Thread):
         if self.workbook is not None:
             self.workbook.close()
 
-    def result(self):
+    def result(self) -> tuple[python_calamine.CalamineWorkbook, dict[str, python_calamine.CalamineSheet]]:
         self.join()
         if self.error is not None:
             if self.workbook is not None:
@@ -220,6 +221,7 @@ class _BackgroundLoad(threading.Thread):
             if is_calamine_failure(self.error):
                 raise UnreadableWorkbook(SHEET_DAMAGED) from self.error
             raise self.error
+        assert self.workbook is not None  # opened, or the error above says why not
         return self.workbook, self.ranges
 
 
@@ -253,7 +255,7 @@ def book_structure(archive: zipfile.ZipFile) -> BookStructure:
     targets = _targets(rels, "/worksheet", workbook)
     parts = []
     # By local name: Strict OOXML writes the same elements in other namespaces.
-    sheets = next((child for child in book if _local(child.tag) == "sheets"), [])
+    sheets = next((list(child) for child in book if _local(child.tag) == "sheets"), [])
     for sheet in sheets:
         rid = next((v for k, v in sheet.attrib.items() if _local(k) == "id"), None)
         part = targets.get(rid)
@@ -276,7 +278,7 @@ def _oversized(
     areas: dict[str, int] = {}
     bounds = {name: census[part].bound for name, part in parts if part in census}
     # The largest first: measuring them may bring the total under the limit.
-    for name, part in sorted(parts, key=lambda p: -1 if bounds.get(p[0]) is None else -bounds[p[0]]):
+    for name, part in sorted(parts, key=lambda p: -1 if (b := bounds.get(p[0])) is None else -b):
         bound = bounds.get(name)
         if bound is not None and bound <= MAX_CELLS and sum(areas.values()) + bound <= MAX_CELLS:
             areas[name] = bound
@@ -332,7 +334,7 @@ def _read_apart(
 
 def _own_sheets(book: ElementTree.Element) -> frozenset[str]:
     """The sheets Pointage's workbook-scoped defined names mark as its own."""
-    names = next((child for child in book if _local(child.tag) == "definedNames"), [])
+    names = next((list(child) for child in book if _local(child.tag) == "definedNames"), [])
     return frozenset(
         sheet
         for name in names
@@ -375,12 +377,12 @@ def _list_objects(
             continue
         try:
             rels_root = ElementTree.fromstring(read_part(archive, rels))
-            parts = list(_targets(rels_root, "/table", part).values())
+            table_parts = list(_targets(rels_root, "/table", part).values())
             pivot_parts = list(_targets(rels_root, "/pivotTable", part).values())
         except (ElementTree.ParseError, zipfile.BadZipFile, OSError, zlib.error):
             gaps.append(ReadingGap(TABLES_UNREAD, sheet))
             continue
-        for table_part in parts:
+        for table_part in table_parts:
             try:
                 table = list_object(ElementTree.fromstring(read_part(archive, table_part)), table_part)
             except (KeyError, ValueError, ElementTree.ParseError, zipfile.BadZipFile, OSError, zlib.error):
@@ -516,7 +518,7 @@ def _scan_block(
                 and (b't="' not in cell.group(0) or b't="n"' in cell.group(0))
                 and here is not None
             )
-            if zero:
+            if zero and here is not None:
                 extras.zero_formulas.add(here)
             else:
                 extras.other_cached = True
@@ -545,9 +547,9 @@ def _scan_block(
             # `SUBTOTAL(109,Logement[Projeté],Transport[Prévu])`: resolved once the
             # sheet's Excel Tables are known (`table_parts.structured_sum`).
             here = _cell_of(cell.group(0))
-            text = _FORMULA_TEXT.match(block, formula.end() - 1, stop)
-            if here is not None and text:
-                extras.structured_sums[here] = html.unescape(text.group(1).decode("utf-8", "replace"))
+            written = _FORMULA_TEXT.match(block, formula.end() - 1, stop)
+            if here is not None and written:
+                extras.structured_sums[here] = html.unescape(written.group(1).decode("utf-8", "replace"))
         elif extras.shared_sums or extras.shared_row_sums:
             _shared_sum(block, formula, cell.group(0), extras)
 
@@ -595,7 +597,7 @@ def _shared_sum(block: bytes, formula: re.Match, cell: bytes, extras: _SheetExtr
     range, moved by the distance between the two cells."""
     index = _shared_index(_formula_tag(block, formula))
     here = _cell_of(cell) if index is not None else None
-    if here is None:
+    if index is None or here is None:
         return
     row, col = here
     master = extras.shared_sums.get(index)
@@ -624,7 +626,7 @@ def _keep_formula_text(
     if block[opening_end - 1 : opening_end] == b"/":
         first = extras.shared.get(shared) if shared is not None else None
         here = _cell_of(cell) if first is not None else None
-        if here is not None:
+        if here is not None and first is not None:
             extras.shared_formulas[here] = first  # its text is moved when asked for
         return
     closing = _FORMULA_CLOSE.search(block, opening_end, stop)
@@ -679,7 +681,8 @@ def _read_sheet(
     extras: _SheetExtras,
     tables: list[ListObject],
 ) -> SheetSnapshot:
-    values = sheet.to_python(skip_empty_area=True)
+    # calamine's cells (numbers, texts, booleans, dates) are the snapshot's objects.
+    values = cast("list[list[object]]", sheet.to_python(skip_empty_area=True))
     merged = [(r1, c1, r2, c2) for (r1, c1), (r2, c2) in (sheet.merged_cell_ranges or [])]
     return _snapshot(values, sheet.start or (0, 0), merged, name, extras, tables)
 
@@ -726,7 +729,7 @@ def with_errors(
     cols = [c for _, c in errors] + ([start[1]] if values else [])
     top, left = min(rows), min(cols)
     pad = start[1] - left if values else 0
-    grid = [[] for _ in range(start[0] - top if values else 0)]
+    grid: list[list[object]] = [[] for _ in range(start[0] - top if values else 0)]
     grid += [[""] * pad + list(cells) for cells in values]
     for (row, col), error in errors.items():
         r, c = row - top, col - left

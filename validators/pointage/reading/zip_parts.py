@@ -15,7 +15,8 @@ import io
 import struct
 import zipfile
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from typing import IO
 
 from pointage.base.errors import UnreadableWorkbook
 from pointage.base.formatting import count
@@ -41,7 +42,7 @@ _LOCAL_HEADER = struct.Struct("<4s2B4HL2L2H")
 
 
 def check_inflation(
-    archive: zipfile.ZipFile, watchers: dict[str, Callable[[bytes], None]] | None = None
+    archive: zipfile.ZipFile, watchers: Mapping[str, Callable[[bytes], None]] | None = None
 ) -> None:
     """Every part of the archive (whatever its name: a sheet part may be called
     `sheet1.dat`), inflated once here in constant memory and CRC-checked, before
@@ -154,16 +155,14 @@ class PartStream(io.RawIOBase):
     def __init__(self, archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> None:
         super().__init__()
         self.info, self.limit = info, info.file_size
-        self._file = archive.fp
-        if self._file is None:
+        if archive.fp is None:
             raise ValueError("archive closed")
+        self._file: IO[bytes] = archive.fp
         self._at, self._left = self._data_start(), info.compress_size
-        if info.compress_type == zipfile.ZIP_DEFLATED:
-            self._inflater = zlib.decompressobj(-15)
-        elif info.compress_type != zipfile.ZIP_STORED:  # bzip2, lzma: Excel never writes them
+        if info.compress_type not in (zipfile.ZIP_DEFLATED, zipfile.ZIP_STORED):
+            # bzip2, lzma: Excel never writes them
             raise _damaged(f"compression method {info.compress_type} of {info.filename!r}")
-        else:
-            self._inflater = None
+        self._inflater = zlib.decompressobj(-15) if info.compress_type == zipfile.ZIP_DEFLATED else None
         self._tail = b""  # compressed bytes read, not inflated yet
         self._done = False
         self.inflated = 0

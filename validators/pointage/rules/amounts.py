@@ -2,13 +2,22 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
 from pointage.analysis.recompute import describe_variant, recompute, single_changes
 from pointage.base.formatting import as_json, format_money, money_json, show, show_difference, with_unit
 from pointage.base.numbers import NotANumber, cents_of_value, euros
 from pointage.base.text import key
-from pointage.report.findings import Severity
+from pointage.report.findings import Finding, Severity
 from pointage.rules.registry import rule
 from pointage.tables.table import DETAIL
+
+if TYPE_CHECKING:
+    from pointage.analysis.context import CheckContext
+    from pointage.analysis.recompute import Recomputation
+    from pointage.base.numbers import Number
+    from pointage.tables.table import Row, Table
 
 M001 = rule(
     "M001",
@@ -28,7 +37,7 @@ M001 = rule(
 
 
 @M001
-def check_recomputed_amounts(ctx):
+def check_recomputed_amounts(ctx: CheckContext) -> Iterator[Finding]:
     for table in ctx.repartitions:
         for row, amount, computed in _recomputed_mismatches(ctx, table):
             variants = single_changes(computed.items, amount.cents)
@@ -64,10 +73,7 @@ def check_recomputed_amounts(ctx):
             )
 
 
-_UNSEEN = object()
-
-
-def _recomputed_mismatches(ctx, table):
+def _recomputed_mismatches(ctx: CheckContext, table: Table) -> Iterator[tuple[Row, Number, Recomputation]]:
     """(row, amount, recomputation) of the detail rows whose amount differs from the
     Barème's. A row's recomputation depends only on its description, counts, months
     and (with a structure's own rate) structure: equal inputs are computed once."""
@@ -80,7 +86,6 @@ def _recomputed_mismatches(ctx, table):
     amounts = table.exact_column("amount")
     # True == 1 as a key: a boolean cell is not a number, so its row is never shared.
     shareable = all(bool not in set(map(type, column)) for column in columns)
-    tolerance = ctx.parametres.tolerance_cents
     known: dict[tuple, int | None] = {}
     for position, (row, amount, signature) in enumerate(zip(table.rows, amounts, zip(*columns))):
         if row.kind != DETAIL or amount is None or isinstance(amount, NotANumber):
@@ -89,18 +94,23 @@ def _recomputed_mismatches(ctx, table):
             continue
         # A whole amount (the usual one) in cents inline: a call per row costs more.
         found = amount * 100 if amount.__class__ is int else cents_of_value(amount)
-        cents = known.get(signature, _UNSEEN) if shareable else _UNSEEN
-        if cents is _UNSEEN:
+        if shareable and signature in known:
+            cents = known[signature]
+        else:
             computed = recompute(ctx, table, row)
             cents = computed.cents if computed is not None else None
             if shareable:
                 known[signature] = cents
-        if cents is None or abs(cents - found) <= tolerance:
+        if cents is None or ctx.money_equal(cents, found):
             continue
-        yield row, table.number_value(row, "amount"), recompute(ctx, table, row)
+        number, computed = table.number_value(row, "amount"), recompute(ctx, table, row)
+        if number is not None and computed is not None:  # both are: read, and recomputed above
+            yield row, number, computed
 
 
-def _recomputed_mismatches_plain(ctx, table):
+def _recomputed_mismatches_plain(
+    ctx: CheckContext, table: Table
+) -> Iterator[tuple[Row, Number, Recomputation]]:
     """The reference of `_recomputed_mismatches` (a property test compares the two):
     every row recomputed, nothing shared."""
     if ctx.bareme is None or not ctx.bareme.rates:
@@ -110,7 +120,7 @@ def _recomputed_mismatches_plain(ctx, table):
         if row.kind != DETAIL or amount is None or _refused(table, row):
             continue
         computed = recompute(ctx, table, row)
-        if computed is not None and abs(computed.cents - amount.cents) > ctx.parametres.tolerance_cents:
+        if computed is not None and not ctx.money_equal(computed.cents, amount.cents):
             yield row, amount, computed
 
 
@@ -118,7 +128,7 @@ def _is_refusal(value: object) -> bool:
     return value is not None and key(str(value).strip()) == "NON"
 
 
-def _source(computed, table) -> str:
+def _source(computed: Recomputation, table: Table) -> str:
     """`le texte indique`, `les colonnes indiquent`, `le texte et la colonne « DURÉE
     (MOIS) » indiquent`…: where the quantities and months were read."""
     sources = []
@@ -132,7 +142,7 @@ def _source(computed, table) -> str:
     return f"{' et '.join(sources)} {verb}"
 
 
-def _structure_rates(computed) -> str:
+def _structure_rates(computed: Recomputation) -> str:
     """` (portefeuille : 22 500,00 € par an pour cette structure)` for overrides."""
     own = {item.unit: item.annual_cost for item in computed.items if item.structure_rate}
     if not own:
@@ -141,7 +151,7 @@ def _structure_rates(computed) -> str:
     return f" ({rates} pour cette structure)"
 
 
-def _refused(table, row) -> bool:
+def _refused(table: Table, row: Row) -> bool:
     return table.has("retained") and _is_refusal(table.value(row, "retained"))
 
 
@@ -158,7 +168,7 @@ M002 = rule(
 
 
 @M002
-def check_quantity_columns(ctx):
+def check_quantity_columns(ctx: CheckContext) -> Iterator[Finding]:
     for table in ctx.repartitions:
         if not table.has("description"):
             continue
@@ -198,7 +208,7 @@ M003 = rule(
 
 
 @M003
-def check_refused_files(ctx):
+def check_refused_files(ctx: CheckContext) -> Iterator[Finding]:
     for table in ctx.repartitions:
         if not table.has("retained"):
             continue

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -9,7 +10,7 @@ from pointage.analysis.references import Resolution, known_references, read_comp
 from pointage.base.formatting import as_json, format_money, money_json, show, show_difference
 from pointage.base.numbers import euros, to_cents
 from pointage.base.text import key
-from pointage.report.findings import Severity
+from pointage.report.findings import Finding, Severity
 from pointage.rules.registry import rule
 from pointage.tables.table import DETAIL
 
@@ -31,7 +32,7 @@ A001 = rule(
 
 
 @A001
-def check_articles(ctx):
+def check_articles(ctx: CheckContext) -> Iterator[Finding]:
     codes, sheets = known_references(ctx)
     for table in ctx.articles:
         for row in table.rows:
@@ -95,7 +96,7 @@ def reference_disagreement(
     )
 
 
-def _names_a_sheet(part: str, ctx) -> bool:
+def _names_a_sheet(part: str, ctx: CheckContext) -> bool:
     wanted = key(part.strip().strip("'"))
     return any(key(sheet.name) == wanted for sheet in ctx.workbook.sheets)
 
@@ -116,7 +117,7 @@ A002 = rule(
 
 
 @A002
-def check_key_figures(ctx):
+def check_key_figures(ctx: CheckContext) -> Iterator[Finding]:
     for table in ctx.key_figures:
         for row in table.rows:
             text = table.text(row, "components")

@@ -4,13 +4,22 @@ code forms. The identities of a line (B001–B003) are in budget_identities.py."
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from pointage.base.formatting import format_money, money_json, show_cents_difference
 from pointage.base.numbers import to_cents
 from pointage.base.text import label_key
-from pointage.report.findings import Severity
+from pointage.report.findings import Finding, Severity
 from pointage.rules.registry import rule
 from pointage.tables.kinds import IMPUTATION
+
+if TYPE_CHECKING:
+    from pointage.analysis.context import CheckContext
+    from pointage.tables.table import Row, Table
+
+if TYPE_CHECKING:
+    from pointage.analysis.budget_lines import BudgetLine
 
 B004 = rule(
     "B004",
@@ -25,7 +34,7 @@ B004 = rule(
 
 
 @B004
-def check_annex_sums(ctx):
+def check_annex_sums(ctx: CheckContext) -> Iterator[Finding]:
     lines = ctx.budget_lines
     sums = _annex_sums_by_code(ctx)
     single = _single_annex_total(ctx, lines) if not sums else None
@@ -45,7 +54,7 @@ def check_annex_sums(ctx):
         else:
             continue
         found = line.cents(role)
-        if ctx.money_equal(found, expected):
+        if found is None or ctx.money_equal(found, expected):  # None: never, the role has a number
             continue
         yield B004.finding(
             line.table.sheet_name,
@@ -63,7 +72,7 @@ def check_annex_sums(ctx):
         )
 
 
-def _annex_sums_by_code(ctx) -> dict[str, tuple[int, list[str]]]:
+def _annex_sums_by_code(ctx: CheckContext) -> dict[str, tuple[int, list[str]]]:
     sums: dict[str, tuple[int, list[str]]] = {}
     for table in ctx.repartitions:
         if not table.has("code"):
@@ -80,7 +89,7 @@ def _annex_sums_by_code(ctx) -> dict[str, tuple[int, list[str]]]:
     return sums
 
 
-def _single_annex_total(ctx, lines):
+def _single_annex_total(ctx: CheckContext, lines: list[BudgetLine]) -> tuple[int, list[str], str] | None:
     """(cents, cells, label) of what the only répartition allocates, when the workbook
     votes a single budget line: its grand total, else the sum of its block totals."""
     codes = {label_key(line.code) for line in lines if line.code}
@@ -110,7 +119,7 @@ B005 = rule(
 
 
 @B005
-def check_deliberation_vs_rapport(ctx):
+def check_deliberation_vs_rapport(ctx: CheckContext) -> Iterator[Finding]:
     lines = ctx.budget_lines
     rapport = {label_key(line.code): line for line in lines if line.is_rapport and line.code}
     deliberation = {label_key(line.code): line for line in lines if not line.is_rapport and line.code}
@@ -171,8 +180,8 @@ B006 = rule(
 
 
 @B006
-def check_labels(ctx):
-    first: dict[str, object] = {}
+def check_labels(ctx: CheckContext) -> Iterator[Finding]:
+    first: dict[str, BudgetLine] = {}
     for line in ctx.budget_lines:
         label = line.table.text(line.row, "label")
         if not line.code or not label:
@@ -215,7 +224,7 @@ B007 = rule(
 
 
 @B007
-def check_code_forms(ctx):
+def check_code_forms(ctx: CheckContext) -> Iterator[Finding]:
     for line in ctx.budget_lines:
         yield from _check_form(line.table, line.row, "code")
         yield from _check_form(line.table, line.row, "imputation")
@@ -225,7 +234,7 @@ def check_code_forms(ctx):
                 yield from _check_form(table, row, "code")
 
 
-def _check_form(table, row, role):
+def _check_form(table: Table, row: Row, role: str) -> Iterator[Finding]:
     value = table.text(row, role)
     if not value:
         return

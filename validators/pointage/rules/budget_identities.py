@@ -9,13 +9,19 @@ against a pandera schema of the same identities on generated lines.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from pointage.base.formatting import format_money, money_json, show_cents_difference
-from pointage.report.findings import Severity
+from pointage.base.numbers import money_equal, money_exceeds
+from pointage.report.findings import Finding, Severity
 from pointage.rules.registry import Rule, rule
 from pointage.tables.kinds import IMPUTATION
+
+if TYPE_CHECKING:
+    from pointage.analysis.budget_lines import BudgetLine
+    from pointage.analysis.context import CheckContext
 
 B001 = rule(
     "B001",
@@ -28,11 +34,11 @@ B001 = rule(
 
 
 @B001
-def check_balance(ctx):
-    def build(line):
-        role = line.commitment_role
-        expected = line.cents("available") - line.cents(role)
-        found = line.cents("balance")
+def check_balance(ctx: CheckContext) -> Iterator[Finding]:
+    def build(line: BudgetLine) -> Finding:
+        role = _commitment(line)
+        expected = _read(line, "available") - _read(line, role)
+        found = _read(line, "balance")
         return B001.finding(
             line.table.sheet_name,
             line.address("balance"),
@@ -42,9 +48,9 @@ def check_balance(ctx):
             found=money_json(found),
             code=line.code or "Ligne sans code",
             found_text=format_money(found),
-            available=format_money(line.cents("available")),
+            available=format_money(_read(line, "available")),
             commitment_label=IMPUTATION.labels[role],
-            commitment=format_money(line.cents(role)),
+            commitment=format_money(_read(line, role)),
             expected_text=format_money(expected),
             difference=show_cents_difference(found, expected),
         )
@@ -63,10 +69,10 @@ B002 = rule(
 
 
 @B002
-def check_overcommitment(ctx):
-    def build(line):
-        role = line.commitment_role
-        found, expected = line.cents(role), line.cents("available")
+def check_overcommitment(ctx: CheckContext) -> Iterator[Finding]:
+    def build(line: BudgetLine) -> Finding:
+        role = _commitment(line)
+        found, expected = _read(line, role), _read(line, "available")
         return B002.finding(
             line.table.sheet_name,
             line.address(role),
@@ -95,9 +101,9 @@ B003 = rule(
 
 
 @B003
-def check_available(ctx):
-    def build(line):
-        found, expected = line.cents("available"), line.cents("ae")
+def check_available(ctx: CheckContext) -> Iterator[Finding]:
+    def build(line: BudgetLine) -> Finding:
+        found, expected = _read(line, "available"), _read(line, "ae")
         return B003.finding(
             line.table.sheet_name,
             line.address("available"),
@@ -126,7 +132,7 @@ class BudgetColumns:
     balance: list[int | None]
 
 
-def budget_columns(ctx) -> BudgetColumns:
+def budget_columns(ctx: CheckContext) -> BudgetColumns:
     """Read once per check, through `ctx.shared`, for the three rules."""
     lines = ctx.budget_lines
     return BudgetColumns(
@@ -135,6 +141,20 @@ def budget_columns(ctx) -> BudgetColumns:
         commitment=[line.cents(line.commitment_role) if line.commitment_role else None for line in lines],
         balance=[line.cents("balance") for line in lines],
     )
+
+
+def _read(line: BudgetLine, role: str) -> int:
+    """A cell an identity compared, so never empty (a line that lacks one holds it)."""
+    cents = line.cents(role)
+    assert cents is not None, (line.code, role)
+    return cents
+
+
+def _commitment(line: BudgetLine) -> str:
+    """The role of a line's commitment, which an identity compared: it has one."""
+    role = line.commitment_role
+    assert role is not None, line.code
+    return role
 
 
 # Each identity: the positions of the lines that break it, given the columns and the
@@ -148,7 +168,7 @@ def balance_breaks(columns: BudgetColumns, tol: int) -> list[int]:
         if balance is not None
         and available is not None
         and commitment is not None
-        and abs(balance - (available - commitment)) > tol
+        and not money_equal(balance, available - commitment, tol)
     ]
 
 
@@ -156,7 +176,7 @@ def commitment_breaks(columns: BudgetColumns, tol: int) -> list[int]:
     return [
         i
         for i, (available, commitment) in enumerate(zip(columns.available, columns.commitment))
-        if available is not None and commitment is not None and commitment - available > tol
+        if available is not None and commitment is not None and money_exceeds(commitment, available, tol)
     ]
 
 
@@ -164,7 +184,7 @@ def available_breaks(columns: BudgetColumns, tol: int) -> list[int]:
     return [
         i
         for i, (ae, available) in enumerate(zip(columns.ae, columns.available))
-        if ae is not None and available is not None and available - ae > tol
+        if ae is not None and available is not None and money_exceeds(available, ae, tol)
     ]
 
 
@@ -175,7 +195,9 @@ IDENTITIES: dict[Rule, Callable[[BudgetColumns, int], list[int]]] = {
 }
 
 
-def _identity_findings(ctx, identity: Rule, build):
+def _identity_findings(
+    ctx: CheckContext, identity: Rule, build: Callable[[BudgetLine], Finding]
+) -> Iterator[Finding]:
     lines = ctx.budget_lines
     breaks = IDENTITIES[identity](ctx.shared(budget_columns), ctx.parametres.tolerance_cents)
     for position in breaks:

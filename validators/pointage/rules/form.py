@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from pointage.analysis.misreadings import heading_rows
 from pointage.base.addresses import a1, column_letter, parse_a1, range_a1
@@ -18,11 +19,14 @@ from pointage.base.numbers import (
     parse_number,
 )
 from pointage.base.text import is_blank
-from pointage.report.findings import Severity
-from pointage.rules.registry import rule
-from pointage.tables.detection import SURE_SCORE
+from pointage.report.findings import Finding, Severity
+from pointage.rules.registry import Rule, rule
+from pointage.tables.recognition import surely_of_its_kind
 from pointage.tables.subtables import chains
-from pointage.tables.table import DETAIL, NOTE, TOTAL, is_total_label
+from pointage.tables.table import DETAIL, NOTE, TOTAL, Table, is_total_label
+
+if TYPE_CHECKING:
+    from pointage.analysis.context import CheckContext
 
 
 @dataclass
@@ -33,22 +37,31 @@ class NumericCell:
     parsed: Number | NotANumber | None
     column: str
     money: bool
-    # False in a list, where nothing sums the cell: a text there is not an error.
+    # False where no check reads the cell (see `checked_role`): a text there is no error.
     counted: bool = True
 
 
-def numeric_cells(ctx) -> list[NumericCell]:
+def checked_role(table: Table, role: str, has_bareme: bool) -> bool:
+    """Whether a check reads the numbers of a numeric `role` (F002 speaks of a text
+    there, F010 of an error value): a total sums them, or a Barème recomputes the
+    amounts from them. A list has no total; a duration is summed by nothing, and
+    counts where a Barème recomputes from it (`3 ans` is then worth saying)."""
+    return (not table.kind.is_list and role != "months") or has_bareme
+
+
+def numeric_cells(ctx: CheckContext) -> list[NumericCell]:
     """The cells read as numbers that were not typed as numbers (text, dates, booleans):
     the only ones F001, F002 and F009 can speak of. Computed once per check."""
     return ctx.shared(_all_typed_numeric_cells)
 
 
-def _all_typed_numeric_cells(ctx) -> list[NumericCell]:
+def _all_typed_numeric_cells(ctx: CheckContext) -> list[NumericCell]:
     return list(_typed_numeric_cells(ctx))
 
 
-def _typed_numeric_cells(ctx) -> Iterator[NumericCell]:
+def _typed_numeric_cells(ctx: CheckContext) -> Iterator[NumericCell]:
     headings = heading_rows(ctx)
+    has_bareme = ctx.bareme is not None
     for table in ctx.tables:
         if not table.usable:
             continue
@@ -71,9 +84,7 @@ def _typed_numeric_cells(ctx) -> Iterator[NumericCell]:
                     table.number(row, role),
                     table.header_text(role),
                     role in money_roles,
-                    # A duration is summed by nothing: it counts where a Barème
-                    # recomputes the amounts from it (`3 ans` is then worth saying).
-                    table.kind.name != "liste" and role != "months",
+                    checked_role(table, role, has_bareme),
                 )
         if table.has("description"):
             # A total under the description column may be `3 354` or `43 places`:
@@ -110,21 +121,21 @@ F001 = rule(
 
 
 @F001
-def check_text_numbers(ctx):
+def check_text_numbers(ctx: CheckContext) -> Iterator[Finding]:
     for item in numeric_cells(ctx):
         if isinstance(item.parsed, Number) and item.parsed.from_text:
-            yield _number_read(F001, item)
+            yield _number_read(F001, item, item.parsed)
 
 
-def _number_read(rule_, item: NumericCell):
-    """F001 or F009: a text read as a number, and what it was read as."""
+def _number_read(rule_: Rule, item: NumericCell, number: Number) -> Finding:
+    """F001 or F009: a text read as a number, and what it was read as (`number`)."""
     return rule_.finding(
         item.sheet,
         item.cell,
-        found=as_json(item.parsed.value, item.money),
+        found=as_json(number.value, item.money),
         money=item.money,
         raw=str(item.raw).strip(),
-        value=show(item.parsed.value, item.money),
+        value=show(number.value, item.money),
     )
 
 
@@ -138,14 +149,14 @@ F002 = rule(
 
 
 @F002
-def check_not_numbers(ctx):
+def check_not_numbers(ctx: CheckContext) -> Iterator[Finding]:
     for item in numeric_cells(ctx):
         # In a list, nothing sums a cell unless a Barème recomputes the amounts.
         if isinstance(item.raw, ExcelError):
             continue  # F010's: an error Excel shows is not a text typed in the cell
         if isinstance(item.parsed, NotANumber) and is_total_label(item.parsed.text):
             continue  # `TOTAL` written in the amount column: the row's label, not a number
-        if isinstance(item.parsed, NotANumber) and (item.counted or ctx.bareme):
+        if isinstance(item.parsed, NotANumber) and item.counted:
             yield F002.finding(item.sheet, item.cell, raw=item.parsed.text, column=item.column)
 
 
@@ -180,7 +191,7 @@ _SHOWN_CELLS = 5
 
 
 @F003
-def check_formulas_without_value(ctx):
+def check_formulas_without_value(ctx: CheckContext) -> Iterator[Finding]:
     areas = _checked_areas(ctx)
     unread: list[tuple[str, int, int]] = []
     for sheet in ctx.workbook.sheets:
@@ -209,7 +220,7 @@ def check_formulas_without_value(ctx):
 
 
 @F011
-def check_never_recalculated(ctx):
+def check_never_recalculated(ctx: CheckContext) -> Iterator[Finding]:
     computed = _computed_count(ctx)
     if not computed or any(True for _ in check_formulas_without_value(ctx)):
         return  # nothing computed, or F003 says it all
@@ -220,11 +231,11 @@ def _computed(n: int) -> str:
     return "calculée" if n == 1 else "calculées"
 
 
-def _computed_count(ctx) -> int:
+def _computed_count(ctx: CheckContext) -> int:
     return sum(len(sheet.computed) for sheet in ctx.workbook.sheets)
 
 
-def _checked_areas(ctx) -> list[tuple[str, int, int, int, int]]:
+def _checked_areas(ctx: CheckContext) -> list[tuple[str, int, int, int, int]]:
     from pointage.base.addresses import parse_range
 
     areas = [(t.sheet_name, t.header_row, t.first_col, t.last_row, t.last_col) for t in ctx.tables]
@@ -247,13 +258,11 @@ F004 = rule(
 
 
 @F004
-def check_required_columns(ctx):
+def check_required_columns(ctx: CheckContext) -> Iterator[Finding]:
     for table in ctx.tables:
-        if table.usable or table.score < SURE_SCORE:
+        if table.usable or not surely_of_its_kind(table):
             continue  # an Excel Table of unknown columns: read, said, not an error
-        if table.kind.name == "liste" or (
-            table.kind.name == "plan" and not any(r in table.roles for r in PLAN_DEFINED_BY)
-        ):
+        if table.kind.is_list or (table.kind.is_plan and not any(r in table.roles for r in PLAN_DEFINED_BY)):
             # No total makes it a répartition, no amount a list; a plan de financement
             # is one by its existing, target or delta: without them (a quote's
             # `Désignation | Quantité | Prix unitaire`) the kind is not sure enough to
@@ -288,9 +297,9 @@ F005 = rule(
 
 
 @F005
-def check_merged(ctx):
+def check_merged(ctx: CheckContext) -> Iterator[Finding]:
     for table in ctx.tables:
-        if not table.usable or table.kind.name == "liste":
+        if not table.usable or table.kind.is_list:
             continue
         numeric = {table.roles[r] for r in table.kind.numeric if r in table.roles}
         numeric.update(table.roles[r] for r in table.extra_money)
@@ -318,7 +327,9 @@ def check_merged(ctx):
         )
 
 
-def _layout_merge(table, area: tuple[int, int, int, int], merged: list) -> bool:
+def _layout_merge(
+    table: Table, area: tuple[int, int, int, int], merged: list[tuple[int, int, int, int]]
+) -> bool:
     """A merged range no check reads as an amount: a text (a group title across the
     number columns, `Dépenses réelles`), or the amount of one record drawn on several
     rows, its name merged over the very same rows (`Association La Gerbe` and its
@@ -338,7 +349,7 @@ def _layout_merge(table, area: tuple[int, int, int, int], merged: list) -> bool:
     )
 
 
-def _summed_by_formula(table, area: tuple[int, int, int, int]) -> bool:
+def _summed_by_formula(table: Table, area: tuple[int, int, int, int]) -> bool:
     """Whether a total row under the merged amount sums it by a SUM over its rows: the
     workbook itself then reads the merged value once, as the checks do, and the total
     shown is that reading (a typed total may have counted it on each row)."""
@@ -363,9 +374,9 @@ F006 = rule(
 
 
 @F006
-def check_hidden(ctx):
+def check_hidden(ctx: CheckContext) -> Iterator[Finding]:
     for table in ctx.tables:
-        if table.kind.name == "liste":
+        if table.kind.is_list:
             continue  # nothing sums the rows of a list
         if not table.sheet.hidden_rows and not table.sheet.hidden_cols:
             continue
@@ -377,7 +388,9 @@ def check_hidden(ctx):
         cols = [c for c in sorted(table.sheet.hidden_cols) if c in read]
         if not rows and not cols:
             continue
-        what, where, cells = [], [], []
+        what: list[str] = []
+        where: list[str] = []
+        cells: list[str] = []
         if rows:
             what.append(count(len(rows), "ligne masquée", "lignes masquées"))
             where.append(("ligne " if len(rows) == 1 else "lignes ") + first_of(_row_runs(rows)))
@@ -424,7 +437,7 @@ F007 = rule(
 
 
 @F007
-def check_negative(ctx):
+def check_negative(ctx: CheckContext) -> Iterator[Finding]:
     for table in ctx.repartitions:
         if "label" not in table.roles or table.meanings.get(table.roles["label"]) not in (
             None,
@@ -467,7 +480,7 @@ F008 = rule(
 
 
 @F008
-def check_duplicates(ctx):
+def check_duplicates(ctx: CheckContext) -> Iterator[Finding]:
     # Once per table as the officer reads it: its sub-tables' pairs together.
     for chain in chains(ctx.tables):
         pairs = [pair for table in chain for pair in _duplicate_pairs(table)]
@@ -484,9 +497,9 @@ def check_duplicates(ctx):
         )
 
 
-def _duplicate_pairs(table) -> list[tuple[int, int, int]]:
+def _duplicate_pairs(table: Table) -> list[tuple[int, int, int]]:
     """(row, the earlier row it repeats, the column to mark) within each block."""
-    if not table.usable or table.kind.name not in ("repartition", "liste"):
+    if not table.usable or not table.kind.is_allocation:
         return []
     sheet, first, last = table.sheet, table.first_col, table.last_col
     start, stop = first - sheet.origin_col, last - sheet.origin_col + 1
@@ -525,7 +538,7 @@ def _duplicate_pairs(table) -> list[tuple[int, int, int]]:
     return pairs
 
 
-def _blocks_of_details(table) -> list[range | list[int]]:
+def _blocks_of_details(table: Table) -> list[range | list[int]]:
     """The positions (in `table.rows`) of the detail rows of each block: a total row
     starts a new block (a range when no note row lies in it, the usual block)."""
     blocks: list[range | list[int]] = []
@@ -561,10 +574,10 @@ F009 = rule(
 
 
 @F009
-def check_grouping(ctx):
+def check_grouping(ctx: CheckContext) -> Iterator[Finding]:
     for item in numeric_cells(ctx):
         if isinstance(item.parsed, Number) and item.parsed.abnormal_grouping:
-            yield _number_read(F009, item)
+            yield _number_read(F009, item, item.parsed)
 
 
 F010 = rule(
@@ -581,7 +594,7 @@ F010 = rule(
 
 
 @F010
-def check_error_cells(ctx):
+def check_error_cells(ctx: CheckContext) -> Iterator[Finding]:
     for chain in chains(ctx.tables):
         found = sorted(
             c for table in chain if table.usable for c in _table_error_cells(table, bool(ctx.bareme))
@@ -597,16 +610,12 @@ def check_error_cells(ctx):
         yield _error_finding(ctx, sheet, sorted(found))
 
 
-def _table_error_cells(table, has_bareme: bool):
+def _table_error_cells(table: Table, has_bareme: bool) -> Iterator[tuple[int, int, ExcelError]]:
     """The error cells a check of the table would use: the numbers it sums or
     recomputes (as F002: in a list, only where a Barème recomputes), the descriptions
     a Barème recomputes, and every cell of a total row. A `#VALUE!` in a column that
     nothing checks (days left before a date, say) stops no check: it is not an erreur."""
-    roles = [
-        role
-        for role in table.kind.numeric
-        if table.has(role) and ((table.kind.name != "liste" and role != "months") or has_bareme)
-    ]
+    roles = [role for role in table.kind.numeric if table.has(role) and checked_role(table, role, has_bareme)]
     if has_bareme and table.has("description"):
         roles.append("description")
     known = table.sheet.error_cells
@@ -630,7 +639,7 @@ def _table_error_cells(table, has_bareme: bool):
                     yield row.index, col, value
 
 
-def _error_finding(ctx, sheet: str, found: list[tuple[int, int, ExcelError]]):
+def _error_finding(ctx: CheckContext, sheet: str, found: list[tuple[int, int, ExcelError]]) -> Finding:
     row, col, error = found[0]
     if len(found) == 1:
         header = _header_over(ctx, sheet, row, col)
@@ -644,7 +653,7 @@ def _error_finding(ctx, sheet: str, found: list[tuple[int, int, ExcelError]]):
     )
 
 
-def _header_over(ctx, sheet: str, row: int, col: int) -> str | None:
+def _header_over(ctx: CheckContext, sheet: str, row: int, col: int) -> str | None:
     return next(
         (
             t.headers.get(col)

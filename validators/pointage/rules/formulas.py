@@ -4,14 +4,20 @@ other (`analysis/formula_cycles.py`)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from pointage.analysis.formula_cycles import Cycle, workbook_cycles
 from pointage.analysis.formula_evidence import FormulaEvidence, formula_evidence
 from pointage.base.addresses import a1
 from pointage.base.formatting import as_json, count, show, show_difference
-from pointage.report.findings import Severity
-from pointage.rules.registry import rule
+from pointage.report.findings import Finding, Severity
+from pointage.rules.registry import Rule, rule
+
+if TYPE_CHECKING:
+    from pointage.analysis.context import CheckContext
+    from pointage.reading.snapshot import SheetSnapshot
 
 T004 = rule(
     "T004",
@@ -27,7 +33,7 @@ T004 = rule(
 
 
 @T004
-def check_total_formulas(ctx):
+def check_total_formulas(ctx: CheckContext) -> Iterator[Finding]:
     for evidence in ctx.shared(formula_evidence):
         if evidence.changes_amount:
             yield _finding(T004, evidence, _changes(evidence))
@@ -45,7 +51,7 @@ T005 = rule(
 
 
 @T005
-def check_skipped_empty_lines(ctx):
+def check_skipped_empty_lines(ctx: CheckContext) -> Iterator[Finding]:
     for evidence in ctx.shared(formula_evidence):
         if not evidence.changes_amount:
             yield T005.finding(
@@ -58,7 +64,7 @@ def check_skipped_empty_lines(ctx):
             )
 
 
-def explained_totals(ctx) -> dict[str, Decimal]:
+def explained_totals(ctx: CheckContext) -> dict[str, Decimal]:
     """`sheet!cell` -> what T004 found wrong with the formula of that total, for T001 and
     T002: a total whose formula's slip explains its whole difference is said once (by
     T001/T002 when T004 is not run)."""
@@ -67,7 +73,7 @@ def explained_totals(ctx) -> dict[str, Decimal]:
     return {f"{e.sheet}!{e.cell}": e.effect for e in ctx.shared(formula_evidence) if e.changes_amount}
 
 
-def _finding(rule_, evidence: FormulaEvidence, what: str):
+def _finding(rule_: Rule, evidence: FormulaEvidence, what: str) -> Finding:
     found = evidence.value
     expected = found - evidence.effect
     money = evidence.money
@@ -95,9 +101,9 @@ def _finding(rule_, evidence: FormulaEvidence, what: str):
 def _changes(evidence: FormulaEvidence) -> str:
     money = evidence.money
     said = []
-    lines = [o for o in evidence.omitted if o.value]
+    lines = [(o.cell, o.value) for o in evidence.omitted if o.value]
     if lines:
-        shown = _and([f"{o.cell} ({show(o.value, money)})" for o in lines])
+        shown = _and([f"{cell} ({show(value, money)})" for cell, value in lines])
         said.append(f"ne compte pas {'la ligne' if len(lines) == 1 else 'les lignes'} {shown} de son bloc")
     for constant in evidence.constants:
         verb = "ajoute" if constant > 0 else "retranche"
@@ -133,13 +139,13 @@ _CYCLE_SHOWN = 6
 
 
 @F012
-def check_circular_references(ctx):
+def check_circular_references(ctx: CheckContext) -> Iterator[Finding]:
     sheets = {sheet.name: sheet for sheet in ctx.workbook.sheets}
     for cycle in workbook_cycles(ctx.workbook):
         yield _cycle_finding(cycle, sheets)
 
 
-def _cycle_finding(cycle: Cycle, sheets) -> object:
+def _cycle_finding(cycle: Cycle, sheets: dict[str, SheetSnapshot]) -> Finding:
     first_sheet = cycle.cells[0][0]
     cells = [a1(r, c) if name == first_sheet else f"{name}!{a1(r, c)}" for name, r, c in cycle.cells]
     shown = [

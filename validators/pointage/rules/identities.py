@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
 from pointage.analysis.block_totals import mismatch
 from pointage.analysis.identities import Breach
 from pointage.base.addresses import a1, column_letter
 from pointage.base.formatting import first_of, format_money, money_json, show_difference
 from pointage.base.numbers import euros
-from pointage.report.findings import Severity
-from pointage.rules.registry import rule
+from pointage.report.findings import Finding, Severity
+from pointage.rules.registry import Rule, rule
+
+if TYPE_CHECKING:
+    from pointage.analysis.context import CheckContext
+    from pointage.analysis.identities import Identity
+    from pointage.tables.table import Row, Table
 
 # More breaches than this for one identity of one table: one finding lists them all.
 GROUPED_FROM = 6
@@ -41,16 +49,16 @@ I002 = rule(
 
 
 @I001
-def check_named_identities(ctx):
+def check_named_identities(ctx: CheckContext) -> Iterator[Finding]:
     yield from _findings(ctx, named=True)
 
 
 @I002
-def check_inferred_identities(ctx):
+def check_inferred_identities(ctx: CheckContext) -> Iterator[Finding]:
     yield from _findings(ctx, named=False)
 
 
-def _findings(ctx, named: bool):
+def _findings(ctx: CheckContext, named: bool) -> Iterator[Finding]:
     rule_ = I001 if named else I002
     for table in ctx.identity_tables:
         shown = _wrong_totals(ctx, table)
@@ -69,7 +77,7 @@ def _findings(ctx, named: bool):
                 yield from (_one(rule_, table, b) for b in group)
 
 
-def _wrong_totals(ctx, table) -> set[str]:
+def _wrong_totals(ctx: CheckContext, table: Table) -> set[str]:
     """The total cells T001/T002 already report: a row total that breaks on one of them
     (its result or a term) is the same slip, said once."""
     if table not in ctx.totalled_tables:
@@ -83,7 +91,7 @@ def _cells(breach: Breach) -> list[str]:
     return [a1(breach.row.index, c) for _, c in identity.terms] + left
 
 
-def _result(table, identity) -> str:
+def _result(table: Table, identity: Identity) -> str:
     """`« Disponible »`, or `« Soldes Débit » − « Soldes Crédit »`."""
 
     def name(col: int) -> str:
@@ -95,7 +103,9 @@ def _result(table, identity) -> str:
     return text
 
 
-def _one(rule_, table, breach: Breach, more: str = "", cells: list[str] | None = None):
+def _one(
+    rule_: Rule, table: Table, breach: Breach, more: str = "", cells: list[str] | None = None
+) -> Finding:
     identity = breach.identity
     return rule_.finding(
         table.sheet_name,
@@ -114,7 +124,7 @@ def _one(rule_, table, breach: Breach, more: str = "", cells: list[str] | None =
     )
 
 
-def _grouped(rule_, table, group: list[Breach]):
+def _grouped(rule_: Rule, table: Table, group: list[Breach]) -> Finding:
     """One finding for an identity broken on many rows: the first row speaks, the
     message counts the others, and every cell is listed."""
     cells = [a1(b.row.index, b.identity.result) for b in group]
@@ -122,7 +132,7 @@ def _grouped(rule_, table, group: list[Breach]):
     return _one(rule_, table, group[0], more=more, cells=cells)
 
 
-def _row_name(table, row) -> str:
+def _row_name(table: Table, row: Row) -> str:
     if row.label:
         return row.label
     for col in range(table.first_col, table.last_col + 1):

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
 from pointage.analysis.plan_ceiling import ceiling, quantity, row_name
 from pointage.analysis.quantities import Quantity, same_unit
 from pointage.base.addresses import a1
@@ -15,12 +18,15 @@ from pointage.base.formatting import (
     with_unit,
 )
 from pointage.base.numbers import euros, to_cents
-from pointage.report.findings import Severity
+from pointage.report.findings import Finding, Severity
 from pointage.rules.registry import rule
 from pointage.tables.table import DETAIL, TOTAL
 
+if TYPE_CHECKING:
+    from pointage.analysis.context import CheckContext
 
-def _show(q: Quantity):
+
+def _show(q: Quantity) -> str:
     return with_unit(q.value, q.unit) if q.unit else format_quantity(q.value)
 
 
@@ -38,7 +44,7 @@ P001 = rule(
 
 
 @P001
-def check_deltas(ctx):
+def check_deltas(ctx: CheckContext) -> Iterator[Finding]:
     for table in ctx.plans:
         if not all(table.has(r) for r in ("existing", "target", "delta")):
             continue
@@ -83,7 +89,7 @@ P002 = rule(
 
 
 @P002
-def check_ceilings(ctx):
+def check_ceilings(ctx: CheckContext) -> Iterator[Finding]:
     for table in ctx.plans:
         limit = ceiling(table, ctx)
         if limit is None:
@@ -93,7 +99,7 @@ def check_ceilings(ctx):
         rows = {a1(row.index, col): row for row in table.rows if row.kind == TOTAL}
         for _level, part in ctx.totals_of(table).levels.get("amount", []):
             found = to_cents(part.value)
-            if found <= limit_cents or ctx.money_equal(found, limit_cents):
+            if not ctx.parametres.money_exceeds(found, limit_cents):
                 continue
             row = rows.get(part.cell)
             yield P002.finding(
@@ -125,7 +131,7 @@ P003 = rule(
 
 
 @P003
-def check_unit_costs(ctx):
+def check_unit_costs(ctx: CheckContext) -> Iterator[Finding]:
     for table in ctx.plans:
         if not table.has("delta"):
             continue

@@ -39,7 +39,9 @@ _OPENING_FIELD = re.compile(r"^\{(\w+)\} : ")
 
 def _without_own_colon(message: str, fields: dict[str, object]) -> dict[str, object]:
     opening = _OPENING_FIELD.match(message)
-    words = fields.get(opening.group(1)) if opening else None
+    if opening is None:
+        return fields
+    words = fields.get(opening.group(1))
     if not isinstance(words, str) or not words.rstrip().endswith(":"):
         return fields
     return {**fields, opening.group(1): words.rstrip(" \u00a0\u202f:") or words}

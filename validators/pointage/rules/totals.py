@@ -2,13 +2,22 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
 from pointage.analysis.block_totals import mismatch
 from pointage.base.addresses import parse_a1
 from pointage.base.formatting import as_json, show, show_difference
-from pointage.report.findings import Severity
+from pointage.report.findings import Finding, Severity
 from pointage.rules.formulas import explained_totals
 from pointage.rules.registry import rule
 from pointage.tables.table import is_total_label
+
+if TYPE_CHECKING:
+    from pointage.analysis.block_totals import TotalCheck
+    from pointage.analysis.context import CheckContext
+    from pointage.rules.registry import Rule
+    from pointage.tables.table import Table
 
 T001 = rule(
     "T001",
@@ -25,14 +34,14 @@ T001 = rule(
 
 
 @T001
-def check_block_totals(ctx):
+def check_block_totals(ctx: CheckContext) -> Iterator[Finding]:
     for table in ctx.totalled_tables:
         for check in ctx.totals_of(table).checks:
             if check.level == 1 and mismatch(check, ctx) and not _explained(ctx, table, check):
                 yield _wrong_total(T001, table, check, summed=_lines(check.count))
 
 
-def _explained(ctx, table, check) -> bool:
+def _explained(ctx: CheckContext, table: Table, check: TotalCheck) -> bool:
     """Whether T004 says, at this total, the slip of its formula that makes its whole
     difference: one finding for one problem."""
     effect = ctx.shared(explained_totals).get(f"{table.sheet_name}!{check.cell}")
@@ -43,7 +52,7 @@ def _lines(count: int) -> str:
     return "la ligne du bloc" if count == 1 else f"la somme des {count} lignes du bloc"
 
 
-def _wrong_total(rule_, table, check, **fields):
+def _wrong_total(rule_: Rule, table: Table, check: TotalCheck, **fields: str) -> Finding:
     """T001 or T002: a total that is not what it sums; the found total comes first."""
     return rule_.finding(
         table.sheet_name,
@@ -61,7 +70,7 @@ def _wrong_total(rule_, table, check, **fields):
     )
 
 
-def _label_of(table, check) -> str:
+def _label_of(table: Table, check: TotalCheck) -> str:
     """The total's own words: the nearest total label left of its cell on its row (the
     `Total dépenses` of the right-hand side of a budget), else the row's label."""
     row, col = parse_a1(check.cell)
@@ -87,7 +96,7 @@ T002 = rule(
 
 
 @T002
-def check_grand_totals(ctx):
+def check_grand_totals(ctx: CheckContext) -> Iterator[Finding]:
     for table in ctx.totalled_tables:
         for check in ctx.totals_of(table).checks:
             if check.level != 2 or not mismatch(check, ctx) or _explained(ctx, table, check):
@@ -111,11 +120,11 @@ T003 = rule(
 
 
 @T003
-def check_missing_totals(ctx):
+def check_missing_totals(ctx: CheckContext) -> Iterator[Finding]:
     for table in ctx.totalled_tables:
         for missing in ctx.totals_of(table).missing:
             money = missing.role in table.kind.money
-            if missing.count:
+            if missing.count and missing.expected is not None:  # a block's lines have a sum
                 expected = missing.expected
                 lines = (
                     "la ligne du bloc vaut"

@@ -40,6 +40,40 @@ class TableKind:
         """What F004 asks for when `role` (or `a/b/c`, one of several) is missing."""
         return self.column_names.get(role, role)
 
+    # What the rest of the code asks of a kind, by property: its name is said here only.
+    @property
+    def is_list(self) -> bool:
+        """A répartition without any total row (only the form of its rows is checked)."""
+        return self.name == "liste"
+
+    @property
+    def is_repartition(self) -> bool:
+        return self.name == "repartition"
+
+    @property
+    def is_allocation(self) -> bool:
+        """A répartition, with total rows or without (a list): amounts given to
+        beneficiaries, recomputed at the Barème, repeated rows looked for."""
+        return self.name in ("repartition", "liste")
+
+    @property
+    def is_execution(self) -> bool:
+        """A budget-execution outline: subtotals above their lines."""
+        return self.name == "execution"
+
+    @property
+    def is_imputation(self) -> bool:
+        """A budget table (délibération or rapport): totals named by their label only."""
+        return self.name == "imputation"
+
+    @property
+    def is_plan(self) -> bool:
+        return self.name == "plan"
+
+    @property
+    def is_articles(self) -> bool:
+        return self.name == "articles"
+
     @property
     def numeric(self) -> tuple[str, ...]:
         return self.money + self.quantities

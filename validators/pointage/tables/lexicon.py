@@ -276,7 +276,8 @@ def _glued(word: str) -> tuple[str, ...] | None:
             piece = word[start:end]
             if before is None or not _piece(piece, first=start == 0):
                 continue
-            if best[end] is None or len(before) + 1 < len(best[end]):
+            shortest = best[end]
+            if shortest is None or len(before) + 1 < len(shortest):
                 best[end] = (*before, piece)
     found = best[len(word)]
     return found if found is not None and len(found) > 1 else None

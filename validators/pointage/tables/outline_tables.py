@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from typing import TypeGuard
 
 from pointage.base.text import is_blank
 from pointage.reading.snapshot import SheetSnapshot
@@ -47,7 +48,7 @@ def outline_tables(sheet: SheetSnapshot, tables: list[Table]) -> list[Table]:
     read again is among `tables` no more."""
     found: list[Table] = []
     for table in list(tables):
-        if table.sheet is sheet and table.kind.name == "liste" and table.rows and not table.headerless:
+        if table.sheet is sheet and table.kind.is_list and table.rows and not table.headerless:
             body = [r.index for r in table.rows]
             outline = _outline_of(sheet, table.header_row, body) if len(body) >= MIN_ROWS else None
             if outline is not None:
@@ -73,15 +74,15 @@ def outline_tables(sheet: SheetSnapshot, tables: list[Table]) -> list[Table]:
                     break  # two blank rows end the table (one is spacing)
                 continue
             body.append(row)
-        table = _outline_of(sheet, index, body) if len(body) >= MIN_ROWS else None
-        if table is None:
+        tree = _outline_of(sheet, index, body) if len(body) >= MIN_ROWS else None
+        if tree is None:
             attempts += 1
             if attempts >= MAX_ATTEMPTS:
                 break  # rows of text above rows of numbers, again and again: a form, no tree
             index += 1
             continue
-        found.append(table)
-        index = table.last_row + 1
+        found.append(tree)
+        index = tree.last_row + 1
     return found
 
 
@@ -97,15 +98,15 @@ def _has_number(cells: list[object]) -> bool:
     return any(_is_number(v) for v in cells)
 
 
-def _is_number(value: object) -> bool:
+def _is_number(value: object) -> TypeGuard[int | float]:
     """A finite number (a NaN or an infinity read from a broken file is none)."""
     return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
 
 
 def _cents(value: object) -> int:
-    if not _is_number(value):
-        return 0
-    return value * 100 if isinstance(value, int) else round(value * 100)
+    if _is_number(value):
+        return value * 100 if isinstance(value, int) else round(value * 100)
+    return 0
 
 
 def _outline_of(sheet: SheetSnapshot, header: int, body: list[int]) -> Table | None:
@@ -355,8 +356,8 @@ def _table(
 
 def _header_text(value: object) -> str:
     """`2024`, not `2024.0`, for a year typed as a number."""
-    if _is_number(value) and value == int(value):  # type: ignore[arg-type]
-        return str(int(value))  # type: ignore[arg-type]
+    if _is_number(value) and value == int(value):
+        return str(int(value))
     return str(value).strip()
 
 

@@ -7,7 +7,7 @@ from decimal import Decimal
 from functools import cached_property
 
 from pointage.base.addresses import a1, range_a1
-from pointage.base.numbers import NotANumber, Number, parse_number
+from pointage.base.numbers import NotANumber, Number, money_equal, money_exceeds, parse_number
 from pointage.base.text import is_blank, key, label_key, unit_key_of, words
 from pointage.reading.snapshot import SheetSnapshot
 
@@ -38,6 +38,14 @@ class Parametres:
     sheet: str | None = None
     range: str | None = None
     cells: list[NumberCell] = field(default_factory=list)
+
+    def money_equal(self, a_cents: int, b_cents: int) -> bool:
+        """Equal within the tolerance these Paramètres set (every family compares so)."""
+        return money_equal(a_cents, b_cents, self.tolerance_cents)
+
+    def money_exceeds(self, found_cents: int, limit_cents: int) -> bool:
+        """Over the limit by more than the tolerance."""
+        return money_exceeds(found_cents, limit_cents, self.tolerance_cents)
 
 
 @dataclass(frozen=True)

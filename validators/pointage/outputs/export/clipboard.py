@@ -65,8 +65,9 @@ def _put_windows(payload: bytes, text: str | None) -> None:  # pragma: no cover 
     import ctypes
     from ctypes import wintypes
 
-    user32 = ctypes.WinDLL("user32", use_last_error=True)
-    kernel32 = ctypes.WinDLL("kernel32", use_last_error=True)
+    # ctypes has its Windows names on Windows only (mypy checks for this machine).
+    user32 = ctypes.WinDLL("user32", use_last_error=True)  # type: ignore[attr-defined,unused-ignore]
+    kernel32 = ctypes.WinDLL("kernel32", use_last_error=True)  # type: ignore[attr-defined,unused-ignore]
     user32.RegisterClipboardFormatW.argtypes = [wintypes.LPCWSTR]
     user32.RegisterClipboardFormatW.restype = wintypes.UINT
     user32.OpenClipboard.argtypes = [wintypes.HWND]
@@ -102,7 +103,7 @@ def _put_windows(payload: bytes, text: str | None) -> None:  # pragma: no cover 
         kernel32.GlobalUnlock(handle)
         if not user32.SetClipboardData(fmt, handle):
             kernel32.GlobalFree(handle)
-            raise ClipboardError(f"le presse-papiers a refusé les données (code {ctypes.get_last_error()}).")
+            raise ClipboardError(f"le presse-papiers a refusé les données (code {ctypes.get_last_error()}).")  # type: ignore[attr-defined,unused-ignore]
 
     try:
         user32.EmptyClipboard()

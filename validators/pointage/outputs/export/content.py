@@ -81,7 +81,9 @@ def exported_table(table: Table) -> ExportedTable:
     # value is formatted once. The type is part of the key: True == 1, but TRUE shows
     # VRAI. (An empty cell may be None or "": both show "".)
     sheet = table.sheet
-    formats = [(c - sheet.origin_col, c in money, c in quantities, {}) for c in columns]
+    formats: list[tuple[int, bool, bool, dict[tuple[type, object], Cell]]] = [
+        (c - sheet.origin_col, c in money, c in quantities, {}) for c in columns
+    ]
     rows = []
     for row in table.rows:
         values = sheet.row(row.index)

@@ -6,12 +6,16 @@ import io
 from collections.abc import Sequence
 from copy import deepcopy
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from pointage.outputs.export.content import Block, ExportedTable, Mention
 from pointage.outputs.export.layout import MARGIN, PageLayout, TableLayout
 from pointage.outputs.export.style import FONT, TEXT_SIZE
 from pointage.outputs.palette import REPORT_HEADER_FILL as HEADER_FILL
 from pointage.outputs.palette import UNCHECKED_RED as RED
+
+if TYPE_CHECKING:
+    from docx.oxml.table import CT_Row
 
 TWIPS = 20  # per point
 HEADING_SPACE = 12  # points above the headings of a table that follows another
@@ -102,7 +106,7 @@ def _table(document, table: ExportedTable, layout: TableLayout, copies: bool = T
     # python-docx's properties cost about forty XML searches a cell: each shape of row
     # (bold or not, which cells right-aligned, which hold text) is formatted once
     # through them, and its later rows are copies of that row with their own texts.
-    made: dict[tuple, object] = {}
+    made: dict[tuple[object, ...], CT_Row] = {}
     body = grid._tbl
     for row in table.rows:
         texts = tuple(c.text for c in row.cells)

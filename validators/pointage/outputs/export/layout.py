@@ -233,10 +233,11 @@ class _Advances(dict):
         if ch.isdigit():
             width = _DIGIT
         else:
-            width = self.widths.get(" " if ch in _SPACES else ch)
-            if width is None:
+            known = self.widths.get(" " if ch in _SPACES else ch)
+            if known is None:
                 base = unicodedata.normalize("NFKD", ch)[:1]
-                width = self.widths.get(base, _OTHER)
+                known = self.widths.get(base, _OTHER)
+            width = known
         self[ch] = width
         return width
 
@@ -289,7 +290,8 @@ def measure_columns(table: ExportedTable) -> list[tuple[int, int]]:
         widths = [_cell_thousandths(header, True, False)]
         for rows, is_bold in ((regular, False), (bold, True)):
             # A column repeats its texts: each distinct one is measured once.
-            numbers, words = set(), set()
+            numbers: set[str] = set()
+            words: set[str] = set()
             for cells in rows:
                 cell = cells[col]
                 (numbers if cell.numeric else words).add(cell.text)
