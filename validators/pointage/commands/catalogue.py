@@ -15,6 +15,7 @@ import sys
 import textwrap
 from dataclasses import dataclass
 from pathlib import Path
+from types import ModuleType
 from typing import Protocol
 
 from pointage.base.addresses import location
@@ -62,20 +63,23 @@ def golden_examples(folder: Path) -> dict[str, Example]:
     return examples
 
 
-def _classeur(case: Path) -> dict:
-    spec = importlib.util.spec_from_file_location(f"exemple_{case.parent.name}", case)
+def _case_module(case: Path, prefix: str) -> ModuleType:
+    """A golden case's `case.py`, loaded as a module of its own."""
+    spec = importlib.util.spec_from_file_location(f"{prefix}_{case.parent.name}", case)
     if spec is None or spec.loader is None:
         raise ImportError(f"cas d'exemple illisible : {case}")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    return module.CLASSEUR
+    return module
+
+
+def _classeur(case: Path) -> dict:
+    return _case_module(case, "exemple").CLASSEUR
 
 
 def _document_lines(case: Path) -> list[str]:
     """The case's Word text: a paragraph a line, a table's rows as `a | b`."""
-    spec = importlib.util.spec_from_file_location(f"document_{case.parent.name}", case)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)  # type: ignore[union-attr]
+    module = _case_module(case, "document")
     lines: list[str] = []
     for block in getattr(module, "DELIBERATION", []):
         lines.extend([block] if isinstance(block, str) else [" | ".join(row) for row in block])
