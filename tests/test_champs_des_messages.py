@@ -8,16 +8,21 @@ statically, every call site of the code is checked, made or not by the tests."""
 from __future__ import annotations
 
 import ast
+import inspect
 import string
 from pathlib import Path
 
 import pointage
-from pointage.rules.registry import all_rules
+from pointage.rules.registry import Rule, all_rules
 
 PACKAGE = Path(pointage.__file__).parent
 SOURCES = sorted(PACKAGE.rglob("*.py"))
-# `finding`'s own parameters: never fields of the message.
-PARAMETERS = {"cells", "expected", "found", "money", "technical"}
+# `finding`'s own parameters, read from its signature: never fields of the message.
+PARAMETERS = {
+    name
+    for name, p in inspect.signature(Rule.finding).parameters.items()
+    if p.kind is not inspect.Parameter.VAR_KEYWORD
+} - {"self"}
 MESSAGES = {r.code: r.message for r in all_rules()}
 
 
