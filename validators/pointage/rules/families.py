@@ -11,6 +11,7 @@ from pointage.rules import (  # noqa: F401
     formulas,
     identities,
     internal,
+    nomenclature,
     plan,
     totals,
 )
