@@ -145,28 +145,25 @@ def _section_problem(imputation: Imputation, plan: Plan) -> str | None:
         return "regroupe d'autres comptes : on impute sur l'un d'eux"
     role = imputation.line.commitment_role
     expense, revenue = account.expense_chapter, account.revenue_chapter
-    if role == "expense" and not expense or role == "revenue" and not revenue:
+    if (role == "expense" and not expense) or (role == "revenue" and not revenue):
         wanted, other = ("dépense", revenue) if role == "expense" else ("recette", expense)
         other_text = (
             f" ({'recette' if role == 'expense' else 'dépense'} réelle au chapitre {other})" if other else ""
         )
         return f"n'est pas un compte de {wanted} réelle{other_text}"
     chapters = [
-        c
-        for c in (
-            (expense,) if role == "expense" else (revenue,) if role == "revenue" else (expense, revenue)
-        )
-        if c
+        c for c in {"expense": (expense,), "revenue": (revenue,)}.get(role or "", (expense, revenue)) if c
     ]
     if not chapters:
         return "n'est pas un compte de dépense ou de recette réelle (compte d'ordre)"
     sections = {plan.section_of(c) for c in chapters}
-    if imputation.section in sections or None in sections:
+    # A chapter the plan does not place in a section says nothing against the imputation.
+    if imputation.section in sections or not sections <= set(SECTIONS):
         return None
     chapter = chapters[0]
     prefix = "93" if imputation.section == "F" else "90"
     return (
-        f"relève du chapitre {chapter} (section de {SECTIONS[plan.section_of(chapter) or '']}), alors que "
+        f"relève du chapitre {chapter} (section de {SECTIONS[str(plan.section_of(chapter))]}), alors que "
         f"« {prefix} » impute en {SECTIONS[imputation.section]}"
     )
 
