@@ -127,21 +127,12 @@ def _with_heading(heading: str, imputation: str) -> str:
     return f"\n{heading}\n" + BUDGET.format(code="C02-446A05", imputation=imputation).lstrip("\n")
 
 
-def test_no_year_and_unknown_norm_are_said_once(tmp_path):
+def test_no_year_says_nothing_an_unknown_norm_is_said_once(tmp_path):
     two_lines = {
         "Délibération": BUDGET.format(code="C02-446A05", imputation="6569/93446")
         + "C02-999A01 | 6568/93999 | Autre | 100 | 5\n"
     }
-    assert _findings(tmp_path, two_lines) == [
-        (
-            "N005",
-            "info",
-            "Délibération",
-            "B2",
-            "Imputations non vérifiées dans la nomenclature : exercice introuvable (ni Exercice dans "
-            "Paramètres, ni date de séance dans le classeur, ni année dans le nom du fichier).",
-        )
-    ]
+    assert _findings(tmp_path, two_lines) == []
     assert _findings(tmp_path, _budget("6568/93446", Exercice="2024", Norme="M14")) == [
         (
             "N005",

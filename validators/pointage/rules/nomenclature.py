@@ -19,7 +19,7 @@ from pointage.analysis.nomenclature import SECTIONS, Plan, known_years, plan_of
 from pointage.base.text import key
 from pointage.report.findings import Finding, Severity
 from pointage.rules.budget import CODE_FORM, IMPUTATION_FORM
-from pointage.rules.registry import Rule, rule
+from pointage.rules.registry import rule
 
 # Nature (never of class 9) / section of the functional chapter / fonction.
 _PARTS = re.compile(r"^([1-8]\d*)/(9[03])(\d+)$")
@@ -70,8 +70,8 @@ N004 = rule(
 N005 = rule(
     "N005",
     Severity.INFO,
-    summary="Les imputations n'ont pas été lues dans la nomenclature : exercice introuvable, norme "
-    "inconnue, ou plan de comptes de l'exercice absent de Pointage (dit une fois par classeur, "
+    summary="Les imputations n'ont pas été lues dans la nomenclature : norme inconnue, ou plan de "
+    "comptes de l'exercice absent de Pointage (dit une fois par classeur, "
     "jamais remplacé par le plan d'une autre année).",
     message="Imputations non vérifiées dans la nomenclature : {reason}.",
     example="Un classeur de l'exercice 2025 : Pointage connaît les plans M57_D jusqu'à 2024.",
@@ -184,18 +184,17 @@ def _function_text(plan: Plan | None, code: str) -> str:
     return f"{code} {label}" if label else code
 
 
-def _finding(rule_: Rule, imputation: Imputation, **fields: object) -> Finding:
-    line = imputation.line
-    return rule_.finding(line.table.sheet_name, imputation.cell, imputation=imputation.text, **fields)
+def _where(imputation: Imputation) -> tuple[str, str]:
+    return imputation.line.table.sheet_name, imputation.cell
 
 
 @N001
 def check_natures(ctx: CheckContext) -> Iterator[Finding]:
     for imputation, plan in _found(ctx, "N001"):
         nearest = plan.nearest_account(imputation.nature)
-        yield _finding(
-            N001,
-            imputation,
+        yield N001.finding(
+            *_where(imputation),
+            imputation=imputation.text,
             nature=imputation.nature,
             plan=plan.name,
             nearest=f" ; code le plus proche : {nearest.code} {nearest.label}" if nearest else "",
@@ -207,9 +206,9 @@ def check_functions(ctx: CheckContext) -> Iterator[Finding]:
     for imputation, plan in _found(ctx, "N002"):
         nearest = plan.nearest_function(imputation.function)
         known = imputation.nature in plan.accounts
-        yield _finding(
-            N002,
-            imputation,
+        yield N002.finding(
+            *_where(imputation),
+            imputation=imputation.text,
             nature_text=f" ({_account_text(plan, imputation.nature)})" if known else "",
             function=imputation.function,
             plan=plan.name,
@@ -220,9 +219,9 @@ def check_functions(ctx: CheckContext) -> Iterator[Finding]:
 @N003
 def check_sections(ctx: CheckContext) -> Iterator[Finding]:
     for imputation, plan in _found(ctx, "N003"):
-        yield _finding(
-            N003,
-            imputation,
+        yield N003.finding(
+            *_where(imputation),
+            imputation=imputation.text,
             nature=imputation.nature,
             label=plan.accounts[imputation.nature].label,
             problem=_section_problem(imputation, plan),
@@ -268,18 +267,15 @@ def check_code_functions(ctx: CheckContext) -> Iterator[Finding]:
 @N005
 def check_plan_known(ctx: CheckContext) -> Iterator[Finding]:
     reading = ctx.shared(_reading)
-    if not reading.imputations or reading.plans:
+    # No year anywhere (a working extract, a test sheet): nothing is said, as for a
+    # workbook without imputation; a year or a norm Pointage has no plan for is said.
+    if not reading.imputations or reading.plans or reading.exercise.year is None:
         return
     exercise = reading.exercise
     if exercise.variant is None:
         reason = (
             f"norme « {exercise.variant_written} » inconnue ({exercise.variant_cell}) ; Pointage connaît "
             "M52, M57, M57_A, M57_D et M57_P"
-        )
-    elif exercise.year is None:
-        reason = (
-            "exercice introuvable (ni Exercice dans Paramètres, ni date de séance dans le classeur, "
-            "ni année dans le nom du fichier)"
         )
     else:
         years = known_years(exercise.variant)
@@ -288,4 +284,5 @@ def check_plan_known(ctx: CheckContext) -> Iterator[Finding]:
             f"pas de plan de comptes {exercise.variant} pour l'exercice {exercise.year} "
             f"({exercise.year_source}) ; Pointage connaît les exercices {known}"
         )
-    yield _finding(N005, reading.imputations[0], reason=reason)
+    first = reading.imputations[0]
+    yield N005.finding(*_where(first), imputation=first.text, reason=reason)
