@@ -165,3 +165,18 @@ def test_the_resource_is_loaded_only_for_a_table_with_imputations(tmp_path):
     assert nomenclature._documents.cache_info().currsize == 0
     assert _findings(tmp_path, _budget("6568/93446", Exercice="2024")) == []
     assert nomenclature._documents.cache_info().currsize == 1
+
+
+def test_a_year_missing_inside_the_known_ones_is_shown(tmp_path):
+    # The file named M57_P for 2023 is the M57_D plan: there is no M57_P plan of 2023.
+    sheets = _budget("6568/93446", Exercice="2023", Norme="M57-P")
+    assert _findings(tmp_path, sheets) == [
+        (
+            "N005",
+            "info",
+            "Délibération",
+            "B2",
+            "Imputations non vérifiées dans la nomenclature : pas de plan de comptes M57_P pour l'exercice "
+            "2023 (exercice lu en Paramètres!B2) ; Pointage connaît les exercices 2015 à 2021 et 2024.",
+        )
+    ]

@@ -184,6 +184,21 @@ def _function_text(plan: Plan | None, code: str) -> str:
     return f"{code} {label}" if label else code
 
 
+def _years_text(years: list[int]) -> str:
+    """`les exercices 2015 à 2021 et 2024`: the runs of consecutive years, the holes shown."""
+    if not years:
+        return "aucun exercice"
+    runs: list[list[int]] = []
+    for year in years:
+        if runs and year == runs[-1][-1] + 1:
+            runs[-1].append(year)
+        else:
+            runs.append([year])
+    parts = [f"{run[0]} à {run[-1]}" if len(run) > 1 else str(run[0]) for run in runs]
+    listed = parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} et {parts[-1]}"
+    return f"l'exercice {listed}" if len(years) == 1 else f"les exercices {listed}"
+
+
 def _where(imputation: Imputation) -> tuple[str, str]:
     return imputation.line.table.sheet_name, imputation.cell
 
@@ -278,11 +293,9 @@ def check_plan_known(ctx: CheckContext) -> Iterator[Finding]:
             "M52, M57, M57_A, M57_D et M57_P"
         )
     else:
-        years = known_years(exercise.variant)
-        known = f"{years[0]} à {years[-1]}" if years else "aucun exercice"
         reason = (
             f"pas de plan de comptes {exercise.variant} pour l'exercice {exercise.year} "
-            f"({exercise.year_source}) ; Pointage connaît les exercices {known}"
+            f"({exercise.year_source}) ; Pointage connaît {_years_text(known_years(exercise.variant))}"
         )
     first = reading.imputations[0]
     yield N005.finding(*_where(first), imputation=first.text, reason=reason)
