@@ -133,6 +133,14 @@ def test_no_year_says_nothing_an_unknown_norm_is_said_once(tmp_path):
         + "C02-999A01 | 6568/93999 | Autre | 100 | 5\n"
     }
     assert _findings(tmp_path, two_lines) == []
+    # The table's description says what was not read, when the N rules run.
+    workbook = tmp_path / "classeur.xlsx"
+    [table] = check_path(workbook, select_rules(["N"])).tables
+    assert table.notes == (
+        "imputations non lues dans le plan de comptes (N001 à N003) : ni Exercice dans Paramètres, "
+        "ni date de séance dans le classeur, ni année dans le nom du fichier",
+    )
+    assert check_path(workbook, select_rules(["B"])).tables[0].notes == ()
     assert _findings(tmp_path, _budget("6568/93446", Exercice="2024", Norme="M14")) == [
         (
             "N005",

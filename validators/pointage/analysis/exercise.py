@@ -7,11 +7,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from pointage.analysis.description import MONTHS
 from pointage.base.text import words
 from pointage.reading.snapshot import WorkbookSnapshot
 from pointage.tables.settings import Parametres
+
+if TYPE_CHECKING:
+    from pointage.analysis.context import CheckContext
 
 DEFAULT_VARIANT = "M57_D"
 # From 2024 every département keeps its accounts in M57; before, most were still in M52.
@@ -48,6 +52,11 @@ class Exercise:
         if self.variant_written is None and self.year is not None and self.year < M57_FOR_ALL_FROM:
             return (self.variant, "M52")
         return (self.variant,)
+
+
+def exercise_in(ctx: CheckContext) -> Exercise:
+    """The workbook's exercise, read once per check (`ctx.shared`)."""
+    return exercise_of(ctx.workbook, ctx.parametres)
 
 
 def exercise_of(workbook: WorkbookSnapshot, parametres: Parametres) -> Exercise:

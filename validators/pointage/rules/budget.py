@@ -201,9 +201,9 @@ def _label_norm(text: str) -> str:
     return "".join(label_key(text).split())
 
 
-# The shapes B007 checks; the N rules read the fonction in the code's three digits.
+# The shapes B007 checks; N004 reads the fonction in the three digits of a code.
 CODE_FORM = re.compile(r"^[A-Z]\d{2}-(\d{3})[A-Z]\d{2}$")
-IMPUTATION_FORM = re.compile(r"^\d+/\d+$")
+_IMPUTATION = re.compile(r"^\d+/\d+$")
 
 B007 = rule(
     "B007",
@@ -230,7 +230,7 @@ def _check_form(table, row, role):
     value = table.text(row, role)
     if not value:
         return
-    pattern = CODE_FORM if role == "code" else IMPUTATION_FORM
+    pattern = CODE_FORM if role == "code" else _IMPUTATION
     if pattern.match(value):
         return
     yield B007.finding(

@@ -8,22 +8,18 @@ read here. The plan is loaded only when a budget table holds such an imputation.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from pointage.analysis.budget_lines import BudgetLine
 from pointage.analysis.context import CheckContext
-from pointage.analysis.exercise import Exercise, exercise_of
+from pointage.analysis.exercise import Exercise, exercise_in
+from pointage.analysis.imputations import Imputation, imputations_in
 from pointage.analysis.nomenclature import SECTIONS, Plan, known_years, plan_of
 from pointage.base.text import key
 from pointage.report.findings import Finding, Severity
-from pointage.rules.budget import CODE_FORM, IMPUTATION_FORM
+from pointage.rules.budget import CODE_FORM
 from pointage.rules.registry import rule
 
-# Nature (never of class 9) / section of the functional chapter / fonction.
-_PARTS = re.compile(r"^([1-8]\d*)/(9[03])(\d+)$")
-_SECTION_OF_PREFIX = {"93": "F", "90": "I"}
 _SWITCH_OFF = {"NON", "FAUX", "NO", "FALSE", "0"}
 
 N001 = rule(
@@ -78,19 +74,6 @@ N005 = rule(
 )
 
 
-@dataclass(frozen=True)
-class Imputation:
-    line: BudgetLine
-    text: str
-    nature: str
-    section: str  # F or I, as the functional chapter (93, 90) says
-    function: str
-
-    @property
-    def cell(self) -> str:
-        return self.line.address("imputation")
-
-
 @dataclass
 class Reading:
     """The imputations of a workbook, each read in the plan that accepts it best."""
@@ -103,8 +86,8 @@ class Reading:
 
 
 def _reading(ctx: CheckContext) -> Reading:
-    imputations = [found for line in ctx.budget_lines if (found := _imputation(line)) is not None]
-    exercise = exercise_of(ctx.workbook, ctx.parametres)
+    imputations = ctx.shared(imputations_in)
+    exercise = ctx.shared(exercise_in)
     if not imputations or exercise.year is None:
         return Reading(exercise, imputations, [])
     plans = [plan for variant in exercise.variants if (plan := plan_of(variant, exercise.year)) is not None]
@@ -114,17 +97,6 @@ def _reading(ctx: CheckContext) -> Reading:
         codes, plan = min(broken, key=lambda pair: len(pair[0]))  # the first plan on a tie
         reading.verdicts.append((imputation, plan, codes))
     return reading
-
-
-def _imputation(line: BudgetLine) -> Imputation | None:
-    if not line.table.has("imputation"):
-        return None
-    text = line.table.text(line.row, "imputation")
-    parts = _PARTS.match(text) if IMPUTATION_FORM.match(text) else None
-    if parts is None:
-        return None
-    nature, prefix, function = parts.groups()
-    return Imputation(line, text, nature, _SECTION_OF_PREFIX[prefix], function)
 
 
 def _broken(imputation: Imputation, plan: Plan) -> tuple[str, ...]:
@@ -161,10 +133,9 @@ def _section_problem(imputation: Imputation, plan: Plan) -> str | None:
     if imputation.section in sections or not sections <= set(SECTIONS):
         return None
     chapter = chapters[0]
-    prefix = "93" if imputation.section == "F" else "90"
     return (
         f"relève du chapitre {chapter} (section de {SECTIONS[str(plan.section_of(chapter))]}), alors que "
-        f"« {prefix} » impute en {SECTIONS[imputation.section]}"
+        f"« {imputation.section_prefix} » impute en {SECTIONS[imputation.section]}"
     )
 
 
