@@ -36,6 +36,11 @@ def _findings(tmp_path: Path, sheets: dict[str, str], name: str = "classeur.xlsx
     return [(f.code, f.severity.value, f.sheet, f.cell, f.message) for f in report.findings]
 
 
+def _only(code: str, severity: str, cell: str, message: str) -> list[tuple]:
+    """The one finding expected, on the Délibération sheet."""
+    return [(code, severity, "Délibération", cell, message)]
+
+
 def _budget(imputation: str, code: str = "C02-446A05", **parametres: str) -> dict[str, str]:
     sheets = {"Délibération": BUDGET.format(code=code, imputation=imputation)}
     if parametres:
@@ -69,57 +74,45 @@ def test_resource_facts_of_seed_000():
 def test_a_norm_written_is_the_only_plan_read(tmp_path):
     # Seed 001 (2022) read in M57_D, as its Paramètres would say: fonction 564 is M52's.
     sheets = _budget("6568/93564", code="C01-564H02", Exercice="2022", Norme="M57_D")
-    assert _findings(tmp_path, sheets) == [
-        (
-            "N002",
-            "erreur",
-            "Délibération",
-            "B2",
-            "Imputation « 6568/93564 » (6568 Autres participations) : la fonction 564 n'existe pas dans "
-            "le plan M57_D 2022 ; code le plus proche : 56 Actions en faveur du littoral.",
-        )
-    ]
+    assert _findings(tmp_path, sheets) == _only(
+        "N002",
+        "erreur",
+        "B2",
+        "Imputation « 6568/93564 » (6568 Autres participations) : la fonction 564 n'existe pas dans "
+        "le plan M57_D 2022 ; code le plus proche : 56 Actions en faveur du littoral.",
+    )
 
 
 def test_before_2024_without_norm_the_plan_that_fits_best_is_named(tmp_path):
     # 6569 exists in no plan; fonction 566 only in M52: the finding names M52's plan.
     sheets = _budget("6569/93566", code="C02-566A05", Exercice="2022")
-    assert _findings(tmp_path, sheets) == [
-        (
-            "N001",
-            "erreur",
-            "Délibération",
-            "B2",
-            "Imputation « 6569/93566 » : la nature 6569 n'existe pas dans le plan M52 2022 ; code le plus "
-            "proche : 6568 Autres participations.",
-        )
-    ]
+    assert _findings(tmp_path, sheets) == _only(
+        "N001",
+        "erreur",
+        "B2",
+        "Imputation « 6569/93566 » : la nature 6569 n'existe pas dans le plan M52 2022 ; code le plus "
+        "proche : 6568 Autres participations.",
+    )
 
 
 def test_the_year_of_the_sitting_then_of_the_file_name(tmp_path):
     sitting = {
         "Délibération": _with_heading("REUNION DU 21 NOVEMBRE 2025", "6568/93446"),
     }
-    assert _findings(tmp_path, sitting, "annexe-2024.xlsx") == [
-        (
-            "N005",
-            "info",
-            "Délibération",
-            "B3",
-            "Imputations non vérifiées dans la nomenclature : pas de plan de comptes M57_D pour l'exercice "
-            "2025 (année de la séance, feuille « Délibération ») ; Pointage connaît les exercices 2015 à 2024.",
-        )
-    ]
-    assert _findings(tmp_path, _budget("6568/93446"), "cp-2026-01-12-annexe.xlsx") == [
-        (
-            "N005",
-            "info",
-            "Délibération",
-            "B2",
-            "Imputations non vérifiées dans la nomenclature : pas de plan de comptes M57_D pour l'exercice "
-            "2026 (année du nom du fichier) ; Pointage connaît les exercices 2015 à 2024.",
-        )
-    ]
+    assert _findings(tmp_path, sitting, "annexe-2024.xlsx") == _only(
+        "N005",
+        "info",
+        "B3",
+        "Imputations non vérifiées dans la nomenclature : pas de plan de comptes M57_D pour l'exercice "
+        "2025 (année de la séance, feuille « Délibération ») ; Pointage connaît les exercices 2015 à 2024.",
+    )
+    assert _findings(tmp_path, _budget("6568/93446"), "cp-2026-01-12-annexe.xlsx") == _only(
+        "N005",
+        "info",
+        "B2",
+        "Imputations non vérifiées dans la nomenclature : pas de plan de comptes M57_D pour l'exercice "
+        "2026 (année du nom du fichier) ; Pointage connaît les exercices 2015 à 2024.",
+    )
     assert _findings(tmp_path, _budget("6569/93446"), "cp-2024-09-16.xlsx")[0][0] == "N001"
 
 
@@ -141,16 +134,13 @@ def test_no_year_says_nothing_an_unknown_norm_is_said_once(tmp_path):
         "ni date de séance dans le classeur, ni année dans le nom du fichier",
     )
     assert check_path(workbook, select_rules(["B"])).tables[0].notes == ()
-    assert _findings(tmp_path, _budget("6568/93446", Exercice="2024", Norme="M14")) == [
-        (
-            "N005",
-            "info",
-            "Délibération",
-            "B2",
-            "Imputations non vérifiées dans la nomenclature : norme « M14 » inconnue (Paramètres!B3) ; "
-            "Pointage connaît M52, M57, M57_A, M57_D et M57_P.",
-        )
-    ]
+    assert _findings(tmp_path, _budget("6568/93446", Exercice="2024", Norme="M14")) == _only(
+        "N005",
+        "info",
+        "B2",
+        "Imputations non vérifiées dans la nomenclature : norme « M14 » inconnue (Paramètres!B3) ; "
+        "Pointage connaît M52, M57, M57_A, M57_D et M57_P.",
+    )
 
 
 def test_the_examples_imputations_all_pass_and_the_doubled_slash_stays_B007():
@@ -177,14 +167,25 @@ def test_the_resource_is_loaded_only_for_a_table_with_imputations(tmp_path):
 
 def test_a_year_missing_inside_the_known_ones_is_shown(tmp_path):
     # The file named M57_P for 2023 is the M57_D plan: there is no M57_P plan of 2023.
+    said = (
+        "Imputations non vérifiées dans la nomenclature : pas de plan de comptes M57_P pour l'exercice "
+        "2023 (exercice lu en Paramètres!B2) ; Pointage connaît les exercices 2015 à 2021 et 2024."
+    )
     sheets = _budget("6568/93446", Exercice="2023", Norme="M57-P")
-    assert _findings(tmp_path, sheets) == [
-        (
-            "N005",
-            "info",
-            "Délibération",
-            "B2",
-            "Imputations non vérifiées dans la nomenclature : pas de plan de comptes M57_P pour l'exercice "
-            "2023 (exercice lu en Paramètres!B2) ; Pointage connaît les exercices 2015 à 2021 et 2024.",
-        )
-    ]
+    assert _findings(tmp_path, sheets) == _only("N005", "info", "B2", said)
+
+
+def test_the_code_operation_switch(tmp_path):
+    # Seed 000's code with the fonction of seed 001's other line: checked unless switched off.
+    mismatch = "Imputation « 6568/9358 » (6568 Autres participations ; fonction 58 Autres actions) : le code "
+    expected = _only(
+        "N004",
+        "avertissement",
+        "B2",
+        mismatch + "opération C02-446A05 porte la fonction 446 (Dépenses de structure).",
+    )
+    assert _findings(tmp_path, _budget("6568/9358", Exercice="2024")) == expected
+    on = {"Exercice": "2024", "Fonction du code opération": "Oui"}
+    assert _findings(tmp_path, _budget("6568/9358", **on)) == expected
+    off = {"Exercice": "2024", "Fonction du code opération": "Non"}
+    assert _findings(tmp_path, _budget("6568/9358", **off)) == []

@@ -170,6 +170,10 @@ def _years_text(years: list[int]) -> str:
     return f"l'exercice {listed}" if len(years) == 1 else f"les exercices {listed}"
 
 
+def _nearest(code_and_label: str | None) -> str:
+    return f" ; code le plus proche : {code_and_label}" if code_and_label else ""
+
+
 def _where(imputation: Imputation) -> tuple[str, str]:
     return imputation.line.table.sheet_name, imputation.cell
 
@@ -183,7 +187,7 @@ def check_natures(ctx: CheckContext) -> Iterator[Finding]:
             imputation=imputation.text,
             nature=imputation.nature,
             plan=plan.name,
-            nearest=f" ; code le plus proche : {nearest.code} {nearest.label}" if nearest else "",
+            nearest=_nearest(f"{nearest.code} {nearest.label}" if nearest else None),
         )
 
 
@@ -198,7 +202,7 @@ def check_functions(ctx: CheckContext) -> Iterator[Finding]:
             nature_text=f" ({_account_text(plan, imputation.nature)})" if known else "",
             function=imputation.function,
             plan=plan.name,
-            nearest=f" ; code le plus proche : {_function_text(plan, nearest)}" if nearest else "",
+            nearest=_nearest(_function_text(plan, nearest) if nearest else None),
         )
 
 
