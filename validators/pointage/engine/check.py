@@ -6,6 +6,7 @@ import contextlib
 import traceback
 from collections.abc import Callable, Collection
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pointage
 from pointage.analysis.context import CheckContext
@@ -18,6 +19,9 @@ from pointage.report.findings import Finding
 from pointage.report.model import FileReport, TableInfo
 from pointage.rules.registry import Rule, all_rules, get_rule
 from pointage.tables.detection import SURE_SCORE
+
+if TYPE_CHECKING:
+    from pointage.reading.deliberation import DeliberationText
 
 
 def select_rules(select: Collection[str] = (), ignore: Collection[str] = ()) -> list[Rule]:
@@ -39,8 +43,10 @@ def check_path(
     rules: list[Rule] | Callable[[], list[Rule]] | None = None,
     shown_path: str | None = None,
     retain: list[object] | None = None,
+    document: DeliberationText | None = None,
 ) -> FileReport:
-    """`rules` may be given as a function, called once the file is read. With `retain`,
+    """`document`: the délibération's Word text, checked with the workbook (D rules).
+    `rules` may be given as a function, called once the file is read. With `retain`,
     the check's objects (snapshot, tables) are appended to it instead of being freed
     here: the command line, which ends without freeing anything, passes a list."""
     shown = shown_path if shown_path is not None else str(path)
@@ -56,7 +62,9 @@ def check_path(
         return unreadable_report(shown, reason, detail=technical(exc))
     except Exception as exc:  # a reader bug must not stop a batch
         return unreadable_report(shown, UNEXPECTED_READING, detail=technical(exc))
-    ctx, report = check_snapshot_with_context(snapshot, rules() if callable(rules) else rules, shown)
+    ctx, report = check_snapshot_with_context(
+        snapshot, rules() if callable(rules) else rules, shown, document=document
+    )
     if retain is not None:
         retain.append((snapshot, ctx))
     return report
@@ -162,6 +170,12 @@ def _one_line(header: object) -> str:
     return " ".join(str(header).split())
 
 
+def _place(finding: Finding) -> tuple[int, ...]:
+    """A document finding's place as numbers: paragraphs first, then tables' cells."""
+    numbers = [int(n) for n in (finding.paragraph or "").replace(",", " ").split() if n.isdigit()]
+    return (0, *numbers) if len(numbers) == 1 else (1, *numbers)
+
+
 def check_snapshot(
     snapshot: WorkbookSnapshot, rules: list[Rule] | None = None, path: str | None = None
 ) -> FileReport:
@@ -169,7 +183,10 @@ def check_snapshot(
 
 
 def check_snapshot_with_context(
-    snapshot: WorkbookSnapshot, rules: list[Rule] | None = None, path: str | None = None
+    snapshot: WorkbookSnapshot,
+    rules: list[Rule] | None = None,
+    path: str | None = None,
+    document: DeliberationText | None = None,
 ) -> tuple[CheckContext | None, FileReport]:
     """The findings, and the tables they were found in (None when nothing was read)."""
     path = path if path is not None else snapshot.name
@@ -195,7 +212,9 @@ def check_snapshot_with_context(
     findings: list[Finding] = []
     rules = rules if rules is not None else select_rules()
     ctx.rule_codes = frozenset(r.code for r in rules)
-    for selected in rules:
+    ctx.document = document
+    ctx.earlier_findings = findings
+    for selected in sorted(rules, key=lambda r: r.after_others):
         try:
             findings.extend(selected.check(ctx))
         except Exception as exc:  # a crashing rule becomes a finding, never a traceback
@@ -204,7 +223,10 @@ def check_snapshot_with_context(
             )
     findings.extend(_gap_findings(snapshot.gaps))
     order = {sheet.name: i for i, sheet in enumerate(snapshot.sheets)}
-    findings.sort(key=lambda f: (order.get(f.sheet, -1), *f.position(), f.code))
+    # The document's findings after the workbook's, in the document's order.
+    findings.sort(
+        key=lambda f: (f.document is not None, order.get(f.sheet, -1), *f.position(), *_place(f), f.code)
+    )
     described = []
     for table in ctx.tables:
         try:

@@ -7,11 +7,13 @@ from pointage.rules import (  # noqa: F401
     articles,
     budget,
     budget_identities,
+    deliberation,
     form,
     formulas,
     identities,
     internal,
     nomenclature,
     plan,
+    scdl,
     totals,
 )

@@ -25,7 +25,9 @@ FAMILIES = {
     "I": "Identités entre colonnes (exécution budgétaire, coûts)",
     "A": "Articles de la délibération et chiffres clés",
     "N": "Nomenclature budgétaire (plans de comptes M52 et M57 de la DGFiP)",
+    "D": "Texte de la délibération (document Word) rapproché des annexes",
     "F": "Forme des données",
+    "S": "Publication SCDL des subventions (données ouvertes)",
     "E": "Lecture du classeur",
     "X": "Fonctionnement de Pointage",
 }
@@ -52,6 +54,8 @@ class Rule:
     message: str  # French template, str.format fields
     example: str  # from the seeds (regles.md)
     check: Check | None = field(default=None, repr=False)
+    # Run once every other rule has run: it reads their findings (`ctx.earlier_findings`).
+    after_others: bool = False
 
     @property
     def family(self) -> str:
@@ -71,6 +75,8 @@ class Rule:
         found: str | None = None,
         money: bool = False,
         technical: str | None = None,
+        document: str | None = None,
+        paragraph: str | None = None,
         **fields: object,
     ) -> Finding:
         involved = tuple(dict.fromkeys([*cells] or ([cell] if cell else [])))
@@ -85,16 +91,20 @@ class Rule:
             found=found,
             money=money,
             detail=technical,
+            document=document,
+            paragraph=paragraph,
         )
 
 
 _RULES: dict[str, Rule] = {}
 
 
-def rule(code: str, severity: Severity, summary: str, message: str, example: str) -> Rule:
+def rule(
+    code: str, severity: Severity, summary: str, message: str, example: str, after_others: bool = False
+) -> Rule:
     if code in _RULES:
         raise ValueError(f"rule {code} defined twice")
-    defined = Rule(code, severity, summary, message, example)
+    defined = Rule(code, severity, summary, message, example, after_others=after_others)
     _RULES[code] = defined
     return defined
 
