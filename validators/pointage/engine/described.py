@@ -6,7 +6,9 @@ from __future__ import annotations
 from dataclasses import replace
 
 from pointage.analysis.context import CheckContext
+from pointage.analysis.exercise import exercise_in
 from pointage.analysis.identities import KINDS_CHECKED
+from pointage.analysis.imputations import imputations_in
 from pointage.analysis.misreadings import heading_note, heading_rows
 from pointage.analysis.references import known_references
 from pointage.base.addresses import a1
@@ -73,6 +75,8 @@ def describe_table(table: Table, ctx: CheckContext) -> TableInfo:
         )
     if table.usable and table.kind.name in ("repartition", "plan", "execution"):
         notes.extend(ctx.totals_of(table).notes)
+    if table.usable and table.kind.name == "imputation" and _imputations_without_year(table, ctx):
+        notes.append(NO_YEAR_FOR_THE_NOMENCLATURE)
     checked = _anything_recomputed(table, ctx, totals, identities)
     if not checked:
         notes.append(NOTHING_RECOMPUTED)
@@ -92,6 +96,22 @@ def describe_table(table: Table, ctx: CheckContext) -> TableInfo:
         if table.headerless
         else tuple(sorted(r + 1 for r in table.header_rows or [table.header_row])),
     )
+
+
+NO_YEAR_FOR_THE_NOMENCLATURE = (
+    "imputations non lues dans le plan de comptes (N001 à N003) : ni Exercice dans Paramètres, "
+    "ni date de séance dans le classeur, ni année dans le nom du fichier"
+)
+_READ_IN_THE_PLAN = frozenset({"N001", "N002", "N003"})
+
+
+def _imputations_without_year(table: Table, ctx: CheckContext) -> bool:
+    """The table has imputations the N rules would read, but no year says which plan: no
+    finding says it (a working extract has no date), its description does."""
+    if ctx.rule_codes is not None and not ctx.rule_codes & _READ_IN_THE_PLAN:
+        return False
+    ours = any(imputation.line.table is table for imputation in ctx.shared(imputations_in))
+    return ours and ctx.shared(exercise_in).year is None
 
 
 NOTHING_RECOMPUTED = (

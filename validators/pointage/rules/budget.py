@@ -210,7 +210,8 @@ def _label_norm(text: str) -> str:
     return "".join(label_key(text).split())
 
 
-_CODE = re.compile(r"^[A-Z]\d{2}-\d{3}[A-Z]\d{2}$")
+# The shapes B007 checks; N004 reads the fonction in the three digits of a code.
+CODE_FORM = re.compile(r"^[A-Z]\d{2}-(\d{3})[A-Z]\d{2}$")
 _IMPUTATION = re.compile(r"^\d+/\d+$")
 
 B007 = rule(
@@ -238,7 +239,7 @@ def _check_form(table: Table, row: Row, role: str) -> Iterator[Finding]:
     value = table.text(row, role)
     if not value:
         return
-    pattern = _CODE if role == "code" else _IMPUTATION
+    pattern = CODE_FORM if role == "code" else _IMPUTATION
     if pattern.match(value):
         return
     yield B007.finding(

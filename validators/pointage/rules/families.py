@@ -12,6 +12,7 @@ from pointage.rules import (  # noqa: F401
     formulas,
     identities,
     internal,
+    nomenclature,
     plan,
     scdl,
     totals,

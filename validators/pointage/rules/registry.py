@@ -24,6 +24,7 @@ FAMILIES = {
     "P": "Plan de financement",
     "I": "Identités entre colonnes (exécution budgétaire, coûts)",
     "A": "Articles de la délibération et chiffres clés",
+    "N": "Nomenclature budgétaire (plans de comptes M52 et M57 de la DGFiP)",
     "D": "Texte de la délibération (document Word) rapproché des annexes",
     "F": "Forme des données",
     "S": "Publication SCDL des subventions (données ouvertes)",

@@ -35,6 +35,12 @@ class Parametres:
     default_months: Decimal = Decimal(12)
     tolerance_cents: int = 0
     exercice: str | None = None
+    # The nomenclature (issue 29): the norm (`M57_D`), and whether the code opération
+    # carries the imputation's fonction (`Oui`/`Non`), as written; None when absent.
+    norme: str | None = None
+    fonction_du_code: str | None = None
+    # Where each text parameter was read (`exercice` -> `B4`), for the messages.
+    text_cells: dict[str, str] = field(default_factory=dict)
     sheet: str | None = None
     range: str | None = None
     cells: list[NumberCell] = field(default_factory=list)
@@ -102,7 +108,13 @@ _PARAM_KEYS = {
     "TOLERANCE": "tolerance",
     "TOLERANCEEUR": "tolerance",
     "EXERCICE": "exercice",
+    "NORME": "norme",
+    "NOMENCLATURE": "norme",
+    "NORMEBUDGETAIRE": "norme",
+    "FONCTIONDUCODEOPERATION": "fonction_du_code",
+    "FONCTIONDANSLECODEOPERATION": "fonction_du_code",
 }
+_TEXT_PARAMS = ("exercice", "norme", "fonction_du_code")
 
 
 def read_parametres(sheet: SheetSnapshot) -> Parametres:
@@ -122,8 +134,9 @@ def read_parametres(sheet: SheetSnapshot) -> Parametres:
                 break
             used_rows.append(index)
             raw = sheet.value(index, value_col)
-            if name == "exercice":
-                params.exercice = str(raw).strip()
+            if name in _TEXT_PARAMS:
+                setattr(params, name, str(raw).strip())
+                params.text_cells[name] = a1(index, value_col)
                 break
             parsed = parse_number(raw)
             params.cells.append(NumberCell(sheet.name, a1(index, value_col), raw, parsed))
