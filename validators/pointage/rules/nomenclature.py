@@ -273,4 +273,4 @@ def check_plan_known(ctx: CheckContext) -> Iterator[Finding]:
             f"({exercise.year_source}) ; Pointage connaît {_years_text(known_years(exercise.variant))}"
         )
     first = reading.imputations[0]
-    yield N005.finding(*_where(first), imputation=first.text, reason=reason)
+    yield N005.finding(*_where(first), reason=reason)
