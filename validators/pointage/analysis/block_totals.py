@@ -105,6 +105,16 @@ class MissingTotal(_PartsMadeOnDemand):
     _parts: _Segment | list[Part] = field(default_factory=list, repr=False)
 
 
+@dataclass(frozen=True, slots=True)
+class OutlineReading:
+    """How an outline (subtotals above their lines) was understood: how many of its
+    subtotals add up, and whether its levels came from the sheet (a column of level
+    words, codes) rather than from the indentation of its labels."""
+
+    parents: int
+    levels_given: bool
+
+
 @dataclass
 class TotalsAnalysis:
     checks: list[TotalCheck] = field(default_factory=list)
@@ -113,6 +123,11 @@ class TotalsAnalysis:
     levels: dict[str, list[tuple[int, Part]]] = field(default_factory=dict)
     # What was read but not checked (French, for the report's `tables[].notes`).
     notes: list[str] = field(default_factory=list)
+    # Why none of the totals is checked, when the analysis found its reading wrong
+    # (French, for the report); detection's own reason is `Table.totals_skipped`.
+    skipped: str = ""
+    # The outline's reading, for a table read as one (`analysis/outline.py`).
+    outline: OutlineReading | None = None
 
     def overall(self, role: str) -> tuple[Decimal, list[str]] | None:
         """What the table allocates in a column: its last grand total, else the sum of

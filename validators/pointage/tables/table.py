@@ -73,10 +73,9 @@ class Table:
     # Money columns beyond the kind's roles (`Montant TVA`, `Montant TTC`…): their
     # totals are checked too, under the role `extra_role(col)`.
     extra_money: list[str] = field(default_factory=list)
-    # Why the totals of this table are not checked (French), when they are not.
+    # Why the totals of this table are not checked (French), when detection found their
+    # reading doubtful (what the analysis finds is `TotalsAnalysis.skipped`).
     totals_skipped: str = ""
-    # Rows found to be subtotals above their lines (a budget-execution outline).
-    outline_parents: int = 0
     # The level of each of `rows` (0 the highest) when the sheet gives it (a column of
     # level words, the indentation, codes): a table only its outline shows.
     outline_levels: list[int | None] | None = None  # None: a total row closing the tree
