@@ -76,7 +76,7 @@ class _PartsMadeOnDemand:
         return self._parts if isinstance(self._parts, list) else self._parts.parts()
 
 
-@dataclass
+@dataclass(kw_only=True)
 class TotalCheck(_PartsMadeOnDemand):
     level: int  # 1: sums detail rows; 2: sums block totals (or restates a grand total)
     role: str
@@ -210,15 +210,15 @@ def _totals_of_tables(table: Table) -> TotalsAnalysis:
             continue
         analysis.checks.append(
             TotalCheck(
-                1,
-                "amount",
-                table.header_text("amount"),
-                rows[row],
-                a1(row, col),
-                Decimal(found),
-                sum((p.value for p in parts), Decimal(0)),
-                len(parts),
-                True,
+                level=1,
+                role="amount",
+                column=table.header_text("amount"),
+                row=rows[row],
+                cell=a1(row, col),
+                found=Decimal(found),
+                expected=sum((p.value for p in parts), Decimal(0)),
+                count=len(parts),
+                money=True,
                 _parts=parts,
             )
         )
@@ -473,15 +473,15 @@ def _side_check(table: Table, side: SideTotal) -> TotalCheck | None:
     if invalid or not parts:
         return None
     return TotalCheck(
-        1,
-        role,
-        table.header_text(role),
-        Row(side.row, TOTAL, side.label, TOTAL_BESIDE),
-        a1(side.row, side.col),
-        Decimal(found),
-        sum((p.value for p in parts), Decimal(0)),
-        len(parts),
-        True,
+        level=1,
+        role=role,
+        column=table.header_text(role),
+        row=Row(side.row, TOTAL, side.label, TOTAL_BESIDE),
+        cell=a1(side.row, side.col),
+        found=Decimal(found),
+        expected=sum((p.value for p in parts), Decimal(0)),
+        count=len(parts),
+        money=True,
         _parts=parts,
     )
 
@@ -612,15 +612,15 @@ def _walk(
             if not pending_invalid:
                 analysis.checks.append(
                     TotalCheck(
-                        1,
-                        role,
-                        column,
-                        row,
-                        cell,
-                        found,
-                        Decimal(pending_sum),
-                        pending_count,
-                        money,
+                        level=1,
+                        role=role,
+                        column=column,
+                        row=row,
+                        cell=cell,
+                        found=found,
+                        expected=Decimal(pending_sum),
+                        count=pending_count,
+                        money=money,
                         _parts=segment(pending_start, position),
                     )
                 )
@@ -641,15 +641,15 @@ def _walk(
                 parts.positions, parts.extra = block_details, blocks
                 analysis.checks.append(
                     TotalCheck(
-                        2,
-                        role,
-                        column,
-                        row,
-                        cell,
-                        found,
-                        Decimal(blocks_sum),
-                        blocks_count,
-                        money,
+                        level=2,
+                        role=role,
+                        column=column,
+                        row=row,
+                        cell=cell,
+                        found=found,
+                        expected=Decimal(blocks_sum),
+                        count=blocks_count,
+                        money=money,
                         _parts=parts,
                     )
                 )
@@ -657,15 +657,15 @@ def _walk(
             if not blocks_invalid:
                 analysis.checks.append(
                     TotalCheck(
-                        2,
-                        role,
-                        column,
-                        row,
-                        cell,
-                        found,
-                        last_grand.value,
-                        1,
-                        money,
+                        level=2,
+                        role=role,
+                        column=column,
+                        row=row,
+                        cell=cell,
+                        found=found,
+                        expected=last_grand.value,
+                        count=1,
+                        money=money,
                         restates=True,
                         _parts=[last_grand],
                     )
