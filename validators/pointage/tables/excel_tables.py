@@ -64,7 +64,7 @@ def structural_table(sheet: SheetSnapshot, table: ListObject) -> Table | None:
         header_rows=[table.first_row],
         extra_money=extra,
     )
-    classify_rows(found, body)
+    found.rows.extend(classify_rows(found, body))
     if table.totals_row and found.rows and found.rows[-1].index == table.last_row:
         last = found.rows[-1]
         last.kind, last.how = TOTAL, TOTAL_BY_EXCEL_TABLE

@@ -120,7 +120,7 @@ def _table(sheet: SheetSnapshot, lines: list[int], total: int, col: int) -> Tabl
         header_rows=[above] if header else [],
         headerless=not header,
     )
-    classify_rows(table, [*lines, total])
+    table.rows.extend(classify_rows(table, [*lines, total]))
     if not any(r.kind == TOTAL for r in table.rows) or not any(r.kind == DETAIL for r in table.rows):
         return None
     found = _decimal(sheet.value(total, col))

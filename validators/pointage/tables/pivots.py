@@ -87,7 +87,7 @@ def _from_definition(sheet: SheetSnapshot, frame: PivotFrame) -> Table | None:
                     Row(index, TOTAL if parent else DETAIL, label, TOTAL_BY_PIVOT if parent else "")
                 )
     else:
-        classify_rows(table, list(range(header + 1, frame.last_row + 1)))
+        table.rows.extend(classify_rows(table, list(range(header + 1, frame.last_row + 1))))
         _check_reading(table, values)
     table.last_row = frame.last_row
     return table if any(r.kind == DETAIL for r in table.rows) else None
@@ -127,7 +127,7 @@ def _from_values(sheet: SheetSnapshot, runs: list[range]) -> list[Table]:
             + [c for r in range(header, index + 1) for c in _text_columns(sheet, r) if c < values[0]]
         )
         table = _table(sheet, top, header, first_col, values, index, None)
-        classify_rows(table, list(range(header + 1, index + 1)))
+        table.rows.extend(classify_rows(table, list(range(header + 1, index + 1))))
         if any(r.kind == DETAIL for r in table.rows):
             _check_reading(table, values)
             tables.append(table)
