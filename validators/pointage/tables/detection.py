@@ -52,7 +52,38 @@ class SeenHeader:
 
 
 def find_tables(sheet: SheetSnapshot, seen: list[SeenHeader] | None = None) -> list[Table]:
-    """The tables of a sheet; the header rows read but not recognised go to `seen`."""
+    """The tables of a sheet, pass by pass: its Excel Tables, the tables found by their
+    header rows (with the group rows above them), kept when surely of their kind, the
+    totals written beside their lines, then the tables only their structure shows (SUM
+    formulas, pivot frames, totals of Excel Tables, a list closed by a bare total, an
+    outline). The header rows read but not recognised go to `seen`."""
+    excel, claimed = _excel_tables(sheet)
+    by_headers = _find_by_headers(sheet, claimed)
+    spans = sorted((t.header_rows[0], t.last_row, id(t)) for t in excel + by_headers)
+    excel = [replace(t, header_rows=_with_group_rows(sheet, t, spans)) for t in excel]
+    every = excel + [replace(t, header_rows=_with_group_rows(sheet, t, spans)) for t in by_headers]
+    # An Excel Table is kept whatever its columns (what it lacks is then said, not
+    # checked); a table found by its header row only when it is surely of its kind.
+    excel_ids = {id(t) for t in excel}
+    kept = [t for t in every if _surely_of_its_kind(t) or id(t) in excel_ids]
+    attach_side_totals(sheet, kept)
+    shown_by_totals = _shown_by_totals(sheet, kept)
+    kept += shown_by_totals
+    listed = {id(t) for t in kept}
+    shown_by_outline = outline_tables(sheet, kept)  # may take lists out of `kept`
+    read_again = listed - {id(t) for t in kept}  # lists read as outlines: understood
+    kept += shown_by_outline
+    if seen is not None:
+        kept_ids = {id(t) for t in kept} | read_again
+        seen.extend(_seen_headers(sheet, [t for t in every if id(t) not in kept_ids or not _understood(t)]))
+        if not every and not shown_by_totals and not shown_by_outline:
+            seen.extend(_first_header_like_row(sheet))
+    kept.sort(key=lambda t: (t.header_row, t.first_col))
+    return kept
+
+
+def _excel_tables(sheet: SheetSnapshot) -> tuple[list[Table], set[int]]:
+    """The sheet's Excel Tables, and the rows they hold (no header is looked for there)."""
     found: list[Table] = []
     claimed: set[int] = set()
     for listobject in sheet.list_objects:
@@ -63,55 +94,47 @@ def find_tables(sheet: SheetSnapshot, seen: list[SeenHeader] | None = None) -> l
         # An Excel Table is a table whatever its column names: its header row is known.
         header = _new_table(sheet, listobject.first_row, listobject.first_col, listobject.last_col)
         table = _finish(header, list(range(listobject.first_row + 1, listobject.last_row + 1)))
-        if table.missing and table.score < SURE_SCORE:
+        if not _understood(table):
             # Headers that name nothing known: its totals row and calculated columns may.
             table = structural_table(sheet, listobject) or table
         elif table.kind.name in KINDS_WITH_STATED_SUMS:
             table = replace(table, row_sums=list(listobject.row_sums))
         found.append(table)
         claimed.update(range(listobject.first_row, listobject.last_row + 1))
-    tables = _find_by_headers(sheet, claimed)
-    spans = sorted((t.header_rows[0], t.last_row, id(t)) for t in found + tables)
-    found = [replace(t, header_rows=_with_group_rows(sheet, t, spans)) for t in found]
-    every = found + [replace(t, header_rows=_with_group_rows(sheet, t, spans)) for t in tables]
-    # An Excel Table is kept whatever its columns (what it lacks is then said, not
-    # checked); a table found by its header row only when it is surely of its kind.
-    excel_tables = {id(t) for t in found}
-    kept = [
-        t
-        for t in every
-        if t.missing == [] or (t.score >= SURE_SCORE and not _unnamed_amount(t)) or id(t) in excel_tables
+    return found, claimed
+
+
+def _understood(table: Table) -> bool:
+    """Every column the kind needs found, or headers sure enough of the kind (F004 then
+    says what is missing)."""
+    return not table.missing or table.score >= SURE_SCORE
+
+
+def _surely_of_its_kind(table: Table) -> bool:
+    return table.missing == [] or (table.score >= SURE_SCORE and not _unnamed_amount(table))
+
+
+def _shown_by_totals(sheet: SheetSnapshot, kept: list[Table]) -> list[Table]:
+    """The tables that their totals show outside the tables `kept`: by SUM formulas (with
+    their group rows: `DEP. SCOLAREST | PERSONNEL | FLUIDES`), pivot tables by their
+    frame whatever their headers say, totals of Excel Tables' columns, a list closed by
+    a bare total."""
+    formulas = formula_tables(sheet, kept)
+    spans = sorted((t.top_row, t.last_row, id(t)) for t in [*kept, *formulas])
+    formulas = [
+        replace(t, header_rows=_with_group_rows(sheet, t, spans)) if t.header_rows else t for t in formulas
     ]
-    attach_side_totals(sheet, kept)
-    shown_by_formulas = formula_tables(sheet, kept)
-    spans = sorted((t.top_row, t.last_row, id(t)) for t in [*kept, *shown_by_formulas])
-    shown_by_formulas = [
-        # Its group rows too (`DEP. SCOLAREST | PERSONNEL | FLUIDES`).
-        replace(t, header_rows=_with_group_rows(sheet, t, spans)) if t.header_rows else t
-        for t in shown_by_formulas
+    pivots = pivot_tables(sheet, [*kept, *formulas])
+    boxes = totals_of_tables(sheet, [*kept, *formulas, *pivots])
+    closed = label_total_tables(sheet, [*kept, *formulas, *pivots, *boxes])
+    return formulas + pivots + boxes + closed
+
+
+def _seen_headers(sheet: SheetSnapshot, tables: list[Table]) -> list[SeenHeader]:
+    return [
+        SeenHeader(sheet.name, t.header_row, t.first_col, tuple(t.headers[c] for c in sorted(t.headers)))
+        for t in tables
     ]
-    kept += shown_by_formulas
-    # A pivot table is a table by its frame, whatever its headers say.
-    pivots = pivot_tables(sheet, kept)
-    boxes = totals_of_tables(sheet, [*kept, *pivots])
-    closed = label_total_tables(sheet, [*kept, *pivots, *boxes])
-    kept += pivots + boxes + closed
-    shown_by_formulas += pivots + boxes + closed
-    listed = {id(t) for t in kept}
-    shown_by_outline = outline_tables(sheet, kept)  # may take lists out of `kept`
-    read_again = listed - {id(t) for t in kept}  # lists read as outlines: understood
-    kept += shown_by_outline
-    kept_ids = {id(t) for t in kept} | read_again
-    if seen is not None:
-        seen.extend(
-            SeenHeader(sheet.name, t.header_row, t.first_col, tuple(t.headers[c] for c in sorted(t.headers)))
-            for t in every
-            if id(t) not in kept_ids or (t.missing and t.score < SURE_SCORE)
-        )
-    if not every and not shown_by_formulas and not shown_by_outline and seen is not None:
-        seen.extend(_first_header_like_row(sheet))
-    kept.sort(key=lambda t: (t.header_row, t.first_col))
-    return kept
 
 
 def _unnamed_amount(table: Table) -> bool:
@@ -415,14 +438,7 @@ def _new_table(
 ) -> _Header:
     header_rows = header_rows or [header_row]
     cells = _stacked_headers(sheet, header_rows)
-    columns = [sheet.origin_col + i for i, v in enumerate(cells) if not is_blank(v)]
-    # A hidden header row still bounds the table (a pivot's `Étiquettes de lignes`).
-    columns += [
-        c for r in header_rows for c, v in enumerate(sheet.row(r), sheet.origin_col) if not is_blank(v)
-    ]
-    columns.sort()
-    first = columns[0] if first_col is None else first_col
-    last = columns[-1] if last_col is None else last_col
+    first, last = _header_bounds(sheet, cells, header_rows, first_col, last_col)
     in_table = [
         cells[c - sheet.origin_col] if first <= c <= last else None
         for c in range(sheet.origin_col, sheet.origin_col + len(cells))
@@ -430,26 +446,22 @@ def _new_table(
     reading = read_header(in_table, sheet.origin_col)
     roles = dict(reading.roles)
     meanings = reading.meanings or {}
-    extra = []
     missing = list(reading.missing)
     years = [sheet.origin_col + i for i in year_axis(in_table)]
     if years and reading.kind.has_totals:
         # Under a time axis, the amounts of each year: the last is the amount when no
         # header names one, the others are checked beside it.
-        if "amount" in reading.kind.roles and "amount" not in roles:
-            roles["amount"] = years[-1]
+        added = _year_roles(reading.kind, roles, years)
+        roles.update(added)
+        if "amount" in added:
             missing = [m for m in missing if m != "amount"]
-        for col in years:
-            if col not in roles.values():
-                roles[extra_role(col)] = col
-                extra.append(extra_role(col))
     headers = dict(reading.headers)
     for col in years:
         headers[col] = str(int(float(headers[col])))  # `2024`, not `2024.0`
     for col, meaning in sorted(meanings.items()):
         if meaning in MONEY_MEANINGS and col not in roles.values():
             roles[extra_role(col)] = col
-            extra.append(extra_role(col))
+    extra = [role for role in roles if role.startswith("extra:")]
     return _Header(
         sheet=sheet,
         kind=reading.kind,
@@ -466,6 +478,38 @@ def _new_table(
         year_columns=years,
         repeats_header_above=repeats_header_above,
     )
+
+
+def _header_bounds(
+    sheet: SheetSnapshot,
+    cells: list[object],
+    header_rows: list[int],
+    first_col: int | None,
+    last_col: int | None,
+) -> tuple[int, int]:
+    """The first and last columns of the table: those given, else the first and last
+    the header names (a hidden header row still bounds the table: a pivot's
+    `Étiquettes de lignes`)."""
+    if first_col is not None and last_col is not None:
+        return first_col, last_col
+    columns = [sheet.origin_col + i for i, v in enumerate(cells) if not is_blank(v)]
+    columns += [
+        c for r in header_rows for c, v in enumerate(sheet.row(r), sheet.origin_col) if not is_blank(v)
+    ]
+    columns.sort()
+    return (columns[0] if first_col is None else first_col), (columns[-1] if last_col is None else last_col)
+
+
+def _year_roles(kind: TableKind, roles: dict[str, int], years: list[int]) -> dict[str, int]:
+    """The roles a time axis adds: the last year is the amount when no header names
+    one, the other years are extra money columns."""
+    added: dict[str, int] = {}
+    if "amount" in kind.roles and "amount" not in roles:
+        added["amount"] = years[-1]
+    for col in years:
+        if col not in roles.values() and col not in added.values():
+            added[extra_role(col)] = col
+    return added
 
 
 # Sub-headers that say which side of a group they are, not what the column holds.
