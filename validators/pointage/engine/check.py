@@ -196,6 +196,8 @@ def check_snapshot_with_context(
     rules = rules if rules is not None else select_rules()
     ctx.rule_codes = frozenset(r.code for r in rules)
     for selected in rules:
+        if selected.check is None:
+            continue  # a rule said by the engine or the readers (E, X), not run on tables
         try:
             findings.extend(selected.check(ctx))
         except Exception as exc:  # a crashing rule becomes a finding, never a traceback
@@ -204,7 +206,7 @@ def check_snapshot_with_context(
             )
     findings.extend(_gap_findings(snapshot.gaps))
     order = {sheet.name: i for i, sheet in enumerate(snapshot.sheets)}
-    findings.sort(key=lambda f: (order.get(f.sheet, -1), *f.position(), f.code))
+    findings.sort(key=lambda f: (order.get(f.sheet or "", -1), *f.position(), f.code))
     described = []
     for table in ctx.tables:
         try:

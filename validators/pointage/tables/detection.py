@@ -535,13 +535,9 @@ def _stacked_headers(sheet: SheetSnapshot, header_rows: list[int]) -> list[objec
                     groups[col - sheet.origin_col] = title.strip()
     for i, title in groups.items():
         # `Soldes` merged over `Débit | Crédit`: the columns are `Soldes Débit`…
-        if (
-            0 <= i < width
-            and isinstance(cells[i], str)
-            and cells[i].strip() != title
-            and header_meaning(cells[i]) in _SUB_HEADERS
-        ):
-            cells[i] = f"{title} {cells[i].strip()}"
+        sub = cells[i] if 0 <= i < width else None
+        if isinstance(sub, str) and sub.strip() != title and header_meaning(sub) in _SUB_HEADERS:
+            cells[i] = f"{title} {sub.strip()}"
     return cells
 
 
@@ -819,11 +815,12 @@ def _drop_quantities_of_text(table: _Header, body: list[int]) -> None:
         if col is None:
             continue
         filled = [v for r in sample if not is_blank(v := table.sheet.value(r, col))]
+        texts = [v for v in filled if isinstance(v, str)]
         if (
             filled
             and not _mostly_numbers(table.sheet, sample, col)
-            and all(isinstance(v, str) for v in filled)
-            and any(_letters(v) for v in filled)
+            and len(texts) == len(filled)
+            and any(map(_letters, texts))
         ):
             del table.roles[role]
 
