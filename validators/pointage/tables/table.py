@@ -54,8 +54,12 @@ class SideTotal:
     last: int
 
 
-@dataclass
+@dataclass(frozen=True)
 class Table:
+    """What detection read of a table, never changed after it is built (frozen): what
+    an analysis finds of it lives in the analysis's result (`TotalsAnalysis`…). Its
+    lists are built with it; only its caches of values read fill as they are asked."""
+
     sheet: SheetSnapshot
     kind: TableKind
     header_row: int
@@ -159,8 +163,8 @@ class Table:
                 found = [None] * len(self.rows)
             else:
                 if self._indexes is None:
-                    self._indexes = [r.index for r in self.rows]
-                found = self.sheet.column(self._indexes, col)
+                    object.__setattr__(self, "_indexes", [r.index for r in self.rows])
+                found = self.sheet.column(self._indexes or [], col)
             self._columns[role] = found
         return found
 
@@ -169,8 +173,10 @@ class Table:
         the loops over a big table's rows go from one to the next, the detail rows
         between them read as slices of columns."""
         if self._non_details is None:
-            self._non_details = [p for p, row in enumerate(self.rows) if row.kind != DETAIL]
-        return self._non_details
+            object.__setattr__(
+                self, "_non_details", [p for p, row in enumerate(self.rows) if row.kind != DETAIL]
+            )
+        return self._non_details or []
 
     def exact_column(self, role: str) -> list[int | Decimal | NotANumber | None]:
         """`column(role)` read as numbers (see `exact_value`), computed once."""
