@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import ast
 import copy
-from dataclasses import fields
+from dataclasses import FrozenInstanceError, fields
 from pathlib import Path
 
 import pytest
@@ -133,6 +133,14 @@ def test_an_outline_read_by_indentation_is_said_from_its_analysis(tmp_path):
         None,
     )
     assert report.tables[0].notes[0] == ctx.totals_of(table).skipped
+
+
+def test_a_table_cannot_be_changed_once_built(tmp_path):
+    [indent, *_] = _synthetic(tmp_path)
+    [table] = CheckContext.from_snapshot(read_workbook(indent)).tables
+    with pytest.raises(FrozenInstanceError):
+        table.totals_skipped = "non compris"  # type: ignore[misc]
+    assert table.totals_skipped == ""
 
 
 # --------------------------------------------------------------------------
