@@ -65,7 +65,7 @@ def pivot_totals(table: Table) -> TotalsAnalysis:
             if row.kind == TOTAL and at not in deep:
                 analysis.levels.setdefault(role, []).append((2, Part(row.index, col, euros(found))))
         wrong_ones = [(at, check) for at, check in checks if check is not None]
-        if checks and len(wrong_ones) > max(1, MAX_FAILING * len(checks)):
+        if checks and len(wrong_ones) > max(Decimal(1), MAX_FAILING * len(checks)):
             return TotalsAnalysis(skipped=NOT_UNDERSTOOD)
         for at, check in wrong_ones:
             if not any(

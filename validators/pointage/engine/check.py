@@ -162,6 +162,21 @@ def _one_line(header: object) -> str:
     return " ".join(str(header).split())
 
 
+def _run_rules(ctx: CheckContext, rules: list[Rule]) -> list[Finding]:
+    """Each rule's findings; a crashing rule becomes X001, never a traceback."""
+    findings: list[Finding] = []
+    for selected in rules:
+        if selected.check is None:
+            continue  # a rule said by the engine or the readers (E, X), not run on tables
+        try:
+            findings.extend(selected.check(ctx))
+        except Exception as exc:
+            findings.append(
+                get_rule("X001").finding(None, None, code=selected.code, technical=technical(exc))
+            )
+    return findings
+
+
 def check_snapshot(
     snapshot: WorkbookSnapshot, rules: list[Rule] | None = None, path: str | None = None
 ) -> FileReport:
@@ -192,18 +207,9 @@ def check_snapshot_with_context(
     if not any(t.usable or t.score >= SURE_SCORE for t in ctx.tables):
         # Nothing understood (an Excel Table of unknown columns is read, not understood).
         return None, nothing_recognised_report(path, _nothing_recognised(ctx), snapshot.gaps)
-    findings: list[Finding] = []
     rules = rules if rules is not None else select_rules()
     ctx.rule_codes = frozenset(r.code for r in rules)
-    for selected in rules:
-        if selected.check is None:
-            continue  # a rule said by the engine or the readers (E, X), not run on tables
-        try:
-            findings.extend(selected.check(ctx))
-        except Exception as exc:  # a crashing rule becomes a finding, never a traceback
-            findings.append(
-                get_rule("X001").finding(None, None, code=selected.code, technical=technical(exc))
-            )
+    findings = _run_rules(ctx, rules)
     findings.extend(_gap_findings(snapshot.gaps))
     order = {sheet.name: i for i, sheet in enumerate(snapshot.sheets)}
     findings.sort(key=lambda f: (order.get(f.sheet or "", -1), *f.position(), f.code))
