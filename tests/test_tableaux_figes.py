@@ -21,6 +21,8 @@ from pointage.analysis.context import CheckContext
 from pointage.engine.check import check_snapshot_with_context
 from pointage.reading.workbook import read_workbook
 from pointage.tables.table import Table
+from test_blancs_et_annees import OUTLINE
+from test_plan_hierarchique import BY_WORDS
 
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGE = ROOT / "validators" / "pointage"
@@ -28,16 +30,7 @@ EXAMPLES = sorted((ROOT / "workbooks" / "exemples").glob("*.xlsx"))
 
 # A budget by sections under years, its lines one column right of their section: an
 # execution table read by the indentation (`analysis/outline.py`).
-BY_INDENT = """
-Section        | Libellé   | 2023 | 2024
-Fonctionnement |           | 300  | 330
-               | Personnel | 200  | 220
-               | Charges   | 100  | 110
-Investissement |           | 50   | 60
-               | Travaux   | 30   | 36
-               | Études    | 20   | 24
-Total          |           | 350  | 390
-"""
+BY_INDENT = OUTLINE
 
 # The same outline, its subtotals matching none of their lines: not understood.
 NOT_UNDERSTOOD = BY_INDENT.replace("| 300  | 330", "| 1    | 2").replace("| 50   | 60", "| 3    | 4")
@@ -54,22 +47,6 @@ ALO OP-SPE 0AMOR |             | 800    | 750    | 50
 ALO DEPART       |             | 300    | 0      | 300
                  | Compte 6068 | 300    | 0      | 300
 Total général    |             | 2600   | 1350   | 1250
-"""
-
-# Levels by words: a chapitre, its fonctions, their comptes; years as the header.
-BY_WORDS = """
-Niveau   | Code | Intitulé                     | "2023" | "2024"
-Chapitre | 011  | Charges à caractère général  | 5200   | 5600
-Fonction | 0111 | Administration               | 3000   | 3300
-Compte   | 6061 | Fournitures non stockables   | 1000   | 1100
-Compte   | 6063 | Fournitures d'entretien      | 2000   | 2200
-Fonction | 0112 | Voirie                       | 2200   | 2300
-Compte   | 6068 | Autres matières              | 1200   | 1200
-Compte   | 615  | Entretien et réparations     | 1000   | 1100
-Chapitre | 012  | Charges de personnel         | 9000   | 9500
-Fonction | 0121 | Titulaires                   | 9000   | 9500
-Compte   | 6411 | Traitements                  | 7000   | 7400
-Compte   | 6451 | Cotisations URSSAF           | 2000   | 2100
 """
 
 # A répartition with its totals, an identity and a wrong total.
