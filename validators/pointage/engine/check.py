@@ -17,7 +17,6 @@ from pointage.reading.workbook import read_workbook
 from pointage.report.findings import Finding
 from pointage.report.model import FileReport, TableInfo
 from pointage.rules.registry import Rule, all_rules, get_rule
-from pointage.tables.detection import SURE_SCORE
 
 
 def select_rules(select: Collection[str] = (), ignore: Collection[str] = ()) -> list[Rule]:
@@ -204,7 +203,7 @@ def check_snapshot_with_context(
             "Pointage, avec le détail technique que donne --details).",
             detail=technical(exc),
         )
-    if not any(t.usable or t.score >= SURE_SCORE for t in ctx.tables):
+    if not any(t.usable or t.sure_of_kind for t in ctx.tables):
         # Nothing understood (an Excel Table of unknown columns is read, not understood).
         return None, nothing_recognised_report(path, _nothing_recognised(ctx), snapshot.gaps)
     rules = rules if rules is not None else select_rules()

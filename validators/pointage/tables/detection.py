@@ -27,6 +27,9 @@ from pointage.tables.lexicon import MONEY_MEANINGS, header_words
 from pointage.tables.outline_tables import outline_tables
 from pointage.tables.pivots import pivot_tables
 from pointage.tables.side_totals import attach_side_totals, formula_tables
+from pointage.tables.table import (
+    SURE_SCORE as SURE_SCORE,
+)  # rules/form.py reads it here; `Table.sure_of_kind` says it
 from pointage.tables.table import TOTAL, Row, Table, classify_rows, extra_role, is_total_label
 
 # The kinds whose Excel Tables' calculated columns are checked as identities (a budget
@@ -36,9 +39,6 @@ KINDS_WITH_STATED_SUMS = ("repartition", "liste", "plan", "execution")
 # top of the sheet, after 3 blank rows, or after a table).
 HEADER_SEARCH_ROWS = 50
 BLANK_RUN_ENDS_TABLE = 3
-# From this many headers naming its columns, a table is surely of its kind: a missing
-# required column is then an error (F004); below, the table is not recognised.
-SURE_SCORE = 3
 
 
 @dataclass(frozen=True)
@@ -107,11 +107,11 @@ def _excel_tables(sheet: SheetSnapshot) -> tuple[list[Table], set[int]]:
 def _understood(table: Table) -> bool:
     """Every column the kind needs found, or headers sure enough of the kind (F004 then
     says what is missing)."""
-    return not table.missing or table.score >= SURE_SCORE
+    return table.usable or table.sure_of_kind
 
 
 def _surely_of_its_kind(table: Table) -> bool:
-    return table.missing == [] or (table.score >= SURE_SCORE and not _unnamed_amount(table))
+    return table.missing == [] or (table.sure_of_kind and not _unnamed_amount(table))
 
 
 def _shown_by_totals(sheet: SheetSnapshot, kept: list[Table]) -> list[Table]:

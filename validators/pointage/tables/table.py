@@ -23,6 +23,9 @@ TOTAL_BESIDE = "formule SOMME à côté des lignes"
 ECHO = "répète le total juste au-dessus"
 
 _TOTAL_LABEL = re.compile(r"^(?:SOUS\s*)?TOTAL\b")
+# From this many headers naming its columns, a table is surely of its kind: a missing
+# required column is then an error (F004); below, the table is not recognised.
+SURE_SCORE = 3
 
 
 @dataclass(slots=True)
@@ -139,6 +142,11 @@ class Table:
     def usable(self) -> bool:
         """Rules skip a table that lacks a required column (F004 says why)."""
         return not self.missing
+
+    @property
+    def sure_of_kind(self) -> bool:
+        """Enough headers name columns of its kind (SURE_SCORE) to say what it lacks."""
+        return self.score >= SURE_SCORE
 
     def has(self, role: str) -> bool:
         return role in self.roles
