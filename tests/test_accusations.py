@@ -62,7 +62,19 @@ CD 53         | 2018-12-14        | LE CARRE        | Saison       | 133000
     (table,) = report.tables
     assert table.kind == "liste"
     assert {c.role: c.header for c in table.columns}["label"] == "nombeneficiaire"
-    assert _found(report) == []
+    # Only what the SCDL schema says of a publication of five of its sixteen columns.
+    assert _found(report) == [
+        (
+            "S001",
+            "info",
+            "Feuil1",
+            "A1",
+            ("A1",),
+            "Publication SCDL subventions sans 7 colonnes obligatoires du schéma : idAttribuant, "
+            "dateConvention, nature, conditionsVersement, datesPeriodeVersement, notificationUE, "
+            "pourcentageSubvention.",
+        )
+    ]
 
 
 ARTICLES = """

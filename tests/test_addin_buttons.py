@@ -44,7 +44,8 @@ def test_unknown_button():
     ]
 
 
-def test_an_internal_error_is_a_message_not_a_traceback(monkeypatch):
+def test_an_internal_error_is_a_message_not_a_traceback(monkeypatch, tmp_path):
+    monkeypatch.setenv("HOME", str(tmp_path))
     import pointage.addin.dispatch as dispatch
 
     def broken(book):
@@ -56,8 +57,12 @@ def test_an_internal_error_is_a_message_not_a_traceback(monkeypatch):
     run("pointage_verifier", book)
     assert alerts(payload, book) == [
         "Pointage a rencontré une erreur interne. Les marques déjà posées se retirent avec "
-        "« Effacer les marques ».\n\nDétail technique, à transmettre à l'équipe Pointage : KeyError: 'x'"
+        "« Effacer les marques ».\n\nTransmettez ce fichier à l'équipe Pointage : "
+        f"{tmp_path / '.pointage' / 'pointage-erreur.log'}"
     ]
+    detail = (tmp_path / ".pointage" / "pointage-erreur.log").read_text(encoding="utf-8")
+    assert detail.startswith("Pointage, bouton pointage_verifier, ")
+    assert detail.rstrip().endswith("KeyError: 'x'") and "Traceback (most recent call last)" in detail
 
 
 def test_copier_copies_the_checked_budget_table(tmp_path):

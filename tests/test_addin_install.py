@@ -12,6 +12,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+import xlwings
 
 from pointage.addin.build import build_addin
 from pointage.addin.install import places, settings
@@ -40,12 +41,20 @@ def test_the_installer_writes_the_config_and_copies_the_addin(tmp_path, system):
     where.config.parent.mkdir(parents=True)
     # The user's own settings are kept; an older interpreter is replaced.
     where.config.write_bytes(b'"Show Console","True"\r\n"Interpreter_Win","C:\\ancien\\python.exe"\r\n')
-    run = _run(tmp_path, "installer", "--systeme", system)
+    # pip's user folder holds the DLL (this venv has none: a Linux wheel).
+    user_base = tmp_path / "AppData" / "Roaming" / "Python"
+    user_base.mkdir(parents=True)
+    (user_base / f"xlwings64-{xlwings.__version__}.dll").touch()
+    run = _run(tmp_path, "installer", "--plateforme", system)
     assert run.returncode == 0, run.stderr
-    key = "Interpreter_Win" if system == "windows" else "Interpreter_Mac"
-    assert where.config.read_bytes().decode() == f'"Show Console","True"\r\n"{key}","{sys.executable}"\r\n'
+    if system == "windows":
+        written = f'"Interpreter_Win","{sys.executable}"\r\n"DLL_DIR_WIN","{user_base}"\r\n'
+    else:
+        written = f'"Interpreter_Mac","{sys.executable}"\r\n'
+    assert where.config.read_bytes().decode() == '"Show Console","True"\r\n' + written
     copied = where.startup / "pointage.xlam"
-    assert _parts(copied.read_bytes()) == _parts(build_addin())
+    # No custom functions on macOS, where xlwings cannot run them.
+    assert _parts(copied.read_bytes()) == _parts(build_addin(functions=system == "windows"))
     assert run.stdout.splitlines()[:3] == [
         f"Complément copié : {copied} (Excel l'ouvre à chaque démarrage).",
         f"Réglages écrits : {where.config}",
@@ -56,7 +65,7 @@ def test_the_installer_writes_the_config_and_copies_the_addin(tmp_path, system):
     else:
         assert where.startup == tmp_path / "AppData" / "Roaming" / "Microsoft" / "Excel" / "XLSTART"
 
-    removed = _run(tmp_path, "desinstaller", "--systeme", system)
+    removed = _run(tmp_path, "desinstaller", "--plateforme", system)
     assert removed.returncode == 0, removed.stderr
     assert not copied.exists()
     assert where.config.read_bytes() == b'"Show Console","True"\r\n'

@@ -65,8 +65,8 @@ def vba():
 
 def windows_command(interpreter: str, app) -> str:
     """The command xlwings' DLL runs to start the Python server (XLPyCommand)."""
-    path = f"true;{app.application.vba_get('ActiveWorkbook').vba_get('FullName')};"
-    path += f"{app.application.vba_get('ThisWorkbook').vba_get('FullName')};;;;"
+    # No active workbook in it (the add-in's edit of XLPyCommand): one server per session.
+    path = f"False;;{app.application.vba_get('ThisWorkbook').vba_get('FullName')};;;;"
     return (
         f'cmd.exe  /K ""{interpreter}" -B -c "import sys, os;import xlwings.utils;'
         f'xlwings.utils.prepare_sys_path(\\"{path}\\");import xlwings; xlwings.serve(\'$(CLSID)\')""'
@@ -98,18 +98,28 @@ def test_on_macos_every_button_hands_the_installed_python_to_the_applescript(tmp
     assert (script, handler) == (f"xlwings-{xlwings.__version__}.applescript", "VbaHandler")
     path, python, command, book, _excel, log = parameters.split("|")
     assert (python, command, book) == (interpreter, DISPATCH.format(button), WORKBOOK.name)
-    assert path == f"true;{WORKBOOK};{copied};;;;;"
+    assert path == f"False;{WORKBOOK};{copied};;;;;"
     assert log == machine.environ["HOME"] + "/xlwings.log"
 
 
 def test_an_empty_interpreter_key_in_the_addin_sheet_would_hide_the_user_file(tmp_path, addin, vba):
     """What the add-in used to ship, played on today's: GetConfig stops at the add-in's
-    sheet, and the click runs `pythonw` from PATH whatever the user's file says."""
-    machine, interpreter, copied = installed(WINDOWS, tmp_path, addin)
+    sheet, whatever the user's file says; the click says so before asking for Python
+    (it used to run `pythonw` from PATH)."""
+    machine, _interpreter, copied = installed(WINDOWS, tmp_path, addin)
     app = excel_with_addin(copied, WORKBOOK, machine)
     sheet = app.sheet("pointage.conf", workbook=app.workbooks()[0])
     free = len([row for row in sheet.rows() if row and row[0]]) + 1
     sheet.set_value(f"A{free}", "Interpreter_Win")
     app.run("ClickButton", "pointage_verifier")
-    assert set(machine.started) == {windows_command("pythonw", app)}
-    assert interpreter not in machine.started[0]
+    assert machine.started == [] and machine.executed == []
+    assert app.dialogs == [
+        (
+            "MsgBox",
+            "Le complément Pointage n'est pas installé pour ce compte : aucun Python n'est indiqué "
+            f"dans {WINDOWS_HOME}\\.pointage\\pointage.conf.\nFermez Excel, lancez « pointage addin "
+            "installer » (invite de commandes ou Terminal), puis rouvrez Excel.",
+            "Pointage",
+            48,  # vbExclamation
+        )
+    ]

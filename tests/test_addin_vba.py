@@ -23,6 +23,12 @@ End Function
 Function Workbooks() As Object
     Set Workbooks = New WorkbooksStub
 End Function
+Function GetConfig(key As String, Optional default As String = "") As String
+    GetConfig = "C:\\Python\\pythonw.exe"
+End Function
+Function FileExists(path As String) As Boolean
+    FileExists = True
+End Function
 Sub RunPython(command As String)
     Calls = Calls & "RunPython " & command & ";"
 End Sub

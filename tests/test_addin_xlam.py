@@ -97,8 +97,13 @@ def test_project_name_and_config_sheet(built):
     config = {key: "1" if value is True else value for key, value in rows}
     # Only what Pointage sets: an empty interpreter key here would hide the user's
     # config file, where `pointage addin installer` writes the interpreter. One Python
-    # for the whole Excel session on Windows: RunPython through the COM server.
-    assert config == {"UDF Modules": "pointage.addin.functions", "Use UDF Server": "1"}
+    # for the whole Excel session on Windows: RunPython through the COM server. Never
+    # the workbook's folder on Python's path (a SharePoint address cannot be mapped).
+    assert config == {
+        "UDF Modules": "pointage.addin.functions",
+        "Use UDF Server": "1",
+        "ADD_WORKBOOK_TO_PYTHONPATH": False,
+    }
 
 
 def test_the_command_builds_and_refuses_to_overwrite(tmp_path, capsys, built):

@@ -48,6 +48,7 @@ _EVERYTHING = frozenset(
         "cli",
         "__main__",
         "addin",
+        "calc",
     }
 )
 ALLOWED_IMPORTS: dict[str, frozenset[str]] = {
@@ -68,6 +69,9 @@ ALLOWED_IMPORTS: dict[str, frozenset[str]] = {
     "__main__": _EVERYTHING,
     # The Excel adapter: anything but the command-line entry points.
     "addin": _EVERYTHING - {"commands", "cli", "__main__"},
+    # The LibreOffice Calc extension: what Pointage answers it, and its build. Its
+    # component (`calc/oxt/`) runs in LibreOffice's Python and imports UNO only.
+    "calc": _EVERYTHING - {"commands", "cli", "__main__"},
 }
 
 # Third-party libraries a sub-package must never import (top-level name).
@@ -86,6 +90,7 @@ FORBIDDEN_LIBRARIES: dict[str, frozenset[str]] = {
     "rules": _EXCEL_DRIVERS | _DATA_FRAMES | {"python_calamine", "docx"},
     "engine": _DATA_FRAMES,
     "outputs": frozenset({"xlwings"}),
+    "calc": _EXCEL_DRIVERS | _DATA_FRAMES,
 }
 
 # Imports under `if TYPE_CHECKING:` never run: they create no import cycle and

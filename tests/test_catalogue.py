@@ -37,4 +37,4 @@ def test_no_orphan_rule_page():
 def test_every_rule_is_documented_in_french():
     for r in all_rules():
         assert r.summary and r.message and r.example, r.code
-        assert r.code[0] in "TMBFEXAPI" and len(r.code) == 4
+        assert r.code[0] in "TMBFEXAPIDS" and len(r.code) == 4

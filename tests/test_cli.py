@@ -63,7 +63,7 @@ def test_usage_errors_are_french_and_exit_2():
 def test_empty_directory(tmp_path):
     result = pointage("verifier", str(tmp_path))
     assert result.returncode == 2
-    assert "aucun classeur (.xlsx, .xlsm, .xls, .xlsb, .ods, XML Excel 2003)" in result.stderr
+    assert "aucun classeur (.xlsx, .xlsm, .xls, .xlsb, .ods, XML Excel 2003, CSV)" in result.stderr
 
 
 def test_no_command_prints_help():

@@ -170,11 +170,6 @@ def test_an_excel_table_that_is_only_a_header_row_does_not_stop_the_check(tmp_pa
             "c'est une page HTML enregistrée sous un nom de classeur (export de logiciel) : "
             "ouvrez-la dans Excel et enregistrez-la au format .xlsx.",
         ),
-        (
-            b"STRUCTURE;MONTANT\nCCAS;100\n",
-            "c'est un fichier texte (CSV ?), pas un classeur : ouvrez-le dans Excel et "
-            "enregistrez-le au format .xlsx.",
-        ),
     ],
 )
 def test_what_is_not_a_workbook_is_said_in_french(tmp_path, content, reason):
@@ -182,6 +177,14 @@ def test_what_is_not_a_workbook_is_said_in_french(tmp_path, content, reason):
     path.write_bytes(content)
     report = check_path(path)
     assert report.unreadable and report.reason == reason
+
+
+def test_a_csv_saved_under_a_workbook_name_is_read_as_the_csv_it_is(tmp_path):
+    path = tmp_path / "export.xls"
+    path.write_bytes(b"STRUCTURE;MONTANT\nCCAS;100\n")
+    report = check_path(path)
+    assert not report.unreadable
+    assert [(t.sheet, t.range, t.kind) for t in report.tables] == [("export", "A1:B2", "liste")]
 
 
 def test_a_word_document_is_named_as_such(tmp_path):

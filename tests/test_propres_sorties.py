@@ -175,6 +175,6 @@ def test_a_folder_of_copies_only_says_there_is_nothing_to_check(tmp_path):
     assert run.stderr.splitlines() == [
         f"{folder / 'annexe.pointage.xlsx'} — ignoré : copie annotée de « annexe.xlsx » écrite par "
         "Pointage, pas vérifiée de nouveau (indiquez-la par son nom pour la vérifier).",
-        "pointage : aucun classeur (.xlsx, .xlsm, .xls, .xlsb, .ods, XML Excel 2003) à vérifier "
+        "pointage : aucun classeur (.xlsx, .xlsm, .xls, .xlsb, .ods, XML Excel 2003, CSV) à vérifier "
         "parmi les fichiers et dossiers indiqués : 1 copie annotée par Pointage ignorée.",
     ]

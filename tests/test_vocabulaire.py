@@ -23,7 +23,7 @@ ROOT = Path(__file__).parents[1]
 EXAMPLES = ROOT / "workbooks" / "exemples"
 EXAMPLE = EXAMPLES / "cp-2024-09-16-accompagnement-global.xlsx"
 KEY_FIGURES = EXAMPLES / "cp-2024-09-16-convention-france-travail.xlsx"
-FORMATS = "(.xlsx, .xlsm, .xls, .xlsb, .ods, XML Excel 2003)"
+FORMATS = "(.xlsx, .xlsm, .xls, .xlsb, .ods, XML Excel 2003, CSV)"
 
 
 def pointage(*args: object, cwd: Path | None = None) -> subprocess.CompletedProcess:
@@ -65,6 +65,7 @@ def shown_options(help_text: str) -> list[str]:
                 "--ignorer CODES",
                 "--annoter",
                 "--sortie FICHIER",
+                "--deliberation DOCUMENT",
                 "--remplacer",
                 "--details",
             ],
@@ -75,7 +76,8 @@ def shown_options(help_text: str) -> list[str]:
                 "-h, --aide, --help",
                 "--feuille FEUILLE",
                 "--tableau N",
-                "--format {docx,html}",
+                "--format {docx,html,scdl}",
+                "--scdl CHAMP=VALEUR",
                 "--sortie FICHIER",
                 "--malgre-erreurs",
                 "--remplacer",
@@ -300,12 +302,12 @@ def test_an_ignored_file_says_its_reason_once_and_the_summary_agrees(tmp_path):
     folder.mkdir()
     shutil.copy(EXAMPLE, folder / "annexe.xlsx")
     (folder / "rapport.pdf").write_bytes(b"%PDF-1.4\n")
-    (folder / "budget.csv").write_text("STRUCTURE;MONTANT\nCCAS;100\n", encoding="utf-8")
+    (folder / "notes.txt").write_text("Relire l'annexe avant la commission.\n", encoding="utf-8")
     run = pointage("verifier", folder)
     assert run.returncode == 1
     assert run.stdout.splitlines()[-4:] == [
-        f"{folder / 'budget.csv'} — ignoré : c'est un fichier texte (CSV ?), pas un classeur : "
-        "ouvrez-le dans Excel et enregistrez-le au format .xlsx.",
+        f"{folder / 'notes.txt'} — ignoré : ce n'est pas un classeur : son contenu n'est reconnu "
+        "comme aucun format de tableur.",
         f"{folder / 'rapport.pdf'} — ignoré : c'est un document PDF, pas un classeur.",
         "",
         "1 fichier vérifié : 2 erreurs, 3 avertissements, 0 info ; 2 fichiers ignorés (pas des classeurs)",

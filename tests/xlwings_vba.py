@@ -6,14 +6,19 @@ sheet, then the user's config file) and ends in the command that starts Python.
 Everything runs as written except what reaches the machine outside Excel, which the
 interpreter does not do and which `Machine` plays instead:
 
-- the xlwings DLL (`XLPyDLLActivateAuto`, `LoadLibrary`, Windows) and the AppleScript
-  (`AppleScriptTask`, macOS): they record the command they are handed;
+- the xlwings DLL (`LoadLibrary`, `XLPyDLLActivateAuto`, Windows) and the AppleScript
+  (`AppleScriptTask`, macOS), as unforgiving as the real ones: `LoadLibrary` finds only
+  a file on disk, `XLPyDLLActivateAuto` fails (run-time error 53, as a `Declare` whose
+  DLL is not loaded) until `LoadLibrary` has found the DLL, and keeps one Python server
+  per exact start-up command, as the DLL does; `AppleScriptTask` fails unless the
+  script is in `~/Library/Application Scripts/com.microsoft.Excel/`;
 - the environment, the file system and AppleScript paths (`Environ`, `GetAttr`, `Dir`,
   `MacScript`, `WScript.Shell`): a home folder on disk, seen at `C:\\Users\\agent` on
   Windows and at its own path on macOS;
 - `GetConfigFromFile`, whose `Open … For Input` / `Input #` the interpreter cannot run:
   the same reading, done in Python on the same file (`"key","value"` lines, the first
-  key that matches, case ignored).
+  key that matches, case ignored); and the add-in's `PointageWriteLog` (`Open … For
+  Output`), which writes the same file from Python.
 
 A `Declare` is removed with the platform branches it sits in; each removed name is
 then defined in the machine module, so a call the module makes still lands somewhere
@@ -32,11 +37,13 @@ from pathlib import Path
 from pyopenvba import ExcelFile
 from pyopenvba.apps.excel import ExcelApplication
 from pyopenvba.apps.excel._bridge import ExcelBridge
-from pyopenvba.apps.excel._model import Range
+from pyopenvba.apps.excel._model import Range, Workbook
 from pyopenvba.interpreter import _values as values
-from pyopenvba.interpreter._objects import VBAObject, method
+from pyopenvba.interpreter._objects import VBAObject, member, method
 from pyopenvba.interpreter._preprocess import strip_directives
 from pyopenvba.interpreter._values import EMPTY, MISSING, VBAInt, error
+
+from pointage.addin.install import APPLESCRIPT_FOLDER
 
 WINDOWS, MACOS = "windows", "macos"
 WINDOWS_HOME = "C:\\Users\\agent"
@@ -46,6 +53,8 @@ CONSTANTS = {
 }
 # Procedures of xlwings' module replaced by the machine's (see the module's docstring).
 REPLACED = ("GetConfigFromFile", "ReadFile")
+# ... and of the add-in's ribbon module.
+REPLACED_RIBBON = ("PointageWriteLog",)
 
 MACHINE_MODULE = """
 Function Environ(Expression As Variant) As String
@@ -76,6 +85,9 @@ Function ReadFile(ByVal FileName As String)
 End Function
 Sub MachineKillStatement(PathName As String)
     MachineKill PathName
+End Sub
+Sub PointageWriteLog(path As String, text As String)
+    MachineWriteFile path, text
 End Sub
 Function GetConfigFromFile(sFile As String, sName As String, Optional sValue As String) As Boolean
     GetConfigFromFile = MachineConfigHas(sFile, sName)
@@ -139,23 +151,31 @@ class Machine:
     home: Path
     environ: dict[str, str] = field(default_factory=dict)
     started: list[str] = field(default_factory=list)  # commands that start a Python
+    servers: dict[str, PythonServer] = field(default_factory=dict)  # by start-up command
     executed: list[str] = field(default_factory=list)  # code handed to a running Python
     loaded: list[str] = field(default_factory=list)  # DLLs LoadLibrary found
     popups: list[str] = field(default_factory=list)
+    python_error: str = ""  # what a Python the AppleScript starts writes on stderr
 
     def seen(self, path: str) -> Path | None:
         """The file on disk behind a path as the VBA writes it, if it is under home."""
         if self.system == WINDOWS:
-            if not path.lower().startswith(WINDOWS_HOME.lower()):
+            # The home folder, and the rest of drive C: (Program Files…) in home/C:.
+            if path.lower().startswith(WINDOWS_HOME.lower()):
+                rest = [part for part in path[len(WINDOWS_HOME) :].split("\\") if part]
+                return self.home.joinpath(*rest)
+            if path[:3].lower() != "c:\\":
                 return None
-            rest = [part for part in path[len(WINDOWS_HOME) :].split("\\") if part]
-            return self.home.joinpath(*rest)
+            return self.home.joinpath("C:", *[part for part in path[3:].split("\\") if part])
         return Path(path.replace("//", "/"))
 
     def shown(self, path: Path) -> str:
         """A file on disk, as the VBA sees its path."""
         if self.system == WINDOWS:
-            return WINDOWS_HOME + "".join("\\" + part for part in path.relative_to(self.home).parts)
+            parts = path.relative_to(self.home).parts
+            if parts and parts[0] == "C:":
+                return "C:" + "".join("\\" + part for part in parts[1:])
+            return WINDOWS_HOME + "".join("\\" + part for part in parts)
         return str(path)
 
     def config(self, path: str) -> dict[str, str]:
@@ -190,7 +210,14 @@ class Machine:
                 return posix.group(1)
             raise AssertionError(f"AppleScript not played by the machine: {script}")
         if name == "machineapplescripttask":
+            if not self.home.joinpath(*APPLESCRIPT_FOLDER, str(args[0])).is_file():
+                raise error(5)  # Invalid procedure call or argument: Excel finds no script
             self.started.append("|".join(str(a) for a in args))
+            if self.python_error:  # the script sends Python's stderr to the log file
+                log = self.seen(str(args[2]).rsplit("|", 1)[1])
+                assert log is not None
+                log.parent.mkdir(parents=True, exist_ok=True)
+                log.write_text(self.python_error, encoding="utf-8")
             return ""
         if name in ("machinereadfile", "machinekill"):
             on_disk = self.seen(str(args[0]))
@@ -207,8 +234,20 @@ class Machine:
             self.loaded.append(str(args[0]))
             return VBAInt(1, "Long")
         if name == "machineactivate":
-            self.started.append(str(args[0]))
-            return PythonServer(self)
+            if not self.loaded:
+                raise error(53)  # File not found: xlwings64-….dll
+            command = str(args[0])
+            self.started.append(command)
+            if command not in self.servers:
+                self.servers[command] = PythonServer(self)
+            return self.servers[command]
+        if name == "machinewritefile":
+            on_disk = self.seen(str(args[0]))
+            if on_disk is None:
+                raise error(76)  # Path not found
+            on_disk.parent.mkdir(parents=True, exist_ok=True)
+            on_disk.write_text(str(args[1]) + "\n", encoding="cp1252" if self.system == WINDOWS else "utf-8")
+            return EMPTY
         if name == "machineconfighas":
             return str(args[1]).lower() in self.config(str(args[0]))
         if name == "machineconfigvalue":
@@ -276,6 +315,16 @@ def xlwings_source(raw: str, system: str) -> str:
     return source
 
 
+def ribbon_source(raw: str, system: str) -> str:
+    """The add-in's ribbon module as the VBA compiler of `system` sees it, with the
+    procedures the machine replaces taken out."""
+    source = strip_directives(raw, module="RibbonPointage", constants=CONSTANTS[system]).replace("\r\n", "\n")
+    for name in REPLACED_RIBBON:
+        source, count = re.subn(rf"(?ims)^Sub {name}\b.*?^End Sub[ \t]*$", "", source, count=1)
+        assert count == 1, f"{name} is no longer in the ribbon module"
+    return source
+
+
 CLICK_MODULE = """
 Sub ClickButton(id As String)
     Dim control As New RibbonControl
@@ -289,6 +338,14 @@ def excel_with_addin(addin: Path, workbook: Path, machine: Machine) -> ExcelAppl
     """Excel on `machine` with the add-in `addin` loaded (its sheets and its VBA) and
     `workbook` open and active."""
     app = ExcelApplication()
+    separator = "\\" if machine.system == WINDOWS else "/"
+
+    class MachineApplication(type(app.application)):  # type: ignore[misc]
+        @member
+        def PathSeparator(self) -> object:
+            return separator
+
+    app.application.__class__ = MachineApplication
     app.interpreter.host = MachineBridge(app.application, machine)
     from pyopenvba.apps.excel._io import load_workbook
 
@@ -300,7 +357,7 @@ def excel_with_addin(addin: Path, workbook: Path, machine: Machine) -> ExcelAppl
     # xlwings' own `Dictionary` class module (macOS has no Scripting Runtime) is left
     # out: it is a drop-in Scripting.Dictionary (Add, Exists, Item), and `New Dictionary`
     # then makes pyOpenVBA's, which is one. Its enum-typed fields are not read by pyOpenVBA.
-    app.add_module(modules["RibbonPointage"].source, name="RibbonPointage")
+    app.add_module(ribbon_source(modules["RibbonPointage"].source, machine.system), name="RibbonPointage")
     app.add_module(xlwings_source(modules["xlwings"].source, machine.system), name="xlwings")
     app.add_module(MACHINE_MODULE, name="Machine")
     app.add_module("Public ID As String\n", name="RibbonControl", kind="class")
@@ -308,3 +365,16 @@ def excel_with_addin(addin: Path, workbook: Path, machine: Machine) -> ExcelAppl
     user = app.open_workbook(workbook)
     app.activate_workbook(user)
     return app
+
+
+def opened_from(book: Workbook, address: str) -> None:
+    """`book` as Excel shows a workbook opened from SharePoint or OneDrive: its FullName
+    and Path are the web address, not a folder."""
+    book.path = address.rsplit("/", 1)[0]
+
+    class WebBook(type(book)):  # type: ignore[misc]
+        @member
+        def FullName(self) -> object:
+            return address
+
+    book.__class__ = WebBook

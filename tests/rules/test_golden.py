@@ -2,7 +2,8 @@
 
 `tests/rules/<CODE>/ko.py` and `ok.py` describe a workbook (`CLASSEUR`, a dict of
 sheets in the `classeurs` syntax); `expected.json` lists the exact findings of the
-rule on `ko`, in order, each with all it says: code, severity, sheet, cell, cells (the
+rule on `ko`, with the délibération's Word text `DELIBERATION` when the case has one
+(`tests/deliberations.py`; a finding in it then says its `paragraph` too), in order, each with all it says: code, severity, sheet, cell, cells (the
 involved cells), message (the exact French text), expected, found. `ok` must give
 none. More cases of one rule use a suffix: `ko_total.py` goes with
 `expected_total.json`, and every `ok*.py` must give no finding of the rule.
@@ -13,12 +14,15 @@ from __future__ import annotations
 import importlib.util
 import json
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
 from classeurs import construire
+from deliberations import construire_deliberation
 from pointage.engine.check import check_path, select_rules
-from pointage.rules.registry import all_rules
+from pointage.reading.deliberation import read_deliberation
+from pointage.rules.registry import all_rules, get_rule
 
 HERE = Path(__file__).parent
 CODES = sorted(p.name for p in HERE.iterdir() if p.is_dir() and (p / "ko.py").exists())
@@ -26,18 +30,25 @@ KO_CASES = [(code, p.stem) for code in CODES for p in sorted((HERE / code).glob(
 OK_CASES = [(code, p.stem) for code in CODES for p in sorted((HERE / code).glob("ok*.py"))]
 
 
-def _classeur(path: Path) -> dict:
+def _case(path: Path) -> ModuleType:
     spec = importlib.util.spec_from_file_location(f"golden_{path.parent.name}_{path.stem}", path)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    return module.CLASSEUR
+    return module
 
 
 def _findings(code: str, variant: str, tmp_path: Path):
-    workbook = construire(tmp_path / f"{code}-{variant}.xlsx", _classeur(HERE / code / f"{variant}.py"))
-    report = check_path(workbook, select_rules([code]))
+    case = _case(HERE / code / f"{variant}.py")
+    workbook = construire(tmp_path / f"{code}-{variant}.xlsx", case.CLASSEUR)
+    document = None
+    if hasattr(case, "DELIBERATION"):
+        docx = construire_deliberation(tmp_path / f"{code}-{variant}.docx", case.DELIBERATION)
+        document = read_deliberation(docx)
+    # A rule that reads the others' findings (D002) runs with all of them.
+    after_others = get_rule(code).after_others
+    report = check_path(workbook, select_rules([] if after_others else [code]), document=document)
     assert not report.unreadable, report.findings
-    return report.findings
+    return [f for f in report.findings if f.code == code] if after_others else report.findings
 
 
 GOLDEN_KEYS = ["code", "severity", "sheet", "cell", "cells", "message", "expected", "found"]
@@ -54,6 +65,7 @@ def as_golden(finding) -> dict:
         "message": finding.message,
         "expected": finding.expected,
         "found": finding.found,
+        **({"paragraph": finding.paragraph} if finding.document else {}),
     }
 
 
@@ -68,7 +80,9 @@ def test_ko(code, variant, tmp_path):
     expected = json.loads((HERE / code / f"expected{suffix}.json").read_text(encoding="utf-8"))
     found = [as_golden(f) for f in _findings(code, variant, tmp_path)]
     assert found == expected
-    assert all(list(e) == GOLDEN_KEYS for e in expected), f"keys in the order {GOLDEN_KEYS}"
+    assert all(list(e) in (GOLDEN_KEYS, [*GOLDEN_KEYS, "paragraph"]) for e in expected), (
+        f"keys in the order {GOLDEN_KEYS}"
+    )
     assert expected, "a ko workbook must produce at least one finding"
 
 

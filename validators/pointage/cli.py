@@ -144,6 +144,11 @@ def build_parser() -> FrenchParser:
         help="écrire une copie annotée (FICHIER.pointage.xlsx) : cellules colorées, notes, feuille Contrôles",
     )
     verifier.add_argument("--sortie", metavar="FICHIER", help="nom de la copie annotée (un seul classeur)")
+    verifier.add_argument(
+        "--deliberation",
+        metavar="DOCUMENT",
+        help="texte de la délibération (.docx) : ses montants et chiffres rapprochés du classeur (un seul)",
+    )
     add_replace_option(verifier, "une copie annotée existante")
     add_details_option(verifier, "des erreurs internes")
     modele = commands.add_parser(
@@ -178,7 +183,18 @@ def build_parser() -> FrenchParser:
         "--tableau", type=int, metavar="N", help="numéro du tableau dans la feuille (tous par défaut)"
     )
     exporter.add_argument(
-        "--format", choices=["docx", "html"], default="docx", help="docx (Word, par défaut) ou html"
+        "--format",
+        choices=["docx", "html", "scdl"],
+        default="docx",
+        help="docx (Word, par défaut), html, ou scdl (CSV des conventions de subvention, format SCDL)",
+    )
+    exporter.add_argument(
+        "--scdl",
+        action="append",
+        default=[],
+        metavar="CHAMP=VALEUR",
+        help="pour --format scdl, un champ que le tableau ne donne pas (ex. idAttribuant=22620001600015) ; "
+        "répétable",
     )
     exporter.add_argument("--sortie", metavar="FICHIER", help="fichier à écrire")
     exporter.add_argument(
@@ -204,8 +220,9 @@ def build_parser() -> FrenchParser:
 
     addin = commands.add_parser(
         "addin",
-        help="le complément Excel Pointage (.xlam)",
-        description="Construit, installe ou retire le complément Excel Pointage.",
+        help="le complément Excel Pointage (.xlam), l'extension LibreOffice Calc (.oxt)",
+        description="Construit, installe, vérifie ou retire le complément Excel Pointage ; "
+        "construit l'extension LibreOffice Calc.",
         add_help=False,
     )
     addin.add_argument("-h", "--aide", "--help", action="help", help="afficher cette aide")
@@ -222,16 +239,50 @@ def build_parser() -> FrenchParser:
     for action, text in (
         ("installer", "installer le complément pour ce Python (réglages et dossier de démarrage d'Excel)"),
         ("desinstaller", "retirer le complément et les réglages écrits par l'installateur"),
+        (
+            "verifier",
+            "dire ce que trouvera un clic : Python, bibliothèque ou script de xlwings, réglages, modules",
+        ),
     ):
         sub = addin_commands.add_parser(
             action, help=text, description=text[0].upper() + text[1:] + ".", add_help=False
         )
         sub.add_argument("-h", "--aide", "--help", action="help", help="afficher cette aide")
         sub.add_argument(
+            "--plateforme",
             "--systeme",
+            dest="plateforme",
             choices=["windows", "macos"],
             help="le système dont Excel est installé (celui de la machine par défaut)",
         )
+    calc = addin_commands.add_parser(
+        "calc", help="construire l'extension LibreOffice Calc (.oxt)", add_help=False
+    )
+    calc.add_argument("-h", "--aide", "--help", action="help", help="afficher cette aide")
+    calc.add_argument(
+        "--sortie",
+        metavar="FICHIER",
+        default="pointage.oxt",
+        help="fichier à écrire (pointage.oxt par défaut)",
+    )
+    calc.add_argument(
+        "--pointage",
+        metavar="CHEMIN",
+        help="la commande pointage qu'appellera l'extension (celle-ci par défaut)",
+    )
+    add_replace_option(calc, "un fichier existant")
+    marques = addin_commands.add_parser(
+        "calc-marques", help="(pour l'extension Calc) vérifier un classeur, marques en JSON", add_help=False
+    )
+    marques.add_argument("-h", "--aide", "--help", action="help", help="afficher cette aide")
+    marques.add_argument("fichier", metavar="FICHIER", help="le classeur enregistré par Calc")
+    marques.add_argument(
+        "--protegee",
+        metavar="FEUILLE",
+        action="append",
+        default=[],
+        help="une feuille protégée, que l'extension ne peut pas marquer (répétable)",
+    )
     return parser
 
 
@@ -276,10 +327,22 @@ def main(argv: list[str] | None = None, retain: list[object] | None = None) -> i
         from pointage.addin.build import run_construire
 
         return run_construire(parser, args)
+    if args.commande == "addin" and args.action == "verifier":
+        from pointage.addin.verify import run_verifier_addin
+
+        return run_verifier_addin(parser, args)
     if args.commande == "addin" and args.action in ("installer", "desinstaller"):
         from pointage.addin.install import run_desinstaller, run_installer
 
         return (run_installer if args.action == "installer" else run_desinstaller)(parser, args)
+    if args.commande == "addin" and args.action == "calc":
+        from pointage.calc.build import run_calc
+
+        return run_calc(parser, args)
+    if args.commande == "addin" and args.action == "calc-marques":
+        from pointage.calc.payload import run_calc_marques
+
+        return run_calc_marques(args.fichier, args.protegee)
     parser.print_help()
     return exit_codes.USAGE
 

@@ -21,6 +21,7 @@ from pathlib import Path
 
 from pointage.addin.descriptions import DescriptionError, workbook_module_code
 from pointage.addin.ribbon import VBA_MODULE, custom_ui_xml, vba_module_source
+from pointage.addin.xlwings_module import ModuleChanged, edited_xlwings_module
 from pointage.base import exit_codes
 from pointage.base.errors import os_reason
 from pointage.base.files import already_exists, write_atomically
@@ -30,7 +31,6 @@ CONFIG_SHEET = f"{PROJECT_NAME}.conf"
 UDF_MODULE = "pointage.addin.functions"
 TEMPLATE_NAME = "quickstart_addin_ribbon.xlam"
 TEMPLATE_MODULE = "RibbonMyAddin"
-TEMPLATE_PROJECT_LINE = 'Public Const PROJECT_NAME As String = "myaddin"'
 TEMPLATE_SHEET = "_myaddin.conf"
 # The add-in's config sheet holds only what Pointage sets. xlwings' GetConfig stops at
 # the first layer where a key exists, even empty: an empty `Interpreter_Win` there would
@@ -38,13 +38,21 @@ TEMPLATE_SHEET = "_myaddin.conf"
 # `Use UDF Server` is on: on Windows, RunPython then goes through xlwings' COM server,
 # whose Python stays alive for the whole Excel session, so that only the first click
 # pays the imports (macOS starts a Python at every click).
-CONFIG_KEYS = {"UDF Modules": UDF_MODULE, "Use UDF Server": True}
+# `ADD_WORKBOOK_TO_PYTHONPATH` off: Pointage never imports from the workbook's folder,
+# and xlwings cannot map a SharePoint or OneDrive address (`https://…`) to a folder
+# (XlwingsError, or UnboundLocalError for a `/sites/` address): Python would never start.
+CONFIG_KEYS: dict[str, str | bool] = {
+    "UDF Modules": UDF_MODULE,
+    "Use UDF Server": True,
+    "ADD_WORKBOOK_TO_PYTHONPATH": False,
+}
 _SHEET_DATA = re.compile(r"<sheetData>.*</sheetData>", re.DOTALL)
 _DIMENSION = re.compile(r'<dimension ref="[^"]*" />|<dimension ref="[^"]*"/>')
 STAMP = (2024, 9, 16, 0, 0, 0)
 
 
 UDF_VBA_MODULE = "xlwings_udfs"  # the name ImportPythonUDFs gives it
+EXCEL_CONSTANT = '#Const App = "Microsoft Excel"'  # what xlwings' import_udfs writes first
 WORKBOOK_MODULE = "ThisWorkbook"
 
 
@@ -83,7 +91,10 @@ def udf_wrapper_source() -> str:
             sys.modules.pop("xlwings.udfs", None)
             for name in stubbed:
                 sys.modules.pop(name, None)
-    source = out.getvalue()
+    # The wrappers' `#If App = "Microsoft Excel"` needs the constant in their own module
+    # (conditional constants are per module): without it Excel compiles the `#Else`
+    # branch, and a failing function shows a bare #VALEUR! instead of its message.
+    source = EXCEL_CONSTANT + "\n" + out.getvalue()
     if not source.isascii():
         raise BuildError("les fonctions du complément ont des noms d'arguments non ASCII (interdits en VBA).")
     return source.replace("\r\n", "\n").replace("\n", "\r\n")
@@ -99,8 +110,10 @@ def template_path() -> Path:
     return Path(xlwings.__file__).parent / TEMPLATE_NAME
 
 
-def edited_vba_project(template: Path) -> bytes:
-    """The template's vbaProject.bin with the Pointage ribbon module and PROJECT_NAME."""
+def edited_vba_project(template: Path, functions: bool = True) -> bytes:
+    """The template's vbaProject.bin with the Pointage ribbon module and xlwings' module
+    edited (pointage.addin.xlwings_module); with the custom functions' wrappers unless
+    `functions` is False (macOS, where xlwings' functions cannot run)."""
     from pyopenvba import ExcelFile
 
     with tempfile.TemporaryDirectory() as folder:
@@ -111,28 +124,26 @@ def edited_vba_project(template: Path) -> bytes:
                 raise BuildError(f"le module VBA « {TEMPLATE_MODULE} » manque dans le modèle de xlwings.")
             workbook.vba_project().rename_module(TEMPLATE_MODULE, VBA_MODULE)
             workbook.set_module(VBA_MODULE, vba_module_source())
-            source = workbook.get_module("xlwings")
-            if TEMPLATE_PROJECT_LINE not in source:
-                raise BuildError("la constante PROJECT_NAME du module xlwings du modèle a changé.")
-            workbook.set_module(
-                "xlwings",
-                source.replace(TEMPLATE_PROJECT_LINE, TEMPLATE_PROJECT_LINE.replace("myaddin", PROJECT_NAME)),
-            )
-            # The custom functions' wrappers, as xlwings' ImportPythonUDFs would write them
-            # in Excel (which needs the VBA editor and a trust setting): shipped built.
-            workbook.vba_project().add_module(UDF_VBA_MODULE, udf_wrapper_source())
-            # ... and the words of Excel's Insert Function dialog, which ImportPythonUDFs
-            # would set through COM: the add-in sets them when Excel opens it.
-            header = workbook.get_module(WORKBOOK_MODULE)
-            if header.strip() and not all(
-                line.startswith("Attribute ") for line in header.splitlines() if line
-            ):
-                raise BuildError("le module ThisWorkbook du modèle de xlwings n'est plus vide.")
             try:
-                code = workbook_module_code()
-            except DescriptionError as error:
-                raise BuildError(str(error)) from None
-            workbook.set_module(WORKBOOK_MODULE, header + code)
+                workbook.set_module("xlwings", edited_xlwings_module(workbook.get_module("xlwings")))
+            except ModuleChanged as passage:
+                raise BuildError(f"le module xlwings du modèle a changé (« {passage} »).") from None
+            if functions:
+                # The custom functions' wrappers, as xlwings' ImportPythonUDFs would write them
+                # in Excel (which needs the VBA editor and a trust setting): shipped built.
+                workbook.vba_project().add_module(UDF_VBA_MODULE, udf_wrapper_source())
+                # ... and the words of Excel's Insert Function dialog, which ImportPythonUDFs
+                # would set through COM: the add-in sets them when Excel opens it.
+                header = workbook.get_module(WORKBOOK_MODULE)
+                if header.strip() and not all(
+                    line.startswith("Attribute ") for line in header.splitlines() if line
+                ):
+                    raise BuildError("le module ThisWorkbook du modèle de xlwings n'est plus vide.")
+                try:
+                    code = workbook_module_code()
+                except DescriptionError as error:
+                    raise BuildError(str(error)) from None
+                workbook.set_module(WORKBOOK_MODULE, header + code)
             workbook.save(str(work))
         with zipfile.ZipFile(work) as edited:
             return edited.read("xl/vbaProject.bin")
@@ -168,13 +179,14 @@ def _workbook(xml: bytes) -> bytes:
     return xml.replace(old, f'<sheet name="{CONFIG_SHEET}"'.encode())
 
 
-def build_addin(template: Path | None = None) -> bytes:
+def build_addin(template: Path | None = None, functions: bool = True) -> bytes:
+    """The add-in's bytes; without the custom functions when `functions` is False."""
     template = template or template_path()
     if not template.exists():
         raise BuildError(f"le modèle de complément de xlwings est introuvable ({template}).")
     replaced = {
         "customUI/customUI.xml": custom_ui_xml(),
-        "xl/vbaProject.bin": edited_vba_project(template),
+        "xl/vbaProject.bin": edited_vba_project(template, functions),
     }
     edits = {"xl/workbook.xml": _workbook, "xl/worksheets/sheet1.xml": _config_sheet}
     out = io.BytesIO()

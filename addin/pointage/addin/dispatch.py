@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import traceback
+from datetime import datetime
+
 from pointage.addin.macros import TITLE, effacer_marques, verifier
 from pointage.base.collector import collector_paused
+from pointage.base.errors import os_reason
 
 
 def _copier(book):
@@ -43,12 +47,20 @@ def run(button_id: str, book=None) -> None:
     try:
         with collector_paused():
             action(book)
-    except Exception as error:  # never a Python traceback in front of the user
-        # The sentence is French; what Python said follows it, apart, for the team.
+    except Exception:  # never a Python traceback in front of the user
+        # The sentence is French; what Python said goes to the log file it names.
+        from pointage.addin.error_log import write_detail
+
+        detail = f"Pointage, bouton {button_id}, {datetime.now():%Y-%m-%d %H:%M:%S}\n{traceback.format_exc()}"
+        try:
+            where = f"Transmettez ce fichier à l'équipe Pointage : {write_detail(detail)}"
+        except OSError as error:
+            where = (
+                f"Le détail n'a pas pu être écrit ({os_reason(error)}) : lancez « pointage addin verifier »."
+            )
         book.app.alert(
             "Pointage a rencontré une erreur interne. Les marques déjà posées se retirent avec "
-            "« Effacer les marques ».\n\nDétail technique, à transmettre à l'équipe Pointage : "
-            f"{type(error).__name__}: {error}",
+            f"« Effacer les marques ».\n\n{where}",
             TITLE,
             mode="critical",
         )

@@ -9,7 +9,7 @@ from pointage.addin.journal import read_journal, write_journal
 from pointage.addin.last_check import report_of
 from pointage.addin.marking import apply_marks, remove_marks
 from pointage.addin.read_book import fingerprint, read_book
-from pointage.addin.sheets import delete_own_sheet
+from pointage.addin.sheets import delete_own_sheet, protected_sheets
 from pointage.base.formatting import count
 from pointage.base.own_sheets import CONTROLES_MARK, CONTROLES_SHEET, JOURNAL_MARK, JOURNAL_SHEET
 from pointage.engine.check import check_snapshot_with_context
@@ -45,14 +45,35 @@ def verifier(book, now: datetime | None = None) -> MarkPlan | None:
         return None
     plan = build_plan(report, sha256, now)
     records: list = []
+    protected: set[str] = set()
     try:
-        apply_marks(book, plan, snapshot, records, previous)
+        apply_marks(book, plan, snapshot, records, previous, protected)
     finally:  # even when marking fails half-way: « Effacer » must find every mark made
         if records != previous:  # an unchanged journal is left as it is
             write_journal(book, records)
     title = write_controls(book, plan)
-    book.app.alert(summary_message(report, len(records), title), TITLE)
+    message = summary_message(report, len(records), title)
+    if protected:
+        message += "\n\n" + protected_message(protected, title)
+    book.app.alert(message, TITLE)
     return plan
+
+
+def _sheet_list(names: set[str]) -> str:
+    return ", ".join(f"« {name} »" for name in sorted(names))
+
+
+def protected_message(names: set[str], controls: str = CONTROLES_SHEET) -> str:
+    """What a click says of the protected sheets it did not mark."""
+    if len(names) == 1:
+        head = f"La feuille {_sheet_list(names)} est protégée : ses cellules ne sont pas marquées"
+    else:
+        head = f"Les feuilles {_sheet_list(names)} sont protégées : leurs cellules ne sont pas marquées"
+    return (
+        f"{head} ; les constats sont dans la feuille « {controls} ». Pour les marques, ôtez la "
+        "protection (Révision > Ôter la protection de la feuille), puis cliquez de nouveau sur "
+        "« Vérifier le classeur »."
+    )
 
 
 def unreadable_message(report: FileReport) -> str:
@@ -81,6 +102,17 @@ def summary_message(report: FileReport, marked: int, sheet: str = CONTROLES_SHEE
 def effacer_marques(book) -> int:
     """Remove exactly the recorded marks, and the `Contrôles` and `_pointage` sheets."""
     records = read_journal(book)
+    locked = protected_sheets(book, {r.sheet for r in records or []})
+    if locked:
+        # Nothing is undone: the journal must outlive the marks it lists.
+        book.app.alert(
+            f"Marques non effacées : {_sheet_list(locked)} "
+            f"{'est protégée' if len(locked) == 1 else 'sont protégées'}. Ôtez la protection "
+            "(Révision > Ôter la protection de la feuille), puis cliquez de nouveau sur "
+            "« Effacer les marques ».",
+            TITLE,
+        )
+        return 0
     removed = remove_marks(book, records) if records else 0
     deleted = [
         usual

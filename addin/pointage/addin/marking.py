@@ -20,7 +20,7 @@ from pointage.addin.journal import (
     MarkRecord,
 )
 from pointage.addin.painting import paint
-from pointage.addin.sheets import sheet_named
+from pointage.addin.sheets import protected_sheets, sheet_named
 from pointage.base.addresses import a1, parse_a1
 from pointage.outputs.marks import CellMark, MarkPlan
 from pointage.reading.snapshot import WorkbookSnapshot
@@ -45,6 +45,7 @@ def apply_marks(
     snapshot: WorkbookSnapshot,
     records: list[MarkRecord] | None = None,
     previous: list[MarkRecord] | None = None,
+    protected: set[str] | None = None,
 ) -> list[MarkRecord]:
     """Brings the marks of the book from `previous` (the journal of the last click) to
     the plan: a cell whose mark (fill and note text) is the same is not touched and
@@ -55,7 +56,15 @@ def apply_marks(
     records = [] if records is None else records
     merged = {s.name: s.merged for s in snapshot.sheets}
     wanted = {name: _targets(marks, merged.get(name, [])) for name, marks in plan.by_sheet().items()}
-    kept, undone = _unchanged(previous or [], wanted)
+    # A protected sheet is left as it is: no new mark, and the marks of an earlier click
+    # stay in the book and in the journal. Its names go to `protected`, for the message.
+    locked = protected_sheets(book, set(wanted) | {r.sheet for r in previous or []})
+    if protected is not None:
+        protected.update(locked)
+    records.extend(r for r in previous or [] if r.sheet in locked)
+    unlocked: list[MarkRecord] = [r for r in previous or [] if r.sheet not in locked]
+    wanted = {name: targets for name, targets in wanted.items() if name not in locked}
+    kept, undone = _unchanged(unlocked, wanted)
     # Until undone, the previous marks are in the book: recorded. Undoing is idempotent
     # (a fill put back, a note of ours deleted if still there), so a failure half-way
     # through leaves a journal that « Effacer » can still replay.
@@ -79,7 +88,8 @@ def _unchanged(
 ) -> tuple[list[MarkRecord], list[MarkRecord]]:
     """The previous marks split into those the plan makes again, identical, and the
     others (gone, or another fill or note on the same cell)."""
-    kept, undone = [], []
+    kept: list[MarkRecord] = []
+    undone: list[MarkRecord] = []
     seen: set[tuple[str, str]] = set()
     for record in previous:
         if (record.sheet, record.cell) in seen:

@@ -6,6 +6,7 @@ Every button calls the same VBA procedure, which hands its id to
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from xml.sax.saxutils import quoteattr
@@ -79,9 +80,25 @@ def custom_ui_xml() -> bytes:
 
 
 def vba_module_source() -> str:
-    """The ribbon module's VBA, from `RibbonPointage.bas` (reviewed like code; ASCII
-    only: VBA source is stored in the ANSI code page), without its `Attribute VB_Name`
-    line, which the VBA project sets itself."""
-    text = (VBA_FOLDER / f"{VBA_MODULE}.bas").read_text(encoding="ascii")
+    """The ribbon module's VBA, from `RibbonPointage.bas` (reviewed like code, French
+    text written as it reads), without its `Attribute VB_Name` line, which the VBA
+    project sets itself. VBA source is stored in the ANSI code page, which is not the
+    same on every PC: each accented letter of a string becomes a `ChrW` code."""
+    text = (VBA_FOLDER / f"{VBA_MODULE}.bas").read_text(encoding="utf-8")
     lines = [line for line in text.splitlines() if not line.startswith("Attribute VB_Name")]
-    return "\r\n".join(lines) + "\r\n"
+    return "\r\n".join(_ascii_strings(line) for line in lines) + "\r\n"
+
+
+_STRING = re.compile(r'"(?:[^"]|"")*"')
+
+
+def _ascii_strings(line: str) -> str:
+    """The line with every non-ASCII character of its strings spelt `" & ChrW(n) & "`."""
+
+    def spelt(literal: re.Match[str]) -> str:
+        return "".join(c if c.isascii() else f'" & ChrW({ord(c)}) & "' for c in literal.group(0))
+
+    line = _STRING.sub(spelt, line)
+    if not line.isascii():
+        raise ValueError(f"RibbonPointage.bas: non-ASCII text outside a string: {line.strip()}")
+    return line

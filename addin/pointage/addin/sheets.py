@@ -15,6 +15,27 @@ def sheet_named(book, name: str):
     return None
 
 
+def is_protected(sheet) -> bool:
+    """Whether Excel's sheet protection (Révision > Protéger la feuille) locks the
+    sheet's cells: a fill or a note written there raises a COM error."""
+    api = sheet.api
+    if isinstance(api, dict):  # the remote engine's sheet: its payload has no protection
+        return False
+    try:
+        return bool(api.ProtectContents)  # Windows (COM)
+    except AttributeError:
+        pass
+    try:
+        return bool(api.protect_contents.get())  # macOS (appscript)
+    except Exception:  # unknown: the marks are tried, and a failure is reported as such
+        return False
+
+
+def protected_sheets(book, names: set[str]) -> set[str]:
+    """The names among `names` whose sheet is in the book and protected."""
+    return {name for name in names if (sheet := sheet_named(book, name)) is not None and is_protected(sheet)}
+
+
 def own_sheet(book, mark: str, usual_name: str):
     """Pointage's own sheet that `mark` names, or (written before the marks) the sheet
     of the usual name holding Pointage's title and headers; None otherwise. A user's

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cached_property
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from pointage.analysis.block_totals import TotalsAnalysis, analyse_totals
 from pointage.analysis.budget_lines import BudgetLine, budget_lines
@@ -26,6 +26,10 @@ from pointage.tables.settings import (
 )
 from pointage.tables.table import Table
 
+if TYPE_CHECKING:
+    from pointage.reading.deliberation import DeliberationText
+    from pointage.report.findings import Finding
+
 T = TypeVar("T")
 
 # The kinds whose total rows are checked (`totalled_tables`).
@@ -43,6 +47,10 @@ class CheckContext:
     # The codes of the rules run on this check (None: all): a rule that leaves a
     # problem to another says it itself when that one is not run.
     rule_codes: frozenset[str] | None = None
+    # The délibération's Word text, when one is checked with the workbook (D rules).
+    document: DeliberationText | None = None
+    # The findings of the rules run so far: what a rule run after the others reads.
+    earlier_findings: list[Finding] = field(default_factory=list)
     # Totals, M001 and M002 read the same descriptions: each text is parsed once.
     _descriptions: dict[str, Description] = field(default_factory=dict, repr=False, compare=False)
     _shared: dict[Callable, object] = field(default_factory=dict, repr=False, compare=False)

@@ -33,6 +33,8 @@ class Example:
     case: str  # `tests/rules/M001/ko.py`
     sheets: tuple[tuple[str, str], ...]  # (sheet name, its pipe table)
     findings: tuple[tuple[str, str], ...]  # (`'Annexe 1'!C3`, message)
+    # The délibération's Word text checked with it (`DELIBERATION`), one line a block.
+    document: tuple[str, ...] = ()
 
 
 def golden_examples(folder: Path) -> dict[str, Example]:
@@ -48,7 +50,11 @@ def golden_examples(folder: Path) -> dict[str, Example]:
             examples[code] = Example(
                 case=f"{folder.parent.name}/{folder.name}/{code}/ko.py",
                 sheets=tuple((name, _sheet_text(sheet)) for name, sheet in _classeur(case).items()),
-                findings=tuple((location(f["sheet"], f["cell"]), f["message"]) for f in expected),
+                findings=tuple(
+                    (location(f["sheet"], f["cell"]) or f.get("paragraph", ""), f["message"])
+                    for f in expected
+                ),
+                document=tuple(_document_lines(case)),
             )
     finally:
         sys.path.remove(str(folder.parent))
@@ -60,6 +66,17 @@ def _classeur(case: Path) -> dict:
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)  # type: ignore[union-attr]
     return module.CLASSEUR
+
+
+def _document_lines(case: Path) -> list[str]:
+    """The case's Word text: a paragraph a line, a table's rows as `a | b`."""
+    spec = importlib.util.spec_from_file_location(f"document_{case.parent.name}", case)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)  # type: ignore[union-attr]
+    lines: list[str] = []
+    for block in getattr(module, "DELIBERATION", []):
+        lines.extend([block] if isinstance(block, str) else [" | ".join(row) for row in block])
+    return lines
 
 
 def _sheet_text(sheet: object) -> str:
@@ -78,6 +95,12 @@ def rule_page(r: Rule, example: Example | None = None) -> str:
         page += f"## Exemple vérifié\n\nLe cas de test `{example.case}`, vérifié à chaque exécution des tests :\n\n"
         for name, text in example.sheets:
             page += f"Feuille « {name} » :\n\n```text\n{text}\n```\n\n"
+        if example.document:
+            page += (
+                "Texte de la délibération (document Word) :\n\n```text\n"
+                + "\n".join(example.document)
+                + "\n```\n\n"
+            )
         page += "Pointage signale :\n\n"
         page += "".join(
             f"- `{address}` — {message}\n" if address else f"- {message}\n"

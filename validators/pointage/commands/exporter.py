@@ -23,6 +23,12 @@ from pointage.outputs.export.selection import ExportError, choose_tables, table_
 from pointage.outputs.export.targets import check_output, default_output
 from pointage.outputs.export.texts import errors
 
+# What marks a table exported despite its erreurs: the document says it; a CSV cannot.
+_UNCHECKED_MARK = {
+    False: "le document portera « TABLEAU NON VÉRIFIÉ » en rouge",
+    True: "le CSV SCDL ne pourra pas le signaler : ne le publiez pas avant correction",
+}
+
 
 def run_exporter(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
     try:
@@ -31,7 +37,7 @@ def run_exporter(parser: argparse.ArgumentParser, args: argparse.Namespace) -> i
         print(f"pointage : {printable_lines(str(exc))}", file=sys.stderr)
         print(
             "Corrigez le classeur, ou ajoutez --malgre-erreurs pour exporter quand même "
-            "(le document portera « TABLEAU NON VÉRIFIÉ » en rouge).",
+            f"({_UNCHECKED_MARK[args.format == 'scdl']}).",
             file=sys.stderr,
         )
         return exit_codes.ERREUR
@@ -82,18 +88,25 @@ def _export(args: argparse.Namespace) -> int:
         if args.sortie
         else default_output(workbook, sheet, args.format, args.tableau if several else None)
     )
-    exported = export(
-        ctx,
-        report,
-        sheet,
-        args.tableau,
-        args.format,
-        args.malgre_erreurs,
-        workbook.name,
-        sha256,
-        datetime.now(),
-        mention=not args.sans_mention,
-    )
+    if args.format == "scdl":
+        from pointage.outputs.scdl.api import export_scdl
+
+        exported = export_scdl(
+            ctx, report, sheet, args.tableau, args.malgre_erreurs, args.scdl, workbook.name
+        )
+    else:
+        exported = export(
+            ctx,
+            report,
+            sheet,
+            args.tableau,
+            args.format,
+            args.malgre_erreurs,
+            workbook.name,
+            sha256,
+            datetime.now(),
+            mention=not args.sans_mention,
+        )
     # --malgre-erreurs exports a table with erreurs; replacing a file is --remplacer.
     check_output(workbook, target, args.format, args.remplacer)
     write_atomically(target, exported.data)
@@ -106,8 +119,12 @@ def _export(args: argparse.Namespace) -> int:
     forced = sum(len(errors(table_findings(t, report.findings))) for t in tables)
     if forced:
         print(
-            f"Attention : exporté malgré {count(forced, 'erreur')} ; le document porte "
-            "« TABLEAU NON VÉRIFIÉ » en rouge.",
+            f"Attention : exporté malgré {count(forced, 'erreur')} ; "
+            + (
+                "le CSV ne peut pas le dire : ne le publiez pas avant correction."
+                if args.format == "scdl"
+                else "le document porte « TABLEAU NON VÉRIFIÉ » en rouge."
+            ),
             file=sys.stderr,
         )
     return exit_codes.OK

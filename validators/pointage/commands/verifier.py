@@ -8,12 +8,16 @@ import argparse
 import gc
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pointage.base import exit_codes
 from pointage.base.console import printable, write_json
 from pointage.base.errors import lock_file_reason, reading_failure
 from pointage.reading.suffixes import FORMATS_READ, WORKBOOK_SUFFIXES
 from pointage.rules.registry import all_rules
+
+if TYPE_CHECKING:
+    from pointage.reading.deliberation import DeliberationText
 
 
 def _codes(parser: argparse.ArgumentParser, text: str, option: str) -> list[str]:
@@ -118,6 +122,7 @@ def run_verifier(
         parser.error("--sortie ne s'emploie qu'avec --annoter")
     if args.sortie and len(files) + len(missing) != 1:
         parser.error("--sortie ne s'emploie qu'avec un seul classeur")
+    document = _deliberation(parser, args, files, missing)
     report = Report(skipped=skipped, pointage_copies=copies_met)
     for argument in missing:
         report.files.append(unreadable_report(argument, "fichier ou dossier introuvable."))
@@ -127,7 +132,24 @@ def run_verifier(
     show_progress = args.format == "texte" and len(files) > 1 and sys.stdout.isatty() and sys.stderr.isatty()
     # One workbook's objects at most are retained: a batch frees each as it goes.
     keep = retain if len(files) == 1 and not args.annoter else None
-    checked = check_files(files, select, ignore, ProgressBar() if show_progress else None, retain=keep)
+    documents = {files[0][0]: document} if document is not None and files else {}
+    if document is None:
+        documents, still_skipped = _paired_in_folders(args.fichiers, files, skipped)
+        skipped[:] = still_skipped  # the report's list: a document paired is checked, not skipped
+    if documents:
+        from pointage.engine.check import check_path, select_rules
+
+        alone = [f for f in files if f[0] not in documents]
+        batch = iter(check_files(alone, select, ignore, None, retain=keep) if alone else [])
+        rules = select_rules(select, ignore)
+        checked = [
+            check_path(path, rules, shown, keep, document=documents[path])
+            if path in documents
+            else next(batch)
+            for path, shown in files
+        ]
+    else:
+        checked = check_files(files, select, ignore, ProgressBar() if show_progress else None, retain=keep)
     if args.annoter:
         # The command runs without the cycle collector (pointage.cli.run); an openpyxl
         # workbook is full of cycles, and a folder annotated in one process would keep
@@ -164,6 +186,49 @@ def run_verifier(
     for line in notices:
         print(printable(line), file=sys.stderr if args.format == "json" else sys.stdout)
     return exit_codes.USAGE if copies_failed else report.exit_code
+
+
+def _paired_in_folders(
+    arguments: list[str], files: list[tuple[Path, str]], skipped: list[tuple[str, str]]
+) -> tuple[dict[Path, DeliberationText], list[tuple[str, str]]]:
+    """The Word documents of the folders named, each with the workbook it goes with
+    (commands/pairing.py); the files still skipped (a document paired is checked)."""
+    folders = [Path(a) for a in arguments if Path(a).is_dir()]
+    candidates = [
+        Path(p)
+        for p, _ in skipped
+        if Path(p).suffix.lower() == ".docx" and any(f in Path(p).parents for f in folders)
+    ]
+    if not candidates:
+        return {}, skipped
+    from pointage.commands.pairing import pair_documents
+
+    paired, left = pair_documents([path for path, _ in files], candidates)
+    used = set(candidates) - set(left)
+    return paired, [(p, why) for p, why in skipped if Path(p) not in used]
+
+
+def _deliberation(
+    parser: argparse.ArgumentParser, args: argparse.Namespace, files: list, missing: list
+) -> DeliberationText | None:
+    """The Word text given with `--deliberation`, read before any check: a document that
+    cannot be read stops the command (exit 2) with its French reason."""
+    if not args.deliberation:
+        return None
+    if len(files) + len(missing) != 1:
+        parser.error("--deliberation ne s'emploie qu'avec un seul classeur")
+    from pointage.reading.deliberation import UnreadableDocument, read_deliberation
+
+    try:
+        return read_deliberation(args.deliberation)
+    except UnreadableDocument as exc:
+        print(printable(f"pointage : {args.deliberation} : {exc}"), file=sys.stderr)
+    except OSError as exc:
+        print(
+            printable(f"pointage : {args.deliberation} : {reading_failure(Path(args.deliberation), exc)}"),
+            file=sys.stderr,
+        )
+    sys.exit(exit_codes.USAGE)
 
 
 def nothing_to_check(report) -> int:

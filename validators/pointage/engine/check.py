@@ -6,6 +6,7 @@ import contextlib
 import traceback
 from collections.abc import Callable, Collection
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pointage
 from pointage.analysis.context import CheckContext
@@ -17,6 +18,9 @@ from pointage.reading.workbook import read_workbook
 from pointage.report.findings import Finding
 from pointage.report.model import FileReport, TableInfo
 from pointage.rules.registry import Rule, all_rules, get_rule
+
+if TYPE_CHECKING:
+    from pointage.reading.deliberation import DeliberationText
 
 
 def select_rules(select: Collection[str] = (), ignore: Collection[str] = ()) -> list[Rule]:
@@ -38,8 +42,10 @@ def check_path(
     rules: list[Rule] | Callable[[], list[Rule]] | None = None,
     shown_path: str | None = None,
     retain: list[object] | None = None,
+    document: DeliberationText | None = None,
 ) -> FileReport:
-    """`rules` may be given as a function, called once the file is read. With `retain`,
+    """`document`: the délibération's Word text, checked with the workbook (D rules).
+    `rules` may be given as a function, called once the file is read. With `retain`,
     the check's objects (snapshot, tables) are appended to it instead of being freed
     here: the command line, which ends without freeing anything, passes a list."""
     shown = shown_path if shown_path is not None else str(path)
@@ -55,7 +61,9 @@ def check_path(
         return unreadable_report(shown, reason, detail=technical(exc))
     except Exception as exc:  # a reader bug must not stop a batch
         return unreadable_report(shown, UNEXPECTED_READING, detail=technical(exc))
-    ctx, report = check_snapshot_with_context(snapshot, rules() if callable(rules) else rules, shown)
+    ctx, report = check_snapshot_with_context(
+        snapshot, rules() if callable(rules) else rules, shown, document=document
+    )
     if retain is not None:
         retain.append((snapshot, ctx))
     return report
@@ -162,9 +170,12 @@ def _one_line(header: object) -> str:
 
 
 def _run_rules(ctx: CheckContext, rules: list[Rule]) -> list[Finding]:
-    """Each rule's findings; a crashing rule becomes X001, never a traceback."""
+    """Each rule's findings, the rules that read the others' (`after_others`) last: the
+    list is `ctx.earlier_findings` while they run. A crashing rule becomes X001, never
+    a traceback."""
     findings: list[Finding] = []
-    for selected in rules:
+    ctx.earlier_findings = findings
+    for selected in sorted(rules, key=lambda r: r.after_others):
         if selected.check is None:
             continue  # a rule said by the engine or the readers (E, X), not run on tables
         try:
@@ -176,6 +187,12 @@ def _run_rules(ctx: CheckContext, rules: list[Rule]) -> list[Finding]:
     return findings
 
 
+def _place(finding: Finding) -> tuple[int, ...]:
+    """A document finding's place as numbers: paragraphs first, then tables' cells."""
+    numbers = [int(n) for n in (finding.paragraph or "").replace(",", " ").split() if n.isdigit()]
+    return (0, *numbers) if len(numbers) == 1 else (1, *numbers)
+
+
 def check_snapshot(
     snapshot: WorkbookSnapshot, rules: list[Rule] | None = None, path: str | None = None
 ) -> FileReport:
@@ -183,7 +200,10 @@ def check_snapshot(
 
 
 def check_snapshot_with_context(
-    snapshot: WorkbookSnapshot, rules: list[Rule] | None = None, path: str | None = None
+    snapshot: WorkbookSnapshot,
+    rules: list[Rule] | None = None,
+    path: str | None = None,
+    document: DeliberationText | None = None,
 ) -> tuple[CheckContext | None, FileReport]:
     """The findings, and the tables they were found in (None when nothing was read)."""
     path = path if path is not None else snapshot.name
@@ -208,10 +228,20 @@ def check_snapshot_with_context(
         return None, nothing_recognised_report(path, _nothing_recognised(ctx), snapshot.gaps)
     rules = rules if rules is not None else select_rules()
     ctx.rule_codes = frozenset(r.code for r in rules)
+    ctx.document = document
     findings = _run_rules(ctx, rules)
     findings.extend(_gap_findings(snapshot.gaps))
     order = {sheet.name: i for i, sheet in enumerate(snapshot.sheets)}
-    findings.sort(key=lambda f: (order.get(f.sheet or "", -1), *f.position(), f.code))
+    # The document's findings after the workbook's, in the document's order.
+    findings.sort(
+        key=lambda f: (
+            f.document is not None,
+            order.get(f.sheet or "", -1),
+            *f.position(),
+            *_place(f),
+            f.code,
+        )
+    )
     described = []
     for table in ctx.tables:
         try:

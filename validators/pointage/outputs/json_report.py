@@ -26,6 +26,7 @@ def report_to_dict(report: Report) -> dict:
                         "expected": f.expected,
                         "found": f.found,
                         **({"detail": f.detail} if f.detail else {}),
+                        **({"document": f.document, "paragraph": f.paragraph} if f.document else {}),
                     }
                     for f in file.findings
                 ],

@@ -99,6 +99,8 @@ class ControlRow:
     message: str
     expected: Figure | None = None
     found: Figure | None = None
+    # `sheet`/`cell` are then the Word document and its paragraph: nothing to link to.
+    in_document: bool = False
 
     @property
     def difference(self) -> Figure | None:
@@ -107,7 +109,7 @@ class ControlRow:
     @property
     def target(self) -> str | None:
         """Where the hyperlink of the row points: `'Annexe 1'!E7`."""
-        if not self.sheet or not self.cell:
+        if not self.sheet or not self.cell or self.in_document:
             return None
         return sheet_reference(self.sheet, self.cell, always_quoted=True)
 
@@ -216,7 +218,16 @@ def _controls(findings: list[Finding]) -> tuple[list[ControlRow], int]:
                 continue
         expected, found = Figure.of(f.expected, f.money), Figure.of(f.found, f.money)
         rows.append(
-            ControlRow(f.code, f.severity.value, f.sheet or "", f.cell or "", f.message, expected, found)
+            ControlRow(
+                f.code,
+                f.severity.value,
+                f.sheet or f.document or "",
+                f.cell or f.paragraph or "",
+                f.message,
+                expected,
+                found,
+                in_document=f.document is not None,
+            )
         )
     left = {code: infos[code] - INFOS_LISTED_PER_CODE for code in summary_at}
     for code, at in summary_at.items():

@@ -27,7 +27,7 @@ def counts(values: dict[Severity, int]) -> str:
 
 def finding_line(finding: Finding) -> str:
     """`'Annexe 1'!E7 [M001] message`: how a finding reads on one line."""
-    where = f"{finding.address} " if finding.cell else ""
+    where = f"{finding.address} " if finding.cell else f"{finding.paragraph} " if finding.paragraph else ""
     return f"{where}[{finding.code}] {finding.message}"
 
 
@@ -100,10 +100,12 @@ def status_words(file: FileReport) -> str:
 def render_file(file: FileReport, verbose: bool = False) -> list[str]:
     lines = [f"{file.path} — {status_words(file)} ({counts({s: file.count(s) for s in Severity})})"]
     lines.extend(table_lines(file))
-    for sheet, findings in groupby(file.findings, key=lambda f: f.sheet):
+    for (sheet, document), findings in groupby(file.findings, key=lambda f: (f.sheet, f.document)):
         findings = list(findings)
         if sheet:
             lines.append(f"  Feuille « {sheet} »")
+        elif document:
+            lines.append(f"  Document « {document} »")
         for f in findings:
             lines.append(severity_line(f))
             if verbose and f.detail:

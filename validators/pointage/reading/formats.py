@@ -25,6 +25,7 @@ XLS = "xls"  # Excel 97-2003 (BIFF in an OLE2 container)
 XLSB = "xlsb"  # Excel binary workbook
 ODS = "ods"  # OpenDocument spreadsheet
 XML2003 = "xml2003"  # Excel 2003 XML Spreadsheet
+CSV = "csv"  # text, one line a row (open-data publications)
 
 # What the user knows each kind as, in messages.
 FORMAT_NAMES = {
@@ -33,6 +34,7 @@ FORMAT_NAMES = {
     XLSB: "Excel binaire (.xlsb)",
     ODS: "OpenDocument (.ods)",
     XML2003: "XML Excel 2003",
+    CSV: "CSV",
 }
 # The name calamine chooses its reader by (it reads by extension).
 CALAMINE_SUFFIX = {XLSX: ".xlsx", XLS: ".xls", XLSB: ".xlsb", ODS: ".ods"}
@@ -195,10 +197,7 @@ def _text_kind(head: bytes) -> str:
     if head.startswith(b"%PDF"):
         raise UnreadableWorkbook("c'est un document PDF, pas un classeur.")
     if _looks_like_csv(head):
-        raise UnreadableWorkbook(
-            "c'est un fichier texte (CSV ?), pas un classeur : ouvrez-le dans Excel et "
-            "enregistrez-le au format .xlsx."
-        )
+        return CSV
     raise UnreadableWorkbook(
         "ce n'est pas un classeur : son contenu n'est reconnu comme aucun format de tableur."
     )

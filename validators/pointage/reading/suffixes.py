@@ -9,5 +9,6 @@ from __future__ import annotations
 # An `.xml` file is sniffed like any other: Excel 2003 XML, or skipped.
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods")
 
-# `.xlsx, .xlsm, .xls, .xlsb, .ods, XML Excel 2003`: every format read, for a person.
-FORMATS_READ = ", ".join(WORKBOOK_SUFFIXES) + ", XML Excel 2003"
+# `.xlsx, .xlsm, .xls, .xlsb, .ods, XML Excel 2003, CSV`: every format read, for a
+# person. A `.csv` is sniffed like an `.xml`: read when its lines hold columns.
+FORMATS_READ = ", ".join(WORKBOOK_SUFFIXES) + ", XML Excel 2003, CSV"

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from pointage.reading.formats import XLSX, XML2003, sniff
+from pointage.reading.formats import CSV, XLSX, XML2003, sniff
 from pointage.reading.recalculation import recalculate
 from pointage.reading.snapshot import WorkbookSnapshot
 
@@ -20,6 +20,10 @@ def read_workbook(path: str | Path, while_loading: Callable[[], None] | None = N
         from pointage.reading.xlsx import read_xlsx
 
         snapshot = read_xlsx(path, while_loading)
+    elif kind == CSV:
+        from pointage.reading.csv_text import read_csv
+
+        snapshot = read_csv(path)
     elif kind == XML2003:
         from pointage.reading.xml2003 import read_xml2003
 

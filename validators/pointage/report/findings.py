@@ -42,6 +42,11 @@ class Finding:
     # What a library or Python said of an unexpected failure: never in `message` (the
     # staff read French), shown by `--details` and in the JSON `detail` field.
     detail: str | None = None
+    # A finding in the délibération's Word document: its file name, and where in it
+    # (`paragraphe 12`, `tableau 1, ligne 2, colonne 5`); `sheet`/`cell` are then None
+    # and `cells` the workbook cells it disagrees with.
+    document: str | None = None
+    paragraph: str | None = None
 
     def position(self) -> tuple[int, int]:
         if not self.cell:

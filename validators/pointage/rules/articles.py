@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
-from pointage.analysis.references import known_references, read_components, resolve_reference
+from pointage.analysis.references import Resolution, known_references, read_components, resolve_reference
 from pointage.base.formatting import as_json, format_money, money_json, show, show_difference
 from pointage.base.numbers import euros, to_cents
 from pointage.base.text import key
 from pointage.report.findings import Severity
 from pointage.rules.registry import rule
 from pointage.tables.table import DETAIL
+
+if TYPE_CHECKING:
+    from pointage.analysis.context import CheckContext
 
 A001 = rule(
     "A001",
@@ -57,9 +61,10 @@ def check_articles(ctx):
                     ),
                 )
                 continue
-            expected = to_cents(resolution.value)
-            if ctx.money_equal(amount.cents, expected):
+            disagreement = reference_disagreement(amount.cents, reference, resolution, ctx)
+            if disagreement is None:
                 continue
+            expected, problem = disagreement
             yield A001.finding(
                 table.sheet_name,
                 table.address(row, "amount"),
@@ -68,12 +73,26 @@ def check_articles(ctx):
                 found=money_json(amount.cents),
                 money=True,
                 article=article,
-                problem=(
-                    f"montant {format_money(amount.cents)} ; la référence « {reference} » "
-                    f"donne {format_money(expected)} ({' + '.join(resolution.sources)}) "
-                    f"(écart {show_difference(amount.value, euros(expected), money=True)})"
-                ),
+                problem=problem,
             )
+    from pointage.rules.deliberation import document_articles  # it reuses this module's comparison
+
+    yield from document_articles(ctx)
+
+
+def reference_disagreement(
+    cents: int, reference: str, resolution: Resolution, ctx: CheckContext, quoted: str = ""
+) -> tuple[int, str] | None:
+    """(expected cents, A001's problem) when an amount differs from what its reference
+    designates: the articles of a sheet and those of the Word document say it alike."""
+    expected = to_cents(resolution.value)
+    if ctx.money_equal(cents, expected):
+        return None
+    return expected, (
+        f"montant {format_money(cents)}{quoted} ; la référence « {reference} » "
+        f"donne {format_money(expected)} ({' + '.join(resolution.sources)}) "
+        f"(écart {show_difference(euros(cents), euros(expected), money=True)})"
+    )
 
 
 def _names_a_sheet(part: str, ctx) -> bool:
@@ -115,12 +134,11 @@ def check_key_figures(ctx):
                     "séparés par + ou ;, ni comme une plage de cellules",
                 )
                 continue
-            expected = sum(components.values, Decimal(0))
-            if value.value == expected:
+            shown = f"la plage {text}" if components.cells else ""
+            disagreement = sum_disagreement(value.value, components.values, shown)
+            if disagreement is None:
                 continue
-            shown = " + ".join(show(v, money=False) for v in components.values)
-            if components.cells:
-                shown = f"la plage {text}"
+            expected, problem = disagreement
             yield A002.finding(
                 table.sheet_name,
                 table.address(row, "value"),
@@ -128,9 +146,22 @@ def check_key_figures(ctx):
                 expected=as_json(expected, money=False),
                 found=as_json(value.value, money=False),
                 label=label,
-                problem=(
-                    f"le chiffre indiqué est {show(value.value, money=False)} ; {shown} donne "
-                    f"{show(expected, money=False)} (écart "
-                    f"{show_difference(value.value, expected, money=False)})"
-                ),
+                problem=problem,
             )
+    from pointage.rules.deliberation import document_key_figures  # it reuses this module's comparison
+
+    yield from document_key_figures(ctx)
+
+
+def sum_disagreement(value: Decimal, parts: list[Decimal], shown: str = "") -> tuple[Decimal, str] | None:
+    """(the sum, A002's problem) when a key figure differs from the sum of its parts
+    (`shown`: how the parts are named, else they are listed)."""
+    expected = sum(parts, Decimal(0))
+    if value == expected:
+        return None
+    shown = shown or " + ".join(show(v, money=False) for v in parts)
+    return expected, (
+        f"le chiffre indiqué est {show(value, money=False)} ; {shown} donne "
+        f"{show(expected, money=False)} (écart "
+        f"{show_difference(value, expected, money=False)})"
+    )

@@ -7,10 +7,12 @@ from pointage.rules import (  # noqa: F401
     articles,
     budget,
     budget_identities,
+    deliberation,
     form,
     formulas,
     identities,
     internal,
     plan,
+    scdl,
     totals,
 )

@@ -24,7 +24,9 @@ FAMILIES = {
     "P": "Plan de financement",
     "I": "Identités entre colonnes (exécution budgétaire, coûts)",
     "A": "Articles de la délibération et chiffres clés",
+    "D": "Texte de la délibération (document Word) rapproché des annexes",
     "F": "Forme des données",
+    "S": "Publication SCDL des subventions (données ouvertes)",
     "E": "Lecture du classeur",
     "X": "Fonctionnement de Pointage",
 }
@@ -51,6 +53,8 @@ class Rule:
     message: str  # French template, str.format fields
     example: str  # from the seeds (regles.md)
     check: Check | None = field(default=None, repr=False)
+    # Run once every other rule has run: it reads their findings (`ctx.earlier_findings`).
+    after_others: bool = False
 
     @property
     def family(self) -> str:
@@ -70,6 +74,8 @@ class Rule:
         found: str | None = None,
         money: bool = False,
         technical: str | None = None,
+        document: str | None = None,
+        paragraph: str | None = None,
         **fields: object,
     ) -> Finding:
         involved = tuple(dict.fromkeys([*cells] or ([cell] if cell else [])))
@@ -84,16 +90,20 @@ class Rule:
             found=found,
             money=money,
             detail=technical,
+            document=document,
+            paragraph=paragraph,
         )
 
 
 _RULES: dict[str, Rule] = {}
 
 
-def rule(code: str, severity: Severity, summary: str, message: str, example: str) -> Rule:
+def rule(
+    code: str, severity: Severity, summary: str, message: str, example: str, after_others: bool = False
+) -> Rule:
     if code in _RULES:
         raise ValueError(f"rule {code} defined twice")
-    defined = Rule(code, severity, summary, message, example)
+    defined = Rule(code, severity, summary, message, example, after_others=after_others)
     _RULES[code] = defined
     return defined
 

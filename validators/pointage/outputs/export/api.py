@@ -15,7 +15,6 @@ workbook's fingerprint is in the document's properties.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -25,34 +24,25 @@ from pointage.outputs.export.headings import table_headings
 from pointage.outputs.export.layout import SMALLEST_SIZE, NoRoom, page_layout
 from pointage.outputs.export.selection import (
     ExportError,
+    ExportRefused,
     choose_tables,
+    refuse_erreurs,
     sheet_tables,
     table_at,
-    table_findings,
 )
 from pointage.outputs.export.texts import (
     errors,
     fingerprinted,
     omitted_note,
-    refusal,
     stamp,
     too_wide,
     unchecked_warning,
 )
-from pointage.report.findings import Finding
 from pointage.report.model import FileReport
 
 FORMATS = ("docx", "html")
 
 __all__ = ["FORMATS", "ExportError", "ExportRefused", "Exported", "export", "export_table", "table_at"]
-
-
-class ExportRefused(ExportError):
-    """The table has erreur findings; str() is the French refusal with their list."""
-
-    def __init__(self, message: str, findings: Sequence[Finding]):
-        super().__init__(message)
-        self.findings = list(findings)
 
 
 @dataclass(frozen=True)
@@ -90,10 +80,7 @@ def export(
         raise ExportError(f"format « {fmt} » inconnu (formats : {', '.join(FORMATS)}).")
     chosen = choose_tables(ctx, sheet, table)
     numbers = {id(t): n for n, t in enumerate(sheet_tables(ctx, sheet), start=1)}
-    found = [table_findings(t, report.findings) for t in chosen]
-    refused = [(numbers[id(t)], t.range, errors(f)) for t, f in zip(chosen, found) if errors(f)]
-    if refused and not force:
-        raise ExportRefused(refusal(sheet, refused), [f for _, _, e in refused for f in e])
+    found = refuse_erreurs(ctx, report, sheet, chosen, force)
 
     blocks = [
         Block(

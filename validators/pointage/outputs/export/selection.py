@@ -2,15 +2,38 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from pointage.analysis.context import CheckContext
+from pointage.outputs.export.texts import errors, refusal
 from pointage.report.findings import Finding
+from pointage.report.model import FileReport
 from pointage.tables.table import Table
 
 
 class ExportError(Exception):
     """The export cannot be done as asked; the message is French, for the user."""
+
+
+class ExportRefused(ExportError):
+    """The table has erreur findings; str() is the French refusal with their list."""
+
+    def __init__(self, message: str, findings: Sequence[Finding]):
+        super().__init__(message)
+        self.findings = list(findings)
+
+
+def refuse_erreurs(
+    ctx: CheckContext, report: FileReport, sheet: str, chosen: Sequence[Table], force: bool
+) -> list[list[Finding]]:
+    """The findings of each chosen table; ExportRefused when some have erreurs and
+    `force` is false (every export refuses a table with erreurs the same way)."""
+    numbers = {id(t): n for n, t in enumerate(sheet_tables(ctx, sheet), start=1)}
+    found = [table_findings(t, report.findings) for t in chosen]
+    refused = [(numbers[id(t)], t.range, errors(f)) for t, f in zip(chosen, found) if errors(f)]
+    if refused and not force:
+        raise ExportRefused(refusal(sheet, refused), [f for _, _, e in refused for f in e])
+    return found
 
 
 def sheet_tables(ctx: CheckContext, sheet: str) -> list[Table]:
