@@ -77,7 +77,7 @@ class _PartsMadeOnDemand:
         return self._parts if isinstance(self._parts, list) else self._parts.parts()
 
 
-@dataclass
+@dataclass(kw_only=True)
 class TotalCheck(_PartsMadeOnDemand):
     level: int  # 1: sums detail rows; 2: sums block totals (or restates a grand total)
     role: str
@@ -106,6 +106,16 @@ class MissingTotal(_PartsMadeOnDemand):
     _parts: _Segment | list[Part] = field(default_factory=list, repr=False)
 
 
+@dataclass(frozen=True, slots=True)
+class OutlineReading:
+    """How an outline (subtotals above their lines) was understood: how many of its
+    subtotals add up, and whether its levels came from the sheet (a column of level
+    words, codes) rather than from the indentation of its labels."""
+
+    parents: int
+    levels_given: bool
+
+
 @dataclass
 class TotalsAnalysis:
     checks: list[TotalCheck] = field(default_factory=list)
@@ -114,6 +124,11 @@ class TotalsAnalysis:
     levels: dict[str, list[tuple[int, Part]]] = field(default_factory=dict)
     # What was read but not checked (French, for the report's `tables[].notes`).
     notes: list[str] = field(default_factory=list)
+    # Why none of the totals is checked, when the analysis found its reading wrong
+    # (French, for the report); detection's own reason is `Table.totals_skipped`.
+    skipped: str = ""
+    # The outline's reading, for a table read as one (`analysis/outline.py`).
+    outline: OutlineReading | None = None
 
     def overall(self, role: str) -> tuple[Decimal, list[str]] | None:
         """What the table allocates in a column: its last grand total, else the sum of
@@ -200,15 +215,15 @@ def _totals_of_tables(table: Table) -> TotalsAnalysis:
             continue
         analysis.checks.append(
             TotalCheck(
-                1,
-                "amount",
-                table.header_text("amount"),
-                rows[row],
-                a1(row, col),
-                Decimal(found),
-                sum((p.value for p in parts), Decimal(0)),
-                len(parts),
-                True,
+                level=1,
+                role="amount",
+                column=table.header_text("amount"),
+                row=rows[row],
+                cell=a1(row, col),
+                found=Decimal(found),
+                expected=sum((p.value for p in parts), Decimal(0)),
+                count=len(parts),
+                money=True,
                 _parts=parts,
             )
         )
@@ -463,15 +478,15 @@ def _side_check(table: Table, side: SideTotal) -> TotalCheck | None:
     if invalid or not parts:
         return None
     return TotalCheck(
-        1,
-        role,
-        table.header_text(role),
-        Row(side.row, TOTAL, side.label, TOTAL_BESIDE),
-        a1(side.row, side.col),
-        Decimal(found),
-        sum((p.value for p in parts), Decimal(0)),
-        len(parts),
-        True,
+        level=1,
+        role=role,
+        column=table.header_text(role),
+        row=Row(side.row, TOTAL, side.label, TOTAL_BESIDE),
+        cell=a1(side.row, side.col),
+        found=Decimal(found),
+        expected=sum((p.value for p in parts), Decimal(0)),
+        count=len(parts),
+        money=True,
         _parts=parts,
     )
 
@@ -604,15 +619,15 @@ def _walk(
             if not pending_invalid:
                 analysis.checks.append(
                     TotalCheck(
-                        1,
-                        role,
-                        column,
-                        row,
-                        cell,
-                        found,
-                        Decimal(pending_sum),
-                        pending_count,
-                        money,
+                        level=1,
+                        role=role,
+                        column=column,
+                        row=row,
+                        cell=cell,
+                        found=found,
+                        expected=Decimal(pending_sum),
+                        count=pending_count,
+                        money=money,
                         _parts=segment(pending_start, position),
                     )
                 )
@@ -633,15 +648,15 @@ def _walk(
                 parts.positions, parts.extra = block_details, blocks
                 analysis.checks.append(
                     TotalCheck(
-                        2,
-                        role,
-                        column,
-                        row,
-                        cell,
-                        found,
-                        Decimal(blocks_sum),
-                        blocks_count,
-                        money,
+                        level=2,
+                        role=role,
+                        column=column,
+                        row=row,
+                        cell=cell,
+                        found=found,
+                        expected=Decimal(blocks_sum),
+                        count=blocks_count,
+                        money=money,
                         _parts=parts,
                     )
                 )
@@ -649,15 +664,15 @@ def _walk(
             if not blocks_invalid:
                 analysis.checks.append(
                     TotalCheck(
-                        2,
-                        role,
-                        column,
-                        row,
-                        cell,
-                        found,
-                        last_grand.value,
-                        1,
-                        money,
+                        level=2,
+                        role=role,
+                        column=column,
+                        row=row,
+                        cell=cell,
+                        found=found,
+                        expected=last_grand.value,
+                        count=1,
+                        money=money,
                         restates=True,
                         _parts=[last_grand],
                     )

@@ -32,6 +32,9 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 
+# The kinds whose total rows are checked (`totalled_tables`).
+_TOTALLED = ("repartition", "imputation", "plan", "execution")
+
 
 @dataclass
 class CheckContext:
@@ -97,7 +100,7 @@ class CheckContext:
         """Tables whose TOTAL rows are checked (T rules): répartitions, plans, budget
         tables (their AE, Disponible, Proposition, Solde… on a TOTAL row) and
         budget-execution outlines."""
-        return self._of_kind("repartition", "imputation", "plan", "execution")
+        return self._of_kind(*_TOTALLED)
 
     @property
     def units(self) -> tuple[str, ...]:
@@ -131,6 +134,10 @@ class CheckContext:
     def totals_of(self, table: Table) -> TotalsAnalysis:
         """What each total row of a répartition or plan sums (T, B004, P002, A001)."""
         return self._totals[id(table)]
+
+    def totals_if_checked(self, table: Table) -> TotalsAnalysis | None:
+        """`totals_of(table)` for a table whose totals are checked, else None."""
+        return self._totals.get(id(table)) if table.usable and table.kind.name in _TOTALLED else None
 
     @property
     def identity_tables(self) -> list[Table]:

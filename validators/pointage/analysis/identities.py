@@ -13,6 +13,7 @@ on more than a fifth of its rows is dropped and the table says so
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cached_property
@@ -78,6 +79,19 @@ class Identity:
     def columns(self) -> list[int]:
         return [self.result, *(c for _, c in self.left), *(c for _, c in self.terms)]
 
+    @property
+    def lines_only(self) -> bool:
+        """Checked on the lines only: its total rows are another's to check (a
+        balance's are its outline's, a stated sum's the totals')."""
+        return self.balance or self.blank_zero
+
+    @property
+    def doubtful(self) -> bool:
+        """Read from evidence that may mislead (terms guessed from words or formulas, a
+        balance's columns paired in order): broken on more than a fifth of its rows,
+        however few, it was misread."""
+        return self.balance or self.guessed
+
 
 @dataclass
 class Breach:
@@ -105,10 +119,11 @@ def analyse_identities(table: Table, tolerance_cents: int = 0) -> IdentityAnalys
     for identity in named:
         breaches = _breaches(identity, rows, values, tolerance_cents)
         checked = _checked_rows(identity, values)
-        # A balance broken on more than a fifth of its lines, however few, is misread: a
-        # short statement's running solde, newest first or one a day, looks like one.
-        few = len(breaches) > MAX_NAMED_BREACHES or identity.balance or identity.guessed
-        misread = few and Decimal(len(breaches)) / checked > MAX_NAMED_FAILURES
+        # Broken on more than a fifth of its lines, it is misread when it breaks on more
+        # than a typo's few, or however few when its reading is doubtful (a short
+        # statement's running solde, newest first or one a day, looks like a balance).
+        share_tells = len(breaches) > MAX_NAMED_BREACHES or identity.doubtful
+        misread = share_tells and Decimal(len(breaches)) / checked > MAX_NAMED_FAILURES
         # A row total its formulas show, broken on most of its rows however few: its
         # range holds a column not read as a term (a year, a code).
         misread = misread or (identity.row_total and len(breaches) * 2 > checked)
@@ -155,7 +170,7 @@ class _LazyColumns:
     def __contains__(self, col: object) -> bool:
         return col in self.columns
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[int]:
         return iter(self.columns)
 
     def __getitem__(self, col: int) -> list[int | None]:
@@ -262,49 +277,67 @@ def cents_of(value: object) -> int | None:
 
 
 def _named(table: Table, values: _LazyColumns) -> list[Identity]:
-    roles = table.roles
-    found = []
-
-    def present(role: str) -> int | None:
-        col = roles.get(role)
-        return col if col in values else None
-
-    for result, terms in table.row_sums:
-        found.append(Identity(result, terms, False, True, _sum_text(table, result, terms), blank_zero=True))
-    for result, terms in _NAMED_SUMS:
-        if result == "balance" and table.kind.name != "execution":
-            continue
-        cols = [present(result), *(present(r) for _, r in terms)]
-        if None in cols:
-            continue
-        signed = tuple((sign, present(role)) for sign, role in terms)
-        found.append(Identity(cols[0], signed, False, True, _sum_text(table, cols[0], signed)))  # type: ignore[arg-type]
-    gap, budget = present("gap"), present("budget")
-    against = present("engaged") if present("engaged") is not None else present("realised")
-    if gap is not None and budget is not None and against is not None:
-        # `Écart` is written either way (Réalisé − Prévu, or Prévu − Réalisé): the sign
-        # the rows follow is the one checked.
-        ways = [
-            Identity(gap, signed, False, True, _sum_text(table, gap, signed))
-            for signed in (((1, against), (-1, budget)), ((1, budget), (-1, against)))
-        ]
-        found.append(min(ways, key=lambda way: len(_breaches(way, values.rows, values, 0))))
+    """The identities the workbook states or the headers name: the sums it computes on
+    each row, the named sums (`Disponible = Budget − Engagé`), an `Écart`, a balance,
+    the row totals, the named products."""
+    found = [
+        Identity(result, terms, False, True, _sum_text(table, result, terms), blank_zero=True)
+        for result, terms in table.row_sums
+    ]
+    found += _named_sums(table, values)
+    gap = _gap(table, values)
+    if gap is not None:
+        found.append(gap)
     balance = _balance(table, values)
     if balance is not None:
         found.append(balance)
     results = {i.result for i in found}
-    for result, terms, how in row_totals(table, list(values), results):
-        signed = tuple((1, col) for col in terms)
-        text = _total_text(table, result, terms)
-        named = how != TAX
-        found.append(Identity(result, signed, False, named, text, guessed=how == WORDS, row_total=True))
-    for result, a, b in _NAMED_PRODUCTS:
-        cols = [present(result), present(a), present(b)]
-        if None not in cols:
+    for result, summed, how in row_totals(table, list(values), results):
+        signed = tuple((1, col) for col in summed)
+        text = _total_text(table, result, summed)
+        found.append(Identity(result, signed, False, how != TAX, text, guessed=how == WORDS, row_total=True))
+    for product, a, b in _NAMED_PRODUCTS:
+        cols = _present_columns(table, values, (product, a, b))
+        if cols is not None:
             found.append(
-                Identity(cols[0], ((1, cols[1]), (1, cols[2])), True, True, _product_text(table, *cols))  # type: ignore[arg-type]
+                Identity(cols[0], ((1, cols[1]), (1, cols[2])), True, True, _product_text(table, *cols))
             )
     return found
+
+
+def _present_columns(table: Table, values: _LazyColumns, roles: Sequence[str]) -> list[int] | None:
+    """The numeric columns of these roles, None when one is missing or not numeric."""
+    cols = [table.roles.get(role) for role in roles]
+    found = [col for col in cols if col is not None and col in values]
+    return found if len(found) == len(cols) else None
+
+
+def _named_sums(table: Table, values: _LazyColumns) -> list[Identity]:
+    found = []
+    for result_role, term_roles in _NAMED_SUMS:
+        if result_role == "balance" and table.kind.name != "execution":
+            continue
+        cols = _present_columns(table, values, [result_role, *(role for _, role in term_roles)])
+        if cols is None:
+            continue
+        signed = tuple((sign, col) for (sign, _), col in zip(term_roles, cols[1:]))
+        found.append(Identity(cols[0], signed, False, True, _sum_text(table, cols[0], signed)))
+    return found
+
+
+def _gap(table: Table, values: _LazyColumns) -> Identity | None:
+    """`Écart` is written either way (Réalisé − Prévu, or Prévu − Réalisé): the sign
+    the rows follow is the one checked."""
+    against = _present_columns(table, values, ["engaged"]) or _present_columns(table, values, ["realised"])
+    cols = _present_columns(table, values, ["gap", "budget"])
+    if cols is None or against is None:
+        return None
+    (gap, budget), spent = cols, against[0]
+    ways = [
+        Identity(gap, signed, False, True, _sum_text(table, gap, signed))
+        for signed in (((1, spent), (-1, budget)), ((1, budget), (-1, spent)))
+    ]
+    return min(ways, key=lambda way: len(_breaches(way, values.rows, values, 0)))
 
 
 def _balance(table: Table, values: _LazyColumns) -> Identity | None:
@@ -472,7 +505,7 @@ def _product_text(table: Table, result: int, a: int, b: int) -> str:
     return f"{_header(table, result)} = {_header(table, a)} × {_header(table, b)}"
 
 
-def _checked(identity: Identity, values: _LazyColumns):
+def _checked(identity: Identity, values: _LazyColumns) -> Iterator[tuple[int, Row]]:
     """(position, row) of each row the identity is checked on: every cell of it a
     number, and not a total of a balance (its totals are the outline's)."""
     for position, (row, cells) in enumerate(zip(values.rows, zip(*(values[c] for c in identity.columns)))):
@@ -487,7 +520,7 @@ def _checked(identity: Identity, values: _LazyColumns):
                 and (row.kind != TOTAL or (identity.row_total and None not in terms))
             ):
                 yield position, row
-        elif None not in cells and not (identity.balance and row.kind == TOTAL):
+        elif None not in cells and not (identity.lines_only and row.kind == TOTAL):
             yield position, row
 
 
@@ -498,11 +531,13 @@ def _checked_rows(identity: Identity, values: _LazyColumns) -> int:
 def _result_at(identity: Identity, values: _LazyColumns, position: int) -> int | None:
     """The result side of a row: its result, with the `left` columns (`Solde débit −
     Solde crédit`); None when a cell of it is not a number."""
-    cells = [(1, identity.result), *identity.left]
-    found = [(sign, values[col][position]) for sign, col in cells]
-    if any(v is None for _, v in found):
-        return None
-    return sum(sign * v for sign, v in found)  # type: ignore[operator]
+    total = 0
+    for sign, col in [(1, identity.result), *identity.left]:
+        value = values[col][position]
+        if value is None:
+            return None
+        total += sign * value
+    return total
 
 
 def _row_total_breach(
@@ -524,29 +559,42 @@ def _row_total_breach(
 
 
 def _breaches(identity: Identity, rows: list[Row], values: _LazyColumns, tolerance: int) -> list[Breach]:
+    """The rows where the identity does not hold, beyond `tolerance` cents."""
     found = []
     # The terms of a product are read exactly, the product rounded to the cent.
-    read = values.raw if identity.product else values.__getitem__
-    terms = [(sign, read(col)) for sign, col in identity.terms]
+    exact = [values.raw(col) for _, col in identity.terms] if identity.product else []
+    cents = [] if identity.product else [(sign, values[col]) for sign, col in identity.terms]
     for position, row in enumerate(rows):
-        if (identity.balance or identity.blank_zero) and row.kind == TOTAL:
+        if identity.lines_only and row.kind == TOTAL:
             continue  # a balance's totals are its outline's, a stated sum's the totals'
-
-        x = _result_at(identity, values, position)
-        parts = [(sign, column[position]) for sign, column in terms]
         if identity.row_total:
             breach = _row_total_breach(identity, row, values, position, tolerance)
-            if breach is not None:
-                found.append(breach)
-            continue
-        if identity.blank_zero and x is not None and any(v is not None for _, v in parts):
-            parts = [(sign, 0 if v is None else v) for sign, v in parts]
-        if x is None or any(v is None for _, v in parts):
-            continue
-        if identity.product:
-            expected = to_cents(parts[0][1] * parts[1][1])
         else:
-            expected = sum(sign * v for sign, v in parts)
-        if abs(x - expected) > tolerance:
-            found.append(Breach(identity, row, x, expected))
+            x = _result_at(identity, values, position)
+            expected = (
+                _product_at(exact, position) if identity.product else _sum_at(identity, cents, position)
+            )
+            breach = (
+                None
+                if x is None or expected is None or abs(x - expected) <= tolerance
+                else Breach(identity, row, x, expected)
+            )
+        if breach is not None:
+            found.append(breach)
     return found
+
+
+def _product_at(columns: list[list[Decimal | None]], position: int) -> int | None:
+    """The product of the row's two terms in cents, None when one is not a number."""
+    a, b = (column[position] for column in columns)
+    return None if a is None or b is None else to_cents(a * b)
+
+
+def _sum_at(identity: Identity, columns: list[tuple[int, list[int | None]]], position: int) -> int | None:
+    """The signed sum of the row's terms (cents), None when one is not a number; of a
+    stated sum, an empty term is 0 when one term at least is filled."""
+    cells = [(sign, column[position]) for sign, column in columns]
+    filled = [(sign, v) for sign, v in cells if v is not None]
+    if len(filled) < len(cells) and not (identity.blank_zero and filled):
+        return None
+    return sum(sign * v for sign, v in filled)

@@ -49,15 +49,15 @@ def pivot_totals(table: Table) -> TotalsAnalysis:
             if found != expected:
                 filled = [p for p in under if values[p] is not None]
                 wrong = TotalCheck(
-                    2 if at not in deep else 1,
-                    role,
-                    table.header_text(role),
-                    row,
-                    a1(row.index, col),
-                    euros(found),
-                    euros(expected),
-                    len(filled),
-                    True,
+                    level=2 if at not in deep else 1,
+                    role=role,
+                    column=table.header_text(role),
+                    row=row,
+                    cell=a1(row.index, col),
+                    found=euros(found),
+                    expected=euros(expected),
+                    count=len(filled),
+                    money=True,
                     _parts=[Part(rows[p].index, col, euros(values[p])) for p in filled],  # type: ignore[arg-type]
                 )
             checks.append((at, wrong))
@@ -65,8 +65,7 @@ def pivot_totals(table: Table) -> TotalsAnalysis:
                 analysis.levels.setdefault(role, []).append((2, Part(row.index, col, euros(found))))
         wrong_ones = [(at, check) for at, check in checks if check is not None]
         if checks and len(wrong_ones) > max(Decimal(1), MAX_FAILING * len(checks)):
-            table.totals_skipped = NOT_UNDERSTOOD
-            return TotalsAnalysis()
+            return TotalsAnalysis(skipped=NOT_UNDERSTOOD)
         for at, check in wrong_ones:
             if not any(
                 other is not check and _within(children, at, other_at) for other_at, other in wrong_ones

@@ -18,7 +18,6 @@ from pointage.reading.workbook import read_workbook
 from pointage.report.findings import Finding
 from pointage.report.model import FileReport, TableInfo
 from pointage.rules.registry import Rule, all_rules, get_rule
-from pointage.tables.detection import SURE_SCORE
 
 if TYPE_CHECKING:
     from pointage.reading.deliberation import DeliberationText
@@ -170,6 +169,24 @@ def _one_line(header: object) -> str:
     return " ".join(str(header).split())
 
 
+def _run_rules(ctx: CheckContext, rules: list[Rule]) -> list[Finding]:
+    """Each rule's findings, the rules that read the others' (`after_others`) last: the
+    list is `ctx.earlier_findings` while they run. A crashing rule becomes X001, never
+    a traceback."""
+    findings: list[Finding] = []
+    ctx.earlier_findings = findings
+    for selected in sorted(rules, key=lambda r: r.after_others):
+        if selected.check is None:
+            continue  # a rule said by the engine or the readers (E, X), not run on tables
+        try:
+            findings.extend(selected.check(ctx))
+        except Exception as exc:
+            findings.append(
+                get_rule("X001").finding(None, None, code=selected.code, technical=technical(exc))
+            )
+    return findings
+
+
 def _place(finding: Finding) -> tuple[int, ...]:
     """A document finding's place as numbers: paragraphs first, then tables' cells."""
     numbers = [int(n) for n in (finding.paragraph or "").replace(",", " ").split() if n.isdigit()]
@@ -206,26 +223,24 @@ def check_snapshot_with_context(
             "Pointage, avec le détail technique que donne --details).",
             detail=technical(exc),
         )
-    if not any(t.usable or t.score >= SURE_SCORE for t in ctx.tables):
+    if not any(t.usable or t.sure_of_kind for t in ctx.tables):
         # Nothing understood (an Excel Table of unknown columns is read, not understood).
         return None, nothing_recognised_report(path, _nothing_recognised(ctx), snapshot.gaps)
-    findings: list[Finding] = []
     rules = rules if rules is not None else select_rules()
     ctx.rule_codes = frozenset(r.code for r in rules)
     ctx.document = document
-    ctx.earlier_findings = findings
-    for selected in sorted(rules, key=lambda r: r.after_others):
-        try:
-            findings.extend(selected.check(ctx))
-        except Exception as exc:  # a crashing rule becomes a finding, never a traceback
-            findings.append(
-                get_rule("X001").finding(None, None, code=selected.code, technical=technical(exc))
-            )
+    findings = _run_rules(ctx, rules)
     findings.extend(_gap_findings(snapshot.gaps))
     order = {sheet.name: i for i, sheet in enumerate(snapshot.sheets)}
     # The document's findings after the workbook's, in the document's order.
     findings.sort(
-        key=lambda f: (f.document is not None, order.get(f.sheet, -1), *f.position(), *_place(f), f.code)
+        key=lambda f: (
+            f.document is not None,
+            order.get(f.sheet or "", -1),
+            *f.position(),
+            *_place(f),
+            f.code,
+        )
     )
     described = []
     for table in ctx.tables:

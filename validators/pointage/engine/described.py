@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from pointage.analysis.block_totals import TotalsAnalysis
 from pointage.analysis.context import CheckContext
 from pointage.analysis.exercise import exercise_in
 from pointage.analysis.identities import KINDS_CHECKED
@@ -20,22 +21,8 @@ from pointage.tables.table import ECHO, TOTAL, TOTAL_BESIDE, Row, Table, is_tota
 
 
 def describe_table(table: Table, ctx: CheckContext) -> TableInfo:
-    columns = tuple(
-        ColumnInfo(
-            a1(
-                table.top_row if table.headerless else table.header_row, col
-            ),  # its first cell without a header
-            table.headers.get(col, ""),
-            "extra" if role.startswith("extra:") else role,
-        )
-        for role, col in sorted(table.roles.items(), key=lambda item: item[1])
-    )
-    totals = tuple(
-        sorted(
-            [(r.index + 1, r.how) for r in _non_details(table) if r.kind == TOTAL]
-            + [(side.row + 1, TOTAL_BESIDE) for side in table.side_totals]
-        )
-    )
+    columns = _columns(table)
+    totals = _total_rows(table)
     identities: tuple[str, ...] = ()
     notes: list[str] = []
     if table.usable and table.kind.name in KINDS_CHECKED:
@@ -45,39 +32,14 @@ def describe_table(table: Table, ctx: CheckContext) -> TableInfo:
     if not table.usable:
         missing = ", ".join(table.kind.column_name(m) for m in table.missing)
         notes.append(f"colonnes non reconnues (il manque {missing}) : rien n'y est vérifié")
-    if table.usable and table.kind.name == "execution":
-        ctx.totals_of(table)  # the outline of an execution table is read there
-    if table.outline_parents:
-        against = (
-            "chacun vérifié sur ses lignes du niveau juste en dessous"
-            if table.outline_levels is not None
-            else "vérifiés sur les lignes de plus bas niveau"
-        )
-        notes.append(
-            f"{table.outline_parents} sous-totaux au-dessus de leurs lignes (plan hiérarchique), {against}"
-        )
-    if table.totals_skipped:
-        notes.append(table.totals_skipped)
-    if echoes := [r.index + 1 for r in _non_details(table) if r.how == ECHO]:
-        listed = ", ".join(map(str, echoes[:10])) + (" …" if len(echoes) > 10 else "")
-        one = len(echoes) == 1
-        notes.append(
-            f"{'ligne' if one else f'{len(echoes)} lignes'} répétant le total juste au-dessus "
-            f"({listed}) : {'lue' if one else 'lues'} comme un rappel de ce total, pas comme "
-            f"{'une ligne' if one else 'des lignes'} du bloc suivant"
-        )
-    if headings := heading_rows(ctx).get(id(table)):
-        notes.append(heading_note(headings))
-    if table.usable and table.kind.name == "articles" and known_references(ctx) == ([], []):
-        notes.append(
-            "ni code opération ni feuille totalisée dans le classeur : les RÉFÉRENCES qui ne "
-            "sont pas des cellules ne désignent rien ici, non vérifiées"
-        )
-    if table.usable and table.kind.name in ("repartition", "plan", "execution"):
-        notes.extend(ctx.totals_of(table).notes)
+    totals_read = ctx.totals_if_checked(table)
+    notes.extend(_totals_reading_notes(table, totals_read))
+    notes.extend(_reading_notes(table, ctx))
+    if table.usable and table.kind.name in ("repartition", "plan", "execution") and totals_read is not None:
+        notes.extend(totals_read.notes)
     if table.usable and table.kind.name == "imputation" and _imputations_without_year(table, ctx):
         notes.append(NO_YEAR_FOR_THE_NOMENCLATURE)
-    checked = _anything_recomputed(table, ctx, totals, identities)
+    checked = _anything_recomputed(table, ctx, totals_read, bool(totals or identities))
     if not checked:
         notes.append(NOTHING_RECOMPUTED)
     top = table.top_row if table.headerless else title_top(table)
@@ -114,21 +76,89 @@ def _imputations_without_year(table: Table, ctx: CheckContext) -> bool:
     return ours and ctx.shared(exercise_in).year is None
 
 
+def _columns(table: Table) -> tuple[ColumnInfo, ...]:
+    """The columns read, left to right: where each is (its header, or its first cell
+    without a header), its header and its role."""
+    return tuple(
+        ColumnInfo(
+            a1(table.top_row if table.headerless else table.header_row, col),
+            table.headers.get(col, ""),
+            "extra" if role.startswith("extra:") else role,
+        )
+        for role, col in sorted(table.roles.items(), key=lambda item: item[1])
+    )
+
+
+def _total_rows(table: Table) -> tuple[tuple[int, str], ...]:
+    """The total rows (1-based), beside the lines too, with how each was recognised."""
+    return tuple(
+        sorted(
+            [(r.index + 1, r.how) for r in _non_details(table) if r.kind == TOTAL]
+            + [(side.row + 1, TOTAL_BESIDE) for side in table.side_totals]
+        )
+    )
+
+
+def _totals_reading_notes(table: Table, totals: TotalsAnalysis | None) -> list[str]:
+    """How an outline's subtotals were read, and why the totals are not checked when
+    detection or the analysis found their reading wrong."""
+    notes = []
+    outline = totals.outline if totals is not None else None
+    if outline is not None and outline.parents:
+        against = (
+            "chacun vérifié sur ses lignes du niveau juste en dessous"
+            if outline.levels_given
+            else "vérifiés sur les lignes de plus bas niveau"
+        )
+        notes.append(
+            f"{outline.parents} sous-totaux au-dessus de leurs lignes (plan hiérarchique), {against}"
+        )
+    skipped = table.totals_skipped or (totals.skipped if totals is not None else "")
+    if skipped:
+        notes.append(skipped)
+    return notes
+
+
+def _reading_notes(table: Table, ctx: CheckContext) -> list[str]:
+    """What was read otherwise than its place suggests: echoes of a total, rows of
+    words among the numbers, references that designate nothing in the workbook."""
+    notes = []
+    if echoes := [r.index + 1 for r in _non_details(table) if r.how == ECHO]:
+        listed = ", ".join(map(str, echoes[:10])) + (" …" if len(echoes) > 10 else "")
+        one = len(echoes) == 1
+        notes.append(
+            f"{'ligne' if one else f'{len(echoes)} lignes'} répétant le total juste au-dessus "
+            f"({listed}) : {'lue' if one else 'lues'} comme un rappel de ce total, pas comme "
+            f"{'une ligne' if one else 'des lignes'} du bloc suivant"
+        )
+    if headings := heading_rows(ctx).get(id(table)):
+        notes.append(heading_note(headings))
+    if table.usable and table.kind.name == "articles" and known_references(ctx) == ([], []):
+        notes.append(
+            "ni code opération ni feuille totalisée dans le classeur : les RÉFÉRENCES qui ne "
+            "sont pas des cellules ne désignent rien ici, non vérifiées"
+        )
+    return notes
+
+
 NOTHING_RECOMPUTED = (
     "aucun total, aucune identité entre colonnes ni barème à recalculer : seules la forme des "
     "cellules et les lignes en double sont vérifiées"
 )
 
 
-def _anything_recomputed(table: Table, ctx: CheckContext, totals: tuple, identities: tuple) -> bool:
+def _anything_recomputed(
+    table: Table, ctx: CheckContext, totals: TotalsAnalysis | None, said_checked: bool
+) -> bool:
     """Whether a number of the table is recomputed (a total, an identity, an amount at
     the Barème); a budget table or an articles table has checks of its own. A table read
-    without any is never said « conforme »."""
+    without any is never said « conforme ». `said_checked`: total rows or identities
+    the report lists."""
     if not table.usable or table.kind.name not in KINDS_CHECKED:
         return True  # its own rules (B, A), or F004 already says it is not checked
-    if totals or identities or table.outline_parents:
+    if said_checked or (totals is not None and totals.outline is not None and totals.outline.parents):
         return True
-    if table.kind.has_totals and ctx.totals_of(table).checks:
+    if table.kind.has_totals and totals is not None and totals.checks:
         return True  # totals beside the lines, an outline's subtotals, an Excel Table's
     return bool(ctx.bareme and table.kind.name == "repartition")
 

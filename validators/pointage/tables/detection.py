@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import pairwise
 from operator import itemgetter
 
@@ -21,13 +21,16 @@ from pointage.tables.headers import (
     read_header,
     year_axis,
 )
-from pointage.tables.kinds import EXECUTION, LISTE, REPARTITION
+from pointage.tables.kinds import EXECUTION, LISTE, REPARTITION, TableKind
 from pointage.tables.label_totals import label_total_tables
 from pointage.tables.lexicon import MONEY_MEANINGS, header_words
 from pointage.tables.outline_tables import outline_tables
 from pointage.tables.pivots import pivot_tables
 from pointage.tables.side_totals import attach_side_totals, formula_tables
-from pointage.tables.table import TOTAL, Table, classify_rows, extra_role, is_total_label
+from pointage.tables.table import (
+    SURE_SCORE as SURE_SCORE,
+)  # rules/form.py reads it here; `Table.sure_of_kind` says it
+from pointage.tables.table import TOTAL, Row, Table, classify_rows, extra_role, is_total_label
 
 # The kinds whose Excel Tables' calculated columns are checked as identities (a budget
 # table has its own, B001-B003).
@@ -36,9 +39,6 @@ KINDS_WITH_STATED_SUMS = ("repartition", "liste", "plan", "execution")
 # top of the sheet, after 3 blank rows, or after a table).
 HEADER_SEARCH_ROWS = 50
 BLANK_RUN_ENDS_TABLE = 3
-# From this many headers naming its columns, a table is surely of its kind: a missing
-# required column is then an error (F004); below, the table is not recognised.
-SURE_SCORE = 3
 
 
 @dataclass(frozen=True)
@@ -52,7 +52,38 @@ class SeenHeader:
 
 
 def find_tables(sheet: SheetSnapshot, seen: list[SeenHeader] | None = None) -> list[Table]:
-    """The tables of a sheet; the header rows read but not recognised go to `seen`."""
+    """The tables of a sheet, pass by pass: its Excel Tables, the tables found by their
+    header rows (with the group rows above them), kept when surely of their kind, the
+    totals written beside their lines, then the tables only their structure shows (SUM
+    formulas, pivot frames, totals of Excel Tables, a list closed by a bare total, an
+    outline). The header rows read but not recognised go to `seen`."""
+    excel, claimed = _excel_tables(sheet)
+    by_headers = _find_by_headers(sheet, claimed)
+    spans = sorted((t.header_rows[0], t.last_row, id(t)) for t in excel + by_headers)
+    excel = [replace(t, header_rows=_with_group_rows(sheet, t, spans)) for t in excel]
+    every = excel + [replace(t, header_rows=_with_group_rows(sheet, t, spans)) for t in by_headers]
+    # An Excel Table is kept whatever its columns (what it lacks is then said, not
+    # checked); a table found by its header row only when it is surely of its kind.
+    excel_ids = {id(t) for t in excel}
+    kept = [t for t in every if _surely_of_its_kind(t) or id(t) in excel_ids]
+    attach_side_totals(sheet, kept)
+    shown_by_totals = _shown_by_totals(sheet, kept)
+    kept += shown_by_totals
+    listed = {id(t) for t in kept}
+    shown_by_outline = outline_tables(sheet, kept)  # may take lists out of `kept`
+    read_again = listed - {id(t) for t in kept}  # lists read as outlines: understood
+    kept += shown_by_outline
+    if seen is not None:
+        kept_ids = {id(t) for t in kept} | read_again
+        seen.extend(_seen_headers(sheet, [t for t in every if id(t) not in kept_ids or not _understood(t)]))
+        if not every and not shown_by_totals and not shown_by_outline:
+            seen.extend(_first_header_like_row(sheet))
+    kept.sort(key=lambda t: (t.header_row, t.first_col))
+    return kept
+
+
+def _excel_tables(sheet: SheetSnapshot) -> tuple[list[Table], set[int]]:
+    """The sheet's Excel Tables, and the rows they hold (no header is looked for there)."""
     found: list[Table] = []
     claimed: set[int] = set()
     for listobject in sheet.list_objects:
@@ -61,57 +92,49 @@ def find_tables(sheet: SheetSnapshot, seen: list[SeenHeader] | None = None) -> l
             # nothing of the rows under it, which are found by their header as any.
             continue
         # An Excel Table is a table whatever its column names: its header row is known.
-        table = _new_table(sheet, listobject.first_row, listobject.first_col, listobject.last_col)
-        body = range(listobject.first_row + 1, listobject.last_row + 1)
-        _finish(table, list(body))
-        if table.missing and table.score < SURE_SCORE:
+        header = _new_table(sheet, listobject.first_row, listobject.first_col, listobject.last_col)
+        table = _finish(header, list(range(listobject.first_row + 1, listobject.last_row + 1)))
+        if not _understood(table):
             # Headers that name nothing known: its totals row and calculated columns may.
             table = structural_table(sheet, listobject) or table
         elif table.kind.name in KINDS_WITH_STATED_SUMS:
-            table.row_sums = list(listobject.row_sums)
+            table = replace(table, row_sums=list(listobject.row_sums))
         found.append(table)
         claimed.update(range(listobject.first_row, listobject.last_row + 1))
-    tables = _find_by_headers(sheet, claimed)
-    every = found + tables
-    spans = sorted((t.header_rows[0], t.last_row, id(t)) for t in every)
-    for table in every:
-        table.header_rows = _with_group_rows(sheet, table, spans)
-    # An Excel Table is kept whatever its columns (what it lacks is then said, not
-    # checked); a table found by its header row only when it is surely of its kind.
-    excel_tables = {id(t) for t in found}
-    kept = [
-        t
-        for t in every
-        if t.missing == [] or (t.score >= SURE_SCORE and not _unnamed_amount(t)) or id(t) in excel_tables
+    return found, claimed
+
+
+def _understood(table: Table) -> bool:
+    """Every column the kind needs found, or headers sure enough of the kind (F004 then
+    says what is missing)."""
+    return table.usable or table.sure_of_kind
+
+
+def _surely_of_its_kind(table: Table) -> bool:
+    return table.missing == [] or (table.sure_of_kind and not _unnamed_amount(table))
+
+
+def _shown_by_totals(sheet: SheetSnapshot, kept: list[Table]) -> list[Table]:
+    """The tables that their totals show outside the tables `kept`: by SUM formulas (with
+    their group rows: `DEP. SCOLAREST | PERSONNEL | FLUIDES`), pivot tables by their
+    frame whatever their headers say, totals of Excel Tables' columns, a list closed by
+    a bare total."""
+    formulas = formula_tables(sheet, kept)
+    spans = sorted((t.top_row, t.last_row, id(t)) for t in [*kept, *formulas])
+    formulas = [
+        replace(t, header_rows=_with_group_rows(sheet, t, spans)) if t.header_rows else t for t in formulas
     ]
-    attach_side_totals(sheet, kept)
-    shown_by_formulas = formula_tables(sheet, kept)
-    spans = sorted((t.top_row, t.last_row, id(t)) for t in [*kept, *shown_by_formulas])
-    for table in shown_by_formulas:
-        if table.header_rows:  # its group rows too (`DEP. SCOLAREST | PERSONNEL | FLUIDES`)
-            table.header_rows = _with_group_rows(sheet, table, spans)
-    kept += shown_by_formulas
-    # A pivot table is a table by its frame, whatever its headers say.
-    pivots = pivot_tables(sheet, kept)
-    boxes = totals_of_tables(sheet, [*kept, *pivots])
-    closed = label_total_tables(sheet, [*kept, *pivots, *boxes])
-    kept += pivots + boxes + closed
-    shown_by_formulas += pivots + boxes + closed
-    listed = {id(t) for t in kept}
-    shown_by_outline = outline_tables(sheet, kept)  # may take lists out of `kept`
-    read_again = listed - {id(t) for t in kept}  # lists read as outlines: understood
-    kept += shown_by_outline
-    kept_ids = {id(t) for t in kept} | read_again
-    if seen is not None:
-        seen.extend(
-            SeenHeader(sheet.name, t.header_row, t.first_col, tuple(t.headers[c] for c in sorted(t.headers)))
-            for t in every
-            if id(t) not in kept_ids or (t.missing and t.score < SURE_SCORE)
-        )
-    if not every and not shown_by_formulas and not shown_by_outline and seen is not None:
-        seen.extend(_first_header_like_row(sheet))
-    kept.sort(key=lambda t: (t.header_row, t.first_col))
-    return kept
+    pivots = pivot_tables(sheet, [*kept, *formulas])
+    boxes = totals_of_tables(sheet, [*kept, *formulas, *pivots])
+    closed = label_total_tables(sheet, [*kept, *formulas, *pivots, *boxes])
+    return formulas + pivots + boxes + closed
+
+
+def _seen_headers(sheet: SheetSnapshot, tables: list[Table]) -> list[SeenHeader]:
+    return [
+        SeenHeader(sheet.name, t.header_row, t.first_col, tuple(t.headers[c] for c in sorted(t.headers)))
+        for t in tables
+    ]
 
 
 def _unnamed_amount(table: Table) -> bool:
@@ -122,7 +145,7 @@ def _unnamed_amount(table: Table) -> bool:
         return False
     rows = [r.index for r in table.rows][:200]
     unnamed = [c for c in table.headers if c not in table.meanings]
-    return any(_mostly_numbers(table, rows, c) for c in unnamed)
+    return any(_mostly_numbers(table.sheet, rows, c) for c in unnamed)
 
 
 def _first_header_like_row(sheet: SheetSnapshot) -> list[SeenHeader]:
@@ -138,98 +161,174 @@ def _first_header_like_row(sheet: SheetSnapshot) -> list[SeenHeader]:
     return []
 
 
+@dataclass(slots=True)
+class _Header:
+    """A header row read, and what the passes of `_finish` decide from the rows under
+    it (the amount column, the kind, the roles) before the table is built. Detection's
+    own working record: a `Table` is made from it once, never changed after."""
+
+    sheet: SheetSnapshot
+    kind: TableKind
+    header_row: int
+    first_col: int
+    last_col: int
+    roles: dict[str, int]
+    headers: dict[int, str]
+    missing: list[str]
+    header_rows: list[int]
+    score: int
+    meanings: dict[int, str]
+    extra_money: list[str]
+    year_columns: list[int]
+    # Its header repeats the header of the table just above (a sub-table of that one).
+    repeats_header_above: bool = False
+
+
 def _find_by_headers(sheet: SheetSnapshot, claimed: set[int]) -> list[Table]:
-    tables: list[Table] = []
-    current: Table | None = None
-    body: list[int] = []
-    block_start = sheet.origin_row
-    blank_run = 0
-    blank_run_before = False
-    scanned: list = [0, False]  # how far the body was searched for a total, and if found
-    values, top = sheet.values, sheet.origin_row
-    numbers = _TypedNumbers(sheet)
-    lines_end = -1  # the rows before it are lines already added to `body`
-    for index in range(sheet.origin_row, sheet.row_count):
-        if index < lines_end:
-            continue
-        if claimed and index in claimed:
-            if current is not None:
-                tables.extend(_finish_side_by_side(current, body))
-                current = None
-            block_start, blank_run = index + 1, 0
-            continue
-        cells = values[index - top]
-        if current is not None and body and not blank_run and not claimed:
-            # The usual rows: lines of the table, as long as they hold a typed number in
-            # its amount column (no header, not blank, no title after a blank row).
-            lines_end = numbers.run_end(current.roles.get("amount"), index)
-            if lines_end > index:
-                body.extend(range(index, lines_end))
+    """The tables of the sheet found by their header rows, outside the rows `claimed`
+    (Excel Tables')."""
+    return _HeaderScan(sheet, claimed).tables()
+
+
+@dataclass(slots=True)
+class _TotalSearch:
+    """How far the body of the table being read was searched for a total label, and
+    whether one was found: each row is looked at once per table."""
+
+    searched: int = 0
+    found: bool = False
+
+    def has_total(self, header: _Header, body: list[int]) -> bool:
+        """Whether a total row was already read in the body (labels only)."""
+        sheet = header.sheet
+        left = header.first_col - sheet.origin_col
+        for index in body[self.searched :]:
+            if self.found:
+                break
+            cells = sheet.row(index)[max(left, 0) : header.last_col - sheet.origin_col + 1]
+            self.found = any(isinstance(v, str) and is_total_label(v.strip()) for v in cells)
+        self.searched = len(body)
+        return self.found
+
+
+class _HeaderScan:
+    """The walk down a sheet, row by row, that reads its tables by their header rows:
+    the table being read (`current`) and its body, where the current block of rows
+    started (a header is looked for in its first HEADER_SEARCH_ROWS rows), the blank
+    rows just passed, and the search of its body for a total."""
+
+    def __init__(self, sheet: SheetSnapshot, claimed: set[int]) -> None:
+        self.sheet, self.claimed = sheet, claimed
+        self.found: list[Table] = []
+        self.current: _Header | None = None
+        self.body: list[int] = []
+        self.block_start = sheet.origin_row
+        self.blank_run = 0
+        self.blank_run_before = False
+        self.total_search = _TotalSearch()
+        self.numbers = _TypedNumbers(sheet)
+
+    def tables(self) -> list[Table]:
+        sheet = self.sheet
+        values, top = sheet.values, sheet.origin_row
+        lines_end = -1  # the rows before it are lines already added to `body`
+        for index in range(sheet.origin_row, sheet.row_count):
+            if index < lines_end:
                 continue
-        if current is not None and body and not blank_run and not _NUMBER_TYPES.isdisjoint(map(type, cells)):
-            # One more line of the table (a typed number elsewhere).
-            body.append(index)
-            continue
-        if is_blank_row(cells):
-            blank_run += 1
-            if blank_run >= BLANK_RUN_ENDS_TABLE:
-                if current is not None:
-                    tables.extend(_finish_side_by_side(current, body))
-                    current = None
-                block_start = index + 1
-            continue
-        blank_run_before, blank_run = blank_run > 0, 0
-        may_be_header = current is not None or index - block_start < HEADER_SEARCH_ROWS
-        if (
-            may_be_header
-            and (
-                _NUMBER_TYPES.isdisjoint(map(type, cells))  # most rows: one C call
-                # A header of years (typed as numbers) opens a table: at its start, or
-                # after a blank row, never between two lines of one.
-                or (
-                    (current is None or not body or blank_run_before)
-                    and _numbers_may_be_years(cells)
-                    and year_axis(cells)
-                )
-            )
-            and _looks_like_header(cells)
-            and is_header_row(cells, repeated=current is not None and bool(body))
-            and (
-                current is None
-                or (_repeats_header(current, cells) or (not body and _completes_header(current, cells)))
-                # After a blank row, a header row of its own starts the next table.
-                or (blank_run_before and bool(body))
-            )
+            if self.claimed and index in self.claimed:
+                self._close()
+                self.block_start, self.blank_run = index + 1, 0
+                continue
+            cells = values[index - top]
+            if self.current is not None and self.body and not self.blank_run:
+                if not self.claimed:
+                    # The usual rows: lines of the table, as long as they hold a typed number in
+                    # its amount column (no header, not blank, no title after a blank row).
+                    lines_end = self.numbers.run_end(self.current.roles.get("amount"), index)
+                    if lines_end > index:
+                        self.body.extend(range(index, lines_end))
+                        continue
+                if not _NUMBER_TYPES.isdisjoint(map(type, cells)):
+                    self.body.append(index)  # one more line of the table (a typed number elsewhere)
+                    continue
+            if is_blank_row(cells):
+                self._blank(index)
+                continue
+            self.blank_run_before, self.blank_run = self.blank_run > 0, 0
+            if self._may_be_header(index, cells) and self._is_header(cells):
+                self._header(index, cells)
+            elif self.current is not None:
+                self._line_or_title(index, cells)
+        self._close()
+        return self.found
+
+    def _close(self) -> None:
+        """The table being read ends (its body is read, side-by-side tables apart)."""
+        if self.current is not None:
+            self.found.extend(_finish_side_by_side(self.current, self.body))
+            self.current = None
+
+    def _blank(self, index: int) -> None:
+        self.blank_run += 1
+        if self.blank_run >= BLANK_RUN_ENDS_TABLE:
+            self._close()
+            self.block_start = index + 1
+
+    def _may_be_header(self, index: int, cells: list[object]) -> bool:
+        """A row where a header may stand: inside a table, or near its block's start;
+        without a number (most rows: one C call), or with years (typed as numbers) at
+        a table's start or after a blank row, never between two lines of one."""
+        if self.current is None and index - self.block_start >= HEADER_SEARCH_ROWS:
+            return False
+        if _NUMBER_TYPES.isdisjoint(map(type, cells)):
+            return True
+        opens = self.current is None or not self.body or self.blank_run_before
+        return opens and _numbers_may_be_years(cells) and bool(year_axis(cells))
+
+    def _is_header(self, cells: list[object]) -> bool:
+        """A header row that starts a table: the first, or one that repeats or completes
+        the current table's header, or (after a blank row) a header of its own."""
+        current, body = self.current, self.body
+        if not _looks_like_header(cells) or not is_header_row(
+            cells, repeated=current is not None and bool(body)
         ):
-            if current is not None and not body:
-                # A header on two rows (`Etat des lieux de l'existant` above
-                # `Cible`), or repeated after a page break: one table.
-                repeats = current.repeats_header_above
-                current = _new_table(sheet, current.header_row, header_rows=[*current.header_rows, index])
-                current.repeats_header_above = repeats
-                continue
-            repeats = current is not None and _repeats_header(current, cells)
-            if current is not None:
-                tables.extend(_finish_side_by_side(current, body))
-            current = _new_table(sheet, index)
-            current.repeats_header_above = repeats
-            body = []
-            scanned[:] = [0, False]
-        elif current is not None:
-            if (
-                blank_run_before
-                and _is_title_row(cells)
-                and _has_total(current, body, scanned)
-                and not _data_follows(current, index)
-            ):
-                # The title of the next block (`Coût supplémentaire`) ends this table.
-                tables.extend(_finish_side_by_side(current, body))
-                current, block_start = None, index
-                continue
-            body.append(index)
-    if current is not None:
-        tables.extend(_finish_side_by_side(current, body))
-    return tables
+            return False
+        if current is None or _repeats_header(current, cells):
+            return True
+        return (not body and _completes_header(current, cells)) or (self.blank_run_before and bool(body))
+
+    def _header(self, index: int, cells: list[object]) -> None:
+        current = self.current
+        if current is not None and not self.body:
+            # A header on two rows (`Etat des lieux de l'existant` above
+            # `Cible`), or repeated after a page break: one table.
+            self.current = _new_table(
+                self.sheet,
+                current.header_row,
+                header_rows=[*current.header_rows, index],
+                repeats_header_above=current.repeats_header_above,
+            )
+            return
+        repeats = current is not None and _repeats_header(current, cells)
+        self._close()
+        self.current = _new_table(self.sheet, index, repeats_header_above=repeats)
+        self.body = []
+        self.total_search = _TotalSearch()
+
+    def _line_or_title(self, index: int, cells: list[object]) -> None:
+        current = self.current
+        assert current is not None
+        if (
+            self.blank_run_before
+            and _is_title_row(cells)
+            and self.total_search.has_total(current, self.body)
+            and not _data_follows(current, index)
+        ):
+            # The title of the next block (`Coût supplémentaire`) ends this table.
+            self._close()
+            self.block_start = index
+            return
+        self.body.append(index)
 
 
 _NUMBER_TYPES = frozenset({int, float})
@@ -269,7 +368,7 @@ def _numbers_may_be_years(cells: list[object]) -> bool:
     return True
 
 
-def _repeats_header(table: Table, cells: list[object]) -> bool:
+def _repeats_header(table: _Header, cells: list[object]) -> bool:
     """Inside a table, a header row starts a sub-table only when, in at least two
     columns, it shares a word with the table's header (`CODE | STRUCTURE | Nature |
     Montant` again after a title row, or `NOM STRUCTURE | MONTANT ACCORDE`), not
@@ -283,7 +382,7 @@ def _repeats_header(table: Table, cells: list[object]) -> bool:
     return shared >= 2
 
 
-def _completes_header(table: Table, cells: list[object]) -> bool:
+def _completes_header(table: _Header, cells: list[object]) -> bool:
     """A second header row names what the first leaves open (`Ressources existantes`
     under `Etat des lieux de l'existant`, `Débit | Crédit` under `Soldes`); a first row
     of data typed as text (`Association sportive` | `Subvention exceptionnelle`) says
@@ -335,17 +434,11 @@ def _new_table(
     first_col: int | None = None,
     last_col: int | None = None,
     header_rows: list[int] | None = None,
-) -> Table:
+    repeats_header_above: bool = False,
+) -> _Header:
     header_rows = header_rows or [header_row]
     cells = _stacked_headers(sheet, header_rows)
-    columns = [sheet.origin_col + i for i, v in enumerate(cells) if not is_blank(v)]
-    # A hidden header row still bounds the table (a pivot's `Étiquettes de lignes`).
-    columns += [
-        c for r in header_rows for c, v in enumerate(sheet.row(r), sheet.origin_col) if not is_blank(v)
-    ]
-    columns.sort()
-    first = columns[0] if first_col is None else first_col
-    last = columns[-1] if last_col is None else last_col
+    first, last = _header_bounds(sheet, cells, header_rows, first_col, last_col)
     in_table = [
         cells[c - sheet.origin_col] if first <= c <= last else None
         for c in range(sheet.origin_col, sheet.origin_col + len(cells))
@@ -353,33 +446,28 @@ def _new_table(
     reading = read_header(in_table, sheet.origin_col)
     roles = dict(reading.roles)
     meanings = reading.meanings or {}
-    extra = []
     missing = list(reading.missing)
     years = [sheet.origin_col + i for i in year_axis(in_table)]
     if years and reading.kind.has_totals:
         # Under a time axis, the amounts of each year: the last is the amount when no
         # header names one, the others are checked beside it.
-        if "amount" in reading.kind.roles and "amount" not in roles:
-            roles["amount"] = years[-1]
+        added = _year_roles(reading.kind, roles, years)
+        roles.update(added)
+        if "amount" in added:
             missing = [m for m in missing if m != "amount"]
-        for col in years:
-            if col not in roles.values():
-                roles[extra_role(col)] = col
-                extra.append(extra_role(col))
     headers = dict(reading.headers)
     for col in years:
         headers[col] = str(int(float(headers[col])))  # `2024`, not `2024.0`
     for col, meaning in sorted(meanings.items()):
         if meaning in MONEY_MEANINGS and col not in roles.values():
             roles[extra_role(col)] = col
-            extra.append(extra_role(col))
-    return Table(
+    extra = [role for role in roles if role.startswith("extra:")]
+    return _Header(
         sheet=sheet,
         kind=reading.kind,
         header_row=header_row,
         first_col=first,
         last_col=last,
-        last_row=header_row,
         roles=roles,
         headers=headers,
         missing=missing,
@@ -388,7 +476,40 @@ def _new_table(
         meanings=meanings,
         extra_money=extra if reading.kind.has_totals else [],
         year_columns=years,
+        repeats_header_above=repeats_header_above,
     )
+
+
+def _header_bounds(
+    sheet: SheetSnapshot,
+    cells: list[object],
+    header_rows: list[int],
+    first_col: int | None,
+    last_col: int | None,
+) -> tuple[int, int]:
+    """The first and last columns of the table: those given, else the first and last
+    the header names (a hidden header row still bounds the table: a pivot's
+    `Étiquettes de lignes`)."""
+    if first_col is not None and last_col is not None:
+        return first_col, last_col
+    columns = [sheet.origin_col + i for i, v in enumerate(cells) if not is_blank(v)]
+    columns += [
+        c for r in header_rows for c, v in enumerate(sheet.row(r), sheet.origin_col) if not is_blank(v)
+    ]
+    columns.sort()
+    return (columns[0] if first_col is None else first_col), (columns[-1] if last_col is None else last_col)
+
+
+def _year_roles(kind: TableKind, roles: dict[str, int], years: list[int]) -> dict[str, int]:
+    """The roles a time axis adds: the last year is the amount when no header names
+    one, the other years are extra money columns."""
+    added: dict[str, int] = {}
+    if "amount" in kind.roles and "amount" not in roles:
+        added["amount"] = years[-1]
+    for col in years:
+        if col not in roles.values() and col not in added.values():
+            added[extra_role(col)] = col
+    return added
 
 
 # Sub-headers that say which side of a group they are, not what the column holds.
@@ -414,13 +535,9 @@ def _stacked_headers(sheet: SheetSnapshot, header_rows: list[int]) -> list[objec
                     groups[col - sheet.origin_col] = title.strip()
     for i, title in groups.items():
         # `Soldes` merged over `Débit | Crédit`: the columns are `Soldes Débit`…
-        if (
-            0 <= i < width
-            and isinstance(cells[i], str)
-            and cells[i].strip() != title
-            and header_meaning(cells[i]) in _SUB_HEADERS
-        ):
-            cells[i] = f"{title} {cells[i].strip()}"
+        sub = cells[i] if 0 <= i < width else None
+        if isinstance(sub, str) and sub.strip() != title and header_meaning(sub) in _SUB_HEADERS:
+            cells[i] = f"{title} {sub.strip()}"
     return cells
 
 
@@ -429,20 +546,7 @@ def _is_title_row(cells: list[object]) -> bool:
     return len(filled) == 1 and isinstance(filled[0], str) and not is_total_label(filled[0].strip())
 
 
-def _has_total(table: Table, body: list[int], scanned: list) -> bool:
-    """Whether a total row was already read in the body (labels only). `scanned` keeps
-    how far the body was searched, so that each row is looked at once per table."""
-    left = table.first_col - table.sheet.origin_col
-    for index in body[scanned[0] :]:
-        if scanned[1]:
-            break
-        cells = table.sheet.row(index)[max(left, 0) : table.last_col - table.sheet.origin_col + 1]
-        scanned[1] = any(isinstance(v, str) and is_total_label(v.strip()) for v in cells)
-    scanned[0] = len(body)
-    return scanned[1]
-
-
-def _data_follows(table: Table, title: int) -> bool:
+def _data_follows(table: _Header, title: int) -> bool:
     """Whether the first filled row after a title holds an amount where the table has
     its amount: the rows go on under a section title (`Culture`), the table with them."""
     col = table.roles.get("amount")
@@ -459,7 +563,7 @@ def _data_follows(table: Table, title: int) -> bool:
 SIDE_BY_SIDE_GAP = 2
 
 
-def _finish_side_by_side(table: Table, body: list[int]) -> list[Table]:
+def _finish_side_by_side(table: _Header, body: list[int]) -> list[Table]:
     groups = _column_groups(table, body)
     if len(groups) < 2:
         return [_finish(table, body)]
@@ -474,7 +578,7 @@ def _finish_side_by_side(table: Table, body: list[int]) -> list[Table]:
     return parts
 
 
-def _column_groups(table: Table, body: list[int]) -> list[tuple[int, int]]:
+def _column_groups(table: _Header, body: list[int]) -> list[tuple[int, int]]:
     """Runs of header columns apart by SIDE_BY_SIDE_GAP empty ones (empty in the header,
     merged header cells counting as filled, and empty in the body), each naming at least
     two columns, or the whole table."""
@@ -509,30 +613,51 @@ def _blank_between(sheet: SheetSnapshot, row: int, first: int, last: int) -> boo
     return all(is_blank(sheet.value(row, c)) for c in range(first, last + 1))
 
 
-def _finish(table: Table, body: list[int]) -> Table:
-    if table.year_columns and table.kind.has_totals and _is_outline(table, body):
-        _read_as_outline(table)
-    _choose_amount_by_values(table, body)
-    _drop_quantities_of_text(table, body)
-    classify_rows(table, body)
-    _drop_trailing_zero_rows(table)
-    if table.rows:
-        table.last_row = table.rows[-1].index
-    if table.kind is REPARTITION and table.rows and not any(r.kind == TOTAL for r in table.rows):
-        # No total row: a list of grants, where each row stands alone.
-        table.kind = LISTE
-        for role in table.extra_money:
-            del table.roles[role]
-        table.extra_money = []
-        if table.missing == ["label"] and _mostly_numbers(table, body[:200], table.roles["amount"]):
-            # A list is defined by its amounts: each row stands alone, checked only for
-            # its form (a row pasted twice, a number typed as text); no beneficiary is
-            # needed to say that, and none is accused of missing.
-            table.missing = []
-    return table
+def _finish(header: _Header, body: list[int]) -> Table:
+    """The table under `header`: its kind and columns decided from its rows (a time
+    axis over an outline, the amount column that holds numbers, quantities that are
+    text), its rows sorted, then a répartition without a total read as a list."""
+    if header.year_columns and header.kind.has_totals and _is_outline(header, body):
+        _read_as_outline(header)
+    _choose_amount_by_values(header, body)
+    _drop_quantities_of_text(header, body)
+    rows = _without_trailing_zero_rows(header, classify_rows(header, body))
+    if header.kind is REPARTITION and rows and not any(r.kind == TOTAL for r in rows):
+        _read_as_list(header, body)
+    return Table(
+        sheet=header.sheet,
+        kind=header.kind,
+        header_row=header.header_row,
+        first_col=header.first_col,
+        last_col=header.last_col,
+        last_row=rows[-1].index if rows else header.header_row,
+        roles=header.roles,
+        headers=header.headers,
+        missing=header.missing,
+        rows=rows,
+        header_rows=header.header_rows,
+        score=header.score,
+        meanings=header.meanings,
+        extra_money=header.extra_money,
+        repeats_header_above=header.repeats_header_above,
+        year_columns=header.year_columns,
+    )
 
 
-def _is_outline(table: Table, body: list[int]) -> bool:
+def _read_as_list(header: _Header, body: list[int]) -> None:
+    """No total row: a list of grants, where each row stands alone (its other money
+    columns are not totalled)."""
+    header.kind = LISTE
+    header.roles = {role: col for role, col in header.roles.items() if role not in header.extra_money}
+    header.extra_money = []
+    if header.missing == ["label"] and _mostly_numbers(header.sheet, body[:200], header.roles["amount"]):
+        # A list is defined by its amounts: each row stands alone, checked only for
+        # its form (a row pasted twice, a number typed as text); no beneficiary is
+        # needed to say that, and none is accused of missing.
+        header.missing = []
+
+
+def _is_outline(table: _Header, body: list[int]) -> bool:
     """Rows whose first text stands in the first text column head rows whose first text
     stands further right (`Fonctionnement` over `  | Personnel`, `  | Charges`): two
     levels at least, each on two rows at least, the upper one first."""
@@ -556,7 +681,7 @@ def _is_outline(table: Table, body: list[int]) -> bool:
     return firsts[0] == upper and firsts.count(upper) >= 2 and len(lower) >= 2
 
 
-def _read_as_outline(table: Table) -> None:
+def _read_as_outline(table: _Header) -> None:
     """A time axis over an outline (subtotals above their lines, as a budget by chapter
     and article): every year's column is summed by the outline's reading
     (`analysis/outline.py`), which says when it does not understand it."""
@@ -572,15 +697,17 @@ def _read_as_outline(table: Table) -> None:
     table.missing = []
 
 
-def _drop_trailing_zero_rows(table: Table) -> None:
+def _without_trailing_zero_rows(header: _Header, rows: list[Row]) -> list[Row]:
     """Rows at the end of a table that hold nothing but zeros (`= C91*D91` copied down an
     empty range of an Excel Table) are not rows a person reads: the table ends above."""
-    sheet, first, last = table.sheet, table.first_col, table.last_col
-    while table.rows:
-        values = [sheet.value(table.rows[-1].index, c) for c in range(first, last + 1)]
+    sheet, first, last = header.sheet, header.first_col, header.last_col
+    end = len(rows)
+    while end:
+        values = [sheet.value(rows[end - 1].index, c) for c in range(first, last + 1)]
         if any(v is not None and v != 0 for v in values) or any(isinstance(v, bool) for v in values):
             break
-        table.rows.pop()
+        end -= 1
+    return rows[:end]
 
 
 def _held_by_another(row: int, table: Table, spans: list[tuple[int, int, int]]) -> bool:
@@ -627,7 +754,7 @@ def _is_group_cell(value: object) -> bool:
     return isinstance(value, str) and len(value) <= 80
 
 
-def _choose_amount_by_values(table: Table, body: list[int]) -> None:
+def _choose_amount_by_values(table: _Header, body: list[int]) -> None:
     """Of several columns that may be the amount (the last wins: `MONTANT RETENU` after
     `MONTANT PROPOSÉ`), the last one that holds numbers: `Aide d'État notifiée` filled
     with `Ne rien indiquer` is not the amount `Montant total de la subvention` is."""
@@ -641,7 +768,7 @@ def _choose_amount_by_values(table: Table, body: list[int]) -> None:
     candidates = [c for c, m in sorted(table.meanings.items()) if m == chosen_meaning]
     if len(candidates) < 2:
         return
-    numeric = [c for c in candidates if _mostly_numbers(table, sample, c)]
+    numeric = [c for c in candidates if _mostly_numbers(table.sheet, sample, c)]
     chosen = numeric[-1] if numeric else None
     totalled = _filled_on_totals(table, body, numeric)
     if chosen is not None and not totalled[chosen] and any(totalled.values()):
@@ -662,7 +789,7 @@ def _choose_amount_by_values(table: Table, body: list[int]) -> None:
         table.extra_money.append(extra_role(old))
 
 
-def _filled_on_totals(table: Table, body: list[int], columns: list[int]) -> dict[int, int]:
+def _filled_on_totals(table: _Header, body: list[int], columns: list[int]) -> dict[int, int]:
     """For each column, how many total rows of the body (a total label in the row, or a
     SUM of the rows above in that column) hold a number in it."""
     sheet = table.sheet
@@ -679,7 +806,7 @@ def _filled_on_totals(table: Table, body: list[int], columns: list[int]) -> dict
     return counts
 
 
-def _drop_quantities_of_text(table: Table, body: list[int]) -> None:
+def _drop_quantities_of_text(table: _Header, body: list[int]) -> None:
     """A quantity column that holds text (`Place` of `Place Carnot`, `Durée` of `3 ans`
     on every row) is not a column of numbers: it fills no quantity role."""
     sample = body[:200]
@@ -688,11 +815,12 @@ def _drop_quantities_of_text(table: Table, body: list[int]) -> None:
         if col is None:
             continue
         filled = [v for r in sample if not is_blank(v := table.sheet.value(r, col))]
+        texts = [v for v in filled if isinstance(v, str)]
         if (
             filled
-            and not _mostly_numbers(table, sample, col)
-            and all(isinstance(v, str) for v in filled)
-            and any(_letters(v) for v in filled)
+            and not _mostly_numbers(table.sheet, sample, col)
+            and len(texts) == len(filled)
+            and any(map(_letters, texts))
         ):
             del table.roles[role]
 
@@ -702,7 +830,7 @@ def _letters(text: str) -> bool:
     return sum(ch.isalpha() for ch in text) >= 3
 
 
-def _mostly_numbers(table: Table, rows: list[int], col: int) -> bool:
-    filled = [v for r in rows if not is_blank(v := table.sheet.value(r, col))]
+def _mostly_numbers(sheet: SheetSnapshot, rows: list[int], col: int) -> bool:
+    filled = [v for r in rows if not is_blank(v := sheet.value(r, col))]
     numbers = sum(1 for v in filled if isinstance(parse_number(v), Number))
     return bool(filled) and numbers * 2 >= len(filled)

@@ -19,6 +19,8 @@ its calculated columns show zeros: nothing to check, nothing said).
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from pointage.base.numbers import Number, parse_number
 from pointage.base.text import is_blank, words
 from pointage.reading.snapshot import ListObject, SheetSnapshot
@@ -64,14 +66,12 @@ def structural_table(sheet: SheetSnapshot, table: ListObject) -> Table | None:
         header_rows=[table.first_row],
         extra_money=extra,
     )
-    classify_rows(found, body)
-    if table.totals_row and found.rows and found.rows[-1].index == table.last_row:
-        last = found.rows[-1]
-        last.kind, last.how = TOTAL, TOTAL_BY_EXCEL_TABLE
-    found.row_sums = list(table.row_sums)
-    if not any(r.kind == DETAIL for r in found.rows):
+    rows = classify_rows(found, body)
+    if table.totals_row and rows and rows[-1].index == table.last_row:
+        rows[-1] = Row(rows[-1].index, TOTAL, rows[-1].label, TOTAL_BY_EXCEL_TABLE)
+    if not any(r.kind == DETAIL for r in rows):
         return None
-    return found
+    return replace(found, rows=rows, row_sums=list(table.row_sums))
 
 
 def _is_number(value: object) -> bool:
@@ -127,8 +127,9 @@ def totals_of_tables(sheet: SheetSnapshot, found: list[Table]) -> list[Table]:
                 table.rows.append(Row(row, TOTAL, totals[row][0], TOTAL_OF_TABLES))
             elif isinstance(text := sheet.value(row, label_col), str) and text.strip():
                 table.rows.append(Row(row, NOTE, text.strip()))
-        table.table_totals = [(row, col, columns) for row, (_, columns) in totals.items()]
-        tables.append(table)
+        tables.append(
+            replace(table, table_totals=[(row, col, columns) for row, (_, columns) in totals.items()])
+        )
     return tables
 
 

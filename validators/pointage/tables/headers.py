@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from itertools import pairwise
+from typing import cast
 
 from pointage.base.numbers import Number, parse_number
 from pointage.tables.kinds import KINDS, TableKind
@@ -32,11 +33,12 @@ def year_axis(cells: list[object]) -> list[int]:
     for i, value in enumerate(cells):
         kind = value.__class__
         if kind is int or kind is float:
-            if YEARS[0] <= value <= YEARS[1] and value == int(value):  # type: ignore[arg-type,operator]
-                found.append((i, int(value)))  # type: ignore[arg-type]
+            number = cast(float, value)
+            if YEARS[0] <= number <= YEARS[1] and number == int(number):
+                found.append((i, int(number)))
         elif (
             kind is str
-            and len(text := value.strip()) == 4  # type: ignore[union-attr]
+            and len(text := cast(str, value).strip()) == 4
             and text.isdigit()
             and YEARS[0] <= int(text) <= YEARS[1]
         ):
@@ -106,18 +108,27 @@ def read_header(cells: list[object], origin_col: int) -> HeaderReading:
             continue
         roles = _roles(kind, meanings)
         score = len(roles)  # distinct roles: three `Proposition …` columns are one role
-        if best is not None and score <= best.score:
+        if (best is not None and score <= best.score) or not _may_be(kind, roles):
             continue
-        if sum(1 for r in roles if r in kind.numeric) < kind.min_numeric_roles:
-            continue
-        if kind.identified_by and not any(r in roles for r in kind.identified_by):
-            continue
-        missing = [r for r in kind.required if r not in roles]
-        if kind.one_of and not any(r in roles for r in kind.one_of):
-            missing.append("/".join(kind.one_of))
-        best = HeaderReading(kind, roles, headers, missing, score, meanings)
+        best = HeaderReading(kind, roles, headers, _missing(kind, roles), score, meanings)
     assert best is not None
     return best
+
+
+def _may_be(kind: TableKind, roles: dict[str, int]) -> bool:
+    """The roles found are enough columns of numbers for the kind, and one of those that
+    identify it, if it has such."""
+    if sum(1 for r in roles if r in kind.numeric) < kind.min_numeric_roles:
+        return False
+    return not kind.identified_by or any(r in roles for r in kind.identified_by)
+
+
+def _missing(kind: TableKind, roles: dict[str, int]) -> list[str]:
+    """The roles the kind requires that no column fills (`a/b` for one of several)."""
+    missing = [r for r in kind.required if r not in roles]
+    if kind.one_of and not any(r in roles for r in kind.one_of):
+        missing.append("/".join(kind.one_of))
+    return missing
 
 
 def _roles(kind: TableKind, meanings: dict[int, str]) -> dict[str, int]:

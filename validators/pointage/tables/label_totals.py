@@ -16,6 +16,7 @@ lines, a total of something else), the table is read and its total is not checke
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 
 from pointage.base.numbers import Number, exact_value, parse_number
@@ -120,13 +121,13 @@ def _table(sheet: SheetSnapshot, lines: list[int], total: int, col: int) -> Tabl
         header_rows=[above] if header else [],
         headerless=not header,
     )
-    classify_rows(table, [*lines, total])
+    table.rows.extend(classify_rows(table, [*lines, total]))
     if not any(r.kind == TOTAL for r in table.rows) or not any(r.kind == DETAIL for r in table.rows):
         return None
     found = _decimal(sheet.value(total, col))
     summed = sum((_decimal(sheet.value(r, col)) or Decimal(0) for r in lines), Decimal(0))
     if found is None or (abs(summed - found) * 2 >= abs(found) and summed != found):
-        table.totals_skipped = MISREAD
+        return replace(table, totals_skipped=MISREAD)
     return table
 
 

@@ -335,6 +335,7 @@ def _table(
         header_rows=[header],
         meanings=meanings,
         extra_money=extra,
+        outline_levels=list(levels),
     )
     for row, level in zip(body, levels):
         # A parent of an indented outline has its label one column left of its lines'.
@@ -350,7 +351,6 @@ def _table(
             table.rows.append(Row(row, TOTAL, first_text, TOTAL_BY_LABEL))
         else:
             table.rows.append(Row(row, DETAIL, text))
-    table.outline_levels = list(levels)
     return table
 
 

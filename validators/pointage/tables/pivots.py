@@ -24,6 +24,7 @@ page fields, the values of a pivot whose values are averages or several data fie
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 
 from pointage.base.numbers import Number, exact_value, parse_number
@@ -71,7 +72,7 @@ def _from_definition(sheet: SheetSnapshot, frame: PivotFrame) -> Table | None:
     )
     if frame.tree:
         depths = dict(frame.depths)
-        table.pivot_depths = depths
+        table = replace(table, pivot_depths=depths)
         grand = set(frame.grand_rows)
         body = list(range(header + 1, frame.last_row + 1))
         for position, index in enumerate(body):
@@ -87,9 +88,8 @@ def _from_definition(sheet: SheetSnapshot, frame: PivotFrame) -> Table | None:
                     Row(index, TOTAL if parent else DETAIL, label, TOTAL_BY_PIVOT if parent else "")
                 )
     else:
-        classify_rows(table, list(range(header + 1, frame.last_row + 1)))
-        _check_reading(table, values)
-    table.last_row = frame.last_row
+        table.rows.extend(classify_rows(table, list(range(header + 1, frame.last_row + 1))))
+        table = _checked_reading(table, values)
     return table if any(r.kind == DETAIL for r in table.rows) else None
 
 
@@ -127,10 +127,9 @@ def _from_values(sheet: SheetSnapshot, runs: list[range]) -> list[Table]:
             + [c for r in range(header, index + 1) for c in _text_columns(sheet, r) if c < values[0]]
         )
         table = _table(sheet, top, header, first_col, values, index, None)
-        classify_rows(table, list(range(header + 1, index + 1)))
+        table.rows.extend(classify_rows(table, list(range(header + 1, index + 1))))
         if any(r.kind == DETAIL for r in table.rows):
-            _check_reading(table, values)
-            tables.append(table)
+            tables.append(_checked_reading(table, values))
         top_row = index + 1
     return tables
 
@@ -198,11 +197,12 @@ def _table(
     return table
 
 
-def _check_reading(table: Table, values: list[int]) -> None:
-    """Lines that add up to a whole multiple of the grand total hold unlabelled subtotals."""
+def _checked_reading(table: Table, values: list[int]) -> Table:
+    """The table, its totals said not checked when its lines add up to a whole multiple
+    of the grand total: they hold unlabelled subtotals."""
     grand = [r for r in table.rows if r.kind == TOTAL]
     if not grand:
-        return
+        return table
     last = grand[-1]
     for col in values:
         total = _number(table.sheet.value(last.index, col))
@@ -210,8 +210,8 @@ def _check_reading(table: Table, values: list[int]) -> None:
         summed = sum((v for v in lines if v is not None), Decimal(0))
         ratio = summed / total if total else Decimal(0)
         if ratio >= _ECHO and abs(ratio - round(ratio)) <= _WHOLE:
-            table.totals_skipped = UNREAD_OUTLINE
-            return
+            return replace(table, totals_skipped=UNREAD_OUTLINE)
+    return table
 
 
 def _number(value: object) -> Decimal | None:

@@ -12,11 +12,13 @@ are in (`analysis/block_totals.py`), so that a range that forgets a line is seen
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from pointage.base.numbers import Number, parse_number
 from pointage.base.text import is_blank, words
 from pointage.reading.snapshot import SheetSnapshot
 from pointage.tables.kinds import PLAN
-from pointage.tables.table import DETAIL, NOTE, SideTotal, Table, classify_rows, is_total_label
+from pointage.tables.table import DETAIL, NOTE, Frame, Row, SideTotal, Table, classify_rows, is_total_label
 
 # The label of a side total is in one of the few cells left of it (`Total ` in D3 for E3).
 LABEL_SEARCH_COLS = 2
@@ -52,29 +54,42 @@ def attach_side_totals(sheet: SheetSnapshot, tables: list[Table]) -> None:
                 break
 
 
+@dataclass(frozen=True, slots=True)
+class _Evidence:
+    """A SUM that may show a table: the column it sums and its rows, the total it is
+    (a side total, or the row of a total below its lines) and the fewest lines it shows
+    a table with."""
+
+    summed: int
+    first: int
+    last: int
+    total: SideTotal | int
+    fewest: int
+
+
+@dataclass(frozen=True, slots=True)
+class _Block:
+    """The lines a total sums (`rows`), by their label column and the column summed,
+    down to `end` (the total's row, or the last line for a side total)."""
+
+    label_col: int
+    summed: int
+    rows: list[int]
+    end: int
+    side: SideTotal | None
+
+
 def formula_tables(sheet: SheetSnapshot, tables: list[Table]) -> list[Table]:
     """The tables that only their total formulas show, outside the tables found."""
     taken = {(s.row, s.col) for t in tables for s in t.side_totals}
-    # (summed column, first row, last row, the side total or the row of a total below,
-    # the fewest lines it shows a table with)
-    evidence: list[tuple[int, int, int, SideTotal | int, int]] = []
+    evidence: list[_Evidence] = []
     for (row, col), (summed, first, last) in sorted(sheet.column_sums.items()):
         label = _label_left(sheet, row, col)
         if (row, col) in taken or label is None or last - first > sheet.row_count:
             continue  # a whole column (`SUM(E:E)`) says too little to build a table on
         side = SideTotal(row, col, label[1], label[0], summed, first, last)
-        evidence.append((summed, first, last, side, MIN_LINES))
-    ranges: dict[tuple[int, int, int], int] = {}  # (row, first, last) -> SUMs over them
-    for (row, _), (first, last) in sheet.sums.items():
-        ranges[(row, first, last)] = ranges.get((row, first, last), 0) + 1
-    for (row, col), (first, last) in sorted(sheet.sums.items()):
-        if _inside(tables, sheet, row, col):
-            continue  # the usual total of a table found (the 100 000-row annex's many)
-        left = sheet.row(row)[: max(col - sheet.origin_col, 0)]
-        if any(isinstance(v, str) and _names_a_total(v.strip()) for v in left):
-            # A row of SUMs over the same rows shows a table even of one line.
-            lines = 1 if ranges[(row, first, last)] >= MIN_SUMS_IN_ROW else MIN_LINES
-            evidence.append((col, first, last, row, lines))
+        evidence.append(_Evidence(summed, first, last, side, MIN_LINES))
+    evidence += _rows_of_sums(sheet, tables)
     found: list[Table] = []
     for group in _groups(sheet, evidence, tables):
         table = _table_of(sheet, group)
@@ -83,30 +98,54 @@ def formula_tables(sheet: SheetSnapshot, tables: list[Table]) -> list[Table]:
     return found
 
 
-def _groups(sheet: SheetSnapshot, evidence: list, tables: list[Table]) -> list[list]:
+def _rows_of_sums(sheet: SheetSnapshot, tables: list[Table]) -> list[_Evidence]:
+    """The SUMs of the rows above outside the tables found, on a row that names a total."""
+    ranges: dict[tuple[int, int, int], int] = {}  # (row, first, last) -> SUMs over them
+    for (row, _), (first, last) in sheet.sums.items():
+        ranges[(row, first, last)] = ranges.get((row, first, last), 0) + 1
+    evidence = []
+    for (row, col), (first, last) in sorted(sheet.sums.items()):
+        if _inside(tables, sheet, row, col):
+            continue  # the usual total of a table found (the 100 000-row annex's many)
+        left = sheet.row(row)[: max(col - sheet.origin_col, 0)]
+        if any(isinstance(v, str) and _names_a_total(v.strip()) for v in left):
+            # A row of SUMs over the same rows shows a table even of one line.
+            lines = 1 if ranges[(row, first, last)] >= MIN_SUMS_IN_ROW else MIN_LINES
+            evidence.append(_Evidence(col, first, last, row, lines))
+    return evidence
+
+
+def _groups(sheet: SheetSnapshot, evidence: list[_Evidence], tables: list[Table]) -> list[list[_Block]]:
     """Evidence by summed column and label column, the blocks near each other joined."""
-    lines = []
-    for summed, first, last, total, fewest in evidence:
-        if _inside(tables, sheet, max(first, sheet.origin_row), summed):
+    blocks = []
+    for item in evidence:
+        if _inside(tables, sheet, max(item.first, sheet.origin_row), item.summed):
             continue
-        read = _lines(sheet, summed, first, last, fewest)
-        if read is None or _inside(tables, sheet, read[0][0], summed):
+        read = _lines(sheet, item.summed, item.first, item.last, item.fewest)
+        if read is None or _inside(tables, sheet, read[0][0], item.summed):
             continue
-        lines.append((read[1], summed, read[0], total))
-    lines.sort(key=lambda item: (item[0], item[1], item[2][0]))
-    groups: list[list] = []
-    for label_col, summed, rows, total in lines:
-        side = total if isinstance(total, SideTotal) else None
-        end = rows[-1] if side else total
+        rows, label_col = read
+        side = item.total if isinstance(item.total, SideTotal) else None
+        end = rows[-1] if isinstance(item.total, SideTotal) else item.total
+        blocks.append(_Block(label_col, item.summed, rows, end, side))
+    blocks.sort(key=lambda block: (block.label_col, block.summed, block.rows[0]))
+    groups: list[list[_Block]] = []
+    for block in blocks:
         last = groups[-1] if groups else None
-        if last and last[0][:2] == (label_col, summed) and rows[0] - last[-1][3] <= BLOCK_GAP_ROWS + 1:
-            last.append((label_col, summed, rows, end, side))
+        if (
+            last
+            and (last[0].label_col, last[0].summed) == (block.label_col, block.summed)
+            and block.rows[0] - last[-1].end <= BLOCK_GAP_ROWS + 1
+        ):
+            last.append(block)
         else:
-            groups.append([(label_col, summed, rows, end, side)])
+            groups.append([block])
     return groups
 
 
-def _lines(sheet: SheetSnapshot, summed: int, first: int, last: int, fewest: int = MIN_LINES):
+def _lines(
+    sheet: SheetSnapshot, summed: int, first: int, last: int, fewest: int = MIN_LINES
+) -> tuple[list[int], int] | None:
     """The rows a total sums that are lines of a table — each a number in the column
     summed and a text left of it — and the label column (the leftmost of the lines'
     first texts: `Alimentation | Prestataire` then `| Alimentation`), or None when the
@@ -133,16 +172,48 @@ def _lines(sheet: SheetSnapshot, summed: int, first: int, last: int, fewest: int
     return rows, min(label_cols)
 
 
-def _table_of(sheet: SheetSnapshot, group: list) -> Table | None:
-    label_col, summed = group[0][0], group[0][1]
-    top = group[0][2][0]
-    bottom = max(end for *_, end, _ in group)
-    sides = [side for *_, side in group if side is not None]
-    side_cells = {(s.row, c) for s in sides for c in (s.label_col, s.col)}
+def _table_of(sheet: SheetSnapshot, group: list[_Block]) -> Table | None:
+    label_col, summed = group[0].label_col, group[0].summed
+    top = group[0].rows[0]
+    bottom = max(block.end for block in group)
+    sides = [block.side for block in group if block.side is not None]
     above = top - 1
     header = above >= sheet.origin_row and _is_header_above(sheet, above, label_col, summed)
+    side_cells = {(s.row, c) for s in sides for c in (s.label_col, s.col)}
+    last_col = _last_col(sheet, range(top if not header else above, bottom + 1), summed, side_cells)
+    roles = {"label": label_col, "amount": summed}
+    frame = Frame(sheet, PLAN, above, label_col, last_col, roles)
+    rows = [
+        # `Peinture` alone above its block: the title of the block, not a line of it.
+        Row(row.index, NOTE, row.label, row.how)
+        if row.kind == DETAIL and _is_title(sheet, row.index, label_col, last_col)
+        else row
+        for row in classify_rows(frame, list(range(above + 1, bottom + 1)))
+    ]
+    if not any(r.kind == DETAIL for r in rows):
+        return None
+    return Table(
+        sheet=sheet,
+        kind=PLAN,
+        header_row=above,
+        first_col=label_col,
+        last_col=last_col,
+        last_row=bottom,
+        roles=roles,
+        headers=_headers_of(sheet, above, label_col, last_col) if header else {},
+        missing=[],
+        rows=rows,
+        header_rows=[above] if header else [],
+        headerless=not header,
+        side_totals=sides,
+    )
+
+
+def _last_col(sheet: SheetSnapshot, rows: range, summed: int, side_cells: set[tuple[int, int]]) -> int:
+    """The table's last column: the column summed, or a filled cell right of it (within
+    SIDE_GAP - 1 of the last so found) that is not a side total's."""
     last_col = summed
-    for row in range(top if not header else above, bottom + 1):
+    for row in rows:
         for c, value in enumerate(sheet.row(row), sheet.origin_col):
             if (
                 c > last_col
@@ -151,34 +222,15 @@ def _table_of(sheet: SheetSnapshot, group: list) -> Table | None:
                 and not is_blank(value)
             ):
                 last_col = c
-    headers = {}
-    if header:
-        headers = {
-            c: str(v).strip()
-            for c in range(label_col, last_col + 1)
-            if isinstance(v := sheet.value(above, c), str) and v.strip()
-        }
-    table = Table(
-        sheet=sheet,
-        kind=PLAN,
-        header_row=above,
-        first_col=label_col,
-        last_col=last_col,
-        last_row=bottom,
-        roles={"label": label_col, "amount": summed},
-        headers=headers,
-        missing=[],
-        header_rows=[above] if header else [],
-        headerless=not header,
-        side_totals=sides,
-    )
-    classify_rows(table, list(range(above + 1, bottom + 1)))
-    for row in table.rows:
-        if row.kind == DETAIL and _is_title(sheet, row.index, label_col, last_col):
-            row.kind = NOTE  # `Peinture` alone above its block
-    if not any(r.kind == DETAIL for r in table.rows):
-        return None
-    return table
+    return last_col
+
+
+def _headers_of(sheet: SheetSnapshot, row: int, first: int, last: int) -> dict[int, str]:
+    return {
+        c: str(v).strip()
+        for c in range(first, last + 1)
+        if isinstance(v := sheet.value(row, c), str) and v.strip()
+    }
 
 
 def _names_a_total(text: str) -> bool:

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 import string
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Protocol
 
 from pointage.base.addresses import a1, column_letter, range_a1
 from pointage.base.numbers import NotANumber, Number, exact_values, parse_number
@@ -21,6 +23,9 @@ TOTAL_BESIDE = "formule SOMME à côté des lignes"
 ECHO = "répète le total juste au-dessus"
 
 _TOTAL_LABEL = re.compile(r"^(?:SOUS\s*)?TOTAL\b")
+# From this many headers naming its columns, a table is surely of its kind: a missing
+# required column is then an error (F004); below, the table is not recognised.
+SURE_SCORE = 3
 
 
 @dataclass(slots=True)
@@ -52,8 +57,12 @@ class SideTotal:
     last: int
 
 
-@dataclass
+@dataclass(frozen=True)
 class Table:
+    """What detection read of a table, never changed after it is built (frozen): what
+    an analysis finds of it lives in the analysis's result (`TotalsAnalysis`…). Its
+    lists are built with it; only its caches of values read fill as they are asked."""
+
     sheet: SheetSnapshot
     kind: TableKind
     header_row: int
@@ -73,10 +82,9 @@ class Table:
     # Money columns beyond the kind's roles (`Montant TVA`, `Montant TTC`…): their
     # totals are checked too, under the role `extra_role(col)`.
     extra_money: list[str] = field(default_factory=list)
-    # Why the totals of this table are not checked (French), when they are not.
+    # Why the totals of this table are not checked (French), when detection found their
+    # reading doubtful (what the analysis finds is `TotalsAnalysis.skipped`).
     totals_skipped: str = ""
-    # Rows found to be subtotals above their lines (a budget-execution outline).
-    outline_parents: int = 0
     # The level of each of `rows` (0 the highest) when the sheet gives it (a column of
     # level words, the indentation, codes): a table only its outline shows.
     outline_levels: list[int | None] | None = None  # None: a total row closing the tree
@@ -135,6 +143,11 @@ class Table:
         """Rules skip a table that lacks a required column (F004 says why)."""
         return not self.missing
 
+    @property
+    def sure_of_kind(self) -> bool:
+        """Enough headers name columns of its kind (SURE_SCORE) to say what it lacks."""
+        return self.score >= SURE_SCORE
+
     def has(self, role: str) -> bool:
         return role in self.roles
 
@@ -158,8 +171,8 @@ class Table:
                 found = [None] * len(self.rows)
             else:
                 if self._indexes is None:
-                    self._indexes = [r.index for r in self.rows]
-                found = self.sheet.column(self._indexes, col)
+                    object.__setattr__(self, "_indexes", [r.index for r in self.rows])
+                found = self.sheet.column(self._indexes or [], col)
             self._columns[role] = found
         return found
 
@@ -168,8 +181,10 @@ class Table:
         the loops over a big table's rows go from one to the next, the detail rows
         between them read as slices of columns."""
         if self._non_details is None:
-            self._non_details = [p for p, row in enumerate(self.rows) if row.kind != DETAIL]
-        return self._non_details
+            object.__setattr__(
+                self, "_non_details", [p for p, row in enumerate(self.rows) if row.kind != DETAIL]
+            )
+        return self._non_details or []
 
     def exact_column(self, role: str) -> list[int | Decimal | NotANumber | None]:
         """`column(role)` read as numbers (see `exact_value`), computed once."""
@@ -191,10 +206,10 @@ class Table:
         raw = self.sheet.value(index, col)
         if not isinstance(raw, str):
             return parse_number(raw)
-        cached = self._numbers.get((index, col), False)
-        if cached is False:
-            cached = self._numbers[(index, col)] = parse_number(raw)
-        return cached
+        key = (index, col)
+        if key not in self._numbers:
+            self._numbers[key] = parse_number(raw)
+        return self._numbers[key]
 
     def number_value(self, row: Row | int, role: str) -> Number | None:
         parsed = self.number(row, role)
@@ -227,73 +242,128 @@ def extra_role(col: int) -> str:
     return f"extra:{col}"
 
 
-def classify_rows(table: Table, body: list[int]) -> None:
-    """Sort the body rows of a table into detail, total and note rows (classeur.md).
+class TableFrame(Protocol):
+    """What sorting a table's rows reads: a `Table`, or detection's reading of a header
+    before the table is built."""
+
+    @property
+    def sheet(self) -> SheetSnapshot: ...
+    @property
+    def kind(self) -> TableKind: ...
+    @property
+    def header_row(self) -> int: ...
+    @property
+    def first_col(self) -> int: ...
+    @property
+    def last_col(self) -> int: ...
+    @property
+    def roles(self) -> Mapping[str, int]: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """A table's place, kind and columns, read before the table is built (a `TableFrame`)."""
+
+    sheet: SheetSnapshot
+    kind: TableKind
+    header_row: int
+    first_col: int
+    last_col: int
+    roles: Mapping[str, int]
+
+
+def classify_rows(frame: TableFrame, body: list[int]) -> list[Row]:
+    """The body rows of a table sorted into detail, total and note rows (classeur.md),
+    blank rows left out.
 
     Runs once per row of every table: the first cells and the labels are read as
     columns; a row is read whole only when its first cell holds no text."""
-    sheet = table.sheet
-    first, stop = table.first_col - sheet.origin_col, table.last_col - sheet.origin_col + 1
-    has_totals = table.kind.has_totals
-    totals_only_by_label = table.kind.name in ("imputation", "plan", "execution")
-    merged_labels = _merged_labels(table, body[-1] if body else table.header_row)
-    # A SUM/SUBTOTAL of the rows above in the amount column says the row is a total.
-    amount_col = table.roles.get("amount")
-    sums = table.sheet.sums if amount_col is not None and table.kind.name != "imputation" else {}
-    label_col, description_col = table.roles.get("label"), table.roles.get("description")
-    heads = sheet.column(body, table.first_col) if first >= 0 else [None] * len(body)
+    sheet = frame.sheet
+    reader = _RowReader(frame, body)
+    label_col = frame.roles.get("label")
+    heads = sheet.column(body, frame.first_col) if reader.first >= 0 else [None] * len(body)
     labels = sheet.column(body, label_col) if label_col is not None else [None] * len(body)
-    append = table.rows.append
-    # Where the total rows are in `table.rows` (for their echoes, below).
-    totals = [p for p, row in enumerate(table.rows) if row.kind == TOTAL]
-    previous_kind = None
+    rows: list[Row] = []
+    totals: list[int] = []  # where the total rows are in `rows` (for their echoes, below)
+    previous_kind: str | None = None
     for index, head, label_value in zip(body, heads, labels):
-        if merged_labels and index in merged_labels and not _is_total_row(table, index, amount_col, sums):
+        row = reader.row(index, head, label_value, previous_kind)
+        if row is None:
+            continue  # a blank row
+        if row.kind == TOTAL:
+            totals.append(len(rows))
+        rows.append(row)
+        previous_kind = row.kind
+    return _echoes_to_notes(frame, rows, totals) if reader.has_totals else rows
+
+
+class _RowReader:
+    """Reads the kind of each body row of a table: the columns and formulas it looks at,
+    found once per table."""
+
+    def __init__(self, frame: TableFrame, body: list[int]) -> None:
+        self.frame, self.sheet = frame, frame.sheet
+        sheet = frame.sheet
+        self.first = frame.first_col - sheet.origin_col
+        self.stop = frame.last_col - sheet.origin_col + 1
+        self.has_totals = frame.kind.has_totals
+        # A budget or plan table closes its blocks by a total label only.
+        self.totals_only_by_label = frame.kind.name in ("imputation", "plan", "execution")
+        self.merged_labels = _merged_labels(frame, body[-1] if body else frame.header_row)
+        # A SUM/SUBTOTAL of the rows above in the amount column says the row is a total.
+        self.amount_col = frame.roles.get("amount")
+        self.sums = sheet.sums if self.amount_col is not None and frame.kind.name != "imputation" else {}
+        self.description_col = frame.roles.get("description")
+
+    def row(self, index: int, head: object, label_value: object, previous_kind: str | None) -> Row | None:
+        """The row at `index` (`head`: its first cell, `label_value`: its label's), None
+        when it is blank."""
+        if (
+            self.merged_labels
+            and index in self.merged_labels
+            and not _is_total_row(self.frame, index, self.sums)
+        ):
             # Under a label merged over several rows: one more row of that label (three
             # grants to one structure), never a bare-amount total.
-            append(Row(index, DETAIL, merged_labels[index]))
-            previous_kind = DETAIL
-            continue
-        if isinstance(head, str) and (leading := head.strip()):
-            cells = None  # the usual row: a text in the first column
-        else:
-            cells = _cells(sheet.row(index), first, stop)
-            leading = _first_text(cells)
-            if leading is None:
-                continue  # a blank row
+            return Row(index, DETAIL, self.merged_labels[index])
+        cells: list[object] | None = None  # the usual row: a text in the first column
+        leading = head.strip() if isinstance(head, str) else ""
+        if not leading:
+            cells = _cells(self.sheet.row(index), self.first, self.stop)
+            first_text = _first_text(cells)
+            if first_text is None:
+                return None
+            leading = first_text
         label = str(label_value).strip() if label_value is not None else ""
-        if not has_totals:
-            kind = DETAIL
-        elif sums and (index, amount_col) in sums and sums[(index, amount_col)][0] > table.header_row:
-            kind, how = TOTAL, TOTAL_BY_FORMULA
-            if is_total_label(leading):
-                label = leading
-        elif is_total_label(leading):
-            kind, label, how = TOTAL, leading, TOTAL_BY_LABEL
-        elif totals_only_by_label or label:
-            kind = DETAIL  # a named line; a budget or plan table closes blocks by label only
-        elif amount_col is None or is_blank(sheet.value(index, amount_col)):
-            kind = NOTE
-        elif (
-            previous_kind == DETAIL
-            and (description_col is None or is_blank(sheet.value(index, description_col)))
-            and _only_numbers_besides(
-                cells if cells is not None else _cells(sheet.row(index), first, stop),
-                amount_col - table.first_col,
-            )
-        ):
+        if not self.has_totals:
+            return Row(index, DETAIL, label)
+        return self._sorted(index, leading, label, cells, previous_kind)
+
+    def _sorted(
+        self, index: int, leading: str, label: str, cells: list[object] | None, previous_kind: str | None
+    ) -> Row:
+        sheet, amount_col = self.sheet, self.amount_col
+        summed = self.sums.get((index, amount_col)) if amount_col is not None else None
+        if summed is not None and summed[0] > self.frame.header_row:
+            return Row(index, TOTAL, leading if is_total_label(leading) else label, TOTAL_BY_FORMULA)
+        if is_total_label(leading):
+            return Row(index, TOTAL, leading, TOTAL_BY_LABEL)
+        if self.totals_only_by_label or label:
+            return Row(index, DETAIL, label)  # a named line
+        if amount_col is None or is_blank(sheet.value(index, amount_col)):
+            return Row(index, NOTE, label)
+        if previous_kind == DETAIL and self._bare_amount(index, amount_col, cells):
             # Seed 001, thématique 4: a block closed by a bare amount.
-            kind, how = TOTAL, TOTAL_BY_BARE_AMOUNT
-        else:
-            kind = DETAIL
-        if kind == TOTAL:
-            totals.append(len(table.rows))
-            append(Row(index, kind, label, how))
-        else:
-            append(Row(index, kind, label))
-        previous_kind = kind
-    if has_totals:
-        _echoes_to_notes(table, totals)
+            return Row(index, TOTAL, label, TOTAL_BY_BARE_AMOUNT)
+        return Row(index, DETAIL, label)
+
+    def _bare_amount(self, index: int, amount_col: int, cells: list[object] | None) -> bool:
+        """Nothing but numbers on the row (no description either): a total of the block."""
+        if self.description_col is not None and not is_blank(self.sheet.value(index, self.description_col)):
+            return False
+        if cells is None:
+            cells = _cells(self.sheet.row(index), self.first, self.stop)
+        return _only_numbers_besides(cells, amount_col - self.frame.first_col)
 
 
 def _cells(line: list[object], first: int, stop: int) -> list[object]:
@@ -308,33 +378,33 @@ ECHO_TOLERANCE = Decimal("0.01")
 ECHO_REPEATED = 2
 
 
-def _echoes_to_notes(table: Table, totals: list[int]) -> None:
+def _echoes_to_notes(frame: TableFrame, rows: list[Row], totals: list[int]) -> list[Row]:
     """A row right under a total that repeats it (the same cells but its first one,
     the same amount give or take a rounding) is an echo of that total, not a line of
     the next block: read as a note, it is summed by no total. `totals`: where the
-    total rows are in `table.rows`."""
-    sheet = table.sheet
-    rows = table.rows
-    amount = table.roles.get("amount")
+    total rows are in `rows`."""
+    amount = frame.roles.get("amount")
     if amount is None:
-        return
+        return rows
     for position in totals:
         if position + 1 >= len(rows):
             continue
         total, row = rows[position], rows[position + 1]
         if row.kind != DETAIL or row.index != total.index + 1:
             continue
-        if _echoes(sheet, table, total.index, row.index, amount):
+        if _echoes(frame, total.index, row.index, amount):
             rows[position + 1] = Row(row.index, NOTE, row.label, ECHO)
+    return rows
 
 
-def _echoes(sheet: SheetSnapshot, table: Table, total: int, row: int, amount: int) -> bool:
+def _echoes(frame: TableFrame, total: int, row: int, amount: int) -> bool:
+    sheet = frame.sheet
     found, said = parse_number(sheet.value(row, amount)), parse_number(sheet.value(total, amount))
     if not isinstance(found, Number) or not isinstance(said, Number) or said.value == 0:
         return False
     if abs(found.value - said.value) > abs(said.value) * ECHO_TOLERANCE:
         return False
-    columns = [c for c in range(table.first_col, table.last_col + 1) if c != amount]
+    columns = [c for c in range(frame.first_col, frame.last_col + 1) if c != amount]
     first = next((c for c in columns if not is_blank(sheet.value(row, c))), None)
     repeated = 0
     for col in columns:
@@ -349,30 +419,31 @@ def _echoes(sheet: SheetSnapshot, table: Table, total: int, row: int, amount: in
     return repeated >= ECHO_REPEATED
 
 
-def _is_total_row(table: Table, index: int, amount_col: int | None, sums: dict) -> bool:
+def _is_total_row(frame: TableFrame, index: int, sums: Mapping[tuple[int, int], object]) -> bool:
     """A total label or a SUM formula in the row (checked for the rows under a merged
     label only: `Sous-total Asso A` beside the merged name of the association)."""
-    if sums and (index, amount_col) in sums:
+    amount_col = frame.roles.get("amount")
+    if sums and amount_col is not None and (index, amount_col) in sums:
         return True
-    row = table.sheet.row(index)
-    left = table.sheet.origin_col
+    row = frame.sheet.row(index)
+    left = frame.sheet.origin_col
     return any(
         isinstance(v, str) and is_total_label(v.strip())
-        for v in row[max(table.first_col - left, 0) : table.last_col - left + 1]
+        for v in row[max(frame.first_col - left, 0) : frame.last_col - left + 1]
     )
 
 
-def _merged_labels(table: Table, last: int) -> dict[int, str]:
+def _merged_labels(frame: TableFrame, last: int) -> dict[int, str]:
     """Rows covered (below its first row) by a text merged down the label column (or
     the first column of a table without one) -> that text."""
-    col = table.roles.get("label", table.first_col)
-    sheet = table.sheet
+    col = frame.roles.get("label", frame.first_col)
+    sheet = frame.sheet
     covered: dict[int, str] = {}
-    for r1, c1, r2, c2 in sheet.merged_starting(table.header_row, last):
-        if r2 > r1 and c1 <= col <= c2 and r2 > table.header_row:
+    for r1, c1, r2, c2 in sheet.merged_starting(frame.header_row, last):
+        if r2 > r1 and c1 <= col <= c2 and r2 > frame.header_row:
             value = sheet.value(r1, c1)
             if isinstance(value, str) and value.strip() and not is_total_label(value.strip()):
-                for row in range(max(r1 + 1, table.header_row + 1), min(r2, last) + 1):
+                for row in range(max(r1 + 1, frame.header_row + 1), min(r2, last) + 1):
                     covered[row] = value.strip()
     return covered
 
@@ -413,18 +484,6 @@ def _only_numbers_besides(cells: list[object], amount: int | None) -> bool:
         or (isinstance(value, (int, float)) and not isinstance(value, bool))
         for i, value in enumerate(cells)
     )
-
-
-def _offset(table: Table, role: str) -> int | None:
-    col = table.roles.get(role)
-    return None if col is None else col - table.sheet.origin_col
-
-
-def _at(line: list[object], offset: int | None) -> object:
-    if offset is None or not 0 <= offset < len(line):
-        return None
-    value = line[offset]
-    return None if value == "" else value
 
 
 def _first_text(cells: list[object]) -> str | None:
