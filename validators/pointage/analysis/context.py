@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, TypeVar
 from pointage.analysis.block_totals import TotalsAnalysis, analyse_totals
 from pointage.analysis.budget_lines import BudgetLine, budget_lines
 from pointage.analysis.description import DEFAULT_UNITS, Description, parse_description
-from pointage.analysis.identities import KINDS_CHECKED, IdentityAnalysis, analyse_identities
+from pointage.analysis.identities import IdentityAnalysis, analyse_identities
 from pointage.base.own_sheets import looks_like_own_sheet
 from pointage.reading.snapshot import WorkbookSnapshot
 from pointage.tables.detection import SeenHeader, find_tables
@@ -29,11 +29,9 @@ from pointage.tables.table import Table
 if TYPE_CHECKING:
     from pointage.reading.deliberation import DeliberationText
     from pointage.report.findings import Finding
+    from pointage.tables.kinds import TableKind
 
 T = TypeVar("T")
-
-# The kinds whose total rows are checked (`totalled_tables`).
-_TOTALLED = ("repartition", "imputation", "plan", "execution")
 
 
 @dataclass
@@ -69,38 +67,38 @@ class CheckContext:
                 ctx.tables.extend(find_tables(sheet, ctx.seen_headers))
         return ctx
 
-    def _of_kind(self, *names: str) -> list[Table]:
-        return [t for t in self.tables if t.kind.name in names and t.usable]
+    def _usable(self, of_kind: Callable[[TableKind], bool]) -> list[Table]:
+        return [t for t in self.tables if of_kind(t.kind) and t.usable]
 
     @property
     def repartitions(self) -> list[Table]:
         """Répartitions, with or without total rows (a list of grants is one too: its
         amounts are recomputed from the Barème like any other)."""
-        return self._of_kind("repartition", "liste")
+        return self._usable(lambda kind: kind.is_allocation)
 
     @property
     def imputations(self) -> list[Table]:
-        return self._of_kind("imputation")
+        return self._usable(lambda kind: kind.is_imputation)
 
     @property
     def plans(self) -> list[Table]:
         """Plans de financement (classeur.md, section 3)."""
-        return self._of_kind("plan")
+        return self._usable(lambda kind: kind.is_plan)
 
     @property
     def articles(self) -> list[Table]:
-        return self._of_kind("articles")
+        return self._usable(lambda kind: kind.is_articles)
 
     @property
     def key_figures(self) -> list[Table]:
-        return self._of_kind("chiffres_cles")
+        return self._usable(lambda kind: kind.is_key_figures)
 
     @property
     def totalled_tables(self) -> list[Table]:
         """Tables whose TOTAL rows are checked (T rules): répartitions, plans, budget
         tables (their AE, Disponible, Proposition, Solde… on a TOTAL row) and
         budget-execution outlines."""
-        return self._of_kind(*_TOTALLED)
+        return self._usable(lambda kind: kind.totals_checked)
 
     @property
     def units(self) -> tuple[str, ...]:
@@ -125,7 +123,7 @@ class CheckContext:
         return found
 
     def money_equal(self, a_cents: int, b_cents: int) -> bool:
-        return abs(a_cents - b_cents) <= self.parametres.tolerance_cents
+        return self.parametres.money_equal(a_cents, b_cents)
 
     @cached_property
     def _totals(self) -> dict[int, TotalsAnalysis]:
@@ -137,12 +135,12 @@ class CheckContext:
 
     def totals_if_checked(self, table: Table) -> TotalsAnalysis | None:
         """`totals_of(table)` for a table whose totals are checked, else None."""
-        return self._totals.get(id(table)) if table.usable and table.kind.name in _TOTALLED else None
+        return self._totals.get(id(table)) if table.usable and table.kind.totals_checked else None
 
     @property
     def identity_tables(self) -> list[Table]:
         """Tables whose columns may be bound row by row (I rules)."""
-        return self._of_kind(*KINDS_CHECKED)
+        return self._usable(lambda kind: kind.rows_bound_by_identities)
 
     @cached_property
     def _identities(self) -> dict[int, IdentityAnalysis]:

@@ -21,7 +21,7 @@ from itertools import combinations, islice
 
 from pointage.analysis.row_totals import TAX, WORDS, row_totals
 from pointage.base.addresses import column_letter
-from pointage.base.numbers import to_cents
+from pointage.base.numbers import cell_cents, money_equal, to_cents
 from pointage.base.text import is_blank
 from pointage.tables.lexicon import solde_side
 from pointage.tables.table import DETAIL, TOTAL, Row, Table
@@ -33,8 +33,6 @@ _NAMED_SUMS: tuple[tuple[str, tuple[tuple[int, str], ...]], ...] = (
     ("engaged", ((1, "realised"), (1, "pending"))),
 )
 _NAMED_PRODUCTS = (("amount", "unit_cost", "quantity"),)
-# The kinds whose columns carry identities (budget tables have B001–B003).
-KINDS_CHECKED = ("repartition", "liste", "plan", "execution")
 
 MIN_ROWS = 10  # an identity is inferred from at least this many rows…
 MIN_SHARE = Decimal("0.95")  # …holding on at least this share of them,
@@ -249,7 +247,7 @@ def _numeric_columns(table: Table, rows: list[Row]) -> list[int]:
 
 
 def _cents(table: Table, rows: list[Row], col: int) -> list[int | None]:
-    return [cents_of(v) for v in table.sheet.column([r.index for r in rows], col)]
+    return [cell_cents(v) for v in table.sheet.column([r.index for r in rows], col)]
 
 
 def _decimal(value: object) -> Decimal | None:
@@ -258,22 +256,6 @@ def _decimal(value: object) -> Decimal | None:
     if value.__class__ is float and abs(value) < 1e13:
         return Decimal(repr(value))
     return None
-
-
-def cents_of(value: object) -> int | None:
-    """A typed number in cents, rounded half-up (None for anything else, and for numbers
-    too big to be amounts: a SIRET). A float written with at most two decimals is
-    within a millionth of a whole number of cents: read directly; any other goes
-    through its decimal writing (`0.125` is 13 cents)."""
-    if value.__class__ is int:
-        return value * 100 if abs(value) < 10**13 else None
-    if value.__class__ is not float or not abs(value) < 1e13:
-        return None
-    scaled = value * 100
-    nearest = round(scaled)
-    if abs(scaled - nearest) < 1e-6:
-        return nearest
-    return to_cents(Decimal(repr(value)))
 
 
 def _named(table: Table, values: _LazyColumns) -> list[Identity]:
@@ -439,7 +421,7 @@ def _holds_on(xs: list, ys: list, zs: list, product: bool, tolerance: int) -> bo
             continue
         rows += 1
         expected = to_cents(y * z) if product else y + z
-        if abs(x - expected) <= tolerance:
+        if money_equal(x, expected, tolerance):
             holding += 1
         non_zero[0] += x != 0
         non_zero[1] += y != 0
@@ -576,7 +558,7 @@ def _breaches(identity: Identity, rows: list[Row], values: _LazyColumns, toleran
             )
             breach = (
                 None
-                if x is None or expected is None or abs(x - expected) <= tolerance
+                if x is None or expected is None or money_equal(x, expected, tolerance)
                 else Breach(identity, row, x, expected)
             )
         if breach is not None:

@@ -20,9 +20,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from pointage.analysis.block_totals import OutlineReading, Part, TotalCheck, TotalsAnalysis
-from pointage.analysis.identities import cents_of
 from pointage.base.addresses import a1
-from pointage.base.numbers import euros
+from pointage.base.numbers import cell_cents, euros
 from pointage.tables.outline_tables import families, sheet_levels
 from pointage.tables.table import DETAIL, TOTAL, Row, Table
 
@@ -86,7 +85,7 @@ def indented_totals(
 ) -> TotalsAnalysis:
     """The totals of an outline read by its indentation: each subtotal sums the leaves
     below it up to the row where they add up to it (`_Grid`)."""
-    values = [[cents_of(table.sheet.value(r.index, c.col)) for c in columns] for r in rows]
+    values = [[cell_cents(table.sheet.value(r.index, c.col)) for c in columns] for r in rows]
     grid = _Grid(values, is_parent, [r.kind == TOTAL for r in rows])
     spans = _settled_spans(grid)
     deepest = _deepest_failing(spans)
@@ -429,7 +428,7 @@ class _LevelCents:
         self.sheet, self.rows = table.sheet, table.rows
 
     def at(self, position: int, col: int) -> int | None:
-        return cents_of(self.sheet.value(self.rows[position].index, col))
+        return cell_cents(self.sheet.value(self.rows[position].index, col))
 
 
 def _closing_totals(

@@ -8,7 +8,6 @@ from dataclasses import replace
 from pointage.analysis.block_totals import TotalsAnalysis
 from pointage.analysis.context import CheckContext
 from pointage.analysis.exercise import exercise_in
-from pointage.analysis.identities import KINDS_CHECKED
 from pointage.analysis.imputations import imputations_in
 from pointage.analysis.misreadings import heading_note, heading_rows
 from pointage.analysis.references import known_references
@@ -25,7 +24,7 @@ def describe_table(table: Table, ctx: CheckContext) -> TableInfo:
     totals = _total_rows(table)
     identities: tuple[str, ...] = ()
     notes: list[str] = []
-    if table.usable and table.kind.name in KINDS_CHECKED:
+    if table.usable and table.kind.rows_bound_by_identities:
         analysis = ctx.identities_of(table)
         identities = tuple(i.text for i in analysis.identities)
         notes.extend(analysis.dropped)
@@ -35,9 +34,14 @@ def describe_table(table: Table, ctx: CheckContext) -> TableInfo:
     totals_read = ctx.totals_if_checked(table)
     notes.extend(_totals_reading_notes(table, totals_read))
     notes.extend(_reading_notes(table, ctx))
-    if table.usable and table.kind.name in ("repartition", "plan", "execution") and totals_read is not None:
+    if (
+        table.usable
+        and table.kind.totals_checked
+        and not table.kind.is_imputation
+        and totals_read is not None
+    ):
         notes.extend(totals_read.notes)
-    if table.usable and table.kind.name == "imputation" and _imputations_without_year(table, ctx):
+    if table.usable and table.kind.is_imputation and _imputations_without_year(table, ctx):
         notes.append(NO_YEAR_FOR_THE_NOMENCLATURE)
     checked = _anything_recomputed(table, ctx, totals_read, bool(totals or identities))
     if not checked:
@@ -133,7 +137,7 @@ def _reading_notes(table: Table, ctx: CheckContext) -> list[str]:
         )
     if headings := heading_rows(ctx).get(id(table)):
         notes.append(heading_note(headings))
-    if table.usable and table.kind.name == "articles" and known_references(ctx) == ([], []):
+    if table.usable and table.kind.is_articles and known_references(ctx) == ([], []):
         notes.append(
             "ni code opération ni feuille totalisée dans le classeur : les RÉFÉRENCES qui ne "
             "sont pas des cellules ne désignent rien ici, non vérifiées"
@@ -154,13 +158,13 @@ def _anything_recomputed(
     the Barème); a budget table or an articles table has checks of its own. A table read
     without any is never said « conforme ». `said_checked`: total rows or identities
     the report lists."""
-    if not table.usable or table.kind.name not in KINDS_CHECKED:
+    if not table.usable or not table.kind.rows_bound_by_identities:
         return True  # its own rules (B, A), or F004 already says it is not checked
     if said_checked or (totals is not None and totals.outline is not None and totals.outline.parents):
         return True
     if table.kind.has_totals and totals is not None and totals.checks:
         return True  # totals beside the lines, an outline's subtotals, an Excel Table's
-    return bool(ctx.bareme and table.kind.name == "repartition")
+    return bool(ctx.bareme and table.kind.is_repartition)
 
 
 def title_top(table: Table) -> int:

@@ -21,7 +21,6 @@ from pointage.base.numbers import (
 from pointage.base.text import is_blank
 from pointage.report.findings import Finding, Severity
 from pointage.rules.registry import Rule, rule
-from pointage.tables.recognition import surely_of_its_kind
 from pointage.tables.subtables import chains
 from pointage.tables.table import DETAIL, NOTE, TOTAL, Table, is_total_label
 
@@ -260,7 +259,7 @@ F004 = rule(
 @F004
 def check_required_columns(ctx: CheckContext) -> Iterator[Finding]:
     for table in ctx.tables:
-        if table.usable or not surely_of_its_kind(table):
+        if table.usable or not table.sure_of_kind:
             continue  # an Excel Table of unknown columns: read, said, not an error
         if table.kind.is_list or (table.kind.is_plan and not any(r in table.roles for r in PLAN_DEFINED_BY)):
             # No total makes it a répartition, no amount a list; a plan de financement

@@ -27,14 +27,8 @@ from pointage.tables.lexicon import MONEY_MEANINGS, header_words
 from pointage.tables.outline_tables import outline_tables
 from pointage.tables.pivots import pivot_tables
 from pointage.tables.side_totals import attach_side_totals, formula_tables
-from pointage.tables.table import (
-    SURE_SCORE as SURE_SCORE,
-)  # rules/form.py reads it here; `Table.sure_of_kind` says it
 from pointage.tables.table import TOTAL, Row, Table, classify_rows, extra_role, is_total_label
 
-# The kinds whose Excel Tables' calculated columns are checked as identities (a budget
-# table has its own, B001-B003).
-KINDS_WITH_STATED_SUMS = ("repartition", "liste", "plan", "execution")
 # A header row is looked for in the first rows of a block (a block starts at the
 # top of the sheet, after 3 blank rows, or after a table).
 HEADER_SEARCH_ROWS = 50
@@ -97,7 +91,7 @@ def _excel_tables(sheet: SheetSnapshot) -> tuple[list[Table], set[int]]:
         if not _understood(table):
             # Headers that name nothing known: its totals row and calculated columns may.
             table = structural_table(sheet, listobject) or table
-        elif table.kind.name in KINDS_WITH_STATED_SUMS:
+        elif table.kind.rows_bound_by_identities:
             table = replace(table, row_sums=list(listobject.row_sums))
         found.append(table)
         claimed.update(range(listobject.first_row, listobject.last_row + 1))

@@ -75,6 +75,29 @@ class TableKind:
         return self.name == "articles"
 
     @property
+    def is_key_figures(self) -> bool:
+        return self.name == "chiffres_cles"
+
+    @property
+    def totals_checked(self) -> bool:
+        """Its TOTAL rows are checked against their lines (T rules): répartitions, budget
+        tables (AE, Disponible, Proposition, Solde… on a TOTAL row), plans and
+        budget-execution outlines."""
+        return self.name in ("repartition", "imputation", "plan", "execution")
+
+    @property
+    def totals_by_label_only(self) -> bool:
+        """A total row is known by its label alone (a budget table's « Total », a plan's
+        « Total des dépenses », an outline's), never by a bare number below the lines."""
+        return self.name in ("imputation", "plan", "execution")
+
+    @property
+    def rows_bound_by_identities(self) -> bool:
+        """Its columns may be bound row by row (I rules), and an Excel Table's calculated
+        columns of it are checked so (a budget table has its own, B001-B003)."""
+        return self.name in ("repartition", "liste", "plan", "execution")
+
+    @property
     def numeric(self) -> tuple[str, ...]:
         return self.money + self.quantities
 

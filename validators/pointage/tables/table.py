@@ -308,7 +308,7 @@ class _RowReader:
         self.stop = frame.last_col - sheet.origin_col + 1
         self.has_totals = frame.kind.has_totals
         # A budget or plan table closes its blocks by a total label only.
-        self.totals_only_by_label = frame.kind.name in ("imputation", "plan", "execution")
+        self.totals_only_by_label = frame.kind.totals_by_label_only
         self.merged_labels = _merged_labels(frame, body[-1] if body else frame.header_row)
         # A SUM/SUBTOTAL of the rows above in the amount column says the row is a total.
         self.amount_col = frame.roles.get("amount")
