@@ -43,17 +43,46 @@ def structural_table(sheet: SheetSnapshot, table: ListObject) -> Table | None:
     body = list(range(table.first_row + 1, table.last_row + 1))
     lines = body[:-1] if table.totals_row else body
     columns = range(table.first_col, table.last_col + 1)
-    numeric = [c for c in columns if _mostly_numbers(sheet, lines, c)]
-    stated = {c for result, terms in table.row_sums for c in (result, *(c for _, c in terms))}
-    values = sorted(set(numeric) | set(summed) | stated)
+    values = _value_columns(sheet, table, lines, columns, summed)
     amount = summed[-1] if summed else max(result for result, _ in table.row_sums)
     label = next((c for c in columns if c not in values and _mostly_text(sheet, lines, c)), None)
-    if label is None or not any(_is_number(v := sheet.value(r, c)) and v != 0 for r in lines for c in values):
+    if label is None or not _any_amount(sheet, lines, values):
         return None
+    found = _frame_table(sheet, table, columns, values, label, amount)
+    rows = classify_rows(found, body)
+    if table.totals_row and rows and rows[-1].index == table.last_row:
+        rows[-1] = Row(rows[-1].index, TOTAL, rows[-1].label, TOTAL_BY_EXCEL_TABLE)
+    if not any(r.kind == DETAIL for r in rows):
+        return None
+    return replace(found, rows=rows, row_sums=list(table.row_sums))
+
+
+def _value_columns(
+    sheet: SheetSnapshot, table: ListObject, lines: list[int], columns: range, summed: list[int]
+) -> list[int]:
+    """The columns of amounts: those mostly of numbers, those summed by the totals row,
+    and those a calculated column reads or writes (a column of formulas may show no
+    number yet in a template)."""
+    numeric = [c for c in columns if _mostly_numbers(sheet, lines, c)]
+    stated = {c for result, terms in table.row_sums for c in (result, *(c for _, c in terms))}
+    return sorted(set(numeric) | set(summed) | stated)
+
+
+def _any_amount(sheet: SheetSnapshot, lines: list[int], values: list[int]) -> bool:
+    """Whether a line holds a number other than 0: an empty template's calculated
+    columns show only zeros, and there is nothing to check in it."""
+    return any(_is_number(v := sheet.value(r, c)) and v != 0 for r in lines for c in values)
+
+
+def _frame_table(
+    sheet: SheetSnapshot, table: ListObject, columns: range, values: list[int], label: int, amount: int
+) -> Table:
+    """The Excel Table's frame as a table of amounts, its rows not sorted yet: every
+    column of values besides the amount is checked too, under its extra role."""
     roles = {"label": label, "amount": amount}
     extra = [extra_role(c) for c in values if c != amount]
     roles.update({extra_role(c): c for c in values if c != amount})
-    found = Table(
+    return Table(
         sheet=sheet,
         kind=PLAN,
         header_row=table.first_row,
@@ -66,12 +95,6 @@ def structural_table(sheet: SheetSnapshot, table: ListObject) -> Table | None:
         header_rows=[table.first_row],
         extra_money=extra,
     )
-    rows = classify_rows(found, body)
-    if table.totals_row and rows and rows[-1].index == table.last_row:
-        rows[-1] = Row(rows[-1].index, TOTAL, rows[-1].label, TOTAL_BY_EXCEL_TABLE)
-    if not any(r.kind == DETAIL for r in rows):
-        return None
-    return replace(found, rows=rows, row_sums=list(table.row_sums))
 
 
 def _is_number(value: object) -> bool:
