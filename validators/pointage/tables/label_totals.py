@@ -16,14 +16,13 @@ lines, a total of something else), the table is read and its total is not checke
 
 from __future__ import annotations
 
-from dataclasses import replace
 from decimal import Decimal
 
 from pointage.base.numbers import Number, exact_value, parse_number
 from pointage.base.text import is_blank, is_blank_row, words
 from pointage.reading.snapshot import SheetSnapshot
 from pointage.tables.kinds import PLAN
-from pointage.tables.table import DETAIL, TOTAL, Table, classify_rows, is_total_label, rows_outside
+from pointage.tables.table import DETAIL, TOTAL, Frame, Table, classify_rows, is_total_label, rows_outside
 
 # At least this many lines above the total: a shorter list is too little evidence.
 MIN_LINES = 5
@@ -108,27 +107,34 @@ def _table(sheet: SheetSnapshot, lines: list[int], total: int, col: int) -> Tabl
         if header
         else {}
     )
-    table = Table(
+    first_col = min(label_col, *(c for r in lines for c in _filled(sheet, r) if c < col))
+    roles = {"label": label_col, "amount": col}
+    rows = classify_rows(Frame(sheet, PLAN, above, first_col, col, roles), [*lines, total])
+    if not any(r.kind == TOTAL for r in rows) or not any(r.kind == DETAIL for r in rows):
+        return None
+    return Table(
         sheet=sheet,
         kind=PLAN,
         header_row=above,
-        first_col=min(label_col, *(c for r in lines for c in _filled(sheet, r) if c < col)),
+        first_col=first_col,
         last_col=col,
         last_row=total,
-        roles={"label": label_col, "amount": col},
+        roles=roles,
         headers=headers,
         missing=[],
+        rows=rows,
         header_rows=[above] if header else [],
         headerless=not header,
+        totals_skipped=MISREAD if _misread(sheet, lines, total, col) else "",
     )
-    table.rows.extend(classify_rows(table, [*lines, total]))
-    if not any(r.kind == TOTAL for r in table.rows) or not any(r.kind == DETAIL for r in table.rows):
-        return None
+
+
+def _misread(sheet: SheetSnapshot, lines: list[int], total: int, col: int) -> bool:
+    """Whether the lines add up to half the total or less, or to one and a half times it
+    or more (or the total is no number): a reading the amounts contradict."""
     found = _decimal(sheet.value(total, col))
     summed = sum((_decimal(sheet.value(r, col)) or Decimal(0) for r in lines), Decimal(0))
-    if found is None or (abs(summed - found) * 2 >= abs(found) and summed != found):
-        return replace(table, totals_skipped=MISREAD)
-    return table
+    return found is None or (abs(summed - found) * 2 >= abs(found) and summed != found)
 
 
 def _is_header(sheet: SheetSnapshot, row: int, first: int, last: int) -> bool:
