@@ -200,20 +200,37 @@ def broken_constraints(field: ScdlField, text: str) -> list[str]:
     reference, which the export's pandera schema agrees with (tests/test_scdl_export.py)."""
     if not text:
         return ["required"] if field.required else []
-    broken = []
     number = schema_number(text)
+    return [*_broken_type(field, text, number), *_broken_text(field, text), *_broken_bounds(field, number)]
+
+
+def _broken_type(field: ScdlField, text: str, number: float | None) -> list[str]:
+    """The field's type the value is not written as (number, date, boolean)."""
+    broken = []
     if field.type == "number" and number is None:
         broken.append("number")
     if field.type == "date" and iso_date(text) is None:
         broken.append("date")
     if field.type == "boolean" and text not in field.true_values + field.false_values:
         broken.append("boolean")
+    return broken
+
+
+def _broken_text(field: ScdlField, text: str) -> list[str]:
+    """The constraints on the text itself the value breaks (pattern, length, list)."""
+    broken = []
     if field.pattern and not re.match(field.pattern, text):
         broken.append("pattern")
     if field.max_length is not None and len(text) > field.max_length:
         broken.append("max_length")
     if field.enum and text not in field.enum:
         broken.append("enum")
+    return broken
+
+
+def _broken_bounds(field: ScdlField, number: float | None) -> list[str]:
+    """The bounds a number is beyond (none for a value that is no number)."""
+    broken = []
     if field.minimum is not None and number is not None and number < field.minimum:
         broken.append("minimum")
     if field.maximum is not None and number is not None and number > field.maximum:
