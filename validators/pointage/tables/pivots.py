@@ -24,7 +24,7 @@ page fields, the values of a pivot whose values are averages or several data fie
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from pointage.base.numbers import Number, exact_value, parse_number
@@ -105,33 +105,54 @@ def _from_values(sheet: SheetSnapshot, runs: list[range]) -> list[Table]:
         # Most rows start with a number or another word: `words` is never called on them.
         if head.__class__ is not str or head.lstrip()[:1] not in "TtGg" or words(head) not in _GRAND_LABELS:
             continue
-        label_col = sheet.origin_col + at
-        values = [
-            sheet.origin_col + i
-            for i, v in enumerate(cells)
-            if i > at and isinstance(v, (int, float)) and not isinstance(v, bool)
-        ]
-        if not values:
+        reading = _closed_by(sheet, runs, top_row, index, at)
+        if reading is None:
             continue
-        top = index
-        run = next(r for r in runs if index in r)
-        while top - 1 >= max(top_row, run.start) and not is_blank_row(sheet.row(top - 1)):
-            top -= 1
-        header = _header_row(sheet, top, index, values)
-        if header is None or index - header - 1 < MIN_LINES:
-            continue
-        if not _framed(sheet, top, header, values):
-            continue
-        first_col = min(
-            [label_col]
-            + [c for r in range(header, index + 1) for c in _text_columns(sheet, r) if c < values[0]]
-        )
-        table = _table(sheet, top, header, first_col, values, index, None)
-        table.rows.extend(classify_rows(table, list(range(header + 1, index + 1))))
-        if any(r.kind == DETAIL for r in table.rows):
-            tables.append(_checked_reading(table, values))
+        if any(r.kind == DETAIL for r in reading.table.rows):
+            tables.append(_checked_reading(reading.table, reading.values))
         top_row = index + 1
     return tables
+
+
+@dataclass(frozen=True, slots=True)
+class _ValuesReading:
+    """A pivot read by its values, and its columns of values (checked by
+    `_checked_reading` once its rows show lines)."""
+
+    table: Table
+    values: list[int]
+
+
+def _closed_by(
+    sheet: SheetSnapshot, runs: list[range], top_row: int, index: int, at: int
+) -> _ValuesReading | None:
+    """The pivot that the grand-total row `index` (its label at `at` in the row's
+    cells) closes, its top at `top_row` or lower; None when no pivot's frame is there."""
+    cells = sheet.values[index - sheet.origin_row]
+    label_col = sheet.origin_col + at
+    values = [
+        sheet.origin_col + i
+        for i, v in enumerate(cells)
+        if i > at and isinstance(v, (int, float)) and not isinstance(v, bool)
+    ]
+    if not values:
+        return None
+    top = index
+    run = next(r for r in runs if index in r)
+    while top - 1 >= max(top_row, run.start) and not is_blank_row(sheet.row(top - 1)):
+        top -= 1
+    header = _header_row(sheet, top, index, values)
+    if header is None or index - header - 1 < MIN_LINES:
+        return None
+    if not _framed(sheet, top, header, values):
+        return None
+    first_col = min(
+        [label_col] + [c for r in range(header, index + 1) for c in _text_columns(sheet, r) if c < values[0]]
+    )
+    table = _table(sheet, top, header, first_col, values, index, None)
+    return _ValuesReading(
+        replace(table, rows=classify_rows(table, list(range(header + 1, index + 1)))), values
+    )
 
 
 def _first_filled(cells: list[object]) -> int | None:
