@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import TypeGuard
 
 from pointage.base.text import is_blank
@@ -311,8 +312,39 @@ def _table(
         c: _header_text(v) for c in range(first, last + 1) if not is_blank(v := sheet.value(header, c))
     }
     meanings = {c: m for c, text in headers.items() if (m := header_meaning(text)) is not None}
-    roles: dict[str, int] = {}
     label = _label_column(grid, [c for c in range(first, last + 1) if c not in amounts])
+    columns = _roles_of(label, amounts, meanings)
+    return Table(
+        sheet=sheet,
+        kind=EXECUTION,
+        header_row=header,
+        first_col=first,
+        last_col=last,
+        last_row=body[-1],
+        roles=columns.roles,
+        headers=headers,
+        missing=[],
+        rows=_rows(sheet, body, levels, label, range(first, last + 1), amounts),
+        header_rows=[header],
+        meanings=meanings,
+        extra_money=columns.extra,
+        outline_levels=list(levels),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class _Roles:
+    """The roles of an outline's columns, and those of its amounts that no role of an
+    execution table names (checked all the same, under their extra roles)."""
+
+    roles: dict[str, int]
+    extra: list[str]
+
+
+def _roles_of(label: int | None, amounts: list[int], meanings: dict[int, str]) -> _Roles:
+    """Each amount column under the execution role its header means, when that role is
+    money and still free; under its extra role otherwise."""
+    roles: dict[str, int] = {}
     if label is not None:
         roles["label"] = label
     extra = []
@@ -322,36 +354,33 @@ def _table(
             role = extra_role(col)
             extra.append(role)
         roles[role] = col
-    table = Table(
-        sheet=sheet,
-        kind=EXECUTION,
-        header_row=header,
-        first_col=first,
-        last_col=last,
-        last_row=body[-1],
-        roles=roles,
-        headers=headers,
-        missing=[],
-        header_rows=[header],
-        meanings=meanings,
-        extra_money=extra,
-        outline_levels=list(levels),
-    )
+    return _Roles(roles, extra)
+
+
+def _rows(
+    sheet: SheetSnapshot,
+    body: list[int],
+    levels: list[int | None],
+    label: int | None,
+    columns: range,
+    amounts: list[int],
+) -> list[Row]:
+    """A row of each level is a line (its parents are checked by the outline's
+    analysis); a row without a level is a total closing the tree."""
+    rows = []
     for row, level in zip(body, levels):
         # A parent of an indented outline has its label one column left of its lines'.
         texts = [label] if label is not None else []
-        texts += [c for c in range(first, last + 1) if c not in amounts]
+        texts += [c for c in columns if c not in amounts]
         text = next((v.strip() for c in texts if isinstance(v := sheet.value(row, c), str) and v.strip()), "")
         if level is None:
             first_text = next(
-                v.strip()
-                for c in range(first, last + 1)
-                if isinstance(v := sheet.value(row, c), str) and v.strip()
+                v.strip() for c in columns if isinstance(v := sheet.value(row, c), str) and v.strip()
             )
-            table.rows.append(Row(row, TOTAL, first_text, TOTAL_BY_LABEL))
+            rows.append(Row(row, TOTAL, first_text, TOTAL_BY_LABEL))
         else:
-            table.rows.append(Row(row, DETAIL, text))
-    return table
+            rows.append(Row(row, DETAIL, text))
+    return rows
 
 
 def _header_text(value: object) -> str:
