@@ -278,15 +278,8 @@ def _amount_columns(levels: list[int], cents: list[list[int]], numeric: list[int
     kept = []
     failing: set[int] = set()
     for k, col in enumerate(numeric):
-        values = cents[k]
-        wrong = {
-            parent: values[parent] - sum(values[j] for j in children)
-            for parent, children in tree
-            if _is_number(grid[col][parent]) and values[parent] != sum(values[j] for j in children)
-        }
-        fail = {p for p, d in wrong.items() if not any(wrong.get(c) == -d for c in children_of[p])}
-        agree = sum(1 for p, _ in tree if _is_number(grid[col][p]) and p not in wrong and cents[k][p])
-        if agree > len(fail) and len(fail) <= max(1, (1 - MIN_AGREE) * (agree + len(fail))):
+        fail = _failing_parents(tree, children_of, cents[k], grid[col])
+        if fail is not None:
             kept.append(k)
             failing |= fail
     if not kept:
@@ -296,6 +289,26 @@ def _amount_columns(levels: list[int], cents: list[list[int]], numeric: list[int
     if len(agreeing) < MIN_PARENTS or len(failing) > max(1, (1 - MIN_AGREE) * len(tree)):
         return []
     return [numeric[k] for k in kept]
+
+
+def _failing_parents(
+    tree: list[tuple[int, list[int]]],
+    children_of: dict[int, list[int]],
+    values: list[int],
+    cells: list[object],
+) -> set[int] | None:
+    """The parents that do not add up in a column (a child's slip aside), or None when
+    too few add up in it for the column to be an amount of the outline."""
+    wrong = {
+        parent: values[parent] - sum(values[j] for j in children)
+        for parent, children in tree
+        if _is_number(cells[parent]) and values[parent] != sum(values[j] for j in children)
+    }
+    fail = {p for p, d in wrong.items() if not any(wrong.get(c) == -d for c in children_of[p])}
+    agree = sum(1 for p, _ in tree if _is_number(cells[p]) and p not in wrong and values[p])
+    if agree > len(fail) and len(fail) <= max(1, (1 - MIN_AGREE) * (agree + len(fail))):
+        return fail
+    return None
 
 
 def _table(
