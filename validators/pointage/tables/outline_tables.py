@@ -47,14 +47,7 @@ def outline_tables(sheet: SheetSnapshot, tables: list[Table]) -> list[Table]:
     """The outlines of the sheet: under a header no table was found at, or a list found
     by its header (no total row) whose rows turn out to add up as a tree. A list so
     read again is among `tables` no more."""
-    found: list[Table] = []
-    for table in list(tables):
-        if table.sheet is sheet and table.kind.is_list and table.rows and not table.headerless:
-            body = [r.index for r in table.rows]
-            outline = _outline_of(sheet, table.header_row, body) if len(body) >= MIN_ROWS else None
-            if outline is not None:
-                tables.remove(table)
-                found.append(outline)
+    found = _lists_read_again(sheet, tables)
     # The rows of the tables found, skipped span by span (a 100 000-row table is one step).
     spans = sorted((t.top_row, t.last_row) for t in [*tables, *found] if t.sheet is sheet)
     index, attempts, next_span = sheet.origin_row, 0, 0
@@ -68,13 +61,7 @@ def outline_tables(sheet: SheetSnapshot, tables: list[Table]) -> list[Table]:
             index += 1
             continue
         stop = spans[next_span][0] if next_span < len(spans) else sheet.row_count
-        body = []
-        for row in range(index + 1, min(stop, index + 1 + MAX_ROWS)):
-            if all(is_blank(v) for v in sheet.row(row)):
-                if row == index + 1 or not body or body[-1] != row - 1:
-                    break  # two blank rows end the table (one is spacing)
-                continue
-            body.append(row)
+        body = _body_under(sheet, index, stop)
         tree = _outline_of(sheet, index, body) if len(body) >= MIN_ROWS else None
         if tree is None:
             attempts += 1
@@ -85,6 +72,33 @@ def outline_tables(sheet: SheetSnapshot, tables: list[Table]) -> list[Table]:
         found.append(tree)
         index = tree.last_row + 1
     return found
+
+
+def _lists_read_again(sheet: SheetSnapshot, tables: list[Table]) -> list[Table]:
+    """The lists of the sheet found by their header whose rows add up as a tree, read
+    as outlines; each is taken out of `tables`."""
+    found: list[Table] = []
+    for table in list(tables):
+        if table.sheet is sheet and table.kind.is_list and table.rows and not table.headerless:
+            body = [r.index for r in table.rows]
+            outline = _outline_of(sheet, table.header_row, body) if len(body) >= MIN_ROWS else None
+            if outline is not None:
+                tables.remove(table)
+                found.append(outline)
+    return found
+
+
+def _body_under(sheet: SheetSnapshot, header: int, stop: int) -> list[int]:
+    """The rows under a header, up to `stop`, two blank rows (one is spacing) or
+    `MAX_ROWS`: blank rows left out."""
+    body: list[int] = []
+    for row in range(header + 1, min(stop, header + 1 + MAX_ROWS)):
+        if all(is_blank(v) for v in sheet.row(row)):
+            if row == header + 1 or not body or body[-1] != row - 1:
+                break  # two blank rows end the table (one is spacing)
+            continue
+        body.append(row)
+    return body
 
 
 def _may_be_header(cells: list[object]) -> bool:
