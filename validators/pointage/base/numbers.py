@@ -196,6 +196,27 @@ def parse_number_text(text: str) -> Number | None:
     s = _CURRENCY.sub("", s).strip()
     if not s or not _BODY.match(s):
         return None
+    magnitude = _magnitude(s)
+    if magnitude is None:
+        return None
+    value = magnitude.value
+    return Number(
+        -value if negative else value, from_text=True, abnormal_grouping=magnitude.abnormal_grouping
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class _Magnitude:
+    """The unsigned value of a number's text, and whether its thousands were grouped
+    in an unusual way (`1 00 000`), which a reader may want to question."""
+
+    value: Decimal
+    abnormal_grouping: bool
+
+
+def _magnitude(s: str) -> _Magnitude | None:
+    """The value of unsigned number text (`24 150,00`, `24,150.00`, `24.150`), or None
+    when its separators or its digits do not make one number."""
     integer, decimals = _split_decimals(s)
     if integer is None:
         return None
@@ -212,7 +233,7 @@ def parse_number_text(text: str) -> Number | None:
         number = Decimal(digits)
     except InvalidOperation:
         return None
-    return Number(-number if negative else number, from_text=True, abnormal_grouping=abnormal)
+    return _Magnitude(number, abnormal)
 
 
 def _split_decimals(s: str) -> tuple[str | None, str | None]:

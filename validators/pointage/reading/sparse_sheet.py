@@ -322,6 +322,18 @@ def _value(cell: ElementTree.Element, shared: list[str], date_styles: set[int], 
         return "".join(_texts(inline)) if inline is not None else None
     if text is None:
         return None
+    if kind in _NOT_NUMBER_KINDS:
+        return _typed_value(kind, text, shared)
+    return _number_value(text, cell.get("s", "0"), date_styles, date1904)
+
+
+# The cell types (`t=`) whose `<v>` is not a number; any other reads as one.
+_NOT_NUMBER_KINDS = frozenset({"s", "str", "d", "b", "e"})
+
+
+def _typed_value(kind: str, text: str, shared: list[str]) -> object:
+    """The value of a cell typed as a shared string, a text, a date, a boolean or an
+    error, from its `<v>` text (None for a shared string's index out of the table)."""
     if kind == "s":
         index = int(text) if text.isdigit() else -1
         return shared[index] if 0 <= index < len(shared) else None
@@ -329,13 +341,18 @@ def _value(cell: ElementTree.Element, shared: list[str], date_styles: set[int], 
         return text
     if kind == "b":
         return text.strip() == "1"
-    if kind == "e":
-        return ExcelError(text if text in EXCEL_ERRORS else "#N/A")
+    return ExcelError(text if text in EXCEL_ERRORS else "#N/A")
+
+
+def _number_value(text: str, style: str | None, date_styles: set[int], date1904: bool) -> object:
+    """A number cell's value as calamine gives it: a date (or date and time) when its
+    format shows one, an int when written whole, else a float; the text itself when it
+    is no number at all."""
     try:
         number = float(text)
     except ValueError:
         return text
-    if int(cell.get("s", "0") or 0) in date_styles:
+    if int(style or 0) in date_styles:
         moment = (datetime(1904, 1, 1) if date1904 else datetime(1899, 12, 30)) + timedelta(days=number)
         return moment.date() if number.is_integer() else moment  # as calamine gives them
     return int(number) if number.is_integer() and not any(ch in text for ch in ".eE") else number

@@ -15,6 +15,7 @@ shown are the sheet's).
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from xml.etree import ElementTree
 
 from pointage.base.addresses import parse_a1
@@ -123,9 +124,32 @@ def _signed_terms(formula: str, table: str, index: dict[str, int]) -> tuple[tupl
     """The (sign, column) terms of `A+B-C` where each term is a column of this row of
     this table; () for any other formula (a product, a constant, another table)."""
     terms: list[tuple[int, int]] = []
+    for piece in _signed_pieces(formula.strip().lstrip("=")):
+        match = _THIS_ROW.match(piece.text.strip())
+        if match is None or match.group("table").strip() not in ("", table):
+            return ()
+        name = match.group("a") or match.group("b") or match.group("c") or ""
+        col = index.get(_key(_column_name(name)))
+        if col is None:
+            return ()
+        terms.append((piece.sign, col))
+    return tuple(terms) if len(terms) >= 2 else ()
+
+
+@dataclass(frozen=True)
+class _SignedPiece:
+    """One term of a formula cut at its `+` and `-`: the sign before it (+1 for the
+    first term) and its text, untrimmed."""
+
+    sign: int
+    text: str
+
+
+def _signed_pieces(text: str) -> list[_SignedPiece]:
+    """`text` cut at each `+` and `-` outside brackets (a column may be named `Coût-HT`;
+    a `'` escapes the bracket after it)."""
+    pieces: list[_SignedPiece] = []
     depth, sign, start = 0, 1, 0
-    text = formula.strip().lstrip("=")
-    pieces: list[tuple[int, str]] = []
     for at, ch in enumerate(text):
         if ch == "'" and depth:
             continue
@@ -134,19 +158,10 @@ def _signed_terms(formula: str, table: str, index: dict[str, int]) -> tuple[tupl
         elif ch == "]" and not (at and text[at - 1] == "'"):
             depth -= 1
         elif depth == 0 and ch in "+-":
-            pieces.append((sign, text[start:at]))
+            pieces.append(_SignedPiece(sign, text[start:at]))
             sign, start = (1 if ch == "+" else -1), at + 1
-    pieces.append((sign, text[start:]))
-    for sign, piece in pieces:
-        match = _THIS_ROW.match(piece.strip())
-        if match is None or match.group("table").strip() not in ("", table):
-            return ()
-        name = match.group("a") or match.group("b") or match.group("c") or ""
-        col = index.get(_key(_column_name(name)))
-        if col is None:
-            return ()
-        terms.append((sign, col))
-    return tuple(terms) if len(terms) >= 2 else ()
+    pieces.append(_SignedPiece(sign, text[start:]))
+    return pieces
 
 
 def pivot_frame(definition: ElementTree.Element) -> PivotFrame | None:
@@ -163,39 +178,72 @@ def pivot_frame(definition: ElementTree.Element) -> PivotFrame | None:
     data_fields = _child(definition, "dataFields")
     fields = _children(data_fields, "dataField") if data_fields is not None else []
     adding = len(fields) == 1 and fields[0].get("subtotal", "sum") in _ADDING
+    rows = _pivot_rows(definition, data_row, r2, adding)
+    column_total = _column_total(definition, data_col, c2) if adding else None
+    return PivotFrame(
+        r1,
+        c1,
+        r2,
+        c2,
+        data_row,
+        data_col,
+        rows.depths,
+        rows.grand,
+        rows.tree and bool(rows.depths),
+        column_total,
+    )
+
+
+@dataclass(frozen=True)
+class _PivotRows:
+    """What a pivot table's row items say: (row, depth) of each item row, the grand
+    total rows, and whether every row is a plain item (each then sums the rows one
+    level deeper under it)."""
+
+    depths: tuple[tuple[int, int], ...]
+    grand: tuple[int, ...]
+    tree: bool
+
+
+def _pivot_rows(definition: ElementTree.Element, data_row: int, last_row: int, adding: bool) -> _PivotRows:
+    """The row items of a pivot table, when the definition lists one per row of its
+    values (otherwise nothing is known of its rows)."""
+    row_items = _child(definition, "rowItems")
+    items = _children(row_items, "i") if row_items is not None else []
+    if not items or len(items) != last_row - data_row + 1:
+        return _PivotRows((), (), False)
     depths: list[tuple[int, int]] = []
     grand: list[int] = []
     tree = adding
-    row_items = _child(definition, "rowItems")
-    items = _children(row_items, "i") if row_items is not None else []
-    if items and len(items) == r2 - data_row + 1:
-        for row, item in enumerate(items, data_row):
-            kind = item.get("t", "data")
-            if kind == "grand":
-                grand.append(row)
-                continue
-            shown = len(_children(item, "x"))
-            if kind != "data" or shown != 1:
-                tree = False  # a subtotal row of its own, or several fields on one row
-            depths.append((row, _int(item.get("r")) + max(shown, 1) - 1))
-    else:
-        tree = False
-    column_total = None
+    for row, item in enumerate(items, data_row):
+        kind = item.get("t", "data")
+        if kind == "grand":
+            grand.append(row)
+            continue
+        shown = len(_children(item, "x"))
+        if kind != "data" or shown != 1:
+            tree = False  # a subtotal row of its own, or several fields on one row
+        depths.append((row, _int(item.get("r")) + max(shown, 1) - 1))
+    return _PivotRows(tuple(depths), tuple(grand), tree)
+
+
+def _column_total(definition: ElementTree.Element, data_col: int, last_col: int) -> int | None:
+    """The last column of an adding pivot table when it is the grand total over three
+    or more column items (not over the values fields themselves), else None."""
     col_fields = _child(definition, "colFields")
     col_items = _child(definition, "colItems")
-    if adding and col_fields is not None and col_items is not None:
-        values_field = any(f.get("x") == "-2" for f in _children(col_fields, "field"))
-        columns = _children(col_items, "i")
-        if (
-            not values_field
-            and len(columns) >= 3
-            and columns[-1].get("t") == "grand"
-            and len(columns) == c2 - data_col + 1
-        ):
-            column_total = c2
-    return PivotFrame(
-        r1, c1, r2, c2, data_row, data_col, tuple(depths), tuple(grand), tree and bool(depths), column_total
-    )
+    if col_fields is None or col_items is None:
+        return None
+    values_field = any(f.get("x") == "-2" for f in _children(col_fields, "field"))
+    columns = _children(col_items, "i")
+    if (
+        not values_field
+        and len(columns) >= 3
+        and columns[-1].get("t") == "grand"
+        and len(columns) == last_col - data_col + 1
+    ):
+        return last_col
+    return None
 
 
 _SUM_CALL = re.compile(

@@ -474,19 +474,10 @@ def _scan_block(
     block: bytes, end: int, extras: _SheetExtras, prefixed: bool, zeros_suspect: bool = False
 ) -> None:
     """Scan `block[:end]`. Most blocks hold neither `hidden=` nor a formula: three or
-    four substring searches (C speed) and nothing else."""
+    four substring searches (C speed) and nothing else; the rarer work is in functions
+    of its own, called only when its marker is there."""
     if _HIDDEN_ANY.search(block, 0, end):
-        for tag in _ROW_TAG.finditer(block, 0, end):
-            text = tag.group(0)
-            if _HIDDEN.search(text):
-                number = _ATTR_R.search(text)
-                if number:
-                    extras.hidden_rows.add(int(number.group(1)) - 1)
-        for tag in _COL_TAG.finditer(block, 0, end):
-            text = tag.group(0)
-            low, high = _ATTR_MIN.search(text), _ATTR_MAX.search(text)
-            if _HIDDEN.search(text) and low and high:
-                extras.hidden_cols.update(range(int(low.group(1)) - 1, int(high.group(1))))
+        _scan_hidden(block, end, extras)
     if _ERROR_ANY.search(block, 0, end):
         _scan_errors(block, end, extras)
     if not _FORMULA_ANY.search(block, 0, end) and not (
@@ -494,64 +485,107 @@ def _scan_block(
     ):
         return
     for formula in _FORMULA.finditer(block, 0, end):
-        cell = None
-        for opening in _CELL_OPEN.finditer(block, max(0, formula.start() - 400), formula.start()):
-            cell = opening
-        if cell is None:
-            continue
-        close = _CELL_CLOSE.search(block, formula.end(), end)
-        stop = close.start() if close else end
-        uncomputed = not _VALUE.search(block, formula.end(), stop) and not _EMPTY_STRING_RESULT.search(
-            cell.group(0)
-        )
-        if uncomputed:
-            ref = _ATTR_R.search(cell.group(0))
-            if ref and not ref.group(1).isdigit():
-                extras.formulas_without_value.add(parse_a1(ref.group(1).decode()))
-        zero = False
-        if zeros_suspect and not uncomputed:
-            value = _CELL_VALUE.search(block, formula.end(), stop)
-            here = _cell_of(cell.group(0))
-            zero = (
-                value is not None
-                and value.group(1) == b"0"
-                and (b't="' not in cell.group(0) or b't="n"' in cell.group(0))
-                and here is not None
-            )
-            if zero and here is not None:
-                extras.zero_formulas.add(here)
-            else:
-                extras.other_cached = True
-        _keep_formula_text(block, formula.end() - 1, stop, cell.group(0), uncomputed or zero, extras)
-        summed = _SUM_FORMULA.match(block, formula.end() - 1, stop)
-        if summed is None:
-            summed = _SUM_FORMULA.search(block, formula.end() - 1, min(stop, formula.end() + 200))
-        if (
-            summed is not None
-            and summed.group(1) == summed.group(3)
-            and bool(summed.group(2)) == bool(summed.group(4))
-        ):
-            ref = _ATTR_R.search(cell.group(0))
-            if ref and not ref.group(1).isdigit():
-                row, col = parse_a1(ref.group(1).decode())
-                summed_col = column_index(summed.group(1).decode())
-                if summed.group(2):
-                    first, last = int(summed.group(2)) - 1, int(summed.group(4)) - 1
-                else:
-                    first, last = 0, _LAST_ROW
-                record_sum(extras.sums, extras.column_sums, (row, col), summed_col, first, last)
-                _keep_shared_sum(block, formula, summed, (row, col, summed_col, first, last), extras)
-        elif summed is not None and summed.group(2) and summed.group(2) == summed.group(4):
-            _row_sum(block, formula, summed, cell.group(0), extras)
-        elif summed is None and _STRUCTURED_SUM.match(block, formula.end() - 1, stop):
-            # `SUBTOTAL(109,Logement[Projeté],Transport[Prévu])`: resolved once the
-            # sheet's Excel Tables are known (`table_parts.structured_sum`).
-            here = _cell_of(cell.group(0))
-            written = _FORMULA_TEXT.match(block, formula.end() - 1, stop)
-            if here is not None and written:
-                extras.structured_sums[here] = html.unescape(written.group(1).decode("utf-8", "replace"))
-        elif extras.shared_sums or extras.shared_row_sums:
-            _shared_sum(block, formula, cell.group(0), extras)
+        _scan_formula(block, end, formula, extras, zeros_suspect)
+
+
+def _scan_hidden(block: bytes, end: int, extras: _SheetExtras) -> None:
+    """Keep the hidden rows (`<row r="7" hidden="1">`) and columns (`<col min= max=
+    hidden="1">`) of `block[:end]`, 0-based."""
+    for tag in _ROW_TAG.finditer(block, 0, end):
+        text = tag.group(0)
+        if _HIDDEN.search(text):
+            number = _ATTR_R.search(text)
+            if number:
+                extras.hidden_rows.add(int(number.group(1)) - 1)
+    for tag in _COL_TAG.finditer(block, 0, end):
+        text = tag.group(0)
+        low, high = _ATTR_MIN.search(text), _ATTR_MAX.search(text)
+        if _HIDDEN.search(text) and low and high:
+            extras.hidden_cols.update(range(int(low.group(1)) - 1, int(high.group(1))))
+
+
+def _scan_formula(
+    block: bytes, end: int, formula: re.Match, extras: _SheetExtras, zeros_suspect: bool
+) -> None:
+    """What one `<f>` tells beyond calamine's values: whether Excel computed it, whether
+    its cached result is a suspect 0, its text, and the SUM it may be."""
+    cell = None
+    for opening in _CELL_OPEN.finditer(block, max(0, formula.start() - 400), formula.start()):
+        cell = opening
+    if cell is None:
+        return
+    tag = cell.group(0)
+    close = _CELL_CLOSE.search(block, formula.end(), end)
+    stop = close.start() if close else end
+    uncomputed = not _VALUE.search(block, formula.end(), stop) and not _EMPTY_STRING_RESULT.search(tag)
+    if uncomputed:
+        ref = _ATTR_R.search(tag)
+        if ref and not ref.group(1).isdigit():
+            extras.formulas_without_value.add(parse_a1(ref.group(1).decode()))
+    zero = False
+    if zeros_suspect and not uncomputed:
+        zero = _note_cached_result(block, formula.end(), stop, tag, extras)
+    _keep_formula_text(block, formula.end() - 1, stop, tag, uncomputed or zero, extras)
+    _scan_sum_formula(block, formula, stop, tag, extras)
+
+
+def _note_cached_result(block: bytes, start: int, stop: int, tag: bytes, extras: _SheetExtras) -> bool:
+    """Whether a computed formula's cached result is a plain number 0 (kept in
+    `zero_formulas`: a recalculation may be due); any other result sets `other_cached`,
+    which tells the workbook was saved computed."""
+    value = _CELL_VALUE.search(block, start, stop)
+    here = _cell_of(tag)
+    zero = (
+        value is not None
+        and value.group(1) == b"0"
+        and (b't="' not in tag or b't="n"' in tag)
+        and here is not None
+    )
+    if zero and here is not None:
+        extras.zero_formulas.add(here)
+    else:
+        extras.other_cached = True
+    return zero
+
+
+def _scan_sum_formula(block: bytes, formula: re.Match, stop: int, tag: bytes, extras: _SheetExtras) -> None:
+    """Keep the sum a formula is, when it is one: a SUM of one column's range, of one
+    row's range, a SUBTOTAL of Excel Table columns, or a cell sharing a SUM above."""
+    summed = _SUM_FORMULA.match(block, formula.end() - 1, stop)
+    if summed is None:
+        summed = _SUM_FORMULA.search(block, formula.end() - 1, min(stop, formula.end() + 200))
+    if (
+        summed is not None
+        and summed.group(1) == summed.group(3)
+        and bool(summed.group(2)) == bool(summed.group(4))
+    ):
+        _column_sum(block, formula, summed, tag, extras)
+    elif summed is not None and summed.group(2) and summed.group(2) == summed.group(4):
+        _row_sum(block, formula, summed, tag, extras)
+    elif summed is None and _STRUCTURED_SUM.match(block, formula.end() - 1, stop):
+        # `SUBTOTAL(109,Logement[Projeté],Transport[Prévu])`: resolved once the
+        # sheet's Excel Tables are known (`table_parts.structured_sum`).
+        here = _cell_of(tag)
+        written = _FORMULA_TEXT.match(block, formula.end() - 1, stop)
+        if here is not None and written:
+            extras.structured_sums[here] = html.unescape(written.group(1).decode("utf-8", "replace"))
+    elif extras.shared_sums or extras.shared_row_sums:
+        _shared_sum(block, formula, tag, extras)
+
+
+def _column_sum(block: bytes, formula: re.Match, summed: re.Match, tag: bytes, extras: _SheetExtras) -> None:
+    """Record `SUM(C4:C9)` (or a whole column, `SUM(C:C)`) in the cell `tag` opens,
+    and keep it for the cells that share its formula."""
+    ref = _ATTR_R.search(tag)
+    if ref and not ref.group(1).isdigit():
+        row, col = parse_a1(ref.group(1).decode())
+        summed_col = column_index(summed.group(1).decode())
+        if summed.group(2):
+            first, last = int(summed.group(2)) - 1, int(summed.group(4)) - 1
+        else:
+            first, last = 0, _LAST_ROW
+        record_sum(extras.sums, extras.column_sums, (row, col), summed_col, first, last)
+        _keep_shared_sum(block, formula, summed, (row, col, summed_col, first, last), extras)
 
 
 def _shared_index(tag: bytes) -> bytes | None:

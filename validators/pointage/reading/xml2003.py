@@ -89,59 +89,66 @@ class _Sheet:
 
 
 def _parse(path: Path) -> list[SheetSnapshot]:
-    sheets: list[SheetSnapshot] = []
-    sheet: _Sheet | None = None
-    formula: str | None = None
-    has_data = False
-    in_comment = False  # a cell's comment holds its own `ss:Data`: not the cell's value
+    parser = _Parser()
     for event, element in ElementTree.iterparse(path, events=("start", "end")):
         tag = element.tag
         if not tag.startswith(_SS):
             continue
-        tag = tag[len(_SS) :]
         if event == "start":
-            if tag == "Worksheet":
-                sheet = _Sheet(element.get(f"{_SS}Name", f"Feuille {len(sheets) + 1}"))
-            elif sheet is None:
-                continue
-            elif tag == "Column":
-                col = _index(element, sheet.next_column)
-                span = int(element.get(f"{_SS}Span", "0"))
-                if element.get(f"{_SS}Hidden") == "1":
-                    sheet.hidden_cols.update(range(col, col + span + 1))
-                sheet.next_column = col + span + 1
-            elif tag == "Row":
-                sheet.row, sheet.col = _index(element, sheet.row + 1), -1
-                if element.get(f"{_SS}Hidden") == "1":
-                    sheet.hidden_rows.add(sheet.row)
-            elif tag == "Cell":
-                sheet.col = _index(element, sheet.col + 1)
-                formula, has_data = element.get(f"{_SS}Formula"), False
-            elif tag == "Comment":
-                in_comment = True
-            continue
+            parser.start(tag[len(_SS) :], element)
+        else:
+            parser.end(tag[len(_SS) :], element)
+    return parser.sheets
+
+
+class _Parser:
+    """The state of the one streamed pass: the sheets read so far, the sheet being read
+    (None between sheets: what lies outside a `Worksheet` is not read), and what the
+    cell being read has told of its formula and value."""
+
+    def __init__(self) -> None:
+        self.sheets: list[SheetSnapshot] = []
+        self.sheet: _Sheet | None = None
+        self.formula: str | None = None
+        self.has_data = False
+        self.in_comment = False  # a cell's comment holds its own `ss:Data`: not the cell's value
+
+    def start(self, tag: str, element: ElementTree.Element) -> None:
+        if tag == "Worksheet":
+            self.sheet = _Sheet(element.get(f"{_SS}Name", f"Feuille {len(self.sheets) + 1}"))
+            return
+        sheet = self.sheet
         if sheet is None:
-            continue
+            return
+        if tag == "Column":
+            col = _index(element, sheet.next_column)
+            span = int(element.get(f"{_SS}Span", "0"))
+            if element.get(f"{_SS}Hidden") == "1":
+                sheet.hidden_cols.update(range(col, col + span + 1))
+            sheet.next_column = col + span + 1
+        elif tag == "Row":
+            sheet.row, sheet.col = _index(element, sheet.row + 1), -1
+            if element.get(f"{_SS}Hidden") == "1":
+                sheet.hidden_rows.add(sheet.row)
+        elif tag == "Cell":
+            sheet.col = _index(element, sheet.col + 1)
+            self.formula, self.has_data = element.get(f"{_SS}Formula"), False
+        elif tag == "Comment":
+            self.in_comment = True
+
+    def end(self, tag: str, element: ElementTree.Element) -> None:
+        sheet = self.sheet
+        if sheet is None:
+            return
         if tag == "Comment":
-            in_comment = False
-        elif tag == "Data" and not in_comment:
-            has_data = True
+            self.in_comment = False
+        elif tag == "Data" and not self.in_comment:
+            self.has_data = True
             value = _value(element)
             if value != "":
                 sheet.cells[(sheet.row, sheet.col)] = value
         elif tag == "Cell":
-            across = int(element.get(f"{_SS}MergeAcross", "0"))
-            down = int(element.get(f"{_SS}MergeDown", "0"))
-            here = (sheet.row, sheet.col)
-            if across or down:
-                sheet.merged.append((sheet.row, sheet.col, sheet.row + down, sheet.col + across))
-            if formula is not None:
-                if not has_data:
-                    sheet.formulas_without_value.add(here)
-                summed = _summed_rows(formula, *here)
-                if summed is not None:
-                    record_sum(sheet.sums, sheet.column_sums, here, *summed)
-            sheet.col += across
+            self._end_cell(sheet, element)
             element.clear()
         elif tag == "Row":
             # `ss:Span="2"`: this row stands for itself and the two after it (empty ones).
@@ -149,10 +156,25 @@ def _parse(path: Path) -> list[SheetSnapshot]:
             sheet.row += int(span) if span.isdigit() else 0
             element.clear()
         elif tag == "Worksheet":
-            sheets.append(sheet.snapshot())
-            sheet = None
+            self.sheets.append(sheet.snapshot())
+            self.sheet = None
             element.clear()
-    return sheets
+
+    def _end_cell(self, sheet: _Sheet, element: ElementTree.Element) -> None:
+        """Keep a cell's merge, whether its formula has a value, and the rows its SUM
+        adds; then step over the columns it spans."""
+        across = int(element.get(f"{_SS}MergeAcross", "0"))
+        down = int(element.get(f"{_SS}MergeDown", "0"))
+        here = (sheet.row, sheet.col)
+        if across or down:
+            sheet.merged.append((sheet.row, sheet.col, sheet.row + down, sheet.col + across))
+        if self.formula is not None:
+            if not self.has_data:
+                sheet.formulas_without_value.add(here)
+            summed = _summed_rows(self.formula, *here)
+            if summed is not None:
+                record_sum(sheet.sums, sheet.column_sums, here, *summed)
+        sheet.col += across
 
 
 def _index(element: ElementTree.Element, default: int) -> int:
