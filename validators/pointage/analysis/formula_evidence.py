@@ -181,20 +181,37 @@ def _read_total(
         return None
     money = _is_money(table, col) or any(s.row == row and s.col == col for s in table.side_totals)
     evidence = FormulaEvidence(sheet.name, row, col, text, label or "Total", money, value)
-    evidence.constants = [
-        t.sign * t.node.value for t in terms if isinstance(t.node, Num) and t.node.value != 0
-    ]
-    added = {(r.first_row, r.first_col) for r in refs if r.sheet is None and r.is_cell}
-    for row_, col_ in sorted(added):
-        if sheet.value(row_, col_) is None:
-            beside = _total_beside(sheet, (row_, col_), summed_col, totals_here, cell, added)
-            if beside is not None:
-                evidence.beside.append((a1(row_, col_), *beside))
+    evidence.constants = _constants(terms)
+    evidence.beside = _empty_cells_beside_totals(sheet, cell, summed_col, refs, totals_here)
     if not side:
         evidence.omitted = _omitted(table, sheet, row, summed_col, refs)
     if evidence.omitted or evidence.constants or evidence.beside:
         return evidence
     return None
+
+
+def _constants(terms: list[Term]) -> list[Decimal]:
+    """The numbers other than 0 written in the formula, with their signs."""
+    return [t.sign * t.node.value for t in terms if isinstance(t.node, Num) and t.node.value != 0]
+
+
+def _empty_cells_beside_totals(
+    sheet: SheetSnapshot,
+    cell: tuple[int, int],
+    summed_col: int,
+    refs: list[Ref],
+    totals_here: set[tuple[int, int]],
+) -> list[tuple[str, str, Decimal]]:
+    """The empty cells the formula adds that sit right beside a total of the sheet (the
+    total it meant to add), with that total and its value, in row order."""
+    beside: list[tuple[str, str, Decimal]] = []
+    added = {(r.first_row, r.first_col) for r in refs if r.sheet is None and r.is_cell}
+    for row_, col_ in sorted(added):
+        if sheet.value(row_, col_) is None:
+            total = _total_beside(sheet, (row_, col_), summed_col, totals_here, cell, added)
+            if total is not None:
+                beside.append((a1(row_, col_), *total))
+    return beside
 
 
 # Words of a header that say its column is money, when no role or meaning does
