@@ -14,7 +14,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from pointage.analysis.misreadings import heading_rows_of
-from pointage.analysis.summed_columns import KIND_WALKED, summed_columns
+from pointage.analysis.summed_columns import KIND_WALKED, SummedColumn, summed_columns
 from pointage.base.addresses import a1
 from pointage.base.numbers import NotANumber, exact_value, exact_values, filled, to_cents
 from pointage.base.text import unit_key_of, words
@@ -348,23 +348,39 @@ def _walk_summed_columns(table: Table, analysis: TotalsAnalysis, ctx: CheckConte
     indexes = [r.index for r in table.rows]
     for column in columns:
         values = exact_values(table.sheet.column(indexes, column.col))
-        money = column.money
-        if money is None and not table.headers.get(column.col, "").strip() and table.has("amount"):
-            # No header of its own (the other side of `Recettes | | Dépenses |`): summed on
-            # the rows that total the amount, it is read as the amount is, in euros.
-            money = True
-        if money is None:
-            money = not all(v is None or isinstance(v, int) for v in values)
         _walk(
             table,
             column.role,
             values,
             found,
-            money,
+            _summed_in_money(table, column, values),
             col=column.col,
             header=column.header,
             report_missing=False,
         )
+    analysis.checks.extend(_summed_checks_understood(found, analysis, ctx))
+    analysis.levels.update(found.levels)
+
+
+def _summed_in_money(table: Table, column: SummedColumn, values: list) -> bool:
+    """Whether a summed column is compared in cents and written in euros: as its header
+    says, else as the amount when it has no header, else unless all its numbers are
+    whole."""
+    if column.money is not None:
+        return column.money
+    if not table.headers.get(column.col, "").strip() and table.has("amount"):
+        # No header of its own (the other side of `Recettes | | Dépenses |`): summed on
+        # the rows that total the amount, it is read as the amount is, in euros.
+        return True
+    return not all(v is None or isinstance(v, int) for v in values)
+
+
+def _summed_checks_understood(
+    found: TotalsAnalysis, analysis: TotalsAnalysis, ctx: CheckContext
+) -> list[TotalCheck]:
+    """The checks of the summed columns that are kept: not those whose total is no sum
+    (an average, a rate), nor, when most of them are wrong, the wrong ones (the columns
+    misread); each left out is said in `analysis.notes`."""
     wrong = [c for c in found.checks if mismatch(c, ctx)]
     not_sums = [c for c in wrong if _not_a_sum(c)]
     if not_sums:
@@ -380,8 +396,7 @@ def _walk_summed_columns(table: Table, analysis: TotalsAnalysis, ctx: CheckConte
             "sans doute mal comprises, non vérifiées"
         )
         found.checks = [c for c in found.checks if c not in wrong]
-    analysis.checks.extend(c for c in found.checks if c not in not_sums)
-    analysis.levels.update(found.levels)
+    return [c for c in found.checks if c not in not_sums]
 
 
 def _not_a_sum(check: TotalCheck) -> bool:
