@@ -447,6 +447,16 @@ def _sums_beyond_its_lines(table: Table, side: SideTotal) -> bool:
     return False
 
 
+@dataclass(frozen=True, slots=True)
+class _SideNeighbours:
+    """The other totals beside the lines of one side total's column: those over other
+    rows (`sharing` its blocks' lines) and those over rows of its own (`enclosing` it,
+    or inside it)."""
+
+    sharing: list[SideTotal]
+    enclosing: list[SideTotal]
+
+
 def _side_check(table: Table, side: SideTotal) -> TotalCheck | None:
     """A total beside the lines sums the detail rows of the blocks its formula's rows
     are in (a block ends at a title or a total row): `SUM(B2:B3)` beside a block of
@@ -460,37 +470,8 @@ def _side_check(table: Table, side: SideTotal) -> TotalCheck | None:
     found = exact_value(table.sheet.value(side.row, side.col))
     if role is None or found is None or isinstance(found, NotANumber):
         return None
-    values = table.exact_column(role)
-    sharing = [
-        other
-        for other in table.side_totals
-        if other.summed_col == side.summed_col and (other.last < side.first or other.first > side.last)
-    ]
-    enclosing = [
-        other
-        for other in table.side_totals
-        if other.summed_col == side.summed_col and other is not side and other not in sharing
-    ]
-    parts: list[Part] = []
-    block: list[Part] = []
-    touched = invalid = False
-    for position, row in enumerate([*table.rows, None]):
-        if row is None or row.kind != DETAIL:
-            if touched:
-                rows = [p.row for p in block]
-                beside = [o for o in sharing if any(o.first <= r <= o.last for r in rows)]
-                parts.extend(p for p in block if _owner(p.row, side, beside, enclosing) is side)
-            block, touched = [], False
-            continue
-        value = values[position]
-        if value is None:
-            continue
-        touched = touched or side.first <= row.index <= side.last
-        if isinstance(value, NotANumber):
-            invalid = invalid or side.first <= row.index <= side.last
-            continue
-        block.append(Part(row.index, side.summed_col, Decimal(value)))
-    if invalid or not parts:
+    parts = _side_parts(table, side, table.exact_column(role), _side_neighbours(table, side))
+    if not parts:
         return None
     return TotalCheck(
         level=1,
@@ -504,6 +485,52 @@ def _side_check(table: Table, side: SideTotal) -> TotalCheck | None:
         money=True,
         _parts=parts,
     )
+
+
+def _side_neighbours(table: Table, side: SideTotal) -> _SideNeighbours:
+    sharing = [
+        other
+        for other in table.side_totals
+        if other.summed_col == side.summed_col and (other.last < side.first or other.first > side.last)
+    ]
+    enclosing = [
+        other
+        for other in table.side_totals
+        if other.summed_col == side.summed_col and other is not side and other not in sharing
+    ]
+    return _SideNeighbours(sharing, enclosing)
+
+
+def _side_parts(
+    table: Table, side: SideTotal, values: list, neighbours: _SideNeighbours
+) -> list[Part] | None:
+    """The lines the side total has, block by block (of the blocks its rows touch);
+    None when one of its own rows holds no number."""
+    parts: list[Part] = []
+    block: list[Part] = []
+    touched = invalid = False
+    for position, row in enumerate([*table.rows, None]):
+        if row is None or row.kind != DETAIL:
+            if touched:
+                parts.extend(_owned_by(side, block, neighbours))
+            block, touched = [], False
+            continue
+        value = values[position]
+        if value is None:
+            continue
+        touched = touched or side.first <= row.index <= side.last
+        if isinstance(value, NotANumber):
+            invalid = invalid or side.first <= row.index <= side.last
+            continue
+        block.append(Part(row.index, side.summed_col, Decimal(value)))
+    return None if invalid else parts
+
+
+def _owned_by(side: SideTotal, block: list[Part], neighbours: _SideNeighbours) -> list[Part]:
+    """The lines of a block that are `side`'s, against the totals beside the same block."""
+    rows = [p.row for p in block]
+    beside = [o for o in neighbours.sharing if any(o.first <= r <= o.last for r in rows)]
+    return [p for p in block if _owner(p.row, side, beside, neighbours.enclosing) is side]
 
 
 def _owner(
