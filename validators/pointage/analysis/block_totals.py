@@ -9,6 +9,7 @@ row left empty while detail values are pending closes the block without a value.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING
@@ -578,6 +579,102 @@ def _description_unit(header: str, units: tuple[str, ...]) -> str:
     return "place"
 
 
+@dataclass(frozen=True, slots=True)
+class _WalkedColumn:
+    """The column `_walk` goes down, and where its checks and findings go: what every
+    step of the walk reads and never changes."""
+
+    table: Table
+    role: str
+    column: str  # header text, for messages
+    col: int
+    read: Callable[[int], object]  # the value at a position of the table's rows
+    money: bool
+    report_missing: bool
+    analysis: TotalsAnalysis
+
+    def segment(self, start: int, stop: int) -> _Segment:
+        made = _Segment(self.read, self.table.rows, self.col)
+        made.positions.append((start, stop))
+        return made
+
+    def check(
+        self,
+        row: Row,
+        found: Decimal,
+        level: int,
+        expected: Decimal,
+        count: int,
+        parts: _Segment | list[Part],
+        restates: bool = False,
+    ) -> None:
+        """A total of this column, checked against what it sums."""
+        self.analysis.checks.append(
+            TotalCheck(
+                level=level,
+                role=self.role,
+                column=self.column,
+                row=row,
+                cell=a1(row.index, self.col),
+                found=found,
+                expected=expected,
+                count=count,
+                money=self.money,
+                restates=restates,
+                _parts=parts,
+            )
+        )
+
+
+@dataclass(slots=True)
+class _WalkState:
+    """Where the walk down a column stands: the detail values since the last total (the
+    pending block), and the block totals since the last grand total. Sums are of the
+    cells' exact values, whole numbers or Decimals, added in row order."""
+
+    pending_start: int = 0  # position of the pending block's first row
+    pending_sum: int | Decimal = 0
+    pending_count: int = 0
+    pending_invalid: bool = False  # a line is no number (F002's): the sum cannot be checked
+    blocks: list[Part] = field(default_factory=list)
+    block_details: list[tuple[int, int]] = field(
+        default_factory=list
+    )  # detail rows left unclosed before a grand total
+    blocks_sum: int | Decimal = 0
+    blocks_count: int = 0
+    blocks_invalid: bool = False  # a block closed without a value: its grand total is not checked
+    last_grand: Part | None = None
+
+    @property
+    def pending(self) -> bool:
+        return self.pending_count > 0
+
+    def add_lines(self, numbers: list) -> None:
+        """The filled detail cells since the last total or note row join the pending block."""
+        if NotANumber in set(map(type, numbers)):
+            self.pending_invalid = True  # F002 reports it; the sum cannot be checked
+            numbers = [v for v in numbers if not isinstance(v, NotANumber)]
+        self.pending_sum = sum(numbers, self.pending_sum)  # in row order, as one by one
+        self.pending_count += len(numbers)
+
+    def open_block(self, position: int) -> None:
+        """A total closed the pending block at `position`: the next one starts below it."""
+        self.pending_start, self.pending_sum, self.pending_count, self.pending_invalid = (
+            position + 1,
+            0,
+            0,
+            False,
+        )
+
+    def open_grand(self, position: int, grand: Part) -> None:
+        """A grand total at `position`: the blocks it sums are behind, new ones start
+        below it (new lists: the checks made keep the old ones)."""
+        self.last_grand = grand
+        self.blocks, self.block_details, self.blocks_invalid = [], [], False
+        self.blocks_sum, self.blocks_count = 0, 0
+        self.open_block(position)
+
+
 def _walk(
     table: Table,
     role: str,
@@ -594,138 +691,111 @@ def _walk(
     and `header`; `report_missing` False: its empty or lone totals are no T003."""
     column = header if header is not None else table.header_text(role)
     col = col if col is not None else table.roles[role]
+    walked = _WalkedColumn(table, role, column, col, values.__getitem__, money, report_missing, analysis)
     sums = table.sheet.sums
     rows = table.rows
-    read = values.__getitem__
-
-    def segment(start: int, stop: int) -> _Segment:
-        made = _Segment(read, rows, col)
-        made.positions.append((start, stop))
-        return made
-
-    pending_start, pending_sum, pending_count = 0, 0, 0
-    pending_invalid = False
-    blocks: list[Part] = []
-    block_details: list[tuple[int, int]] = []  # detail rows left unclosed before a grand total
-    # The sum of the block totals: cells' exact values, whole numbers or Decimals.
-    blocks_sum: int | Decimal = 0
-    blocks_count = 0
-    blocks_invalid = False
-    last_grand: Part | None = None
+    state = _WalkState()
     levels = analysis.levels.setdefault(role, [])
     after = 0  # the position after the last total or note row
     for position in table.non_detail_positions():
         numbers = list(filter(filled, values[after:position]))  # the detail rows since
         after = position + 1
         if numbers:
-            if NotANumber in set(map(type, numbers)):
-                pending_invalid = True  # F002 reports it; the sum cannot be checked
-                numbers = [v for v in numbers if not isinstance(v, NotANumber)]
-            pending_sum = sum(numbers, pending_sum)  # in row order, as one by one
-            pending_count += len(numbers)
+            state.add_lines(numbers)
         row = rows[position]
         if row.kind != TOTAL:
             continue
         value = values[position]
-        pending = pending_count > 0
-        cell = a1(row.index, col)
         if value is None or isinstance(value, NotANumber):
-            if pending or pending_invalid:
-                # A total row left empty closes its block (T003 for real columns; a
-                # formula never calculated is F003's, not an empty cell).
-                uncomputed = (row.index, col) in table.sheet.formulas_without_value
-                if report_missing and role != "description" and value is None and not uncomputed:
-                    analysis.missing.append(
-                        MissingTotal(
-                            role,
-                            column,
-                            row,
-                            cell,
-                            expected=Decimal(pending_sum) if pending else None,
-                            count=pending_count,
-                            _parts=segment(pending_start, position),
-                        )
-                    )
-                blocks_invalid = True
-                pending_start, pending_sum, pending_count, pending_invalid = position + 1, 0, 0, False
+            if state.pending or state.pending_invalid:
+                _close_by_empty_total(walked, state, position, row, value)
             continue
-        found = Decimal(value)
-        part = Part(row.index, col, found)
-        # `Total général` over the lines since the last total only (its SUM says so) is
-        # the total of their block, not of the totals above.
-        summed = sums.get((row.index, col))
-        over_blocks = row.is_grand_label and blocks and not (summed and summed[0] > blocks[-1].row)
-        is_block = (pending or pending_invalid) and not over_blocks
+        part = Part(row.index, col, Decimal(value))
+        is_block = _closes_a_block(state, row, sums.get((row.index, col)))
         levels.append((1 if is_block else 2, part))
         if is_block:
-            if not pending_invalid:
-                analysis.checks.append(
-                    TotalCheck(
-                        level=1,
-                        role=role,
-                        column=column,
-                        row=row,
-                        cell=cell,
-                        found=found,
-                        expected=Decimal(pending_sum),
-                        count=pending_count,
-                        money=money,
-                        _parts=segment(pending_start, position),
-                    )
-                )
-            blocks.append(part)
-            blocks_sum += found
-            blocks_count += 1
-            pending_start, pending_sum, pending_count, pending_invalid = position + 1, 0, 0, False
-            continue
-        # A grand total: sums the block totals since the previous grand total.
-        if pending:
-            # Detail rows left unclosed before TOTAL GÉNÉRAL count as blocks.
-            block_details.append((pending_start, position))
-            blocks_sum += pending_sum
-            blocks_count += pending_count
-        if blocks or block_details:
-            if not blocks_invalid and not pending_invalid:
-                parts = _Segment(read, rows, col)
-                parts.positions, parts.extra = block_details, blocks
-                analysis.checks.append(
-                    TotalCheck(
-                        level=2,
-                        role=role,
-                        column=column,
-                        row=row,
-                        cell=cell,
-                        found=found,
-                        expected=Decimal(blocks_sum),
-                        count=blocks_count,
-                        money=money,
-                        _parts=parts,
-                    )
-                )
-        elif last_grand is not None:
-            if not blocks_invalid:
-                analysis.checks.append(
-                    TotalCheck(
-                        level=2,
-                        role=role,
-                        column=column,
-                        row=row,
-                        cell=cell,
-                        found=found,
-                        expected=last_grand.value,
-                        count=1,
-                        money=money,
-                        restates=True,
-                        _parts=[last_grand],
-                    )
-                )
-        elif not blocks_invalid and report_missing:
-            # Nothing above it at all (a block closed empty above is T003's already).
-            analysis.missing.append(MissingTotal(role, column, row, cell, value=found))
-        last_grand = part
-        blocks, block_details, blocks_invalid, pending_invalid = [], [], False, False
-        blocks_sum, blocks_count = 0, 0
-        pending_start, pending_sum, pending_count = position + 1, 0, 0
+            _close_block(walked, state, position, row, part)
+        else:
+            _close_grand(walked, state, position, row, part)
+
+
+def _closes_a_block(state: _WalkState, row: Row, summed: tuple[int, int] | None) -> bool:
+    """Whether a filled total closes the pending block (else it is a grand total).
+    `Total général` over the lines since the last total only (its SUM says so) is the
+    total of their block, not of the totals above."""
+    over_blocks = row.is_grand_label and state.blocks and not (summed and summed[0] > state.blocks[-1].row)
+    return bool((state.pending or state.pending_invalid) and not over_blocks)
+
+
+def _close_by_empty_total(
+    walked: _WalkedColumn, state: _WalkState, position: int, row: Row, value: object
+) -> None:
+    """A total row left empty closes its block (T003 for real columns; a formula never
+    calculated is F003's, not an empty cell)."""
+    uncomputed = (row.index, walked.col) in walked.table.sheet.formulas_without_value
+    if walked.report_missing and walked.role != "description" and value is None and not uncomputed:
+        walked.analysis.missing.append(
+            MissingTotal(
+                walked.role,
+                walked.column,
+                row,
+                a1(row.index, walked.col),
+                expected=Decimal(state.pending_sum) if state.pending else None,
+                count=state.pending_count,
+                _parts=walked.segment(state.pending_start, position),
+            )
+        )
+    state.blocks_invalid = True
+    state.open_block(position)
+
+
+def _close_block(walked: _WalkedColumn, state: _WalkState, position: int, row: Row, total: Part) -> None:
+    """A block total: checked against the detail rows since the last total."""
+    if not state.pending_invalid:
+        walked.check(
+            row,
+            total.value,
+            level=1,
+            expected=Decimal(state.pending_sum),
+            count=state.pending_count,
+            parts=walked.segment(state.pending_start, position),
+        )
+    state.blocks.append(total)
+    state.blocks_sum += total.value
+    state.blocks_count += 1
+    state.open_block(position)
+
+
+def _close_grand(walked: _WalkedColumn, state: _WalkState, position: int, row: Row, grand: Part) -> None:
+    """A grand total: sums the block totals since the previous grand total, or restates
+    it when there is none."""
+    if state.pending:
+        # Detail rows left unclosed before TOTAL GÉNÉRAL count as blocks.
+        state.block_details.append((state.pending_start, position))
+        state.blocks_sum += state.pending_sum
+        state.blocks_count += state.pending_count
+    if state.blocks or state.block_details:
+        if not state.blocks_invalid and not state.pending_invalid:
+            parts = _Segment(walked.read, walked.table.rows, walked.col)
+            parts.positions, parts.extra = state.block_details, state.blocks
+            walked.check(
+                row,
+                grand.value,
+                level=2,
+                expected=Decimal(state.blocks_sum),
+                count=state.blocks_count,
+                parts=parts,
+            )
+    elif state.last_grand is not None:
+        if not state.blocks_invalid:
+            last = state.last_grand
+            walked.check(row, grand.value, level=2, expected=last.value, count=1, parts=[last], restates=True)
+    elif not state.blocks_invalid and walked.report_missing:
+        # Nothing above it at all (a block closed empty above is T003's already).
+        walked.analysis.missing.append(
+            MissingTotal(walked.role, walked.column, row, a1(row.index, walked.col), value=grand.value)
+        )
+    state.open_grand(position, grand)
 
 
 def mismatch(check: TotalCheck, ctx: CheckContext) -> bool:
