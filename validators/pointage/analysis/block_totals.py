@@ -776,16 +776,10 @@ def _close_grand(walked: _WalkedColumn, state: _WalkState, position: int, row: R
         state.blocks_count += state.pending_count
     if state.blocks or state.block_details:
         if not state.blocks_invalid and not state.pending_invalid:
-            parts = _Segment(walked.read, walked.table.rows, walked.col)
-            parts.positions, parts.extra = state.block_details, state.blocks
-            walked.check(
-                row,
-                grand.value,
-                level=2,
-                expected=Decimal(state.blocks_sum),
-                count=state.blocks_count,
-                parts=parts,
-            )
+            blocks = _Segment(walked.read, walked.table.rows, walked.col)
+            blocks.positions, blocks.extra = state.block_details, state.blocks
+            expected, count = Decimal(state.blocks_sum), state.blocks_count
+            walked.check(row, grand.value, level=2, expected=expected, count=count, parts=blocks)
     elif state.last_grand is not None:
         if not state.blocks_invalid:
             last = state.last_grand
