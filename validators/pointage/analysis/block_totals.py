@@ -637,9 +637,8 @@ class _WalkState:
     pending_count: int = 0
     pending_invalid: bool = False  # a line is no number (F002's): the sum cannot be checked
     blocks: list[Part] = field(default_factory=list)
-    block_details: list[tuple[int, int]] = field(
-        default_factory=list
-    )  # detail rows left unclosed before a grand total
+    # Detail rows left unclosed before a grand total, as [start, stop) positions.
+    block_details: list[tuple[int, int]] = field(default_factory=list)
     blocks_sum: int | Decimal = 0
     blocks_count: int = 0
     blocks_invalid: bool = False  # a block closed without a value: its grand total is not checked
@@ -659,12 +658,8 @@ class _WalkState:
 
     def open_block(self, position: int) -> None:
         """A total closed the pending block at `position`: the next one starts below it."""
-        self.pending_start, self.pending_sum, self.pending_count, self.pending_invalid = (
-            position + 1,
-            0,
-            0,
-            False,
-        )
+        self.pending_start, self.pending_sum = position + 1, 0
+        self.pending_count, self.pending_invalid = 0, False
 
     def open_grand(self, position: int, grand: Part) -> None:
         """A grand total at `position`: the blocks it sums are behind, new ones start
