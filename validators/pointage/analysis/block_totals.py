@@ -9,12 +9,13 @@ row left empty while detail values are pending closes the block without a value.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from pointage.analysis.misreadings import heading_rows_of
-from pointage.analysis.summed_columns import KIND_WALKED, summed_columns
+from pointage.analysis.summed_columns import KIND_WALKED, SummedColumn, summed_columns
 from pointage.base.addresses import a1
 from pointage.base.numbers import NotANumber, exact_value, exact_values, filled, to_cents
 from pointage.base.text import unit_key_of, words
@@ -348,23 +349,39 @@ def _walk_summed_columns(table: Table, analysis: TotalsAnalysis, ctx: CheckConte
     indexes = [r.index for r in table.rows]
     for column in columns:
         values = exact_values(table.sheet.column(indexes, column.col))
-        money = column.money
-        if money is None and not table.headers.get(column.col, "").strip() and table.has("amount"):
-            # No header of its own (the other side of `Recettes | | Dépenses |`): summed on
-            # the rows that total the amount, it is read as the amount is, in euros.
-            money = True
-        if money is None:
-            money = not all(v is None or isinstance(v, int) for v in values)
         _walk(
             table,
             column.role,
             values,
             found,
-            money,
+            _summed_in_money(table, column, values),
             col=column.col,
             header=column.header,
             report_missing=False,
         )
+    analysis.checks.extend(_summed_checks_understood(found, analysis, ctx))
+    analysis.levels.update(found.levels)
+
+
+def _summed_in_money(table: Table, column: SummedColumn, values: list) -> bool:
+    """Whether a summed column is compared in cents and written in euros: as its header
+    says, else as the amount when it has no header, else unless all its numbers are
+    whole."""
+    if column.money is not None:
+        return column.money
+    if not table.headers.get(column.col, "").strip() and table.has("amount"):
+        # No header of its own (the other side of `Recettes | | Dépenses |`): summed on
+        # the rows that total the amount, it is read as the amount is, in euros.
+        return True
+    return not all(v is None or isinstance(v, int) for v in values)
+
+
+def _summed_checks_understood(
+    found: TotalsAnalysis, analysis: TotalsAnalysis, ctx: CheckContext
+) -> list[TotalCheck]:
+    """The checks of the summed columns that are kept: not those whose total is no sum
+    (an average, a rate), nor, when most of them are wrong, the wrong ones (the columns
+    misread); each left out is said in `analysis.notes`."""
     wrong = [c for c in found.checks if mismatch(c, ctx)]
     not_sums = [c for c in wrong if _not_a_sum(c)]
     if not_sums:
@@ -380,8 +397,7 @@ def _walk_summed_columns(table: Table, analysis: TotalsAnalysis, ctx: CheckConte
             "sans doute mal comprises, non vérifiées"
         )
         found.checks = [c for c in found.checks if c not in wrong]
-    analysis.checks.extend(c for c in found.checks if c not in not_sums)
-    analysis.levels.update(found.levels)
+    return [c for c in found.checks if c not in not_sums]
 
 
 def _not_a_sum(check: TotalCheck) -> bool:
@@ -432,6 +448,16 @@ def _sums_beyond_its_lines(table: Table, side: SideTotal) -> bool:
     return False
 
 
+@dataclass(frozen=True, slots=True)
+class _SideNeighbours:
+    """The other totals beside the lines of one side total's column: those over other
+    rows (`sharing` its blocks' lines) and those over rows of its own (`enclosing` it,
+    or inside it)."""
+
+    sharing: list[SideTotal]
+    enclosing: list[SideTotal]
+
+
 def _side_check(table: Table, side: SideTotal) -> TotalCheck | None:
     """A total beside the lines sums the detail rows of the blocks its formula's rows
     are in (a block ends at a title or a total row): `SUM(B2:B3)` beside a block of
@@ -445,37 +471,8 @@ def _side_check(table: Table, side: SideTotal) -> TotalCheck | None:
     found = exact_value(table.sheet.value(side.row, side.col))
     if role is None or found is None or isinstance(found, NotANumber):
         return None
-    values = table.exact_column(role)
-    sharing = [
-        other
-        for other in table.side_totals
-        if other.summed_col == side.summed_col and (other.last < side.first or other.first > side.last)
-    ]
-    enclosing = [
-        other
-        for other in table.side_totals
-        if other.summed_col == side.summed_col and other is not side and other not in sharing
-    ]
-    parts: list[Part] = []
-    block: list[Part] = []
-    touched = invalid = False
-    for position, row in enumerate([*table.rows, None]):
-        if row is None or row.kind != DETAIL:
-            if touched:
-                rows = [p.row for p in block]
-                beside = [o for o in sharing if any(o.first <= r <= o.last for r in rows)]
-                parts.extend(p for p in block if _owner(p.row, side, beside, enclosing) is side)
-            block, touched = [], False
-            continue
-        value = values[position]
-        if value is None:
-            continue
-        touched = touched or side.first <= row.index <= side.last
-        if isinstance(value, NotANumber):
-            invalid = invalid or side.first <= row.index <= side.last
-            continue
-        block.append(Part(row.index, side.summed_col, Decimal(value)))
-    if invalid or not parts:
+    parts = _side_parts(table, side, table.exact_column(role), _side_neighbours(table, side))
+    if not parts:
         return None
     return TotalCheck(
         level=1,
@@ -489,6 +486,52 @@ def _side_check(table: Table, side: SideTotal) -> TotalCheck | None:
         money=True,
         _parts=parts,
     )
+
+
+def _side_neighbours(table: Table, side: SideTotal) -> _SideNeighbours:
+    sharing = [
+        other
+        for other in table.side_totals
+        if other.summed_col == side.summed_col and (other.last < side.first or other.first > side.last)
+    ]
+    enclosing = [
+        other
+        for other in table.side_totals
+        if other.summed_col == side.summed_col and other is not side and other not in sharing
+    ]
+    return _SideNeighbours(sharing, enclosing)
+
+
+def _side_parts(
+    table: Table, side: SideTotal, values: list, neighbours: _SideNeighbours
+) -> list[Part] | None:
+    """The lines the side total has, block by block (of the blocks its rows touch);
+    None when one of its own rows holds no number."""
+    parts: list[Part] = []
+    block: list[Part] = []
+    touched = invalid = False
+    for position, row in enumerate([*table.rows, None]):
+        if row is None or row.kind != DETAIL:
+            if touched:
+                parts.extend(_owned_by(side, block, neighbours))
+            block, touched = [], False
+            continue
+        value = values[position]
+        if value is None:
+            continue
+        touched = touched or side.first <= row.index <= side.last
+        if isinstance(value, NotANumber):
+            invalid = invalid or side.first <= row.index <= side.last
+            continue
+        block.append(Part(row.index, side.summed_col, Decimal(value)))
+    return None if invalid else parts
+
+
+def _owned_by(side: SideTotal, block: list[Part], neighbours: _SideNeighbours) -> list[Part]:
+    """The lines of a block that are `side`'s, against the totals beside the same block."""
+    rows = [p.row for p in block]
+    beside = [o for o in neighbours.sharing if any(o.first <= r <= o.last for r in rows)]
+    return [p for p in block if _owner(p.row, side, beside, neighbours.enclosing) is side]
 
 
 def _owner(
@@ -536,6 +579,97 @@ def _description_unit(header: str, units: tuple[str, ...]) -> str:
     return "place"
 
 
+@dataclass(frozen=True, slots=True)
+class _WalkedColumn:
+    """The column `_walk` goes down, and where its checks and findings go: what every
+    step of the walk reads and never changes."""
+
+    table: Table
+    role: str
+    column: str  # header text, for messages
+    col: int
+    read: Callable[[int], object]  # the value at a position of the table's rows
+    money: bool
+    report_missing: bool
+    analysis: TotalsAnalysis
+
+    def segment(self, start: int, stop: int) -> _Segment:
+        made = _Segment(self.read, self.table.rows, self.col)
+        made.positions.append((start, stop))
+        return made
+
+    def check(
+        self,
+        row: Row,
+        found: Decimal,
+        level: int,
+        expected: Decimal,
+        count: int,
+        parts: _Segment | list[Part],
+        restates: bool = False,
+    ) -> None:
+        """A total of this column, checked against what it sums."""
+        self.analysis.checks.append(
+            TotalCheck(
+                level=level,
+                role=self.role,
+                column=self.column,
+                row=row,
+                cell=a1(row.index, self.col),
+                found=found,
+                expected=expected,
+                count=count,
+                money=self.money,
+                restates=restates,
+                _parts=parts,
+            )
+        )
+
+
+@dataclass(slots=True)
+class _WalkState:
+    """Where the walk down a column stands: the detail values since the last total (the
+    pending block), and the block totals since the last grand total. Sums are of the
+    cells' exact values, whole numbers or Decimals, added in row order."""
+
+    pending_start: int = 0  # position of the pending block's first row
+    pending_sum: int | Decimal = 0
+    pending_count: int = 0
+    pending_invalid: bool = False  # a line is no number (F002's): the sum cannot be checked
+    blocks: list[Part] = field(default_factory=list)
+    # Detail rows left unclosed before a grand total, as [start, stop) positions.
+    block_details: list[tuple[int, int]] = field(default_factory=list)
+    blocks_sum: int | Decimal = 0
+    blocks_count: int = 0
+    blocks_invalid: bool = False  # a block closed without a value: its grand total is not checked
+    last_grand: Part | None = None
+
+    @property
+    def pending(self) -> bool:
+        return self.pending_count > 0
+
+    def add_lines(self, numbers: list) -> None:
+        """The filled detail cells since the last total or note row join the pending block."""
+        if NotANumber in set(map(type, numbers)):
+            self.pending_invalid = True  # F002 reports it; the sum cannot be checked
+            numbers = [v for v in numbers if not isinstance(v, NotANumber)]
+        self.pending_sum = sum(numbers, self.pending_sum)  # in row order, as one by one
+        self.pending_count += len(numbers)
+
+    def open_block(self, position: int) -> None:
+        """A total closed the pending block at `position`: the next one starts below it."""
+        self.pending_start, self.pending_sum = position + 1, 0
+        self.pending_count, self.pending_invalid = 0, False
+
+    def open_grand(self, position: int, grand: Part) -> None:
+        """A grand total at `position`: the blocks it sums are behind, new ones start
+        below it (new lists: the checks made keep the old ones)."""
+        self.last_grand = grand
+        self.blocks, self.block_details, self.blocks_invalid = [], [], False
+        self.blocks_sum, self.blocks_count = 0, 0
+        self.open_block(position)
+
+
 def _walk(
     table: Table,
     role: str,
@@ -552,138 +686,105 @@ def _walk(
     and `header`; `report_missing` False: its empty or lone totals are no T003."""
     column = header if header is not None else table.header_text(role)
     col = col if col is not None else table.roles[role]
+    walked = _WalkedColumn(table, role, column, col, values.__getitem__, money, report_missing, analysis)
     sums = table.sheet.sums
     rows = table.rows
-    read = values.__getitem__
-
-    def segment(start: int, stop: int) -> _Segment:
-        made = _Segment(read, rows, col)
-        made.positions.append((start, stop))
-        return made
-
-    pending_start, pending_sum, pending_count = 0, 0, 0
-    pending_invalid = False
-    blocks: list[Part] = []
-    block_details: list[tuple[int, int]] = []  # detail rows left unclosed before a grand total
-    # The sum of the block totals: cells' exact values, whole numbers or Decimals.
-    blocks_sum: int | Decimal = 0
-    blocks_count = 0
-    blocks_invalid = False
-    last_grand: Part | None = None
+    state = _WalkState()
     levels = analysis.levels.setdefault(role, [])
     after = 0  # the position after the last total or note row
     for position in table.non_detail_positions():
         numbers = list(filter(filled, values[after:position]))  # the detail rows since
         after = position + 1
         if numbers:
-            if NotANumber in set(map(type, numbers)):
-                pending_invalid = True  # F002 reports it; the sum cannot be checked
-                numbers = [v for v in numbers if not isinstance(v, NotANumber)]
-            pending_sum = sum(numbers, pending_sum)  # in row order, as one by one
-            pending_count += len(numbers)
+            state.add_lines(numbers)
         row = rows[position]
         if row.kind != TOTAL:
             continue
         value = values[position]
-        pending = pending_count > 0
-        cell = a1(row.index, col)
         if value is None or isinstance(value, NotANumber):
-            if pending or pending_invalid:
-                # A total row left empty closes its block (T003 for real columns; a
-                # formula never calculated is F003's, not an empty cell).
-                uncomputed = (row.index, col) in table.sheet.formulas_without_value
-                if report_missing and role != "description" and value is None and not uncomputed:
-                    analysis.missing.append(
-                        MissingTotal(
-                            role,
-                            column,
-                            row,
-                            cell,
-                            expected=Decimal(pending_sum) if pending else None,
-                            count=pending_count,
-                            _parts=segment(pending_start, position),
-                        )
-                    )
-                blocks_invalid = True
-                pending_start, pending_sum, pending_count, pending_invalid = position + 1, 0, 0, False
+            if state.pending or state.pending_invalid:
+                _close_by_empty_total(walked, state, position, row, value)
             continue
-        found = Decimal(value)
-        part = Part(row.index, col, found)
-        # `Total général` over the lines since the last total only (its SUM says so) is
-        # the total of their block, not of the totals above.
-        summed = sums.get((row.index, col))
-        over_blocks = row.is_grand_label and blocks and not (summed and summed[0] > blocks[-1].row)
-        is_block = (pending or pending_invalid) and not over_blocks
+        part = Part(row.index, col, Decimal(value))
+        is_block = _closes_a_block(state, row, sums.get((row.index, col)))
         levels.append((1 if is_block else 2, part))
         if is_block:
-            if not pending_invalid:
-                analysis.checks.append(
-                    TotalCheck(
-                        level=1,
-                        role=role,
-                        column=column,
-                        row=row,
-                        cell=cell,
-                        found=found,
-                        expected=Decimal(pending_sum),
-                        count=pending_count,
-                        money=money,
-                        _parts=segment(pending_start, position),
-                    )
-                )
-            blocks.append(part)
-            blocks_sum += found
-            blocks_count += 1
-            pending_start, pending_sum, pending_count, pending_invalid = position + 1, 0, 0, False
-            continue
-        # A grand total: sums the block totals since the previous grand total.
-        if pending:
-            # Detail rows left unclosed before TOTAL GÉNÉRAL count as blocks.
-            block_details.append((pending_start, position))
-            blocks_sum += pending_sum
-            blocks_count += pending_count
-        if blocks or block_details:
-            if not blocks_invalid and not pending_invalid:
-                parts = _Segment(read, rows, col)
-                parts.positions, parts.extra = block_details, blocks
-                analysis.checks.append(
-                    TotalCheck(
-                        level=2,
-                        role=role,
-                        column=column,
-                        row=row,
-                        cell=cell,
-                        found=found,
-                        expected=Decimal(blocks_sum),
-                        count=blocks_count,
-                        money=money,
-                        _parts=parts,
-                    )
-                )
-        elif last_grand is not None:
-            if not blocks_invalid:
-                analysis.checks.append(
-                    TotalCheck(
-                        level=2,
-                        role=role,
-                        column=column,
-                        row=row,
-                        cell=cell,
-                        found=found,
-                        expected=last_grand.value,
-                        count=1,
-                        money=money,
-                        restates=True,
-                        _parts=[last_grand],
-                    )
-                )
-        elif not blocks_invalid and report_missing:
-            # Nothing above it at all (a block closed empty above is T003's already).
-            analysis.missing.append(MissingTotal(role, column, row, cell, value=found))
-        last_grand = part
-        blocks, block_details, blocks_invalid, pending_invalid = [], [], False, False
-        blocks_sum, blocks_count = 0, 0
-        pending_start, pending_sum, pending_count = position + 1, 0, 0
+            _close_block(walked, state, position, row, part)
+        else:
+            _close_grand(walked, state, position, row, part)
+
+
+def _closes_a_block(state: _WalkState, row: Row, summed: tuple[int, int] | None) -> bool:
+    """Whether a filled total closes the pending block (else it is a grand total).
+    `Total général` over the lines since the last total only (its SUM says so) is the
+    total of their block, not of the totals above."""
+    over_blocks = row.is_grand_label and state.blocks and not (summed and summed[0] > state.blocks[-1].row)
+    return bool((state.pending or state.pending_invalid) and not over_blocks)
+
+
+def _close_by_empty_total(
+    walked: _WalkedColumn, state: _WalkState, position: int, row: Row, value: object
+) -> None:
+    """A total row left empty closes its block (T003 for real columns; a formula never
+    calculated is F003's, not an empty cell)."""
+    uncomputed = (row.index, walked.col) in walked.table.sheet.formulas_without_value
+    if walked.report_missing and walked.role != "description" and value is None and not uncomputed:
+        walked.analysis.missing.append(
+            MissingTotal(
+                walked.role,
+                walked.column,
+                row,
+                a1(row.index, walked.col),
+                expected=Decimal(state.pending_sum) if state.pending else None,
+                count=state.pending_count,
+                _parts=walked.segment(state.pending_start, position),
+            )
+        )
+    state.blocks_invalid = True
+    state.open_block(position)
+
+
+def _close_block(walked: _WalkedColumn, state: _WalkState, position: int, row: Row, total: Part) -> None:
+    """A block total: checked against the detail rows since the last total."""
+    if not state.pending_invalid:
+        walked.check(
+            row,
+            total.value,
+            level=1,
+            expected=Decimal(state.pending_sum),
+            count=state.pending_count,
+            parts=walked.segment(state.pending_start, position),
+        )
+    state.blocks.append(total)
+    state.blocks_sum += total.value
+    state.blocks_count += 1
+    state.open_block(position)
+
+
+def _close_grand(walked: _WalkedColumn, state: _WalkState, position: int, row: Row, grand: Part) -> None:
+    """A grand total: sums the block totals since the previous grand total, or restates
+    it when there is none."""
+    if state.pending:
+        # Detail rows left unclosed before TOTAL GÉNÉRAL count as blocks.
+        state.block_details.append((state.pending_start, position))
+        state.blocks_sum += state.pending_sum
+        state.blocks_count += state.pending_count
+    if state.blocks or state.block_details:
+        if not state.blocks_invalid and not state.pending_invalid:
+            blocks = _Segment(walked.read, walked.table.rows, walked.col)
+            blocks.positions, blocks.extra = state.block_details, state.blocks
+            expected, count = Decimal(state.blocks_sum), state.blocks_count
+            walked.check(row, grand.value, level=2, expected=expected, count=count, parts=blocks)
+    elif state.last_grand is not None:
+        if not state.blocks_invalid:
+            last = state.last_grand
+            walked.check(row, grand.value, level=2, expected=last.value, count=1, parts=[last], restates=True)
+    elif not state.blocks_invalid and walked.report_missing:
+        # Nothing above it at all (a block closed empty above is T003's already).
+        walked.analysis.missing.append(
+            MissingTotal(walked.role, walked.column, row, a1(row.index, walked.col), value=grand.value)
+        )
+    state.open_grand(position, grand)
 
 
 def mismatch(check: TotalCheck, ctx: CheckContext) -> bool:

@@ -181,20 +181,37 @@ def _read_total(
         return None
     money = _is_money(table, col) or any(s.row == row and s.col == col for s in table.side_totals)
     evidence = FormulaEvidence(sheet.name, row, col, text, label or "Total", money, value)
-    evidence.constants = [
-        t.sign * t.node.value for t in terms if isinstance(t.node, Num) and t.node.value != 0
-    ]
-    added = {(r.first_row, r.first_col) for r in refs if r.sheet is None and r.is_cell}
-    for row_, col_ in sorted(added):
-        if sheet.value(row_, col_) is None:
-            beside = _total_beside(sheet, (row_, col_), summed_col, totals_here, cell, added)
-            if beside is not None:
-                evidence.beside.append((a1(row_, col_), *beside))
+    evidence.constants = _constants(terms)
+    evidence.beside = _empty_cells_beside_totals(sheet, cell, summed_col, refs, totals_here)
     if not side:
         evidence.omitted = _omitted(table, sheet, row, summed_col, refs)
     if evidence.omitted or evidence.constants or evidence.beside:
         return evidence
     return None
+
+
+def _constants(terms: list[Term]) -> list[Decimal]:
+    """The numbers other than 0 written in the formula, with their signs."""
+    return [t.sign * t.node.value for t in terms if isinstance(t.node, Num) and t.node.value != 0]
+
+
+def _empty_cells_beside_totals(
+    sheet: SheetSnapshot,
+    cell: tuple[int, int],
+    summed_col: int,
+    refs: list[Ref],
+    totals_here: set[tuple[int, int]],
+) -> list[tuple[str, str, Decimal]]:
+    """The empty cells the formula adds that sit right beside a total of the sheet (the
+    total it meant to add), with that total and its value, in row order."""
+    beside: list[tuple[str, str, Decimal]] = []
+    added = {(r.first_row, r.first_col) for r in refs if r.sheet is None and r.is_cell}
+    for row_, col_ in sorted(added):
+        if sheet.value(row_, col_) is None:
+            total = _total_beside(sheet, (row_, col_), summed_col, totals_here, cell, added)
+            if total is not None:
+                beside.append((a1(row_, col_), *total))
+    return beside
 
 
 # Words of a header that say its column is money, when no role or meaning does
@@ -261,22 +278,37 @@ def _omitted(table: Table, sheet: SheetSnapshot, row: int, col: int, refs: list[
     rows_here = {r for r in covered if table.header_row < r < row}
     if not rows_here & details:
         return []
+    omitted = _lines_left_out(table, sheet, row, col, covered, rows_here)
+    if not omitted:
+        return []
+    omitted = _without_breakdowns(table, sheet, col, covered, omitted)
+    if omitted and _split_with_a_sibling(table, sheet, row, col, covered, {o.row for o in omitted}):
+        return []
+    return omitted
+
+
+def _lines_left_out(
+    table: Table, sheet: SheetSnapshot, row: int, col: int, covered: set[int], rows_here: set[int]
+) -> list[Omitted] | None:
+    """The detail lines below the first row the formula adds and above the total that
+    it does not add; None when a line shows the block is not the formula's (a total
+    between, a line that sums its column, a word where a number should be)."""
     first, last = min(rows_here), max(rows_here)
     omitted: list[Omitted] = []
     for line in table.rows:
         if not first < line.index < row or line.index in covered:
             continue
         if line.kind == TOTAL and sheet.value(line.index, col) is not None and line.index > last:
-            return []  # a total between: the formula's block ends above it, not here
+            return None  # a total between: the formula's block ends above it, not here
         if line.kind != DETAIL:
             continue
         if _sums_its_column(sheet, (line.index, col)):
-            return []  # a line that sums its column: a subtotal not recognised as such
+            return None  # a line that sums its column: a subtotal not recognised as such
         raw = sheet.value(line.index, col)
         value = exact_value(raw)
         if isinstance(value, NotANumber):
             if raw is not None and str(raw).strip():
-                return []  # a word where a number should be: not a line of this block
+                return None  # a word where a number should be: not a line of this block
             value = None
         # Empty or zero today: after the rows added, nothing is missed; skipped among
         # them, it matters only if it is a line (numbers in other columns), not a title
@@ -284,9 +316,6 @@ def _omitted(table: Table, sheet: SheetSnapshot, row: int, col: int, refs: list[
         if not value and (line.index > last or not _has_numbers(table, sheet, line.index, col)):
             continue
         omitted.append(Omitted(line.index, col, Decimal(value) if value is not None else None))
-    omitted = _without_breakdowns(table, sheet, col, covered, omitted)
-    if omitted and _split_with_a_sibling(table, sheet, row, col, covered, {o.row for o in omitted}):
-        return []
     return omitted
 
 

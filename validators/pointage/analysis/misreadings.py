@@ -52,36 +52,45 @@ def heading_rows_of(table: Table) -> list[int]:
     """The rows of words where `table` expects numbers."""
     if table.kind.is_list:
         return []  # nothing sums a list's cells: a word there is accused of nothing
+    worded = _worded_rows(table)
+    if not worded:
+        return []  # numbers only where the checks read (the usual table): nothing to say
+    columns = _number_columns(table, [r.index for r in table.rows])
+    totals = [r.index for r in table.rows if r.kind == TOTAL]
+    last_total = totals[-1] if totals else None
+    return [
+        row.index
+        for row in table.rows
+        if row.kind != NOTE and row.index in worded and _is_heading_row(table, row.index, columns, last_total)
+    ]
+
+
+def _worded_rows(table: Table) -> set[int]:
+    """The rows with a word where a check reads a number: only those can be taken for
+    a slip."""
     roles = [r for r in table.kind.numeric if r in table.roles] + list(table.extra_money)
-    # Only a row with a word where a check reads a number can be taken for a slip.
-    worded = {
+    return {
         row.index
         for role in roles
         if not all_typed_numbers(column := table.column(role))
         for row, value in zip(table.rows, column)
         if _is_word(value)
     }
-    if not worded:
-        return []  # numbers only where the checks read (the usual table): nothing to say
-    columns = _number_columns(table, [r.index for r in table.rows])
+
+
+def _is_heading_row(table: Table, row: int, columns: list[int], last_total: int | None) -> bool:
+    """A row of the table holding no number, and words in enough number columns (or in
+    one, below the last total)."""
     sheet, left = table.sheet, table.sheet.origin_col
-    totals = [r.index for r in table.rows if r.kind == TOTAL]
-    last_total = totals[-1] if totals else None
-    found = []
-    for row in table.rows:
-        if row.kind == NOTE or row.index not in worded:
-            continue
-        line = sheet.row(row.index)
-        cells = line[max(table.first_col - left, 0) : table.last_col - left + 1]
-        if any(isinstance(v, (int, float)) and not isinstance(v, bool) for v in cells):
-            continue
-        words = sum(1 for c in columns if _is_word(sheet.value(row.index, c)))
-        # Below the table's last total, nothing sums the row: a word there is what
-        # follows the table (a title, the next header), never a number left uncounted.
-        below_totals = last_total is not None and row.index > last_total
-        if words >= HEADING_TEXT_COLUMNS or (words and below_totals):
-            found.append(row.index)
-    return found
+    line = sheet.row(row)
+    cells = line[max(table.first_col - left, 0) : table.last_col - left + 1]
+    if any(isinstance(v, (int, float)) and not isinstance(v, bool) for v in cells):
+        return False
+    words = sum(1 for c in columns if _is_word(sheet.value(row, c)))
+    # Below the table's last total, nothing sums the row: a word there is what
+    # follows the table (a title, the next header), never a number left uncounted.
+    below_totals = last_total is not None and row > last_total
+    return words >= HEADING_TEXT_COLUMNS or bool(words and below_totals)
 
 
 def _is_word(value: object) -> bool:

@@ -14,6 +14,7 @@ edit): nothing is checked and the table says so.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from decimal import Decimal
 
 from pointage.analysis.block_totals import Part, TotalCheck, TotalsAnalysis
@@ -28,51 +29,80 @@ NOT_UNDERSTOOD = (
 )
 
 
+@dataclass(frozen=True, slots=True)
+class _PivotRows:
+    """The rows of a pivot that hold values, with who sums whom: read once, walked once
+    per money column."""
+
+    rows: list[Row]
+    children: dict[int, list[int]]  # position -> positions of the rows it sums
+    deep: dict[int, int]  # position -> depth, for rows inside the outline (not grand totals)
+
+
 def pivot_totals(table: Table) -> TotalsAnalysis:
     analysis = TotalsAnalysis()
     depths = table.pivot_depths or {}
     rows = [r for r in table.rows if r.kind in (DETAIL, TOTAL)]
-    children = _children(rows, depths)
+    pivot = _PivotRows(
+        rows, _children(rows, depths), {at: depths[r.index] for at, r in enumerate(rows) if r.index in depths}
+    )
     columns = [(role, table.roles[role]) for role in table.money_roles]
-    deep = {at: depths[r.index] for at, r in enumerate(rows) if r.index in depths}
     failing: list[TotalCheck] = []
     for role, col in columns:
-        values = [cell_cents(table.sheet.value(r.index, col)) for r in rows]
-        checks: list[tuple[int, TotalCheck | None]] = []
-        for at, under in children.items():
-            if not under or (values[at] is None and all(values[p] is None for p in under)):
-                continue
-            found = values[at] or 0
-            expected = sum(values[p] or 0 for p in under)
-            row = rows[at]
-            wrong = None
-            if found != expected:
-                filled = [p for p in under if values[p] is not None]
-                wrong = TotalCheck(
-                    level=2 if at not in deep else 1,
-                    role=role,
-                    column=table.header_text(role),
-                    row=row,
-                    cell=a1(row.index, col),
-                    found=euros(found),
-                    expected=euros(expected),
-                    count=len(filled),
-                    money=True,
-                    _parts=[Part(rows[p].index, col, euros(values[p])) for p in filled],  # type: ignore[arg-type]
-                )
-            checks.append((at, wrong))
-            if row.kind == TOTAL and at not in deep:
-                analysis.levels.setdefault(role, []).append((2, Part(row.index, col, euros(found))))
+        checks = _column_checks(table, pivot, role, col, analysis)
         wrong_ones = [(at, check) for at, check in checks if check is not None]
         if checks and len(wrong_ones) > max(Decimal(1), MAX_FAILING * len(checks)):
             return TotalsAnalysis(skipped=NOT_UNDERSTOOD)
-        for at, check in wrong_ones:
-            if not any(
-                other is not check and _within(children, at, other_at) for other_at, other in wrong_ones
-            ):
-                failing.append(check)  # type: ignore[arg-type]
+        failing.extend(_deepest_failing(pivot.children, wrong_ones))
     analysis.checks.extend(failing)
     return analysis
+
+
+def _column_checks(
+    table: Table, pivot: _PivotRows, role: str, col: int, analysis: TotalsAnalysis
+) -> list[tuple[int, TotalCheck | None]]:
+    """Each summing row of one column, with its failing check (None when it adds up);
+    the column's grand totals go into `analysis.levels` on the way."""
+    rows = pivot.rows
+    values = [cell_cents(table.sheet.value(r.index, col)) for r in rows]
+    checks: list[tuple[int, TotalCheck | None]] = []
+    for at, under in pivot.children.items():
+        if not under or (values[at] is None and all(values[p] is None for p in under)):
+            continue
+        found = values[at] or 0
+        expected = sum(values[p] or 0 for p in under)
+        row = rows[at]
+        wrong = None
+        if found != expected:
+            filled = [p for p in under if values[p] is not None]
+            wrong = TotalCheck(
+                level=2 if at not in pivot.deep else 1,
+                role=role,
+                column=table.header_text(role),
+                row=row,
+                cell=a1(row.index, col),
+                found=euros(found),
+                expected=euros(expected),
+                count=len(filled),
+                money=True,
+                _parts=[Part(rows[p].index, col, euros(values[p])) for p in filled],  # type: ignore[arg-type]
+            )
+        checks.append((at, wrong))
+        if row.kind == TOTAL and at not in pivot.deep:
+            analysis.levels.setdefault(role, []).append((2, Part(row.index, col, euros(found))))
+    return checks
+
+
+def _deepest_failing(
+    children: dict[int, list[int]], wrong_ones: list[tuple[int, TotalCheck]]
+) -> list[TotalCheck]:
+    """The failing rows with no failing row under them: a slip in a line makes every
+    row above it wrong too, and only the deepest says where it is."""
+    return [
+        check
+        for at, check in wrong_ones
+        if not any(other is not check and _within(children, at, other_at) for other_at, other in wrong_ones)
+    ]
 
 
 def _children(rows: list[Row], depths: dict[int, int]) -> dict[int, list[int]]:

@@ -72,7 +72,6 @@ def summed_columns(table: Table) -> list[SummedColumn]:
     total rows show to be summed, left to right."""
     walked = {table.roles[r] for r in (*KIND_WALKED, *table.kind.money) if r in table.roles}
     label = table.roles.get("label")
-    sheet = table.sheet
     totals = [table.rows[p].index for p in table.non_detail_positions() if table.rows[p].kind == TOTAL]
     if not totals:
         return []
@@ -89,18 +88,28 @@ def summed_columns(table: Table) -> list[SummedColumn]:
         meaning = table.meanings.get(col) or header_meaning(table.headers.get(col))
         if col in walked or col == label or meaning in NEVER_SUMMED:
             continue
-        if extra_role(col) in table.extra_money and meaning not in CARRIED:
-            evidence, role = "en-tête", extra_role(col)
-        elif col in by_formula:
-            evidence, role = "formule", f"somme:{col}"
-        elif meaning not in CARRIED and any(_is_number(sheet.value(row, col)) for row in sum_rows):
-            evidence, role = "ligne de sommes", f"somme:{col}"
-        else:
-            continue
-        header = " ".join(table.headers.get(col, "").split()) or f"colonne {column_letter(col)}"
-        money = True if meaning in MONEY_MEANINGS else False if meaning in COUNTS else None
-        found.append(SummedColumn(col, role, header, money, evidence))
+        column = _summed_column(table, col, meaning, by_formula, sum_rows)
+        if column is not None:
+            found.append(column)
     return found
+
+
+def _summed_column(
+    table: Table, col: int, meaning: str | None, by_formula: set[int], sum_rows: list[int]
+) -> SummedColumn | None:
+    """The column as summed, on the first evidence it gives (its header, a formula of
+    its own, a row of sums holding a number in it); None when it gives none."""
+    if extra_role(col) in table.extra_money and meaning not in CARRIED:
+        evidence, role = "en-tête", extra_role(col)
+    elif col in by_formula:
+        evidence, role = "formule", f"somme:{col}"
+    elif meaning not in CARRIED and any(_is_number(table.sheet.value(row, col)) for row in sum_rows):
+        evidence, role = "ligne de sommes", f"somme:{col}"
+    else:
+        return None
+    header = " ".join(table.headers.get(col, "").split()) or f"colonne {column_letter(col)}"
+    money = True if meaning in MONEY_MEANINGS else False if meaning in COUNTS else None
+    return SummedColumn(col, role, header, money, evidence)
 
 
 def _sums_own_lines(table: Table, row: int, col: int) -> bool:
