@@ -100,17 +100,34 @@ def add_details_option(parser: argparse.ArgumentParser, what: str) -> None:
     add_alias(parser, "--verbose", "details", action="store_true")
 
 
+def add_help_option(parser: argparse.ArgumentParser) -> None:
+    """`-h`, `--aide`, `--help`: every parser is built with `add_help=False` so that its
+    help option is this French one."""
+    parser.add_argument("-h", "--aide", "--help", action="help", help="afficher cette aide")
+
+
 def build_parser() -> FrenchParser:
+    """The whole `pointage` parser: one function per subcommand's parser, in the order
+    the help lists them."""
     parser = FrenchParser(
         prog="pointage",
         description="Pointage vérifie l'arithmétique des annexes budgétaires (classeurs Excel).",
         add_help=False,
     )
-    parser.add_argument("-h", "--aide", "--help", action="help", help="afficher cette aide")
+    add_help_option(parser)
     parser.add_argument(
         "--version", action="version", version=f"pointage {__version__}", help="afficher la version"
     )
     commands = parser.add_subparsers(dest="commande", title="commandes", parser_class=FrenchParser)
+    _add_verifier_parser(commands)
+    _add_modele_parser(commands)
+    _add_exporter_parser(commands)
+    _add_addin_parser(commands)
+    return parser
+
+
+def _add_verifier_parser(commands: argparse._SubParsersAction) -> None:
+    """`pointage verifier`: the check, its report format, its rule filters and its copies."""
     verifier = commands.add_parser(
         "verifier",
         aliases=["vérifier"],
@@ -118,7 +135,7 @@ def build_parser() -> FrenchParser:
         description="Vérifie les tableaux d'annexes des classeurs et liste les anomalies.",
         add_help=False,
     )
-    verifier.add_argument("-h", "--aide", "--help", action="help", help="afficher cette aide")
+    add_help_option(verifier)
     verifier.add_argument(
         "fichiers", nargs="*", metavar="FICHIER", help=f"classeur ({FORMATS_READ}) ou dossier"
     )
@@ -152,6 +169,10 @@ def build_parser() -> FrenchParser:
     )
     add_replace_option(verifier, "une copie annotée existante")
     add_details_option(verifier, "des erreurs internes")
+
+
+def _add_modele_parser(commands: argparse._SubParsersAction) -> None:
+    """`pointage modele`: the blank workbook and where to write it."""
     modele = commands.add_parser(
         "modele",
         aliases=["modèle"],
@@ -159,7 +180,7 @@ def build_parser() -> FrenchParser:
         description="Écrit un classeur d'annexes vierge : Paramètres, Barème, Annexe, Imputation.",
         add_help=False,
     )
-    modele.add_argument("-h", "--aide", "--help", action="help", help="afficher cette aide")
+    add_help_option(modele)
     modele.add_argument(
         "--sortie",
         metavar="FICHIER",
@@ -167,13 +188,17 @@ def build_parser() -> FrenchParser:
         help=f"fichier à écrire ({TEMPLATE_NAME} par défaut)",
     )
     add_replace_option(modele, "un fichier existant")
+
+
+def _add_exporter_parser(commands: argparse._SubParsersAction) -> None:
+    """`pointage exporter`: which table, which format, and what to do despite erreurs."""
     exporter = commands.add_parser(
         "exporter",
         help="exporter un tableau vérifié pour le rapport (Word ou HTML)",
         description="Exporte un tableau reconnu, vérifié, au format du rapport (Word .docx ou HTML).",
         add_help=False,
     )
-    exporter.add_argument("-h", "--aide", "--help", action="help", help="afficher cette aide")
+    add_help_option(exporter)
     exporter.add_argument("fichier", metavar="FICHIER", help=f"classeur ({FORMATS_READ})")
     exporter.add_argument(
         "--feuille",
@@ -219,6 +244,9 @@ def build_parser() -> FrenchParser:
     )
     add_details_option(exporter, "d'une erreur interne")
 
+
+def _add_addin_parser(commands: argparse._SubParsersAction) -> None:
+    """`pointage addin`: its actions, the Excel add-in's then the Calc extension's."""
     addin = commands.add_parser(
         "addin",
         help="le complément Excel Pointage (.xlam), l'extension LibreOffice Calc (.oxt)",
@@ -226,10 +254,17 @@ def build_parser() -> FrenchParser:
         "construit l'extension LibreOffice Calc.",
         add_help=False,
     )
-    addin.add_argument("-h", "--aide", "--help", action="help", help="afficher cette aide")
+    add_help_option(addin)
     addin_commands = addin.add_subparsers(dest="action", title="actions", parser_class=FrenchParser)
+    _add_addin_construire_parser(addin_commands)
+    _add_addin_platform_parsers(addin_commands)
+    _add_addin_calc_parsers(addin_commands)
+
+
+def _add_addin_construire_parser(addin_commands: argparse._SubParsersAction) -> None:
+    """`pointage addin construire`: the .xlam file to write."""
     construire = addin_commands.add_parser("construire", help="construire le fichier .xlam", add_help=False)
-    construire.add_argument("-h", "--aide", "--help", action="help", help="afficher cette aide")
+    add_help_option(construire)
     construire.add_argument(
         "--sortie",
         metavar="FICHIER",
@@ -237,6 +272,11 @@ def build_parser() -> FrenchParser:
         help="fichier à écrire (pointage.xlam par défaut)",
     )
     add_replace_option(construire, "un fichier existant")
+
+
+def _add_addin_platform_parsers(addin_commands: argparse._SubParsersAction) -> None:
+    """`pointage addin installer|desinstaller|verifier`: the actions on this machine's
+    Excel, which all take the system whose Excel they act on."""
     for action, text in (
         ("installer", "installer le complément pour ce Python (réglages et dossier de démarrage d'Excel)"),
         ("desinstaller", "retirer le complément et les réglages écrits par l'installateur"),
@@ -248,7 +288,7 @@ def build_parser() -> FrenchParser:
         sub = addin_commands.add_parser(
             action, help=text, description=text[0].upper() + text[1:] + ".", add_help=False
         )
-        sub.add_argument("-h", "--aide", "--help", action="help", help="afficher cette aide")
+        add_help_option(sub)
         sub.add_argument(
             "--plateforme",
             "--systeme",
@@ -256,10 +296,15 @@ def build_parser() -> FrenchParser:
             choices=["windows", "macos"],
             help="le système dont Excel est installé (celui de la machine par défaut)",
         )
+
+
+def _add_addin_calc_parsers(addin_commands: argparse._SubParsersAction) -> None:
+    """`pointage addin calc` (build the .oxt) and `calc-marques` (what the extension
+    calls to check the workbook Calc saved)."""
     calc = addin_commands.add_parser(
         "calc", help="construire l'extension LibreOffice Calc (.oxt)", add_help=False
     )
-    calc.add_argument("-h", "--aide", "--help", action="help", help="afficher cette aide")
+    add_help_option(calc)
     calc.add_argument(
         "--sortie",
         metavar="FICHIER",
@@ -275,7 +320,7 @@ def build_parser() -> FrenchParser:
     marques = addin_commands.add_parser(
         "calc-marques", help="(pour l'extension Calc) vérifier un classeur, marques en JSON", add_help=False
     )
-    marques.add_argument("-h", "--aide", "--help", action="help", help="afficher cette aide")
+    add_help_option(marques)
     marques.add_argument("fichier", metavar="FICHIER", help="le classeur enregistré par Calc")
     marques.add_argument(
         "--protegee",
@@ -284,7 +329,6 @@ def build_parser() -> FrenchParser:
         default=[],
         help="une feuille protégée, que l'extension ne peut pas marquer (répétable)",
     )
-    return parser
 
 
 def run() -> None:

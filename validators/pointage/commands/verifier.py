@@ -109,10 +109,7 @@ def _found_or_copy(child: Path, found: list[tuple[Path, str]], copies: list[tupl
 def run_verifier(
     parser: argparse.ArgumentParser, args: argparse.Namespace, retain: list[object] | None = None
 ) -> int:
-    from pointage.engine.batch import ProgressBar, check_files
     from pointage.engine.check import unreadable_report
-    from pointage.outputs.json_report import render_json
-    from pointage.outputs.text_report import render_text
     from pointage.report.model import Report
 
     if not args.fichiers:
@@ -128,7 +125,41 @@ def run_verifier(
     for argument in missing:
         report.files.append(unreadable_report(argument, "fichier ou dossier introuvable."))
     notices: list[str] = named_copies(args.fichiers)
+    checked = _check(args, files, skipped, document, select, ignore, retain)
+    if args.annoter:
+        # The command runs without the cycle collector (pointage.cli.run); an openpyxl
+        # workbook is full of cycles, and a folder annotated in one process would keep
+        # every one of them.
+        gc.enable()
     copies_failed = False
+    copies: dict[Path, Path] = {}  # copy -> the workbook it is the copy of, this run
+    for (path, _shown), file_report in zip(files, checked):
+        report.files.append(file_report)
+        if args.annoter:
+            ok, lines = _annotate_once(path, file_report, args, copies)
+            notices.extend(lines)
+            copies_failed = copies_failed or not ok
+    if not report.files:
+        return nothing_to_check(report)
+    _print_report(report, notices, args)
+    return exit_codes.USAGE if copies_failed else report.exit_code
+
+
+def _check(
+    args: argparse.Namespace,
+    files: list[tuple[Path, str]],
+    skipped: list[tuple[str, str]],
+    document: DeliberationText | None,
+    select: list[str],
+    ignore: list[str],
+    retain: list[object] | None,
+) -> list[FileReport]:
+    """The reports of `files`, in their order: each workbook that has its deliberation
+    (`--deliberation`, or a Word document paired in its folder) checked against it, the
+    others as a batch. A document paired leaves `skipped` (the report's list): it is
+    checked, not skipped."""
+    from pointage.engine.batch import ProgressBar, check_files
+
     # A progress bar only for a person at a terminal: never in JSON, never piped.
     show_progress = args.format == "texte" and len(files) > 1 and sys.stdout.isatty() and sys.stderr.isatty()
     # One workbook's objects at most are retained: a batch frees each as it goes.
@@ -136,57 +167,53 @@ def run_verifier(
     documents = {files[0][0]: document} if document is not None and files else {}
     if document is None:
         documents, still_skipped = _paired_in_folders(args.fichiers, files, skipped)
-        skipped[:] = still_skipped  # the report's list: a document paired is checked, not skipped
-    if documents:
-        from pointage.engine.check import check_path, select_rules
+        skipped[:] = still_skipped
+    if not documents:
+        return check_files(files, select, ignore, ProgressBar() if show_progress else None, retain=keep)
+    from pointage.engine.check import check_path, select_rules
 
-        alone = [f for f in files if f[0] not in documents]
-        batch = iter(check_files(alone, select, ignore, None, retain=keep) if alone else [])
-        rules = select_rules(select, ignore)
-        checked = [
-            check_path(path, rules, shown, keep, document=documents[path])
-            if path in documents
-            else next(batch)
-            for path, shown in files
-        ]
-    else:
-        checked = check_files(files, select, ignore, ProgressBar() if show_progress else None, retain=keep)
-    if args.annoter:
-        # The command runs without the cycle collector (pointage.cli.run); an openpyxl
-        # workbook is full of cycles, and a folder annotated in one process would keep
-        # every one of them.
-        gc.enable()
+    alone = [f for f in files if f[0] not in documents]
+    batch = iter(check_files(alone, select, ignore, None, retain=keep) if alone else [])
+    rules = select_rules(select, ignore)
+    return [
+        check_path(path, rules, shown, keep, document=documents[path]) if path in documents else next(batch)
+        for path, shown in files
+    ]
+
+
+def _annotate_once(
+    path: Path, file_report: FileReport, args: argparse.Namespace, copies: dict[Path, Path]
+) -> tuple[bool, list[str]]:
+    """The annotated copy of one checked workbook, unless another workbook of this run
+    already has that copy's name (`annexe.xls` and `annexe.xlsx` side by side): then
+    neither is overwritten by the other, and the user is told to rename one. `copies`
+    (copy -> its workbook) grows with each copy this run writes; (success, lines for the
+    user)."""
     from pointage.outputs.annotated_copy import copy_path
 
-    copies: dict[Path, Path] = {}  # copy -> the workbook it is the copy of, this run
-    for (path, _shown), file_report in zip(files, checked):
-        report.files.append(file_report)
-        if args.annoter:
-            output = Path(args.sortie) if args.sortie else None
-            target = copy_path(path, output).resolve()
-            if target in copies:  # `annexe.xls` and `annexe.xlsx` side by side
-                ok, lines = (
-                    False,
-                    [
-                        f"Copie annotée non écrite pour {path} : sa copie ({target.name}) serait celle de "
-                        f"{copies[target]} ; renommez l'un des deux classeurs."
-                    ],
-                )
-            else:
-                copies[target] = path
-                ok, lines = annotate(path, file_report, output, args.remplacer)
-            notices.extend(lines)
-            copies_failed = copies_failed or not ok
-    if not report.files:
-        return nothing_to_check(report)
+    output = Path(args.sortie) if args.sortie else None
+    target = copy_path(path, output).resolve()
+    if target in copies:
+        return False, [
+            f"Copie annotée non écrite pour {path} : sa copie ({target.name}) serait celle de "
+            f"{copies[target]} ; renommez l'un des deux classeurs."
+        ]
+    copies[target] = path
+    return annotate(path, file_report, output, args.remplacer)
+
+
+def _print_report(report: Report, notices: list[str], args: argparse.Namespace) -> None:
+    """The report on stdout, in the format asked; the notices after it, on stderr in
+    JSON mode so that stdout stays one JSON document."""
+    from pointage.outputs.json_report import render_json
+    from pointage.outputs.text_report import render_text
+
     if args.format == "json":
         write_json(render_json(report))
     else:
         sys.stdout.write(render_text(report, args.details))
-    # Notices go to stderr in JSON mode: stdout stays one JSON document.
     for line in notices:
         print(printable(line), file=sys.stderr if args.format == "json" else sys.stdout)
-    return exit_codes.USAGE if copies_failed else report.exit_code
 
 
 def _paired_in_folders(

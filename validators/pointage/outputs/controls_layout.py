@@ -123,16 +123,7 @@ def controls_layout(plan: MarkPlan) -> ControlsLayout:
     if not plan.tables:
         rows.append([None] * MESSAGE_COLUMN + [NO_TABLE])
     rows = [[None if v == "" else v for v in row] + [None] * (width - len(row)) for row in rows]
-    shown = _short_texts(rows, summary, tables_header)
-    for column, of_column in figures.items():
-        signed = column == DIFFERENCE_COLUMN
-        shown[column].update(_signed(f) if signed else str(f) for f in _widest(of_column))
-    widths = tuple(
-        MESSAGE_WIDTH
-        if column == MESSAGE_COLUMN
-        else min(MAX_WIDTH, max(MIN_WIDTHS[column], column_width(*shown[column])))
-        for column in range(width)
-    )
+    widths = _column_widths(rows, summary, tables_header, figures)
     return ControlsLayout(
         rows=rows,
         widths=widths,
@@ -143,6 +134,24 @@ def controls_layout(plan: MarkPlan) -> ControlsLayout:
         formats=formats,
         fills=fills,
         heights=_heights(rows, header + 1, widths),
+    )
+
+
+def _column_widths(
+    rows: list[list[object]], summary: range, tables_header: int, figures: dict[int, list[Figure]]
+) -> tuple[float, ...]:
+    """Each column as wide as its widest short text or figure (the figures as Excel
+    shows them, the differences signed), within its bounds; the messages' column at
+    its set width, since they wrap."""
+    shown = _short_texts(rows, summary, tables_header)
+    for column, of_column in figures.items():
+        signed = column == DIFFERENCE_COLUMN
+        shown[column].update(_signed(f) if signed else str(f) for f in _widest(of_column))
+    return tuple(
+        MESSAGE_WIDTH
+        if column == MESSAGE_COLUMN
+        else min(MAX_WIDTH, max(MIN_WIDTHS[column], column_width(*shown[column])))
+        for column in range(len(rows[0]))
     )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from pointage.analysis.recompute import describe_variant, recompute, single_changes
@@ -73,21 +74,38 @@ def check_recomputed_amounts(ctx: CheckContext) -> Iterator[Finding]:
             )
 
 
+@dataclass(frozen=True)
+class _RecomputationInputs:
+    """The columns a row's recomputation reads, for the loop over the rows: the cells
+    of one row, across `columns`, are its signature (equal signatures, equal amounts)."""
+
+    columns: list[list[object]]  # never empty: one column of None when none is read
+    retained: list[object] | None  # the `retained` column (a refusal is not recomputed)
+    shareable: bool  # whether rows of equal signatures may share one recomputation
+
+
+def _recomputation_inputs(by_structure: bool, table: Table) -> _RecomputationInputs:
+    """What `_recomputed_mismatches` reads of the table; `by_structure`: a structure
+    has its own rate in the Barème, so the row's label is an input too."""
+    roles = ["description", "places", "portfolios", "months"] + (["label"] if by_structure else [])
+    columns = [table.column(role) for role in roles if table.has(role)] or [[None] * len(table.rows)]
+    retained = table.column("retained") if table.has("retained") else None
+    # True == 1 as a key: a boolean cell is not a number, so its row is never shared.
+    shareable = all(bool not in set(map(type, column)) for column in columns)
+    return _RecomputationInputs(columns, retained, shareable)
+
+
 def _recomputed_mismatches(ctx: CheckContext, table: Table) -> Iterator[tuple[Row, Number, Recomputation]]:
     """(row, amount, recomputation) of the detail rows whose amount differs from the
     Barème's. A row's recomputation depends only on its description, counts, months
     and (with a structure's own rate) structure: equal inputs are computed once."""
     if ctx.bareme is None or not ctx.bareme.rates:
         return
-    by_structure = bool(ctx.bareme.overrides)
-    roles = ["description", "places", "portfolios", "months"] + (["label"] if by_structure else [])
-    columns = [table.column(role) for role in roles if table.has(role)] or [[None] * len(table.rows)]
-    retained = table.column("retained") if table.has("retained") else None
+    inputs = _recomputation_inputs(bool(ctx.bareme.overrides), table)
+    retained, shareable = inputs.retained, inputs.shareable
     amounts = table.exact_column("amount")
-    # True == 1 as a key: a boolean cell is not a number, so its row is never shared.
-    shareable = all(bool not in set(map(type, column)) for column in columns)
     known: dict[tuple, int | None] = {}
-    for position, (row, amount, signature) in enumerate(zip(table.rows, amounts, zip(*columns))):
+    for position, (row, amount, signature) in enumerate(zip(table.rows, amounts, zip(*inputs.columns))):
         if row.kind != DETAIL or amount is None or isinstance(amount, NotANumber):
             continue
         if retained is not None and _is_refusal(retained[position]):

@@ -300,20 +300,10 @@ def check_merged(ctx: CheckContext) -> Iterator[Finding]:
     for table in ctx.tables:
         if not table.usable or table.kind.is_list:
             continue
-        numeric = {table.roles[r] for r in table.kind.numeric if r in table.roles}
-        numeric.update(table.roles[r] for r in table.extra_money)
         merged = list(table.sheet.merged_starting(table.header_row + 1, table.last_row))
         if not merged:
             continue
-        details = {r.index for r in table.rows if r.kind == DETAIL}
-        found = [
-            (r1, c1, r2, c2)
-            for r1, c1, r2, c2 in merged
-            if any(c1 <= c <= c2 for c in numeric)
-            and any(r in details for r in range(r1, r2 + 1))
-            and (r2 > r1 or sum(1 for c in numeric if c1 <= c <= c2) > 1)
-            and not _layout_merge(table, (r1, c1, r2, c2), merged)
-        ]
+        found = _merged_amounts(table, merged)
         if not found:
             continue
         found.sort()
@@ -324,6 +314,23 @@ def check_merged(ctx: CheckContext) -> Iterator[Finding]:
             count=count(len(found), "plage fusionnée", "plages fusionnées"),
             ranges=first_of([range_a1(*m) for m in found]),
         )
+
+
+def _merged_amounts(table: Table, merged: list[tuple[int, int, int, int]]) -> list[tuple[int, int, int, int]]:
+    """The merged ranges of the table's body (of `merged`) that hold an amount the checks
+    read once: over a numeric column and a detail row, on several rows or over several
+    numeric columns, and not mere layout (`_layout_merge`)."""
+    numeric = {table.roles[r] for r in table.kind.numeric if r in table.roles}
+    numeric.update(table.roles[r] for r in table.extra_money)
+    details = {r.index for r in table.rows if r.kind == DETAIL}
+    return [
+        (r1, c1, r2, c2)
+        for r1, c1, r2, c2 in merged
+        if any(c1 <= c <= c2 for c in numeric)
+        and any(r in details for r in range(r1, r2 + 1))
+        and (r2 > r1 or sum(1 for c in numeric if c1 <= c <= c2) > 1)
+        and not _layout_merge(table, (r1, c1, r2, c2), merged)
+    ]
 
 
 def _layout_merge(

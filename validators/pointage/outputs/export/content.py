@@ -106,6 +106,35 @@ def _without_empty_columns(
     """The table less its columns empty on every line. A column that holds only the
     total rows' labels (`TOTAL` under OPÉRATION) is empty too: each label moves to the
     next column kept, when that cell of its row is empty; else the column stays."""
+    dropped = _columns_left_out(rows, seen)
+    left_out = dropped.columns
+    if not rows or not left_out or len(left_out) == len(headers):
+        return ExportedTable(table.sheet_name, table.range, headers, tuple(rows))
+    kept = [i for i in range(len(headers)) if i not in set(left_out)]
+    pick = itemgetter(*kept)
+    cells = [dropped.moved.get(n, r.cells) for n, r in enumerate(rows)]
+    picked = [(pick(c),) for c in cells] if len(kept) == 1 else [pick(c) for c in cells]
+    omitted = tuple((column_letter(table.first_col + i), " ".join(headers[i].split())) for i in left_out)
+    return ExportedTable(
+        table.sheet_name,
+        table.range,
+        tuple(headers[i] for i in kept),
+        tuple(ExportedRow(c, r.total) for c, r in zip(picked, rows)),
+        omitted,
+    )
+
+
+@dataclass(frozen=True)
+class _LeftOut:
+    """The columns an export leaves out, and what that moves."""
+
+    columns: list[int]  # indexes in the table, in order
+    moved: dict[int, tuple[Cell, ...]]  # the total rows' cells once their label moved, by row number
+
+
+def _columns_left_out(rows: list[ExportedRow], seen: list[dict]) -> _LeftOut:
+    """The blank columns, and those holding only total rows' labels when every label
+    can move right (else they stay)."""
     blank = [i for i, values in enumerate(seen) if not any(c.text for c in values.values())]
     # The lines first: the first one with a text ends the search.
     labels = [
@@ -118,21 +147,8 @@ def _without_empty_columns(
     left_out = sorted(blank + labels)
     moved = _moved_labels(rows, set(left_out)) if labels else {}
     if moved is None:  # a label has nowhere to go: its column stays
-        left_out, moved = blank, {}
-    if not rows or not left_out or len(left_out) == len(headers):
-        return ExportedTable(table.sheet_name, table.range, headers, tuple(rows))
-    kept = [i for i in range(len(headers)) if i not in set(left_out)]
-    pick = itemgetter(*kept)
-    cells = [moved.get(n, r.cells) for n, r in enumerate(rows)]
-    picked = [(pick(c),) for c in cells] if len(kept) == 1 else [pick(c) for c in cells]
-    omitted = tuple((column_letter(table.first_col + i), " ".join(headers[i].split())) for i in left_out)
-    return ExportedTable(
-        table.sheet_name,
-        table.range,
-        tuple(headers[i] for i in kept),
-        tuple(ExportedRow(c, r.total) for c, r in zip(picked, rows)),
-        omitted,
-    )
+        return _LeftOut(blank, {})
+    return _LeftOut(left_out, moved)
 
 
 def _moved_labels(rows: list[ExportedRow], left_out: set[int]) -> dict[int, tuple[Cell, ...]] | None:

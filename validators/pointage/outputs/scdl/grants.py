@@ -91,6 +91,39 @@ def table_grants(table: Table, given: Mapping[str, str], workbook_name: str, exe
     """The SCDL lines of the table's detail rows; MissingValues listing every field
     that nothing gives."""
     columns = _field_columns(table)
+    table_wide = _table_wide_values(columns, given, workbook_name, exercice)
+    constant, notes = table_wide.values, table_wide.notes
+    missing = [f for f in scdl_fields() if f.required and f.name not in columns and f.name not in constant]
+    if missing:
+        raise MissingValues(_missing_message(missing))
+
+    lines, rows = [], []
+    for row in table.detail_rows():
+        if is_blank(table.value(row, "label")) and is_blank(table.value(row, "amount")):
+            continue
+        line = {f.name: "" for f in scdl_fields()}
+        line.update(constant)
+        for name, col in columns.items():
+            line[name] = _cell_text(name, table.sheet.value(row.index, col))
+        lines.append(line)
+        rows.append(row.index)
+    return Grants(tuple(f.name for f in scdl_fields()), lines, rows, tuple(notes))
+
+
+@dataclass(frozen=True)
+class _TableWide:
+    """The fields every line of the table shares (no column gives them), and where
+    each one that nobody typed came from."""
+
+    values: dict[str, str]
+    notes: list[str]
+
+
+def _table_wide_values(
+    columns: Mapping[str, int], given: Mapping[str, str], workbook_name: str, exercice: str | None
+) -> _TableWide:
+    """The values given, then the defaults, the workbook name's date and the exercice
+    for the fields that neither a column nor a value given fills."""
     constant = dict(given)
     notes = []
     for name, value in DEFAULTS.items():
@@ -115,21 +148,7 @@ def table_grants(table: Table, given: Mapping[str, str], workbook_name: str, exe
                 f"datesPeriodeVersement : l'exercice {year} entier (date précise inconnue ; "
                 "--scdl datesPeriodeVersement=… sinon)."
             )
-    missing = [f for f in scdl_fields() if f.required and f.name not in columns and f.name not in constant]
-    if missing:
-        raise MissingValues(_missing_message(missing))
-
-    lines, rows = [], []
-    for row in table.detail_rows():
-        if is_blank(table.value(row, "label")) and is_blank(table.value(row, "amount")):
-            continue
-        line = {f.name: "" for f in scdl_fields()}
-        line.update(constant)
-        for name, col in columns.items():
-            line[name] = _cell_text(name, table.sheet.value(row.index, col))
-        lines.append(line)
-        rows.append(row.index)
-    return Grants(tuple(f.name for f in scdl_fields()), lines, rows, tuple(notes))
+    return _TableWide(constant, notes)
 
 
 def _field_columns(table: Table) -> dict[str, int]:
