@@ -120,6 +120,21 @@ def _with_heading(heading: str, imputation: str) -> str:
     return f"\n{heading}\n" + BUDGET.format(code="C02-446A05", imputation=imputation).lstrip("\n")
 
 
+def test_the_sitting_is_read_in_the_heading_rows_only(tmp_path):
+    from pointage.analysis.exercise import SITTING_SEARCH_ROWS
+
+    def below(rows_above: int) -> dict[str, str]:
+        text = "\n" + "Considérant\n" * rows_above
+        return {
+            "Délibération": text + _with_heading("REUNION DU 21 NOVEMBRE 2025", "6568/93446").lstrip("\n")
+        }
+
+    # The heading on the last row searched (row 30): its year is read (2025, no plan).
+    assert [f[0] for f in _findings(tmp_path, below(SITTING_SEARCH_ROWS - 1))] == ["N005"]
+    # One row lower, among the lines of a table: no year, nothing said.
+    assert _findings(tmp_path, below(SITTING_SEARCH_ROWS)) == []
+
+
 def test_no_year_says_nothing_an_unknown_norm_is_said_once(tmp_path):
     two_lines = {
         "Délibération": BUDGET.format(code="C02-446A05", imputation="6569/93446")

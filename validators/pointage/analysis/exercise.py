@@ -32,6 +32,9 @@ _SITTING = re.compile(
     + r")|\d{1,2} \d{1,2}) ((?:19|20)\d\d)\b"
 )
 _LONGEST_SCANNED = 2000  # a text cell longer is a paragraph of the annex, not a heading
+# A séance is named in a sheet's heading, above its tables: the rows below are the
+# tables' lines, and reading all of them cost a 100 000-line annex a third of its check.
+SITTING_SEARCH_ROWS = 30
 
 
 @dataclass(frozen=True)
@@ -75,7 +78,7 @@ def _year_of(workbook: WorkbookSnapshot, parametres: Parametres) -> tuple[int | 
     for sheet in workbook.sheets:
         if sheet.name in workbook.own_sheets:
             continue
-        for row in sheet.values:
+        for row in sheet.values[:SITTING_SEARCH_ROWS]:
             for value in row:
                 if isinstance(value, str) and 8 < len(value) <= _LONGEST_SCANNED and "du" in value.lower():
                     found = _SITTING.search(words(value))

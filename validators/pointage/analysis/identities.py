@@ -297,7 +297,7 @@ def _present_columns(table: Table, values: _LazyColumns, roles: Sequence[str]) -
 def _named_sums(table: Table, values: _LazyColumns) -> list[Identity]:
     found = []
     for result_role, term_roles in _NAMED_SUMS:
-        if result_role == "balance" and table.kind.name != "execution":
+        if result_role == "balance" and not table.kind.is_execution:
             continue
         cols = _present_columns(table, values, [result_role, *(role for _, role in term_roles)])
         if cols is None:

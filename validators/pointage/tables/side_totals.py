@@ -42,7 +42,7 @@ def attach_side_totals(sheet: SheetSnapshot, tables: list[Table]) -> None:
         for table in tables:
             if (
                 table.kind.has_totals
-                and table.kind.name != "execution"
+                and not table.kind.is_execution
                 and summed in _money_columns(table)
                 and not table.first_col <= col <= table.last_col
                 and 0 < col - table.last_col <= SIDE_GAP

@@ -312,7 +312,7 @@ class _RowReader:
         self.merged_labels = _merged_labels(frame, body[-1] if body else frame.header_row)
         # A SUM/SUBTOTAL of the rows above in the amount column says the row is a total.
         self.amount_col = frame.roles.get("amount")
-        self.sums = sheet.sums if self.amount_col is not None and frame.kind.name != "imputation" else {}
+        self.sums = sheet.sums if self.amount_col is not None and not frame.kind.is_imputation else {}
         self.description_col = frame.roles.get("description")
 
     def row(self, index: int, head: object, label_value: object, previous_kind: str | None) -> Row | None:
