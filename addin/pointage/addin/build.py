@@ -23,8 +23,7 @@ from pointage.addin.descriptions import DescriptionError, workbook_module_code
 from pointage.addin.ribbon import VBA_MODULE, custom_ui_xml, vba_module_source
 from pointage.addin.xlwings_module import ModuleChanged, edited_xlwings_module
 from pointage.base import exit_codes
-from pointage.base.errors import os_reason
-from pointage.base.files import already_exists, write_atomically
+from pointage.base.files import write_built_file
 
 PROJECT_NAME = "pointage"
 CONFIG_SHEET = f"{PROJECT_NAME}.conf"
@@ -208,23 +207,19 @@ def run_construire(parser: argparse.ArgumentParser, args: argparse.Namespace) ->
     if target.suffix.lower() != ".xlam":
         print(f"pointage : le complément est un fichier .xlam, pas « {target.name} ».", file=sys.stderr)
         return exit_codes.USAGE
-    refusal = None if args.remplacer else already_exists(target)
-    if refusal:
-        print(f"pointage : {refusal}", file=sys.stderr)
-        return exit_codes.USAGE
     try:
-        write_atomically(target, build_addin())
+        refusal = write_built_file(target, build_addin, args.remplacer)
     except BuildError as error:
         print(f"pointage : complément non construit : {error}", file=sys.stderr)
-        return exit_codes.USAGE
-    except OSError as error:
-        print(f"pointage : impossible d'écrire « {target} » : {os_reason(error)}.", file=sys.stderr)
         return exit_codes.USAGE
     except Exception as error:  # pyOpenVBA refusing the template: never a traceback
         print(
             f"pointage : complément non construit (erreur interne : {type(error).__name__} : {error}).",
             file=sys.stderr,
         )
+        return exit_codes.USAGE
+    if refusal:
+        print(f"pointage : {refusal}", file=sys.stderr)
         return exit_codes.USAGE
     print(f"Complément Excel écrit : {target}")
     return exit_codes.OK

@@ -27,8 +27,7 @@ from pointage.addin import journal
 from pointage.addin.controls_sheet import POINTS_PER_CHAR
 from pointage.addin.ribbon import BUTTONS as RIBBON_BUTTONS
 from pointage.base import exit_codes
-from pointage.base.errors import os_reason
-from pointage.base.files import already_exists, write_atomically
+from pointage.base.files import write_built_file
 from pointage.base.own_sheets import CONTROLES_MARK, CONTROLES_SHEET, JOURNAL_MARK, JOURNAL_SHEET
 from pointage.calc.payload import CHECKED, PAYLOAD_VERSION
 
@@ -189,14 +188,9 @@ def run_calc(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return exit_codes.USAGE
-    refusal = None if args.remplacer else already_exists(target)
+    refusal = write_built_file(target, lambda: build_extension(command.resolve()), args.remplacer)
     if refusal:
         print(f"pointage : {refusal}", file=sys.stderr)
-        return exit_codes.USAGE
-    try:
-        write_atomically(target, build_extension(command.resolve()))
-    except OSError as error:
-        print(f"pointage : impossible d'écrire « {target} » : {os_reason(error)}.", file=sys.stderr)
         return exit_codes.USAGE
     print(f"Extension LibreOffice écrite : {target} (elle appelle {command.resolve()})")
     return exit_codes.OK

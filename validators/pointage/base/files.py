@@ -7,9 +7,10 @@ import errno
 import os
 import secrets
 import stat
+from collections.abc import Callable
 from pathlib import Path
 
-from pointage.base.errors import writing_failure
+from pointage.base.errors import os_reason, writing_failure
 
 
 class WriteFailed(OSError):
@@ -27,6 +28,21 @@ def already_exists(target: Path, option: str = "--remplacer") -> str | None:
     """The French refusal for an existing `target`, or None when it is free."""
     if target.exists():
         return f"« {target} » existe déjà : ajoutez {option} pour le remplacer."
+    return None
+
+
+def write_built_file(target: Path, build: Callable[[], bytes], replace: bool) -> str | None:
+    """Build and write a file the user named (an add-in, an extension): the French
+    refusal when it exists without `--remplacer` or cannot be written, None once
+    written. Nothing is built for a refused target; a build error propagates."""
+    refusal = None if replace else already_exists(target)
+    if refusal:
+        return refusal
+    data = build()
+    try:
+        write_atomically(target, data)
+    except OSError as error:
+        return f"impossible d'écrire « {target} » : {os_reason(error)}."
     return None
 
 
