@@ -6,16 +6,15 @@ file of a folder that is not a workbook)."""
 
 from __future__ import annotations
 
-import re
+from functools import cache
 from pathlib import Path
 
 from pointage.analysis.quoted_figures import CODE_OPERATION
-from pointage.base.text import strip_accents
+from pointage.base.text import words
 from pointage.reading.deliberation import DeliberationText, UnreadableDocument, read_deliberation
 
 # Words every file of such a folder may carry: they pair nothing.
-_GENERIC = {"deliberation", "annexe", "annexes", "rapport", "docx", "xlsx", "texte", "projet", "cp", "cd"}
-_WORD = re.compile(r"[a-z0-9]+")
+_GENERIC = {"DELIBERATION", "ANNEXE", "ANNEXES", "RAPPORT", "DOCX", "XLSX", "TEXTE", "PROJET", "CP", "CD"}
 
 
 def pair_documents(
@@ -40,7 +39,7 @@ def pair_documents(
 
 
 def _words(path: Path) -> set[str]:
-    return set(_WORD.findall(strip_accents(path.stem).lower())) - _GENERIC
+    return set(words(path.stem).split()) - _GENERIC
 
 
 def _by_name(document: Path, workbooks: list[Path]) -> Path | None:
@@ -61,18 +60,23 @@ def _by_codes(document: DeliberationText, workbooks: list[Path]) -> Path | None:
     return holding[0] if len(holding) == 1 else None
 
 
-def _codes_of(workbook: Path) -> set[str]:
+@cache
+def _codes_of(workbook: Path) -> frozenset[str]:
+    """The code opérations a workbook's cells quote: read once per workbook, however
+    many documents of its folder ask."""
     from pointage.reading.workbook import read_workbook
 
     try:
         snapshot = read_workbook(workbook)
     except Exception:  # unreadable, or a reader's bug: its check says so, this pairs nothing
-        return set()
-    return {
-        code
-        for sheet in snapshot.sheets
-        for row in sheet.values
-        for value in row
-        if isinstance(value, str)
-        for code in CODE_OPERATION.findall(value)
-    }
+        return frozenset()
+    return frozenset(
+        {
+            code
+            for sheet in snapshot.sheets
+            for row in sheet.values
+            for value in row
+            if isinstance(value, str)
+            for code in CODE_OPERATION.findall(value)
+        }
+    )

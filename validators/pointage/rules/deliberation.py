@@ -18,6 +18,7 @@ from pointage.analysis.quoted_figures import (
     Article,
     Period,
     Quote,
+    StatedSum,
     UnitCost,
     articles,
     count_quotes,
@@ -77,6 +78,7 @@ class _Review:
 
     references: list[tuple[Article, Quote, str, Resolution]] = field(default_factory=list)
     tied: set[tuple[Passage, int]] = field(default_factory=set)  # quotes A001/A002 check
+    stated: list[StatedSum] = field(default_factory=list)  # the key figures stated as sums
 
 
 def _review(ctx: CheckContext) -> _Review:
@@ -96,7 +98,8 @@ def _review(ctx: CheckContext) -> _Review:
             continue  # looked up as any other figure (D001 says what was looked for)
         review.references.append((article, quote, reference, resolution))
         review.tied.add(_key(quote))
-    for stated in stated_sums(passages):
+    review.stated = stated_sums(passages)
+    for stated in review.stated:
         review.tied.update(_key(q) for q in (stated.figure, *stated.parts))
     return review
 
@@ -152,7 +155,7 @@ def document_key_figures(ctx: CheckContext) -> Iterator[Finding]:
     document = ctx.document
     if document is None:
         return
-    for stated in stated_sums(list(document.passages)):
+    for stated in ctx.shared(_review).stated:
         parts = [p.value for p in stated.parts]
         disagreement = sum_disagreement(stated.figure.value, parts)
         if disagreement is None:
@@ -189,8 +192,8 @@ def _lookups(ctx: CheckContext) -> list[_Lookup]:
     tied = ctx.shared(_review).tied
     passages = list(document.passages)
     columns = money_columns(passages)
-    codes_of_rows = _row_codes(passages)
-    rows = _row_texts(passages)
+    table_rows = ctx.shared(_table_rows)
+    codes_of_rows, rows = table_rows.codes, table_rows.texts
     components = ", et dans les composantes des chiffres clés" if ctx.key_figures else ""
     known = {label_key(line.code) for line in ctx.budget_lines if line.code}
     lookups = []
@@ -221,6 +224,20 @@ def _lookups(ctx: CheckContext) -> list[_Lookup]:
             context = rows[(passage.table, passage.row)] if passage.table else quote.sentence
             lookups.append(_Lookup(quote, held, looked, looked_in, context))
     return lookups
+
+
+@dataclass(frozen=True)
+class _TableRows:
+    """The rows of the document's tables: the code opérations each quotes, and each as it
+    reads (D001/D002 and D003 read both)."""
+
+    codes: dict[tuple[int | None, int | None], list[str]]
+    texts: dict[tuple[int | None, int | None], str]
+
+
+def _table_rows(ctx: CheckContext) -> _TableRows:
+    passages = list(ctx.document.passages) if ctx.document is not None else []
+    return _TableRows(_row_codes(passages), _row_texts(passages))
 
 
 def _row_codes(passages: list[Passage]) -> dict[tuple[int | None, int | None], list[str]]:
@@ -333,7 +350,8 @@ def check_quoted_imputations(ctx: CheckContext) -> Iterator[Finding]:
     if document is None:
         return
     passages = list(document.passages)
-    row_codes, rows = _row_codes(passages), _row_texts(passages)
+    table_rows = ctx.shared(_table_rows)
+    row_codes, rows = table_rows.codes, table_rows.texts
     known = _imputations_by_code(ctx)
     for passage in passages:
         quoted = IMPUTATION_TEXT.findall(passage.text)
