@@ -18,7 +18,6 @@ from pointage.base.addresses import range_a1
 from pointage.base.own_sheets import CONTROLES_MARK, CONTROLES_SHEET
 from pointage.outputs.controls_layout import CONTROLES_HEADERS, controls_layout
 from pointage.outputs.marks import MarkPlan
-from pointage.outputs.palette import HEADER_FILL
 
 if TYPE_CHECKING:
     from xlwings import Book
@@ -41,10 +40,7 @@ def write_controls(book: Book, plan: MarkPlan) -> str:
     sheet.range("A1").value = values
     last = len(layout.rows) - 1
     # Header fills and the severity column: one action up to MAX_CELLS cells.
-    colors: dict[tuple[int, int], str | None] = {
-        (header, c): "#" + HEADER_FILL for header, columns in layout.headers for c in range(columns)
-    }
-    colors.update({cell: "#" + fill for cell, fill in layout.fills.items()})
+    colors: dict[tuple[int, int], str | None] = {cell: "#" + fill for cell, fill in layout.cell_fills.items()}
     paint(sheet, colors)
     for header, columns in layout.headers:
         sheet.range(range_a1(header, 0, header, columns - 1)).font.bold = True

@@ -28,7 +28,6 @@ from pointage.engine.check import check_path
 from pointage.outputs.controls_layout import CONTROLES_HEADERS, controls_layout
 from pointage.outputs.json_report import report_to_dict
 from pointage.outputs.marks import MarkPlan, build_plan
-from pointage.outputs.palette import HEADER_FILL
 from pointage.reading.snapshot import WorkbookSnapshot
 from pointage.report.model import Report
 
@@ -96,8 +95,6 @@ def _left_unmarked(marks: list[dict[str, object]], locked: set[str]) -> str:
 def _controls(plan: MarkPlan, name: str) -> dict[str, object]:
     """The `Contrôles` sheet as cells: values, links, fills, bold rows, formats, widths."""
     layout = controls_layout(plan)
-    fills = {(header, c): HEADER_FILL for header, columns in layout.headers for c in range(columns)}
-    fills.update(layout.fills)
     return {
         "name": name,
         "rows": layout.rows,
@@ -105,7 +102,7 @@ def _controls(plan: MarkPlan, name: str) -> dict[str, object]:
             {"row": link.row, "col": link.column, "target": link.target, "text": link.text}
             for link in layout.links
         ],
-        "fills": [[row, col, "#" + fill] for (row, col), fill in sorted(fills.items())],
+        "fills": [[row, col, "#" + fill] for (row, col), fill in sorted(layout.cell_fills.items())],
         "bold": [[header, columns] for header, columns in layout.headers] + [[layout.section_row, 1]],
         "formats": [[row, col, code] for (row, col), code in sorted(layout.formats.items())],
         "widths": list(layout.widths),

@@ -15,7 +15,7 @@ from pointage.base.addresses import sheet_reference
 from pointage.base.own_sheets import CONTROLES_TITLE
 from pointage.outputs.column_widths import PADDING, WIDEST_CHARACTER, column_width, text_width
 from pointage.outputs.marks import Figure, MarkPlan, exponent_of, signed_format
-from pointage.outputs.palette import SEVERITY_FILLS
+from pointage.outputs.palette import HEADER_FILL, SEVERITY_FILLS
 from pointage.outputs.text_report import table_details
 from pointage.report.model import TableInfo
 
@@ -70,6 +70,14 @@ class ControlsLayout:
     def first_finding(self) -> int:
         """The row under the findings' headers (the panes freeze above it)."""
         return self.headers[0][0] + 1
+
+    @property
+    def cell_fills(self) -> dict[tuple[int, int], str]:
+        """Every fill of the sheet, RGB: the column headers', then each finding's
+        severity (what a painter of the sheet applies)."""
+        fills = {(header, c): HEADER_FILL for header, columns in self.headers for c in range(columns)}
+        fills.update(self.fills)
+        return fills
 
     @property
     def lists(self) -> range:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from pointage.base.addresses import a1
+from pointage.base.formatting import money_json
 from pointage.base.numbers import Number, parse_number
 from pointage.base.text import is_blank, key
 from pointage.reading.snapshot import SheetSnapshot
@@ -199,9 +200,7 @@ def _cell_text(name: str, value: object) -> str:
     if name == "montant":
         parsed = parse_number(value)
         if isinstance(parsed, Number):
-            cents = parsed.cents
-            sign = "-" if cents < 0 else ""
-            return f"{sign}{abs(cents) // 100}.{abs(cents) % 100:02d}"
+            return money_json(parsed.cents)
     return cell_text(value).strip()
 
 
