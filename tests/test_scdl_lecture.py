@@ -131,6 +131,23 @@ def test_the_plain_checks_agree_with_the_pandera_schema(name: str):
     assert len(plain) == 4 if name == "exemple_valide.csv" else len(plain) > 60
 
 
+def test_the_bounds_agree_at_zero_and_beyond():
+    """A minimum of 0,01 refuses `0` on both paths: no number is taken for a missing one."""
+    field = field_of("pourcentageSubvention")
+    values = ["0", "0.0", "0.01", "0.5", "1", "1.5", "cinquante"]
+    lines = [{"pourcentageSubvention": v} for v in values]
+    plain = {
+        (number, "pourcentageSubvention", constraint_message("pourcentageSubvention", constraint, value))
+        for number, value in enumerate(values, start=2)
+        for constraint in broken_constraints(field, value)
+    }
+    pandera = {
+        (p.line, p.field, p.message) for p in row_problems(lines) if p.field == "pourcentageSubvention"
+    }
+    assert pandera == plain
+    assert sorted(line for line, _, _ in plain) == [2, 3, 7, 8]
+
+
 GRANTS_CP1252 = (
     "Structure;Objet de la subvention;Montant;Code postal\r\n"
     "Maison des Jeunes d'Arras;Été solidaire;1 200,50;62000\r\n"

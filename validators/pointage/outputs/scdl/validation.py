@@ -152,12 +152,19 @@ def _checks(field: ScdlField) -> list[pa.Check]:
         checks.append(pa.Check.isin(field.enum, name="enum"))
     low, high = field.minimum, field.maximum
     if low is not None:
-        checks.append(pa.Check(lambda v: (schema_number(v) or low) >= low, element_wise=True, name="minimum"))
+        checks.append(pa.Check(lambda v: _within(v, low, None), element_wise=True, name="minimum"))
     if high is not None:
-        checks.append(
-            pa.Check(lambda v: (schema_number(v) or high) <= high, element_wise=True, name="maximum")
-        )
+        checks.append(pa.Check(lambda v: _within(v, None, high), element_wise=True, name="maximum"))
     return checks
+
+
+def _within(value: str, low: float | None, high: float | None) -> bool:
+    """A bound holds for a number in it, and for what is no number (the type check says
+    that): `0` is below a minimum of 0,01, never taken for a missing value."""
+    number = schema_number(value)
+    if number is None:
+        return True
+    return (low is None or number >= low) and (high is None or number <= high)
 
 
 def _beyond_schema(rows: Sequence[Mapping[str, str]]) -> list[Problem]:
